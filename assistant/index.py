@@ -1,0 +1,320 @@
+"""Build, swap in and load the index: FAISS vectors and BM25, with a manifest checked on load.
+
+Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
+
+    manifest.json    format, model, dimension, corpus hash, passage settings, versions, counts
+    documents.json   metadata of each indexed document, and the files that were skipped
+    vector/          LlamaIndex storage: docstore, index store and the FAISS index (IndexFlatIP)
+    bm25/            bm25s matrices, corpus and the Dutch analyzer (see assistant.bm25)
+
+A build goes into a fresh sibling folder that is swapped in only when complete, so a failed build
+leaves the previous index as it was. The vector store is a plain ``FaissVectorStore`` rebuilt
+from scratch each time: ``FaissMapVectorStore`` reuses ids after a delete and then returns the
+wrong passage, and a full rebuild of this corpus takes seconds.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import json
+import logging
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+from typing import Any
+
+from .config import Settings
+from .corpus import content_hash, load_corpus
+from .errors import AssistantError, IndexMismatch, IndexMissing
+from .framework import Framework, Matcher
+from .passages import Passage, split_document
+from .textproc import Analyzer, vocabulary_of
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+DOCUMENTS = "documents.json"
+VERSIONED_PACKAGES = ("llama-index-core", "llama-index-vector-stores-faiss",
+                      "llama-index-retrievers-bm25", "faiss-cpu", "bm25s", "PyStemmer",
+                      "sentence-transformers", "torch")
+REBUILD = "run `assistant index` to rebuild it"
+
+
+@dataclass
+class BuildReport:
+    path: Path
+    documents: int
+    passages: int
+    skipped: list[tuple[str, str]]
+    seconds: float
+    embed_seconds: float
+
+
+@dataclass
+class LoadedIndex:
+    """Everything retrieval needs, loaded once per process."""
+
+    path: Path
+    manifest: dict[str, Any]
+    documents: dict[str, dict[str, Any]]
+    passages: list[Passage]  # in BM25 corpus order
+    vector_index: Any  # llama_index VectorStoreIndex
+    bm25: Any  # DutchBM25Retriever
+    embed_model: Any  # SentenceTransformerEmbedding
+    framework: Framework
+    matcher: Matcher
+
+    @property
+    def analyzer(self) -> Analyzer:
+        return self.bm25.analyzer  # type: ignore[no-any-return]
+
+    def passage(self, passage_id: str) -> Passage:
+        return self._by_id[passage_id]
+
+    def __post_init__(self) -> None:
+        self._by_id = {p.id: p for p in self.passages}
+        self.position = {p.id: i for i, p in enumerate(self.passages)}
+
+
+def package_versions() -> dict[str, str]:
+    out = {}
+    for name in VERSIONED_PACKAGES:
+        try:
+            out[name] = importlib_metadata.version(name)
+        except importlib_metadata.PackageNotFoundError:
+            out[name] = "absent"
+    return out
+
+
+def expected_manifest(settings: Settings) -> dict[str, Any]:
+    """The manifest fields an index must match to be used with these settings and this corpus."""
+    from .embedding import model_fingerprint, resolve_model_dir
+
+    model_dir = resolve_model_dir(settings.model_dir)
+    return {
+        "format_version": FORMAT_VERSION,
+        "model": {"path": str(model_dir), "fingerprint": model_fingerprint(model_dir)},
+        "corpus_hash": content_hash(settings.corpus_dir),
+        "passages": {"min_words": settings.passage_min_words,
+                     "max_words": settings.passage_max_words},
+    }
+
+
+# --- build --------------------------------------------------------------------------------------
+
+def build_index(settings: Settings, progress: bool = True) -> BuildReport:
+    """Build the index from the corpus and swap it in place of ``settings.index_dir``."""
+    import faiss
+    from llama_index.core import StorageContext, VectorStoreIndex
+    from llama_index.core.schema import TextNode
+    from llama_index.vector_stores.faiss import FaissVectorStore
+
+    from .bm25 import DutchBM25Retriever
+    from .embedding import SentenceTransformerEmbedding
+
+    started = time.perf_counter()
+    framework = Framework.load(settings.corpus_dir)
+    expected = expected_manifest(settings)
+    report = load_corpus(settings.corpus_dir)
+
+    passages: list[Passage] = []
+    for doc in report.documents:
+        passages.extend(split_document(doc, settings.passage_min_words,
+                                       settings.passage_max_words))
+    titles = {d.doc_id: d.title for d in report.documents}
+    analyzer = Analyzer(vocabulary=vocabulary_of(
+        [p.text for p in passages] + [d.title for d in report.documents]
+        + framework.all_terms()))
+    matcher = Matcher(framework, analyzer)
+    nodes = []
+    for p in passages:
+        p.steps, p.values, p.topics = matcher.tag_passage(
+            " ".join([*p.heading_path, p.text]))
+        meta = p.to_metadata() | {"title": titles[p.doc]}
+        nodes.append(TextNode(
+            id_=p.id, text=p.text, metadata=meta,
+            excluded_embed_metadata_keys=[k for k in meta if k not in ("title", "heading_path")],
+            excluded_llm_metadata_keys=list(meta),
+            metadata_template="{value}", text_template="{metadata_str}\n{content}",
+        ))
+
+    embed = SentenceTransformerEmbedding(settings.model_dir)
+    parent = settings.index_dir.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".index-new-", dir=parent))
+    tmp.chmod(0o755)
+    try:
+        embed_started = time.perf_counter()
+        vector_store = FaissVectorStore(faiss_index=faiss.IndexFlatIP(embed.dimension))
+        storage = StorageContext.from_defaults(vector_store=vector_store)
+        VectorStoreIndex(nodes, storage_context=storage, embed_model=embed,
+                         show_progress=progress)
+        embed_seconds = time.perf_counter() - embed_started
+        storage.persist(persist_dir=str(tmp / "vector"))
+
+        bm25 = DutchBM25Retriever(analyzer=analyzer, nodes=nodes,
+                                  similarity_top_k=len(nodes))
+        (tmp / "bm25").mkdir()
+        bm25.persist(str(tmp / "bm25"))
+
+        documents = {d.doc_id: d.metadata() | {"authors": d.authors,
+                                               "passages": sum(p.doc == d.doc_id
+                                                               for p in passages)}
+                     for d in report.documents}
+        _write_json(tmp / DOCUMENTS, {"documents": documents,
+                                      "skipped": [{"file": f, "reason": r}
+                                                  for f, r in report.skipped]})
+        manifest = expected | {
+            "model": expected["model"] | {"name": embed.model_name, "dimension": embed.dimension},
+            "similarity": "inner product over L2-normalised embeddings (cosine)",
+            "counts": {"documents": len(report.documents), "passages": len(passages)},
+            "versions": package_versions(),
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        }
+        _write_json(tmp / MANIFEST, manifest)  # written last: its presence marks a full build
+        _swap_in(tmp, settings.index_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return BuildReport(path=settings.index_dir, documents=len(report.documents),
+                       passages=len(passages), skipped=report.skipped,
+                       seconds=time.perf_counter() - started, embed_seconds=embed_seconds)
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def _swap_in(new: Path, target: Path) -> None:
+    """Put ``new`` at ``target`` atomically; the old index (if any) is removed afterwards."""
+    if not target.exists():
+        os.rename(new, target)
+        return
+    if _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # ``new`` now holds the previous index
+        return
+    # No renameat2: two renames, with the old index kept until the new one is in place.
+    old = target.with_name(f".index-old-{os.getpid()}")
+    os.rename(target, old)
+    try:
+        os.rename(new, target)
+    except OSError:
+        os.rename(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths with Linux renameat2(RENAME_EXCHANGE)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return bool(result == 0)
+
+
+# --- load ---------------------------------------------------------------------------------------
+
+def check_manifest(settings: Settings) -> dict[str, Any]:
+    """Read ``manifest.json`` and compare it with what these settings and this corpus need."""
+    path = settings.index_dir / MANIFEST
+    if not settings.index_dir.exists():
+        raise IndexMissing(f"There is no index in {settings.index_dir} yet; run `assistant "
+                           "index` to build it.")
+    if not path.exists():
+        raise IndexMismatch(f"The index in {settings.index_dir} has no manifest, so it is "
+                            f"incomplete or damaged; {REBUILD}.")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(manifest, dict):
+            raise ValueError("not an object")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise IndexMismatch(f"The index manifest {path} is damaged; {REBUILD}.") from exc
+    expected = expected_manifest(settings)
+    reasons = {
+        "format_version": "an older version of the assistant",
+        "corpus_hash": "a different corpus (the texts in corpus/ have changed since)",
+        "passages": "other passage settings",
+    }
+    for key, reason in reasons.items():
+        if manifest.get(key) != expected[key]:
+            raise IndexMismatch(f"The index in {settings.index_dir} was built for {reason}; "
+                                f"{REBUILD}.")
+    model = manifest.get("model") or {}
+    if model.get("fingerprint") != expected["model"]["fingerprint"]:
+        raise IndexMismatch(f"The index in {settings.index_dir} was built with another embedding "
+                            f"model ({model.get('path', 'unknown')}); {REBUILD}.")
+    return manifest  # type: ignore[no-any-return]
+
+
+def load_index(settings: Settings) -> LoadedIndex:
+    """Load the index, or rebuild it first when ``settings.auto_rebuild`` is on.
+
+    Raises :class:`IndexMissing` or :class:`IndexMismatch` with the command that fixes it.
+    """
+    try:
+        return _load(settings)
+    except (IndexMissing, IndexMismatch) as exc:
+        if not settings.auto_rebuild:
+            raise
+        log.warning("%s Rebuilding it now.", exc)
+        build_index(settings, progress=False)
+        return _load(settings)
+
+
+def _load(settings: Settings) -> LoadedIndex:
+    from llama_index.core import StorageContext, load_index_from_storage
+    from llama_index.vector_stores.faiss import FaissVectorStore
+
+    from .bm25 import DutchBM25Retriever
+    from .embedding import SentenceTransformerEmbedding
+
+    manifest = check_manifest(settings)
+    root = settings.index_dir
+    damaged = f"The index in {root} is damaged"
+    embed = SentenceTransformerEmbedding(settings.model_dir)
+    try:
+        documents = json.loads((root / DOCUMENTS).read_text(encoding="utf-8"))["documents"]
+        vector_store = FaissVectorStore.from_persist_dir(str(root / "vector"))
+        storage = StorageContext.from_defaults(vector_store=vector_store,
+                                               persist_dir=str(root / "vector"))
+        vector_index = load_index_from_storage(storage, embed_model=embed)
+        bm25 = DutchBM25Retriever.from_persist_dir(str(root / "bm25"))
+    except AssistantError:
+        raise
+    except Exception as exc:  # a damaged file surfaces as many different exception types
+        raise IndexMismatch(f"{damaged} ({exc.__class__.__name__}); {REBUILD}.") from exc
+
+    passages = [Passage.from_metadata(str(c.get("text", "")), c) for c in
+                (_corpus_entry(entry) for entry in bm25.corpus)]
+    counts = manifest.get("counts", {})
+    faiss_total = int(vector_store.client.ntotal)
+    dimension = int(vector_store.client.d)
+    if not (len(passages) == faiss_total == len(vector_index.index_struct.nodes_dict)
+            == counts.get("passages")):
+        raise IndexMismatch(f"{damaged}: its parts hold different numbers of passages; "
+                            f"{REBUILD}.")
+    if dimension != embed.dimension or dimension != manifest["model"].get("dimension"):
+        raise IndexMismatch(f"{damaged}: its vectors have {dimension} dimensions, the model "
+                            f"makes {embed.dimension}; {REBUILD}.")
+    framework = Framework.load(settings.corpus_dir)
+    return LoadedIndex(path=root, manifest=manifest, documents=documents, passages=passages,
+                       vector_index=vector_index, bm25=bm25, embed_model=embed,
+                       framework=framework, matcher=Matcher(framework, bm25.analyzer))
+
+
+def _corpus_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """Flatten a bm25s corpus entry (LlamaIndex node dict) to passage metadata plus text."""
+    from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+    node = metadata_dict_to_node(entry)
+    return dict(node.metadata) | {"text": node.get_content()}

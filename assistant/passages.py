@@ -1,0 +1,112 @@
+"""Split documents into citable passages with stable ids ``<doc>#<n>``.
+
+A passage is a paragraph under its heading path. Short paragraphs (an intro line, a list lead-in)
+join the next paragraph of the same section, long ones are split at sentence boundaries, and a
+passage never crosses a heading or a PDF page. Numbering is by position in the document, so ids
+stay the same as long as the document text does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .corpus import Document
+from .textproc import split_sentences, words
+
+
+@dataclass
+class Passage:
+    id: str
+    doc: str
+    n: int
+    text: str
+    heading_path: list[str] = field(default_factory=list)
+    page: int | None = None
+    steps: list[int] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+
+    def index_text(self, title: str) -> str:
+        """The text that is embedded and indexed: document title, headings, then the passage."""
+        return "\n".join([title, *self.heading_path, self.text])
+
+    def to_metadata(self) -> dict[str, object]:
+        return {
+            "passage_id": self.id, "doc": self.doc, "n": self.n,
+            "heading_path": " > ".join(self.heading_path), "page": self.page,
+            "steps": ",".join(map(str, self.steps)), "values": ",".join(self.values),
+            "topics": ",".join(self.topics),
+        }
+
+    @classmethod
+    def from_metadata(cls, text: str, meta: dict[str, object]) -> Passage:
+        def split(key: str) -> list[str]:
+            raw = str(meta.get(key) or "")
+            return [x for x in raw.split(",") if x]
+
+        heading = str(meta.get("heading_path") or "")
+        page = meta.get("page")
+        return cls(
+            id=str(meta["passage_id"]), doc=str(meta["doc"]), n=int(meta["n"]),  # type: ignore[call-overload]
+            text=text, heading_path=heading.split(" > ") if heading else [],
+            page=int(page) if page is not None else None,  # type: ignore[call-overload]
+            steps=[int(s) for s in split("steps")], values=split("values"),
+            topics=split("topics"),
+        )
+
+
+def _split_long(text: str, max_words: int) -> list[str]:
+    chunks: list[str] = []
+    current: list[str] = []
+    count = 0
+    for sentence in split_sentences(text):
+        n = len(words(sentence))
+        if current and count + n > max_words:
+            chunks.append(" ".join(current))
+            current, count = [], 0
+        current.append(sentence)
+        count += n
+    if current:
+        chunks.append(" ".join(current))
+    return chunks
+
+
+def split_document(doc: Document, min_words: int, max_words: int) -> list[Passage]:
+    """Passages of one document, numbered from 1."""
+    sections: list[tuple[list[str], int | None, list[str]]] = []
+    top: str | None = None  # last level-1 heading
+    sub: str | None = None  # last level-2 heading under it
+    for block in doc.blocks:
+        if block.kind == "heading":
+            if block.level == 1:
+                top, sub = block.text, None
+            else:
+                sub = block.text
+            continue
+        path = [h for h in (top, sub) if h]
+        if sections and sections[-1][0] == path and sections[-1][1] == block.page:
+            sections[-1][2].append(block.text)
+        else:
+            sections.append((path, block.page, [block.text]))
+
+    passages: list[Passage] = []
+    for heading_path, page, paras in sections:
+        merged: list[str] = []
+        carry = ""
+        for para in paras:
+            text = f"{carry} {para}".strip() if carry else para
+            if len(words(text)) < min_words:
+                carry = text
+                continue
+            carry = ""
+            merged.extend(_split_long(text, max_words))
+        if carry:
+            if merged:
+                merged[-1] = f"{merged[-1]} {carry}"
+            else:
+                merged.append(carry)
+        for text in merged:
+            n = len(passages) + 1
+            passages.append(Passage(id=f"{doc.doc_id}#{n}", doc=doc.doc_id, n=n, text=text,
+                                    heading_path=heading_path, page=page))
+    return passages

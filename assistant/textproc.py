@@ -1,0 +1,191 @@
+"""Text analysis shared by indexing and querying: cleaning, language, Dutch tokens and stems.
+
+The same :class:`Analyzer` turns passages into index tokens and questions into query tokens, and
+its settings are stored with the index, so the two sides cannot drift apart after a reload.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
+
+from .errors import QuestionError
+
+# Letters (with accents), digits; apostrophes inside words are kept for "camera's".
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_SPACE = re.compile(r"\s+")
+
+# Words that carry no topic in a question to the assistant, on top of the Dutch and English
+# stopword lists: the question frame ("wat moet ik vragen over").
+QUESTION_FRAME = frozenset(
+    """
+    vraag vragen vraagt stellen stel moet moeten kan kunnen zou zouden welke wat hoe waarom
+    wanneer wie waar mag mogen ik je jij u we wij zegt zeggen noemt noemen gaat over eigenlijk
+    precies graag even iets
+    ask asking question questions should could would which what how why when who where tell
+    say says said about does do did the an mention mentions according
+    """.split()
+)
+
+DUTCH_STOPWORDS = frozenset(STOPWORDS_DUTCH)
+ENGLISH_STOPWORDS = frozenset(STOPWORDS_EN)
+# English function words that are rare in Dutch text, used to tell the languages apart.
+_ENGLISH_MARKERS = frozenset(
+    """the and what which should could would about how does is are of for with to
+    council councils my our this that these those can why when who do i
+    """.split()
+) - {"is", "do"}
+_DUTCH_MARKERS = frozenset(
+    """de het een en wat welke moet moeten ik over hoe waarom bij van voor zijn is
+    raad gemeente wij we je u dat die deze dit kan kunnen wordt niet ook
+    """.split()
+)
+
+
+def clean_question(text: object, max_chars: int) -> str:
+    """Return the question with control characters removed and whitespace collapsed.
+
+    Raises :class:`QuestionError` with one sentence for an empty, unusable or overlong question.
+    """
+    if not isinstance(text, str):
+        raise QuestionError("Stel uw vraag als tekst.")
+    if len(text) > max_chars:
+        raise QuestionError(
+            f"Uw vraag is te lang ({len(text):,} tekens); houd haar onder {max_chars:,} tekens "
+            "en stel één vraag tegelijk.".replace(",", ".")
+        )
+    cleaned = _SPACE.sub(" ", _CONTROL.sub(" ", unicodedata.normalize("NFC", text))).strip()
+    if not cleaned:
+        raise QuestionError("Uw vraag is leeg: typ een vraag, bijvoorbeeld "
+                            "'Wat moet ik vragen over wifi-telling?'.")
+    if not _WORD.search(cleaned):
+        raise QuestionError("Uw vraag bevat geen woorden: typ een vraag in gewone tekst.")
+    return cleaned
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents: 'Écht álle' -> 'echt alle'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens of ``text``."""
+    return _WORD.findall(fold(text))
+
+
+def detect_language(text: str) -> str:
+    """'en' when English function words outnumber Dutch ones, else 'nl' (the default)."""
+    tokens = words(text)
+    en = sum(t in _ENGLISH_MARKERS for t in tokens)
+    nl = sum(t in _DUTCH_MARKERS for t in tokens)
+    return "en" if en > nl else "nl"
+
+
+@dataclass
+class Analyzer:
+    """Dutch analysis: fold, split, drop stopwords, decompound, stem.
+
+    ``vocabulary`` is the set of known surface words (corpus and framework); compounds whose two
+    halves are both known also yield the halves, so "cameratoezicht" meets "camera's" and
+    "toezicht". It is persisted with the index (see :meth:`to_dict`).
+    """
+
+    language: str = "dutch"
+    vocabulary: frozenset[str] = field(default_factory=frozenset)
+    min_part: int = 4
+
+    def __post_init__(self) -> None:
+        self._stemmer = Stemmer.Stemmer(self.language)
+        self._stopwords = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def to_dict(self) -> dict[str, object]:
+        return {"language": self.language, "vocabulary": sorted(self.vocabulary),
+                "min_part": self.min_part}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Analyzer:
+        vocab = data.get("vocabulary", [])
+        return cls(language=str(data["language"]),
+                   vocabulary=frozenset(vocab if isinstance(vocab, list) else []),
+                   min_part=int(data.get("min_part", 4)))  # type: ignore[call-overload]
+
+    def stem(self, word: str) -> str:
+        """Stem one folded word, with Dutch plural endings the Snowball stemmer leaves alone."""
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.replace("'", "")
+        # Snowball keeps "algoritmes" but stems "algoritme" to "algoritm": drop plural -s after
+        # an unstressed -e so both meet.
+        if len(word) >= 7 and word.endswith("es") and word[-3] not in "cs":
+            word = word[:-1]
+        return str(self._stemmer.stemWord(word))
+
+    def _split_compound(self, word: str) -> list[str]:
+        if len(word) < 2 * self.min_part or not self.vocabulary:
+            return []
+        for i in range(len(word) - self.min_part, self.min_part - 1, -1):
+            left, right = word[:i], word[i:]
+            if left in self.vocabulary and right in self.vocabulary:
+                return [left, right]
+            # Linking -s- as in "verkeerslicht".
+            if left.endswith("s") and left[:-1] in self.vocabulary and right in self.vocabulary:
+                return [left[:-1], right]
+        return []
+
+    def analyse_word(self, word: str) -> tuple[str, ...]:
+        """Stems for one folded word: the word's own stem plus its compound halves."""
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        out = [self.stem(word)]
+        out.extend(self.stem(part) for part in self._split_compound(word))
+        result = tuple(dict.fromkeys(out))
+        if len(self._cache) < 50_000:
+            self._cache[word] = result
+        return result
+
+    def tokens(self, text: str, drop: Iterable[str] = ()) -> list[str]:
+        """Index or query tokens of ``text``; words in ``drop`` are ignored as stopwords."""
+        skip = self._stopwords | frozenset(drop)
+        out: list[str] = []
+        for word in words(text):
+            if len(word) < 2 or word in skip or word.isdigit():
+                continue
+            out.extend(self.analyse_word(word))
+        return out
+
+    def query_tokens(self, text: str) -> list[str]:
+        """Tokens of a question, without the question frame ("wat moet ik vragen over")."""
+        return self.tokens(text, drop=QUESTION_FRAME)
+
+
+def vocabulary_of(texts: Iterable[str], min_len: int = 4) -> frozenset[str]:
+    """Folded surface words of ``texts`` usable as compound halves."""
+    vocab: set[str] = set()
+    for text in texts:
+        vocab.update(w for w in words(text) if len(w) >= min_len and w not in DUTCH_STOPWORDS)
+    return frozenset(vocab)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split Dutch prose into sentences; keeps abbreviations like 'o.a.' and initials intact."""
+    parts = re.split(r"(?<=[.!?])[\"'’”)]?\s+(?=[A-Z0-9‘'\"“(ÁÉÍÓÚ])", text.strip())
+    sentences: list[str] = []
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        # Re-join splits after a single capital initial ("R. van Est").
+        if sentences and re.search(r"(?:^|\s)[A-Z]\.$", sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {part}"
+        else:
+            sentences.append(part)
+    return sentences
