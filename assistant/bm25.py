@@ -10,6 +10,7 @@ querying always go through that same analyzer.
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from llama_index.retrievers.bm25 import BM25Retriever
 from .textproc import Analyzer
 
 ANALYZER_FILE = "analyzer.json"
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build step at DEBUG
 
 
 class DutchBM25Retriever(BM25Retriever):
@@ -58,7 +60,7 @@ class DutchBM25Retriever(BM25Retriever):
                          **kwargs: Any) -> DutchBM25Retriever:
         analyzer = Analyzer.from_dict(
             json.loads(Path(path, ANALYZER_FILE).read_text(encoding=encoding)))
-        bm25 = bm25s.BM25.load(path, load_corpus=True, **kwargs)
+        bm25 = bm25s.BM25.load(path, load_corpus=True, show_progress=False, **kwargs)
         args = json.loads(Path(path, "retriever.json").read_text(encoding=encoding))
         return cls(analyzer=analyzer, existing_bm25=bm25,
                    similarity_top_k=int(args.get("similarity_top_k", 10)))

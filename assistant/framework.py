@@ -19,6 +19,18 @@ from .textproc import Analyzer, words
 
 
 @dataclass(frozen=True)
+class Question:
+    """A question pattern; ``support`` names phrases of the passage it rests on."""
+
+    nl: str
+    en: str
+    support: tuple[str, ...]
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
 class Step:
     step: int
     key: str
@@ -27,8 +39,7 @@ class Step:
     about_nl: str
     about_en: str
     evidence: tuple[str, ...]
-    questions_nl: tuple[str, ...]
-    questions_en: tuple[str, ...]
+    questions: tuple[Question, ...]
 
     def name(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
@@ -67,8 +78,9 @@ class Framework:
                 steps=[Step(step=int(s["step"]), key=s["key"], nl=s["nl"], en=s["en"],
                             about_nl=s["about_nl"], about_en=s["about_en"],
                             evidence=tuple(s["evidence"]),
-                            questions_nl=tuple(s["questions_nl"]),
-                            questions_en=tuple(s["questions_en"]))
+                            questions=tuple(Question(nl=q["nl"], en=q["en"],
+                                                     support=tuple(q["support"]))
+                                            for q in s["questions"]))
                        for s in data["steps"]],
                 values=[_concept("value", v) for v in data["values"]],
                 topics=[_concept("topic", t) for t in data["topics"]],

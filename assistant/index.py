@@ -161,7 +161,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
         bm25 = DutchBM25Retriever(analyzer=analyzer, nodes=nodes,
                                   similarity_top_k=len(nodes))
         (tmp / "bm25").mkdir()
-        bm25.persist(str(tmp / "bm25"))
+        bm25.persist(str(tmp / "bm25"), show_progress=False)
 
         documents = {d.doc_id: d.metadata() | {"authors": d.authors,
                                                "passages": sum(p.doc == d.doc_id

@@ -26,6 +26,11 @@ class Passage:
     values: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
 
+    @property
+    def cited_text(self) -> str:
+        """Headings and text: what a citation shows, and what reference sets match against."""
+        return "\n".join([*self.heading_path, self.text])
+
     def index_text(self, title: str) -> str:
         """The text that is embedded and indexed: document title, headings, then the passage."""
         return "\n".join([title, *self.heading_path, self.text])

@@ -1,0 +1,121 @@
+"""The typed Answer every interface renders (CLI Markdown and JSON, chat, eval), and its Markdown.
+
+Numbered citations ``[n]`` in ``summary``, ``denkraam`` and ``public_values`` refer to
+``citations[n-1]``, each a passage of a guidance text.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Citation(BaseModel):
+    n: int
+    doc: str
+    title: str
+    publisher: str | None = None
+    date: str | None = None
+    passage_id: str
+    page: int | None = None
+    heading: str | None = None
+    text: str
+
+
+class Claim(BaseModel):
+    """A sentence or question with the citations that support it."""
+
+    text: str
+    citations: list[int] = Field(default_factory=list)
+
+
+class StepSection(BaseModel):
+    step: int
+    name: str
+    about: str
+    questions: list[Claim]
+
+
+class ValueItem(BaseModel):
+    key: str
+    name: str
+    citations: list[int] = Field(default_factory=list)
+
+
+class Answer(BaseModel):
+    question: str
+    language: str
+    abstained: bool
+    topic: str | None = None
+    answer: str = ""
+    summary: list[Claim] = Field(default_factory=list)
+    denkraam: list[StepSection] = Field(default_factory=list)
+    public_values: list[ValueItem] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    suggestions: list[str] = Field(default_factory=list)
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+
+    def citation(self, n: int) -> Citation:
+        return self.citations[n - 1]
+
+
+LABELS = {
+    "nl": {
+        "summary": "Kort antwoord",
+        "questions": "Vragen voor de raad",
+        "questions_note": "geordend naar de vijf stappen van het denkraam van het Rathenau Instituut",
+        "values": "Publieke waarden die op het spel staan",
+        "sources": "Bronnen",
+        "page": "p.",
+        "try": "Vragen waar de teksten wel over gaan:",
+        "undated": "z.d.",
+    },
+    "en": {
+        "summary": "Short answer",
+        "questions": "Questions for the council",
+        "questions_note": "ordered by the five steps of the Rathenau Instituut's denkraam",
+        "values": "Public values at stake",
+        "sources": "Sources",
+        "page": "p.",
+        "try": "Questions the texts do cover:",
+        "undated": "n.d.",
+    },
+}
+
+
+def _marks(citations: list[int]) -> str:
+    return "".join(f" [{n}]" for n in citations)
+
+
+def source_line(c: Citation, lang: str) -> str:
+    labels = LABELS.get(lang, LABELS["nl"])
+    parts = [c.title]
+    meta = ", ".join(x for x in (c.publisher, c.date or labels["undated"]) if x)
+    where = c.passage_id + (f", {labels['page']} {c.page}" if c.page else "")
+    return f"[{c.n}] {' — '.join(parts)} ({meta}; {where})"
+
+
+def render_markdown(answer: Answer) -> str:
+    """The Markdown form of an answer, used by the CLI and stored in ``Answer.answer``."""
+    labels = LABELS.get(answer.language, LABELS["nl"])
+    lines: list[str] = []
+    if answer.abstained:
+        lines.append(" ".join(c.text for c in answer.summary))
+        if answer.suggestions:
+            lines += ["", labels["try"], *[f"- {s}" for s in answer.suggestions]]
+        return "\n".join(lines)
+    lines += [f"### {labels['summary']}", "",
+              " ".join(f"{c.text}{_marks(c.citations)}" for c in answer.summary), ""]
+    lines += [f"### {labels['questions']}", "", f"_{labels['questions_note']}_", ""]
+    for section in answer.denkraam:
+        lines.append(f"**{section.step}. {section.name}** — {section.about}")
+        lines += [f"- {q.text}{_marks(q.citations)}" for q in section.questions]
+        lines.append("")
+    if answer.public_values:
+        lines += [f"### {labels['values']}", ""]
+        lines += [f"- {v.name}{_marks(v.citations)}" for v in answer.public_values]
+        lines.append("")
+    lines += [f"### {labels['sources']}", ""]
+    for c in answer.citations:
+        quote = c.text if len(c.text) <= 600 else c.text[:597].rstrip() + "…"
+        lines += [source_line(c, answer.language), f"> {quote}", ""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,119 @@
+"""Command line: ``assistant index``, ``assistant ask "..."`` and ``assistant eval FILE``.
+
+Every failure a user can cause ends in one sentence on stderr and a non-zero exit code, never a
+traceback (run with ``--debug`` to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import warnings
+from pathlib import Path
+
+from .config import load_settings
+from .errors import AssistantError
+
+EXAMPLE = "Wat moet ik vragen over wifi-telling?"
+
+
+def _quiet_libraries() -> None:
+    """Keep library chatter (progress bars of loaders, info logs) off the user's terminal."""
+    warnings.filterwarnings("ignore")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    for name in ("faiss", "faiss.loader", "sentence_transformers", "transformers",
+                 "llama_index", "bm25s", "httpx"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    logging.getLogger("assistant").setLevel(logging.INFO)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from .index import build_index
+
+    settings = load_settings()
+    print(f"Building the index from {settings.corpus_dir} ...", file=sys.stderr)
+    report = build_index(settings, progress=not args.quiet)
+    for name, reason in report.skipped:
+        print(f"warning: skipped {name}: it {reason}.", file=sys.stderr)
+    print(f"Indexed {report.passages} passages from {report.documents} documents into "
+          f"{report.path} in {report.seconds:.1f} s (embedding {report.embed_seconds:.1f} s).")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .engine import Engine
+
+    question = " ".join(args.question) if args.question else sys.stdin.read()
+    engine = Engine.load(load_settings())
+    answer = engine.ask(question)
+    if args.json:
+        print(answer.model_dump_json(indent=2))
+    else:
+        print(answer.answer)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .engine import Engine
+    from .evaluate import evaluate, load_reference, print_table, write_report
+
+    settings = load_settings()
+    engine = Engine.load(settings)
+    questions = load_reference(Path(args.file), set(engine.index.documents))
+    result = evaluate(engine, questions)
+    print_table(result)
+    report = write_report(result, Path(args.file), Path(args.reports))
+    print(f"Report: {report}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=2),
+                                   encoding="utf-8")
+        print(f"JSON: {args.json}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description="Cited denkraam questions for raadsleden, from Dutch guidance texts.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("index", help="build index/ from the texts in corpus/")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("ask", help="answer one question")
+    p.add_argument("question", nargs="*", help=f'the question, e.g. "{EXAMPLE}" (or stdin)')
+    p.add_argument("--json", action="store_true", help="print the Answer object as JSON")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("eval", help="score a reference question set (JSON Lines)")
+    p.add_argument("file", help="reference set, e.g. evals/reference.jsonl")
+    p.add_argument("--json", metavar="OUT", help="also write the results as JSON to OUT")
+    p.add_argument("--reports", default="evals/reports",
+                   help="folder for the Markdown report and chart (default: evals/reports)")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _quiet_libraries()
+    try:
+        return int(args.func(args))
+    except AssistantError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
+    except KeyboardInterrupt:
+        print("Interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

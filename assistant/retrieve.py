@@ -1,0 +1,184 @@
+"""Hybrid retrieval: Dutch BM25 and MiniLM vectors, fused by weighted scores, then a relevance call.
+
+Scoring every passage on both sides is cheap at this corpus size, so fusion works on full score
+vectors rather than two short ranked lists:
+
+* lexical: BM25 of the question's stems, plus half the BM25 of its expansion (the Dutch names of
+  the framework concepts it mentions and the glossary translation of English words), divided by
+  the best lexical score;
+* dense: cosine similarity to the question, min-max scaled over the passages;
+* fused: ``(1 - w) * lexical + w * dense`` with ``w = settings.dense_weight``, plus a small bonus
+  for passages tagged with a topic the question names.
+
+Plain reciprocal-rank fusion was measured worse than BM25 alone on this corpus (MiniLM is an
+English model and its ranking of Dutch passages is noisy); weighting the scores keeps the dense
+side as a tie-breaker that still rescues paraphrases. ``evals/`` holds the measurements.
+
+Relevance ("is anything here about the question?") combines how much of the question the corpus
+vocabulary covers (weighted by rarity), whether it names a framework concept, and the best fused
+score; below ``settings.abstain_threshold`` the assistant abstains.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .config import Settings
+from .framework import Concept
+from .index import LoadedIndex
+from .passages import Passage
+from .textproc import QUESTION_FRAME, detect_language, words
+
+EXPANSION_WEIGHT = 0.5
+TOPIC_BONUS = 0.15
+
+
+@dataclass
+class Hit:
+    passage: Passage
+    score: float
+    lexical: float
+    dense: float
+
+
+@dataclass
+class Retrieval:
+    """Ranked passages for a question, with what the question is about and whether to abstain."""
+
+    question: str
+    language: str
+    hits: list[Hit]
+    relevance: float
+    relevant: bool
+    coverage: float
+    topics: list[Concept] = field(default_factory=list)
+    values: list[Concept] = field(default_factory=list)
+    instruments: list[Concept] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def top(self) -> list[Hit]:
+        return self.hits
+
+
+class Retriever:
+    """Scores passages for a question with BM25, dense vectors and their fusion."""
+
+    def __init__(self, index: LoadedIndex, settings: Settings) -> None:
+        self.index = index
+        self.settings = settings
+        self.analyzer = index.analyzer
+        self.matcher = index.matcher
+        bm25 = index.bm25.bm25
+        self._vocab = bm25.vocab_dict
+        n_docs = len(index.passages)
+        # Document frequency per token, for rarity weights in the coverage measure.
+        matrix = bm25.scores
+        indptr = np.asarray(matrix["indptr"])
+        self._df = {tok: int(indptr[i + 1] - indptr[i]) for tok, i in self._vocab.items()
+                    if i + 1 < len(indptr)}
+        self._max_idf = math.log(1 + n_docs)
+        self._n_docs = n_docs
+        self._faiss = index.vector_index.vector_store.client
+        nodes_dict = index.vector_index.index_struct.nodes_dict
+        # FAISS row -> position in the passage list.
+        self._row_to_pos = np.array(
+            [index.position[nodes_dict[str(row)]] for row in range(self._faiss.ntotal)])
+        self._glossary = {k for k in index.framework.glossary}
+
+    # -- the two sides ---------------------------------------------------------------------------
+
+    def lexical_scores(self, question: str) -> np.ndarray:
+        bm25 = self.index.bm25
+        scores = bm25.scores(self.analyzer.query_tokens(question))
+        expansion = self.matcher.expansion(question)
+        if expansion:
+            scores = scores + EXPANSION_WEIGHT * bm25.scores(
+                self.analyzer.tokens(" ".join(expansion)))
+        return np.asarray(scores)
+
+    def dense_scores(self, question: str) -> np.ndarray:
+        vector = np.asarray([self.index.embed_model.get_query_embedding(question)],
+                            dtype="float32")
+        sims, rows = self._faiss.search(vector, self._faiss.ntotal)
+        out = np.zeros(self._n_docs, dtype=np.float32)
+        for sim, row in zip(sims[0], rows[0], strict=True):
+            if row >= 0:
+                out[self._row_to_pos[row]] = sim
+        return out
+
+    # -- relevance -------------------------------------------------------------------------------
+
+    def coverage(self, question: str) -> float:
+        """Share of the question's informative words the corpus knows, weighted by rarity."""
+        total = known = 0.0
+        for word in words(question):
+            if len(word) < 2 or word in QUESTION_FRAME or word in self.analyzer._stopwords:
+                continue
+            stems = self.analyzer.analyse_word(word)
+            dfs = [self._df.get(s, 0) for s in stems if s in self._vocab]
+            if dfs:
+                weight = math.log(1 + self._n_docs / (1 + max(dfs)))
+                known += weight
+                total += weight
+            else:
+                total += self._max_idf
+                if word in self._glossary:
+                    known += self._max_idf
+        return known / total if total else 0.0
+
+    # -- public ----------------------------------------------------------------------------------
+
+    def retrieve(self, question: str, language: str | None = None) -> Retrieval:
+        started = time.perf_counter()
+        language = language or detect_language(question)
+        lexical = self.lexical_scores(question)
+        t_lex = time.perf_counter()
+        dense = self.dense_scores(question)
+        t_dense = time.perf_counter()
+
+        lex_max = float(lexical.max()) if lexical.size else 0.0
+        lex_norm = lexical / lex_max if lex_max > 0 else np.zeros_like(lexical)
+        d_min, d_max = float(dense.min()), float(dense.max())
+        dense_norm = (dense - d_min) / (d_max - d_min) if d_max > d_min else np.zeros_like(dense)
+        w = self.settings.dense_weight
+        fused = (1 - w) * lex_norm + w * dense_norm
+
+        topics = self.matcher.topics_in(question)
+        if topics:
+            keys = {t.key for t in topics}
+            bonus = np.array([TOPIC_BONUS if keys & set(p.topics) else 0.0
+                              for p in self.index.passages])
+            fused = fused + bonus
+        order = np.argsort(-fused, kind="stable")
+        hits = [Hit(self.index.passages[i], float(fused[i]), float(lexical[i]), float(dense[i]))
+                for i in order]
+
+        values = self.matcher.values_in(question)
+        instruments = self.matcher.instruments_in(question)
+        coverage = self.coverage(question)
+        named = bool(topics or values or instruments or self.matcher.steps_in(question))
+        relevance = self._relevance(coverage, named, d_max, lex_max)
+        ended = time.perf_counter()
+        return Retrieval(
+            question=question, language=language, hits=hits, relevance=relevance,
+            relevant=relevance >= self.settings.abstain_threshold, coverage=coverage,
+            topics=topics, values=values, instruments=instruments,
+            timings_ms={"lexical": (t_lex - started) * 1000, "dense": (t_dense - t_lex) * 1000,
+                        "retrieve": (ended - started) * 1000},
+        )
+
+    @staticmethod
+    def _relevance(coverage: float, named: bool, dense_max: float, lexical_max: float) -> float:
+        if lexical_max <= 0 and not named:
+            return 0.0
+        score = coverage
+        if named:
+            score = max(score, 0.5) + 0.25
+        # A question close in meaning to some passage gets the benefit of the doubt.
+        score += max(0.0, dense_max - 0.45)
+        return min(1.0, score)
