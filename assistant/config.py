@@ -44,10 +44,10 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(default=5, ge=1, le=20, description="Passages an answer draws on.")
     dense_weight: float = Field(
-        default=0.35, ge=0.0, le=1.0, description="Weight of the dense score in the fusion."
+        default=0.3, ge=0.0, le=1.0, description="Weight of the dense score in the fusion."
     )
     abstain_threshold: float = Field(
-        default=0.30,
+        default=0.5,
         ge=0.0,
         le=1.0,
         description="Relevance below which the assistant says the texts do not cover a question.",

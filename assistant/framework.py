@@ -15,7 +15,7 @@ import yaml
 
 from .corpus import FRAMEWORK_FILE
 from .errors import CorpusError
-from .textproc import Analyzer, words
+from .textproc import Analyzer, fold, words
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ class Framework:
     topics: list[Concept]
     instruments: list[Concept]
     glossary: dict[str, list[str]] = field(default_factory=dict)
+    domain_strong: tuple[str, ...] = ()
+    domain_weak: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, corpus_dir: Path) -> Framework:
@@ -87,6 +89,8 @@ class Framework:
                 instruments=[_concept("instrument", i) for i in data.get("instruments", [])],
                 glossary={str(k): [str(x) for x in v]
                           for k, v in (data.get("glossary") or {}).items()},
+                domain_strong=tuple((data.get("domain") or {}).get("strong") or ()),
+                domain_weak=tuple((data.get("domain") or {}).get("weak") or ()),
             )
         except FileNotFoundError as exc:
             raise CorpusError(f"{path} is missing; it holds the denkraam steps, values and "
@@ -126,11 +130,16 @@ def _concept(kind: str, raw: dict[str, object]) -> Concept:
 
 
 class Matcher:
-    """Finds framework concepts in text by contiguous stem sequences."""
+    """Finds framework concepts in text by contiguous stem sequences.
 
-    def __init__(self, framework: Framework, analyzer: Analyzer) -> None:
+    ``names`` are extra phrases that put a question in scope: document titles and publishers.
+    """
+
+    def __init__(self, framework: Framework, analyzer: Analyzer,
+                 names: tuple[str, ...] = ()) -> None:
         self.framework = framework
         self.analyzer = analyzer
+        self.names = names
         self._phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def stems(self, text: str) -> list[str]:
@@ -186,6 +195,22 @@ class Matcher:
         return [s for s in self.framework.steps
                 if self.matches(seq, f"step-name:{s.step}", (s.nl, s.key, s.en))]
 
+    def scope(self, text: str) -> str | None:
+        """'strong' when ``text`` names the texts' domain, 'weak' for governance words only."""
+        seq = self.stems(text)
+        # Dutch compounds put the modifier first: "technologieoptimisme" is about technology.
+        prefixes = tuple(fold(w) for w in self.framework.domain_strong
+                         if " " not in w and len(w) >= 6)
+        if (any(w.startswith(prefixes) for w in words(text))
+                or self.topics_in(text) or self.values_in(text) or self.instruments_in(text)
+                or self.steps_in(text)
+                or self.matches(seq, "domain:strong", self.framework.domain_strong)
+                or self.matches(seq, "domain:names", self.names)):
+            return "strong"
+        if self.matches(seq, "domain:weak", self.framework.domain_weak):
+            return "weak"
+        return None
+
     def expansion(self, text: str) -> list[str]:
         """Dutch words to add to a question: the Dutch names of concepts it mentions and the
         glossary translation of English words."""
@@ -194,8 +219,10 @@ class Matcher:
             out.append(concept.nl)
             out.extend(t for t in concept.evidence)
         folded = words(text)
+        singular = {w[:-1] for w in folded if len(w) > 3 and w.endswith("s")}
+        present = set(folded) | singular
         joined = " ".join(folded)
         for english, dutch in self.framework.glossary.items():
-            if (" " in english and f" {english} " in f" {joined} ") or english in folded:
+            if (" " in english and f" {english} " in f" {joined} ") or english in present:
                 out.extend(dutch)
         return out

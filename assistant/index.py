@@ -307,9 +307,11 @@ def _load(settings: Settings) -> LoadedIndex:
         raise IndexMismatch(f"{damaged}: its vectors have {dimension} dimensions, the model "
                             f"makes {embed.dimension}; {REBUILD}.")
     framework = Framework.load(settings.corpus_dir)
+    names = tuple(str(d[k]) for d in documents.values() for k in ("title", "publisher")
+                  if d.get(k))
     return LoadedIndex(path=root, manifest=manifest, documents=documents, passages=passages,
                        vector_index=vector_index, bm25=bm25, embed_model=embed,
-                       framework=framework, matcher=Matcher(framework, bm25.analyzer))
+                       framework=framework, matcher=Matcher(framework, bm25.analyzer, names))
 
 
 def _corpus_entry(entry: dict[str, Any]) -> dict[str, Any]:
