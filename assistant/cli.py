@@ -45,8 +45,12 @@ def cmd_index(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     from .engine import Engine
 
+    from .textproc import clean_question
+
+    settings = load_settings()
     question = " ".join(args.question) if args.question else sys.stdin.read()
-    engine = Engine.load(load_settings())
+    clean_question(question, settings.max_question_chars)  # refuse bad input before loading
+    engine = Engine.load(settings)
     answer = engine.ask(question)
     if args.json:
         print(answer.model_dump_json(indent=2))

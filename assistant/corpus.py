@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from .errors import CorpusError
-from .textproc import fold, words
+from .textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ INTERFACE_WORDS = frozenset(
     afbeelding afbeeldingen foto video play afspelen sluiten close terug back volgende vorige
     next previous top boven inloggen login uitloggen logout cookie cookies accepteren accept
     pdf rss abonneren subscribe nieuwsbrief newsletter meer more lees read bekijk view klik click
-    open openen toon show verberg hide link links hier here
+    open openen toon show verberg hide link links hier here ga gaan go
     """.split()
 )
 _CTA_VERB = re.compile(
@@ -111,12 +111,20 @@ def is_chrome(line: str) -> bool:
     if _DATE_LINE.match(stripped) or _BYLINE.match(stripped):
         return True
     if len(tokens) <= 8 and not _TERMINAL.search(stripped):
-        ui = sum(t in INTERFACE_WORDS for t in tokens)
-        if ui / len(tokens) >= 0.6:
+        content = [t for t in tokens if t not in DUTCH_STOPWORDS and t not in ENGLISH_STOPWORDS]
+        content = content or tokens
+        ui = sum(_is_interface_word(t) for t in content)
+        if ui / len(content) >= 0.6:
             return True
         if _is_tag_list(stripped):
             return True
     return len(tokens) <= 12 and is_call_to_action(stripped)
+
+
+def _is_interface_word(token: str) -> bool:
+    # Compounds end in their head: "hoofdmenu", "zoekveld" -> menu, veld.
+    return token in INTERFACE_WORDS or any(
+        token.endswith(w) for w in INTERFACE_WORDS if len(w) >= 4 and len(token) > len(w) + 2)
 
 
 def is_call_to_action(sentence: str) -> bool:
@@ -175,8 +183,9 @@ def _blocks_from_lines(lines: list[str], page: int | None = None) -> list[Block]
 
     previous = None
     last_line = ""
-    for raw in lines:
+    for i, raw in enumerate(lines):
         line = _META_PREFIX.sub("", raw.rstrip())
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if not line.strip():
             flush()
             previous = None
@@ -196,7 +205,9 @@ def _blocks_from_lines(lines: list[str], page: int | None = None) -> list[Block]
             last_line = line
             continue
         last_line = line
-        if _is_heading_line(line):
+        # A line wrapped mid-sentence (PDF text) is not a heading: the next line goes on in
+        # lower case.
+        if _is_heading_line(line) and not following[:1].islower():
             flush()
             blocks.append(Block("heading", line.strip(), page, _heading_level(line)))
         elif para and not _TERMINAL.search(para[-1]) and not _LIST_ITEM.match(line):

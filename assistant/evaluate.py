@@ -157,8 +157,8 @@ def evaluate(engine: Engine, questions: list[RefQuestion]) -> dict[str, Any]:
     cited = [rows[q.id].get("cited_hit") is True for q in answerable]
     correct = [rows[q.id].get("abstained") == q.abstain for q in questions]
     systems["pipeline"] |= {
-        "cited_hit": round(statistics.mean(cited), 4) if cited else None,
-        "abstain_accuracy": round(statistics.mean(correct), 4),
+        "cited_hit": round(float(statistics.mean(cited)), 4) if cited else None,
+        "abstain_accuracy": round(float(statistics.mean(correct)), 4),
         "retrieval_latency_ms": _percentiles(retrieval_ms),
         "abstained_answerable": sum(1 for q in answerable if rows[q.id].get("abstained")),
         "answered_unanswerable": sum(1 for q in questions if q.abstain
@@ -204,7 +204,7 @@ def print_table(result: dict[str, Any]) -> None:
     for name, s in result["systems"].items():
         table.add_row(name, *[_fmt(s[c]) for c in COLUMNS],
                       _fmt(s["latency_ms"]["p50"]), _fmt(s["latency_ms"]["p95"]))
-    console = Console()
+    console = Console(width=140)
     console.print(table)
     p = result["systems"]["pipeline"]
     console.print(f"pipeline retrieval latency p50 {p['retrieval_latency_ms']['p50']} ms, "

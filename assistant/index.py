@@ -289,6 +289,7 @@ def _load(settings: Settings) -> LoadedIndex:
                                                persist_dir=str(root / "vector"))
         vector_index = load_index_from_storage(storage, embed_model=embed)
         bm25 = DutchBM25Retriever.from_persist_dir(str(root / "bm25"))
+        stored_ids = set(vector_index.docstore.docs)
     except AssistantError:
         raise
     except Exception as exc:  # a damaged file surfaces as many different exception types
@@ -299,8 +300,10 @@ def _load(settings: Settings) -> LoadedIndex:
     counts = manifest.get("counts", {})
     faiss_total = int(vector_store.client.ntotal)
     dimension = int(vector_store.client.d)
+    ids = {p.id for p in passages}
     if not (len(passages) == faiss_total == len(vector_index.index_struct.nodes_dict)
-            == counts.get("passages")):
+            == counts.get("passages")) or stored_ids != ids \
+            or set(vector_index.index_struct.nodes_dict.values()) != ids:
         raise IndexMismatch(f"{damaged}: its parts hold different numbers of passages; "
                             f"{REBUILD}.")
     if dimension != embed.dimension or dimension != manifest["model"].get("dimension"):

@@ -1,0 +1,59 @@
+"""Print index build time, model load time and answer latency (p50/p95) on this machine.
+
+Figures only; no assertions (machines are noisy). Targets: index build of the seed corpus under
+30 s, answer p50 at most 50 ms with the model loaded.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.engine import Engine
+from assistant.index import build_index
+
+QUESTIONS = [
+    "Wat moet ik vragen over wifi-telling?",
+    "Welke publieke waarden spelen bij cameratoezicht?",
+    "Uit welke stappen bestaat het denkraam?",
+    "Moet digitalisering bij één wethouder liggen?",
+    "What should I ask about wifi tracking?",
+    "Wat is de hoofdstad van Australië?",
+]
+ROUNDS = 30
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(corpus_dir=PROJECT_ROOT / "corpus", index_dir=Path(tmp) / "index")
+        started = time.perf_counter()
+        report = build_index(settings, progress=False)
+        print(f"index build (incl. model load): {time.perf_counter() - started:.2f} s for "
+              f"{report.passages} passages from {report.documents} documents "
+              f"(embedding {report.embed_seconds:.2f} s)")
+        started = time.perf_counter()
+        engine = Engine.load(settings)
+        print(f"index load: {(time.perf_counter() - started) * 1000:.0f} ms")
+        engine.ask(QUESTIONS[0])  # warm-up
+        totals: list[float] = []
+        retrieve: list[float] = []
+        for _ in range(ROUNDS):
+            for q in QUESTIONS:
+                answer = engine.ask(q)
+                totals.append(answer.timings_ms["total"])
+                retrieve.append(answer.timings_ms["retrieve"])
+        for name, values in (("answer", totals), ("retrieval", retrieve)):
+            values.sort()
+            p95 = values[int(0.95 * (len(values) - 1))]
+            print(f"{name}: p50 {statistics.median(values):.1f} ms, p95 {p95:.1f} ms "
+                  f"over {len(values)} questions")
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak resident memory: {rss:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Shared fixtures: isolated settings and one real index of the seed corpus per test session.
+
+Environment variables with the ASSISTANT_ prefix are cleared for every test, so a developer's own
+settings never leak in; paths point into temporary folders.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import PROJECT_ROOT, Settings
+
+SEED_CORPUS = PROJECT_ROOT / "corpus"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def env_setup(monkeypatch: pytest.MonkeyPatch) -> None:
+    for key in list(os.environ):
+        if key.startswith("ASSISTANT_"):
+            monkeypatch.delenv(key)
+
+
+def copy_corpus(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for path in SEED_CORPUS.iterdir():
+        if path.is_file():
+            shutil.copy2(path, target / path.name)
+    return target
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path):
+    """Settings over a private copy of the seed corpus and a private index folder."""
+
+    def make(**overrides: object) -> Settings:
+        corpus = overrides.pop("corpus_dir", None) or copy_corpus(tmp_path / "corpus")
+        index = overrides.pop("index_dir", None) or tmp_path / "index"
+        return Settings(corpus_dir=corpus, index_dir=index, **overrides)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings with a real index of the seed corpus, built once per session."""
+    from assistant.index import build_index
+
+    root = tmp_path_factory.mktemp("seed")
+    settings = Settings(corpus_dir=copy_corpus(root / "corpus"), index_dir=root / "index")
+    build_index(settings, progress=False)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def engine(seed_settings: Settings) -> Iterator[object]:
+    from assistant.engine import Engine
+
+    yield Engine.load(seed_settings)

@@ -1,0 +1,125 @@
+import logging
+from pathlib import Path
+
+import pytest
+
+from assistant.corpus import content_hash, is_chrome, load_corpus, read_html, read_markdown, read_pdf
+from assistant.errors import CorpusError
+
+from .conftest import FIXTURES, SEED_CORPUS
+
+
+@pytest.mark.parametrize("line", [
+    "calendar tag arrow download print",
+    "Doorgaan naar inhoud",
+    "Lees het hele rapport hier",
+    "Downloads",
+    "Image",
+    "26 juni 2018",
+    "Door Wendolijn Beukers en Yvonne Kemmerling",
+    "Digitale democratie Slimme stad Besluitvorming",
+    # Chrome the seed texts do not contain: the rule is general, not a list of strings.
+    "Ga naar hoofdmenu",
+    "Deel dit artikel op LinkedIn",
+    "Bekijk hier de video",
+    "Zoeken Menu Sluiten",
+])
+def test_web_chrome_is_recognised(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Rol van de raad",
+    "Kaders en hulpmiddelen",
+    "De gemeenteraad stuurt en controleert het gebruik van technologie door de gemeente.",
+    "Van wie is digitalisering?",
+])
+def test_content_is_not_chrome(line):
+    assert not is_chrome(line)
+
+
+def test_seed_corpus_loads_without_chrome():
+    report = load_corpus(SEED_CORPUS)
+    assert {d.doc_id for d in report.documents} == {
+        "fcf-2021-digitalisering-in-de-portefeuille", "rathenau-2018-publieke-waarden-centraal",
+        "rathenau-2018-waardevol-digitaliseren", "rathenau-2020-raad-weten-met-digitalisering",
+        "vng-technologie-ethiek-rol-van-de-raad"}
+    text = "\n".join(b.text for d in report.documents for b in d.blocks)
+    for chrome in ("calendar tag arrow", "Doorgaan naar inhoud", "Lees het hele rapport hier",
+                   "Klik hier", "date 2020-09"):
+        assert chrome not in text
+    assert "Het denkraam is in principe toepasbaar" in text
+
+
+def test_metadata_comes_from_sources_yaml():
+    docs = {d.doc_id: d for d in load_corpus(SEED_CORPUS).documents}
+    vng = docs["vng-technologie-ethiek-rol-van-de-raad"]
+    assert vng.title == "Technologie, ethiek en de rol van de raad"
+    assert vng.publisher == "Vereniging van Nederlandse Gemeenten (VNG)"
+    assert vng.date is None  # not stated in the text, so not invented
+
+
+def test_pdf_keeps_page_numbers():
+    blocks = read_pdf(FIXTURES / "raadsvoorstel-camera.pdf")
+    assert {b.page for b in blocks} == {1, 2}
+    evaluation = next(b for b in blocks if b.text.startswith("Na een jaar"))
+    assert evaluation.page == 2
+    # A line wrapped mid-sentence is joined, not taken for a heading.
+    assert any("Raadsleden vragen zich af welke gegevens" in b.text for b in blocks)
+
+
+def test_html_drops_navigation_and_keeps_headings(tmp_path: Path):
+    page = tmp_path / "pagina.html"
+    page.write_text("""<html><body><nav><a href="/">Home</a> Zoeken</nav>
+      <header>Gemeente Voorbeeld</header>
+      <h1>Sensoren in de stad</h1><p>De gemeente plaatst sensoren om drukte te meten.</p>
+      <p><a href="/r.pdf">Download het rapport hier</a></p>
+      <footer>Cookies accepteren</footer><script>alert(1)</script></body></html>""",
+                    encoding="utf-8")
+    blocks = read_html(page)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Sensoren in de stad"),
+        ("para", "De gemeente plaatst sensoren om drukte te meten.")]
+
+
+def test_markdown_headings_and_links(tmp_path: Path):
+    page = tmp_path / "notitie.md"
+    page.write_text("# Algoritmes\n\nDe gemeente gebruikt [algoritmes](http://x) voor "
+                    "**handhaving**.\n", encoding="utf-8")
+    blocks = read_markdown(page)
+    assert blocks[0].kind == "heading" and blocks[0].text == "Algoritmes"
+    assert blocks[1].text == "De gemeente gebruikt algoritmes voor handhaving."
+
+
+def test_unreadable_files_are_skipped_with_a_warning_naming_them(tmp_path: Path, caplog):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "goed.txt").write_text("Goede tekst\n\nDe raad bespreekt digitalisering in de "
+                                     "commissie en stelt kritische vragen.\n", encoding="utf-8")
+    (corpus / "leeg.txt").write_bytes(b"")
+    (corpus / "binair.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (corpus / "latin1.txt").write_bytes("Privacy en één café".encode("latin-1"))
+    (corpus / "kapot.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    with caplog.at_level(logging.WARNING):
+        report = load_corpus(corpus)
+    assert [d.doc_id for d in report.documents] == ["goed"]
+    skipped = dict(report.skipped)
+    assert set(skipped) == {"leeg.txt", "binair.txt", "latin1.txt", "kapot.pdf"}
+    assert "UTF-8" in skipped["latin1.txt"]
+    for name in skipped:
+        assert name in caplog.text
+
+
+def test_corpus_without_readable_documents_is_an_error(tmp_path: Path):
+    (tmp_path / "leeg.txt").write_bytes(b"")
+    with pytest.raises(CorpusError, match="No readable guidance text"):
+        load_corpus(tmp_path)
+    with pytest.raises(CorpusError, match="does not exist"):
+        load_corpus(tmp_path / "missing")
+
+
+def test_content_hash_changes_with_any_file(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("een", encoding="utf-8")
+    first = content_hash(tmp_path)
+    (tmp_path / "a.txt").write_text("twee", encoding="utf-8")
+    assert content_hash(tmp_path) != first

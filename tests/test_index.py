@@ -1,0 +1,131 @@
+"""The index: manifest, atomic rebuild, refusal of missing, stale and damaged indexes, and the two
+LlamaIndex traps (BM25 stemmer lost on reload; FAISS ids that point at the wrong passage)."""
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from assistant.bm25 import DutchBM25Retriever
+from assistant.errors import IndexMismatch, IndexMissing
+from assistant.index import MANIFEST, build_index, load_index
+
+
+@pytest.fixture
+def built(make_settings):
+    settings = make_settings()
+    build_index(settings, progress=False)
+    return settings
+
+
+def test_manifest_records_model_corpus_and_versions(built):
+    manifest = json.loads((built.index_dir / MANIFEST).read_text())
+    assert manifest["model"]["dimension"] == 384
+    assert manifest["model"]["name"] == "all-MiniLM-L6-v2"
+    assert len(manifest["corpus_hash"]) == 64
+    assert manifest["passages"] == {"min_words": 25, "max_words": 160}
+    assert manifest["counts"]["documents"] == 5
+    assert {"llama-index-core", "faiss-cpu", "bm25s", "torch"} <= set(manifest["versions"])
+
+
+def test_missing_index_names_the_command(make_settings):
+    with pytest.raises(IndexMissing, match="run `assistant index`"):
+        load_index(make_settings())
+
+
+def test_changed_corpus_makes_the_index_stale(built):
+    (built.corpus_dir / "nieuw.txt").write_text(
+        "Nieuwe tekst\n\nDe raad spreekt over algoritmes in de bijstand en stelt vragen.\n",
+        encoding="utf-8")
+    with pytest.raises(IndexMismatch, match="different corpus.*assistant index"):
+        load_index(built)
+
+
+def test_other_passage_settings_are_refused(built):
+    with pytest.raises(IndexMismatch, match="other passage settings"):
+        load_index(built.model_copy(update={"passage_max_words": 90}))
+
+
+def test_other_model_is_refused(built):
+    manifest_path = built.index_dir / MANIFEST
+    manifest = json.loads(manifest_path.read_text())
+    manifest["model"]["fingerprint"] = "0" * 16
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(IndexMismatch, match="another embedding model"):
+        load_index(built)
+
+
+@pytest.mark.parametrize("damage", ["manifest", "faiss", "bm25", "docstore"])
+def test_damaged_index_is_refused_with_one_sentence(built, damage):
+    root = built.index_dir
+    if damage == "manifest":
+        (root / MANIFEST).write_text("{not json")
+    elif damage == "faiss":
+        (root / "vector" / "default__vector_store.json").write_bytes(b"\x00garbage")
+    elif damage == "bm25":
+        shutil.rmtree(root / "bm25")
+    else:
+        (root / "vector" / "docstore.json").write_text("[]")
+    with pytest.raises(IndexMismatch) as err:
+        load_index(built)
+    assert "assistant index" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_auto_rebuild_repairs_a_damaged_index(built):
+    shutil.rmtree(built.index_dir / "bm25")
+    loaded = load_index(built.model_copy(update={"auto_rebuild": True}))
+    assert len(loaded.passages) == loaded.manifest["counts"]["passages"]
+
+
+def test_failed_build_keeps_the_previous_index(built, monkeypatch):
+    before = (built.index_dir / MANIFEST).read_text()
+    import assistant.index as index_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(index_module, "_write_json", broken)
+    with pytest.raises(RuntimeError):
+        build_index(built, progress=False)
+    assert (built.index_dir / MANIFEST).read_text() == before
+    assert load_index(built).passages
+    assert not list(built.index_dir.parent.glob(".index-new-*"))
+
+
+def test_rebuild_swaps_in_a_new_index(built):
+    first = json.loads((built.index_dir / MANIFEST).read_text())["built_at"]
+    build_index(built, progress=False)
+    loaded = load_index(built)
+    assert loaded.manifest["built_at"] >= first
+    assert not list(built.index_dir.parent.glob(".index-*"))
+
+
+def test_bm25_keeps_the_dutch_stemmer_after_reload(seed_settings, tmp_path):
+    loaded = load_index(seed_settings)
+    reloaded = DutchBM25Retriever.from_persist_dir(str(seed_settings.index_dir / "bm25"))
+    assert reloaded.analyzer.language == "dutch"
+    assert reloaded.analyzer.vocabulary == loaded.analyzer.vocabulary
+    # "algoritmes" only meets "algoritme" through the Dutch analyzer.
+    tokens = reloaded.analyzer.query_tokens("Welke regels gelden voor algoritmes?")
+    assert reloaded.analyzer.stem("algoritme") in tokens
+    top = reloaded.retrieve("druktemetingen met sensoren")[0]
+    assert top.node.node_id == "vng-technologie-ethiek-rol-van-de-raad#5"
+    # Persist and reload once more: same scores.
+    reloaded.persist(str(tmp_path))
+    again = DutchBM25Retriever.from_persist_dir(str(tmp_path))
+    q = reloaded.analyzer.query_tokens("wethouder portefeuille")
+    assert np.allclose(reloaded.scores(q), again.scores(q))
+
+
+def test_faiss_rows_point_at_their_own_passage(engine):
+    """Each passage's stored vector finds that same passage first: no id drift."""
+    index = engine.index
+    faiss_index = index.vector_index.vector_store.client
+    vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal)
+    _, rows = faiss_index.search(vectors, 1)
+    nodes = index.vector_index.index_struct.nodes_dict
+    for row, (found,) in enumerate(rows):
+        assert nodes[str(found)] == nodes[str(row)]
+    assert sorted(nodes.values()) == sorted(p.id for p in index.passages)

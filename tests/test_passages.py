@@ -1,0 +1,33 @@
+from assistant.corpus import load_corpus
+from assistant.passages import split_document
+
+from .conftest import SEED_CORPUS
+
+
+def _passages():
+    docs = load_corpus(SEED_CORPUS).documents
+    return [p for d in docs for p in split_document(d, 25, 160)]
+
+
+def test_ids_are_doc_and_position_and_stable():
+    first, second = _passages(), _passages()
+    assert [p.id for p in first] == [p.id for p in second]
+    for p in first:
+        assert p.id == f"{p.doc}#{p.n}"
+    assert len({p.id for p in first}) == len(first)
+
+
+def test_passages_keep_their_heading_path():
+    by_id = {p.id: p for p in _passages()}
+    living_lab = next(p for p in by_id.values() if p.text.startswith("Terwijl in het ouderwetse"))
+    assert living_lab.heading_path == ["EXPERIMENTEREN", "4. Regel de ethiek van het living lab"]
+    assert "4. Regel de ethiek van het living lab" in living_lab.cited_text
+
+
+def test_short_paragraphs_join_and_long_ones_split():
+    docs = load_corpus(SEED_CORPUS).documents
+    for doc in docs:
+        for p in split_document(doc, 25, 60):
+            assert len(p.text.split()) <= 60 + 40  # one sentence may overrun the limit
+    lists = [p for p in _passages() if "1. waarderen" in p.text]
+    assert lists and "5. samen werken en leren" in lists[0].text  # list stays with its lead-in
