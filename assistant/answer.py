@@ -62,7 +62,8 @@ LABELS = {
     "nl": {
         "summary": "Kort antwoord",
         "questions": "Vragen voor de raad",
-        "questions_note": "geordend naar de vijf stappen van het denkraam van het Rathenau Instituut",
+        "questions_note": (
+            "geordend naar de vijf stappen van het denkraam van het Rathenau Instituut"),
         "values": "Publieke waarden die op het spel staan",
         "sources": "Bronnen",
         "page": "p.",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build step 
 class DutchBM25Retriever(BM25Retriever):
     """BM25 (bm25s) with Dutch stemming, decompounding and stopwords on both sides."""
 
-    def __init__(self, analyzer: Analyzer, nodes: list[BaseNode] | None = None,
+    def __init__(self, analyzer: Analyzer, nodes: Sequence[BaseNode] | None = None,
                  existing_bm25: bm25s.BM25 | None = None, similarity_top_k: int = 10,
                  **kwargs: Any) -> None:
         self.analyzer = analyzer

@@ -44,7 +44,6 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from .engine import Engine
-
     from .textproc import clean_question
 
     settings = load_settings()

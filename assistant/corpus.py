@@ -228,7 +228,7 @@ def read_text(path: Path) -> list[Block]:
 
 
 def read_markdown(path: Path) -> list[Block]:
-    lines = []
+    lines: list[str] = []
     blocks: list[Block] = []
     for raw in _decode(path).splitlines():
         m = re.match(r"^(#{1,6})\s+(.*)$", raw)
@@ -378,7 +378,8 @@ def load_corpus(corpus_dir: Path) -> LoadReport:
     seen: dict[str, Path] = {}
     for path in corpus_files(corpus_dir):
         if path.stem in seen:
-            report.skipped.append((path.name, f"has the same document id as {seen[path.stem].name}"))
+            report.skipped.append(
+                (path.name, f"has the same document id as {seen[path.stem].name}"))
             continue
         try:
             doc = load_document(path, sources.get(path.stem, {}))

@@ -17,7 +17,7 @@ from typing import Any
 
 import ir_measures
 import numpy as np
-from ir_measures import Qrel, ScoredDoc, nDCG, RR, Success
+from ir_measures import RR, Qrel, ScoredDoc, Success, nDCG
 
 from .engine import Engine
 from .errors import AssistantError, EvalFileError
@@ -154,10 +154,11 @@ def evaluate(engine: Engine, questions: list[RefQuestion]) -> dict[str, Any]:
         systems[name] = scores | {"cited_hit": None, "abstain_accuracy": None,
                                   "latency_ms": _percentiles(latency[name])}
     rows = {r["id"]: r for r in per_question}
-    cited = [rows[q.id].get("cited_hit") is True for q in answerable]
+    cited_flags = [rows[q.id].get("cited_hit") is True for q in answerable]
     correct = [rows[q.id].get("abstained") == q.abstain for q in questions]
     systems["pipeline"] |= {
-        "cited_hit": round(float(statistics.mean(cited)), 4) if cited else None,
+        "cited_hit": (round(float(statistics.mean(cited_flags)), 4)
+                      if cited_flags else None),
         "abstain_accuracy": round(float(statistics.mean(correct)), 4),
         "retrieval_latency_ms": _percentiles(retrieval_ms),
         "abstained_answerable": sum(1 for q in answerable if rows[q.id].get("abstained")),

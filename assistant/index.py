@@ -72,7 +72,7 @@ class LoadedIndex:
 
     @property
     def analyzer(self) -> Analyzer:
-        return self.bm25.analyzer  # type: ignore[no-any-return]
+        return self.bm25.analyzer
 
     def passage(self, passage_id: str) -> Passage:
         return self._by_id[passage_id]
@@ -253,7 +253,7 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
     if model.get("fingerprint") != expected["model"]["fingerprint"]:
         raise IndexMismatch(f"The index in {settings.index_dir} was built with another embedding "
                             f"model ({model.get('path', 'unknown')}); {REBUILD}.")
-    return manifest  # type: ignore[no-any-return]
+    return manifest
 
 
 def load_index(settings: Settings) -> LoadedIndex:

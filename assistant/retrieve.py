@@ -3,9 +3,9 @@
 Scoring every passage on both sides is cheap at this corpus size, so fusion works on full score
 vectors rather than two short ranked lists:
 
-* lexical: BM25 of the question's stems, plus 0.8 times the BM25 of its expansion (the Dutch names of
-  the framework concepts it mentions and the glossary translation of English words), divided by
-  the best lexical score;
+* lexical: BM25 of the question's stems, plus 0.8 times the BM25 of its expansion (the Dutch
+  names of the framework concepts it mentions and the glossary translation of English words),
+  divided by the best lexical score;
 * dense: cosine similarity to the question, min-max scaled over the passages;
 * fused: ``(1 - w) * lexical + w * dense`` with ``w = settings.dense_weight``, plus a small bonus
   for passages tagged with a topic the question names.

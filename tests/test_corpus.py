@@ -3,7 +3,14 @@ from pathlib import Path
 
 import pytest
 
-from assistant.corpus import content_hash, is_chrome, load_corpus, read_html, read_markdown, read_pdf
+from assistant.corpus import (
+    content_hash,
+    is_chrome,
+    load_corpus,
+    read_html,
+    read_markdown,
+    read_pdf,
+)
 from assistant.errors import CorpusError
 
 from .conftest import FIXTURES, SEED_CORPUS

@@ -10,7 +10,8 @@ ROWS = [
     {"id": "a", "question": "Wat moet ik vragen over wifi-telling?", "abstain": False,
      "expect": [{"doc": "vng-technologie-ethiek-rol-van-de-raad", "contains": "wifi-telling"}]},
     {"id": "b", "question": "What is technosolutionism?", "abstain": False, "lang": "en",
-     "expect": [{"doc": "vng-technologie-ethiek-rol-van-de-raad", "contains": "technosolutionisme"}]},
+     "expect": [{"doc": "vng-technologie-ethiek-rol-van-de-raad",
+                 "contains": "technosolutionisme"}]},
     {"id": "c", "question": "Wat is de hoofdstad van Australië?", "abstain": True, "expect": []},
 ]
 
@@ -61,6 +62,7 @@ def test_bad_reference_files(tmp_path, line, message):
 
 def test_project_reference_set_is_valid_and_broad():
     from assistant.corpus import load_sources
+
     from .conftest import SEED_CORPUS
 
     ref = Path(__file__).parent.parent / "evals" / "reference.jsonl"
