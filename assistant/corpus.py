@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from .errors import CorpusError
-from .textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
+from .textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, split_sentences, words
 
 log = logging.getLogger(__name__)
 
@@ -145,8 +145,6 @@ def _is_tag_list(line: str) -> bool:
 
 def strip_calls_to_action(paragraph: str) -> str:
     """Drop link sentences from a paragraph, keeping the rest of it."""
-    from .textproc import split_sentences
-
     kept = [s for s in split_sentences(paragraph)
             if not (len(words(s)) <= 14 and is_call_to_action(s))]
     return " ".join(kept)
@@ -399,5 +397,5 @@ def load_corpus(corpus_dir: Path) -> LoadReport:
     return report
 
 
-__all__ = ["Block", "Document", "LoadReport", "content_hash", "fold", "is_chrome",
-           "load_corpus", "load_sources"]
+__all__ = ["Block", "Document", "LoadReport", "content_hash", "is_chrome", "load_corpus",
+           "load_sources"]

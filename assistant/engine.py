@@ -38,6 +38,10 @@ class Engine:
 
     def ask(self, question: str) -> Answer:
         """Answer a question with cited denkraam questions and public values, or abstain."""
+        return self.ask_with_retrieval(question)[1]
+
+    def ask_with_retrieval(self, question: str) -> tuple[Retrieval, Answer]:
+        """The answer together with the ranking it was composed from (for evaluation)."""
         started = time.perf_counter()
         retrieval = self.retrieve(question)
         composed = time.perf_counter()
@@ -48,4 +52,4 @@ class Engine:
             "compose": round((ended - composed) * 1000, 2),
             "total": round((ended - started) * 1000, 2),
         }
-        return answer
+        return retrieval, answer

@@ -112,9 +112,8 @@ def evaluate(engine: Engine, questions: list[RefQuestion]) -> dict[str, Any]:
                                "relevant": sorted(rel)}
         try:
             started = time.perf_counter()
-            answer = engine.ask(q.question)
+            retrieval, answer = engine.ask_with_retrieval(q.question)
             latency["pipeline"].append((time.perf_counter() - started) * 1000)
-            retrieval = engine.retrieve(q.question)
             retrieval_ms.append(retrieval.timings_ms["retrieve"])
         except AssistantError as exc:
             row |= {"error": str(exc), "abstained": True}

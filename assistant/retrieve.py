@@ -63,10 +63,6 @@ class Retrieval:
     instruments: list[Concept] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
 
-    @property
-    def top(self) -> list[Hit]:
-        return self.hits
-
 
 class Retriever:
     """Scores passages for a question with BM25, dense vectors and their fusion."""
