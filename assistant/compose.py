@@ -109,6 +109,9 @@ class Composer:
         candidates: list[tuple[float, int, int, str, Passage]] = []
         for rank, hit in enumerate(hits[:SUMMARY_PASSAGES]):
             for pos, sentence in enumerate(split_sentences(hit.passage.text)):
+                # A question or a list number asserts nothing a raadslid can rely on.
+                if sentence.endswith("?") or len(sentence.split()) < 4:
+                    continue
                 tokens = set(self.analyzer.tokens(sentence))
                 overlap = len(tokens & query) / (len(query) or 1)
                 # Earlier passages and earlier sentences weigh a little more on ties.

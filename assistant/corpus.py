@@ -342,6 +342,28 @@ def content_hash(corpus_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def is_self_citation(paragraph: str, title: str) -> bool:
+    """A "cite this as" reference to the document itself: authors' initials, a year in brackets
+    and the document's own title. It restates the metadata and says nothing of the subject."""
+    head = " ".join(words(title)[:5])
+    return (bool(head) and head in " ".join(words(paragraph))
+            and len(re.findall(r"\b[A-Z]\.\s", paragraph)) >= 2
+            and re.search(r"\((?:19|20)\d\d\)", paragraph) is not None)
+
+
+def _drop_self_citations(blocks: list[Block], title: str) -> list[Block]:
+    """Blocks without self-citations and the short lead-in ("Bij voorkeur citeren als:")."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind == "para" and is_self_citation(block.text, title):
+            if out and out[-1].kind == "para" and out[-1].text.rstrip().endswith(":") \
+                    and len(out[-1].text.split()) <= 6:
+                out.pop()
+            continue
+        out.append(block)
+    return out
+
+
 def load_document(path: Path, meta: dict[str, object]) -> Document:
     """Read one file; raises ``_Unreadable`` for a file ingestion must skip."""
     if path.stat().st_size == 0:
@@ -351,10 +373,12 @@ def load_document(path: Path, meta: dict[str, object]) -> Document:
         raise _Unreadable("holds no readable text")
     first_heading = next((b.text for b in blocks if b.kind == "heading"), None)
     authors = meta.get("authors") or []
+    title = str(meta.get("title") or first_heading or path.stem)
+    blocks = _drop_self_citations(blocks, title)
     return Document(
         doc_id=path.stem,
         path=path,
-        title=str(meta.get("title") or first_heading or path.stem),
+        title=title,
         publisher=_opt(meta.get("publisher")),
         date=_opt(meta.get("date")),
         kind=_opt(meta.get("kind")),

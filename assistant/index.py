@@ -37,7 +37,7 @@ from .textproc import Analyzer, vocabulary_of
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
 VERSIONED_PACKAGES = ("llama-index-core", "llama-index-vector-stores-faiss",

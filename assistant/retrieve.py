@@ -10,6 +10,10 @@ vectors rather than two short ranked lists:
 * fused: ``(1 - w) * lexical + w * dense`` with ``w = settings.dense_weight``, plus a small bonus
   for passages tagged with a topic the question names.
 
+A publisher named in the question ("volgens de VNG", "the Rathenau framework") says which texts
+to look in, not which words to match: its words leave the lexical query (they would otherwise
+pull colophons and "cite as" lines to the top) and that publisher's passages get a bonus.
+
 Plain reciprocal-rank fusion was measured worse than BM25 alone on this corpus (MiniLM is an
 English model and its ranking of Dutch passages is noisy); weighting the scores keeps the dense
 side as a tie-breaker that still rescues paraphrases. ``evals/`` holds the measurements.
@@ -22,13 +26,15 @@ score; below ``settings.abstain_threshold`` the assistant abstains.
 from __future__ import annotations
 
 import math
+import re
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from .config import Settings
-from .framework import Concept
+from .framework import Concept, Matcher
 from .index import LoadedIndex
 from .passages import Passage
 from .textproc import QUESTION_FRAME, detect_language, words
@@ -38,6 +44,11 @@ TOPIC_BONUS = 0.15
 COVERAGE_PASSAGES = 3
 VALUE_BONUS = 0.1
 VALUE_WORDS = ("waarden", "publieke waarden", "values", "public values")
+SOURCE_BONUS = 0.15
+# Words that say what kind of organisation a publisher is; the rest of its name is what people
+# call it ("Rathenau" for "Rathenau Instituut").
+ORGANISATION_WORDS = frozenset("instituut institute stichting foundation vereniging association "
+                               "centrum centre center bureau raad".split())
 
 
 @dataclass
@@ -87,19 +98,53 @@ class Retriever:
         # FAISS row -> position in the passage list.
         self._row_to_pos = np.array(
             [index.position[nodes_dict[str(row)]] for row in range(self._faiss.ntotal)])
+        self._sources = self._source_phrases(index.documents)
         self._tokens = {p.id: set(self.analyzer.tokens(
             "\n".join([index.documents.get(p.doc, {}).get("title", ""), p.cited_text])))
             for p in index.passages}
 
+    def _source_phrases(self, documents: dict[str, dict[str, Any]]
+                        ) -> list[tuple[tuple[str, ...], frozenset[str]]]:
+        """(stemmed phrase, document ids) for each way a question can name a publisher."""
+        by_phrase: dict[tuple[str, ...], set[str]] = {}
+        for doc_id, meta in documents.items():
+            publisher = str(meta.get("publisher") or "")
+            if not publisher:
+                continue
+            names = [re.sub(r"\([^)]*\)", " ", publisher), *re.findall(r"\(([^)]+)\)", publisher)]
+            core = [w for w in words(names[0]) if w not in ORGANISATION_WORDS]
+            if core and len(core) < len(words(names[0])):
+                names.append(" ".join(core))
+            for name in names:
+                stems = tuple(self.matcher.stems(name))
+                if stems:
+                    by_phrase.setdefault(stems, set()).add(doc_id)
+        return [(phrase, frozenset(docs)) for phrase, docs in by_phrase.items()]
+
+    def sources_in(self, question: str) -> tuple[set[str], set[str]]:
+        """(documents whose publisher the question names, the stems that named them)."""
+        seq = self.matcher.stems(question)
+        docs: set[str] = set()
+        stems: set[str] = set()
+        for phrase, phrase_docs in self._sources:
+            if Matcher._contains(seq, phrase):
+                docs |= phrase_docs
+                stems |= set(phrase)
+        return docs, stems
+
     # -- the two sides ---------------------------------------------------------------------------
 
-    def lexical_scores(self, question: str) -> np.ndarray:
+    def lexical_scores(self, question: str, drop: set[str] | frozenset[str] = frozenset()
+                       ) -> np.ndarray:
+        """BM25 of the question (without the stems in ``drop``) plus its weighted expansion."""
         bm25 = self.index.bm25
-        scores = bm25.scores(self.analyzer.query_tokens(question))
+        tokens = self.analyzer.query_tokens(question)
+        kept = [t for t in tokens if t not in drop]
+        scores = bm25.scores(kept or tokens)
         expansion = self.matcher.expansion(question)
         if expansion:
-            scores = scores + EXPANSION_WEIGHT * bm25.scores(
-                self.analyzer.tokens(" ".join(expansion)))
+            extra = [t for t in self.analyzer.tokens(" ".join(expansion)) if t not in drop]
+            scores = scores + EXPANSION_WEIGHT * bm25.scores(extra)
         return np.asarray(scores)
 
     def dense_scores(self, question: str) -> np.ndarray:
@@ -139,7 +184,8 @@ class Retriever:
     def retrieve(self, question: str, language: str | None = None) -> Retrieval:
         started = time.perf_counter()
         language = language or detect_language(question)
-        lexical = self.lexical_scores(question)
+        source_docs, source_stems = self.sources_in(question)
+        lexical = self.lexical_scores(question, source_stems)
         t_lex = time.perf_counter()
         dense = self.dense_scores(question)
         t_dense = time.perf_counter()
@@ -161,6 +207,9 @@ class Retriever:
             bonus = np.array([TOPIC_BONUS if keys & set(p.topics) else 0.0
                               for p in self.index.passages])
             fused = fused + bonus
+        if source_docs:
+            fused = fused + np.array([SOURCE_BONUS if p.doc in source_docs else 0.0
+                                      for p in self.index.passages])
         order = np.argsort(-fused, kind="stable")
         hits = [Hit(self.index.passages[i], float(fused[i]), float(lexical[i]), float(dense[i]))
                 for i in order]

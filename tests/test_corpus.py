@@ -6,6 +6,7 @@ import pytest
 from assistant.corpus import (
     content_hash,
     is_chrome,
+    is_self_citation,
     load_corpus,
     read_html,
     read_markdown,
@@ -130,3 +131,17 @@ def test_content_hash_changes_with_any_file(tmp_path: Path):
     first = content_hash(tmp_path)
     (tmp_path / "a.txt").write_text("twee", encoding="utf-8")
     assert content_hash(tmp_path) != first
+
+
+def test_cite_as_reference_to_the_document_itself_is_not_content():
+    title = "Waardevol digitaliseren – Hoe lokale bestuurders mee kunnen doen"
+    assert is_self_citation("Bij voorkeur citeren als: Est, R. van, E. de Bakker & H. Voncken "
+                            "(2018). Waardevol digitaliseren – Hoe lokale bestuurders mee "
+                            "kunnen doen. Den Haag: Rathenau Instituut.", title)
+    # A paragraph that only mentions the title, or cites another work, stays.
+    assert not is_self_citation("In Waardevol digitaliseren hoe lokale bestuurders mee kunnen "
+                                "doen beschrijven we tien perspectieven.", title)
+    assert not is_self_citation("Zie Kool, L., J. Timmer (2017). Opwaarderen.", title)
+    docs = {d.doc_id: d for d in load_corpus(SEED_CORPUS).documents}
+    text = " ".join(b.text for b in docs["rathenau-2018-waardevol-digitaliseren"].blocks)
+    assert "Bij voorkeur citeren als" not in text

@@ -126,3 +126,17 @@ def test_same_question_same_answer(engine):
     a = engine.ask("Welke publieke waarden spelen bij cameratoezicht?")
     b = engine.ask("Welke publieke waarden spelen bij cameratoezicht?")
     assert a.model_dump(exclude={"timings_ms"}) == b.model_dump(exclude={"timings_ms"})
+
+
+@pytest.mark.parametrize(("question", "publisher"), [
+    ("What are the five steps of the Rathenau framework for councils?", "Rathenau Instituut"),
+    ("Wat zegt de VNG over technosolutionisme?", "Vereniging van Nederlandse Gemeenten (VNG)"),
+])
+def test_a_named_publisher_chooses_the_texts_not_the_words(engine, question, publisher):
+    docs = engine.index.documents
+    retrieval = engine.retrieve(question)
+    top = retrieval.hits[0].passage
+    assert docs[top.doc]["publisher"] == publisher
+    # The publisher's name alone must not carry a passage: the top one speaks to the question.
+    assert "Rathenau Instituut schreef deze publicatie" not in top.text
+    assert not engine.retriever.sources_in("Wat moet ik vragen over wifi-telling?")[0]
