@@ -4,7 +4,10 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 QUESTION ?= Wat moet ik vragen over wifi-telling?
 
-.PHONY: install dev run index test lint eval bench clean
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install dev browser run ask index test lint eval bench bench-chat clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -19,11 +22,20 @@ dev: $(BIN)/python
 index: install
 	$(BIN)/assistant index
 
+# Headless Chromium (Debian) and axe-core (npm) for the browser tests.
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	npm ci --prefix tests/browser --no-audit --no-fund --silent
+
+# The chat on http://$(HOST):$(PORT); `assistant chat` builds the index when it is missing.
 run: install
+	$(BIN)/assistant chat --host $(HOST) --port $(PORT)
+
+ask: install
 	@test -f index/manifest.json || $(BIN)/assistant index
 	$(BIN)/assistant ask "$(QUESTION)"
 
-test: dev
+test: dev browser
 	$(BIN)/python -m pytest
 
 lint: dev
@@ -36,6 +48,9 @@ eval: install
 
 bench: install
 	$(BIN)/python benchmarks/bench.py
+
+bench-chat: dev browser
+	$(BIN)/python benchmarks/chat_bench.py
 
 clean:
 	rm -rf index .index-* evals/reports/*.md evals/reports/*.png evals/reports/*.json

@@ -95,28 +95,42 @@ def source_line(c: Citation, lang: str) -> str:
     return f"[{c.n}] {' — '.join(parts)} ({meta}; {where})"
 
 
-def render_markdown(answer: Answer) -> str:
-    """The Markdown form of an answer, used by the CLI and stored in ``Answer.answer``."""
+def render_sections(answer: Answer) -> list[str]:
+    """The answer as Markdown sections in reading order: short answer, questions for the council,
+    public values, sources (an abstention is one section). The chat shows them one by one."""
     labels = LABELS.get(answer.language, LABELS["nl"])
-    lines: list[str] = []
     if answer.abstained:
-        lines.append(" ".join(c.text for c in answer.summary))
+        lines = [" ".join(c.text for c in answer.summary)]
         if answer.suggestions:
             lines += ["", labels["try"], *[f"- {s}" for s in answer.suggestions]]
-        return "\n".join(lines)
-    lines += [f"### {labels['summary']}", "",
-              " ".join(f"{c.text}{_marks(c.citations)}" for c in answer.summary), ""]
-    lines += [f"### {labels['questions']}", "", f"_{labels['questions_note']}_", ""]
+        return ["\n".join(lines) + "\n"]
+    sections = [f"### {labels['summary']}\n\n"
+                + " ".join(f"{c.text}{_marks(c.citations)}" for c in answer.summary) + "\n"]
+    lines = [f"### {labels['questions']}", "", f"_{labels['questions_note']}_", ""]
     for section in answer.denkraam:
         lines.append(f"**{section.step}. {section.name}** — {section.about}")
         lines += [f"- {q.text}{_marks(q.citations)}" for q in section.questions]
         lines.append("")
+    sections.append("\n".join(lines))
     if answer.public_values:
-        lines += [f"### {labels['values']}", ""]
+        lines = [f"### {labels['values']}", ""]
         lines += [f"- {v.name}{_marks(v.citations)}" for v in answer.public_values]
-        lines.append("")
-    lines += [f"### {labels['sources']}", ""]
+        sections.append("\n".join(lines) + "\n")
+    sections.append(render_sources(answer))
+    return sections
+
+
+def render_sources(answer: Answer, heading: str | None = None) -> str:
+    """The numbered source list of an answer, each with the passage quoted."""
+    labels = LABELS.get(answer.language, LABELS["nl"])
+    lines = [f"### {heading or labels['sources']}", ""]
     for c in answer.citations:
         quote = c.text if len(c.text) <= 600 else c.text[:597].rstrip() + "…"
         lines += [source_line(c, answer.language), f"> {quote}", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def render_markdown(answer: Answer) -> str:
+    """The Markdown form of an answer, used by the CLI and stored in ``Answer.answer``."""
+    return "\n".join(section.rstrip("\n") + "\n" for section in render_sections(answer)
+                     ).rstrip() + "\n"

@@ -1,4 +1,4 @@
-"""Command line: ``assistant index``, ``assistant ask "..."`` and ``assistant eval FILE``.
+"""Command line: ``assistant index``, ``ask "..."``, ``eval FILE`` and ``chat``.
 
 Every failure a user can cause ends in one sentence on stderr and a non-zero exit code, never a
 traceback (run with ``--debug`` to see one).
@@ -76,6 +76,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_chat(args: argparse.Namespace) -> int:
+    from .web import run_chat
+
+    run_chat(args.host, args.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="assistant",
@@ -98,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reports", default="evals/reports",
                    help="folder for the Markdown report and chart (default: evals/reports)")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("chat", help="serve the chat in the browser (builds the index if missing)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.set_defaults(func=cmd_chat)
     return parser
 
 

@@ -1,0 +1,98 @@
+"""The Chainlit chat: UI events in, engine calls out (start it with `assistant chat`).
+
+All answering happens in :class:`assistant.conversation.Conversation` (engine + follow-ups), all
+wording in :mod:`assistant.chatview` and all documents in :mod:`assistant.export`. Engine calls run
+in a worker thread so that one user's question never blocks another's.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+import chainlit as cl
+
+from assistant import chatview, export
+from assistant.config import load_settings
+from assistant.conversation import Conversation, Turn
+from assistant.engine import Engine
+from assistant.web import install_offline_page
+
+install_offline_page()
+
+
+@lru_cache(maxsize=1)
+def engine() -> Engine:
+    return Engine.load(load_settings())
+
+
+engine()  # load the index and model once, before the first user arrives
+
+
+@cl.set_chat_profiles
+async def chat_profiles(user: cl.User | None = None, language: str | None = None
+                        ) -> list[cl.ChatProfile]:
+    # One profile: it is how Chainlit shows a welcome text above the starters.
+    return [cl.ChatProfile(
+        name="Raadsgids", display_name="Raadsgids digitalisering", icon="/public/logo_light.svg",
+        markdown_description=chatview.welcome(engine().index.documents),
+        starters=[cl.Starter(label=label, message=message)
+                  for label, message in chatview.STARTERS],
+        default=True)]
+
+
+@cl.on_chat_start
+async def start() -> None:
+    cl.user_session.set("conversation", Conversation(engine()))
+
+
+@cl.on_message
+async def on_message(message: cl.Message) -> None:
+    await answer(message.content)
+
+
+@cl.action_callback("ask")
+async def on_suggestion(action: cl.Action) -> None:
+    question = str(action.payload.get("question", ""))
+    await cl.Message(content=question, type="user_message").send()
+    await answer(question)
+
+
+async def answer(question: str) -> None:
+    conversation: Conversation = cl.user_session.get("conversation") or Conversation(engine())
+    cl.user_session.set("conversation", conversation)
+    turn: Turn = await cl.make_async(conversation.ask)(question)
+    sections, answer = chatview.reply_sections(turn)
+    elements: list[cl.Element] = []
+    if answer is not None:
+        elements = [cl.Text(name=chatview.citation_name(c.n), display="side",
+                            content=chatview.citation_panel(c, answer.language))
+                    for c in answer.citations]
+    actions = []
+    if turn.kind == "answer" and answer is not None and not answer.abstained:
+        actions = [cl.Action(name="export", payload={}, label=chatview.EXPORT_LABEL,
+                             icon="file-down")]
+    elif answer is not None and answer.abstained:
+        # Questions the texts do cover, one click away.
+        actions = [cl.Action(name="ask", payload={"question": s}, label=s)
+                   for s in answer.suggestions]
+    reply = cl.Message(content="", elements=elements, actions=actions)
+    # The short answer first, then the denkraam questions, values and sources.
+    for i, section in enumerate(sections):
+        await reply.stream_token(("\n" if i else "") + section)
+    await reply.send()
+
+
+@cl.action_callback("export")
+async def on_export(action: cl.Action) -> None:
+    conversation: Conversation | None = cl.user_session.get("conversation")
+    turns = conversation.turns if conversation else []
+    today = date.today()
+    markdown = export.to_markdown(turns, today).encode("utf-8")
+    docx = await cl.make_async(export.to_docx)(turns, today)
+    stem = f"raadsvragen-digitalisering-{today.isoformat()}"
+    await cl.Message(content=chatview.EXPORT_DONE, elements=[
+        cl.File(name=f"{stem}.md", content=markdown, mime="text/markdown", display="inline"),
+        cl.File(name=f"{stem}.docx", content=docx, display="inline",
+                mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ]).send()

@@ -1,0 +1,70 @@
+"""What the chat shows, as plain text and Markdown: welcome, starters, citation panels, replies.
+
+Kept apart from :mod:`assistant.app` (which only wires Chainlit events to these functions and the
+engine) so that it can be tested without a server.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .answer import LABELS, Answer, Citation, render_sections, render_sources
+from .conversation import Turn
+
+STARTERS = [
+    ("Wifi-telling", "Wat moet ik vragen over wifi-telling?"),
+    ("Het denkraam", "Uit welke stappen bestaat het denkraam?"),
+    ("Cameratoezicht", "Welke publieke waarden spelen bij cameratoezicht?"),
+    ("Eén wethouder?", "Moet digitalisering bij één wethouder liggen?"),
+]
+
+EXPORT_LABEL = "Exporteer gesprek (Markdown en Word)"
+EXPORT_DONE = ("Hier is het gesprek als document voor de commissievergadering: de vragen per "
+               "stap van het denkraam en alle bronnen.")
+NO_SOURCES = ("Er is nog geen antwoord met bronnen in dit gesprek. Stel eerst een vraag, "
+              "bijvoorbeeld: “Wat moet ik vragen over wifi-telling?”")
+SOURCES_HEADING = "Bronnen van het vorige antwoord"
+
+
+def welcome(documents: dict[str, dict[str, Any]]) -> str:
+    """Welcome text: what the assistant does, which texts it draws on, that it keeps to them."""
+    texts = "\n".join(f"- *{d.get('title')}* ({d.get('publisher') or 'onbekende uitgever'})"
+                      for d in documents.values())
+    return (
+        "**Raadsgids digitalisering.** Stel een vraag over digitale technologie in uw gemeente "
+        "(wifi-telling, cameratoezicht, slimme lantaarnpalen, sensoren, algoritmes). U krijgt "
+        "vragen voor de raad, geordend naar de vijf stappen van het denkraam van het Rathenau "
+        "Instituut, de publieke waarden die op het spel staan en bij elke bewering de bron.\n\n"
+        f"De gids antwoordt alleen uit deze teksten:\n\n{texts}\n\n"
+        "Staat het antwoord er niet in, dan zegt de gids dat."
+    )
+
+
+def citation_name(n: int) -> str:
+    """The name of a citation's side-panel element; Chainlit links every "[n]" in the answer."""
+    return f"[{n}]"
+
+
+def citation_panel(c: Citation, language: str = "nl") -> str:
+    """The side panel of one citation: document, publisher, date, page and the passage."""
+    labels = LABELS.get(language, LABELS["nl"])
+    meta = [c.publisher or "", c.date or labels["undated"]]
+    if c.page:
+        meta.append(f"{labels['page']} {c.page}")
+    lines = [f"**{c.title}**", "", ", ".join(x for x in meta if x)]
+    if c.heading:
+        lines += ["", f"_{c.heading}_"]
+    lines += ["", c.text, "", f"`{c.passage_id}`"]
+    return "\n".join(lines)
+
+
+def reply_sections(turn: Turn) -> tuple[list[str], Answer | None]:
+    """Markdown sections to show for a turn, in order, and the answer whose citations they use."""
+    if turn.kind == "error":
+        return [turn.message or ""], None
+    if turn.kind == "sources":
+        if turn.answer is None:
+            return [NO_SOURCES], None
+        return [render_sources(turn.answer, SOURCES_HEADING)], turn.answer
+    assert turn.answer is not None
+    return render_sections(turn.answer), turn.answer

@@ -1,0 +1,131 @@
+"""The conversation as a document a raadslid takes into a committee meeting (Markdown or .docx).
+
+Per question asked: the questions for the council per denkraam step and the public values; then
+one source list for the whole document. Citations are renumbered over the conversation, so [3]
+means the same passage wherever it appears.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .answer import LABELS, Answer, Citation, source_line
+from .conversation import Turn
+
+TITLE = {"nl": "Vragen voor de raad over digitalisering",
+         "en": "Questions for the council on digitalisation"}
+INTRO = {
+    "nl": ("Opgesteld met de raadsgids digitalisering op {day}. Elke vraag verwijst met [n] naar "
+           "een passage uit de richtlijnteksten; de bronnen staan onderaan."),
+    "en": ("Prepared with the council guide on digitalisation on {day}. Each question refers "
+           "with [n] to a passage of the guidance texts; the sources are listed at the end."),
+}
+ASKED = {"nl": "Vraag", "en": "Question"}
+EMPTY = {"nl": "Er zijn in dit gesprek nog geen vragen beantwoord.",
+         "en": "No questions have been answered in this conversation yet."}
+
+
+@dataclass
+class _Section:
+    question: str
+    answer: Answer
+    renumber: dict[int, int]
+
+
+def _collect(turns: list[Turn]) -> tuple[list[_Section], list[Citation]]:
+    sources: list[Citation] = []
+    by_passage: dict[str, int] = {}
+    sections: list[_Section] = []
+    for turn in turns:
+        answer = turn.answer
+        if turn.kind != "answer" or answer is None or answer.abstained:
+            continue
+        renumber = {}
+        for c in answer.citations:
+            if c.passage_id not in by_passage:
+                by_passage[c.passage_id] = len(sources) + 1
+                sources.append(c.model_copy(update={"n": len(sources) + 1}))
+            renumber[c.n] = by_passage[c.passage_id]
+        sections.append(_Section(turn.question, answer, renumber))
+    return sections, sources
+
+
+def _marks(citations: list[int], renumber: dict[int, int]) -> str:
+    return "".join(f" [{renumber[n]}]" for n in citations)
+
+
+def _language(turns: list[Turn]) -> str:
+    langs = [t.answer.language for t in turns if t.answer]
+    return "en" if langs and all(lang == "en" for lang in langs) else "nl"
+
+
+def to_markdown(turns: list[Turn], day: date | None = None) -> str:
+    lang = _language(turns)
+    labels = LABELS[lang]
+    sections, sources = _collect(turns)
+    day_text = (day or date.today()).isoformat()
+    lines = [f"# {TITLE[lang]}", "", INTRO[lang].format(day=day_text), ""]
+    if not sections:
+        return "\n".join([*lines, EMPTY[lang], ""])
+    for s in sections:
+        lines += [f"## {ASKED[lang]}: {_escape(s.question)}", ""]
+        lines += [f"### {labels['questions']}", ""]
+        for step in s.answer.denkraam:
+            lines.append(f"**{step.step}. {step.name}** — {step.about}")
+            lines += [f"- {q.text}{_marks(q.citations, s.renumber)}" for q in step.questions]
+            lines.append("")
+        if s.answer.public_values:
+            lines += [f"### {labels['values']}", ""]
+            lines += [f"- {v.name}{_marks(v.citations, s.renumber)}"
+                      for v in s.answer.public_values]
+            lines.append("")
+    lines += [f"## {labels['sources']}", ""]
+    for c in sources:
+        lines += [source_line(c, lang), "", f"> {c.text}", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def to_docx(turns: list[Turn], day: date | None = None) -> bytes:
+    from docx import Document
+
+    lang = _language(turns)
+    labels = LABELS[lang]
+    sections, sources = _collect(turns)
+    doc = Document()
+    doc.core_properties.title = TITLE[lang]
+    doc.core_properties.language = "nl-NL" if lang == "nl" else "en-GB"
+    doc.add_heading(TITLE[lang], level=0)
+    doc.add_paragraph(INTRO[lang].format(day=(day or date.today()).isoformat()))
+    if not sections:
+        doc.add_paragraph(EMPTY[lang])
+    for s in sections:
+        doc.add_heading(f"{ASKED[lang]}: {s.question}", level=1)
+        doc.add_heading(labels["questions"], level=2)
+        for step in s.answer.denkraam:
+            para = doc.add_paragraph()
+            para.add_run(f"{step.step}. {step.name}").bold = True
+            para.add_run(f" — {step.about}")
+            for q in step.questions:
+                doc.add_paragraph(f"{q.text}{_marks(q.citations, s.renumber)}",
+                                  style="List Bullet")
+        if s.answer.public_values:
+            doc.add_heading(labels["values"], level=2)
+            for v in s.answer.public_values:
+                doc.add_paragraph(f"{v.name}{_marks(v.citations, s.renumber)}",
+                                  style="List Bullet")
+    if sections:
+        doc.add_heading(labels["sources"], level=1)
+        for c in sources:
+            doc.add_paragraph(source_line(c, lang))
+            doc.add_paragraph(c.text, style="Quote")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _escape(text: str) -> str:
+    """A typed question as literal Markdown text (no markup, no HTML)."""
+    return re.sub(r"([\\`*_{}\[\]()<>#|!])", r"\\\1", text)

@@ -1,0 +1,60 @@
+// Accessibility repairs (WCAG 2.1 AA) for Chainlit's own controls, in Dutch:
+// - icon-only buttons get an accessible name from their icon (4.1.2);
+// - images without alt next to their own text are marked decorative (1.1.1);
+// - a resize handle pointing at a panel id that does not exist loses that reference (4.1.2).
+// Chainlit renders with React, so the repairs are re-applied whenever the page changes.
+(function () {
+  "use strict";
+  var BY_ID = {
+    "new-chat-button": "Nieuw gesprek",
+    "chat-submit": "Vraag versturen",
+    "stop-button": "Antwoord stoppen",
+    "theme-toggle": "Thema wisselen"
+  };
+  var BY_ICON = {
+    "lucide-copy": "Kopiëren naar klembord",
+    "lucide-check": "Gekopieerd",
+    "lucide-arrow-down": "Naar het laatste antwoord",
+    "lucide-arrow-left": "Bronpaneel sluiten",
+    "lucide-x": "Sluiten",
+    "lucide-arrow-up": "Vraag versturen",
+    "lucide-square-pen": "Nieuw gesprek",
+    "lucide-sun": "Thema wisselen",
+    "lucide-moon": "Thema wisselen",
+    "lucide-thumbs-up": "Nuttig",
+    "lucide-thumbs-down": "Niet nuttig"
+  };
+  function nameFor(button) {
+    if (BY_ID[button.id]) return BY_ID[button.id];
+    var icon = button.querySelector("svg[class*='lucide-']");
+    if (!icon) return null;
+    var classes = icon.getAttribute("class").split(/\s+/);
+    for (var i = 0; i < classes.length; i++) {
+      if (BY_ICON[classes[i]]) return BY_ICON[classes[i]];
+    }
+    return null;
+  }
+  function repair() {
+    document.querySelectorAll("button:not([aria-label])").forEach(function (button) {
+      if (button.textContent.trim() || button.getAttribute("aria-labelledby")) return;
+      var name = nameFor(button);
+      if (name) button.setAttribute("aria-label", name);
+    });
+    document.querySelectorAll("img:not([alt])").forEach(function (img) {
+      img.setAttribute("alt", "");
+    });
+    document.querySelectorAll("[role='separator'][aria-controls]").forEach(function (el) {
+      if (!document.getElementById(el.getAttribute("aria-controls"))) {
+        el.removeAttribute("aria-controls");
+      }
+    });
+  }
+  var scheduled = false;
+  new MutationObserver(function () {
+    if (scheduled) return;
+    scheduled = true;
+    window.requestAnimationFrame(function () { scheduled = false; repair(); });
+  }).observe(document.documentElement, {childList: true, subtree: true, attributes: true,
+                                        attributeFilter: ["aria-controls"]});
+  document.addEventListener("DOMContentLoaded", repair);
+})();

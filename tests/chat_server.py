@@ -1,0 +1,75 @@
+"""Start the real chat server (`assistant chat`) on a free loopback port (tests, benchmarks)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
+                  "--disable-background-networking", "--disable-component-update"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def chat_server(env: dict[str, str], log_path: Path, timeout: float = 120.0
+                ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Yield (base URL, process) of a chat server; stops it afterwards."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "chat", "--host", "127.0.0.1",
+             "--port", str(port)], env={**os.environ, **env}, stdout=log,
+            stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"the chat server exited; see {log_path}")
+                try:
+                    with urllib.request.urlopen(url + "/", timeout=2) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"the chat server did not start; see {log_path}")
+                time.sleep(0.3)
+            yield url, proc
+        finally:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def launch_chromium(playwright):  # type: ignore[no-untyped-def]
+    path = shutil.which("chromium")
+    if path is None:
+        raise RuntimeError("Chromium is not installed; `apt-get install chromium` (CI does).")
+    return playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0

@@ -1,0 +1,205 @@
+"""The chat end to end: the real Chainlit server, the real engine and headless Chromium.
+
+Screenshots and the server log go to tests/output/chat/. Every request the page makes is
+recorded; any to a host other than 127.0.0.1 fails the test.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from .chat_server import chat_server, launch_chromium
+
+pytestmark = pytest.mark.slow
+
+OUTPUT = Path(__file__).parent / "output" / "chat"
+AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+WIFI = "Wat moet ik vragen over wifi-telling?"
+ANSWER = '[data-step-type="assistant_message"]'
+TIMEOUT = 30_000
+
+
+@pytest.fixture(scope="module")
+def server(seed_settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir)}
+    with chat_server(env, OUTPUT / "server.log") as (url, _proc):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch_chromium(p)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):  # type: ignore[no-untyped-def]
+    context = browser.new_context(accept_downloads=True, locale="nl-NL")
+    hosts: list[str] = []
+    context.on("request", lambda r: hosts.append(urlparse(r.url).hostname or r.url))
+    context.on("websocket", lambda ws: hosts.append(urlparse(ws.url).hostname or ws.url))
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT)
+    pg.goto(server + "/")
+    pg.wait_for_selector("#starters button")
+    yield pg
+    context.close()
+    # Nothing may be loaded from outside the machine: no fonts, CDNs or telemetry.
+    assert hosts and set(hosts) == {"127.0.0.1"}, sorted(set(hosts))
+
+
+def answers(pg):  # type: ignore[no-untyped-def]
+    return pg.locator(ANSWER)
+
+
+def ask(pg, question: str) -> object:  # type: ignore[no-untyped-def]
+    """Type a question, send it, and return the new assistant message once complete."""
+    before = answers(pg).count()
+    pg.locator("#chat-input").fill(question)
+    pg.locator("#chat-submit").click()
+    return wait_answer(pg, before)
+
+
+def wait_answer(pg, before: int):  # type: ignore[no-untyped-def]
+    pg.wait_for_function(
+        f"document.querySelectorAll('{ANSWER}').length > {before}", timeout=TIMEOUT)
+    reply = answers(pg).nth(before)
+    # Complete when the send button is back (Chainlit shows a stop button while running).
+    pg.wait_for_selector("#chat-submit", timeout=TIMEOUT)
+    return reply
+
+
+def assert_accessible(pg, name: str) -> None:  # type: ignore[no-untyped-def]
+    """axe-core over the page against WCAG 2.1 A and AA: no serious or critical violation."""
+    pg.wait_for_timeout(300)  # raadsgids.js repairs labels on the next animation frame
+    if not pg.evaluate("typeof axe !== 'undefined'"):
+        pg.add_script_tag(path=str(AXE))
+    result = pg.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact,
+            nodes: v.nodes.map(n => n.target.join(' '))}));
+    }""")
+    (OUTPUT / f"axe-{name}.json").write_text(json.dumps(result, indent=2))
+    serious = [v for v in result if v["impact"] in ("serious", "critical")]
+    assert not serious, serious
+
+
+def test_welcome_starters_language_and_accessibility(page) -> None:  # type: ignore[no-untyped-def]
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    assert page.locator("html").get_attribute("lang") == "nl"
+    welcome = page.locator("#welcome-screen")
+    welcome.get_by_text("alleen uit deze teksten").wait_for()
+    assert "Raad weten met digitalisering" in welcome.inner_text()
+    labels = page.locator("#starters button").all_inner_texts()
+    assert any("Wifi-telling" in label for label in labels) and len(labels) == 4
+    assert page.locator("#chat-input").get_attribute("placeholder").startswith("Stel uw vraag")
+    page.wait_for_timeout(600)  # the welcome screen fades in
+    page.screenshot(path=str(OUTPUT / "welcome.png"))
+
+    assert_accessible(page, "welcome")
+
+
+def test_wifi_answer_citation_follow_ups_and_export(page, engine) -> None:  # type: ignore[no-untyped-def]
+    page.locator("#starters button", has_text="Wifi-telling").click()
+    reply = wait_answer(page, 0)
+    reply.get_by_text("Bronnen").wait_for()
+    text = reply.inner_text()
+    for step in ("1. Doelen", "2. Sturing", "3. Gewenste effecten", "4. Ongewenste effecten",
+                 "5. Inzet van sturing"):
+        assert step in text
+    assert "privacy" in text.lower()
+    page.screenshot(path=str(OUTPUT / "wifi-answer.png"), full_page=True)
+
+    # [1] opens its passage in the side panel, with document title and publisher.
+    expected = engine.ask(WIFI).citations[0]
+    links = reply.locator("a.element-link")
+    assert links.count() >= 1
+    links.first.click()
+    panel = page.locator("#side-view-content")
+    panel.wait_for()
+    assert expected.text[:80] in panel.inner_text()
+    assert expected.title in panel.inner_text()
+    assert (expected.publisher or "") in panel.inner_text()
+    page.screenshot(path=str(OUTPUT / "citation-panel.png"))
+    assert_accessible(page, "answer")
+
+    # A follow-up reads the previous question.
+    cameras = ask(page, "En bij camera's?")
+    cameras.get_by_text("Bronnen").wait_for()
+    assert "cameratoezicht" in cameras.inner_text()
+    sources = ask(page, "Welke bron zegt dat?")
+    sources.get_by_text("Bronnen van het vorige antwoord").wait_for()
+    assert sources.locator("a.element-link").count() >= 1
+
+    # Export: the questions per step and all sources, as Markdown and as Word.
+    cameras.get_by_role("button", name="Exporteer gesprek").click()
+    export = answers(page).last
+    export.get_by_text(".docx").wait_for()
+    files = {}
+    for suffix in (".md", ".docx"):
+        with page.expect_download() as download:
+            export.get_by_text(suffix).click()
+        path = OUTPUT / download.value.suggested_filename
+        download.value.save_as(path)
+        files[suffix] = path
+    markdown = files[".md"].read_text(encoding="utf-8")
+    assert "wifi-telling" in markdown and "cameratoezicht" in markdown
+    assert "**1. Doelen**" in markdown and "## Bronnen" in markdown
+    from docx import Document
+
+    doc = Document(io.BytesIO(files[".docx"].read_bytes()))
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "Vragen voor de raad" in body and "Bronnen" in body and "cameratoezicht" in body
+    page.screenshot(path=str(OUTPUT / "export.png"), full_page=True)
+
+
+def test_unanswerable_question_offers_starters(page) -> None:  # type: ignore[no-untyped-def]
+    reply = ask(page, "Wat is de hoofdstad van Australië?")
+    text = reply.inner_text()
+    assert "gaan hier niet over" in text
+    assert "Wat moet ik vragen over wifi-telling?" in text
+    assert reply.locator("a.element-link").count() == 0
+    # The suggestions are buttons that ask the question.
+    reply.get_by_role("button", name="Wat moet ik vragen over wifi-telling?").click()
+    follow = wait_answer(page, 1)
+    follow.get_by_text("Bronnen").wait_for()
+    assert "wifi-telling" in follow.inner_text()
+
+
+def test_html_is_shown_as_text_and_bad_input_gets_one_sentence(page) -> None:  # type: ignore[no-untyped-def]
+    payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+    ask(page, payload + " cameratoezicht")
+    assert page.evaluate("window.__xss") is None
+    assert page.locator('[data-step-type="user_message"]').last.inner_text().startswith("<img")
+    reply = ask(page, "waarom " * 400)
+    assert "te lang" in reply.inner_text()
+    page.screenshot(path=str(OUTPUT / "bad-input.png"))
+
+
+def test_two_users_asking_at_once_both_get_answers(browser, server) -> None:  # type: ignore[no-untyped-def]
+    pages = []
+    for _ in range(2):
+        pg = browser.new_context(locale="nl-NL").new_page()
+        pg.set_default_timeout(TIMEOUT)
+        pg.goto(server + "/")
+        pg.wait_for_selector("#starters button")
+        pages.append(pg)
+    for pg, label in zip(pages, ("Wifi-telling", "Cameratoezicht"), strict=True):
+        pg.locator("#starters button", has_text=label).click()
+    for pg in pages:
+        wait_answer(pg, 0).get_by_text("Bronnen").wait_for()
+    assert "wifi-telling" in answers(pages[0]).first.inner_text()
+    assert "cameratoezicht" in answers(pages[1]).first.inner_text()
+    for pg in pages:
+        pg.context.close()

@@ -1,0 +1,100 @@
+"""Follow-up questions, the export documents and the chat's page hardening (no server needed)."""
+
+import io
+
+from assistant.chatview import citation_panel, reply_sections, welcome
+from assistant.conversation import Conversation
+from assistant.export import to_docx, to_markdown
+from assistant.web import offline_html
+
+WIFI = "Wat moet ik vragen over wifi-telling?"
+
+
+def test_a_follow_up_naming_only_a_topic_repeats_the_previous_question(engine):
+    chat = Conversation(engine)
+    first = chat.ask(WIFI)
+    assert first.kind == "answer" and first.answer.topic == "wifi-telling"
+    turn = chat.ask("En bij camera's?")
+    assert turn.asked == "Wat moet ik vragen over cameratoezicht?"
+    assert turn.answer.topic == "cameratoezicht" and not turn.answer.abstained
+    english = Conversation(engine)
+    english.ask("What should I ask about wifi tracking?")
+    assert english.ask("And for cameras?").answer.topic == "camera surveillance"
+
+
+def test_pointing_back_keeps_the_topic_and_a_new_question_stands_alone(engine):
+    chat = Conversation(engine)
+    chat.ask(WIFI)
+    turn = chat.ask("Welke publieke waarden spelen daarbij?")
+    assert "wifi-telling" in turn.asked
+    assert "privacy" in [v.name for v in turn.answer.public_values]
+    fresh = chat.ask("Uit welke stappen bestaat het denkraam?")
+    assert fresh.asked == "Uit welke stappen bestaat het denkraam?"
+
+
+def test_which_source_points_at_the_previous_answer(engine):
+    chat = Conversation(engine)
+    assert chat.ask("Welke bron zegt dat?").kind == "answer"  # nothing to point at yet
+    chat = Conversation(engine)
+    first = chat.ask(WIFI)
+    turn = chat.ask("Welke bron zegt dat?")
+    assert turn.kind == "sources" and turn.answer is first.answer
+    sections, answer = reply_sections(turn)
+    assert answer is first.answer and "[1]" in sections[0]
+    assert first.answer.citations[0].title in sections[0]
+
+
+def test_bad_input_is_one_sentence_and_the_conversation_goes_on(engine):
+    chat = Conversation(engine)
+    chat.ask(WIFI)
+    for bad in ("", "   \x00\x07  ", "x" * 100_000):
+        turn = chat.ask(bad)
+        assert turn.kind == "error" and turn.message.endswith(".")
+        assert "\n" not in turn.message
+    assert len(chat.turns) == 1
+    assert chat.ask("En bij camera's?").answer.topic == "cameratoezicht"
+
+
+def test_export_lists_questions_per_step_and_every_source_once(engine):
+    chat = Conversation(engine)
+    chat.ask(WIFI)
+    chat.ask("En bij camera's?")
+    chat.ask("Wat is de hoofdstad van Australië?")  # abstained: not in the document
+    md = to_markdown(chat.turns)
+    assert md.count("**1. Doelen**") == 2 and "Australië" not in md
+    sources = md.split("## Bronnen", 1)[1]
+    ids = [c.passage_id for t in chat.turns if t.answer for c in t.answer.citations]
+    for pid in set(ids):
+        assert sources.count(f"{pid})") == 1, pid
+    # Every [n] in the questions resolves to an entry of the source list.
+    numbers = {int(n) for n in __import__("re").findall(r"\[(\d+)\]", md.split("## Bronnen")[0])}
+    assert numbers == set(range(1, len(set(ids)) + 1))
+    from docx import Document
+
+    doc = Document(io.BytesIO(to_docx(chat.turns)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Inzet van sturing" in text and "cameratoezicht" in text and "Bronnen" in text
+    assert "geen vragen" in to_markdown([])
+
+
+def test_markup_in_a_question_stays_text_in_the_export(engine):
+    chat = Conversation(engine)
+    chat.ask("<script>alert(1)</script> wifi-telling?")
+    assert "<script>" not in to_markdown(chat.turns)
+
+
+def test_citation_panel_and_welcome(engine):
+    answer = engine.ask(WIFI)
+    panel = citation_panel(answer.citations[0])
+    c = answer.citations[0]
+    assert c.title in panel and c.text in panel and (c.publisher or "") in panel
+    text = welcome(engine.index.documents)
+    assert all(d["title"] in text for d in engine.index.documents.values())
+
+
+def test_offline_html_drops_every_external_link():
+    html = ('<html lang="en"><head><link rel="preconnect" href="https://fonts.googleapis.com" />'
+            '<link\n href="https://cdn.example/x.css"\n rel="stylesheet"\n/>'
+            '<link rel="stylesheet" href="/assets/app.css"></head></html>')
+    out = offline_html(html)
+    assert "https://" not in out and '/assets/app.css' in out and '<html lang="nl"' in out
