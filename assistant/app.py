@@ -8,25 +8,15 @@ in a worker thread so that one user's question never blocks another's.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 import chainlit as cl
 
 from assistant import chatview, export
-from assistant.config import load_settings
 from assistant.conversation import Conversation, Turn
-from assistant.engine import Engine
-from assistant.web import install_offline_page
+from assistant.web import engine, install_offline_page
 
 install_offline_page()
-
-
-@lru_cache(maxsize=1)
-def engine() -> Engine:
-    return Engine.load(load_settings())
-
-
-engine()  # load the index and model once, before the first user arrives
+engine()  # loaded once per process (by `assistant chat` before the server starts)
 
 
 @cl.set_chat_profiles

@@ -21,6 +21,7 @@ from typing import Literal
 
 from .answer import Answer
 from .engine import Engine
+from .errors import AssistantError
 from .framework import Concept
 from .textproc import clean_question, detect_language, words
 
@@ -64,23 +65,21 @@ class Conversation:
     turns: list[Turn] = field(default_factory=list)
 
     @property
-    def last_answer(self) -> Answer | None:
-        for turn in reversed(self.turns):
-            if turn.kind == "answer" and turn.answer and not turn.answer.abstained:
-                return turn.answer
-        return None
+    def _last_answered(self) -> Turn | None:
+        """The latest turn the engine answered from the texts (not an abstention)."""
+        return next((t for t in reversed(self.turns)
+                     if t.kind == "answer" and t.answer and not t.answer.abstained), None)
 
     @property
-    def _last_asked(self) -> str | None:
-        for turn in reversed(self.turns):
-            if turn.kind == "answer" and turn.answer and not turn.answer.abstained:
-                return turn.asked
-        return None
+    def last_answer(self) -> Answer | None:
+        turn = self._last_answered
+        return turn.answer if turn else None
 
     def resolve(self, question: str) -> tuple[TurnKind, str]:
         """How to treat ``question`` given the turns so far: ("sources", question) or
         ("answer", the self-contained question to ask)."""
-        previous = self._last_asked
+        last = self._last_answered
+        previous = last.asked if last else None
         if previous is None:
             return "answer", question
         if SOURCE_QUESTION.search(question) and self._topics(question) == []:
@@ -102,8 +101,6 @@ class Conversation:
 
     def ask(self, question: str) -> Turn:
         """Answer one message; bad input becomes an "error" turn with one clear sentence."""
-        from .errors import AssistantError
-
         try:
             cleaned = clean_question(question, self.engine.settings.max_question_chars)
             kind, asked = self.resolve(cleaned)

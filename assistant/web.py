@@ -14,7 +14,12 @@ import re
 import shutil
 import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .engine import Engine
 
 UI_DIR = Path(__file__).parent / "ui"
 APP_FILE = Path(__file__).parent / "app.py"
@@ -62,8 +67,18 @@ def chainlit_environment(root: Path, host: str, port: int) -> dict[str, str]:
             "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
 
 
+@lru_cache(maxsize=1)
+def engine() -> Engine:
+    """The one engine of this process, shared by every chat session."""
+    from .config import load_settings
+    from .engine import Engine
+
+    return Engine.load(load_settings())
+
+
 def run_chat(host: str, port: int) -> None:
-    """Build the index if it is missing, then serve the chat until interrupted."""
+    """Build the index if it is missing, load the engine (a stale or damaged index is refused
+    here, in one sentence, before the server starts), then serve the chat until interrupted."""
     from .config import load_settings
     from .errors import IndexMissing
     from .index import build_index, check_manifest
@@ -75,6 +90,7 @@ def run_chat(host: str, port: int) -> None:
         print(f"Er is nog geen index; die wordt nu gebouwd in {settings.index_dir} …",
               file=sys.stderr)
         build_index(settings, progress=False)
+    engine()
     os.environ.update(chainlit_environment(app_root(), host, port))
 
     from chainlit.cli import run_chainlit

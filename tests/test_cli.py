@@ -72,3 +72,14 @@ def test_console_script_shows_no_traceback(tmp_path):
     assert result.returncode == 3
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().startswith("error: There is no index")
+
+
+def test_chat_refuses_a_damaged_index_before_serving(tmp_path, monkeypatch, capsys):
+    index = tmp_path / "index"
+    index.mkdir()
+    (index / "manifest.json").write_text("{not json", encoding="utf-8")
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(index))
+    assert main(["chat", "--port", "1"]) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "assistant index" in err
+    assert (index / "manifest.json").read_text(encoding="utf-8") == "{not json"

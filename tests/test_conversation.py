@@ -1,6 +1,7 @@
 """Follow-up questions, the export documents and the chat's page hardening (no server needed)."""
 
 import io
+import re
 
 from assistant.chatview import citation_panel, reply_sections, welcome
 from assistant.conversation import Conversation
@@ -67,7 +68,7 @@ def test_export_lists_questions_per_step_and_every_source_once(engine):
     for pid in set(ids):
         assert sources.count(f"{pid})") == 1, pid
     # Every [n] in the questions resolves to an entry of the source list.
-    numbers = {int(n) for n in __import__("re").findall(r"\[(\d+)\]", md.split("## Bronnen")[0])}
+    numbers = {int(n) for n in re.findall(r"\[(\d+)\]", md.split("## Bronnen")[0])}
     assert numbers == set(range(1, len(set(ids)) + 1))
     from docx import Document
 
