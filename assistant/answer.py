@@ -83,7 +83,8 @@ LABELS = {
 }
 
 
-def _marks(citations: list[int]) -> str:
+def marks(citations: list[int]) -> str:
+    """Citation markers to put after a claim, e.g. " [1] [3]"."""
     return "".join(f" [{n}]" for n in citations)
 
 
@@ -105,16 +106,16 @@ def render_sections(answer: Answer) -> list[str]:
             lines += ["", labels["try"], *[f"- {s}" for s in answer.suggestions]]
         return ["\n".join(lines) + "\n"]
     sections = [f"### {labels['summary']}\n\n"
-                + " ".join(f"{c.text}{_marks(c.citations)}" for c in answer.summary) + "\n"]
+                + " ".join(f"{c.text}{marks(c.citations)}" for c in answer.summary) + "\n"]
     lines = [f"### {labels['questions']}", "", f"_{labels['questions_note']}_", ""]
     for section in answer.denkraam:
         lines.append(f"**{section.step}. {section.name}** — {section.about}")
-        lines += [f"- {q.text}{_marks(q.citations)}" for q in section.questions]
+        lines += [f"- {q.text}{marks(q.citations)}" for q in section.questions]
         lines.append("")
     sections.append("\n".join(lines))
     if answer.public_values:
         lines = [f"### {labels['values']}", ""]
-        lines += [f"- {v.name}{_marks(v.citations)}" for v in answer.public_values]
+        lines += [f"- {v.name}{marks(v.citations)}" for v in answer.public_values]
         sections.append("\n".join(lines) + "\n")
     sections.append(render_sources(answer))
     return sections

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .answer import LABELS, Answer, Citation, source_line
+from .answer import LABELS, Answer, Citation, marks, source_line
 from .conversation import Turn
 
 TITLE = {"nl": "Vragen voor de raad over digitalisering",
@@ -54,7 +54,7 @@ def _collect(turns: list[Turn]) -> tuple[list[_Section], list[Citation]]:
 
 
 def _marks(citations: list[int], renumber: dict[int, int]) -> str:
-    return "".join(f" [{renumber[n]}]" for n in citations)
+    return marks([renumber[n] for n in citations])
 
 
 def _language(turns: list[Turn]) -> str:

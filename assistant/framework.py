@@ -153,14 +153,14 @@ class Matcher:
         return hit
 
     @staticmethod
-    def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
+    def contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
         n = len(phrase)
         first = phrase[0]
         return any(seq[i] == first and tuple(seq[i:i + n]) == phrase
                    for i in range(len(seq) - n + 1))
 
     def matches(self, stems: list[str], key: str, phrases: tuple[str, ...]) -> bool:
-        return any(self._contains(stems, p) for p in self._compiled(key, phrases))
+        return any(self.contains(stems, p) for p in self._compiled(key, phrases))
 
     # -- passages --------------------------------------------------------------------------------
 

@@ -127,7 +127,7 @@ class Retriever:
         docs: set[str] = set()
         stems: set[str] = set()
         for phrase, phrase_docs in self._sources:
-            if Matcher._contains(seq, phrase):
+            if Matcher.contains(seq, phrase):
                 docs |= phrase_docs
                 stems |= set(phrase)
         return docs, stems
