@@ -82,16 +82,15 @@ class Conversation:
         previous = last.asked if last else None
         if previous is None:
             return "answer", question
-        if SOURCE_QUESTION.search(question) and self._topics(question) == []:
-            return "sources", question
         topics = self._topics(question)
+        if SOURCE_QUESTION.search(question) and not topics:
+            return "sources", question
         before = self._topics(previous)
-        content = [w for w in words(question) if w not in FILLER]
-        topic_words = {w for t in topics for w in words(" ".join(t.terms))}
-        if topics and ELLIPSIS_OPENERS.search(question) and \
-                len([w for w in content if w not in topic_words]) <= 1:
-            return "answer", self._swap_topic(previous, before, topics[0])
         folded = words(question)
+        topic_words = {w for t in topics for w in words(" ".join(t.terms))}
+        rest = [w for w in folded if w not in FILLER and w not in topic_words]
+        if topics and ELLIPSIS_OPENERS.search(question) and len(rest) <= 1:
+            return "answer", self._swap_topic(previous, before, topics[0])
         points_back = bool(set(folded) & POINTING) or (
             len(folded) <= SHORT and bool(set(folded) & PRONOUNS))
         if not topics and before and points_back:
