@@ -68,6 +68,7 @@ class Framework:
     topics: list[Concept]
     instruments: list[Concept]
     glossary: dict[str, list[str]] = field(default_factory=dict)
+    synonyms: list[tuple[str, ...]] = field(default_factory=list)
     domain_strong: tuple[str, ...] = ()
     domain_weak: tuple[str, ...] = ()
 
@@ -89,6 +90,7 @@ class Framework:
                 instruments=[_concept("instrument", i) for i in data.get("instruments", [])],
                 glossary={str(k): [str(x) for x in v]
                           for k, v in (data.get("glossary") or {}).items()},
+                synonyms=[tuple(str(x) for x in group) for group in data.get("synonyms") or []],
                 domain_strong=tuple((data.get("domain") or {}).get("strong") or ()),
                 domain_weak=tuple((data.get("domain") or {}).get("weak") or ()),
             )
@@ -108,6 +110,8 @@ class Framework:
             out.extend(step.evidence)
         for dutch in self.glossary.values():
             out.extend(dutch)
+        for group in self.synonyms:
+            out.extend(group)
         return out
 
     def value(self, key: str) -> Concept:
@@ -225,4 +229,11 @@ class Matcher:
         for english, dutch in self.framework.glossary.items():
             if (" " in english and f" {english} " in f" {joined} ") or english in present:
                 out.extend(dutch)
+        # Dutch words the texts use for what the question says in other words; compounds count
+        # by their parts ("gemeenteraadsverkiezingen" names "verkiezingen").
+        stems = {stem for w in folded for stem in self.analyzer.analyse_word(w)}
+        for group in self.framework.synonyms:
+            if any(" " not in term and self.analyzer.stem(fold(term)) in stems
+                   for term in group):
+                out.extend(group)
         return out

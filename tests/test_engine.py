@@ -140,3 +140,15 @@ def test_a_named_publisher_chooses_the_texts_not_the_words(engine, question, pub
     # The publisher's name alone must not carry a passage: the top one speaks to the question.
     assert "Rathenau Instituut schreef deze publicatie" not in top.text
     assert not engine.retriever.sources_in("Wat moet ik vragen over wifi-telling?")[0]
+
+
+def test_dutch_synonyms_reach_the_words_the_texts_use(engine):
+    matcher = engine.index.matcher
+    # A compound counts by its parts: "gemeenteraadsverkiezingen" names "verkiezingen".
+    assert "kiest" in matcher.expansion("Wanneer zijn de gemeenteraadsverkiezingen?")
+    assert "portefeuille" in matcher.expansion("Welke wethouder gaat erover?")
+    # Related words that are not synonyms stay out ("verstandig" is not "kennis").
+    assert "kennis" not in matcher.expansion("Is experimenteren verstandig?")
+    top = engine.retrieve("Wanneer waren de gemeenteraadsverkiezingen volgens de Future City "
+                          "Foundation?").hits[0].passage
+    assert "16 maart 2022" in top.text
