@@ -7,16 +7,56 @@ in a worker thread so that one user's question never blocks another's.
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 import chainlit as cl
+from chainlit.data.base import BaseDataLayer
+from chainlit.types import ThreadDict
+from starlette.datastructures import Headers
 
-from assistant import chatview, export
+from assistant import accounts, chatview, export, history
+from assistant.config import load_settings
 from assistant.conversation import Conversation, Turn
 from assistant.web import engine, install_offline_page
 
+log = logging.getLogger("assistant.chat")
+settings = load_settings()
+if settings.log_questions:  # off by default: questions can say a lot about a raadslid
+    log.setLevel(logging.INFO)
+    log.addHandler(logging.StreamHandler())
 install_offline_page()
 engine()  # loaded once per process (by `assistant chat` before the server starts)
+
+# --- who may use the chat (ASSISTANT_AUTH) -----------------------------------------------------
+
+if settings.auth == "password":
+    @cl.password_auth_callback
+    async def password_login(username: str, password: str) -> cl.User | None:
+        if accounts.verify(settings, username, password):
+            return cl.User(identifier=username, metadata={"provider": "password"})
+        return None
+
+elif settings.auth == "header":
+    @cl.header_auth_callback
+    async def header_login(headers: Headers) -> cl.User | None:
+        # web.Guard has dropped this header unless a trusted proxy sent it.
+        name = headers.get(settings.auth_header)
+        if name and accounts.NAME.match(name):
+            return cl.User(identifier=name, metadata={"provider": "header"})
+        return None
+
+elif settings.auth == "jwt":
+    @cl.header_auth_callback
+    async def jwt_only(headers: Headers) -> cl.User | None:
+        # Sign-in comes only from a token signed with the chat's secret (POST /auth/jwt, which
+        # the widget calls with its accessToken); this callback just makes sign-in required.
+        return None
+
+if settings.history and settings.auth != "none":
+    @cl.data_layer
+    def data_layer() -> BaseDataLayer:
+        return history.data_layer(settings.database)
 
 
 @cl.set_chat_profiles
@@ -36,6 +76,12 @@ async def start() -> None:
     cl.user_session.set("conversation", Conversation(engine()))
 
 
+@cl.on_chat_resume
+async def resume(thread: ThreadDict) -> None:
+    # An earlier thread reopened: its messages are shown; follow-ups start afresh.
+    cl.user_session.set("conversation", Conversation(engine()))
+
+
 @cl.on_message
 async def on_message(message: cl.Message) -> None:
     await answer(message.content)
@@ -49,12 +95,18 @@ async def on_suggestion(action: cl.Action) -> None:
 
 
 async def answer(question: str) -> None:
+    if settings.log_questions:
+        user = cl.user_session.get("user")
+        log.info("question from %s: %s", getattr(user, "identifier", "-"), question[:500])
     conversation: Conversation = cl.user_session.get("conversation") or Conversation(engine())
     cl.user_session.set("conversation", conversation)
     turn: Turn = await cl.make_async(conversation.ask)(question)
     sections, answer = chatview.reply_sections(turn)
     elements: list[cl.Element] = []
-    if answer is not None:
+    # The intranet widget opens side elements over the answer as soon as they arrive; there the
+    # source list under the answer carries the passages instead.
+    in_widget = cl.context.session.client_type == "copilot"
+    if answer is not None and not in_widget:
         elements = [cl.Text(name=chatview.citation_name(c.n), display="side",
                             content=chatview.citation_panel(c, answer.language))
                     for c in answer.citations]

@@ -1,4 +1,5 @@
-"""Command line: ``assistant index``, ``ask "..."``, ``eval FILE`` and ``chat``.
+"""Command line: ``assistant index``, ``ask "..."``, ``eval FILE``, ``chat`` and, for the
+intranet, ``users add|remove|list``, ``token USER`` and ``history purge``.
 
 Every failure a user can cause ends in one sentence on stderr and a non-zero exit code, never a
 traceback (run with ``--debug`` to see one).
@@ -83,6 +84,53 @@ def cmd_chat(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_users(args: argparse.Namespace) -> int:
+    from . import accounts
+
+    settings = load_settings()
+    if args.action == "list":
+        for name, created in accounts.list_users(settings):
+            print(f"{name}\t{created}")
+        return 0
+    if not args.name:
+        raise accounts.AccountError(f"`assistant users {args.action}` needs a user name.")
+    if args.action == "remove":
+        accounts.remove_user(settings, args.name)
+        print(f"Removed {args.name}.")
+        return 0
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        import getpass
+
+        password = getpass.getpass(f"Password for {args.name}: ")
+        if getpass.getpass("Again: ") != password:
+            raise accounts.AccountError("The two passwords differ; nothing was changed.")
+    new = accounts.add_user(settings, args.name, password)
+    print(f"{'Added' if new else 'Changed the password of'} {args.name} in "
+          f"{settings.users_file}.")
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from .accounts import mint_token
+
+    print(mint_token(load_settings(), args.user, args.minutes))
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from .accounts import parse_age
+    from .history import purge
+
+    settings = load_settings()
+    age = parse_age(args.older_than)
+    removed = purge(settings.database, age)
+    print(f"Deleted {removed} conversation(s) older than {args.older_than} from "
+          f"{settings.database}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="assistant",
@@ -110,6 +158,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("users", help="accounts for ASSISTANT_AUTH=password")
+    p.add_argument("action", choices=["add", "remove", "list"])
+    p.add_argument("name", nargs="?", help="user name (for add and remove)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from the first line of stdin instead of asking")
+    p.set_defaults(func=cmd_users)
+
+    p = sub.add_parser("token", help="a short-lived widget token for USER (ASSISTANT_AUTH=jwt)")
+    p.add_argument("user")
+    p.add_argument("--minutes", type=float, default=15, help="lifetime (default 15)")
+    p.set_defaults(func=cmd_token)
+
+    p = sub.add_parser("history", help="chat history kept in ASSISTANT_DATABASE")
+    hsub = p.add_subparsers(dest="history_command", required=True)
+    q = hsub.add_parser("purge", help="delete conversations older than an age")
+    q.add_argument("--older-than", required=True, help="age such as 90d, 12h or 2w")
+    q.set_defaults(func=cmd_history)
     return parser
 
 

@@ -7,6 +7,7 @@ missing there.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -54,6 +55,51 @@ class Settings(BaseSettings):
     )
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question accepted, in characters."
+    )
+    # --- the chat on an intranet (assistant/web.py, assistant/accounts.py, assistant/history.py)
+    auth: Literal["none", "password", "header", "jwt"] = Field(
+        default="none",
+        description="Who may use the chat: none (only on 127.0.0.1), password (accounts in "
+        "users_file), header (user name from a trusted reverse proxy), jwt (tokens signed with "
+        "the chat's secret, for the widget).",
+    )
+    users_file: Path = Field(
+        default=PROJECT_ROOT / "var" / "users.json",
+        description="Accounts for auth=password, with bcrypt hashes (`assistant users`).",
+    )
+    auth_header: str = Field(
+        default="X-Remote-User",
+        description="Header that carries the signed-in user for auth=header.",
+    )
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="Addresses whose auth_header is believed (JSON list, e.g. "
+        '["10.0.0.5"]); the header from any other address is dropped.',
+    )
+    secret_file: Path = Field(
+        default=PROJECT_ROOT / "var" / "secret",
+        description="The chat's signing secret (made on first start) unless "
+        "CHAINLIT_AUTH_SECRET is set.",
+    )
+    session_hours: float = Field(
+        default=8.0, gt=0, le=24 * 30, description="How long a sign-in lasts, in hours."
+    )
+    allowed_origins: list[str] = Field(
+        default_factory=list,
+        description="Pages that may embed the widget and call the chat (JSON list of "
+        'origins, e.g. ["https://intranet.gemeente.nl"]); the chat\'s own address is always '
+        'allowed and "*" is refused.',
+    )
+    history: bool = Field(
+        default=True,
+        description="Keep signed-in users' threads and feedback in the database.",
+    )
+    database: Path = Field(
+        default=PROJECT_ROOT / "var" / "history.sqlite",
+        description="SQLite file with chat history and feedback.",
+    )
+    log_questions: bool = Field(
+        default=False, description="Write question text to the server log."
     )
 
 

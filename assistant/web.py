@@ -1,14 +1,21 @@
-"""Start the Chainlit chat, and keep its page from loading anything from outside the machine.
+"""Start the Chainlit chat: offline page, allowed origins, authentication, history.
 
-Chainlit's page template preconnects to a font CDN and links KaTeX's stylesheet from a CDN even
-when the theme names local fonts and LaTeX is off. :func:`offline_html` removes every external
-``<link>`` from the page and sets its language to Dutch; :func:`run_chat` installs it, makes
-sure the index exists and starts the server.
+* Chainlit's page template preconnects to a font CDN and links KaTeX's stylesheet from a CDN
+  even when the theme names local fonts and LaTeX is off. :func:`offline_html` removes every
+  external ``<link>`` and sets the page language to Dutch. The widget loads Inter from a font
+  CDN unless the theme names a font stylesheet, so the theme names the chat's own (empty)
+  ``fonts.css``.
+* :class:`Guard` wraps the whole server (pages, API and socket): a request that carries an
+  ``Origin`` not on the allowed list is refused, and the user header of ``auth=header`` is
+  dropped unless it comes from a trusted proxy address.
+* :func:`run_chat` checks the settings, makes sure the index exists, loads the engine, prepares
+  the secret and the database, and starts Chainlit.
 """
 
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import re
 import shutil
@@ -16,10 +23,19 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from .config import Settings
+from .errors import AssistantError
 
 if TYPE_CHECKING:
     from .engine import Engine
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+class ConfigError(AssistantError):
+    exit_code = 2
 
 UI_DIR = Path(__file__).parent / "ui"
 APP_FILE = Path(__file__).parent / "app.py"
@@ -61,10 +77,74 @@ def app_root() -> Path:
     return root
 
 
+def write_theme(root: Path, base_url: str) -> None:
+    """Point the theme's font stylesheet at the chat itself (absolute: the widget reads it on
+    the intranet page's origin)."""
+    path = root / "public" / "theme.json"
+    theme = json.loads(path.read_text(encoding="utf-8"))
+    theme["custom_fonts"] = [f"{base_url}/public/fonts.css"]
+    path.write_text(json.dumps(theme, indent=2), encoding="utf-8")
+
+
 def chainlit_environment(root: Path, host: str, port: int) -> dict[str, str]:
     """Environment Chainlit reads at import: its app root (config, translations, theme)."""
     return {"CHAINLIT_APP_ROOT": str(root), "CHAINLIT_HOST": host, "CHAINLIT_PORT": str(port),
             "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+
+
+def own_origins(host: str, port: int) -> set[str]:
+    own = {f"http://{host}:{port}"}
+    if host in LOOPBACK:
+        own |= {f"http://127.0.0.1:{port}", f"http://localhost:{port}"}
+    return own
+
+
+def allowed_origins(settings: Settings, host: str, port: int) -> list[str]:
+    """The chat's own addresses plus the configured ones; "*" is refused."""
+    extra = [o.rstrip("/") for o in settings.allowed_origins]
+    for origin in extra:
+        if origin == "*" or not re.fullmatch(r"https?://[^/\s*]+", origin):
+            raise ConfigError(f"{origin!r} in ASSISTANT_ALLOWED_ORIGINS is not an origin like "
+                              "https://intranet.gemeente.nl (no paths, no wildcards).")
+    return sorted(own_origins(host, port) | set(extra))
+
+
+class Guard:
+    """ASGI middleware in front of the whole chat server (HTTP and WebSocket)."""
+
+    def __init__(self, app: Any, origins: list[str], auth_header: str | None,
+                 trusted: list[str]) -> None:
+        self.app = app
+        self.origins = set(origins)
+        self.header = auth_header.lower().encode() if auth_header else None
+        self.trusted = set(trusted)
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        headers = [(k, v) for k, v in scope.get("headers", [])]
+        origin = next((v.decode("latin-1") for k, v in headers if k == b"origin"), None)
+        if origin is not None and origin not in self.origins:
+            await self._refuse(scope, receive, send)
+            return
+        if self.header is not None:
+            client = (scope.get("client") or ("", 0))[0]
+            if client not in self.trusted:
+                scope = dict(scope)
+                scope["headers"] = [(k, v) for k, v in headers if k != self.header]
+        await self.app(scope, receive, send)
+
+    @staticmethod
+    async def _refuse(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        body = b"Deze pagina mag de raadsgids niet gebruiken (origin niet toegestaan)."
+        await send({"type": "http.response.start", "status": 403,
+                    "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                                (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
 
 
 @lru_cache(maxsize=1)
@@ -77,13 +157,27 @@ def engine() -> Engine:
 
 
 def run_chat(host: str, port: int) -> None:
-    """Build the index if it is missing, load the engine (a stale or damaged index is refused
-    here, in one sentence, before the server starts), then serve the chat until interrupted."""
+    """Check the settings, build the index if it is missing, load the engine (a stale or damaged
+    index is refused here, in one sentence, before the server starts), prepare the secret and
+    the database, then serve the chat until interrupted."""
+    from .accounts import auth_secret
     from .config import load_settings
     from .errors import IndexMissing
+    from .history import ensure_schema
     from .index import build_index, check_manifest
 
     settings = load_settings()
+    if settings.auth == "none" and host not in LOOPBACK:
+        raise ConfigError(f"Without sign-in (ASSISTANT_AUTH=none) the chat only listens on "
+                          f"127.0.0.1, not on {host}; choose password, header or jwt.")
+    if settings.auth == "header" and not settings.trusted_proxies:
+        raise ConfigError("ASSISTANT_AUTH=header needs ASSISTANT_TRUSTED_PROXIES: the "
+                          "addresses of the proxies whose user header is believed.")
+    origins = allowed_origins(settings, host, port)
+    if settings.auth != "none":
+        os.environ["CHAINLIT_AUTH_SECRET"] = auth_secret(settings)
+    if settings.history and settings.auth != "none":
+        ensure_schema(settings.database)
     try:
         check_manifest(settings)
     except IndexMissing:
@@ -91,14 +185,20 @@ def run_chat(host: str, port: int) -> None:
               file=sys.stderr)
         build_index(settings, progress=False)
     engine()
-    os.environ.update(chainlit_environment(app_root(), host, port))
+    root = app_root()
+    write_theme(root, f"http://{host}:{port}")
+    os.environ.update(chainlit_environment(root, host, port))
 
     from chainlit.cli import run_chainlit
     from chainlit.config import config
 
-    own = {f"http://{host}:{port}"}
-    if host in ("127.0.0.1", "localhost"):
-        own |= {f"http://127.0.0.1:{port}", f"http://localhost:{port}"}
-    config.project.allow_origins = sorted(own)
+    # Chainlit's CORS middleware holds this very list; fill it in place.
+    config.project.allow_origins[:] = origins
+    config.project.user_session_timeout = int(settings.session_hours * 3600)
+    import chainlit.server as server
+
+    server.app.add_middleware(
+        Guard, origins=origins, trusted=settings.trusted_proxies,
+        auth_header=settings.auth_header if settings.auth == "header" else None)
     print(f"De raadsgids draait op http://{host}:{port} (stoppen met Ctrl+C)", flush=True)
     run_chainlit(str(APP_FILE))

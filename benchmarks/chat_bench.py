@@ -28,21 +28,23 @@ QUESTIONS = [
 ANSWER = '[data-step-type="assistant_message"]'
 
 
-def ask_timed(page, question: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """(ms to the first visible answer text, ms to the complete answer) for one question."""
+def ask_timed(page, question: str,  # type: ignore[no-untyped-def]
+              root: str = "document") -> tuple[float, float]:
+    """(ms to the first visible answer text, ms to the complete answer) for one question;
+    ``root`` is the JavaScript expression of the node the chat lives in."""
     before = page.locator(ANSWER).count()
     page.locator("#chat-input").fill(question)
     started = time.perf_counter()
     page.locator("#chat-submit").click()
     page.wait_for_function(
-        f"""() => {{ const m = document.querySelectorAll('{ANSWER}');
+        f"""() => {{ const m = ({root}).querySelectorAll('{ANSWER}');
                    return m.length > {before} && m[{before}].innerText.trim().length > 0; }}""",
         polling="raf", timeout=30_000)
     first = time.perf_counter()
     # Complete: the buttons sent after the last section (export, or the suggestions of an
     # abstention); a list of earlier sources has no buttons and is complete when shown.
     page.wait_for_function(
-        f"""() => {{ const m = document.querySelectorAll('{ANSWER}')[{before}];
+        f"""() => {{ const m = ({root}).querySelectorAll('{ANSWER}')[{before}];
                    return m && (Array.from(m.querySelectorAll('button'))
                                      .some(b => b.innerText.trim().length > 0)
                                 || m.innerText.includes('Bronnen van het vorige antwoord')); }}""",

@@ -1,0 +1,83 @@
+"""Widget benchmark with history on: time from sending the wifi-telling question in the intranet
+widget to the first visible answer text (median of 5, real browser, ASSISTANT_AUTH=jwt with a
+token from `assistant token`), then the history database's size after 100 questions. Prints
+figures; asserts nothing.
+
+    make bench-widget      (or: .venv/bin/python benchmarks/widget_bench.py)
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.chat_bench import QUESTIONS, ask_timed  # noqa: E402
+from tests.chat_server import chat_server, free_port, launch_chromium  # noqa: E402
+from tests.test_intranet import intranet_page  # noqa: E402
+
+WIDGET = "document.querySelector('#chainlit-copilot').shadowRoot"
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    from assistant.accounts import mint_token
+    from assistant.config import Settings
+
+    folder = Path(tempfile.mkdtemp(prefix="widget-bench-"))
+    page_port = free_port()
+    env = {"ASSISTANT_AUTH": "jwt", "ASSISTANT_SECRET_FILE": str(folder / "secret"),
+           "ASSISTANT_DATABASE": str(folder / "history.sqlite"),
+           "ASSISTANT_ALLOWED_ORIGINS": json.dumps([f"http://127.0.0.1:{page_port}"])}
+    settings = Settings(secret_file=folder / "secret")
+    with chat_server(env, folder / "server.log") as (chat, _), \
+            intranet_page(chat, page_port) as site, sync_playwright() as p:
+        browser = launch_chromium(p)
+
+        def open_widget(user: str):  # type: ignore[no-untyped-def]
+            context = browser.new_context()
+            context.add_init_script(
+                f"window.RAADSGIDS_TOKEN = {json.dumps(mint_token(settings, user, 30))};")
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            page.goto(site + "/index.html")
+            page.locator("#chainlit-copilot-button").click()
+            page.locator("#chat-input").wait_for()
+            return context, page
+
+        firsts = []
+        for i in range(5):
+            context, page = open_widget(f"raadslid{i}")
+            firsts.append(ask_timed(page, QUESTIONS[0], WIDGET)[0])
+            context.close()
+        print(f"widget, wifi-telling, first answer text: median {statistics.median(firsts):.0f} "
+              f"ms (runs: {', '.join(f'{x:.0f}' for x in firsts)})")
+        # 100 questions as 5 conversations of 20: Chainlit's widget (2.12.0) fails with React
+        # error #310 after some 30 messages in one conversation.
+        for user in range(5):
+            context, page = open_widget(f"raadslid-{user}")
+            for i in range(20):
+                question = QUESTIONS[i % len(QUESTIONS)]
+                try:
+                    ask_timed(page, question, WIDGET)
+                except Exception:
+                    page.screenshot(path=str(folder / "failed.png"))
+                    print(f"failed at question {i} of user {user}: {question!r}; see {folder}")
+                    raise
+            context.close()
+        time.sleep(1)
+        db = folder / "history.sqlite"
+        size = sum(f.stat().st_size for f in folder.glob("history.sqlite*"))
+        print(f"history database after 105 questions of 10 users: {size / 1024:.0f} KiB "
+              f"({db.stat().st_size / 1024:.0f} KiB main file, rest WAL)")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,169 @@
+"""Accounts, tokens, history retention and the chat's settings checks (no server needed)."""
+
+import io
+import sqlite3
+from datetime import datetime, timedelta
+
+import jwt
+import pytest
+
+from assistant import accounts
+from assistant.cli import main
+from assistant.config import Settings
+from assistant.history import HistoryError, ensure_schema, purge
+from assistant.web import Guard, allowed_origins
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret",
+                    database=tmp_path / "history.sqlite")
+
+
+def test_accounts_add_verify_remove(settings):
+    assert accounts.add_user(settings, "anna", "een-lang-wachtwoord")
+    assert accounts.verify(settings, "anna", "een-lang-wachtwoord")
+    assert not accounts.verify(settings, "anna", "een-ander-wachtwoord")
+    assert not accounts.verify(settings, "bob", "een-lang-wachtwoord")
+    assert "een-lang-wachtwoord" not in settings.users_file.read_text()
+    assert oct(settings.users_file.stat().st_mode & 0o777) == "0o600"
+    assert not accounts.add_user(settings, "anna", "nog-een-wachtwoord")  # changed, not new
+    assert [n for n, _ in accounts.list_users(settings)] == ["anna"]
+    accounts.remove_user(settings, "anna")
+    assert accounts.list_users(settings) == []
+    with pytest.raises(accounts.AccountError):
+        accounts.remove_user(settings, "anna")
+
+
+@pytest.mark.parametrize(("name", "password"), [
+    ("", "een-lang-wachtwoord"), ("a b", "een-lang-wachtwoord"), ("x" * 65, "een-lang-ww-123"),
+    ("anna", "kort"), ("anna", "é" * 40)])
+def test_bad_accounts_are_refused_in_one_sentence(settings, name, password):
+    with pytest.raises(accounts.AccountError) as exc:
+        accounts.add_user(settings, name, password)
+    assert str(exc.value).endswith(".") and "\n" not in str(exc.value)
+    assert not settings.users_file.exists()
+
+
+def test_a_damaged_accounts_file_admits_nobody_and_is_kept(settings):
+    settings.users_file.write_text("{kapot", encoding="utf-8")
+    assert not accounts.verify(settings, "anna", "een-lang-wachtwoord")
+    with pytest.raises(accounts.AccountError, match="damaged"):
+        accounts.add_user(settings, "anna", "een-lang-wachtwoord")
+    assert settings.users_file.read_text(encoding="utf-8") == "{kapot"
+
+
+def test_tokens_are_signed_short_lived_and_readable_by_chainlit(settings, monkeypatch):
+    monkeypatch.delenv("CHAINLIT_AUTH_SECRET", raising=False)
+    token = accounts.mint_token(settings, "anna", minutes=5)
+    secret = accounts.auth_secret(settings)
+    assert len(secret) >= 64 and accounts.auth_secret(settings) == secret  # made once, kept
+    claims = jwt.decode(token, secret, algorithms=["HS256"])
+    assert claims["identifier"] == "anna"
+    assert set(claims) == {"identifier", "display_name", "metadata", "exp"}
+    assert claims["exp"] - datetime.now().timestamp() <= 5 * 60 + 1
+    with pytest.raises(jwt.InvalidSignatureError):
+        jwt.decode(token, "een-ander-geheim-van-genoeg-lengte", algorithms=["HS256"])
+
+
+@pytest.mark.parametrize(("text", "delta"), [
+    ("90d", timedelta(days=90)), ("12h", timedelta(hours=12)), ("2w", timedelta(weeks=2))])
+def test_ages(text, delta):
+    assert accounts.parse_age(text) == delta
+
+
+def test_purge_removes_old_threads_with_everything_in_them(settings):
+    ensure_schema(settings.database)
+    ensure_schema(settings.database)  # idempotent
+    old = (datetime.now() - timedelta(days=120)).isoformat() + "Z"
+    new = datetime.now().isoformat() + "Z"
+    with sqlite3.connect(settings.database) as db:
+        for tid, created in (("t-old", old), ("t-new", new)):
+            db.execute('INSERT INTO threads ("id", "createdAt") VALUES (?, ?)', (tid, created))
+            db.execute('INSERT INTO steps ("id", "name", "type", "threadId", "streaming") '
+                       "VALUES (?, 'x', 'user_message', ?, 0)", (f"s-{tid}", tid))
+            db.execute('INSERT INTO feedbacks ("id", "forId", "threadId", "value") '
+                       "VALUES (?, ?, ?, 1)", (f"f-{tid}", f"s-{tid}", tid))
+    assert purge(settings.database, timedelta(days=90)) == 1
+    with sqlite3.connect(settings.database) as db:
+        assert db.execute("SELECT id FROM threads").fetchall() == [("t-new",)]
+        assert db.execute("SELECT count(*) FROM steps").fetchone() == (1,)
+        assert db.execute("SELECT count(*) FROM feedbacks").fetchone() == (1,)
+    assert purge(settings.database, timedelta(days=90)) == 0
+
+
+def test_a_damaged_database_is_one_sentence(settings):
+    settings.database.write_bytes(b"dit is geen sqlite-bestand" * 100)
+    with pytest.raises(HistoryError):
+        ensure_schema(settings.database)
+
+
+def test_cli_users_token_and_purge(settings, monkeypatch, capsys):
+    monkeypatch.setenv("ASSISTANT_USERS_FILE", str(settings.users_file))
+    monkeypatch.setenv("ASSISTANT_SECRET_FILE", str(settings.secret_file))
+    monkeypatch.setenv("ASSISTANT_DATABASE", str(settings.database))
+    monkeypatch.delenv("CHAINLIT_AUTH_SECRET", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO("een-lang-wachtwoord\n"))
+    assert main(["users", "add", "anna", "--password-stdin"]) == 0
+    assert main(["users", "list"]) == 0
+    assert "anna" in capsys.readouterr().out
+    assert main(["token", "anna", "--minutes", "1"]) == 0
+    token = capsys.readouterr().out.strip()
+    assert jwt.decode(token, accounts.auth_secret(settings), algorithms=["HS256"])
+    assert main(["history", "purge", "--older-than", "90d"]) == 0
+    assert "Deleted 0" in capsys.readouterr().out
+    assert main(["history", "purge", "--older-than", "ooit"]) == 2
+    assert main(["users", "remove", "bob"]) == 2
+    assert capsys.readouterr().err.count("\n") == 2
+
+
+@pytest.mark.parametrize(("env", "needle"), [
+    ({"ASSISTANT_AUTH": "none"}, "127.0.0.1"),
+    ({"ASSISTANT_AUTH": "header"}, "TRUSTED_PROXIES"),
+    ({"ASSISTANT_AUTH": "password", "ASSISTANT_ALLOWED_ORIGINS": '["*"]'}, "wildcards"),
+])
+def test_chat_refuses_unsafe_settings_before_serving(monkeypatch, capsys, env, needle):
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert main(["chat", "--host", "0.0.0.0", "--port", "1"]) == 2
+    err = capsys.readouterr().err
+    assert needle in err and err.count("\n") == 1
+
+
+def test_allowed_origins_always_include_the_chat_itself(settings):
+    own = allowed_origins(settings, "127.0.0.1", 8000)
+    assert own == ["http://127.0.0.1:8000", "http://localhost:8000"]
+    extra = Settings(allowed_origins=["https://intranet.gemeente.nl/"])
+    assert "https://intranet.gemeente.nl" in allowed_origins(extra, "127.0.0.1", 8000)
+
+
+def _through(guard_args, headers, client="127.0.0.1"):
+    """(headers the app behind the guard saw or None, messages the guard sent itself)."""
+    import asyncio
+
+    seen = {}
+    sent = []
+
+    async def app(scope, receive, send):
+        seen["headers"] = dict(scope["headers"])
+
+    async def send(message):
+        sent.append(message)
+
+    guard = Guard(app, *guard_args)
+    asyncio.run(guard({"type": "http", "headers": headers, "client": (client, 5000)},
+                      None, send))
+    return seen.get("headers"), sent
+
+
+def test_guard_refuses_other_origins_and_untrusted_user_headers():
+    own = ["http://127.0.0.1:8000"]
+    passed, sent = _through((own, None, []), [(b"origin", b"http://evil.example")])
+    assert passed is None and sent[0]["status"] == 403
+    passed, sent = _through((own, None, []), [(b"origin", b"http://127.0.0.1:8000")])
+    assert passed is not None and not sent
+    user = [(b"x-remote-user", b"anna")]
+    passed, _ = _through((own, "X-Remote-User", ["10.0.0.5"]), user)
+    assert b"x-remote-user" not in passed
+    passed, _ = _through((own, "X-Remote-User", ["10.0.0.5"]), user, client="10.0.0.5")
+    assert passed[b"x-remote-user"] == b"anna"

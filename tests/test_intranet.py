@@ -1,0 +1,277 @@
+"""The chat on a griffie intranet: widget, allowed origins, the three sign-in modes, history.
+
+Real chat servers (`assistant chat`), a real intranet page served from another port, headless
+Chromium and the real SQLite database. Screenshots go to tests/output/intranet/.
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import jwt
+import pytest
+
+from assistant import accounts
+from assistant.config import Settings
+
+from .chat_server import chat_server, free_port, launch_chromium
+
+pytestmark = pytest.mark.slow
+
+OUTPUT = Path(__file__).parent / "output" / "intranet"
+EXAMPLE = Path(__file__).parent.parent / "examples" / "intranet" / "index.html"
+WIFI = "Wat moet ik vragen over wifi-telling?"
+ANSWER = '[data-step-type="assistant_message"]'
+
+
+class Client:
+    """A browser-like HTTP client with its own cookies, sending the chat's own Origin."""
+
+    def __init__(self, base: str, origin: str | None = None) -> None:
+        self.base = base
+        self.origin = origin or base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def request(self, method: str, path: str, data: bytes | None = None,
+                headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+        req = urllib.request.Request(self.base + path, data=data, method=method,
+                                     headers={"Origin": self.origin, **(headers or {})})
+        try:
+            with self.opener.open(req, timeout=30) as r:
+                return r.status, r.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read()
+
+    def login(self, user: str, password: str) -> int:
+        form = urllib.parse.urlencode({"username": user, "password": password}).encode()
+        return self.request("POST", "/login", form,
+                            {"Content-Type": "application/x-www-form-urlencoded"})[0]
+
+    def threads(self) -> tuple[int, list[dict[str, object]]]:
+        body = json.dumps({"pagination": {"first": 20, "cursor": None}, "filter": {}}).encode()
+        status, raw = self.request("POST", "/project/threads", body,
+                                   {"Content-Type": "application/json"})
+        return status, (json.loads(raw)["data"] if status == 200 else [])
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = launch_chromium(p)
+        yield b
+        b.close()
+
+
+def base_env(seed_settings: Settings, folder: Path, **extra: str) -> dict[str, str]:
+    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
+            "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
+            "ASSISTANT_USERS_FILE": str(folder / "users.json"),
+            "ASSISTANT_SECRET_FILE": str(folder / "secret"),
+            "ASSISTANT_DATABASE": str(folder / "history.sqlite"), **extra}
+
+
+@contextmanager
+def intranet_page(chat_url: str, port: int) -> Iterator[str]:
+    """The example intranet page, pointed at ``chat_url``, served on ``port``."""
+    site = OUTPUT / f"site-{port}"
+    site.mkdir(parents=True, exist_ok=True)
+    (site / "index.html").write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("http://127.0.0.1:8000", chat_url),
+        encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
+                             "127.0.0.1", "-d", str(site)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(50):
+            try:
+                urllib.request.urlopen(url + "/index.html", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def test_widget_on_an_allowed_intranet_page_answers(seed_settings, tmp_path, browser):
+    page_port = free_port()
+    env = base_env(seed_settings, tmp_path,
+                   ASSISTANT_ALLOWED_ORIGINS=json.dumps([f"http://127.0.0.1:{page_port}"]))
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with chat_server(env, OUTPUT / "widget-server.log") as (chat, _), \
+            intranet_page(chat, page_port) as site:
+        context = browser.new_context(locale="nl-NL")
+        hosts: list[str] = []
+        context.on("request", lambda r: hosts.append(urllib.parse.urlparse(r.url).hostname))
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(site + "/index.html")
+        page.locator("#chainlit-copilot-button").click()
+        page.locator("#chat-input").fill(WIFI)
+        page.locator("#chat-submit").click()
+        reply = page.locator(ANSWER).first
+        reply.get_by_text("Bronnen").wait_for()
+        text = reply.inner_text()
+        assert "Vragen voor de raad" in text and "5. Inzet van sturing" in text
+        assert "privacy" in text.lower() and "[1]" in text
+        page.screenshot(path=str(OUTPUT / "widget-answer.png"))
+        context.close()
+        assert set(hosts) == {"127.0.0.1"}, sorted(set(hosts))
+    # Questions stay out of the log unless ASSISTANT_LOG_QUESTIONS asks for them.
+    assert "wifi-telling" not in (OUTPUT / "widget-server.log").read_text(encoding="utf-8")
+
+
+def test_widget_on_a_page_not_allowed_gets_nothing(seed_settings, tmp_path, browser):
+    env = base_env(seed_settings, tmp_path)  # only the chat's own address is allowed
+    with chat_server(env, OUTPUT / "refused-server.log") as (chat, _), \
+            intranet_page(chat, free_port()) as site:
+        page = browser.new_context().new_page()
+        failed: list[str] = []
+        page.on("requestfailed", lambda r: failed.append(r.url) if r.url.startswith(chat)
+                else None)
+        page.goto(site + "/index.html")
+        page.wait_for_timeout(2000)
+        # The widget's calls to the chat were refused, so no assistant opens.
+        assert any("/auth/config" in u for u in failed), failed
+        if page.locator("#chainlit-copilot-button").count():
+            page.locator("#chainlit-copilot-button").click()
+            page.wait_for_timeout(1500)
+        assert page.locator("#chat-input").count() == 0
+        outcome = page.evaluate("""async (chat) => {
+            const api = await fetch(chat + '/project/settings')
+                .then(r => r.status, () => 'blocked');
+            const socket = await new Promise(done => {
+                const ws = new WebSocket(chat.replace('http', 'ws')
+                                         + '/ws/socket.io/?EIO=4&transport=websocket');
+                ws.onopen = () => done('open'); ws.onerror = () => done('refused');
+                setTimeout(() => done('timeout'), 5000);
+            });
+            return {api, socket};
+        }""", chat)
+        assert outcome == {"api": "blocked", "socket": "refused"}, outcome
+        page.screenshot(path=str(OUTPUT / "widget-refused.png"))
+        page.context.close()
+        # The server itself refuses that origin, whatever the client; its own page is served.
+        assert Client(chat, origin=site).request("GET", "/auth/config")[0] == 403
+        assert Client(chat).request("GET", "/auth/config")[0] == 200
+
+
+def test_password_sign_in(seed_settings, tmp_path):
+    settings = Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
+    accounts.add_user(settings, "anna", "anna-haar-wachtwoord")
+    env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="password", ASSISTANT_HISTORY="false")
+    with chat_server(env, OUTPUT / "password-server.log") as (chat, _):
+        assert Client(chat).login("anna", "fout-wachtwoord-123") == 401
+        assert Client(chat).login("niemand", "anna-haar-wachtwoord") == 401
+        client = Client(chat)
+        assert client.login("anna", "anna-haar-wachtwoord") == 200
+        assert client.request("GET", "/user")[0] == 200
+        assert Client(chat).request("GET", "/user")[0] == 401
+        # Bad input: missing fields, oversized values.
+        assert Client(chat).request("POST", "/login", b"username=anna", {
+            "Content-Type": "application/x-www-form-urlencoded"})[0] == 422
+        assert Client(chat).login("a" * 10_000, "b" * 100_000) == 401
+    assert not (tmp_path / "history.sqlite").exists()  # history off: no database at all
+
+
+def test_header_sign_in_only_from_a_trusted_proxy(seed_settings, tmp_path):
+    for trusted, expected in (("10.20.30.40", 401), ("127.0.0.1", 200)):
+        env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="header",
+                       ASSISTANT_TRUSTED_PROXIES=json.dumps([trusted]))
+        with chat_server(env, OUTPUT / "header-server.log") as (chat, _):
+            client = Client(chat)
+            status, _ = client.request("POST", "/auth/header", b"",
+                                       {"X-Remote-User": "anna"})
+            assert status == expected, (trusted, status)
+            if expected == 200:
+                assert json.loads(client.request("GET", "/user")[1])["identifier"] == "anna"
+                assert Client(chat).request("POST", "/auth/header", b"",
+                                            {"X-Remote-User": "<script>"})[0] == 401
+
+
+def test_jwt_sign_in_for_the_widget(seed_settings, tmp_path):
+    settings = Settings(secret_file=tmp_path / "secret")
+    env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="jwt")
+    with chat_server(env, OUTPUT / "jwt-server.log") as (chat, _):
+        secret = accounts.auth_secret(settings)  # the server made it on start
+
+        def sign_in(token: str) -> int:
+            return Client(chat).request("POST", "/auth/jwt", b"",
+                                        {"Authorization": f"Bearer {token}"})[0]
+
+        claims = {"identifier": "anna", "display_name": "anna", "metadata": {}}
+        assert sign_in(accounts.mint_token(settings, "anna", 5)) == 200
+        expired = claims | {"exp": datetime.now(UTC) - timedelta(minutes=1)}
+        assert sign_in(jwt.encode(expired, secret, algorithm="HS256")) == 401
+        later = claims | {"exp": datetime.now(UTC) + timedelta(minutes=5)}
+        assert sign_in(jwt.encode(later, "een-ander-geheim" * 4, algorithm="HS256")) == 401
+        assert sign_in(jwt.encode(later, None, algorithm="none")) == 401
+        assert sign_in("dit.is.geen.token") == 401
+        assert sign_in("x" * 50_000) in (401, 431)
+        assert Client(chat).request("POST", "/auth/jwt")[0] == 401
+
+
+def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, browser):
+    settings = Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
+    accounts.add_user(settings, "anna", "anna-haar-wachtwoord")
+    accounts.add_user(settings, "bob", "bob-zijn-wachtwoord")
+    env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="password")
+    with chat_server(env | {"ASSISTANT_LOG_QUESTIONS": "true"},
+                     OUTPUT / "history-server-1.log") as (chat, _):
+        page = browser.new_context(locale="nl-NL").new_page()
+        page.set_default_timeout(30_000)
+        page.goto(chat + "/")
+        page.locator("#email").fill("anna")
+        page.locator("#password").fill("anna-haar-wachtwoord")
+        page.locator("button[type=submit]").click()
+        page.locator("#starters button", has_text="Wifi-telling").click()
+        reply = page.locator(ANSWER).first
+        reply.get_by_text("Bronnen").wait_for()
+        page.wait_for_selector("#chat-submit")
+        reply.locator("button:has(svg.lucide-thumbs-up)").click()
+        page.locator("textarea#feedbackDescription, [role=dialog] textarea").first.fill(
+            "Bruikbaar voor de commissie")
+        page.locator("[role=dialog] button[type=submit], [role=dialog] button",
+                     has_text="Feedback versturen").first.click()
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(OUTPUT / "history-feedback.png"))
+        page.context.close()
+    assert f"question from anna: {WIFI}" in (OUTPUT / "history-server-1.log").read_text(
+        encoding="utf-8")
+
+    with chat_server(env, OUTPUT / "history-server-2.log") as (chat, _):
+        anna = Client(chat)
+        assert anna.login("anna", "anna-haar-wachtwoord") == 200
+        status, threads = anna.threads()
+        assert status == 200 and len(threads) == 1
+        thread_id = str(threads[0]["id"])
+        status, raw = anna.request("GET", f"/project/thread/{thread_id}")
+        assert status == 200 and WIFI in raw.decode()
+        bob = Client(chat)
+        assert bob.login("bob", "bob-zijn-wachtwoord") == 200
+        assert bob.threads() == (200, [])
+        assert bob.request("GET", f"/project/thread/{thread_id}")[0] in (401, 403, 404)
+        assert bob.request("DELETE", "/project/thread", json.dumps(
+            {"threadId": thread_id}).encode(), {"Content-Type": "application/json"}
+        )[0] in (401, 403, 404)
+    with sqlite3.connect(tmp_path / "history.sqlite") as db:
+        feedback = db.execute('SELECT "value", "comment" FROM feedbacks').fetchall()
+        assert feedback == [(1, "Bruikbaar voor de commissie")]
+        assert db.execute("SELECT count(*) FROM threads").fetchone() == (1,)
