@@ -7,7 +7,7 @@ QUESTION ?= Wat moet ik vragen over wifi-telling?
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install dev browser run ask index test lint eval bench bench-chat clean
+.PHONY: install dev browser run ask index test lint eval bench bench-chat bench-widget clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -51,6 +51,9 @@ bench: install
 
 bench-chat: dev browser
 	$(BIN)/python benchmarks/chat_bench.py
+
+bench-widget: dev browser
+	$(BIN)/python benchmarks/widget_bench.py
 
 clean:
 	rm -rf index .index-* evals/reports/*.md evals/reports/*.png evals/reports/*.json

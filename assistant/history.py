@@ -123,8 +123,17 @@ def data_layer(path: Path) -> Any:
     """Chainlit's SQLAlchemy data layer on the SQLite file (schema created first)."""
     from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
 
+    class HistoryLayer(SQLAlchemyDataLayer):
+        async def get_thread_author(self, thread_id: str) -> str:
+            # Chainlit's layer raises for an unknown thread, which the server turns into a
+            # 500; an empty author makes it answer 404 "Thread not found".
+            try:
+                return await super().get_thread_author(thread_id)
+            except ValueError:
+                return ""
+
     ensure_schema(path)
-    return SQLAlchemyDataLayer(conninfo=f"sqlite+aiosqlite:///{path}")
+    return HistoryLayer(conninfo=f"sqlite+aiosqlite:///{path}")
 
 
 def purge(path: Path, older_than: timedelta) -> int:

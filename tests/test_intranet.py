@@ -271,6 +271,13 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
         assert bob.request("DELETE", "/project/thread", json.dumps(
             {"threadId": thread_id}).encode(), {"Content-Type": "application/json"}
         )[0] in (401, 403, 404)
+        # Bad input to the history endpoints: a clear refusal, nothing changed.
+        assert anna.request("POST", "/project/threads", b"{kapot",
+                            {"Content-Type": "application/json"})[0] == 422
+        assert anna.request("GET", "/project/thread/" + "x" * 5000)[0] in (401, 403, 404)
+        assert anna.request("PUT", "/feedback", json.dumps({"feedback": {}}).encode(),
+                            {"Content-Type": "application/json"})[0] == 422
+        assert anna.threads()[1][0]["id"] == thread_id
     with sqlite3.connect(tmp_path / "history.sqlite") as db:
         feedback = db.execute('SELECT "value", "comment" FROM feedbacks').fetchall()
         assert feedback == [(1, "Bruikbaar voor de commissie")]
