@@ -110,12 +110,19 @@ def allowed_origins(settings: Settings, host: str, port: int) -> list[str]:
 
 
 class Guard:
-    """ASGI middleware in front of the whole chat server (HTTP and WebSocket)."""
+    """ASGI middleware in front of the whole chat server (HTTP and WebSocket).
+
+    It also tells the widget (requests from an allowed origin other than the chat's own) that
+    there is no data persistence: Chainlit's widget (2.11 and 2.12) crashes with React error
+    #310 within a few dozen answers when it shows the feedback controls that persistence turns
+    on. History is still kept on the server; feedback is given in the full chat page.
+    """
 
     def __init__(self, app: Any, origins: list[str], auth_header: str | None,
-                 trusted: list[str]) -> None:
+                 trusted: list[str], own: set[str] | frozenset[str] = frozenset()) -> None:
         self.app = app
         self.origins = set(origins)
+        self.own = set(own)
         self.header = auth_header.lower().encode() if auth_header else None
         self.trusted = set(trusted)
 
@@ -133,6 +140,12 @@ class Guard:
             if client not in self.trusted:
                 scope = dict(scope)
                 scope["headers"] = [(k, v) for k, v in headers if k != self.header]
+        if (origin is not None and origin not in self.own and scope["type"] == "http"
+                and scope.get("path") == "/project/settings"):
+            send = _without_persistence(send)
+            # Uncompressed, so that the JSON can be read and rewritten.
+            scope = dict(scope)
+            scope["headers"] = [(k, v) for k, v in scope["headers"] if k != b"accept-encoding"]
         await self.app(scope, receive, send)
 
     @staticmethod
@@ -145,6 +158,37 @@ class Guard:
                     "headers": [(b"content-type", b"text/plain; charset=utf-8"),
                                 (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})
+
+
+def _without_persistence(send: Any) -> Any:
+    """Wrap ``send`` so that a JSON settings response says ``dataPersistence: false``."""
+    start: dict[str, Any] = {}
+    body = bytearray()
+
+    async def wrapped(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            start.update(message)
+            return
+        if message["type"] != "http.response.body":
+            await send(message)
+            return
+        body.extend(message.get("body", b""))
+        if message.get("more_body"):
+            return
+        data = bytes(body)
+        if start.get("status") == 200:
+            try:
+                parsed = json.loads(data)
+                parsed["dataPersistence"] = False
+                data = json.dumps(parsed).encode()
+            except (ValueError, TypeError):
+                pass
+        headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
+        headers.append((b"content-length", str(len(data)).encode()))
+        await send({**start, "headers": headers})
+        await send({"type": "http.response.body", "body": data})
+
+    return wrapped
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +242,7 @@ def run_chat(host: str, port: int) -> None:
     import chainlit.server as server
 
     server.app.add_middleware(
-        Guard, origins=origins, trusted=settings.trusted_proxies,
+        Guard, origins=origins, trusted=settings.trusted_proxies, own=own_origins(host, port),
         auth_header=settings.auth_header if settings.auth == "header" else None)
     print(f"De raadsgids draait op http://{host}:{port} (stoppen met Ctrl+C)", flush=True)
     run_chainlit(str(APP_FILE))

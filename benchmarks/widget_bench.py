@@ -58,19 +58,11 @@ def main() -> None:
             context.close()
         print(f"widget, wifi-telling, first answer text: median {statistics.median(firsts):.0f} "
               f"ms (runs: {', '.join(f'{x:.0f}' for x in firsts)})")
-        # 100 questions, as 5 users of 20 questions each, through the chat page on the same
-        # server and database: Chainlit's widget (2.12.0) loses its session after 13 to 34
-        # answers when history is on (see README), so it cannot carry this part.
+        # 100 questions in the widget: 5 users of 20 questions each.
         for user in range(5):
-            context = browser.new_context()
-            token = mint_token(settings, f"raadslid-{user}", 30)
-            context.request.post(chat + "/auth/jwt", headers={"Authorization": f"Bearer {token}"})
-            page = context.new_page()
-            page.set_default_timeout(30_000)
-            page.goto(chat + "/")
-            page.locator("#chat-input").wait_for()
+            context, page = open_widget(f"raadslid-{user}")
             for i in range(20):
-                ask_timed(page, QUESTIONS[i % len(QUESTIONS)])
+                ask_timed(page, QUESTIONS[i % len(QUESTIONS)], WIDGET)
             context.close()
         time.sleep(1)
         db = folder / "history.sqlite"

@@ -167,3 +167,30 @@ def test_guard_refuses_other_origins_and_untrusted_user_headers():
     assert b"x-remote-user" not in passed
     passed, _ = _through((own, "X-Remote-User", ["10.0.0.5"]), user, client="10.0.0.5")
     assert passed[b"x-remote-user"] == b"anna"
+
+
+def test_guard_tells_the_widget_there_is_no_persistence():
+    import asyncio
+    import json as json_
+
+    sent = []
+
+    async def app(scope, receive, send):
+        assert b"accept-encoding" not in dict(scope["headers"])
+        body = json_.dumps({"dataPersistence": True, "ui": {}}).encode()
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+    async def send(message):
+        sent.append(message)
+
+    own = {"http://127.0.0.1:8000"}
+    guard = Guard(app, [*own, "https://intranet.example"], None, [], own=own)
+    scope = {"type": "http", "path": "/project/settings", "client": ("127.0.0.1", 1),
+             "headers": [(b"origin", b"https://intranet.example"),
+                         (b"accept-encoding", b"gzip")]}
+    asyncio.run(guard(scope, None, send))
+    body = json_.loads(sent[1]["body"])
+    assert body == {"dataPersistence": False, "ui": {}}
+    assert dict(sent[0]["headers"])[b"content-length"] == str(len(sent[1]["body"])).encode()

@@ -282,3 +282,39 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
         feedback = db.execute('SELECT "value", "comment" FROM feedbacks').fetchall()
         assert feedback == [(1, "Bruikbaar voor de commissie")]
         assert db.execute("SELECT count(*) FROM threads").fetchone() == (1,)
+
+
+def test_widget_with_jwt_and_history_keeps_answering(seed_settings, tmp_path, browser):
+    page_port = free_port()
+    env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="jwt",
+                   ASSISTANT_ALLOWED_ORIGINS=json.dumps([f"http://127.0.0.1:{page_port}"]))
+    settings = Settings(secret_file=tmp_path / "secret")
+    questions = [WIFI, "En bij camera's?", "Welke bron zegt dat?",
+                 "Uit welke stappen bestaat het denkraam?", "Wat is technosolutionisme?",
+                 "Moet digitalisering bij één wethouder liggen?"] * 2
+    with chat_server(env, OUTPUT / "widget-jwt-server.log") as (chat, _), \
+            intranet_page(chat, page_port) as site:
+        context = browser.new_context(locale="nl-NL")
+        token = accounts.mint_token(settings, "anna", 10)
+        context.add_init_script(f"window.RAADSGIDS_TOKEN = {json.dumps(token)};")
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(site + "/index.html")
+        page.locator("#chainlit-copilot-button").click()
+        for n, question in enumerate(questions, start=1):
+            page.locator("#chat-input").fill(question)
+            page.locator("#chat-submit").click()
+            page.wait_for_function(
+                "n => document.querySelector('#chainlit-copilot').shadowRoot"
+                f".querySelectorAll('{ANSWER}').length >= n", arg=n)
+            page.locator(ANSWER).nth(n - 1).get_by_role("button").first.wait_for()
+        assert not errors, errors[:3]
+        page.screenshot(path=str(OUTPUT / "widget-jwt-history.png"))
+        context.close()
+    with sqlite3.connect(tmp_path / "history.sqlite") as db:
+        rows = db.execute('SELECT "userIdentifier", count(*) FROM threads GROUP BY 1').fetchall()
+        assert rows == [("anna", 1)]
+        asked = db.execute("SELECT count(*) FROM steps WHERE type = 'user_message'").fetchone()
+        assert asked == (len(questions),)
