@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .answer import LABELS, Answer, Citation, render_sections, render_sources
+from .answer import Answer, Citation
 from .conversation import Turn
+from .render import LABELS, render_sections, render_sources
 
 STARTERS = [
     ("Wifi-telling", "Wat moet ik vragen over wifi-telling?"),

@@ -55,20 +55,30 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(answer.model_dump_json(indent=2))
     else:
-        print(answer.answer)
+        from .render import render_markdown
+
+        print(render_markdown(answer))
     return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from .engine import Engine
-    from .evaluate import evaluate, load_reference, print_table, write_report
+    from .eval_report import compare, load_baseline, print_comparison, print_table, write_report
+    from .evaluate import evaluate, load_reference
 
     settings = load_settings()
+    baseline = load_baseline(Path(args.baseline)) if args.baseline else None
     engine = Engine.load(settings)
     questions = load_reference(Path(args.file), set(engine.index.documents))
-    result = evaluate(engine, questions)
+    result = evaluate(engine, questions, include_answers=bool(args.json))
+    result["settings"] = {"embedding_model": settings.embedding_model,
+                          "index": str(settings.index_dir)}
     print_table(result)
-    report = write_report(result, Path(args.file), Path(args.reports))
+    diff = compare(result, baseline) if baseline else None
+    if diff is not None:
+        print_comparison(diff)
+    passages = {p.id: p.cited_text for p in engine.index.passages}
+    report = write_report(result, Path(args.file), Path(args.reports), passages, diff)
     print(f"Report: {report}")
     if args.json:
         Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=2),
@@ -149,9 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="score a reference question set (JSON Lines)")
     p.add_argument("file", help="reference set, e.g. evals/reference.jsonl")
-    p.add_argument("--json", metavar="OUT", help="also write the results as JSON to OUT")
+    p.add_argument("--json", metavar="OUT",
+                   help="also write the results, with each question's Answer, as JSON to OUT")
     p.add_argument("--reports", default="evals/reports",
                    help="folder for the Markdown report and chart (default: evals/reports)")
+    p.add_argument("--baseline", metavar="OLD.json",
+                   help="an earlier --json result: list the questions that got better or worse")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("chat", help="serve the chat in the browser (builds the index if missing)")

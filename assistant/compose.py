@@ -1,49 +1,70 @@
-"""The deterministic composer: from ranked passages to an :class:`~assistant.answer.Answer`.
+"""The deterministic composer: from a :class:`~assistant.retrieve.Retrieval` to an Answer.
 
-No language model is involved, so the same index and question always give the same answer:
+No language model is involved, so the same index and question always give the same answer. What
+is composed depends on the kind of question:
 
-* summary: the 2 to 4 sentences of the best passages that share most with the question, quoted
-  as they stand, each cited to its passage;
-* denkraam: the framework's question patterns for each of the five steps, filled in with the
-  topic asked about, each cited to the best-ranked passage that speaks to that step (preferring
-  passages on the topic, and passages naming the instruments or values the question mentions);
-* public values: those the framework links to the topic, those the question names and those the
-  best passages name, each cited to a passage that names the value.
+* every answer starts with the sentences of the texts that best answer the question (similarity
+  to the question, its rare words, the detail it asks for), quoted with their citation; a sentence
+  that leans on the one before it ("Dat", "Daarnaast") brings that one along, and a question that
+  needs two texts gets a sentence from each;
+* "what should I ask about X" (and a bare topic) adds questions for the council per denkraam step:
+  the general question of each step and the questions that follow from the characteristics of X
+  (framework.yaml), each cited to a passage with a phrase it rests on and left out when none has
+  one; then the public values at stake, each cited to a passage naming it;
+* a factual, why, how, yes-no or compare question gets only the answer, with the denkraam
+  questions offered as a follow-up;
+* when the texts do not hold what was asked (retrieval's ``missing``) the answer says so, names
+  what is missing and adds, labelled, what the texts do say; a question outside the texts is
+  declined with questions they do cover.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from .answer import Answer, Citation, Claim, StepSection, ValueItem, render_markdown
-from .framework import Concept
+from .answer import Answer, Citation, Claim, StepSection, ValueItem
+from .framework import Characteristic, Concept
 from .index import LoadedIndex
 from .passages import Passage
-from .retrieve import Hit, Retrieval
-from .textproc import split_sentences
+from .query import Query, QueryAnalyser
+from .retrieve import Retrieval, Sentence
+from .textproc import words
 
-SUMMARY_PASSAGES = 3
 MAX_VALUES = 6
+MAX_SPECIFIC_PER_STEP = 2
+SCORE_MARGIN = {"factual": 0.06, "yesno": 0.06, "topic": 0.06, "ask": 0.05, "why": 0.08,
+                "how": 0.08, "compare": 0.12}
+MAX_SENTENCES = {"factual": 2, "yesno": 2, "topic": 2, "ask": 2, "why": 3, "how": 3,
+                 "compare": 3}
+SECOND_TEXT_MARGIN = {"compare": 0.25}
+DEFAULT_SECOND_TEXT_MARGIN = 0.08
+MAX_CHARS = 650
+# A sentence opening with one of these leans on the sentence before it.
+_ANAPHOR = re.compile(r"^(dat|dit|deze|die|daarnaast|daarom|daardoor|daarbij|ook|zo|hier|"
+                      r"bovendien|tegelijkertijd|kortom|maar|en|echter|als gevolg daarvan|"
+                      r"this|that|these|also|so|but)\b", re.I)
+# Sentences about the document rather than the subject: chapter lists, book blurbs.
+_META = re.compile(r"\(hoofdstuk \d|\bhoofdstuk \d|voorpublicatie|wilt u meer|in dit (rapport|"
+                   r"essay) vinden|\bchapter \d", re.I)
 
-ABSTAIN = {
-    "nl": ("De richtlijnteksten waar ik uit put gaan hier niet over, dus ik kan deze vraag niet "
-           "met een bron beantwoorden. Ik beantwoord alleen vragen over digitalisering in de "
-           "gemeente vanuit de teksten van het Rathenau Instituut, de VNG en de Future City "
-           "Foundation."),
-    "en": ("The guidance texts I draw on do not cover this, so I cannot answer it with a source. "
-           "I only answer questions about digitalisation in municipalities from the texts of the "
-           "Rathenau Instituut, the VNG and the Future City Foundation."),
-}
-SUGGESTIONS = {
-    "nl": ["Wat moet ik vragen over wifi-telling?", "Uit welke stappen bestaat het denkraam?",
-           "Welke publieke waarden spelen bij cameratoezicht?",
-           "Moet digitalisering bij één wethouder liggen?"],
-    "en": ["What should I ask about wifi tracking?", "What are the steps of the denkraam?",
-           "Which public values are at stake with camera surveillance?",
-           "Should digitalisation sit with one alderman?"],
-}
-GENERIC_SUBJECT = {"nl": "deze digitale toepassing", "en": "this digital application"}
+SUBJECT_FALLBACK = {"nl": "deze technologie", "en": "this technology"}
 ENGLISH_LEAD = "The guidance texts are in Dutch; the passages that answer your question say:"
+MISSING = {
+    "nl": {"amount": "geen bedragen of kosten", "count": "geen aantal", "date": "geen datum",
+           "duration": "geen termijn", "place": "geen gemeenten of plaatsen",
+           "person": "niet wie dat is", "rule": "geen wettelijke regel",
+           "name": "geen namen van leveranciers of bedrijven"},
+    "en": {"amount": "no amounts or costs", "count": "no number", "date": "no date",
+           "duration": "no period of time", "place": "no municipalities or places",
+           "person": "not who that is", "rule": "no legal rule",
+           "name": "no names of suppliers or companies"},
+}
+
+
+def _join(items: list[str], lang: str) -> str:
+    conj = " and " if lang == "en" else " en "
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + conj + items[-1]
 
 
 @dataclass
@@ -71,122 +92,225 @@ class _Citations:
 
 
 class Composer:
-    def __init__(self, index: LoadedIndex, top_k: int) -> None:
+    def __init__(self, index: LoadedIndex, analyser: QueryAnalyser) -> None:
         self.index = index
-        self.top_k = top_k
-        self.analyzer = index.analyzer
+        self.analyser = analyser
+        self.matcher = index.matcher
         self._stem_cache: dict[str, list[str]] = {}
+        publishers = list(dict.fromkeys(str(d.get("publisher")) for d in index.documents.values()
+                                        if d.get("publisher")))
+        self._publishers = publishers
+
+    # -- declining -------------------------------------------------------------------------------
+
+    def decline_text(self, lang: str) -> str:
+        who = _join(self._publishers, lang) if self._publishers else None
+        if lang == "en":
+            return ("The guidance texts I draw on do not cover this, so I cannot answer it with a "
+                    "source. I only answer questions about digitalisation in municipalities"
+                    + (f" from the texts of {who}." if who else " from the indexed texts."))
+        return ("De richtlijnteksten waar ik uit put gaan hier niet over, dus ik kan deze vraag "
+                "niet met een bron beantwoorden. Ik beantwoord alleen vragen over digitalisering "
+                "in de gemeente" + (f" vanuit de teksten van {who}." if who
+                                    else " vanuit de geïndexeerde teksten."))
+
+    def suggestions(self, lang: str) -> list[str]:
+        if lang == "en":
+            return ["What should I ask about wifi tracking?",
+                    "What are the steps of the denkraam?",
+                    "Which public values are at stake with camera surveillance?",
+                    "Should digitalisation sit with one alderman?"]
+        return ["Wat moet ik vragen over wifi-telling?", "Uit welke stappen bestaat het denkraam?",
+                "Welke publieke waarden spelen bij cameratoezicht?",
+                "Moet digitalisering bij één wethouder liggen?"]
 
     def abstain(self, retrieval: Retrieval) -> Answer:
-        lang = retrieval.language
-        answer = Answer(question=retrieval.question, language=lang, abstained=True,
-                        summary=[Claim(text=ABSTAIN[lang])], suggestions=SUGGESTIONS[lang])
-        answer.answer = render_markdown(answer)
-        return answer
+        q = retrieval.query
+        return Answer(question=q.text, language=q.language, kind=q.kind, status="out_of_scope",
+                      abstained=True, subject=q.subject,
+                      summary=[Claim(text=self.decline_text(q.language))],
+                      suggestions=self.suggestions(q.language))
+
+    # -- composing -------------------------------------------------------------------------------
 
     def compose(self, retrieval: Retrieval) -> Answer:
         if not retrieval.relevant:
             return self.abstain(retrieval)
-        lang = retrieval.language
-        hits = retrieval.hits[: self.top_k]
+        q = retrieval.query
+        lang = q.language
         cites = _Citations(self.index)
-        topic = retrieval.topics[0] if retrieval.topics else None
-        summary = self._summary(retrieval, hits, cites)
-        denkraam = self._denkraam(retrieval, topic, cites)
-        values = self._values(retrieval, topic, hits, cites)
-        answer = Answer(question=retrieval.question, language=lang, abstained=False,
-                        topic=topic.name(lang) if topic else None, summary=summary,
-                        denkraam=denkraam, public_values=values, citations=cites.build())
-        answer.answer = render_markdown(answer)
+        topic = q.topics[0] if q.topics else None
+        subject = q.subject or (topic.name(lang) if topic else None)
+        answer = Answer(question=q.text, language=lang, kind=q.kind, abstained=False,
+                        subject=subject, topic=topic.name(lang) if topic else None,
+                        characteristics=[c.name(lang) for c in q.characteristics])
+        if retrieval.missing:
+            return self._not_in_texts(retrieval, answer, cites)
+        answer.summary = self._summary(retrieval, cites)
+        if q.kind == "ask" or (q.kind == "topic" and (q.characteristics or q.topics)):
+            answer.notices = self._subject_notice(q, subject)
+            answer.denkraam = self._denkraam(retrieval, subject, cites)
+            answer.public_values = self._values(retrieval, topic, cites)
+        elif subject and (q.characteristics or q.topics):
+            answer.followups = [f"What should I ask about {subject}?" if lang == "en"
+                                else f"Wat moet ik vragen over {subject}?"]
+        answer.citations = cites.build()
         return answer
+
+    def _not_in_texts(self, retrieval: Retrieval, answer: Answer, cites: _Citations) -> Answer:
+        q = retrieval.query
+        lang = q.language
+        phrases = [MISSING[lang].get(m) or (f"{m} not" if lang == "en" else f"{m} niet")
+                   for m in retrieval.missing]
+        if lang == "en":
+            notice = ("The texts I draw on do not answer this question: they mention "
+                      f"{_join(phrases, lang)}.")
+            notice = notice.replace("mention not ", "do not say ")
+        else:
+            notice = ("De teksten waar ik uit put beantwoorden deze vraag niet: ze noemen "
+                      f"{_join(phrases, lang)}.")
+        answer.status = "not_in_texts"
+        answer.abstained = True
+        answer.missing = list(retrieval.missing)
+        answer.notices = [notice]
+        answer.related = self._summary(retrieval, cites, limit=2, lead=False)
+        answer.suggestions = self.suggestions(lang)
+        answer.citations = cites.build()
+        return answer
+
+    def _subject_notice(self, q: Query, subject: str | None) -> list[str]:
+        """Say so when the texts never mention the technology asked about."""
+        if not subject:
+            return []
+        content = [w for w in words(subject) if len(w) > 3 and w not in q.corrected]
+        known = [w for w in content if self._in_texts(w)]
+        if not content or known and len(known) * 2 >= len(content):
+            return []
+        lang = q.language
+        chars = [c.name(lang) for c in q.characteristics]
+        if lang == "en":
+            basis = (f"what they say about technology that {_join(chars, lang)}" if chars
+                     else "what they say about digital technology in general")
+            return [f"The texts do not deal with {subject} as such; the questions below rest on "
+                    f"{basis}."]
+        basis = (f"wat ze zeggen over technologie die {_join(chars, lang)}" if chars
+                 else "wat ze in het algemeen zeggen over digitale technologie")
+        return [f"De teksten gaan niet specifiek over {subject}; de vragen hieronder volgen uit "
+                f"{basis}."]
+
+    def _in_texts(self, word: str) -> bool:
+        return self.analyser.in_texts(word)
 
     # -- summary ---------------------------------------------------------------------------------
 
-    def _summary(self, retrieval: Retrieval, hits: list[Hit], cites: _Citations) -> list[Claim]:
-        query = set(self.analyzer.query_tokens(retrieval.question))
-        query |= set(self.analyzer.tokens(" ".join(self.index.matcher.expansion(
-            retrieval.question))))
-        candidates: list[tuple[float, int, int, str, Passage]] = []
-        for rank, hit in enumerate(hits[:SUMMARY_PASSAGES]):
-            for pos, sentence in enumerate(split_sentences(hit.passage.text)):
-                # A question or a list number asserts nothing a raadslid can rely on.
-                if sentence.endswith("?") or len(sentence.split()) < 4:
-                    continue
-                tokens = set(self.analyzer.tokens(sentence))
-                overlap = len(tokens & query) / (len(query) or 1)
-                # Earlier passages and earlier sentences weigh a little more on ties.
-                score = overlap + hit.score * 0.5 - rank * 0.05 - pos * 0.01
-                candidates.append((score, rank, pos, sentence, hit.passage))
-        candidates.sort(key=lambda c: -c[0])
-        chosen = candidates[:1]
-        for cand in candidates[1:]:
-            if len(chosen) >= 4:
+    def _summary(self, retrieval: Retrieval, cites: _Citations, limit: int | None = None,
+                 lead: bool = True) -> list[Claim]:
+        q = retrieval.query
+        kind = q.kind
+        candidates = [s for s in retrieval.sentences if self._usable(s.text)]
+        if not candidates:
+            return []
+        limit = limit or MAX_SENTENCES.get(kind, 2)
+        margin = SCORE_MARGIN.get(kind, 0.06)
+        best = candidates[0].score
+        chosen: list[Sentence] = [candidates[0]]
+        for s in candidates[1:]:
+            if len(chosen) >= limit or s.score < best - margin:
                 break
-            if cand[0] < chosen[0][0] * 0.5 and len(chosen) >= 3:
+            if sum(len(c.text) for c in chosen) + len(s.text) > MAX_CHARS:
                 break
-            if len(" ".join(c[3] for c in chosen)) + len(cand[3]) > 700 and len(chosen) >= 2:
-                break
-            chosen.append(cand)
-        # Read in document order within each passage, passages in rank order.
-        chosen.sort(key=lambda c: (c[1], c[2]))
-        claims = [Claim(text=c[3], citations=[cites.cite(c[4])]) for c in chosen]
-        if retrieval.language == "en":
-            claims = [Claim(text=ENGLISH_LEAD)] + [Claim(text=f"“{c.text}”",
-                                                         citations=c.citations) for c in claims]
+            chosen.append(s)
+        docs = {s.passage.doc for s in chosen}
+        second_margin = SECOND_TEXT_MARGIN.get(kind, DEFAULT_SECOND_TEXT_MARGIN)
+        if len(docs) == 1 and not q.details:
+            other = next((s for s in candidates if s.passage.doc not in docs
+                          and s.score >= best - second_margin), None)
+            if other is not None:
+                if len(chosen) >= limit:
+                    chosen = chosen[: max(1, limit - 1)]
+                chosen.append(other)
+        # A sentence leaning on the one before it brings that one along.
+        out: list[tuple[int, int, str, Passage]] = []
+        seen: set[tuple[str, int]] = set()
+        for s in chosen:
+            if s.previous and _ANAPHOR.match(s.text) and (s.passage.id, s.position - 1) \
+                    not in seen and self._usable(s.previous):
+                out.append((s.rank, s.position - 1, s.previous, s.passage))
+                seen.add((s.passage.id, s.position - 1))
+            if (s.passage.id, s.position) not in seen:
+                out.append((s.rank, s.position, s.text, s.passage))
+                seen.add((s.passage.id, s.position))
+        out.sort(key=lambda x: (x[0], x[1]))
+        english = q.language == "en"
+        claims = [Claim(text=text, citations=[cites.cite(p)], quote=english)
+                  for _, _, text, p in out]
+        if english and lead and claims:
+            claims = [Claim(text=ENGLISH_LEAD), *claims]
         return claims
 
+    @staticmethod
+    def _usable(text: str) -> bool:
+        # A question or a list number asserts nothing a raadslid can rely on.
+        return not text.endswith("?") and len(text.split()) >= 4 and not _META.search(text)
+
     # -- denkraam --------------------------------------------------------------------------------
+
+    def _stems(self, passage: Passage) -> list[str]:
+        stems = self._stem_cache.get(passage.id)
+        if stems is None:
+            stems = self._stem_cache[passage.id] = self.matcher.stems(passage.text)
+        return stems
 
     def _supporting(self, retrieval: Retrieval, phrases: tuple[str, ...]) -> Passage | None:
         """The best-ranked passage containing one of ``phrases`` (contiguous stems)."""
         key = "support:" + "|".join(phrases)
         for hit in retrieval.hits:
-            if self.index.matcher.matches(self._stems(hit.passage), key, phrases):
+            if self.matcher.matches(self._stems(hit.passage), key, phrases):
                 return hit.passage
         return None
 
-    def _stems(self, passage: Passage) -> list[str]:
-        stems = self._stem_cache.get(passage.id)
-        if stems is None:
-            stems = self._stem_cache[passage.id] = self.index.matcher.stems(passage.text)
-        return stems
-
-    def _denkraam(self, retrieval: Retrieval, topic: Concept | None,
+    def _denkraam(self, retrieval: Retrieval, subject: str | None,
                   cites: _Citations) -> list[StepSection]:
-        lang = retrieval.language
-        subject = topic.name(lang) if topic else GENERIC_SUBJECT[lang]
-        # The best passage on the topic itself, cited where it speaks to a step.
-        on_topic = next((h.passage for h in retrieval.hits
-                         if topic and topic.key in h.passage.topics), None)
+        q = retrieval.query
+        lang = q.language
+        filler = subject or SUBJECT_FALLBACK[lang]
+        specific: dict[int, list[tuple[Characteristic, object]]] = {}
+        for char in q.characteristics:
+            for question in char.questions:
+                specific.setdefault(question.step, []).append((char, question))
         sections = []
         for step in self.index.framework.steps:
-            questions = []
-            for number, pattern in enumerate(step.questions):
-                text = pattern.text(lang).format(onderwerp=subject, topic=subject)
+            claims: list[Claim] = []
+            patterns = [*step.questions,
+                        *[qq for _, qq in specific.get(step.step, [])][:MAX_SPECIFIC_PER_STEP]]
+            for number, pattern in enumerate(patterns):
+                passage = self._supporting(retrieval, pattern.support)  # type: ignore[attr-defined]
+                if passage is None and number < len(step.questions):
+                    # A general question rests on the best passage speaking to its step.
+                    passage = next((h.passage for h in retrieval.hits
+                                    if step.step in h.passage.steps), None)
+                if passage is None:
+                    continue  # no passage supports it: not asked
+                text = pattern.text(lang).format(onderwerp=filler, topic=filler)  # type: ignore[attr-defined]
                 text = text[0].upper() + text[1:]
-                support = [self._supporting(retrieval, pattern.support)]
-                if number == 0 and on_topic is not None and step.step in on_topic.steps:
-                    support.append(on_topic)
-                if not any(support):  # a corpus without the phrase: the step's best passage
-                    support = [next((h.passage for h in retrieval.hits
-                                     if step.step in h.passage.steps), retrieval.hits[0].passage)]
-                numbers = sorted({cites.cite(p) for p in support if p is not None})
-                questions.append(Claim(text=text, citations=numbers))
-            sections.append(StepSection(step=step.step, name=step.name(lang),
-                                        about=step.about_en if lang == "en" else step.about_nl,
-                                        questions=questions))
+                claims.append(Claim(text=text, citations=[cites.cite(passage)]))
+            if claims:
+                sections.append(StepSection(step=step.step, name=step.name(lang),
+                                            about=step.about(lang), questions=claims))
         return sections
 
     # -- public values ---------------------------------------------------------------------------
 
-    def _values(self, retrieval: Retrieval, topic: Concept | None, hits: list[Hit],
+    def _values(self, retrieval: Retrieval, topic: Concept | None,
                 cites: _Citations) -> list[ValueItem]:
-        lang = retrieval.language
-        keys: list[str] = []
+        q = retrieval.query
+        lang = q.language
+        keys: list[str] = [v.key for v in q.values]
         if topic:
             keys += list(topic.values)
-        keys += [v.key for v in retrieval.values]
-        for hit in hits[:2]:
+        for char in q.characteristics:
+            keys += list(char.values)
+        for hit in retrieval.hits[:2]:
             keys += hit.passage.values
         items = []
         for key in dict.fromkeys(keys):

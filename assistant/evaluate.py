@@ -1,17 +1,23 @@
-"""Score reference question sets: the full pipeline, BM25 alone and dense alone, in one run.
+"""Score reference question sets: retrieval (pipeline, BM25 alone, dense alone) and the answers.
 
 Reference sets are JSON Lines (format in ../shared/DESIGN.md): ``expect`` is met at rank k when
 one of the first k passages comes from ``doc`` and contains ``contains`` (case-insensitive, in the
-passage's headings and text). Ranking measures come from ir-measures; cited-hit, abstention
-accuracy and latency percentiles are computed here.
+passage's headings and text). Optional fields: ``kind`` (what_to_ask, factual, why, how, yesno,
+two-doc, keyword, paraphrase, misspelling, new-tech, not-in-texts, off-topic: any label works, the
+figures are split by it), ``lang`` and ``answer`` (phrases the short answer should contain; by
+default the ``contains`` phrases).
+
+Ranking measures come from ir-measures. Answer measures are computed from the Answer each question
+gets (see :func:`answer_checks`); :mod:`assistant.eval_report` prints and writes them.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import statistics
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +25,17 @@ import ir_measures
 import numpy as np
 from ir_measures import RR, Qrel, ScoredDoc, Success, nDCG
 
+from .answer import Answer
 from .engine import Engine
 from .errors import AssistantError, EvalFileError
 from .passages import Passage
+from .textproc import fold, words
 
 MEASURES = {"hit@1": Success @ 1, "hit@3": Success @ 3, "hit@5": Success @ 5,
             "mrr@10": RR @ 10, "ndcg@10": nDCG @ 10}
 SYSTEMS = ("pipeline", "bm25", "dense")
+# Question kinds whose answer is a list of questions for the council about a technology.
+ASK_KINDS = frozenset({"ask", "new-tech"})
 
 
 @dataclass
@@ -35,6 +45,8 @@ class RefQuestion:
     expect: list[dict[str, str]]
     abstain: bool
     lang: str | None
+    kind: str | None = None
+    answer: list[str] = field(default_factory=list)
 
 
 def load_reference(path: Path, known_docs: set[str]) -> list[RefQuestion]:
@@ -56,11 +68,14 @@ def load_reference(path: Path, known_docs: set[str]) -> list[RefQuestion]:
             qid, question = str(row["id"]), row["question"]
             expect = row.get("expect") or []
             abstain = bool(row.get("abstain", False))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            phrases = row.get("answer") or []
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
             raise EvalFileError(f"{where} is not a reference question (needs JSON with id, "
                                 f"question, expect, abstain).") from exc
         if not isinstance(question, str) or not isinstance(expect, list):
             raise EvalFileError(f"{where}: question must be text and expect a list.")
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise EvalFileError(f"{where}: answer must be a list of phrases.")
         if qid in seen:
             raise EvalFileError(f"{where} repeats the id {qid!r}.")
         seen.add(qid)
@@ -72,7 +87,9 @@ def load_reference(path: Path, known_docs: set[str]) -> list[RefQuestion]:
                                     f"index holds: {', '.join(sorted(known_docs))}.")
         if not abstain and not expect:
             raise EvalFileError(f"{where} expects no passage but is not marked abstain.")
-        out.append(RefQuestion(qid, question, expect, abstain, row.get("lang")))
+        kind = row.get("kind")
+        out.append(RefQuestion(qid, question, expect, abstain, row.get("lang"),
+                               str(kind) if kind else None, phrases))
     if not out:
         raise EvalFileError(f"The reference set {path} holds no questions.")
     return out
@@ -94,8 +111,68 @@ def _percentiles(values: list[float]) -> dict[str, float]:
             "p95": round(float(np.percentile(arr, 95)), 2)}
 
 
-def evaluate(engine: Engine, questions: list[RefQuestion]) -> dict[str, Any]:
-    """Run every question through the three systems and score them."""
+# --- answer measures ----------------------------------------------------------------------------
+
+def answer_checks(q: RefQuestion, answer: Answer) -> dict[str, bool | None]:
+    """What a reader checks in one answer; None where a check does not apply to the question.
+
+    * ``summary_has_answer``: the short answer contains an answering phrase (``answer`` or the
+      ``contains`` phrases), for answerable questions other than "what to ask";
+    * ``cites_all_docs``: every document the question expects is cited (two-document questions);
+    * ``names_technology``: a "what to ask" answer names the technology as the question wrote it,
+      in its subject and in its questions for the council.
+    """
+    out: dict[str, bool | None] = {"summary_has_answer": None, "cites_all_docs": None,
+                                   "names_technology": None}
+    if q.abstain or answer.abstained:
+        return out
+    if q.kind not in ASK_KINDS:
+        phrases = q.answer or [e["contains"] for e in q.expect]
+        summary = fold(" ".join(c.text for c in answer.summary))
+        out["summary_has_answer"] = any(fold(p) in summary for p in phrases)
+    docs = {e["doc"] for e in q.expect}
+    if q.kind == "two-doc" and len(docs) > 1:
+        out["cites_all_docs"] = docs <= {c.doc for c in answer.citations}
+    if q.kind in ASK_KINDS:
+        subject = fold(answer.subject or answer.topic or "")
+        asked = " ".join(qq.text for s in answer.denkraam for qq in s.questions)
+        out["names_technology"] = bool(subject) and subject in fold(q.question) \
+            and subject in fold(asked)
+    return out
+
+
+def question_set(answer: Answer) -> set[str]:
+    """The answer's questions for the council with its subject blanked out, so that one template
+    with another noun pasted in counts as the same question."""
+    subject = fold(answer.subject or answer.topic or "")
+    out = set()
+    for section in answer.denkraam:
+        for q in section.questions:
+            text = fold(q.text)
+            if subject:
+                text = text.replace(subject, "_")
+            out.add(" ".join(words(text)))
+    return out
+
+
+def denkraam_overlap(sets: list[set[str]]) -> float | None:
+    """Mean Jaccard overlap of the question sets of every pair of answers (1.0: all the same)."""
+    pairs = [(a, b) for a, b in itertools.combinations(sets, 2) if a or b]
+    if not pairs:
+        return None
+    return round(statistics.mean(len(a & b) / len(a | b) for a, b in pairs), 4)
+
+
+def _rate(flags: list[bool | None]) -> float | None:
+    real = [f for f in flags if f is not None]
+    return round(sum(real) / len(real), 4) if real else None
+
+
+# --- run ----------------------------------------------------------------------------------------
+
+def evaluate(engine: Engine, questions: list[RefQuestion],
+             include_answers: bool = False) -> dict[str, Any]:
+    """Run every question through the three systems, score them and check the answers."""
     passages = engine.index.passages
     retriever = engine.retriever
     engine.ask("Wat moet ik vragen over wifi-telling?")  # warm caches; not measured
@@ -104,11 +181,13 @@ def evaluate(engine: Engine, questions: list[RefQuestion]) -> dict[str, Any]:
     retrieval_ms: list[float] = []
     per_question: list[dict[str, Any]] = []
     qrels: list[Qrel] = []
+    ask_sets: list[set[str]] = []
 
     for q in questions:
         rel = relevant_ids(q, passages)
         qrels += [Qrel(q.id, pid, 1) for pid in rel]
-        row: dict[str, Any] = {"id": q.id, "question": q.question, "abstain_expected": q.abstain,
+        row: dict[str, Any] = {"id": q.id, "question": q.question, "kind": q.kind,
+                               "lang": q.lang, "abstain_expected": q.abstain,
                                "relevant": sorted(rel)}
         try:
             started = time.perf_counter()
@@ -123,10 +202,10 @@ def evaluate(engine: Engine, questions: list[RefQuestion]) -> dict[str, Any]:
         runs["pipeline"] += [ScoredDoc(q.id, pid, 10 - i) for i, pid in enumerate(ranked)]
 
         started = time.perf_counter()
-        bm25 = engine.index.bm25.scores(retriever.analyzer.query_tokens(retrieval.question))
+        bm25 = engine.index.bm25.scores(retrieval.query.tokens)
         latency["bm25"].append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
-        dense = retriever.dense_scores(retrieval.question)
+        dense = retriever.dense_scores(retrieval.query)
         latency["dense"].append((time.perf_counter() - started) * 1000)
         ranks = {}
         for name, scores in (("bm25", bm25), ("dense", dense)):
@@ -135,21 +214,28 @@ def evaluate(engine: Engine, questions: list[RefQuestion]) -> dict[str, Any]:
             runs[name] += [ScoredDoc(q.id, pid, 10 - i) for i, pid in enumerate(order)]
             ranks[name] = _first_rank(order, rel)
         cited = {c.passage_id for c in answer.citations}
+        if q.kind in ASK_KINDS and not answer.abstained:
+            ask_sets.append(question_set(answer))
         row |= {
             "language": answer.language, "abstained": answer.abstained,
+            "status": answer.status,
             "relevance": round(retrieval.relevance, 3), "coverage": round(retrieval.coverage, 3),
             "top": ranked[:5], "rank": {"pipeline": _first_rank(ranked, rel), **ranks},
             "cited_hit": bool(rel & cited) if not q.abstain else None,
             "latency_ms": round(latency["pipeline"][-1], 2),
+            **answer_checks(q, answer),
         }
+        if include_answers:
+            row["answer"] = answer.model_dump(mode="json")
         per_question.append(row)
 
     answerable = [q for q in questions if not q.abstain]
     answerable_ids = {q.id for q in answerable}
     systems: dict[str, dict[str, Any]] = {}
+    per_query: dict[str, dict[str, dict[str, float]]] = {}
     for name in SYSTEMS:
         run = [d for d in runs[name] if d.query_id in answerable_ids]
-        scores = _aggregate(qrels, run, answerable_ids)
+        scores, per_query[name] = _aggregate(qrels, run, answerable_ids)
         systems[name] = scores | {"cited_hit": None, "abstain_accuracy": None,
                                   "latency_ms": _percentiles(latency[name])}
     rows = {r["id"]: r for r in per_question}
@@ -164,103 +250,57 @@ def evaluate(engine: Engine, questions: list[RefQuestion]) -> dict[str, Any]:
         "answered_unanswerable": sum(1 for q in questions if q.abstain
                                      and not rows[q.id].get("abstained")),
     }
-    return {"systems": systems, "questions": per_question,
+    answers = {
+        "summary_has_answer": _rate([r.get("summary_has_answer") for r in per_question]),
+        "cites_all_docs": _rate([r.get("cites_all_docs") for r in per_question]),
+        "names_technology": _rate([r.get("names_technology") for r in per_question]),
+        "denkraam_overlap": denkraam_overlap(ask_sets),
+        "unanswerable_declined": _rate([r.get("abstained") is True for r in per_question
+                                        if r["abstain_expected"]] or [None]),
+    }
+    return {"systems": systems, "answers": answers, "questions": per_question,
+            "groups": _groups(questions, rows, per_query["pipeline"]),
             "counts": {"questions": len(questions), "answerable": len(answerable),
                        "unanswerable": len(questions) - len(answerable)}}
+
+
+def _groups(questions: list[RefQuestion], rows: dict[str, dict[str, Any]],
+            per_query: dict[str, dict[str, float]]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Figures per ``kind`` and per ``lang``: hit@1, hit@5, abstention accuracy and counts."""
+    out: dict[str, dict[str, dict[str, Any]]] = {"kind": {}, "lang": {}}
+    for attr in ("kind", "lang"):
+        labels = sorted({getattr(q, attr) or "-" for q in questions})
+        for label in labels:
+            group = [q for q in questions if (getattr(q, attr) or "-") == label]
+            answerable = [q for q in group if not q.abstain]
+            out[attr][label] = {
+                "n": len(group),
+                "hit@1": _mean([per_query["hit@1"].get(q.id, 0.0) for q in answerable]),
+                "hit@5": _mean([per_query["hit@5"].get(q.id, 0.0) for q in answerable]),
+                "abstain_accuracy": _mean([float(rows[q.id].get("abstained") == q.abstain)
+                                           for q in group]),
+                "summary_has_answer": _rate([rows[q.id].get("summary_has_answer")
+                                             for q in group]),
+            }
+    return out
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(float(statistics.mean(values)), 4) if values else None
 
 
 def _first_rank(order: list[str], rel: set[str]) -> int | None:
     return next((i + 1 for i, pid in enumerate(order) if pid in rel), None)
 
 
-def _aggregate(qrels: list[Qrel], run: list[ScoredDoc], ids: set[str]) -> dict[str, float]:
-    """Mean of each measure over all answerable questions (a question with no run counts 0)."""
+def _aggregate(qrels: list[Qrel], run: list[ScoredDoc], ids: set[str]
+               ) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+    """Mean of each measure over all answerable questions (a question with no run counts 0),
+    and each measure's value per question."""
     per: dict[str, dict[str, float]] = {name: {} for name in MEASURES}
     by_measure = {m: name for name, m in MEASURES.items()}
     for metric in ir_measures.iter_calc(list(MEASURES.values()), qrels, run):
         per[by_measure[metric.measure]][metric.query_id] = float(metric.value)
-    return {name: round(sum(values.get(q, 0.0) for q in ids) / len(ids), 4) if ids else 0.0
-            for name, values in per.items()}
-
-
-# --- output -------------------------------------------------------------------------------------
-
-COLUMNS = ["hit@1", "hit@3", "hit@5", "mrr@10", "ndcg@10", "cited_hit", "abstain_accuracy"]
-
-
-def _fmt(value: Any) -> str:
-    return "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
-
-
-def print_table(result: dict[str, Any]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{result['counts']['questions']} questions "
-                        f"({result['counts']['unanswerable']} unanswerable)")
-    table.add_column("system")
-    for col in [*COLUMNS, "p50 ms", "p95 ms"]:
-        table.add_column(col, justify="right")
-    for name, s in result["systems"].items():
-        table.add_row(name, *[_fmt(s[c]) for c in COLUMNS],
-                      _fmt(s["latency_ms"]["p50"]), _fmt(s["latency_ms"]["p95"]))
-    console = Console(width=140)
-    console.print(table)
-    p = result["systems"]["pipeline"]
-    console.print(f"pipeline retrieval latency p50 {p['retrieval_latency_ms']['p50']} ms, "
-                  f"p95 {p['retrieval_latency_ms']['p95']} ms; answer p50 "
-                  f"{p['latency_ms']['p50']} ms, p95 {p['latency_ms']['p95']} ms; "
-                  f"{p['abstained_answerable']} answerable abstained, "
-                  f"{p['answered_unanswerable']} unanswerable answered")
-
-
-def write_report(result: dict[str, Any], source: Path, folder: Path) -> Path:
-    """Markdown report with a PNG chart; returns the report's path."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    stem = f"{source.stem}-{stamp}"
-    chart = folder / f"{stem}.png"
-    metrics = ["hit@1", "hit@3", "hit@5", "mrr@10", "ndcg@10"]
-    fig, ax = plt.subplots(figsize=(8, 4))
-    width = 0.26
-    for i, name in enumerate(SYSTEMS):
-        values = [result["systems"][name][m] for m in metrics]
-        bars = ax.bar([x + (i - 1) * width for x in range(len(metrics))], values, width,
-                      label=name)
-        ax.bar_label(bars, fmt="%.2f", fontsize=7)
-    ax.set_xticks(range(len(metrics)), metrics)
-    ax.set_ylim(0, 1.08)
-    ax.set_ylabel("score")
-    ax.set_title(f"{source.name}: retrieval quality per system")
-    ax.legend(loc="lower right")
-    fig.tight_layout()
-    fig.savefig(chart, dpi=110)
-    plt.close(fig)
-
-    lines = [f"# Evaluation of {source.name}", "",
-             f"{time.strftime('%Y-%m-%d %H:%M')}; {result['counts']['questions']} questions, "
-             f"{result['counts']['unanswerable']} unanswerable.", "",
-             f"![retrieval quality]({chart.name})", "",
-             "| system | " + " | ".join(COLUMNS) + " | p50 ms | p95 ms |",
-             "|---" * (len(COLUMNS) + 3) + "|"]
-    for name, s in result["systems"].items():
-        lines.append(f"| {name} | " + " | ".join(_fmt(s[c]) for c in COLUMNS)
-                     + f" | {_fmt(s['latency_ms']['p50'])} | {_fmt(s['latency_ms']['p95'])} |")
-    misses = [q for q in result["questions"]
-              if q.get("error") or q["abstain_expected"] != q.get("abstained")
-              or (not q["abstain_expected"] and q.get("rank", {}).get("pipeline") != 1)]
-    lines += ["", "## Questions the pipeline did not get right at rank 1", ""]
-    if not misses:
-        lines.append("None.")
-    for q in misses:
-        lines.append(f"- `{q['id']}` {q['question']} — rank {q.get('rank', {}).get('pipeline')}"
-                     f", abstained {q.get('abstained')} (expected {q['abstain_expected']})"
-                     + (f", error: {q['error']}" if q.get("error") else ""))
-    report = folder / f"{stem}.md"
-    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return report
+    means = {name: round(sum(values.get(q, 0.0) for q in ids) / len(ids), 4) if ids else 0.0
+             for name, values in per.items()}
+    return means, per

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .answer import LABELS, Answer, Citation, marks, source_line
+from .answer import Answer, Citation
 from .conversation import Turn
+from .render import LABELS, marks, source_line
 
 TITLE = {"nl": "Vragen voor de raad over digitalisering",
          "en": "Questions for the council on digitalisation"}

@@ -1,37 +1,49 @@
-"""The denkraam steps, public values and technology topics (corpus/framework.yaml).
+"""The framework file (corpus/framework.yaml): its schema, its loader and matching against text.
 
-:class:`Framework` finds these concepts in text: in passages (to tag them with the steps and values
-they speak to) and in questions (to know the topic asked about and to expand English words into
-the Dutch words the texts use). Phrases match on contiguous Dutch stems, so "onder druk" does not
+The file holds domain knowledge that holds for any corpus: the five denkraam steps with a
+general question each, the public values, technology topics and instruments with the words people
+use for them, an English-to-Dutch glossary, the characteristics of technologies with the questions
+each raises, and the words of the domain. :class:`FrameworkFile` is its schema: unknown keys and
+broken cross-references (a value or step that does not exist) are refused with one sentence that
+names the key and the line.
+
+:class:`Matcher` finds these concepts in text: in passages (to tag them with the steps and values
+they speak to) and in questions. Phrases match on contiguous Dutch stems, so "onder druk" does not
 match a passage that merely has "onder" and "druk" far apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .corpus import FRAMEWORK_FILE
 from .errors import CorpusError
 from .textproc import Analyzer, fold, words
 
+STEP_NUMBERS = (1, 2, 3, 4, 5)
 
-@dataclass(frozen=True)
-class Question:
-    """A question pattern; ``support`` names phrases of the passage it rests on."""
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Question(_Strict):
+    """A general question of a denkraam step; ``support`` names phrases of the passage it rests
+    on (its citation)."""
 
     nl: str
     en: str
-    support: tuple[str, ...]
+    support: tuple[str, ...] = Field(min_length=1)
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(_Strict):
     step: int
     key: str
     nl: str
@@ -39,67 +51,138 @@ class Step:
     about_nl: str
     about_en: str
     evidence: tuple[str, ...]
-    questions: tuple[Question, ...]
+    questions: tuple[Question, ...] = Field(min_length=1)
 
     def name(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
 
+    def about(self, lang: str) -> str:
+        return self.about_en if lang == "en" else self.about_nl
 
-@dataclass(frozen=True)
-class Concept:
+
+class Concept(_Strict):
     """A public value, technology topic or instrument."""
 
-    kind: str  # "value" | "topic" | "instrument"
     key: str
     nl: str
     en: str
-    terms: tuple[str, ...]
+    terms: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
     values: tuple[str, ...] = ()
+    kind: str = "value"  # "value" | "topic" | "instrument", set by the loader
 
     def name(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
 
 
-@dataclass
+class StepQuestion(Question):
+    """A question a characteristic of a technology raises, under one denkraam step."""
+
+    step: int
+
+
+class Characteristic(_Strict):
+    """What a technology does ("collects data about people in public space"), recognised by
+    ``triggers`` in its name, with the questions and public values that follow from it."""
+
+    key: str
+    nl: str
+    en: str
+    triggers: tuple[str, ...] = Field(min_length=1)
+    values: tuple[str, ...] = ()
+    questions: tuple[StepQuestion, ...] = Field(min_length=1)
+
+    def name(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+    def matches(self, folded: list[str]) -> bool:
+        """Whether one of the triggers occurs in these folded words (see framework.yaml)."""
+        joined = f" {' '.join(folded)} "
+        for trigger in self.triggers:
+            t = fold(trigger)
+            if t.startswith("="):
+                hit = t[1:] in folded
+            elif t.startswith("*"):
+                hit = any(t[1:] in w for w in folded)
+            elif " " in t or "-" in t:
+                hit = f" {' '.join(words(t))} " in joined
+            else:
+                hit = any(w.startswith(t) for w in folded)
+            if hit:
+                return True
+        return False
+
+
+class FrameworkFile(_Strict):
+    """The schema of corpus/framework.yaml."""
+
+    steps: tuple[Step, ...]
+    values: tuple[Concept, ...]
+    topics: tuple[Concept, ...] = ()
+    instruments: tuple[Concept, ...] = ()
+    glossary: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    characteristics: tuple[Characteristic, ...] = ()
+    domain: tuple[str, ...] = ()
+
+    @field_validator("steps")
+    @classmethod
+    def _five_steps(cls, steps: tuple[Step, ...]) -> tuple[Step, ...]:
+        if tuple(s.step for s in steps) != STEP_NUMBERS:
+            raise ValueError("steps must be the five denkraam steps, numbered 1 to 5 in order")
+        return steps
+
+
 class Framework:
-    steps: list[Step]
-    values: list[Concept]
-    topics: list[Concept]
-    instruments: list[Concept]
-    glossary: dict[str, list[str]] = field(default_factory=dict)
-    synonyms: list[tuple[str, ...]] = field(default_factory=list)
-    domain_strong: tuple[str, ...] = ()
-    domain_weak: tuple[str, ...] = ()
+    """The loaded framework: steps, values, topics, instruments, characteristics, glossary."""
+
+    def __init__(self, data: FrameworkFile) -> None:
+        self.steps = list(data.steps)
+        self.values = [v.model_copy(update={"kind": "value"}) for v in data.values]
+        self.topics = [t.model_copy(update={"kind": "topic"}) for t in data.topics]
+        self.instruments = [i.model_copy(update={"kind": "instrument"})
+                            for i in data.instruments]
+        self.glossary = {fold(k): list(v) for k, v in data.glossary.items()}
+        self.characteristics = list(data.characteristics)
+        self.domain = tuple(data.domain)
 
     @classmethod
     def load(cls, corpus_dir: Path) -> Framework:
         path = corpus_dir / FRAMEWORK_FILE
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-            return cls(
-                steps=[Step(step=int(s["step"]), key=s["key"], nl=s["nl"], en=s["en"],
-                            about_nl=s["about_nl"], about_en=s["about_en"],
-                            evidence=tuple(s["evidence"]),
-                            questions=tuple(Question(nl=q["nl"], en=q["en"],
-                                                     support=tuple(q["support"]))
-                                            for q in s["questions"]))
-                       for s in data["steps"]],
-                values=[_concept("value", v) for v in data["values"]],
-                topics=[_concept("topic", t) for t in data["topics"]],
-                instruments=[_concept("instrument", i) for i in data.get("instruments", [])],
-                glossary={str(k): [str(x) for x in v]
-                          for k, v in (data.get("glossary") or {}).items()},
-                synonyms=[tuple(str(x) for x in group) for group in data.get("synonyms") or []],
-                domain_strong=tuple((data.get("domain") or {}).get("strong") or ()),
-                domain_weak=tuple((data.get("domain") or {}).get("weak") or ()),
-            )
+            text = path.read_text(encoding="utf-8")
         except FileNotFoundError as exc:
             raise CorpusError(f"{path} is missing; it holds the denkraam steps, values and "
-                              "topics the answers are built from.") from exc
-        except (yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
-            raise CorpusError(f"{path} is not valid framework data ({exc.__class__.__name__}: "
-                              f"{exc}).") from exc
+                              "characteristics the answers are built from.") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CorpusError(f"{path} cannot be read as UTF-8 text.") from exc
+        return cls.parse(text, str(path))
+
+    @classmethod
+    def parse(cls, text: str, where: str = FRAMEWORK_FILE) -> Framework:
+        """Check ``text`` against the schema; one sentence names the first problem and its line."""
+        try:
+            node = yaml.compose(text)
+            raw = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            at = f" line {mark.line + 1}" if mark else ""
+            raise CorpusError(f"{where}{at} is not valid YAML ({getattr(exc, 'problem', exc)})."
+                              ) from exc
+        if not isinstance(raw, dict):
+            raise CorpusError(f"{where} must be a mapping with steps, values and the other parts "
+                              "described in README.md.")
+        try:
+            data = FrameworkFile.model_validate(raw)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = tuple(err["loc"])
+            key = ".".join(str(p) for p in loc) or "(top)"
+            line = _line_of(node, loc)
+            reason = ("is not a known key" if err["type"] == "extra_forbidden"
+                      else "is missing" if err["type"] == "missing" else err["msg"])
+            raise CorpusError(f"{where} line {line}: {key} {reason}.") from exc
+        _check_references(data, node, where)
+        return cls(data)
 
     def all_terms(self) -> list[str]:
         out: list[str] = []
@@ -110,8 +193,6 @@ class Framework:
             out.extend(step.evidence)
         for dutch in self.glossary.values():
             out.extend(dutch)
-        for group in self.synonyms:
-            out.extend(group)
         return out
 
     def value(self, key: str) -> Concept:
@@ -124,13 +205,46 @@ class Framework:
         return next(s for s in self.steps if s.step == number)
 
 
-def _concept(kind: str, raw: dict[str, object]) -> Concept:
-    def strings(key: str) -> tuple[str, ...]:
-        value = raw.get(key) or []
-        return tuple(str(x) for x in value) if isinstance(value, list) else ()
+def _line_of(node: Any, loc: tuple[Any, ...]) -> int:
+    """The line of the YAML node at ``loc`` (or of its closest existing parent)."""
+    line = node.start_mark.line + 1 if node is not None else 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == part), None)
+            key_node = next((k for k, v in node.value if k.value == part), None)
+            if key_node is not None:
+                line = key_node.start_mark.line + 1
+            node = child
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) \
+                and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+        if node is None:
+            break
+    return line
 
-    return Concept(kind=kind, key=str(raw["key"]), nl=str(raw["nl"]), en=str(raw["en"]),
-                   terms=strings("terms"), evidence=strings("evidence"), values=strings("values"))
+
+def _check_references(data: FrameworkFile, node: Any, where: str) -> None:
+    values = {v.key for v in data.values}
+    for section in ("topics", "characteristics"):
+        for i, item in enumerate(getattr(data, section)):
+            for j, key in enumerate(item.values):
+                if key not in values:
+                    line = _line_of(node, (section, i, "values", j))
+                    raise CorpusError(f"{where} line {line}: {section}.{i}.values names the "
+                                      f"unknown value {key!r}; the values are: "
+                                      f"{', '.join(sorted(values))}.")
+    for i, char in enumerate(data.characteristics):
+        for j, q in enumerate(char.questions):
+            if q.step not in STEP_NUMBERS:
+                line = _line_of(node, ("characteristics", i, "questions", j, "step"))
+                raise CorpusError(f"{where} line {line}: characteristics.{i}.questions.{j}.step "
+                                  f"must be a denkraam step from 1 to 5, not {q.step}.")
+    keys = [c.key for c in data.characteristics]
+    if len(set(keys)) != len(keys):
+        raise CorpusError(f"{where}: two characteristics share a key; give each its own.")
 
 
 class Matcher:
@@ -181,59 +295,38 @@ class Matcher:
 
     # -- questions -------------------------------------------------------------------------------
 
-    def topics_in(self, text: str) -> list[Concept]:
-        seq = self.stems(text)
+    def topics_in(self, seq: list[str]) -> list[Concept]:
         return [t for t in self.framework.topics if self.matches(seq, f"topic:{t.key}", t.terms)]
 
-    def values_in(self, text: str) -> list[Concept]:
-        seq = self.stems(text)
+    def values_in(self, seq: list[str]) -> list[Concept]:
         return [v for v in self.framework.values if self.matches(seq, f"value:{v.key}", v.terms)]
 
-    def instruments_in(self, text: str) -> list[Concept]:
-        seq = self.stems(text)
+    def instruments_in(self, seq: list[str]) -> list[Concept]:
         return [i for i in self.framework.instruments
                 if self.matches(seq, f"instrument:{i.key}", i.terms)]
 
-    def steps_in(self, text: str) -> list[Step]:
-        seq = self.stems(text)
+    def steps_in(self, seq: list[str]) -> list[Step]:
         return [s for s in self.framework.steps
                 if self.matches(seq, f"step-name:{s.step}", (s.nl, s.key, s.en))]
 
-    def scope(self, text: str) -> str | None:
-        """'strong' when ``text`` names the texts' domain, 'weak' for governance words only."""
-        seq = self.stems(text)
-        # Dutch compounds put the modifier first: "technologieoptimisme" is about technology.
-        prefixes = tuple(fold(w) for w in self.framework.domain_strong
-                         if " " not in w and len(w) >= 6)
-        if (any(w.startswith(prefixes) for w in words(text))
-                or self.topics_in(text) or self.values_in(text) or self.instruments_in(text)
-                or self.steps_in(text)
-                or self.matches(seq, "domain:strong", self.framework.domain_strong)
-                or self.matches(seq, "domain:names", self.names)):
-            return "strong"
-        if self.matches(seq, "domain:weak", self.framework.domain_weak):
-            return "weak"
-        return None
+    def characteristics_in(self, folded: list[str]) -> list[Characteristic]:
+        return [c for c in self.framework.characteristics if c.matches(folded)]
 
-    def expansion(self, text: str) -> list[str]:
-        """Dutch words to add to a question: the Dutch names of concepts it mentions and the
-        glossary translation of English words."""
+    def names_domain(self, seq: list[str], folded: list[str]) -> bool:
+        """Whether the words name digital technology in government or an indexed text."""
+        # Dutch compounds put the modifier first: "technologieoptimisme" is about technology.
+        prefixes = tuple(fold(w) for w in self.framework.domain if " " not in w and len(w) >= 6)
+        return (any(w.startswith(prefixes) for w in folded)
+                or self.matches(seq, "domain", self.framework.domain)
+                or self.matches(seq, "domain:names", self.names))
+
+    def glossary_words(self, folded: list[str]) -> list[str]:
+        """The Dutch words the glossary gives for the English words among ``folded``."""
         out: list[str] = []
-        for concept in [*self.topics_in(text), *self.values_in(text), *self.instruments_in(text)]:
-            out.append(concept.nl)
-            out.extend(t for t in concept.evidence)
-        folded = words(text)
         singular = {w[:-1] for w in folded if len(w) > 3 and w.endswith("s")}
         present = set(folded) | singular
-        joined = " ".join(folded)
+        joined = f" {' '.join(folded)} "
         for english, dutch in self.framework.glossary.items():
-            if (" " in english and f" {english} " in f" {joined} ") or english in present:
+            if (" " in english and f" {english} " in joined) or english in present:
                 out.extend(dutch)
-        # Dutch words the texts use for what the question says in other words; compounds count
-        # by their parts ("gemeenteraadsverkiezingen" names "verkiezingen").
-        stems = {stem for w in folded for stem in self.analyzer.analyse_word(w)}
-        for group in self.framework.synonyms:
-            if any(" " not in term and self.analyzer.stem(fold(term)) in stems
-                   for term in group):
-                out.extend(group)
         return out

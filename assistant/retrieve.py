@@ -1,54 +1,75 @@
-"""Hybrid retrieval: Dutch BM25 and MiniLM vectors, fused by weighted scores, then a relevance call.
+"""Hybrid retrieval: Dutch BM25 and dense vectors fused by weighted scores, then three calls:
+is the question in scope, do the texts hold the detail it asks for, and which sentences answer it.
 
-Scoring every passage on both sides is cheap at this corpus size, so fusion works on full score
-vectors rather than two short ranked lists:
+Scoring every passage on both sides is cheap at the seed corpus's size, so fusion works on full
+score vectors rather than two short ranked lists:
 
-* lexical: BM25 of the question's stems, plus 0.8 times the BM25 of its expansion (the Dutch
-  names of the framework concepts it mentions and the glossary translation of English words),
-  divided by the best lexical score;
+* lexical: BM25 of the question's stems (misspellings corrected), plus 0.8 times the BM25 of its
+  expansion (the Dutch names of framework concepts it mentions and the glossary translation of
+  English words), divided by the best lexical score;
 * dense: cosine similarity to the question, min-max scaled over the passages;
 * fused: ``(1 - w) * lexical + w * dense`` with ``w = settings.dense_weight``, plus a small bonus
   for passages tagged with a topic the question names.
 
 A publisher named in the question ("volgens de VNG", "the Rathenau framework") says which texts
-to look in, not which words to match: its words leave the lexical query (they would otherwise
-pull colophons and "cite as" lines to the top) and that publisher's passages get a bonus.
+to look in, not which words to match: its words leave the lexical query and that publisher's
+passages get a bonus.
 
-Plain reciprocal-rank fusion was measured worse than BM25 alone on this corpus (MiniLM is an
-English model and its ranking of Dutch passages is noisy); weighting the scores keeps the dense
-side as a tie-breaker that still rescues paraphrases. ``evals/`` holds the measurements.
-
-Relevance ("is anything here about the question?") combines how much of the question the corpus
-vocabulary covers (weighted by rarity), whether it names a framework concept, and the best fused
-score; below ``settings.abstain_threshold`` the assistant abstains.
+Scope comes from the texts: a question that names the domain (a framework concept, a
+characteristic of a technology, a domain word, a publisher or title) is in scope; any other needs
+most of its informative words, weighted by rarity, in one of the best passages (``coverage``).
+The details a question asks for (an amount, a date, a person...) must appear in one of the
+sentences that best answer it, and proper names it uses (a municipality, a law) must appear in the
+texts at all; otherwise ``missing`` says what the texts do not say.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
 from .config import Settings
-from .framework import Concept, Matcher
 from .index import LoadedIndex
 from .passages import Passage
-from .textproc import QUESTION_FRAME, detect_language, words
+from .query import Query, QueryAnalyser, source_phrases
+from .textproc import fold, words
 
 EXPANSION_WEIGHT = 0.8
 TOPIC_BONUS = 0.15
-COVERAGE_PASSAGES = 3
 VALUE_BONUS = 0.1
-VALUE_WORDS = ("waarden", "publieke waarden", "values", "public values")
 SOURCE_BONUS = 0.15
-# Words that say what kind of organisation a publisher is; the rest of its name is what people
-# call it ("Rathenau" for "Rathenau Instituut").
-ORGANISATION_WORDS = frozenset("instituut institute stichting foundation vereniging association "
-                               "centrum centre center bureau raad".split())
+COVERAGE_PASSAGES = 3
+SENTENCE_PASSAGES = 5
+DETAIL_SENTENCES = 3
+
+_MONTHS = ("januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+           "december|january|february|march|may|june|july|october")
+_NUMBER_WORDS = ("één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|"
+                 "veertig|vijftig|honderd|honderden|duizend|duizenden|tientallen|one|two|three|"
+                 "four|five|six|seven|eight|nine|ten|twenty|thirty|hundred|thousand")
+_ROLES = (r"(directeur|voorzitter|wethouder|burgemeester|minister|hoogleraar|onderzoeker|"
+          r"director|chair|chairman|mayor|alderman|professor)")
+# What a sentence must contain to answer a question asking for each kind of detail.
+ANSWER_TYPES = {
+    "amount": re.compile(r"€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bEUR\b", re.I),
+    "count": re.compile(rf"\b\d+\b|\b({_NUMBER_WORDS})\b", re.I),
+    "date": re.compile(rf"\b(1[89]|20)\d\d\b|\b({_MONTHS})\b", re.I),
+    "duration": re.compile(r"\b(\d+|een|twee|drie|vier|zes|acht|tien|twaalf)\s+(dagen|dag|weken|"
+                           r"week|maanden|maand|jaar|jaren|uur|days|weeks|months|years|hours)\b",
+                           re.I),
+    "place": re.compile(r"\b(in|gemeente|te|stad|city of)\s+[A-Z][a-z]{2,}"),
+    "person": re.compile(rf"\b{_ROLES}\s+(?:[A-Z]\.\s*)*[A-Z][a-z]+|[A-Z][a-z]+\s+(?:(?:van|de|der|"
+                         rf"den)\s+)*[A-Z][a-z]+,?\s+{_ROLES}\b"),
+    "rule": re.compile(r"\bartikel\s+\d|\b[A-Z]\w*wet\b|\bwet\b|\bAVG\b|\bGDPR\b|verordening|"
+                       r"\bverplicht|\btoegestaan\b|\bverboden\b|\blaw\b"),
+    "name": re.compile(r"(?<=[a-z,] )([A-Z]{2,}|[A-Z][a-z]{2,})\b"),
+}
+_NAME_NOUNS = ("leverancier", "bedrijf", "firma", "merk", "company", "compan", "vendor",
+               "supplier", "brand")
+_PROPER = re.compile(r"(?<![\w-])([A-Z][\w'’]*|[a-z]*[A-Z]{2,}\w*)")
 
 
 @dataclass
@@ -60,19 +81,39 @@ class Hit:
 
 
 @dataclass
-class Retrieval:
-    """Ranked passages for a question, with what the question is about and whether to abstain."""
+class Sentence:
+    """A sentence of one of the best passages, scored for how well it answers the question."""
 
-    question: str
-    language: str
+    passage: Passage
+    rank: int  # rank of its passage
+    position: int  # position in the passage
+    text: str
+    score: float
+    similarity: float
+    previous: str | None = None  # the sentence before it in the passage
+
+
+@dataclass
+class Retrieval:
+    """Ranked passages for a question: in scope or not, what detail is missing, which sentences
+    answer it."""
+
+    query: Query
     hits: list[Hit]
     relevance: float
     relevant: bool
     coverage: float
-    topics: list[Concept] = field(default_factory=list)
-    values: list[Concept] = field(default_factory=list)
-    instruments: list[Concept] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # detail keys, or proper names the texts lack
     timings_ms: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def question(self) -> str:
+        return self.query.text
+
+    @property
+    def language(self) -> str:
+        return self.query.language
 
 
 class Retriever:
@@ -82,112 +123,143 @@ class Retriever:
         self.index = index
         self.settings = settings
         self.analyzer = index.analyzer
-        self.matcher = index.matcher
         bm25 = index.bm25.bm25
-        self._vocab = bm25.vocab_dict
         n_docs = len(index.passages)
-        # Document frequency per token, for rarity weights in the coverage measure.
-        matrix = bm25.scores
-        indptr = np.asarray(matrix["indptr"])
-        self._df = {tok: int(indptr[i + 1] - indptr[i]) for tok, i in self._vocab.items()
-                    if i + 1 < len(indptr)}
-        self._max_idf = math.log(1 + n_docs)
+        indptr = np.asarray(bm25.scores["indptr"])
+        df = {tok: int(indptr[i + 1] - indptr[i]) for tok, i in bm25.vocab_dict.items()
+              if i + 1 < len(indptr)}
+        self.analyser = QueryAnalyser(index.matcher, df, n_docs,
+                                      source_phrases(index.matcher, index.documents))
         self._n_docs = n_docs
         self._faiss = index.vector_index.vector_store.client
         nodes_dict = index.vector_index.index_struct.nodes_dict
         # FAISS row -> position in the passage list.
         self._row_to_pos = np.array(
             [index.position[nodes_dict[str(row)]] for row in range(self._faiss.ntotal)])
-        self._sources = self._source_phrases(index.documents)
         self._tokens = {p.id: set(self.analyzer.tokens(
             "\n".join([index.documents.get(p.doc, {}).get("title", ""), p.cited_text])))
             for p in index.passages}
+        self._topic_sets = [set(p.topics) for p in index.passages]
+        self._value_bonus = np.array([VALUE_BONUS * min(len(p.values), 3) / 3
+                                      for p in index.passages], dtype=np.float32)
+        self._sentence_rows: dict[int, list[int]] = {}
+        for row, (pos, _) in enumerate(index.sentences):
+            self._sentence_rows.setdefault(pos, []).append(row)
+        self._corpus_text = " ".join(fold(p.cited_text) for p in index.passages)
 
-    def _source_phrases(self, documents: dict[str, dict[str, Any]]
-                        ) -> list[tuple[tuple[str, ...], frozenset[str]]]:
-        """(stemmed phrase, document ids) for each way a question can name a publisher."""
-        by_phrase: dict[tuple[str, ...], set[str]] = {}
-        for doc_id, meta in documents.items():
-            publisher = str(meta.get("publisher") or "")
-            if not publisher:
-                continue
-            names = [re.sub(r"\([^)]*\)", " ", publisher), *re.findall(r"\(([^)]+)\)", publisher)]
-            core = [w for w in words(names[0]) if w not in ORGANISATION_WORDS]
-            if core and len(core) < len(words(names[0])):
-                names.append(" ".join(core))
-            for name in names:
-                stems = tuple(self.matcher.stems(name))
-                if stems:
-                    by_phrase.setdefault(stems, set()).add(doc_id)
-        return [(phrase, frozenset(docs)) for phrase, docs in by_phrase.items()]
-
-    def sources_in(self, question: str) -> tuple[set[str], set[str]]:
-        """(documents whose publisher the question names, the stems that named them)."""
-        seq = self.matcher.stems(question)
-        docs: set[str] = set()
-        stems: set[str] = set()
-        for phrase, phrase_docs in self._sources:
-            if Matcher.contains(seq, phrase):
-                docs |= phrase_docs
-                stems |= set(phrase)
-        return docs, stems
+    def analyse(self, question: str) -> Query:
+        return self.analyser.analyse(question)
 
     # -- the two sides ---------------------------------------------------------------------------
 
-    def lexical_scores(self, question: str, drop: set[str] | frozenset[str] = frozenset()
-                       ) -> np.ndarray:
-        """BM25 of the question (without the stems in ``drop``) plus its weighted expansion."""
+    def lexical_scores(self, query: Query) -> np.ndarray:
         bm25 = self.index.bm25
-        tokens = self.analyzer.query_tokens(question)
-        kept = [t for t in tokens if t not in drop]
-        scores = bm25.scores(kept or tokens)
-        expansion = self.matcher.expansion(question)
-        if expansion:
-            extra = [t for t in self.analyzer.tokens(" ".join(expansion)) if t not in drop]
-            scores = scores + EXPANSION_WEIGHT * bm25.scores(extra)
+        scores = bm25.scores(query.tokens)
+        if query.expansion:
+            scores = scores + EXPANSION_WEIGHT * bm25.scores(query.expansion)
         return np.asarray(scores)
 
-    def dense_scores(self, question: str) -> np.ndarray:
-        vector = np.asarray([self.index.embed_model.get_query_embedding(question)],
-                            dtype="float32")
+    def query_vector(self, query: Query) -> np.ndarray:
+        # For "what should I ask about X" the question frame says nothing about the texts to
+        # look in: X alone is embedded.
+        text = query.subject if query.kind == "ask" and query.subject else query.search_text
+        return np.asarray([self.index.embed_model.get_query_embedding(text)], dtype="float32")
+
+    def dense_scores(self, query: Query | str, vector: np.ndarray | None = None) -> np.ndarray:
+        if isinstance(query, str):
+            query = self.analyse(query)
+        vector = self.query_vector(query) if vector is None else vector
         sims, rows = self._faiss.search(vector, self._faiss.ntotal)
         out = np.zeros(self._n_docs, dtype=np.float32)
-        for sim, row in zip(sims[0], rows[0], strict=True):
-            if row >= 0:
-                out[self._row_to_pos[row]] = sim
+        valid = rows[0] >= 0
+        out[self._row_to_pos[rows[0][valid]]] = sims[0][valid]
         return out
 
     # -- relevance -------------------------------------------------------------------------------
 
-    def coverage(self, question: str, passages: list[Passage]) -> float:
+    def coverage(self, query: Query, passages: list[Passage]) -> float:
         """Best share, over ``passages``, of the question's informative words one passage holds,
         weighted by rarity (a word the corpus lacks weighs most)."""
-        weighted: list[tuple[float, set[str]]] = []
-        for word in words(question):
-            if len(word) < 2 or word in QUESTION_FRAME or word in self.analyzer._stopwords:
-                continue
-            stems = set(self.analyzer.analyse_word(word))
-            dfs = [self._df[s] for s in stems if s in self._df]
-            weight = math.log(1 + self._n_docs / (1 + max(dfs))) if dfs else self._max_idf
-            weighted.append((weight, stems))
-        total = sum(w for w, _ in weighted)
+        total = sum(w for w, _ in query.weights)
         if not total:
             return 0.0
         best = 0.0
         for p in passages:
             tokens = self._tokens[p.id]
-            best = max(best, sum(w for w, stems in weighted if stems & tokens) / total)
+            best = max(best, sum(w for w, stems in query.weights if stems & tokens) / total)
         return best
+
+    def _missing(self, query: Query, sentences: list[Sentence]) -> list[str]:
+        """Details and proper names the question asks about that the best sentences or the texts
+        as a whole do not hold."""
+        if query.kind in ("ask", "topic"):
+            return []
+        out = []
+        best = sentences[:DETAIL_SENTENCES]
+        for detail in query.details:
+            pattern = ANSWER_TYPES[detail]
+            found = [s for s in best if pattern.search(s.text)]
+            if detail == "name":
+                # A name answers "which supplier" only next to the word the question used.
+                nouns = [w for w in query.folded if w.startswith(_NAME_NOUNS)]
+                found = [s for s in found if any(n[:6] in fold(s.text) for n in nouns)]
+            if not found:
+                out.append(detail)
+        for name in self._proper_names(query.text):
+            if fold(name) not in self._corpus_text and not self.analyser.known(fold(name)):
+                out.append(name)
+        return out
+
+    def _proper_names(self, text: str) -> list[str]:
+        """Capitalised words and acronyms after the first word: names of places, laws, people."""
+        out = []
+        for m in _PROPER.finditer(text):
+            if m.start() == 0 or text[:m.start()].rstrip().endswith((".", "?", "!")):
+                continue
+            name = m.group(1).strip("-'’")
+            parts = words(name)
+            if not parts or all(self.analyser.known(p) for p in parts if len(p) > 2):
+                continue
+            if fold(name) in self.index.framework.glossary:
+                continue
+            out.append(name)
+        return out
+
+    # -- sentences -------------------------------------------------------------------------------
+
+    def answer_sentences(self, query: Query, hits: list[Hit], vector: np.ndarray
+                         ) -> list[Sentence]:
+        """Sentences of the best passages, best answer first: similarity to the question (dense),
+        rare question words they hold, the passage's own score, and the detail asked for."""
+        out: list[Sentence] = []
+        weights = query.weights
+        total = sum(w for w, _ in weights) or 1.0
+        for rank, hit in enumerate(hits[:SENTENCE_PASSAGES]):
+            pos = self.index.position[hit.passage.id]
+            rows = self._sentence_rows.get(pos, [])
+            if not rows:
+                continue
+            sims = self.index.sentence_vectors[rows] @ vector[0]
+            texts = [self.index.sentences[r][1] for r in rows]
+            for i, (sim, text) in enumerate(zip(sims, texts, strict=True)):
+                tokens = set(self.analyzer.tokens(text))
+                overlap = sum(w for w, stems in weights if stems & tokens) / total
+                score = float(sim) + 0.25 * overlap + 0.15 * hit.score - 0.02 * rank
+                if any(ANSWER_TYPES[d].search(text) for d in query.details):
+                    score += 0.1
+                out.append(Sentence(hit.passage, rank, i, text, score, float(sim),
+                                    texts[i - 1] if i > 0 else None))
+        out.sort(key=lambda s: -s.score)
+        return out
 
     # -- public ----------------------------------------------------------------------------------
 
-    def retrieve(self, question: str, language: str | None = None) -> Retrieval:
+    def retrieve(self, query: Query) -> Retrieval:
         started = time.perf_counter()
-        language = language or detect_language(question)
-        source_docs, source_stems = self.sources_in(question)
-        lexical = self.lexical_scores(question, source_stems)
+        lexical = self.lexical_scores(query)
         t_lex = time.perf_counter()
-        dense = self.dense_scores(question)
+        vector = self.query_vector(query)
+        dense = self.dense_scores(query, vector)
         t_dense = time.perf_counter()
 
         lex_max = float(lexical.max()) if lexical.size else 0.0
@@ -196,44 +268,29 @@ class Retriever:
         dense_norm = (dense - d_min) / (d_max - d_min) if d_max > d_min else np.zeros_like(dense)
         w = self.settings.dense_weight
         fused = (1 - w) * lex_norm + w * dense_norm
-
-        if self.matcher.matches(self.matcher.stems(question), "asks-values", VALUE_WORDS):
+        if query.asks_values:
             # A question after "the values" prefers passages that name several of them.
-            fused = fused + np.array([VALUE_BONUS * min(len(p.values), 3) / 3
-                                      for p in self.index.passages])
-        topics = self.matcher.topics_in(question)
-        if topics:
-            keys = {t.key for t in topics}
-            bonus = np.array([TOPIC_BONUS if keys & set(p.topics) else 0.0
-                              for p in self.index.passages])
-            fused = fused + bonus
-        if source_docs:
-            fused = fused + np.array([SOURCE_BONUS if p.doc in source_docs else 0.0
+            fused = fused + self._value_bonus
+        if query.topics:
+            keys = {t.key for t in query.topics}
+            fused = fused + np.array([TOPIC_BONUS if keys & topics else 0.0
+                                      for topics in self._topic_sets])
+        if query.source_docs:
+            fused = fused + np.array([SOURCE_BONUS if p.doc in query.source_docs else 0.0
                                       for p in self.index.passages])
         order = np.argsort(-fused, kind="stable")
         hits = [Hit(self.index.passages[i], float(fused[i]), float(lexical[i]), float(dense[i]))
                 for i in order]
 
-        values = self.matcher.values_in(question)
-        instruments = self.matcher.instruments_in(question)
-        expanded = " ".join([question, *self.matcher.expansion(question)])
-        coverage = self.coverage(expanded, [h.passage for h in hits[:COVERAGE_PASSAGES]])
-        relevance = self._relevance(coverage, self.matcher.scope(expanded))
+        coverage = self.coverage(query, [h.passage for h in hits[:COVERAGE_PASSAGES]])
+        relevance = 0.5 + 0.5 * coverage if query.in_domain else 0.75 * coverage
+        relevant = relevance >= self.settings.abstain_threshold
+        sentences = self.answer_sentences(query, hits, vector) if relevant else []
+        missing = self._missing(query, sentences) if relevant else []
         ended = time.perf_counter()
         return Retrieval(
-            question=question, language=language, hits=hits, relevance=relevance,
-            relevant=relevance >= self.settings.abstain_threshold, coverage=coverage,
-            topics=topics, values=values, instruments=instruments,
+            query=query, hits=hits, relevance=relevance, relevant=relevant, coverage=coverage,
+            sentences=sentences, missing=missing,
             timings_ms={"lexical": (t_lex - started) * 1000, "dense": (t_dense - t_lex) * 1000,
                         "retrieve": (ended - started) * 1000},
         )
-
-    @staticmethod
-    def _relevance(coverage: float, scope: str | None) -> float:
-        """0..1; a question naming the domain starts at 0.5, one with only governance words
-        needs half its words in one passage, any other nearly all of them."""
-        if scope == "strong":
-            return 0.5 + 0.5 * coverage
-        if scope == "weak":
-            return coverage
-        return max(0.0, coverage - 0.3)

@@ -23,9 +23,14 @@ def test_ask_prints_markdown(seeded_env, capsys):
 
 
 def test_ask_json(seeded_env, capsys):
-    assert main(["ask", "--json", "Uit welke stappen bestaat het denkraam?"]) == 0
+    assert main(["ask", "--json", "Wat moet ik vragen over wifi-telling?"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["abstained"] is False and len(data["denkraam"]) == 5
+    assert data["kind"] == "ask" and data["written_by"] == "composer"
+    assert main(["ask", "--json", "Uit welke stappen bestaat het denkraam?"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["kind"] == "factual" and not data["denkraam"]
+    assert any("vijf stappen" in c["text"] for c in data["summary"])
     assert data["timings_ms"]["total"] > 0
 
 

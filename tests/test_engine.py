@@ -3,29 +3,39 @@
 import pytest
 
 from assistant.errors import QuestionError
+from assistant.render import render_markdown
 from assistant.textproc import fold
+
+
+def _patterns(engine, step):
+    """Every question pattern that can appear under a denkraam step."""
+    framework = engine.index.framework
+    out = list(framework.step(step).questions)
+    for char in framework.characteristics:
+        out += [q for q in char.questions if q.step == step]
+    return out
 
 
 def _supports(answer, engine):
     """Check every citation against what it is attached to."""
     idx = engine.index
-    for claim in answer.summary:
+    for claim in answer.summary + answer.related:
         for n in claim.citations:
             cited = answer.citation(n)
-            assert claim.text.strip("“”") in cited.text, (claim.text, cited.passage_id)
+            assert claim.text in cited.text, (claim.text, cited.passage_id)
     for section in answer.denkraam:
         assert section.questions
+        general = idx.framework.step(section.step).questions
         for q in section.questions:
-            assert q.citations, (section.step, q.text)
-            pattern = next(p for p in idx.framework.step(section.step).questions
-                           if p.text(answer.language).split("{")[0][:12] in q.text)
-            cited = [idx.passage(answer.citation(n).passage_id) for n in q.citations]
-            # The first citation contains a phrase the question rests on; any further one is
-            # a passage on the topic that speaks to this step.
-            assert idx.matcher.matches(idx.matcher.stems(cited[0].text), "t:" + q.text,
-                                       pattern.support) or section.step in cited[0].steps
-            for extra in cited[1:]:
-                assert section.step in extra.steps
+            assert len(q.citations) == 1, (section.step, q.text)
+            cited = idx.passage(answer.citation(q.citations[0]).passage_id)
+            stems = idx.matcher.stems(cited.text)
+            pattern = next(p for p in _patterns(engine, section.step)
+                           if p.text(answer.language).split("{")[0] in q.text)
+            # The cited passage holds a phrase the question rests on; a general question of
+            # a step may instead rest on a passage speaking to that step.
+            assert idx.matcher.matches(stems, "t:" + q.text, pattern.support) or (
+                pattern in general and section.step in cited.steps), (q.text, cited.id)
     for value in answer.public_values:
         concept = idx.framework.value(value.key)
         for n in value.citations:
@@ -39,7 +49,8 @@ def _supports(answer, engine):
 
 def test_wifi_telling_answer(engine):
     answer = engine.ask("Wat moet ik vragen over wifi-telling?")
-    assert not answer.abstained and answer.language == "nl"
+    assert not answer.abstained and answer.language == "nl" and answer.status == "answered"
+    assert answer.kind == "ask" and answer.subject == "wifi-telling"
     assert answer.topic == "wifi-telling"
     assert [s.step for s in answer.denkraam] == [1, 2, 3, 4, 5]
     assert [s.name for s in answer.denkraam] == [
@@ -47,11 +58,12 @@ def test_wifi_telling_answer(engine):
     for section in answer.denkraam:
         assert any("wifi-telling" in q.text for q in section.questions)  # specific, not generic
     assert "privacy" in [v.name for v in answer.public_values]
-    assert 2 <= len([c for c in answer.summary if c.citations]) <= 4
+    assert 1 <= len([c for c in answer.summary if c.citations]) <= 4
     assert any("wifi-telling" in c.text for c in answer.summary)
     assert "vng-technologie-ethiek-rol-van-de-raad#2" in [c.passage_id for c in answer.citations]
     _supports(answer, engine)
-    assert "[1]" in answer.answer and "Bronnen" in answer.answer
+    markdown = render_markdown(answer)
+    assert "[1]" in markdown and "Bronnen" in markdown
 
 
 @pytest.mark.parametrize("question", [
@@ -68,10 +80,13 @@ def test_other_answers_cite_supporting_passages(engine, question):
 
 def test_unanswerable_question_abstains_with_examples(engine):
     answer = engine.ask("Wat is de hoofdstad van Australië?")
-    assert answer.abstained
+    assert answer.abstained and answer.status == "out_of_scope"
     assert not answer.citations and not answer.denkraam
-    assert "niet" in answer.answer and answer.suggestions
-    assert "Wat moet ik vragen over wifi-telling?" in answer.answer
+    markdown = render_markdown(answer)
+    assert "niet" in markdown and answer.suggestions
+    assert "Wat moet ik vragen over wifi-telling?" in markdown
+    # The decline names the publishers of the indexed texts, not a fixed list.
+    assert "Future City Foundation" in markdown
 
 
 @pytest.mark.parametrize("question", [
@@ -88,7 +103,9 @@ def test_english_question_gets_an_english_answer_citing_dutch_passages(engine):
     assert answer.language == "en" and not answer.abstained
     assert [s.name for s in answer.denkraam][0] == "Goals"
     assert "privacy" in [v.name for v in answer.public_values]
-    assert "Questions for the council" in answer.answer and "Sources" in answer.answer
+    markdown = render_markdown(answer)
+    assert "Questions for the council" in markdown and "Sources" in markdown
+    assert all(c.quote for c in answer.summary if c.citations)
     assert any("wifi-telling" in fold(c.text) for c in answer.citations)
     _supports(answer, engine)
 
@@ -96,7 +113,7 @@ def test_english_question_gets_an_english_answer_citing_dutch_passages(engine):
 def test_english_unanswerable_abstains_in_english(engine):
     answer = engine.ask("What is the capital of Australia?")
     assert answer.abstained and answer.language == "en"
-    assert "do not cover" in answer.answer
+    assert "do not cover" in render_markdown(answer)
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "\x00\x07", "x" * 100_000])
@@ -113,8 +130,9 @@ def test_control_characters_are_ignored(engine):
 
 def test_answer_json_has_the_documented_fields(engine):
     data = engine.ask("Wat is CODIO?").model_dump()
-    for key in ("question", "language", "abstained", "answer", "summary", "denkraam",
-                "public_values", "citations", "timings_ms"):
+    for key in ("question", "language", "kind", "status", "abstained", "subject", "notices",
+                "missing", "summary", "related", "denkraam", "public_values", "citations",
+                "followups", "written_by", "timings_ms"):
         assert key in data
     assert set(data["timings_ms"]) == {"retrieve", "compose", "total"}
     for c in data["citations"]:
@@ -139,16 +157,79 @@ def test_a_named_publisher_chooses_the_texts_not_the_words(engine, question, pub
     assert docs[top.doc]["publisher"] == publisher
     # The publisher's name alone must not carry a passage: the top one speaks to the question.
     assert "Rathenau Instituut schreef deze publicatie" not in top.text
-    assert not engine.retriever.sources_in("Wat moet ik vragen over wifi-telling?")[0]
+    assert not engine.analyse("Wat moet ik vragen over wifi-telling?").source_docs
 
 
-def test_dutch_synonyms_reach_the_words_the_texts_use(engine):
-    matcher = engine.index.matcher
-    # A compound counts by its parts: "gemeenteraadsverkiezingen" names "verkiezingen".
-    assert "kiest" in matcher.expansion("Wanneer zijn de gemeenteraadsverkiezingen?")
-    assert "portefeuille" in matcher.expansion("Welke wethouder gaat erover?")
-    # Related words that are not synonyms stay out ("verstandig" is not "kennis").
-    assert "kennis" not in matcher.expansion("Is experimenteren verstandig?")
-    top = engine.retrieve("Wanneer waren de gemeenteraadsverkiezingen volgens de Future City "
-                          "Foundation?").hits[0].passage
-    assert "16 maart 2022" in top.text
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Wat moet ik vragen over gezichtsherkenning?", "ask"),
+    ("What should I ask about facial recognition?", "ask"),
+    ("Wat is CODIO?", "factual"),
+    ("Waarom is experimenteren verstandig?", "why"),
+    ("Hoe betrek ik burgers bij digitalisering?", "how"),
+    ("Hoeveel perspectieven geeft het rapport?", "factual"),
+    ("Is technologie altijd de oplossing?", "yesno"),
+    ("Wat zeggen zowel de VNG als het Rathenau over privacy?", "compare"),
+    ("wifi-telling privacy", "topic"),
+])
+def test_the_kind_of_question_is_recognised(engine, question, kind):
+    assert engine.analyse(question).kind == kind
+
+
+def test_misspellings_are_corrected_to_words_of_the_texts(engine):
+    query = engine.analyse("wat moet ik vragen over camaratoezicht")
+    assert query.corrected == {"camaratoezicht": "cameratoezicht"}
+    assert query.subject == "cameratoezicht"
+    answer = engine.ask("Wat is de datawijser?")
+    assert not answer.abstained and any("DataWijzer" in c.text for c in answer.summary)
+
+
+def test_two_technologies_get_different_questions(engine):
+    camera = engine.ask("Wat moet ik vragen over gezichtsherkenning?")
+    chatbot = engine.ask("Wat moet ik vragen over een chatbot voor het klantcontact?")
+    texts = [{q.text.replace(a.subject, "_") for s in a.denkraam for q in s.questions}
+             for a in (camera, chatbot)]
+    assert len(texts[0] & texts[1]) / len(texts[0] | texts[1]) <= 0.5
+    assert any("herkend" in t for t in texts[0])
+    assert any("niet kunnen of willen gebruiken" in t for t in texts[1])
+    for answer in (camera, chatbot):
+        _supports(answer, engine)
+    # Singular and plural read right: the technology always follows a preposition.
+    lampposts = engine.ask("Wat moet ik vragen over slimme lantaarnpalen?")
+    assert all("slimme lantaarnpalen" in q.text for s in lampposts.denkraam
+               for q in s.questions[:1])
+
+
+def test_a_technology_the_texts_do_not_name_is_said_so(engine):
+    answer = engine.ask("Wat moet ik vragen over gezichtsherkenning?")
+    assert answer.subject == "gezichtsherkenning"
+    assert answer.notices and "gezichtsherkenning" in answer.notices[0]
+    assert "kan individuele personen herkennen" in answer.notices[0]
+    plain = engine.ask("Wat moet ik vragen over wifi-telling?")
+    assert not plain.notices
+
+
+def test_a_factual_question_gets_the_answer_without_a_denkraam_block(engine):
+    answer = engine.ask("Met wie organiseert de VNG workshops begeleidingsethiek?")
+    assert answer.kind == "factual" and not answer.denkraam
+    assert any("ECP" in c.text for c in answer.summary)
+    _supports(answer, engine)
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    ("Hoeveel kost een wifi-sensor?", "amount"),
+    ("Welke gemeenten gebruiken al wifi-telling?", "place"),
+    ("Is wifi-telling toegestaan volgens de AVG?", "AVG"),
+    ("What does a smart street light cost?", "amount"),
+])
+def test_a_detail_the_texts_do_not_hold_is_named(engine, question, missing):
+    answer = engine.ask(question)
+    assert answer.status == "not_in_texts" and answer.abstained
+    assert missing in answer.missing
+    assert answer.notices and answer.related
+    _supports(answer, engine)
+
+
+def test_a_detail_the_texts_hold_is_answered(engine):
+    answer = engine.ask("Sinds wanneer bestaat de Digitale Agenda Gemeenten 2024?")
+    assert answer.status == "answered"
+    assert any("2020" in c.text for c in answer.summary)

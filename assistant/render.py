@@ -1,0 +1,108 @@
+"""Markdown from an Answer: the CLI prints it, the chat shows it section by section and the
+export builds on its labels and source lines. The engine itself never writes Markdown."""
+
+from __future__ import annotations
+
+from .answer import Answer, Citation, Claim
+
+LABELS = {
+    "nl": {
+        "summary": "Kort antwoord",
+        "questions": "Vragen voor de raad",
+        "questions_note": (
+            "geordend naar de vijf stappen van het denkraam van het Rathenau Instituut"),
+        "values": "Publieke waarden die op het spel staan",
+        "sources": "Bronnen",
+        "page": "p.",
+        "try": "Vragen waar de teksten wel over gaan:",
+        "related": "Wat de teksten wel zeggen",
+        "followups": "Verder vragen:",
+        "undated": "z.d.",
+        "quoted": "uit een Nederlandse bron",
+    },
+    "en": {
+        "summary": "Short answer",
+        "questions": "Questions for the council",
+        "questions_note": "ordered by the five steps of the Rathenau Instituut's denkraam",
+        "values": "Public values at stake",
+        "sources": "Sources",
+        "page": "p.",
+        "try": "Questions the texts do cover:",
+        "related": "What the texts do say",
+        "followups": "Ask further:",
+        "undated": "n.d.",
+        "quoted": "quoted from a Dutch source",
+    },
+}
+
+
+def labels(lang: str) -> dict[str, str]:
+    return LABELS.get(lang, LABELS["nl"])
+
+
+def marks(citations: list[int]) -> str:
+    """Citation markers to put after a claim, e.g. " [1] [3]"."""
+    return "".join(f" [{n}]" for n in citations)
+
+
+def claim_text(claim: Claim) -> str:
+    text = f"“{claim.text}”" if claim.quote else claim.text
+    return f"{text}{marks(claim.citations)}"
+
+
+def source_line(c: Citation, lang: str) -> str:
+    lab = labels(lang)
+    meta = ", ".join(x for x in (c.publisher, c.date or lab["undated"]) if x)
+    where = c.passage_id + (f", {lab['page']} {c.page}" if c.page else "")
+    return f"[{c.n}] {c.title} ({meta}; {where})"
+
+
+def render_sections(answer: Answer) -> list[str]:
+    """The answer as Markdown sections in reading order: short answer (with notices), questions
+    for the council, public values, sources. The chat shows them one by one."""
+    lab = labels(answer.language)
+    if answer.status == "out_of_scope":
+        lines = [" ".join(c.text for c in answer.summary)]
+        if answer.suggestions:
+            lines += ["", lab["try"], *[f"- {s}" for s in answer.suggestions]]
+        return ["\n".join(lines) + "\n"]
+    first = [f"### {lab['summary']}", ""]
+    first += [" ".join(answer.notices)] if answer.notices else []
+    if answer.summary:
+        first += ([""] if answer.notices else []) + [" ".join(claim_text(c)
+                                                              for c in answer.summary)]
+    if answer.related:
+        first += ["", f"**{lab['related']}:** " + " ".join(claim_text(c) for c in answer.related)]
+    if answer.followups:
+        first += ["", lab["followups"], *[f"- {s}" for s in answer.followups]]
+    sections = ["\n".join(first) + "\n"]
+    if answer.denkraam:
+        lines = [f"### {lab['questions']}", "", f"_{lab['questions_note']}_", ""]
+        for section in answer.denkraam:
+            lines.append(f"**{section.step}. {section.name}** — {section.about}")
+            lines += [f"- {claim_text(q)}" for q in section.questions]
+            lines.append("")
+        sections.append("\n".join(lines))
+    if answer.public_values:
+        lines = [f"### {lab['values']}", ""]
+        lines += [f"- {v.name}{marks(v.citations)}" for v in answer.public_values]
+        sections.append("\n".join(lines) + "\n")
+    if answer.citations:
+        sections.append(render_sources(answer))
+    return sections
+
+
+def render_sources(answer: Answer, heading: str | None = None) -> str:
+    """The numbered source list of an answer, each with the passage quoted."""
+    lab = labels(answer.language)
+    lines = [f"### {heading or lab['sources']}", ""]
+    for c in answer.citations:
+        quote = c.text if len(c.text) <= 600 else c.text[:597].rstrip() + "…"
+        lines += [source_line(c, answer.language), f"> {quote}", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_markdown(answer: Answer) -> str:
+    """The whole answer as one Markdown text (the CLI's `assistant ask`)."""
+    return "\n".join(section.rstrip("\n") + "\n" for section in render_sections(answer)
+                     ).rstrip() + "\n"

@@ -1,0 +1,64 @@
+"""The framework file: its schema refuses mistakes with the key and the line, and its knowledge
+is usable on the seed corpus."""
+
+import pytest
+
+from assistant.errors import CorpusError
+from assistant.framework import Framework
+
+from .conftest import SEED_CORPUS
+
+SEED = (SEED_CORPUS / "framework.yaml").read_text(encoding="utf-8")
+
+
+def test_seed_framework_loads():
+    framework = Framework.parse(SEED)
+    assert [s.step for s in framework.steps] == [1, 2, 3, 4, 5]
+    assert len(framework.characteristics) >= 6
+    assert all(c.questions for c in framework.characteristics)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (SEED.replace("  - key: privacy\n", "  - key: privacy\n    colour: blue\n", 1),
+     r"line \d+: values\.0\.colour is not a known key"),
+    (SEED.replace("values: [privacy, veiligheid, leefbaarheid]",
+                  "values: [privacy, geluk]", 1), "unknown value 'geluk'"),
+    (SEED.replace("      - step: 4\n        nl: Welke gegevens",
+                  "      - step: 7\n        nl: Welke gegevens", 1), "must be a denkraam step"),
+    (SEED.replace("steps:", "steps: [", 1), r"line \d+ is not valid YAML"),
+    ("- a list", "must be a mapping"),
+])
+def test_schema_errors_name_the_key_and_the_line(text, message):
+    with pytest.raises(CorpusError, match=message):
+        Framework.parse(text, "framework.yaml")
+
+
+def test_schema_error_line_points_at_the_key():
+    broken = SEED.replace("  - key: privacy\n", "  - key: privacy\n    colour: blue\n", 1)
+    line = broken.splitlines().index("    colour: blue") + 1
+    with pytest.raises(CorpusError, match=f"line {line}:"):
+        Framework.parse(broken)
+
+
+@pytest.mark.parametrize(("words", "key", "hit"), [
+    (["bodycamera", "handhavers"], "data-openbare-ruimte", True),
+    (["recept", "appeltaart"], "vervangt-contact", False),
+    (["een", "app", "voor", "meldingen"], "vervangt-contact", True),
+    (["kentekenherkenning"], "herkent-personen", True),
+    (["volgens", "de", "vng"], "herkent-personen", False),
+])
+def test_triggers(words, key, hit):
+    framework = Framework.parse(SEED)
+    char = next(c for c in framework.characteristics if c.key == key)
+    assert char.matches(words) is hit
+
+
+def test_every_question_rests_on_a_phrase_of_the_seed_texts(engine):
+    """Each question of the framework can be cited on the seed corpus (none is dead weight)."""
+    matcher = engine.index.matcher
+    stems = [matcher.stems(p.text) for p in engine.index.passages]
+    framework = engine.index.framework
+    patterns = [q for s in framework.steps for q in s.questions]
+    patterns += [q for c in framework.characteristics for q in c.questions]
+    for q in patterns:
+        assert any(matcher.matches(seq, "s:" + q.nl, q.support) for seq in stems), q.nl
