@@ -39,7 +39,7 @@ test: dev browser
 	$(BIN)/python -m pytest
 
 lint: dev
-	$(BIN)/ruff check assistant tests benchmarks
+	$(BIN)/ruff check assistant tests benchmarks evals
 	$(BIN)/mypy assistant
 
 eval: install

@@ -112,8 +112,11 @@ async def answer(question: str) -> None:
                     for c in answer.citations]
     actions = []
     if turn.kind == "answer" and answer is not None and not answer.abstained:
-        actions = [cl.Action(name="export", payload={}, label=chatview.EXPORT_LABEL,
-                             icon="file-down")]
+        # A factual answer offers the denkraam questions about its subject as a follow-up.
+        actions = [cl.Action(name="ask", payload={"question": s}, label=s)
+                   for s in answer.followups]
+        actions.append(cl.Action(name="export", payload={}, label=chatview.EXPORT_LABEL,
+                                 icon="file-down"))
     elif answer is not None and answer.abstained:
         # Questions the texts do cover, one click away.
         actions = [cl.Action(name="ask", payload={"question": s}, label=s)

@@ -33,8 +33,8 @@ from .textproc import words
 
 MAX_VALUES = 6
 MAX_SPECIFIC_PER_STEP = 2
-SCORE_MARGIN = {"factual": 0.06, "yesno": 0.06, "topic": 0.06, "ask": 0.05, "why": 0.08,
-                "how": 0.08, "compare": 0.12}
+SCORE_MARGIN = {"factual": 0.08, "yesno": 0.08, "topic": 0.08, "ask": 0.05, "why": 0.1,
+                "how": 0.1, "compare": 0.12}
 MAX_SENTENCES = {"factual": 2, "yesno": 2, "topic": 2, "ask": 2, "why": 3, "how": 3,
                  "compare": 3}
 SECOND_TEXT_MARGIN = {"compare": 0.25}
@@ -220,6 +220,13 @@ class Composer:
             if sum(len(c.text) for c in chosen) + len(s.text) > MAX_CHARS:
                 break
             chosen.append(s)
+        if len(q.source_docs) >= 2:
+            # "Wat zeggen de VNG en de Future City Foundation": one sentence from each.
+            named = [next((s for s in candidates if s.passage.doc == doc), None)
+                     for doc in sorted(q.source_docs)]
+            named_docs = {s.passage.doc for s in named if s is not None}
+            chosen = [s for s in chosen if s.passage.doc in named_docs][:1]
+            chosen += [s for s in named if s is not None and s not in chosen]
         docs = {s.passage.doc for s in chosen}
         second_margin = SECOND_TEXT_MARGIN.get(kind, DEFAULT_SECOND_TEXT_MARGIN)
         if len(docs) == 1 and not q.details:

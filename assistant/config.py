@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(default=5, ge=1, le=20, description="Passages an answer draws on.")
     dense_weight: float = Field(
-        default=0.4, ge=0.0, le=1.0, description="Weight of the dense score in the fusion."
+        default=0.6, ge=0.0, le=1.0, description="Weight of the dense score in the fusion."
     )
     abstain_threshold: float = Field(
         default=0.5,

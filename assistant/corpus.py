@@ -19,8 +19,17 @@ from pathlib import Path
 
 import yaml
 
+from .chrome import (
+    CHROME_ATTRIBUTE,
+    DATE_LINE,
+    META_PREFIX,
+    is_chrome,
+    page_body,
+    running_lines,
+    strip_calls_to_action,
+)
 from .errors import CorpusError
-from .textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, split_sentences, words
+from .textproc import words
 
 log = logging.getLogger(__name__)
 
@@ -28,35 +37,11 @@ SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 SOURCES_FILE = "sources.yaml"
 FRAMEWORK_FILE = "framework.yaml"
 
-# Words of web interfaces (navigation, icons, media placeholders), Dutch and English. A short
-# line made mostly of these is page chrome, whatever the exact wording.
-INTERFACE_WORDS = frozenset(
-    """
-    menu zoeken zoek search home homepage inhoud content doorgaan naar skip to main navigatie
-    navigation calendar kalender tag tags arrow pijl download downloads print printen afdrukken
-    share delen deel tweet facebook linkedin twitter whatsapp mail e-mail email image images
-    afbeelding afbeeldingen foto video play afspelen sluiten close terug back volgende vorige
-    next previous top boven inloggen login uitloggen logout cookie cookies accepteren accept
-    pdf rss abonneren subscribe nieuwsbrief newsletter meer more lees read bekijk view klik click
-    open openen toon show verberg hide link links hier here ga gaan go
-    """.split()
-)
-_CTA_VERB = re.compile(
-    r"\b(lees|klik|download|bekijk|bestel|ga|kijk|read|click|view|see|order)\b", re.I
-)
-_CTA_HERE = re.compile(r"\b(hier|here)\b", re.I)
-_MONTHS = (
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
-)
-_DATE_LINE = re.compile(
-    rf"^\s*(\d{{1,2}}\s+({_MONTHS})\s+\d{{4}}|\d{{4}}-\d{{2}}(-\d{{2}})?|\d{{1,2}}[-/]\d{{1,2}}[-/]\d{{4}})\s*$",
-    re.I,
-)
-_META_PREFIX = re.compile(r"^\s*(date|datum|published|gepubliceerd)\s*:?\s*[\d-]{4,10}\s+", re.I)
-_BYLINE = re.compile(r"^\s*(door|by|tekst|auteurs?)\s*:?\s+[A-Z][\w.-]+(\s+[\w.-]+){0,8}\s*$")
 _LIST_ITEM = re.compile(r"^\s*(\d{1,2}[.)]|[-*•–])\s+")
+# "1. Inleiding", "2.3 Kosten", "4) Planning": a numbered heading, not a list item.
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*[.)]?\s+[A-ZÀ-Ý]")
 _TERMINAL = re.compile(r"[.!?:;,…)\"'’”]$")
+_SENTENCE_END = re.compile(r"[.!?…:\"'’”]$")
 
 
 @dataclass
@@ -98,58 +83,6 @@ class LoadReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-# --- chrome rules -------------------------------------------------------------------------------
-
-def is_chrome(line: str) -> bool:
-    """True for page chrome: interface-word lines, link lines, dates, bylines and tag lists."""
-    stripped = line.strip()
-    if not stripped:
-        return True
-    tokens = words(stripped)
-    if not tokens:
-        return True
-    if _DATE_LINE.match(stripped) or _BYLINE.match(stripped):
-        return True
-    if len(tokens) <= 8 and not _TERMINAL.search(stripped):
-        content = [t for t in tokens if t not in DUTCH_STOPWORDS and t not in ENGLISH_STOPWORDS]
-        content = content or tokens
-        ui = sum(_is_interface_word(t) for t in content)
-        if ui / len(content) >= 0.6:
-            return True
-        if _is_tag_list(stripped):
-            return True
-    return len(tokens) <= 12 and is_call_to_action(stripped)
-
-
-def _is_interface_word(token: str) -> bool:
-    # Compounds end in their head: "hoofdmenu", "zoekveld" -> menu, veld.
-    return token in INTERFACE_WORDS or any(
-        token.endswith(w) for w in INTERFACE_WORDS if len(w) >= 4 and len(token) > len(w) + 2)
-
-
-def is_call_to_action(sentence: str) -> bool:
-    """A short sentence that points at a link: 'Lees het hele rapport hier', 'Klik hier om ...'."""
-    return bool(_CTA_HERE.search(sentence) and _CTA_VERB.search(sentence))
-
-
-def _is_tag_list(line: str) -> bool:
-    # Juxtaposed labels such as "Digitale democratie Slimme stad Besluitvorming": capitalised
-    # words that follow a lower-case word with no punctuation between them.
-    raw = line.split()
-    joins = sum(
-        1 for a, b in zip(raw, raw[1:], strict=False)
-        if a[-1].isalpha() and a[-1].islower() and b[:1].isupper()
-    )
-    return joins >= 2
-
-
-def strip_calls_to_action(paragraph: str) -> str:
-    """Drop link sentences from a paragraph, keeping the rest of it."""
-    kept = [s for s in split_sentences(paragraph)
-            if not (len(words(s)) <= 14 and is_call_to_action(s))]
-    return " ".join(kept)
-
-
 def _is_heading_line(line: str) -> bool:
     stripped = line.strip()
     n = len(words(stripped))
@@ -161,14 +94,36 @@ def _is_heading_line(line: str) -> bool:
 
 
 def _heading_level(line: str) -> int:
+    """1 for an all-capitals chapter ("RISICO'S VERZACHTEN"), 3 for a numbered subsection
+    ("2.1 Kosten"), 2 for any other heading."""
+    if re.match(r"^\s*\d{1,2}\.\d", line):
+        return 3
     letters = [c for c in line if c.isalpha()]
     return 1 if letters and all(c.isupper() for c in letters) and len(letters) > 3 else 2
 
 
 # --- readers ------------------------------------------------------------------------------------
 
+def _line_width(lines: list[str]) -> int:
+    """The width a hard-wrapped text is wrapped at (0 when its lines are not wrapped): the
+    length most long lines reach, when enough lines reach it."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if len(lengths) < 4:
+        return 0
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    near = sum(1 for n in lengths if n >= 0.8 * width)
+    return width if width >= 45 and near >= max(3, len(lengths) // 4) else 0
+
+
 def _blocks_from_lines(lines: list[str], page: int | None = None) -> list[Block]:
-    """Classify plain-text lines into headings and paragraphs; wrapped lines are joined."""
+    """Classify plain-text lines into headings and paragraphs.
+
+    Hard-wrapped text (PDF pages, a policy note wrapped at 72 characters) is recognised by its
+    line width: a line that reaches the width goes on in the next line whatever that line starts
+    with, and a heading must be clearly shorter than the width. Numbered headings ("1.
+    Inleiding") are headings; list items stay with the sentence that leads in to them.
+    """
+    width = _line_width(lines)
     blocks: list[Block] = []
     para: list[str] = []
 
@@ -179,56 +134,120 @@ def _blocks_from_lines(lines: list[str], page: int | None = None) -> list[Block]
                 blocks.append(Block("para", text.strip(), page))
             para.clear()
 
+    def add(line: str) -> None:
+        # Repair a word hyphenated across lines ("digitali-" + "sering").
+        if para and para[-1].endswith("-") and line[:1].islower():
+            para[-1] = para[-1][:-1] + line
+        else:
+            para.append(line)
+
     previous = None
     last_line = ""
+    blank_before = True
     for i, raw in enumerate(lines):
-        line = _META_PREFIX.sub("", raw.rstrip())
+        line = META_PREFIX.sub("", raw.rstrip())
+        stripped = line.strip()
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if not line.strip():
+        if not stripped:
             flush()
             previous = None
+            blank_before = True
             continue
-        if line.strip() == previous:  # repeated line, e.g. a "Downloads" tab and its title
+        if stripped == previous:  # repeated line, e.g. a "Downloads" tab and its title
             continue
-        previous = line.strip()
+        previous = stripped
+        after_blank, blank_before = blank_before, False
         if is_chrome(line):
             flush()
-            if _DATE_LINE.match(line) and blocks and blocks[-1].kind == "heading" and len(
+            if DATE_LINE.match(line) and blocks and blocks[-1].kind == "heading" and len(
                     words(blocks[-1].text)) <= 2:
                 blocks.pop()  # a label over a date ("nieuws", "Rapport") is metadata too
             continue
-        if para and _LIST_ITEM.match(line) and (
+        wrapped_on = bool(para) and width and len(last_line) >= 0.75 * width
+        if para and _LIST_ITEM.match(line) and not _NUMBERED_HEADING.match(line) and (
                 para[-1].endswith(":") or _LIST_ITEM.match(last_line)):
-            para.append(line.strip())  # list items stay with the sentence that leads in
-            last_line = line
+            para.append(stripped)  # list items stay with the sentence that leads in
+            last_line = stripped
             continue
-        last_line = line
-        # A line wrapped mid-sentence (PDF text) is not a heading: the next line goes on in
-        # lower case.
-        if _is_heading_line(line) and not following[:1].islower():
+        if para and _LIST_ITEM.match(line) and _LIST_ITEM.match(last_line) \
+                and _SENTENCE_END.search(stripped):
+            para.append(stripped)  # a list of sentences: "1. Laat ... 2. Toets ..."
+            last_line = stripped
+            continue
+        ended = not para or bool(_SENTENCE_END.search(last_line))
+        numbered = bool(_NUMBERED_HEADING.match(line)) and len(words(stripped)) <= 10 \
+            and not _TERMINAL.search(stripped)
+        short = not width or len(stripped) < 0.75 * width or not following
+        looks_heading = _is_heading_line(line) and not following[:1].islower() and short
+        if numbered and ended or not wrapped_on and looks_heading and (
+                after_blank or not para or width and ended and len(stripped) < 0.6 * width):
             flush()
-            blocks.append(Block("heading", line.strip(), page, _heading_level(line)))
-        elif para and not _TERMINAL.search(para[-1]) and not _LIST_ITEM.match(line):
-            # A wrapped line continues the paragraph (PDF text); repair hyphenation.
-            if para[-1].endswith("-") and line.strip()[:1].islower():
-                para[-1] = para[-1][:-1] + line.strip()
-            else:
-                para.append(line.strip())
+            blocks.append(Block("heading", stripped, page, _heading_level(line)))
+        elif para and (wrapped_on or not _SENTENCE_END.search(para[-1])) \
+                and not _LIST_ITEM.match(line):
+            add(stripped)  # a wrapped line continues the paragraph
+        elif para and width and not _SENTENCE_END.search(last_line):
+            add(stripped)
         else:
             flush()
-            para.append(line.strip())
+            para.append(stripped)
+        last_line = stripped
     flush()
     return blocks
+
+
+def _drop_empty_headings(blocks: list[Block]) -> list[Block]:
+    """A heading with nothing under it (a removed newsletter or download block, a section that
+    was all chrome) is dropped; a heading followed by a deeper one is kept."""
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if block.kind == "heading":
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if nxt is None or nxt.kind == "heading" and nxt.level <= block.level:
+                continue
+        out.append(block)
+    return out
 
 
 def read_text(path: Path) -> list[Block]:
     return _blocks_from_lines(_decode(path).splitlines())
 
 
+def table_text(rows: list[list[str]]) -> str:
+    """A table as sentences, one per row, each cell named by its column header:
+    "Locatie: Speeltuin; Aantal camera's: 1." The first row is the header."""
+    rows = [[" ".join(c.split()) for c in row] for row in rows if any(c.strip() for c in row)]
+    if not rows:
+        return ""
+    header, body = rows[0], rows[1:]
+    if not body:
+        return "; ".join(header) + "."
+    out = []
+    for row in body:
+        cells = [f"{h}: {c}" if h else c for h, c in zip(header, row, strict=False) if c]
+        out.append("; ".join(cells).rstrip(".") + ".")
+    return " ".join(out)
+
+
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
 def read_markdown(path: Path) -> list[Block]:
     lines: list[str] = []
     blocks: list[Block] = []
+    table: list[list[str]] = []
+
+    def end_table() -> None:
+        if table:
+            lines.extend([table_text(table), ""])
+            table.clear()
+
     for raw in _decode(path).splitlines():
+        if raw.strip().startswith("|") and raw.strip().endswith("|"):
+            if not _MD_TABLE_RULE.match(raw):
+                table.append([c.strip() for c in raw.strip().strip("|").split("|")])
+            continue
+        end_table()
         m = re.match(r"^(#{1,6})\s+(.*)$", raw)
         if m:
             blocks.extend(_blocks_from_lines(lines))
@@ -239,8 +258,16 @@ def read_markdown(path: Path) -> list[Block]:
         else:
             # Drop link targets and emphasis marks, keep the link text.
             lines.append(re.sub(r"[*_`]", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw)))
+    end_table()
     blocks.extend(_blocks_from_lines(lines))
     return blocks
+
+
+def _is_chrome_element(el: object) -> bool:
+    attrs = getattr(el, "attrs", None) or {}
+    values = [attrs.get("id") or "", attrs.get("role") or "", attrs.get("aria-label") or "",
+              *(attrs.get("class") or [])]
+    return any(CHROME_ATTRIBUTE.search(str(v)) for v in values if v)
 
 
 def read_html(path: Path) -> list[Block]:
@@ -250,13 +277,22 @@ def read_html(path: Path) -> list[Block]:
     for tag in soup(["script", "style", "nav", "header", "footer", "aside", "form", "button",
                      "noscript", "svg", "iframe", "template", "figure"]):
         tag.decompose()
+    for tag in [t for t in soup.find_all(True) if _is_chrome_element(t)]:
+        if not tag.decomposed:
+            tag.decompose()
     body = soup.body or soup
     lines: list[str] = []
     blocks: list[Block] = []
-    for el in body.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"]):
-        if el.find_parent(["p", "li", "blockquote"]) is not None:
+    for el in body.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote",
+                             "table"]):
+        if el.find_parent(["p", "li", "blockquote", "table"]) is not None:
             continue
-        text = " ".join(el.get_text(" ", strip=True).split())
+        if el.name == "table":
+            rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
+                    for tr in el.find_all("tr")]
+            text = table_text(rows)
+        else:
+            text = " ".join(el.get_text(" ", strip=True).split())
         if not text:
             continue
         if el.name.startswith("h"):
@@ -276,12 +312,14 @@ def read_pdf(path: Path) -> list[Block]:
 
     try:
         reader = PdfReader(str(path))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise _Unreadable(f"is not a readable PDF ({exc.__class__.__name__})") from exc
+    # Running headers and footers ("Raadsvoorstel 2025/031", "Pagina 2 van 3") are not content.
+    shapes = running_lines(pages)
     blocks: list[Block] = []
-    for number, text in enumerate(pages, start=1):
-        blocks.extend(_blocks_from_lines(text.splitlines(), page=number))
+    for number, lines in enumerate(pages, start=1):
+        blocks.extend(_blocks_from_lines(page_body(lines, shapes), page=number))
     return blocks
 
 
@@ -374,7 +412,7 @@ def load_document(path: Path, meta: dict[str, object]) -> Document:
     first_heading = next((b.text for b in blocks if b.kind == "heading"), None)
     authors = meta.get("authors") or []
     title = str(meta.get("title") or first_heading or path.stem)
-    blocks = _drop_self_citations(blocks, title)
+    blocks = _drop_empty_headings(_drop_self_citations(blocks, title))
     return Document(
         doc_id=path.stem,
         path=path,

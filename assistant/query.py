@@ -51,9 +51,9 @@ _DETAIL_PATTERNS = {
     "place": re.compile(r"\b(welke (gemeente|gemeenten|steden|stad|plaats|plaatsen)|"
                         r"which (municipality|municipalities|cities|city|towns?|places?))\b"),
     "person": re.compile(r"\b(wie (is|was|zijn|waren) (de |het )?(\w+ ){0,2}(voorzitter|"
-                         r"directeur|wethouder|burgemeester|minister|leider|eigenaar|"
+                         r"directeur|wethouder|burgemeester|minister|leider|"
                          r"contactpersoon)|who (is|was) the (\w+ ){0,2}(chair|chairman|director|"
-                         r"alderman|mayor|minister|head|leader|owner))\b"),
+                         r"alderman|mayor|minister|head|leader))\b"),
     "rule": re.compile(r"\b(wet|wetten|wetsartikel|artikel|avg|gdpr|verordening|verplicht|"
                        r"toegestaan|verboden|legaal|illegaal|law|legal|illegal|allowed|"
                        r"mandatory|regulation)\b"),
@@ -157,10 +157,12 @@ class QueryAnalyser:
         for wrong, right in corrected.items():
             folded_text = folded_text.replace(wrong, right)
         folded = words(folded_text)
-        for w in self._content(folded):
-            fix = self.correct(w)
-            if fix:
-                corrected[w] = fix
+        typed = " ".join(folded)  # as typed: the kind of question is read from this
+        if language == "nl":  # the vocabulary is Dutch: English words are not misspellings
+            for w in self._content(folded):
+                fix = self.correct(w)
+                if fix:
+                    corrected[w] = fix
         folded = [corrected.get(w, w) for w in folded]
         joined = " ".join(folded)
         stems = [self.analyzer.stem(w) for w in folded]
@@ -175,7 +177,7 @@ class QueryAnalyser:
         topics = self.matcher.topics_in(stems)
         values = self.matcher.values_in(stems)
         instruments = self.matcher.instruments_in(stems)
-        kind = self._kind(folded, joined, text, len(source_docs))
+        kind = self._kind(typed.split(), typed, text, len(source_docs))
         subject = self._subject(text, kind, topics, corrected)
         subject_words = words(subject) if subject else folded
         characteristics = self.matcher.characteristics_in(

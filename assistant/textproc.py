@@ -183,8 +183,14 @@ def split_sentences(text: str) -> list[str]:
         part = part.strip()
         if not part:
             continue
-        # Re-join splits after a single capital initial ("R. van Est").
-        if sentences and re.search(r"(?:^|\s)[A-Z]\.$", sentences[-1]):
+        # Re-join splits after a single capital initial ("R. van Est") and after a list number
+        # ("1. Eén coördinerend wethouder").
+        number = re.search(r"\s(\(?\d{1,2}[.)])$", sentences[-1]) if sentences else None
+        if number:  # "...: 1." + "Eén ..." -> "...:" + "1. Eén ..."
+            sentences[-1] = sentences[-1][: number.start()].rstrip()
+            part = f"{number.group(1)} {part}"
+        if sentences and (re.search(r"(?:^|\s)[A-Z]\.$", sentences[-1])
+                          or re.fullmatch(r"\(?\d{1,2}[.)]", sentences[-1])):
             sentences[-1] = f"{sentences[-1]} {part}"
         else:
             sentences.append(part)

@@ -31,6 +31,13 @@ from .conftest import FIXTURES, SEED_CORPUS
     "Deel dit artikel op LinkedIn",
     "Bekijk hier de video",
     "Zoeken Menu Sluiten",
+    "Deze website gebruikt cookies. Door verder te gaan geeft u toestemming.",
+    "We use cookies to improve the site; accept or change your settings.",
+    "Meld u aan voor onze nieuwsbrief en ontvang het laatste nieuws.",
+    "Jaarverslag 2024 (PDF, 1,4 MB)",
+    "Bijlage bij het besluit [docx, 310 kB]",
+    "Nieuwsbericht | 12 mei 2025",
+    "Rekenkamercommissie Weststad, oktober 2025",
 ])
 def test_web_chrome_is_recognised(line):
     assert is_chrome(line)
@@ -41,6 +48,9 @@ def test_web_chrome_is_recognised(line):
     "Kaders en hulpmiddelen",
     "De gemeenteraad stuurt en controleert het gebruik van technologie door de gemeente.",
     "Van wie is digitalisering?",
+    "3. De chatbot Vraag Weststad",
+    "Sinds september 2024 beantwoordt de chatbot eenvoudige vragen over afval.",
+    "Vanaf 1 juni 2025 hangen er zes camera's in het Stadspark.",
 ])
 def test_content_is_not_chrome(line):
     assert not is_chrome(line)
@@ -145,3 +155,29 @@ def test_cite_as_reference_to_the_document_itself_is_not_content():
     docs = {d.doc_id: d for d in load_corpus(SEED_CORPUS).documents}
     text = " ".join(b.text for b in docs["rathenau-2018-waardevol-digitaliseren"].blocks)
     assert "Bij voorkeur citeren als" not in text
+
+
+def test_running_headers_and_page_numbers_leave_pdf_text():
+    from assistant.chrome import page_body, running_lines
+
+    names = {1: "Inleiding", 2: "Kosten", 3: "Planning"}
+    pages = [["Gemeente X - Raadsvoorstel 2025/031", f"{n}. {names[n]}", f"Tekst van pagina {n}.",
+              f"Einde van {names[n].lower()}.", f"Pagina {n} van 3"] for n in (1, 2, 3)]
+    shapes = running_lines(pages)
+    kept = [page_body(page, shapes) for page in pages]
+    # Lines alike but for a number stay when they are not at the top or bottom of the page.
+    assert [page[1] for page in kept] == ["Tekst van pagina 1.", "Tekst van pagina 2.",
+                                          "Tekst van pagina 3."]
+    assert all(len(page) == 3 for page in kept)
+
+
+def test_a_section_left_empty_by_chrome_loses_its_heading(tmp_path: Path):
+    page = tmp_path / "pagina.html"
+    page.write_text("""<html><body><h1>Camera's</h1><p>De gemeente hangt camera's op.</p>
+      <div class="newsletter"><h2>Blijf op de hoogte</h2><p>Meld u aan.</p></div>
+      <h2>Downloads</h2><ul><li><a href="a.pdf">Besluit (PDF, 1,4 MB)</a></li></ul>
+      </body></html>""", encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("{}", encoding="utf-8")
+    doc = load_corpus(tmp_path).documents[0]
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Camera's"), ("para", "De gemeente hangt camera's op.")]
