@@ -1,8 +1,8 @@
 """The conversation as a document a raadslid takes into a committee meeting (Markdown or .docx).
 
-Per question asked: the questions for the council per denkraam step and the public values; then
-one source list for the whole document. Citations are renumbered over the conversation, so [3]
-means the same passage wherever it appears.
+Per question asked: the short answer, the questions for the council per denkraam step and the
+public values; then one source list for the whole document. Citations are renumbered over the
+conversation, so [3] means the same passage wherever it appears.
 """
 
 from __future__ import annotations
@@ -58,6 +58,14 @@ def _marks(citations: list[int], renumber: dict[int, int]) -> str:
     return marks([renumber[n] for n in citations])
 
 
+def _short_answer(s: _Section) -> str:
+    """The notices and the short answer of one question, citations renumbered."""
+    claims = [c.text if not c.citations else
+              f"{'“' + c.text + '”' if c.quote else c.text}{_marks(c.citations, s.renumber)}"
+              for c in s.answer.summary]
+    return " ".join([*s.answer.notices, *claims]).strip()
+
+
 def _language(turns: list[Turn]) -> str:
     langs = [t.answer.language for t in turns if t.answer]
     return "en" if langs and all(lang == "en" for lang in langs) else "nl"
@@ -73,7 +81,11 @@ def to_markdown(turns: list[Turn], day: date | None = None) -> str:
         return "\n".join([*lines, EMPTY[lang], ""])
     for s in sections:
         lines += [f"## {ASKED[lang]}: {_escape(s.question)}", ""]
-        lines += [f"### {labels['questions']}", ""]
+        short = _short_answer(s)
+        if short:
+            lines += [f"### {labels['summary']}", "", short, ""]
+        if s.answer.denkraam:
+            lines += [f"### {labels['questions']}", ""]
         for step in s.answer.denkraam:
             lines.append(f"**{step.step}. {step.name}** — {step.about}")
             lines += [f"- {q.text}{_marks(q.citations, s.renumber)}" for q in step.questions]
@@ -104,7 +116,12 @@ def to_docx(turns: list[Turn], day: date | None = None) -> bytes:
         doc.add_paragraph(EMPTY[lang])
     for s in sections:
         doc.add_heading(f"{ASKED[lang]}: {s.question}", level=1)
-        doc.add_heading(labels["questions"], level=2)
+        short = _short_answer(s)
+        if short:
+            doc.add_heading(labels["summary"], level=2)
+            doc.add_paragraph(short)
+        if s.answer.denkraam:
+            doc.add_heading(labels["questions"], level=2)
         for step in s.answer.denkraam:
             para = doc.add_paragraph()
             para.add_run(f"{step.step}. {step.name}").bold = True

@@ -61,8 +61,11 @@ def test_export_lists_questions_per_step_and_every_source_once(engine):
     chat.ask(WIFI)
     chat.ask("En bij camera's?")
     chat.ask("Wat is de hoofdstad van Australië?")  # abstained: not in the document
+    chat.ask("Wat is CODIO?")  # a factual answer: its short answer, no denkraam block
     md = to_markdown(chat.turns)
     assert md.count("**1. Doelen**") == 2 and "Australië" not in md
+    codio = md.split("## Vraag: Wat is CODIO?", 1)[1].split("## Bronnen")[0]
+    assert "### Kort antwoord" in codio and "CODIO" in codio and "Vragen voor de raad" not in codio
     sources = md.split("## Bronnen", 1)[1]
     ids = [c.passage_id for t in chat.turns if t.answer for c in t.answer.citations]
     for pid in set(ids):
