@@ -7,7 +7,8 @@ QUESTION ?= Wat moet ik vragen over wifi-telling?
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install dev browser run ask index test lint eval bench bench-chat bench-widget clean
+.PHONY: install dev browser run ask index test lint eval eval-municipal bench bench-chat \
+	bench-widget clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -45,6 +46,16 @@ lint: dev
 eval: install
 	@test -f index/manifest.json || $(BIN)/assistant index --quiet
 	$(BIN)/assistant eval evals/reference.jsonl --json evals/reports/reference.json
+
+# The seed texts plus the four municipal documents in evals/municipal/, indexed in build/.
+eval-municipal: install
+	rm -rf build/municipal && mkdir -p build/municipal/corpus
+	cp corpus/* evals/municipal/*.txt evals/municipal/*.md evals/municipal/*.html \
+		evals/municipal/*.pdf build/municipal/corpus/
+	ASSISTANT_CORPUS_DIR=build/municipal/corpus ASSISTANT_INDEX_DIR=build/municipal/index \
+		$(BIN)/assistant index --quiet
+	ASSISTANT_CORPUS_DIR=build/municipal/corpus ASSISTANT_INDEX_DIR=build/municipal/index \
+		$(BIN)/assistant eval evals/municipal.jsonl --json evals/reports/municipal.json
 
 bench: install
 	$(BIN)/python benchmarks/bench.py
