@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .answer import Answer, Citation
 from .conversation import Turn
+from .engine.answer.model import Answer, Citation
 from .render import LABELS, render_sections, render_sources
 
 STARTERS = [

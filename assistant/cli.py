@@ -31,7 +31,7 @@ def _quiet_libraries() -> None:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from .index import build_index
+    from .engine.index.build import build_index
 
     settings = load_settings()
     print(f"Building the index from {settings.corpus_dir} ...", file=sys.stderr)
@@ -45,7 +45,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from .engine import Engine
-    from .textproc import clean_question
+    from .engine.textproc import clean_question
 
     settings = load_settings()
     question = " ".join(args.question) if args.question else sys.stdin.read()

@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .answer import Answer
 from .engine import Engine
+from .engine.answer.model import Answer
+from .engine.framework import Concept
+from .engine.textproc import clean_question, detect_language, words
 from .errors import AssistantError
-from .framework import Concept
-from .textproc import clean_question, detect_language, words
 
 # A follow-up that only adds a topic: "en bij camera's?", "and for cameras?", "wat als het om
 # sensoren gaat?". What is left after these words and the topic must be (nearly) nothing.

@@ -10,7 +10,7 @@
     └── EvalFileError              reference set unreadable or naming unknown documents
 
 Single unreadable corpus files are not errors: ingestion skips them with a warning
-(see ``assistant.corpus.LoadReport``).
+(see ``assistant.engine.corpus.readers.LoadReport``).
 """
 
 from __future__ import annotations

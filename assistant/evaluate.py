@@ -25,11 +25,11 @@ import ir_measures
 import numpy as np
 from ir_measures import RR, Qrel, ScoredDoc, Success, nDCG
 
-from .answer import Answer
 from .engine import Engine
+from .engine.answer.model import Answer
+from .engine.corpus.passages import Passage
+from .engine.textproc import fold, words
 from .errors import AssistantError, EvalFileError
-from .passages import Passage
-from .textproc import fold, words
 
 MEASURES = {"hit@1": Success @ 1, "hit@3": Success @ 3, "hit@5": Success @ 5,
             "mrr@10": RR @ 10, "ndcg@10": nDCG @ 10}

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .answer import Answer, Citation
 from .conversation import Turn
+from .engine.answer.model import Answer, Citation
 from .render import LABELS, marks, source_line
 
 TITLE = {"nl": "Vragen voor de raad over digitalisering",

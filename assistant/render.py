@@ -3,7 +3,7 @@ export builds on its labels and source lines. The engine itself never writes Mar
 
 from __future__ import annotations
 
-from .answer import Answer, Citation, Claim
+from .engine.answer.model import Answer, Citation, Claim
 
 LABELS = {
     "nl": {

@@ -206,9 +206,9 @@ def run_chat(host: str, port: int) -> None:
     the database, then serve the chat until interrupted."""
     from .accounts import auth_secret
     from .config import load_settings
+    from .engine.index.build import build_index, check_manifest
     from .errors import IndexMissing
     from .history import ensure_schema
-    from .index import build_index, check_manifest
 
     settings = load_settings()
     if settings.auth == "none" and host not in LOOPBACK:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.engine import Engine
-from assistant.index import build_index
+from assistant.engine.index.build import build_index
 
 QUESTIONS = [
     "Wat moet ik vragen over wifi-telling?",

@@ -49,7 +49,7 @@ def make_settings(tmp_path: Path):
 @pytest.fixture(scope="session")
 def seed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings with a real index of the seed corpus, built once per session."""
-    from assistant.index import build_index
+    from assistant.engine.index.build import build_index
 
     root = tmp_path_factory.mktemp("seed")
     settings = Settings(corpus_dir=copy_corpus(root / "corpus"), index_dir=root / "index")

@@ -88,3 +88,19 @@ def test_chat_refuses_a_damaged_index_before_serving(tmp_path, monkeypatch, caps
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "assistant index" in err
     assert (index / "manifest.json").read_text(encoding="utf-8") == "{not json"
+
+
+def test_a_framework_file_that_fails_its_schema_is_one_sentence(make_settings, monkeypatch,
+                                                                  capsys):
+    settings = make_settings()
+    path = settings.corpus_dir / "framework.yaml"
+    text = path.read_text(encoding="utf-8").replace("  - key: privacy\n",
+                                                   "  - key: privacy\n    kleur: blauw\n", 1)
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    kleur: blauw") + 1
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
+    assert main(["index", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert f"framework.yaml line {line}: values.0.kleur is not a known key." in err
+    assert "Traceback" not in err and not settings.index_dir.exists()

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.corpus import (
+from assistant.engine.corpus.readers import (
     content_hash,
     is_chrome,
     is_self_citation,
@@ -158,7 +158,7 @@ def test_cite_as_reference_to_the_document_itself_is_not_content():
 
 
 def test_running_headers_and_page_numbers_leave_pdf_text():
-    from assistant.chrome import page_body, running_lines
+    from assistant.engine.corpus.chrome import page_body, running_lines
 
     names = {1: "Inleiding", 2: "Kosten", 3: "Planning"}
     pages = [["Gemeente X - Raadsvoorstel 2025/031", f"{n}. {names[n]}", f"Tekst van pagina {n}.",

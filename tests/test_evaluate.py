@@ -111,7 +111,7 @@ def test_bad_reference_files(tmp_path, line, message):
 
 
 def test_project_reference_set_is_valid_and_broad():
-    from assistant.corpus import load_sources
+    from assistant.engine.corpus.readers import load_sources
 
     from .conftest import SEED_CORPUS
 

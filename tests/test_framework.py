@@ -3,8 +3,8 @@ is usable on the seed corpus."""
 
 import pytest
 
+from assistant.engine.framework import Framework
 from assistant.errors import CorpusError
-from assistant.framework import Framework
 
 from .conftest import SEED_CORPUS
 

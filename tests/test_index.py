@@ -7,9 +7,9 @@ import shutil
 import numpy as np
 import pytest
 
-from assistant.bm25 import DutchBM25Retriever
+from assistant.engine.index.bm25 import DutchBM25Retriever
+from assistant.engine.index.build import MANIFEST, build_index, load_index
 from assistant.errors import IndexMismatch, IndexMissing
-from assistant.index import MANIFEST, build_index, load_index
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_auto_rebuild_repairs_a_damaged_index(built):
 
 def test_failed_build_keeps_the_previous_index(built, monkeypatch):
     before = (built.index_dir / MANIFEST).read_text()
-    import assistant.index as index_module
+    import assistant.engine.index.build as index_module
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import PROJECT_ROOT, Settings
-from assistant.corpus import load_corpus
+from assistant.engine.corpus.readers import load_corpus
 from assistant.evaluate import evaluate, load_reference
 
 from .conftest import copy_corpus
@@ -73,7 +73,7 @@ def test_tables_are_kept_as_rows():
 @pytest.fixture(scope="module")
 def municipal_engine(tmp_path_factory):
     from assistant.engine import Engine
-    from assistant.index import build_index
+    from assistant.engine.index.build import build_index
 
     root = tmp_path_factory.mktemp("municipal")
     corpus = copy_corpus(root / "corpus")

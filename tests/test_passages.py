@@ -1,5 +1,5 @@
-from assistant.corpus import load_corpus
-from assistant.passages import split_document
+from assistant.engine.corpus.passages import split_document
+from assistant.engine.corpus.readers import load_corpus
 
 from .conftest import SEED_CORPUS
 

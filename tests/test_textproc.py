@@ -1,7 +1,7 @@
 import pytest
 
+from assistant.engine.textproc import Analyzer, clean_question, detect_language, split_sentences
 from assistant.errors import QuestionError
-from assistant.textproc import Analyzer, clean_question, detect_language, split_sentences
 
 
 def test_clean_question_collapses_whitespace_and_control_characters():

@@ -1,4 +1,4 @@
-"""The deterministic composer: from a :class:`~assistant.retrieve.Retrieval` to an Answer.
+"""The deterministic composer: from a :class:`~assistant.engine.retrieve.Retrieval` to an Answer.
 
 No language model is involved, so the same index and question always give the same answer. What
 is composed depends on the kind of question:
@@ -23,13 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .answer import Answer, Citation, Claim, StepSection, ValueItem
-from .framework import Characteristic, Concept
-from .index import LoadedIndex
-from .passages import Passage
-from .query import Query, QueryAnalyser
-from .retrieve import Retrieval, Sentence
-from .textproc import words
+from assistant.engine.answer.model import Answer, Citation, Claim, StepSection, ValueItem
+from assistant.engine.corpus.passages import Passage
+from assistant.engine.framework import Characteristic, Concept
+from assistant.engine.index.build import LoadedIndex
+from assistant.engine.query import Query, QueryAnalyser
+from assistant.engine.retrieve import Retrieval, Sentence
+from assistant.engine.textproc import words
 
 MAX_VALUES = 6
 MAX_SPECIFIC_PER_STEP = 2

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .chrome import (
+from assistant.engine.corpus.chrome import (
     CHROME_ATTRIBUTE,
     DATE_LINE,
     META_PREFIX,
@@ -28,8 +28,8 @@ from .chrome import (
     running_lines,
     strip_calls_to_action,
 )
-from .errors import CorpusError
-from .textproc import words
+from assistant.engine.textproc import words
+from assistant.errors import CorpusError
 
 log = logging.getLogger(__name__)
 

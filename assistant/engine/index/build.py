@@ -5,7 +5,7 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
     manifest.json    format, model, dimension, corpus hash, passage settings, versions, counts
     documents.json   metadata of each indexed document, and the files that were skipped
     vector/          LlamaIndex storage: docstore, index store and the FAISS index (IndexFlatIP)
-    bm25/            bm25s matrices, corpus and the Dutch analyzer (see assistant.bm25)
+    bm25/            bm25s matrices, corpus and the Dutch analyzer (see assistant.engine.index.bm25)
     sentences.json   every passage's sentences as [passage position, sentence]
     sentences.npy    their embeddings, for choosing the sentences of a short answer
 
@@ -32,12 +32,12 @@ from typing import Any
 
 import numpy as np
 
-from .config import Settings
-from .corpus import content_hash, load_corpus
-from .errors import AssistantError, IndexMismatch, IndexMissing
-from .framework import Framework, Matcher
-from .passages import Passage, split_document
-from .textproc import Analyzer, split_sentences, vocabulary_of
+from assistant.config import Settings
+from assistant.engine.corpus.passages import Passage, split_document
+from assistant.engine.corpus.readers import content_hash, load_corpus
+from assistant.engine.framework import Framework, Matcher
+from assistant.engine.textproc import Analyzer, split_sentences, vocabulary_of
+from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class LoadedIndex:
     passages: list[Passage]  # in BM25 corpus order
     vector_index: Any  # llama_index VectorStoreIndex
     bm25: Any  # DutchBM25Retriever
-    embed_model: Any  # a LlamaIndex BaseEmbedding (assistant.embedding)
+    embed_model: Any  # a LlamaIndex BaseEmbedding (assistant.engine.index.embedding)
     framework: Framework
     matcher: Matcher
     sentences: list[tuple[int, str]]  # (passage position, sentence) in passage order
@@ -102,7 +102,7 @@ def package_versions() -> dict[str, str]:
 
 def expected_manifest(settings: Settings) -> dict[str, Any]:
     """The manifest fields an index must match to be used with these settings and this corpus."""
-    from .embedding import model_identity
+    from assistant.engine.index.embedding import model_identity
 
     model = model_identity(settings)
     return {
@@ -123,8 +123,8 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
     from llama_index.core.schema import TextNode
     from llama_index.vector_stores.faiss import FaissVectorStore
 
-    from .bm25 import DutchBM25Retriever
-    from .embedding import embedding_for
+    from assistant.engine.index.bm25 import DutchBM25Retriever
+    from assistant.engine.index.embedding import embedding_for
 
     started = time.perf_counter()
     framework = Framework.load(settings.corpus_dir)
@@ -294,8 +294,8 @@ def _load(settings: Settings) -> LoadedIndex:
     from llama_index.core import StorageContext, load_index_from_storage
     from llama_index.vector_stores.faiss import FaissVectorStore
 
-    from .bm25 import DutchBM25Retriever
-    from .embedding import embedding_for
+    from assistant.engine.index.bm25 import DutchBM25Retriever
+    from assistant.engine.index.embedding import embedding_for
 
     manifest = check_manifest(settings)
     root = settings.index_dir

@@ -31,11 +31,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .config import Settings
-from .index import LoadedIndex
-from .passages import Passage
-from .query import Query, QueryAnalyser, source_phrases
-from .textproc import fold, words
+from assistant.config import Settings
+from assistant.engine.corpus.passages import Passage
+from assistant.engine.index.build import LoadedIndex
+from assistant.engine.query import Query, QueryAnalyser, source_phrases
+from assistant.engine.textproc import fold, words
 
 EXPANSION_WEIGHT = 0.8
 TOPIC_BONUS = 0.15

@@ -1,4 +1,4 @@
-"""Rules that tell page chrome from content, for every reader in :mod:`assistant.corpus`.
+"""Rules that tell page chrome from content, for every reader in :mod:`.readers`.
 
 Web captures and municipal documents carry text that is not the document's content: menus, icon
 labels, "Lees het hele rapport hier", dates and bylines, cookie banners, newsletter sign-ups,
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, split_sentences, words
+from assistant.engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, split_sentences, words
 
 # Words of web interfaces (navigation, icons, media placeholders), Dutch and English. A short
 # line made mostly of these is page chrome, whatever the exact wording.

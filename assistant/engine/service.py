@@ -3,7 +3,7 @@
     engine = Engine.load(load_settings())
     answer = engine.ask("Wat moet ik vragen over wifi-telling?")
 
-A question is analysed once into a :class:`~assistant.query.Query`, which retrieval and the
+A question is analysed once into a :class:`~assistant.engine.query.Query`, which retrieval and the
 composer both read. ``ask`` is synchronous and thread-safe for concurrent callers (no shared
 mutable state beyond caches); async interfaces run it in a worker thread.
 """
@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import time
 
-from .answer import Answer
-from .compose import Composer
-from .config import Settings
-from .index import LoadedIndex, load_index
-from .query import Query
-from .retrieve import Retrieval, Retriever
-from .textproc import clean_question
+from assistant.config import Settings
+from assistant.engine.answer.compose import Composer
+from assistant.engine.answer.model import Answer
+from assistant.engine.index.build import LoadedIndex, load_index
+from assistant.engine.query import Query
+from assistant.engine.retrieve import Retrieval, Retriever
+from assistant.engine.textproc import clean_question
 
 
 class Engine:

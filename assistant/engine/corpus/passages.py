@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .corpus import Document
-from .textproc import split_sentences, words
+from assistant.engine.corpus.readers import Document
+from assistant.engine.textproc import split_sentences, words
 
 
 @dataclass

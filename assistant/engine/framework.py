@@ -20,9 +20,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .corpus import FRAMEWORK_FILE
-from .errors import CorpusError
-from .textproc import Analyzer, fold, words
+from assistant.engine.corpus.readers import FRAMEWORK_FILE
+from assistant.engine.textproc import Analyzer, fold, words
+from assistant.errors import CorpusError
 
 STEP_NUMBERS = (1, 2, 3, 4, 5)
 

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .framework import Characteristic, Concept, Matcher
-from .textproc import (
+from assistant.engine.framework import Characteristic, Concept, Matcher
+from assistant.engine.textproc import (
     DUTCH_STOPWORDS,
     ENGLISH_STOPWORDS,
     QUESTION_FRAME,

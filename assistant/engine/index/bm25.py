@@ -2,7 +2,7 @@
 
 LlamaIndex's ``BM25Retriever.from_persist_dir`` rebuilds the retriever with its default English
 stemmer, so a Dutch index queried after a reload silently stems questions the English way and
-misses. :class:`DutchBM25Retriever` stores its :class:`~assistant.textproc.Analyzer` (stemmer
+misses. :class:`DutchBM25Retriever` stores its :class:`~assistant.engine.textproc.Analyzer` (stemmer
 language and compound vocabulary) next to the bm25s files and restores it on load; indexing and
 querying always go through that same analyzer.
 """
@@ -21,7 +21,7 @@ from llama_index.core.schema import BaseNode, MetadataMode, NodeWithScore, Query
 from llama_index.core.vector_stores.utils import metadata_dict_to_node, node_to_metadata_dict
 from llama_index.retrievers.bm25 import BM25Retriever
 
-from .textproc import Analyzer
+from assistant.engine.textproc import Analyzer
 
 ANALYZER_FILE = "analyzer.json"
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build step at DEBUG

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
 
-from .errors import QuestionError
+from assistant.errors import QuestionError
 
 # Letters (with accents), digits; apostrophes inside words are kept for "camera's".
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)

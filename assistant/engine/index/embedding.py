@@ -27,8 +27,8 @@ from typing import Any
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
-from .config import Settings
-from .errors import ModelError
+from assistant.config import Settings
+from assistant.errors import ModelError
 
 _LOCK = threading.Lock()
 _MODELS: dict[str, Any] = {}

@@ -1,0 +1,1 @@
+"""The Answer model and the composer that makes one."""

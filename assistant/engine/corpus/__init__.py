@@ -1,0 +1,1 @@
+"""Reading texts: readers for txt, md, html and pdf, chrome rules, passages."""

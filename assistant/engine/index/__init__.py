@@ -1,0 +1,1 @@
+"""The built index: build, load and manifest; BM25; embedding models."""
