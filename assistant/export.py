@@ -97,7 +97,7 @@ def to_markdown(turns: list[Turn], day: date | None = None) -> str:
             lines.append("")
     lines += [f"## {labels['sources']}", ""]
     for c in sources:
-        lines += [source_line(c, lang), "", f"> {c.text}", ""]
+        lines += [source_line(c, lang), "", f"> {' '.join(c.text.split())}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -97,7 +97,8 @@ def render_sources(answer: Answer, heading: str | None = None) -> str:
     lab = labels(answer.language)
     lines = [f"### {heading or lab['sources']}", ""]
     for c in answer.citations:
-        quote = c.text if len(c.text) <= 600 else c.text[:597].rstrip() + "…"
+        text = " ".join(c.text.split())  # one blockquote line, whatever breaks the passage has
+        quote = text if len(text) <= 600 else text[:597].rstrip() + "…"
         lines += [source_line(c, answer.language), f"> {quote}", ""]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -31,3 +31,12 @@ def test_short_paragraphs_join_and_long_ones_split():
             assert len(p.text.split()) <= 60 + 40  # one sentence may overrun the limit
     lists = [p for p in _passages() if "1. waarderen" in p.text]
     assert lists and "5. samen werken en leren" in lists[0].text  # list stays with its lead-in
+
+
+def test_a_carried_title_line_stays_apart_from_the_next_sentence():
+    from assistant.engine.textproc import split_sentences
+
+    passage = next(p for p in _passages() if p.id == "rathenau-2018-waardevol-digitaliseren#1")
+    first, second = split_sentences(passage.text)[:2]
+    assert first.endswith("'technologiespel'")
+    assert second.startswith("De manier waarop Nederlandse gemeenten")

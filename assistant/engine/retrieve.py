@@ -255,6 +255,17 @@ class Retriever:
 
     # -- sentences -------------------------------------------------------------------------------
 
+    def _sentence_vector(self, query: Query, vector: np.ndarray) -> np.ndarray:
+        """What the sentences of a short answer are compared with. For "what should I ask about
+        X" that is X with what X does ("bodycams: gegevens over mensen in de openbare ruimte
+        verzamelt"), so that a technology the texts never name is introduced by what they say
+        about its kind; otherwise the question itself."""
+        if query.kind != "ask" or not query.characteristics or not query.subject:
+            return vector
+        lang = query.language
+        text = f"{query.subject}: {'; '.join(c.name(lang) for c in query.characteristics)}"
+        return np.asarray([self.index.embed_model.get_query_embedding(text)], dtype="float32")
+
     def answer_sentences(self, query: Query, hits: list[Hit], vector: np.ndarray
                          ) -> list[Sentence]:
         """Sentences of the best passages, best answer first: similarity to the question (dense),
@@ -263,8 +274,9 @@ class Retriever:
         weights = query.weights
         total = sum(w for w, _ in weights) or 1.0
         top = hits[0].score if hits and hits[0].score > 0 else 1.0
-        # A question that compares texts looks further down the ranking for the other text.
-        n = SENTENCE_PASSAGES + 3 if query.kind == "compare" else SENTENCE_PASSAGES
+        # A question that compares texts looks further down the ranking for the other text; so
+        # does a question about a technology the texts may not name: its kind is found further down.
+        n = SENTENCE_PASSAGES + 5 if query.kind in ("compare", "ask") else SENTENCE_PASSAGES
         for rank, hit in enumerate(hits[:n]):
             pos = self.index.position[hit.passage.id]
             rows = self._sentence_rows.get(pos, [])
@@ -319,7 +331,8 @@ class Retriever:
         coverage = self.coverage(query, [h.passage for h in hits[:COVERAGE_PASSAGES]])
         relevance = 0.5 + 0.5 * coverage if query.in_domain else 0.75 * coverage
         relevant = relevance >= self.settings.abstain_threshold
-        sentences = self.answer_sentences(query, hits, vector) if relevant else []
+        sentences = self.answer_sentences(query, hits, self._sentence_vector(query, vector)) \
+            if relevant else []
         missing = self._missing(query, sentences) if relevant else []
         ended = time.perf_counter()
         return Retrieval(

@@ -177,7 +177,8 @@ def vocabulary_of(texts: Iterable[str], min_len: int = 4) -> frozenset[str]:
 
 def split_sentences(text: str) -> list[str]:
     """Split Dutch prose into sentences; keeps abbreviations like 'o.a.' and initials intact."""
-    parts = re.split(r"(?<=[.!?])[\"'’”)]?\s+(?=[A-Z0-9‘'\"“(ÁÉÍÓÚ])", text.strip())
+    parts = [p for line in text.strip().split("\n")
+             for p in re.split(r"(?<=[.!?])[\"'’”)]?\s+(?=[A-Z0-9‘'\"“(ÁÉÍÓÚ])", line)]
     sentences: list[str] = []
     for part in parts:
         part = part.strip()

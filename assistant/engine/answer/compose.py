@@ -29,8 +29,9 @@ from assistant.engine.framework import Characteristic, Concept
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
-from assistant.engine.textproc import words
+from assistant.engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, words
 
+STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 MAX_VALUES = 6
 MAX_SPECIFIC_PER_STEP = 2
 SCORE_MARGIN = {"factual": 0.08, "yesno": 0.08, "topic": 0.08, "ask": 0.05, "why": 0.1,
@@ -47,6 +48,10 @@ _ANAPHOR = re.compile(r"^(dat|dit|deze|die|daarnaast|daarom|daardoor|daarbij|ook
 # Sentences about the document rather than the subject: chapter lists, book blurbs.
 _META = re.compile(r"\(hoofdstuk \d|\bhoofdstuk \d|voorpublicatie|wilt u meer|in dit (rapport|"
                    r"essay) vinden|\bchapter \d", re.I)
+
+_QUALIFIERS = frozenset("die dat voor van met in om op bij boven rond tegen zonder that which who "
+                        "for of with on to at about from".split())
+_CLOSED = re.compile(r"[.!…:;][\"'’”)]*$")
 
 SUBJECT_FALLBACK = {"nl": "deze technologie", "en": "this technology"}
 ENGLISH_LEAD = "The guidance texts are in Dutch; the passages that answer your question say:"
@@ -160,15 +165,20 @@ class Composer:
     def _not_in_texts(self, retrieval: Retrieval, answer: Answer, cites: _Citations) -> Answer:
         q = retrieval.query
         lang = q.language
-        phrases = [MISSING[lang].get(m) or (f"{m} not" if lang == "en" else f"{m} niet")
-                   for m in retrieval.missing]
+        details = [MISSING[lang][m] for m in retrieval.missing if m in MISSING[lang]]
+        names = [m for m in retrieval.missing if m not in MISSING[lang]]
         if lang == "en":
-            notice = ("The texts I draw on do not answer this question: they mention "
-                      f"{_join(phrases, lang)}.")
-            notice = notice.replace("mention not ", "do not say ")
+            said = [f"they do not say {d[4:]}" if d.startswith("not ") else f"they mention {d}"
+                    for d in details]
+            notice = "The texts I draw on do not answer this question" + (
+                f": {_join(said, lang)}." if said else ".")
+            if names:
+                notice += f" {_join(names, lang)} does not occur in them."
         else:
-            notice = ("De teksten waar ik uit put beantwoorden deze vraag niet: ze noemen "
-                      f"{_join(phrases, lang)}.")
+            notice = "De teksten waar ik uit put beantwoorden deze vraag niet" + (
+                f": ze noemen {_join(details, lang)}." if details else ".")
+            if names:
+                notice += f" {_join(names, lang)} komt er niet in voor."
         answer.status = "not_in_texts"
         answer.abstained = True
         answer.missing = list(retrieval.missing)
@@ -182,9 +192,16 @@ class Composer:
         """Say so when the texts never mention the technology asked about."""
         if not subject:
             return []
-        content = [w for w in words(subject) if len(w) > 3 and w not in q.corrected]
-        known = [w for w in content if self._in_texts(w)]
-        if not content or known and len(known) * 2 >= len(content):
+        # The technology is named before its first preposition or relative pronoun ("bodycams"
+        # in "bodycams voor handhavers"); one word of that name the texts never use means they
+        # do not deal with it as such, however familiar the rest is.
+        head: list[str] = []
+        for w in words(subject):
+            if w in _QUALIFIERS and head:
+                break
+            head.append(w)
+        content = [w for w in head if len(w) > 3 and w not in STOPWORDS]
+        if all(self._in_texts(q.corrected.get(w, w)) for w in content):
             return []
         lang = q.language
         chars = [c.name(lang) for c in q.characteristics]
@@ -258,7 +275,9 @@ class Composer:
     @staticmethod
     def _usable(text: str) -> bool:
         # A question or a list number asserts nothing a raadslid can rely on.
-        return not text.endswith("?") and len(text.split()) >= 4 and not _META.search(text)
+        # Nor does a line without closing punctuation: a title or a label.
+        return (not text.endswith("?") and len(text.split()) >= 4 and not _META.search(text)
+                and bool(_CLOSED.search(text)))
 
     # -- denkraam --------------------------------------------------------------------------------
 

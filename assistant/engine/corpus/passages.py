@@ -8,6 +8,7 @@ stay the same as long as the document text does.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.engine.corpus.readers import Document
@@ -60,7 +61,12 @@ class Passage:
         )
 
 
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'’”)]*$")
+
+
 def _split_long(text: str, max_words: int) -> list[str]:
+    if len(words(text)) <= max_words:
+        return [text]
     chunks: list[str] = []
     current: list[str] = []
     count = 0
@@ -99,7 +105,10 @@ def split_document(doc: Document, min_words: int, max_words: int) -> list[Passag
         merged: list[str] = []
         carry = ""
         for para in paras:
-            text = f"{carry} {para}".strip() if carry else para
+            # A carried line without closing punctuation (a subtitle, a label) is not the start
+            # of the next sentence: a line break keeps the two apart.
+            glue = " " if _SENTENCE_END.search(carry) else "\n"
+            text = f"{carry}{glue}{para}".strip() if carry else para
             if len(words(text)) < min_words:
                 carry = text
                 continue
