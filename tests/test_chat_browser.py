@@ -177,6 +177,28 @@ def test_unanswerable_question_offers_starters(page) -> None:  # type: ignore[no
     assert "wifi-telling" in follow.inner_text()
 
 
+def test_factual_answer_offers_the_denkraam_as_a_follow_up(page) -> None:  # type: ignore[no-untyped-def]
+    reply = ask(page, "Welke publieke waarden komen door cameratoezicht in de wijk onder druk?")
+    text = reply.inner_text()
+    assert "Kort antwoord" in text and "Vragen voor de raad" not in text
+    page.screenshot(path=str(OUTPUT / "factual-answer.png"), full_page=True)
+    follow_up = "Wat moet ik vragen over cameratoezicht?"
+    reply.get_by_role("button", name=follow_up).click()
+    denkraam = wait_answer(page, 1)
+    denkraam.get_by_text("Vragen voor de raad").wait_for()
+    assert "cameratoezicht" in denkraam.inner_text()
+
+
+def test_a_detail_the_texts_lack_is_said_plainly(page) -> None:  # type: ignore[no-untyped-def]
+    reply = ask(page, "Hoeveel kost een wifi-sensor?")
+    reply.get_by_text("Wat de teksten wel zeggen").wait_for()
+    text = reply.inner_text()
+    assert "beantwoorden deze vraag niet" in text and "geen bedragen of kosten" in text
+    # What the texts do say is cited: its numbers open the passages.
+    assert reply.locator("a.element-link").count() >= 1
+    page.screenshot(path=str(OUTPUT / "not-in-texts.png"), full_page=True)
+
+
 def test_html_is_shown_as_text_and_bad_input_gets_one_sentence(page) -> None:  # type: ignore[no-untyped-def]
     payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
     ask(page, payload + " cameratoezicht")
