@@ -166,6 +166,8 @@ class Retriever:
         self._topic_sets = [set(p.topics) for p in index.passages]
         self._value_bonus = np.array([VALUE_BONUS * min(len(p.values), 3) / 3
                                       for p in index.passages], dtype=np.float32)
+        self._sentence_tokens = [frozenset(self.analyzer.tokens(text))
+                                 for _, text in index.sentences]
         self._sentence_rows: dict[int, list[int]] = {}
         for row, (pos, _) in enumerate(index.sentences):
             self._sentence_rows.setdefault(pos, []).append(row)
@@ -284,8 +286,8 @@ class Retriever:
                 continue
             sims = self.index.sentence_vectors[rows] @ vector[0]
             texts = [self.index.sentences[r][1] for r in rows]
-            for i, (sim, text) in enumerate(zip(sims, texts, strict=True)):
-                tokens = set(self.analyzer.tokens(text))
+            for i, (sim, text, row) in enumerate(zip(sims, texts, rows, strict=True)):
+                tokens = self._sentence_tokens[row]
                 overlap = sum(w for w, stems in weights if stems & tokens) / total
                 score = (SENTENCE_WEIGHTS["similarity"] * float(sim)
                          + SENTENCE_WEIGHTS["overlap"] * overlap
