@@ -181,3 +181,14 @@ def test_a_section_left_empty_by_chrome_loses_its_heading(tmp_path: Path):
     doc = load_corpus(tmp_path).documents[0]
     assert [(b.kind, b.text) for b in doc.blocks] == [
         ("heading", "Camera's"), ("para", "De gemeente hangt camera's op.")]
+
+
+def test_chrome_classes_never_remove_the_page_or_its_main_content(tmp_path: Path):
+    page = tmp_path / "pagina.html"
+    page.write_text("""<html><body class="menu-open page-related">
+      <div class="menu-wrapper"><main><h1>Sensoren</h1>
+      <p>De gemeente plaatst sensoren om drukte te meten.</p></main></div>
+      <div class="share-buttons">Deel dit bericht</div></body></html>""", encoding="utf-8")
+    blocks = read_html(page)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Sensoren"), ("para", "De gemeente plaatst sensoren om drukte te meten.")]

@@ -54,8 +54,8 @@ _SIGN_UP = re.compile(r"\b(meld (u|je) aan|schrijf (u|je) in|aanmelden|abonneer|
 # Class, id or role of HTML elements that hold chrome rather than content.
 CHROME_ATTRIBUTE = re.compile(
     r"(^|[-_\s])(cookie\w*|consent|gdpr|newsletter|nieuwsbrief|subscribe|share|sharing|social|"
-    r"breadcrumbs?|skip(-link)?|menu|navbar|navigation|banner|downloads?|related|sidebar|popup|"
-    r"modal|toolbar|pagination|print)($|[-_\s])", re.I)
+    r"breadcrumbs?|skip(-link)?|menu|navbar|navigation|downloads?|related|sidebar|popup|"
+    r"modal|toolbar|pagination)($|[-_\s])", re.I)
 _TERMINAL = re.compile(r"[.!?:;,…)\"'’”]$")
 
 

@@ -16,6 +16,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -263,7 +264,11 @@ def read_markdown(path: Path) -> list[Block]:
     return blocks
 
 
-def _is_chrome_element(el: object) -> bool:
+def _is_chrome_element(el: Any) -> bool:
+    # The page itself and its main content are never chrome, whatever their classes say
+    # (<body class="menu-open">), nor is anything holding the page's title.
+    if el.name in ("html", "body", "main", "article") or el.find(["main", "article", "h1"]):
+        return False
     attrs = getattr(el, "attrs", None) or {}
     values = [attrs.get("id") or "", attrs.get("role") or "", attrs.get("aria-label") or "",
               *(attrs.get("class") or [])]
