@@ -39,7 +39,7 @@ SCORE_MARGIN = {"factual": 0.08, "yesno": 0.08, "topic": 0.08, "ask": 0.05, "why
 MAX_SENTENCES = {"factual": 2, "yesno": 2, "topic": 2, "ask": 2, "why": 3, "how": 3,
                  "compare": 3}
 SECOND_TEXT_MARGIN = {"compare": 0.25}
-DEFAULT_SECOND_TEXT_MARGIN = 0.08
+DEFAULT_SECOND_TEXT_MARGIN = 0.1
 MAX_CHARS = 650
 # A sentence opening with one of these leans on the sentence before it.
 _ANAPHOR = re.compile(r"^(dat|dit|deze|die|daarnaast|daarom|daardoor|daarbij|ook|zo|hier|"
