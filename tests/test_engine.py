@@ -233,3 +233,23 @@ def test_a_detail_the_texts_hold_is_answered(engine):
     answer = engine.ask("Sinds wanneer bestaat de Digitale Agenda Gemeenten 2024?")
     assert answer.status == "answered"
     assert any("2020" in c.text for c in answer.summary)
+
+
+def test_one_publisher_with_several_texts_is_not_a_comparison(engine):
+    query = engine.analyse("What are the five steps of the Rathenau framework for councils?")
+    assert query.kind == "factual" and len(query.publishers) == 1
+    assert len(query.source_docs) == 3  # the Rathenau Instituut's three texts
+
+
+def test_two_publishers_named_are_both_quoted_on_the_subject(engine):
+    answer = engine.ask("Hoe kijken de VNG en het Rathenau Instituut naar privacy?")
+    assert answer.kind == "compare"
+    publishers = {engine.index.documents[answer.citation(c.citations[0]).doc]["publisher"]
+                  for c in answer.summary if c.citations}
+    assert publishers == {"Vereniging van Nederlandse Gemeenten (VNG)", "Rathenau Instituut"}
+    # The publisher's name picks the texts; it does not pull in the line that names it.
+    assert not any("schreef deze publicatie" in c.text for c in answer.summary)
+    for publisher in publishers:  # each says something about privacy itself
+        assert any("privacy" in c.text for c in answer.summary if c.citations and engine.index
+                   .documents[answer.citation(c.citations[0]).doc]["publisher"] == publisher)
+    _supports(answer, engine)

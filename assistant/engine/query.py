@@ -83,6 +83,7 @@ class Query:
     instruments: list[Concept] = field(default_factory=list)
     characteristics: list[Characteristic] = field(default_factory=list)
     source_docs: set[str] = field(default_factory=set)
+    publishers: list[frozenset[str]] = field(default_factory=list)  # documents per named publisher
     corrected: dict[str, str] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)  # content words the texts never use
     weights: list[tuple[float, frozenset[str]]] = field(default_factory=list)
@@ -169,15 +170,17 @@ class QueryAnalyser:
 
         source_docs: set[str] = set()
         source_stems: set[str] = set()
+        publishers: set[frozenset[str]] = set()  # the documents of each publisher named
         for phrase, docs in self.sources:
             if Matcher.contains(stems, phrase):
                 source_docs |= docs
                 source_stems |= set(phrase)
+                publishers.add(docs)
 
         topics = self.matcher.topics_in(stems)
         values = self.matcher.values_in(stems)
         instruments = self.matcher.instruments_in(stems)
-        kind = self._kind(typed.split(), typed, text, len(source_docs))
+        kind = self._kind(typed.split(), typed, text, len(publishers))
         subject = self._subject(text, kind, topics, corrected)
         subject_words = words(subject) if subject else folded
         characteristics = self.matcher.characteristics_in(
@@ -204,11 +207,22 @@ class QueryAnalyser:
             text=text, language=language, kind=kind, subject=subject, details=details,
             folded=folded, stems=stems, tokens=tokens, expansion=expansion, topics=topics,
             values=values, instruments=instruments, characteristics=characteristics,
-            source_docs=source_docs, corrected=corrected, unknown=unknown,
-            weights=self._weights(content + [w for w in expansion_words if " " not in w]),
+            source_docs=source_docs, publishers=sorted(publishers, key=sorted),
+            corrected=corrected, unknown=unknown,
+            # A publisher named says where to look, not which words to match.
+            weights=self._weights([w for w in self._translated(content)
+                                   if self.analyzer.stem(w) not in source_stems] + [
+                w for w in expansion_words if " " not in w]),
             in_domain=in_domain,
             asks_values=bool(re.search(r"\b(waarden|values)\b", joined)),
         )
+
+    def _translated(self, content: list[str]) -> list[str]:
+        """Content words without the English ones the glossary translates: the texts are Dutch,
+        so "steps" would weigh as a word they lack, while its translation "stappen" is there."""
+        glossary = self.matcher.framework.glossary
+        return [w for w in content if w not in glossary and not (
+            w.endswith("s") and w[:-1] in glossary)]
 
     def _weights(self, content: list[str]) -> list[tuple[float, frozenset[str]]]:
         """Rarity weight and stems of each informative word (a word the texts lack weighs most)."""

@@ -237,13 +237,13 @@ class Composer:
             if sum(len(c.text) for c in chosen) + len(s.text) > MAX_CHARS:
                 break
             chosen.append(s)
-        if len(q.source_docs) >= 2:
-            # "Wat zeggen de VNG en de Future City Foundation": one sentence from each.
-            named = [next((s for s in candidates if s.passage.doc == doc), None)
-                     for doc in sorted(q.source_docs)]
-            named_docs = {s.passage.doc for s in named if s is not None}
-            chosen = [s for s in chosen if s.passage.doc in named_docs][:1]
-            chosen += [s for s in named if s is not None and s not in chosen]
+        if len(q.publishers) >= 2:
+            # "Wat zeggen de VNG en de Future City Foundation": a sentence from each of them.
+            named = [next((s for s in candidates if s.passage.doc in docs), None)
+                     for docs in q.publishers]
+            picked = [s for s in named if s is not None]
+            chosen = [s for s in chosen if s in picked][:1]
+            chosen += [s for s in picked if s not in chosen]
         docs = {s.passage.doc for s in chosen}
         second_margin = SECOND_TEXT_MARGIN.get(kind, DEFAULT_SECOND_TEXT_MARGIN)
         if len(docs) == 1 and not q.details:
