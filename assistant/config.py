@@ -48,7 +48,8 @@ class Settings(BaseSettings):
     passage_max_words: int = Field(
         default=160, ge=20, description="Paragraphs longer than this are split at sentences."
     )
-    top_k: int = Field(default=5, ge=1, le=20, description="Passages an answer draws on.")
+    top_k: int = Field(default=5, ge=1, le=20,
+                       description="Passages the short answer draws its sentences from.")
     dense_weight: float = Field(
         default=0.6, ge=0.0, le=1.0, description="Weight of the dense score in the fusion."
     )

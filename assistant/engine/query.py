@@ -25,9 +25,6 @@ from assistant.engine.textproc import (
     words,
 )
 
-KINDS = ("ask", "factual", "why", "how", "yesno", "compare", "topic")
-DETAILS = ("amount", "count", "date", "duration", "place", "person", "rule", "name")
-
 _ASK = re.compile(
     r"\b(wat|welke dingen)\s+(moet|kan|zou|wil|moeten|kunnen)\s+(ik|je|we|wij|de raad|"
     r"raadsleden|een raadslid)\s+(vragen|weten|stellen|navragen)\b|\bwelke vragen\b|"
@@ -85,7 +82,6 @@ class Query:
     source_docs: set[str] = field(default_factory=set)
     publishers: list[frozenset[str]] = field(default_factory=list)  # documents per named publisher
     corrected: dict[str, str] = field(default_factory=dict)
-    unknown: list[str] = field(default_factory=list)  # content words the texts never use
     weights: list[tuple[float, frozenset[str]]] = field(default_factory=list)
     in_domain: bool = False
     asks_values: bool = False
@@ -197,9 +193,6 @@ class QueryAnalyser:
         expansion_words += self.matcher.glossary_words(folded)
         expansion = [t for t in self.analyzer.tokens(" ".join(expansion_words))
                      if t not in source_stems]
-        unknown = [w for w in content if len(w) >= 3 and not self.known(w)
-                   and not any(s in self.df for s in self.analyzer.analyse_word(w))
-                   and fold(w) not in self.matcher.framework.glossary]
         in_domain = bool(topics or values or instruments or characteristics or source_docs
                          or self.matcher.steps_in(stems)
                          or self.matcher.names_domain(stems, folded))
@@ -208,7 +201,7 @@ class QueryAnalyser:
             folded=folded, stems=stems, tokens=tokens, expansion=expansion, topics=topics,
             values=values, instruments=instruments, characteristics=characteristics,
             source_docs=source_docs, publishers=sorted(publishers, key=sorted),
-            corrected=corrected, unknown=unknown,
+            corrected=corrected,
             # A publisher named says where to look, not which words to match.
             weights=self._weights([w for w in self._translated(content)
                                    if self.analyzer.stem(w) not in source_stems] + [

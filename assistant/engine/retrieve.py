@@ -42,7 +42,6 @@ TOPIC_BONUS = 0.15
 VALUE_BONUS = 0.1
 SOURCE_BONUS = 0.15
 COVERAGE_PASSAGES = 3
-SENTENCE_PASSAGES = 5
 DETAIL_SENTENCES = 3
 # How a sentence's score for a short answer is made (see Retriever.answer_sentences). Raw cosine
 # similarity measured better than similarity rescaled per question (summary holds the answering
@@ -278,7 +277,8 @@ class Retriever:
         top = hits[0].score if hits and hits[0].score > 0 else 1.0
         # A question that compares texts looks further down the ranking for the other text; so
         # does a question about a technology the texts may not name: its kind is found further down.
-        n = SENTENCE_PASSAGES + 5 if query.kind in ("compare", "ask") else SENTENCE_PASSAGES
+        top_k = self.settings.top_k
+        n = top_k + 5 if query.kind in ("compare", "ask") else top_k
         for rank, hit in enumerate(hits[:n]):
             pos = self.index.position[hit.passage.id]
             rows = self._sentence_rows.get(pos, [])
