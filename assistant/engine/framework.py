@@ -259,6 +259,9 @@ class Matcher:
         self.analyzer = analyzer
         self.names = names
         self._phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+        # Dutch compounds put the modifier first: "technologieoptimisme" is about technology.
+        self._domain_prefixes = tuple(fold(w) for w in framework.domain
+                                      if " " not in w and len(w) >= 6)
 
     def stems(self, text: str) -> list[str]:
         return [self.analyzer.stem(w) for w in words(text)]
@@ -314,9 +317,7 @@ class Matcher:
 
     def names_domain(self, seq: list[str], folded: list[str]) -> bool:
         """Whether the words name digital technology in government or an indexed text."""
-        # Dutch compounds put the modifier first: "technologieoptimisme" is about technology.
-        prefixes = tuple(fold(w) for w in self.framework.domain if " " not in w and len(w) >= 6)
-        return (any(w.startswith(prefixes) for w in folded)
+        return (any(w.startswith(self._domain_prefixes) for w in folded)
                 or self.matches(seq, "domain", self.framework.domain)
                 or self.matches(seq, "domain:names", self.names))
 
