@@ -25,6 +25,7 @@ INTRO = {
            "with [n] to a passage of the guidance texts; the sources are listed at the end."),
 }
 ASKED = {"nl": "Vraag", "en": "Question"}
+AUTHOR = {"nl": "Raadsgids digitalisering", "en": "Council guide on digitalisation"}
 EMPTY = {"nl": "Er zijn in dit gesprek nog geen vragen beantwoord.",
          "en": "No questions have been answered in this conversation yet."}
 
@@ -109,6 +110,7 @@ def to_docx(turns: list[Turn], day: date | None = None) -> bytes:
     sections, sources = _collect(turns)
     doc = Document()
     doc.core_properties.title = TITLE[lang]
+    doc.core_properties.author = AUTHOR[lang]
     doc.core_properties.language = "nl-NL" if lang == "nl" else "en-GB"
     doc.add_heading(TITLE[lang], level=0)
     doc.add_paragraph(INTRO[lang].format(day=(day or date.today()).isoformat()))

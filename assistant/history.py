@@ -8,6 +8,7 @@ only by its author. :func:`purge` removes threads older than a given age with ev
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -106,8 +107,13 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def ensure_schema(path: Path) -> None:
-    """Create the database and its tables if they are not there yet."""
+    """Create the database and its tables if they are not there yet. It holds raadsleden's
+    questions, so it is readable by its owner only (0600); SQLite gives its journal files the
+    same mode."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)
     conn = _connect(path)
     try:
         conn.executescript(SCHEMA)

@@ -38,6 +38,9 @@ class ConfigError(AssistantError):
     exit_code = 2
 
 UI_DIR = Path(__file__).parent / "ui"
+# The Leesmij text (ui/chainlit.md) lists the indexed texts between these two lines.
+CORPUS_START = "[//]: # (teksten)"
+CORPUS_END = "[//]: # (/teksten)"
 APP_FILE = Path(__file__).parent / "app.py"
 EXTERNAL_LINK = re.compile(r"<link\b[^>]*\bhref=\"https?://[^\"]*\"[^>]*>\s*", re.I | re.S)
 
@@ -75,6 +78,31 @@ def app_root() -> Path:
                     ignore=shutil.ignore_patterns(".files", "__pycache__"))
     atexit.register(shutil.rmtree, root, ignore_errors=True)
     return root
+
+
+def write_corpus_texts(root: Path, documents: dict[str, dict[str, Any]]) -> None:
+    """Name the indexed texts where the page describes them (the line under the input box and
+    the Leesmij text), so that they stay true when a municipality adds its own documents."""
+    n = len(documents)
+    count = {1: "de ene tekst", 2: "de twee teksten", 3: "de drie teksten", 4: "de vier teksten",
+             5: "de vijf teksten"}.get(n, f"de {n} teksten")
+    for name, line in (
+            ("nl.json", f"De raadsgids antwoordt alleen uit {count} in zijn index; elke "
+                        "bewering verwijst naar haar bron."),
+            ("en-US.json", f"The guide answers only from the {n} texts in its index; every "
+                           "statement refers to its source.")):
+        path = root / ".chainlit" / "translations" / name
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["chat"]["watermark"] = line
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    texts = "\n".join(
+        f"- *{d.get('title') or doc_id}*" + (f" ({d['publisher']})" if d.get("publisher") else "")
+        for doc_id, d in sorted(documents.items(), key=lambda kv: str(kv[1].get("title"))))
+    readme = root / "chainlit.md"
+    text = readme.read_text(encoding="utf-8")
+    start = text.index(CORPUS_START) + len(CORPUS_START)
+    end = text.index(CORPUS_END)
+    readme.write_text(text[:start] + "\n\n" + texts + "\n\n" + text[end:], encoding="utf-8")
 
 
 def write_theme(root: Path, base_url: str) -> None:
@@ -231,6 +259,7 @@ def run_chat(host: str, port: int) -> None:
     engine()
     root = app_root()
     write_theme(root, f"http://{host}:{port}")
+    write_corpus_texts(root, engine().index.documents)
     os.environ.update(chainlit_environment(root, host, port))
 
     from chainlit.cli import run_chainlit

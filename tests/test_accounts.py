@@ -194,3 +194,14 @@ def test_guard_tells_the_widget_there_is_no_persistence():
     body = json_.loads(sent[1]["body"])
     assert body == {"dataPersistence": False, "ui": {}}
     assert dict(sent[0]["headers"])[b"content-length"] == str(len(sent[1]["body"])).encode()
+
+
+def test_history_database_is_readable_by_its_owner_only(settings):
+    import os
+    import stat
+
+    ensure_schema(settings.database)
+    assert stat.S_IMODE(os.stat(settings.database).st_mode) == 0o600
+    os.chmod(settings.database, 0o644)  # a database made by an earlier version
+    ensure_schema(settings.database)
+    assert stat.S_IMODE(os.stat(settings.database).st_mode) == 0o600

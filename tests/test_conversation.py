@@ -76,6 +76,7 @@ def test_export_lists_questions_per_step_and_every_source_once(engine):
     from docx import Document
 
     doc = Document(io.BytesIO(to_docx(chat.turns)))
+    assert doc.core_properties.author == "Raadsgids digitalisering"
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Inzet van sturing" in text and "cameratoezicht" in text and "Bronnen" in text
     assert "geen vragen" in to_markdown([])
@@ -102,3 +103,22 @@ def test_offline_html_drops_every_external_link():
             '<link rel="stylesheet" href="/assets/app.css"></head></html>')
     out = offline_html(html)
     assert "https://" not in out and '/assets/app.css' in out and '<html lang="nl"' in out
+
+
+def test_the_page_names_the_indexed_texts_not_a_fixed_five(engine):
+    import json
+
+    from assistant.web import app_root, write_corpus_texts
+
+    root = app_root()
+    documents = dict(engine.index.documents)
+    documents["raadsvoorstel-parkeersensoren"] = {
+        "title": "Raadsvoorstel parkeersensoren in het centrum", "publisher": None}
+    for _ in range(2):  # a restart writes the same text again
+        write_corpus_texts(root, documents)
+    nl = json.loads((root / ".chainlit" / "translations" / "nl.json").read_text())
+    assert nl["chat"]["watermark"].startswith("De raadsgids antwoordt alleen uit de 6 teksten")
+    readme = (root / "chainlit.md").read_text()
+    assert "- *Raadsvoorstel parkeersensoren in het centrum*" in readme
+    assert readme.count("- *Digitalisering in de portefeuille* (Future City Foundation)") == 1
+    assert "vijf richtlijnteksten" not in readme + nl["chat"]["watermark"]
