@@ -68,4 +68,5 @@ def reply_sections(turn: Turn) -> tuple[list[str], Answer | None]:
             return [NO_SOURCES], None
         return [render_sources(turn.answer, SOURCES_HEADING)], turn.answer
     assert turn.answer is not None
-    return render_sections(turn.answer), turn.answer
+    # Suggestions come as buttons under the reply (app.py), not as a second list in it.
+    return render_sections(turn.answer, suggestions=False), turn.answer

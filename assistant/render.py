@@ -57,13 +57,14 @@ def source_line(c: Citation, lang: str) -> str:
     return f"[{c.n}] {c.title} ({meta}; {where})"
 
 
-def render_sections(answer: Answer) -> list[str]:
+def render_sections(answer: Answer, suggestions: bool = True) -> list[str]:
     """The answer as Markdown sections in reading order: short answer (with notices), questions
-    for the council, public values, sources. The chat shows them one by one."""
+    for the council, public values, sources. The chat shows them one by one, and leaves out the
+    list of suggestions (``suggestions=False``) because it shows them as buttons."""
     lab = labels(answer.language)
     if answer.status == "out_of_scope":
         lines = [" ".join(c.text for c in answer.summary)]
-        if answer.suggestions:
+        if answer.suggestions and suggestions:
             lines += ["", lab["try"], *[f"- {s}" for s in answer.suggestions]]
         return ["\n".join(lines) + "\n"]
     first = [f"### {lab['summary']}", ""]
