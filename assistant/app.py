@@ -80,6 +80,24 @@ async def start() -> None:
 async def resume(thread: ThreadDict) -> None:
     # An earlier thread reopened: its messages are shown; follow-ups start afresh.
     cl.user_session.set("conversation", Conversation(engine()))
+    if cl.context.session.client_type == "copilot":
+        return
+    # Chainlit keeps no elements without a blob store, so each answer's citation panels come
+    # back from the step's metadata, where they were kept as shown. Workaround: they are added
+    # to the thread Chainlit sends to the page after this callback returns; elements sent from
+    # here would arrive first and be replaced by that thread.
+    restored = list(thread.get("elements") or [])
+    for step in thread.get("steps") or []:
+        for name, content in chatview.stored_panels(step.get("metadata")):
+            element = cl.Text(name=name, content=content, display="side",
+                              for_id=str(step["id"]), mime="text/plain")
+            stored = await cl.context.session.persist_file(
+                name=name, path=None, content=content, mime="text/plain")
+            element.chainlit_key = stored["id"]
+            # A resumed thread's elements are fetched by their url, not by their key.
+            element.url = f"/project/file/{stored['id']}?session_id={cl.context.session.id}"
+            restored.append(element.to_dict())
+    thread["elements"] = restored
 
 
 @cl.on_message
@@ -102,14 +120,14 @@ async def answer(question: str) -> None:
     cl.user_session.set("conversation", conversation)
     turn: Turn = await cl.make_async(conversation.ask)(question)
     sections, answer = chatview.reply_sections(turn)
+    panels = chatview.panels(answer) if answer is not None else []
     elements: list[cl.Element] = []
     # The intranet widget opens side elements over the answer as soon as they arrive; there the
     # source list under the answer carries the passages instead.
     in_widget = cl.context.session.client_type == "copilot"
-    if answer is not None and not in_widget:
-        elements = [cl.Text(name=chatview.citation_name(c.n), display="side",
-                            content=chatview.citation_panel(c, answer.language))
-                    for c in answer.citations]
+    if not in_widget:
+        elements = [cl.Text(name=name, display="side", content=content)
+                    for name, content in panels]
     actions = []
     if turn.kind == "answer" and answer is not None and not answer.abstained:
         # A factual answer offers the denkraam questions about its subject as a follow-up.
@@ -121,7 +139,8 @@ async def answer(question: str) -> None:
         # Questions the texts do cover, one click away.
         actions = [cl.Action(name="ask", payload={"question": s}, label=s)
                    for s in answer.suggestions]
-    reply = cl.Message(content="", elements=elements, actions=actions)
+    reply = cl.Message(content="", elements=elements, actions=actions,
+                       metadata={"panels": panels} if panels else None)
     # The short answer first, then the denkraam questions, values and sources.
     for i, section in enumerate(sections):
         await reply.stream_token(("\n" if i else "") + section)

@@ -6,6 +6,7 @@ engine) so that it can be tested without a server.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .conversation import Turn
@@ -57,6 +58,25 @@ def citation_panel(c: Citation, language: str = "nl") -> str:
         lines += ["", f"_{c.heading}_"]
     lines += ["", c.text, "", f"`{c.passage_id}`"]
     return "\n".join(lines)
+
+
+def panels(answer: Answer) -> list[tuple[str, str]]:
+    """(name, Markdown) of each citation's side panel."""
+    return [(citation_name(c.n), citation_panel(c, answer.language)) for c in answer.citations]
+
+
+def stored_panels(metadata: object) -> list[tuple[str, str]]:
+    """The panels kept in a stored step's metadata (a dict, or its JSON text), if any."""
+    if isinstance(metadata, str):
+        try:
+            metadata = json.loads(metadata)
+        except ValueError:
+            return []
+    raw = metadata.get("panels") if isinstance(metadata, dict) else None
+    if not isinstance(raw, list):
+        return []
+    return [(str(p[0]), str(p[1])) for p in raw
+            if isinstance(p, list | tuple) and len(p) == 2 and isinstance(p[1], str)]
 
 
 def reply_sections(turn: Turn) -> tuple[list[str], Answer | None]:

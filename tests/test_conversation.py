@@ -122,3 +122,17 @@ def test_the_page_names_the_indexed_texts_not_a_fixed_five(engine):
     assert "- *Raadsvoorstel parkeersensoren in het centrum*" in readme
     assert readme.count("- *Digitalisering in de portefeuille* (Future City Foundation)") == 1
     assert "vijf richtlijnteksten" not in readme + nl["chat"]["watermark"]
+
+
+def test_stored_panels_are_read_back_and_bad_metadata_is_ignored(engine):
+    import json
+
+    from assistant.chatview import panels, stored_panels
+
+    answer = engine.ask(WIFI)
+    kept = panels(answer)
+    assert kept and kept[0][0] == "[1]" and answer.citations[0].text in kept[0][1]
+    assert stored_panels({"panels": [list(p) for p in kept]}) == kept
+    assert stored_panels(json.dumps({"panels": kept})) == kept
+    for bad in (None, "{kapot", {"panels": "x"}, {"panels": [["[1]"]]}, 42):
+        assert stored_panels(bad) == []

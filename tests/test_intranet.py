@@ -278,6 +278,27 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
         assert anna.request("PUT", "/feedback", json.dumps({"feedback": {}}).encode(),
                             {"Content-Type": "application/json"})[0] == 422
         assert anna.threads()[1][0]["id"] == thread_id
+
+        # Reopened in the browser after the restart, the answer's citations still open their
+        # passages.
+        page = browser.new_context(locale="nl-NL").new_page()
+        page.set_default_timeout(30_000)
+        page.goto(chat + "/")
+        page.locator("#email").fill("anna")
+        page.locator("#password").fill("anna-haar-wachtwoord")
+        page.locator("button[type=submit]").click()
+        page.wait_for_selector("#chat-input")
+        page.goto(chat + f"/thread/{thread_id}")
+        reply = page.locator(ANSWER).first
+        reply.get_by_text("Bronnen").wait_for()
+        link = reply.locator("a.element-link").first
+        link.wait_for()
+        link.click()
+        panel = page.locator("#side-view-content")
+        panel.get_by_text("Technologie, ethiek en de rol van de raad").wait_for()
+        assert "wifi-telling" in panel.inner_text()
+        page.screenshot(path=str(OUTPUT / "history-resumed-citation.png"))
+        page.context.close()
     with sqlite3.connect(tmp_path / "history.sqlite") as db:
         feedback = db.execute('SELECT "value", "comment" FROM feedbacks').fetchall()
         assert feedback == [(1, "Bruikbaar voor de commissie")]
