@@ -121,16 +121,22 @@ def test_wifi_answer_citation_follow_ups_and_export(page, engine) -> None:  # ty
     assert "privacy" in text.lower()
     page.screenshot(path=str(OUTPUT / "wifi-answer.png"), full_page=True)
 
-    # [1] opens its passage in the side panel, with document title and publisher.
-    expected = engine.ask(WIFI).citations[0]
+    # The source panel stays closed until a citation is clicked.
+    page.wait_for_timeout(1500)
+    assert page.locator("#side-view-content").count() == 0
+    # [1] opens exactly its own passage in the side panel, with document title and publisher.
+    citations = engine.ask(WIFI).citations
+    expected = citations[0]
     links = reply.locator("a.element-link")
-    assert links.count() >= 1
+    assert links.count() >= 2
     links.first.click()
     panel = page.locator("#side-view-content")
     panel.wait_for()
+    panel.get_by_text(expected.title).first.wait_for()
     assert expected.text[:80] in panel.inner_text()
     assert expected.title in panel.inner_text()
     assert (expected.publisher or "") in panel.inner_text()
+    assert citations[1].text[:80] not in panel.inner_text()
     page.screenshot(path=str(OUTPUT / "citation-panel.png"))
     assert_accessible(page, "answer")
 
@@ -198,6 +204,28 @@ def test_a_detail_the_texts_lack_is_said_plainly(page) -> None:  # type: ignore[
     # What the texts do say is cited: its numbers open the passages.
     assert reply.locator("a.element-link").count() >= 1
     page.screenshot(path=str(OUTPUT / "not-in-texts.png"), full_page=True)
+
+
+def test_on_a_phone_the_source_panel_opens_only_when_asked(browser, server, engine) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844},
+                                  is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT)
+    pg.goto(server + "/")
+    pg.wait_for_selector("#starters button")
+    reply = ask(pg, WIFI)
+    reply.get_by_text("Bronnen").wait_for()
+    pg.wait_for_timeout(1500)
+    assert pg.locator("#side-view-content").count() == 0
+    pg.screenshot(path=str(OUTPUT / "phone-answer.png"))
+    second = engine.ask(WIFI).citations[1]
+    reply.locator("a.element-link").nth(1).click()
+    panel = pg.locator("#side-view-content")
+    panel.get_by_text(second.title).first.wait_for()
+    assert second.text[:60] in panel.inner_text()
+    pg.wait_for_timeout(800)  # the sheet slides in
+    pg.screenshot(path=str(OUTPUT / "phone-citation.png"))
+    context.close()
 
 
 def test_html_is_shown_as_text_and_bad_input_gets_one_sentence(page) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,10 @@
 // - icon-only buttons get an accessible name from their icon (4.1.2);
 // - images without alt next to their own text are marked decorative (1.1.1);
 // - a resize handle pointing at a panel id that does not exist loses that reference (4.1.2).
+// And one repair of behaviour: the source panel opens only when the reader clicks a citation.
+// Chainlit 2.12 opens the side view by itself whenever an answer's side elements arrive, with
+// every passage of the answer stacked under the last one's number; a panel that opens without
+// a click on a citation just before is closed again.
 // Chainlit renders with React, so the repairs are re-applied whenever the page changes.
 (function () {
   "use strict";
@@ -49,11 +53,44 @@
       }
     });
   }
+  var lastCitationClick = 0;
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (target && target.closest && target.closest("a.element-link")) {
+      lastCitationClick = Date.now();
+    }
+  }, true);
+  var shownContent = null;
+  function closeUnaskedPanel() {
+    var content = document.getElementById("side-view-content");
+    if (!content) { shownContent = null; return; }
+    if (content === shownContent && content.dataset.raadsgidsItems === String(
+        content.childElementCount)) return;
+    var asked = Date.now() - lastCitationClick < 2000;
+    shownContent = content;
+    content.dataset.raadsgidsItems = String(content.childElementCount);
+    if (asked) return;
+    var scope = content.parentElement;
+    while (scope && !scope.querySelector("svg.lucide-arrow-left, svg.lucide-x")) {
+      scope = scope.parentElement;
+    }
+    var icon = scope && scope.querySelector("svg.lucide-arrow-left, svg.lucide-x");
+    var close = icon && icon.closest("button");
+    if (close) {
+      close.click();
+    } else {
+      document.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", bubbles: true}));
+    }
+  }
   var scheduled = false;
   new MutationObserver(function () {
     if (scheduled) return;
     scheduled = true;
-    window.requestAnimationFrame(function () { scheduled = false; repair(); });
+    window.requestAnimationFrame(function () {
+      scheduled = false;
+      repair();
+      closeUnaskedPanel();
+    });
   }).observe(document.documentElement, {childList: true, subtree: true, attributes: true,
                                         attributeFilter: ["aria-controls"]});
   document.addEventListener("DOMContentLoaded", repair);
