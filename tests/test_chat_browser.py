@@ -121,8 +121,12 @@ def test_wifi_answer_citation_follow_ups_and_export(page, engine) -> None:  # ty
     assert "privacy" in text.lower()
     page.screenshot(path=str(OUTPUT / "wifi-answer.png"), full_page=True)
 
-    # The source panel stays closed until a citation is clicked.
+    # The reader is brought to the start of the answer, not left at its source list.
     page.wait_for_timeout(1500)
+    heading = reply.get_by_text("Kort antwoord").first
+    top = heading.evaluate("el => el.getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"] / 2, top
+    # The source panel stays closed until a citation is clicked.
     assert page.locator("#side-view-content").count() == 0
     # [1] opens exactly its own passage in the side panel, with document title and publisher.
     citations = engine.ask(WIFI).citations
@@ -217,6 +221,9 @@ def test_on_a_phone_the_source_panel_opens_only_when_asked(browser, server, engi
     reply.get_by_text("Bronnen").wait_for()
     pg.wait_for_timeout(1500)
     assert pg.locator("#side-view-content").count() == 0
+    top = reply.get_by_text("Kort antwoord").first.evaluate(
+        "el => el.getBoundingClientRect().top")
+    assert 0 <= top < 844 / 2, top  # the short answer is in view, not the source list
     pg.screenshot(path=str(OUTPUT / "phone-answer.png"))
     second = engine.ask(WIFI).citations[1]
     reply.locator("a.element-link").nth(1).click()

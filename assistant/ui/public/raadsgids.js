@@ -6,6 +6,8 @@
 // Chainlit 2.12 opens the side view by itself whenever an answer's side elements arrive, with
 // every passage of the answer stacked under the last one's number; a panel that opens without
 // a click on a citation just before is closed again.
+// And when an answer is complete, the reader is brought to its start (the short answer), not
+// left at the end of its source list where Chainlit's scrolling stops.
 // Chainlit renders with React, so the repairs are re-applied whenever the page changes.
 (function () {
   "use strict";
@@ -82,6 +84,25 @@
       document.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", bubbles: true}));
     }
   }
+  var answering = null;
+  var seenAnswers = -1;
+  function showAnswerStart() {
+    var answers = document.querySelectorAll("[data-step-type='assistant_message']");
+    if (seenAnswers < 0) { seenAnswers = answers.length; return; }  // a resumed thread
+    var running = !!document.getElementById("stop-button");
+    if (answers.length > seenAnswers) {
+      answering = answers[answers.length - 1];
+      seenAnswers = answers.length;
+    } else if (answers.length < seenAnswers) {
+      seenAnswers = answers.length;  // a new conversation
+    }
+    if (answering && !running && document.getElementById("chat-submit")) {
+      var start = answering;
+      answering = null;
+      // After Chainlit's own last scroll to the bottom.
+      window.setTimeout(function () { start.scrollIntoView({block: "start"}); }, 150);
+    }
+  }
   var scheduled = false;
   new MutationObserver(function () {
     if (scheduled) return;
@@ -90,6 +111,7 @@
       scheduled = false;
       repair();
       closeUnaskedPanel();
+      showAnswerStart();
     });
   }).observe(document.documentElement, {childList: true, subtree: true, attributes: true,
                                         attributeFilter: ["aria-controls"]});
