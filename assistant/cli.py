@@ -129,6 +129,17 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo_intranet(args: argparse.Namespace) -> int:
+    from .demo import serve
+
+    try:
+        serve(load_settings(), args.chat, args.port)
+    except OSError as exc:
+        raise AssistantError(f"Port {args.port} cannot be used ({exc.strerror or exc}); choose "
+                             "another with --port.") from exc
+    return 0
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from .accounts import parse_age
     from .history import purge
@@ -183,6 +194,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("user")
     p.add_argument("--minutes", type=float, default=15, help="lifetime (default 15)")
     p.set_defaults(func=cmd_token)
+
+    p = sub.add_parser("demo-intranet",
+                       help="serve the example intranet page with the widget, ready to try")
+    p.add_argument("--chat", default="http://127.0.0.1:8000",
+                   help="address of the running chat (default http://127.0.0.1:8000)")
+    p.add_argument("--port", type=int, default=8080, help="port of the page (default 8080)")
+    p.set_defaults(func=cmd_demo_intranet)
 
     p = sub.add_parser("history", help="chat history kept in ASSISTANT_DATABASE")
     hsub = p.add_subparsers(dest="history_command", required=True)

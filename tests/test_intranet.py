@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.cookiejar
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -339,3 +340,53 @@ def test_widget_with_jwt_and_history_keeps_answering(seed_settings, tmp_path, br
         assert rows == [("anna", 1)]
         asked = db.execute("SELECT count(*) FROM steps WHERE type = 'user_message'").fetchone()
         assert asked == (len(questions),)
+
+
+def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path, browser):
+    page_port = free_port()
+    origin = f"http://127.0.0.1:{page_port}"
+    env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="jwt",
+                   ASSISTANT_ALLOWED_ORIGINS=json.dumps([origin]))
+    with chat_server(env, OUTPUT / "demo-server.log") as (chat, _):
+        log = OUTPUT / "demo-intranet.log"
+        with open(log, "wb") as out:
+            demo = subprocess.Popen(
+                [sys.executable, "-m", "assistant.cli", "demo-intranet", "--chat", chat,
+                 "--port", str(page_port)], env={**os.environ, **env}, stdout=out,
+                stderr=subprocess.STDOUT)
+        try:
+            for _ in range(100):
+                try:
+                    with urllib.request.urlopen(origin + "/", timeout=1) as r:
+                        page_html = r.read().decode()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            assert chat in page_html and "127.0.0.1:8000" not in page_html
+            assert "window.RAADSGIDS_TOKEN = " in page_html
+            # No token added by the test: the page carries its own.
+            page = browser.new_context(locale="nl-NL").new_page()
+            page.set_default_timeout(30_000)
+            page.goto(origin + "/")
+            page.locator("#chainlit-copilot-button").click()
+            page.locator("#chat-input").fill(WIFI)
+            page.locator("#chat-submit").click()
+            page.locator(ANSWER).first.get_by_text("Vragen voor de raad").wait_for()
+            page.screenshot(path=str(OUTPUT / "demo-intranet.png"))
+            page.context.close()
+        finally:
+            demo.terminate()
+            demo.wait(timeout=10)
+    printed = log.read_text(encoding="utf-8")
+    assert f"draait op {origin}/" in printed and "dat doet hij al" in printed
+
+
+def test_demo_page_without_jwt_carries_no_token_and_names_the_setting(tmp_path):
+    from assistant.demo import allowed_line, demo_page
+
+    settings = Settings(secret_file=tmp_path / "secret", auth="password")
+    page = demo_page(settings, "https://raadsgids.gemeente.nl/")
+    assert "https://raadsgids.gemeente.nl/copilot/index.js" in page
+    assert "RAADSGIDS_TOKEN = " not in page
+    assert allowed_line(settings, "http://127.0.0.1:8080") == \
+        """ASSISTANT_ALLOWED_ORIGINS='["http://127.0.0.1:8080"]'"""
