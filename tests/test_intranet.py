@@ -363,6 +363,11 @@ def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path
                 except OSError:
                     time.sleep(0.1)
             assert chat in page_html and "127.0.0.1:8000" not in page_html
+            # The widget shows the assistant's own avatar, not Chainlit's.
+            logo = (Path(__file__).parent.parent / "assistant" / "ui" / "public" /
+                    "logo_light.svg").read_bytes()
+            with urllib.request.urlopen(chat + "/avatars/Raadsgids%20digitalisering") as r:
+                assert r.read() == logo
             assert "window.RAADSGIDS_TOKEN = " in page_html
             # No token added by the test: the page carries its own.
             page = browser.new_context(locale="nl-NL").new_page()
