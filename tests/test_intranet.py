@@ -229,6 +229,17 @@ def test_jwt_sign_in_for_the_widget(seed_settings, tmp_path):
         assert Client(chat).request("POST", "/auth/jwt")[0] == 401
 
 
+def signed_in_page(browser, chat: str, user: str, password: str):  # type: ignore[no-untyped-def]
+    """A new browser page signed in to the chat with a password."""
+    page = browser.new_context(locale="nl-NL").new_page()
+    page.set_default_timeout(30_000)
+    page.goto(chat + "/")
+    page.locator("#email").fill(user)
+    page.locator("#password").fill(password)
+    page.locator("button[type=submit]").click()
+    return page
+
+
 def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, browser):
     settings = Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
     accounts.add_user(settings, "anna", "anna-haar-wachtwoord")
@@ -236,12 +247,7 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
     env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="password")
     with chat_server(env | {"ASSISTANT_LOG_QUESTIONS": "true"},
                      OUTPUT / "history-server-1.log") as (chat, _):
-        page = browser.new_context(locale="nl-NL").new_page()
-        page.set_default_timeout(30_000)
-        page.goto(chat + "/")
-        page.locator("#email").fill("anna")
-        page.locator("#password").fill("anna-haar-wachtwoord")
-        page.locator("button[type=submit]").click()
+        page = signed_in_page(browser, chat, "anna", "anna-haar-wachtwoord")
         page.locator("#starters button", has_text="Wifi-telling").click()
         reply = page.locator(ANSWER).first
         reply.get_by_text("Bronnen").wait_for()
@@ -282,12 +288,7 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
 
         # Reopened in the browser after the restart, the answer's citations still open their
         # passages.
-        page = browser.new_context(locale="nl-NL").new_page()
-        page.set_default_timeout(30_000)
-        page.goto(chat + "/")
-        page.locator("#email").fill("anna")
-        page.locator("#password").fill("anna-haar-wachtwoord")
-        page.locator("button[type=submit]").click()
+        page = signed_in_page(browser, chat, "anna", "anna-haar-wachtwoord")
         page.wait_for_selector("#chat-input")
         page.goto(chat + f"/thread/{thread_id}")
         reply = page.locator(ANSWER).first
