@@ -14,7 +14,7 @@ from datetime import date
 
 from .conversation import Turn
 from .engine.answer.model import Answer, Citation
-from .render import LABELS, marks, source_line
+from .render import LABELS, claim_text, marks, source_line
 
 TITLE = {"nl": "Vragen voor de raad over digitalisering",
          "en": "Questions for the council on digitalisation"}
@@ -61,9 +61,7 @@ def _marks(citations: list[int], renumber: dict[int, int]) -> str:
 
 def _short_answer(s: _Section) -> str:
     """The notices and the short answer of one question, citations renumbered."""
-    claims = [c.text if not c.citations else
-              f"{'“' + c.text + '”' if c.quote else c.text}{_marks(c.citations, s.renumber)}"
-              for c in s.answer.summary]
+    claims = [claim_text(c, s.renumber) for c in s.answer.summary]
     return " ".join([*s.answer.notices, *claims]).strip()
 
 

@@ -45,9 +45,12 @@ def marks(citations: list[int]) -> str:
     return "".join(f" [{n}]" for n in citations)
 
 
-def claim_text(claim: Claim) -> str:
+def claim_text(claim: Claim, renumber: dict[int, int] | None = None) -> str:
+    """A claim with its citation markers, a quoted source sentence in quotation marks;
+    ``renumber`` maps the answer's numbers to a document's (the export)."""
     text = f"“{claim.text}”" if claim.quote else claim.text
-    return f"{text}{marks(claim.citations)}"
+    numbers = [renumber[n] for n in claim.citations] if renumber else claim.citations
+    return f"{text}{marks(numbers)}"
 
 
 def source_line(c: Citation, lang: str) -> str:

@@ -72,7 +72,6 @@ class Query:
     subject: str | None
     details: list[str]
     folded: list[str]
-    stems: list[str]
     tokens: list[str]  # BM25 tokens: corrected words, without the question frame and publishers
     expansion: list[str]  # BM25 tokens of concept names and glossary translations
     topics: list[Concept] = field(default_factory=list)
@@ -89,10 +88,7 @@ class Query:
     @property
     def search_text(self) -> str:
         """The question with misspellings corrected, for the embedding model."""
-        text = self.text
-        for wrong, right in self.corrected.items():
-            text = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, text, flags=re.I)
-        return text
+        return _apply_corrections(self.text, self.corrected)
 
 
 class QueryAnalyser:
@@ -145,12 +141,12 @@ class QueryAnalyser:
     def analyse(self, text: str) -> Query:
         language = detect_language(text)
         raw = words(text)
+        folded_text = fold(text)
         # Hyphenated spellings of one word ("techno-solutionisme") and misspellings.
         corrected: dict[str, str] = {}
         for a, b in zip(raw, raw[1:], strict=False):
-            if f"{a}-{b}" in fold(text) and not self.known(a) and self.known(a + b):
+            if f"{a}-{b}" in folded_text and not self.known(a) and self.known(a + b):
                 corrected[f"{a}-{b}"] = a + b
-        folded_text = fold(text)
         for wrong, right in corrected.items():
             folded_text = folded_text.replace(wrong, right)
         folded = words(folded_text)
@@ -198,7 +194,7 @@ class QueryAnalyser:
                          or self.matcher.names_domain(stems, folded))
         return Query(
             text=text, language=language, kind=kind, subject=subject, details=details,
-            folded=folded, stems=stems, tokens=tokens, expansion=expansion, topics=topics,
+            folded=folded, tokens=tokens, expansion=expansion, topics=topics,
             values=values, instruments=instruments, characteristics=characteristics,
             source_docs=source_docs, publishers=sorted(publishers, key=sorted),
             corrected=corrected,
@@ -269,10 +265,15 @@ class QueryAnalyser:
             content = [w for w in text.split() if fold(w).strip("?,.") not in DUTCH_STOPWORDS]
             phrase = " ".join(content) or None
         if phrase:
-            for wrong, right in corrected.items():
-                phrase = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, phrase, flags=re.I)
-            phrase = phrase.strip() or None
+            phrase = _apply_corrections(phrase, corrected).strip() or None
         return phrase
+
+
+def _apply_corrections(text: str, corrected: dict[str, str]) -> str:
+    """``text`` with each misspelt word (as a whole word, any case) replaced by its correction."""
+    for wrong, right in corrected.items():
+        text = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, text, flags=re.I)
+    return text
 
 
 def _distance(a: str, b: str, limit: int) -> int:

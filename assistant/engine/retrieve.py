@@ -190,9 +190,7 @@ class Retriever:
         text = query.subject if query.kind == "ask" and query.subject else query.search_text
         return np.asarray([self.index.embed_model.get_query_embedding(text)], dtype="float32")
 
-    def dense_scores(self, query: Query | str, vector: np.ndarray | None = None) -> np.ndarray:
-        if isinstance(query, str):
-            query = self.analyse(query)
+    def dense_scores(self, query: Query, vector: np.ndarray | None = None) -> np.ndarray:
         vector = self.query_vector(query) if vector is None else vector
         sims, rows = self._faiss.search(vector, self._faiss.ntotal)
         out = np.zeros(self._n_docs, dtype=np.float32)

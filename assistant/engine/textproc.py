@@ -175,6 +175,15 @@ def vocabulary_of(texts: Iterable[str], min_len: int = 4) -> frozenset[str]:
     return frozenset(vocab)
 
 
+_CLOSED = re.compile(r"[.!?…:;][\"'’”)]*$")
+
+
+def is_closed(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does (closing punctuation, perhaps a quote after it),
+    unlike a title or a label."""
+    return bool(_CLOSED.search(text))
+
+
 def split_sentences(text: str) -> list[str]:
     """Split Dutch prose into sentences; keeps abbreviations like 'o.a.' and initials intact."""
     parts = [p for line in text.strip().split("\n")

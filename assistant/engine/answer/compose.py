@@ -29,7 +29,7 @@ from assistant.engine.framework import Characteristic, Concept
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
-from assistant.engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, words
+from assistant.engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, is_closed, words
 
 STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 MAX_VALUES = 6
@@ -51,7 +51,6 @@ _META = re.compile(r"\(hoofdstuk \d|\bhoofdstuk \d|voorpublicatie|wilt u meer|in
 
 _QUALIFIERS = frozenset("die dat voor van met in om op bij boven rond tegen zonder that which who "
                         "for of with on to at about from".split())
-_CLOSED = re.compile(r"[.!…:;][\"'’”)]*$")
 
 SUBJECT_FALLBACK = {"nl": "deze technologie", "en": "this technology"}
 ENGLISH_LEAD = "The guidance texts are in Dutch; the passages that answer your question say:"
@@ -277,7 +276,7 @@ class Composer:
         # A question or a list number asserts nothing a raadslid can rely on.
         # Nor does a line without closing punctuation: a title or a label.
         return (not text.endswith("?") and len(text.split()) >= 4 and not _META.search(text)
-                and bool(_CLOSED.search(text)))
+                and is_closed(text))
 
     # -- denkraam --------------------------------------------------------------------------------
 

@@ -8,11 +8,10 @@ stay the same as long as the document text does.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from assistant.engine.corpus.readers import Document
-from assistant.engine.textproc import split_sentences, words
+from assistant.engine.textproc import is_closed, split_sentences, words
 
 
 @dataclass
@@ -61,9 +60,6 @@ class Passage:
         )
 
 
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'’”)]*$")
-
-
 def _split_long(text: str, max_words: int) -> list[str]:
     if len(words(text)) <= max_words:
         return [text]
@@ -107,7 +103,7 @@ def split_document(doc: Document, min_words: int, max_words: int) -> list[Passag
         for para in paras:
             # A carried line without closing punctuation (a subtitle, a label) is not the start
             # of the next sentence: a line break keeps the two apart.
-            glue = " " if _SENTENCE_END.search(carry) else "\n"
+            glue = " " if is_closed(carry) else "\n"
             text = f"{carry}{glue}{para}".strip() if carry else para
             if len(words(text)) < min_words:
                 carry = text
