@@ -88,14 +88,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    from .web import run_chat
+    from .chat.server import run_chat
 
     run_chat(args.host, args.port)
     return 0
 
 
 def cmd_users(args: argparse.Namespace) -> int:
-    from . import accounts
+    from .intranet import accounts
 
     settings = load_settings()
     if args.action == "list":
@@ -123,14 +123,14 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 def cmd_token(args: argparse.Namespace) -> int:
-    from .accounts import mint_token
+    from .intranet.accounts import mint_token
 
     print(mint_token(load_settings(), args.user, args.minutes))
     return 0
 
 
 def cmd_demo_intranet(args: argparse.Namespace) -> int:
-    from .demo import serve
+    from .intranet.demo import serve
 
     try:
         serve(load_settings(), args.chat, args.port)
@@ -141,8 +141,8 @@ def cmd_demo_intranet(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from .accounts import parse_age
-    from .history import purge
+    from .intranet.accounts import parse_age
+    from .intranet.history import purge
 
     settings = load_settings()
     age = parse_age(args.older_than)

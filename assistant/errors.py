@@ -7,7 +7,10 @@
     │   ├── IndexMissing
     │   └── IndexMismatch
     ├── ModelError                 embedding model cannot be loaded
-    └── EvalFileError              reference set unreadable or naming unknown documents
+    ├── EvalFileError              reference set unreadable or naming unknown documents
+    ├── ConfigError                settings that cannot work together (chat server start)
+    ├── AccountError               bad user name, password or token request
+    └── HistoryError               history database unreadable or unwritable
 
 Single unreadable corpus files are not errors: ingestion skips them with a warning
 (see ``assistant.engine.corpus.readers.LoadReport``).
@@ -52,5 +55,23 @@ class ModelError(AssistantError):
 
 class EvalFileError(AssistantError):
     """A reference question set is unreadable or refers to unknown documents."""
+
+    exit_code = 2
+
+
+class ConfigError(AssistantError):
+    """Settings that cannot work together, found before the chat server starts."""
+
+    exit_code = 2
+
+
+class AccountError(AssistantError):
+    """A user name, password or token request that cannot be carried out."""
+
+    exit_code = 2
+
+
+class HistoryError(AssistantError):
+    """The history database cannot be read or written."""
 
     exit_code = 2

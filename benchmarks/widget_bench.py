@@ -27,8 +27,8 @@ WIDGET = "document.querySelector('#chainlit-copilot').shadowRoot"
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    from assistant.accounts import mint_token
     from assistant.config import Settings
+    from assistant.intranet.accounts import mint_token
 
     folder = Path(tempfile.mkdtemp(prefix="widget-bench-"))
     page_port = free_port()

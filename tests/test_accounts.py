@@ -7,11 +7,11 @@ from datetime import datetime, timedelta
 import jwt
 import pytest
 
-from assistant import accounts
 from assistant.cli import main
 from assistant.config import Settings
-from assistant.history import HistoryError, ensure_schema, purge
-from assistant.web import Guard, allowed_origins
+from assistant.intranet import accounts
+from assistant.intranet.guard import Guard, allowed_origins
+from assistant.intranet.history import HistoryError, ensure_schema, purge
 
 
 @pytest.fixture
@@ -169,31 +169,49 @@ def test_guard_refuses_other_origins_and_untrusted_user_headers():
     assert passed[b"x-remote-user"] == b"anna"
 
 
-def test_guard_tells_the_widget_there_is_no_persistence():
+def _adapted(scope_path, origin, body, headers=()):
+    """What WidgetAdapter sends for one response of the app behind it."""
     import asyncio
-    import json as json_
 
-    sent = []
+    from assistant.intranet.widget import WidgetAdapter
+
+    sent, seen = [], {}
 
     async def app(scope, receive, send):
-        assert b"accept-encoding" not in dict(scope["headers"])
-        body = json_.dumps({"dataPersistence": True, "ui": {}}).encode()
+        seen.update(dict(scope["headers"]))
         await send({"type": "http.response.start", "status": 200,
-                    "headers": [(b"content-length", str(len(body)).encode())]})
+                    "headers": [(b"content-length", str(len(body)).encode()), *headers]})
         await send({"type": "http.response.body", "body": body})
 
     async def send(message):
         sent.append(message)
 
-    own = {"http://127.0.0.1:8000"}
-    guard = Guard(app, [*own, "https://intranet.example"], None, [], own=own)
-    scope = {"type": "http", "path": "/project/settings", "client": ("127.0.0.1", 1),
-             "headers": [(b"origin", b"https://intranet.example"),
-                         (b"accept-encoding", b"gzip")]}
-    asyncio.run(guard(scope, None, send))
-    body = json_.loads(sent[1]["body"])
-    assert body == {"dataPersistence": False, "ui": {}}
-    assert dict(sent[0]["headers"])[b"content-length"] == str(len(sent[1]["body"])).encode()
+    adapter = WidgetAdapter(app, own={"http://127.0.0.1:8000"})
+    scope = {"type": "http", "method": "GET", "path": scope_path, "client": ("127.0.0.1", 1),
+             "headers": [(b"origin", origin.encode()), (b"accept-encoding", b"gzip")]}
+    asyncio.run(adapter(scope, None, send))
+    return dict(sent[0]["headers"]), sent[1]["body"], seen
+
+
+def test_widget_settings_list_no_chat_profiles_and_keep_feedback():
+    import json as json_
+
+    body = json_.dumps({"dataPersistence": True, "chatProfiles": [{"name": "Raadsgids"}],
+                        "starters": []}).encode()
+    headers, out, seen = _adapted("/project/settings", "https://intranet.example", body)
+    assert b"accept-encoding" not in seen  # the body is read, so it must come uncompressed
+    assert json_.loads(out) == {"dataPersistence": True, "chatProfiles": [], "starters": []}
+    assert headers[b"content-length"] == str(len(out)).encode()
+    # The chat's own page keeps its profile (welcome text and starters).
+    _, own, _ = _adapted("/project/settings", "http://127.0.0.1:8000", body)
+    assert json_.loads(own)["chatProfiles"] == [{"name": "Raadsgids"}]
+
+
+def test_widget_script_gets_the_dutch_names_appended():
+    headers, out, _ = _adapted("/copilot/index.js", "https://intranet.example", b"bundle();",
+                            headers=[(b"etag", b'"abc"')])
+    assert out.startswith(b"bundle();\n") and b"Raadsgids openen of sluiten" in out
+    assert b"etag" not in headers and headers[b"content-length"] == str(len(out)).encode()
 
 
 def test_history_database_is_readable_by_its_owner_only(settings):

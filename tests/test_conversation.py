@@ -3,10 +3,10 @@
 import io
 import re
 
-from assistant.chatview import citation_panel, reply_sections, welcome
-from assistant.conversation import Conversation
-from assistant.export import to_docx, to_markdown
-from assistant.web import offline_html
+from assistant.chat.conversation import Conversation
+from assistant.chat.export import to_docx, to_markdown
+from assistant.chat.page import offline_html
+from assistant.chat.views import citation_panel, reply_sections, welcome
 
 WIFI = "Wat moet ik vragen over wifi-telling?"
 
@@ -108,7 +108,7 @@ def test_offline_html_drops_every_external_link():
 def test_the_page_names_the_indexed_texts_not_a_fixed_five(engine):
     import json
 
-    from assistant.web import app_root, write_corpus_texts
+    from assistant.chat.page import app_root, write_corpus_texts
 
     root = app_root()
     documents = dict(engine.index.documents)
@@ -127,7 +127,7 @@ def test_the_page_names_the_indexed_texts_not_a_fixed_five(engine):
 def test_stored_panels_are_read_back_and_bad_metadata_is_ignored(engine):
     import json
 
-    from assistant.chatview import panels, stored_panels
+    from assistant.chat.views import panels, stored_panels
 
     answer = engine.ask(WIFI)
     kept = panels(answer)

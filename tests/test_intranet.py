@@ -9,6 +9,7 @@ from __future__ import annotations
 import http.cookiejar
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -24,8 +25,8 @@ from pathlib import Path
 import jwt
 import pytest
 
-from assistant import accounts
 from assistant.config import Settings
+from assistant.intranet import accounts
 
 from .chat_server import chat_server, free_port, launch_chromium
 
@@ -127,7 +128,7 @@ def test_widget_on_an_allowed_intranet_page_answers(seed_settings, tmp_path, bro
         page.locator("#chainlit-copilot-button").click()
         page.locator("#chat-input").fill(WIFI)
         page.locator("#chat-submit").click()
-        reply = page.locator(ANSWER).first
+        reply = page.locator(ANSWER).nth(1)  # after the welcome
         reply.get_by_text("Bronnen").wait_for()
         text = reply.inner_text()
         assert "Vragen voor de raad" in text and "5. Inzet van sturing" in text
@@ -307,40 +308,175 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
         assert db.execute("SELECT count(*) FROM threads").fetchone() == (1,)
 
 
-def test_widget_with_jwt_and_history_keeps_answering(seed_settings, tmp_path, browser):
+# Texts Chainlit's widget writes in English by itself; none may be seen or announced.
+ENGLISH = ["No authentication token", "Unauthorized", "Invalid token", "Failed to fetch",
+           "Toggle theme", "Close", "Chat bubble icon", "Avatar for", "Floating", "Sidebar",
+           "Copy", "Send", "New chat", "Helpful", "Not helpful", "Submit", "Your feedback",
+           "Add a comment", "Cancel", "Stop", "Expand", "Minimize", "Maximize", "Scroll"]
+WIDGET = "document.querySelector('#chainlit-copilot').shadowRoot"
+AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def widget_texts(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Visible texts and accessible names inside the widget; buttons without any name."""
+    return page.evaluate(f"""() => {{
+        const root = {WIDGET};
+        const texts = [], names = [], unnamed = [];
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {{
+            const el = n.parentElement;
+            // The widget's own texts: a message's content is the assistant's, in Dutch anyway.
+            if (!el || el.closest('style, script, .message-content')) continue;
+            if (n.nodeValue.trim() && el.getClientRects().length) texts.push(n.nodeValue.trim());
+        }}
+        for (const el of root.querySelectorAll('[aria-label], [title], img[alt], [placeholder]'))
+            for (const a of ['aria-label', 'title', 'alt', 'placeholder'])
+                if (el.getAttribute(a)) names.push(el.getAttribute(a));
+        for (const b of root.querySelectorAll('button, [role=button], a[href]'))
+            if (!b.textContent.trim() && !b.getAttribute('aria-label')
+                && !b.querySelector('img[alt]:not([alt=""])'))
+                unnamed.push(b.outerHTML.slice(0, 120));
+        return {{texts, names, unnamed}};
+    }}""")
+
+
+def assert_dutch(page) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_timeout(300)  # the repairs run on the next animation frame
+    seen = widget_texts(page)
+    english = [s for s in seen["texts"] + seen["names"]
+               if any(re.search(rf"\b{e}\b", s, re.I) for e in ENGLISH)]
+    assert not english, english
+    assert not seen["unnamed"], seen["unnamed"]
+
+
+def widget_accessible(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    """axe-core (WCAG 2.1 A/AA) inside the widget's shadow root: no serious or critical."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a',
+                                                     'wcag21aa']});
+        // A target inside a shadow root is a path: [host selector, selector inside].
+        const inside = t => Array.isArray(t[0]) && t[0][0] === '#chainlit-copilot';
+        return {checked: r.passes.flatMap(p => p.nodes).filter(n => inside(n.target)).length,
+                violations: r.violations.map(v => ({id: v.id, impact: v.impact,
+                    nodes: v.nodes.map(n => JSON.stringify(n.target))}))};
+    }""")
+    (OUTPUT / f"axe-{name}.json").write_text(json.dumps(result, indent=2))
+    assert result["checked"] > 10, result  # the widget itself was examined
+    serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, serious
+
+
+def widget_answers(page) -> int:  # type: ignore[no-untyped-def]
+    return int(page.evaluate(f"{WIDGET}.querySelectorAll('{ANSWER}').length"))
+
+
+def test_widget_welcome_dutch_feedback_export_and_many_answers(seed_settings, tmp_path, browser):
     page_port = free_port()
     env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="jwt",
                    ASSISTANT_ALLOWED_ORIGINS=json.dumps([f"http://127.0.0.1:{page_port}"]))
     settings = Settings(secret_file=tmp_path / "secret")
     questions = [WIFI, "En bij camera's?", "Welke bron zegt dat?",
                  "Uit welke stappen bestaat het denkraam?", "Wat is technosolutionisme?",
-                 "Moet digitalisering bij één wethouder liggen?"] * 2
+                 "Moet digitalisering bij één wethouder liggen?", "Wat kost wifi-telling?",
+                 "Hoe laat begint de voetbalwedstrijd?"]
+    many = 80
     with chat_server(env, OUTPUT / "widget-jwt-server.log") as (chat, _), \
             intranet_page(chat, page_port) as site:
-        context = browser.new_context(locale="nl-NL")
-        token = accounts.mint_token(settings, "anna", 10)
+        context = browser.new_context(locale="nl-NL", accept_downloads=True)
+        token = accounts.mint_token(settings, "anna", 30)
         context.add_init_script(f"window.RAADSGIDS_TOKEN = {json.dumps(token)};")
         page = context.new_page()
         page.set_default_timeout(30_000)
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if "#310" in m.text else None)
         page.goto(site + "/index.html")
         page.locator("#chainlit-copilot-button").click()
-        for n, question in enumerate(questions, start=1):
-            page.locator("#chat-input").fill(question)
+
+        # The welcome and the same starters as the full page, as buttons.
+        welcome = page.locator(ANSWER).first
+        welcome.get_by_text("Raadsgids digitalisering.").wait_for()
+        assert "de bron uit de 5 teksten" in welcome.inner_text()
+        starters = welcome.get_by_role("button")
+        assert starters.all_inner_texts()[:4] == [
+            WIFI, "Uit welke stappen bestaat het denkraam?",
+            "Welke publieke waarden spelen bij cameratoezicht?",
+            "Moet digitalisering bij één wethouder liggen?"]
+        page.screenshot(path=str(OUTPUT / "widget-welcome.png"))
+        assert_dutch(page)
+        widget_accessible(page, "widget-welcome")
+
+        starters.first.click()
+        page.wait_for_function(f"{WIDGET}.querySelectorAll('{ANSWER}').length >= 2")
+        reply = page.locator(ANSWER).nth(1)
+        reply.get_by_text("Vragen voor de raad").wait_for()
+        # Feedback with a comment, stored with the answer.
+        page.locator("button[aria-label='Nuttig']").first.click()
+        page.locator("textarea").last.fill("Handig voor de commissie")
+        page.locator("#submit-feedback").click()
+        page.locator(".positive-feedback-on").first.wait_for()
+        page.screenshot(path=str(OUTPUT / "widget-answer.png"))
+        assert_dutch(page)
+        widget_accessible(page, "widget-answer")
+
+        # The export downloads under its own names.
+        reply.get_by_role("button", name="Exporteer gesprek").click()
+        cards = page.get_by_text("raadsvragen-digitalisering-", exact=False)
+        cards.last.wait_for()
+        names = []
+        for suffix in (".md", ".docx"):
+            with page.expect_download() as download:
+                page.locator(f"a:has-text('{suffix}')").last.click()
+            names.append(download.value.suggested_filename)
+        assert [n.rsplit(".", 1)[1] for n in names] == ["md", "docx"], names
+        assert all(n.startswith("raadsvragen-digitalisering-20") for n in names), names
+
+        # Many answers in a row with the feedback controls shown: no React error #310.
+        started = time.monotonic()
+        for n in range(many):
+            before = widget_answers(page)
+            page.locator("#chat-input").fill(questions[n % len(questions)])
             page.locator("#chat-submit").click()
-            page.wait_for_function(
-                "n => document.querySelector('#chainlit-copilot').shadowRoot"
-                f".querySelectorAll('{ANSWER}').length >= n", arg=n)
-            page.locator(ANSWER).nth(n - 1).get_by_role("button").first.wait_for()
+            page.wait_for_function(f"{WIDGET}.querySelectorAll('{ANSWER}').length > {before}")
+            page.locator("#chat-submit").wait_for()
+        took = time.monotonic() - started
         assert not errors, errors[:3]
-        page.screenshot(path=str(OUTPUT / "widget-jwt-history.png"))
+        assert page.locator("button[aria-label='Nuttig']").count() >= many
+        page.screenshot(path=str(OUTPUT / "widget-many-answers.png"))
+        print(f"{many} widget answers in {took:.0f} s")
         context.close()
     with sqlite3.connect(tmp_path / "history.sqlite") as db:
         rows = db.execute('SELECT "userIdentifier", count(*) FROM threads GROUP BY 1').fetchall()
         assert rows == [("anna", 1)]
         asked = db.execute("SELECT count(*) FROM steps WHERE type = 'user_message'").fetchone()
-        assert asked == (len(questions),)
+        assert asked == (many + 1,)
+        feedback = db.execute('SELECT "value", "comment" FROM feedbacks').fetchall()
+        assert feedback == [(1, "Handig voor de commissie")]
+
+
+def test_widget_without_a_token_says_so_in_dutch(seed_settings, tmp_path, browser):
+    page_port = free_port()
+    env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="jwt",
+                   ASSISTANT_ALLOWED_ORIGINS=json.dumps([f"http://127.0.0.1:{page_port}"]))
+    with chat_server(env, OUTPUT / "widget-no-token.log") as (chat, _), \
+            intranet_page(chat, page_port) as site:
+        for label, token in (("no-token", None), ("bad-token", "not.a.token")):
+            context = browser.new_context(locale="nl-NL")
+            if token:
+                context.add_init_script(f"window.RAADSGIDS_TOKEN = {json.dumps(token)};")
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            page.goto(site + "/index.html")
+            page.locator("#chainlit-copilot-button").click()
+            said = page.get_by_text("De raadsgids kon u niet aanmelden")
+            said.first.wait_for()
+            page.wait_for_timeout(500)
+            visible = [i for i in range(said.count()) if said.nth(i).is_visible()]
+            assert len(visible) == 1, visible  # one sentence, not the alert and two notices
+            assert_dutch(page)
+            page.screenshot(path=str(OUTPUT / f"widget-{label}.png"))
+            context.close()
 
 
 def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path, browser):
@@ -365,7 +501,7 @@ def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path
                     time.sleep(0.1)
             assert chat in page_html and "127.0.0.1:8000" not in page_html
             # The widget shows the assistant's own avatar, not Chainlit's.
-            logo = (Path(__file__).parent.parent / "assistant" / "ui" / "public" /
+            logo = (Path(__file__).parent.parent / "assistant" / "chat" / "ui" / "public" /
                     "logo_light.svg").read_bytes()
             with urllib.request.urlopen(chat + "/avatars/Raadsgids%20digitalisering") as r:
                 assert r.read() == logo
@@ -377,7 +513,7 @@ def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path
             page.locator("#chainlit-copilot-button").click()
             page.locator("#chat-input").fill(WIFI)
             page.locator("#chat-submit").click()
-            page.locator(ANSWER).first.get_by_text("Vragen voor de raad").wait_for()
+            page.locator(ANSWER).nth(1).get_by_text("Vragen voor de raad").wait_for()
             page.screenshot(path=str(OUTPUT / "demo-intranet.png"))
             page.context.close()
         finally:
@@ -388,7 +524,7 @@ def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path
 
 
 def test_demo_page_without_jwt_carries_no_token_and_names_the_setting(tmp_path):
-    from assistant.demo import allowed_line, demo_page
+    from assistant.intranet.demo import allowed_line, demo_page
 
     settings = Settings(secret_file=tmp_path / "secret", auth="password")
     page = demo_page(settings, "https://raadsgids.gemeente.nl/")

@@ -113,6 +113,18 @@ class Characteristic(_Strict):
         return False
 
 
+class Example(_Strict):
+    """A question the texts answer well: a starter of the chat and a suggestion after a question
+    they do not cover."""
+
+    label: str
+    nl: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
 class FrameworkFile(_Strict):
     """The schema of corpus/framework.yaml."""
 
@@ -123,6 +135,7 @@ class FrameworkFile(_Strict):
     glossary: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     characteristics: tuple[Characteristic, ...] = ()
     domain: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = ()
 
     @field_validator("steps")
     @classmethod
@@ -144,6 +157,7 @@ class Framework:
         self.glossary = {fold(k): list(v) for k, v in data.glossary.items()}
         self.characteristics = list(data.characteristics)
         self.domain = tuple(data.domain)
+        self.examples = list(data.examples)
 
     @classmethod
     def load(cls, corpus_dir: Path) -> Framework:

@@ -119,14 +119,8 @@ class Composer:
                                     else " vanuit de geïndexeerde teksten."))
 
     def suggestions(self, lang: str) -> list[str]:
-        if lang == "en":
-            return ["What should I ask about wifi tracking?",
-                    "What are the steps of the denkraam?",
-                    "Which public values are at stake with camera surveillance?",
-                    "Should digitalisation sit with one alderman?"]
-        return ["Wat moet ik vragen over wifi-telling?", "Uit welke stappen bestaat het denkraam?",
-                "Welke publieke waarden spelen bij cameratoezicht?",
-                "Moet digitalisering bij één wethouder liggen?"]
+        """Questions the texts do answer (``examples`` in framework.yaml)."""
+        return [e.text(lang) for e in self.index.framework.examples]
 
     def abstain(self, retrieval: Retrieval) -> Answer:
         q = retrieval.query

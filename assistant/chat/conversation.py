@@ -10,7 +10,7 @@ The engine answers one self-contained question. In a chat people go on from the 
   answer's sources instead of searching again.
 
 Everything else is asked as it stands. The turns are kept for the export (see
-:mod:`assistant.export`). One Conversation belongs to one chat session; the engine is shared.
+:mod:`assistant.chat.export`). One Conversation belongs to one chat session; the engine is shared.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .engine import Engine
-from .engine.answer.model import Answer
-from .engine.framework import Concept
-from .engine.textproc import clean_question, detect_language, words
-from .errors import AssistantError
+from ..engine import Engine
+from ..engine.answer.model import Answer
+from ..engine.framework import Concept
+from ..engine.textproc import clean_question, detect_language, words
+from ..errors import AssistantError
 
 # A follow-up that only adds a topic: "en bij camera's?", "and for cameras?", "wat als het om
 # sensoren gaat?". What is left after these words and the topic must be (nearly) nothing.

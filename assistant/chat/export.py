@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..engine.answer.model import Answer, Citation
+from ..render import LABELS, claim_text, marks, source_line
 from .conversation import Turn
-from .engine.answer.model import Answer, Citation
-from .render import LABELS, claim_text, marks, source_line
 
 TITLE = {"nl": "Vragen voor de raad over digitalisering",
          "en": "Questions for the council on digitalisation"}

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .errors import AssistantError
+from ..errors import HistoryError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
@@ -90,10 +90,6 @@ CREATE TABLE IF NOT EXISTS feedbacks (
 CREATE INDEX IF NOT EXISTS threads_user ON threads ("userIdentifier", "createdAt");
 CREATE INDEX IF NOT EXISTS steps_thread ON steps ("threadId");
 """
-
-
-class HistoryError(AssistantError):
-    exit_code = 2
 
 
 def _connect(path: Path) -> sqlite3.Connection:

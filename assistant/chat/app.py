@@ -1,8 +1,9 @@
-"""The Chainlit chat: UI events in, engine calls out (start it with `assistant chat`).
+"""The Chainlit adapter: UI events in, engine calls out (started by `assistant chat`).
 
-All answering happens in :class:`assistant.conversation.Conversation` (engine + follow-ups), all
-wording in :mod:`assistant.chatview` and all documents in :mod:`assistant.export`. Engine calls run
-in a worker thread so that one user's question never blocks another's.
+Settings and engine come prepared from :func:`assistant.chat.server.runtime`; nothing is loaded
+here. All answering happens in :class:`~assistant.chat.conversation.Conversation`, all wording in
+:mod:`assistant.chat.views` and all documents in :mod:`assistant.chat.export`. Engine calls run in
+a worker thread so that one user's question never blocks another's.
 """
 
 from __future__ import annotations
@@ -15,18 +16,17 @@ from chainlit.data.base import BaseDataLayer
 from chainlit.types import ThreadDict
 from starlette.datastructures import Headers
 
-from assistant import accounts, chatview, export, history
-from assistant.config import load_settings
-from assistant.conversation import Conversation, Turn
-from assistant.web import engine, install_offline_page
+from assistant.chat import export, views
+from assistant.chat.conversation import Conversation, Turn
+from assistant.chat.server import runtime
+from assistant.intranet import accounts, history
 
+settings = runtime().settings
+engine = runtime().engine
 log = logging.getLogger("assistant.chat")
-settings = load_settings()
 if settings.log_questions:  # off by default: questions can say a lot about a raadslid
     log.setLevel(logging.INFO)
     log.addHandler(logging.StreamHandler())
-install_offline_page()
-engine()  # loaded once per process (by `assistant chat` before the server starts)
 
 # --- who may use the chat (ASSISTANT_AUTH) -----------------------------------------------------
 
@@ -40,7 +40,7 @@ if settings.auth == "password":
 elif settings.auth == "header":
     @cl.header_auth_callback
     async def header_login(headers: Headers) -> cl.User | None:
-        # web.Guard has dropped this header unless a trusted proxy sent it.
+        # The guard has dropped this header unless a trusted proxy sent it.
         name = headers.get(settings.auth_header)
         if name and accounts.NAME.match(name):
             return cl.User(identifier=name, metadata={"provider": "header"})
@@ -59,28 +59,44 @@ if settings.history and settings.auth != "none":
         return history.data_layer(settings.database)
 
 
+def in_widget() -> bool:
+    return cl.context.session.client_type == "copilot"
+
+
+def ask_actions(questions: list[str]) -> list[cl.Action]:
+    return [cl.Action(name="ask", payload={"question": q}, label=q) for q in questions]
+
+
 @cl.set_chat_profiles
 async def chat_profiles(user: cl.User | None = None, language: str | None = None
                         ) -> list[cl.ChatProfile]:
-    # One profile: it is how Chainlit shows a welcome text above the starters.
+    # One profile: it is how Chainlit's page shows a welcome text above the starters.
     return [cl.ChatProfile(
         name="Raadsgids", display_name="Raadsgids digitalisering", icon="/public/logo_light.svg",
-        markdown_description=chatview.welcome(engine().index.documents),
+        markdown_description=views.welcome(engine.index.documents),
         starters=[cl.Starter(label=label, message=message)
-                  for label, message in chatview.STARTERS],
+                  for label, message in views.starters(engine)],
         default=True)]
 
 
 @cl.on_chat_start
 async def start() -> None:
-    cl.user_session.set("conversation", Conversation(engine()))
+    cl.user_session.set("conversation", Conversation(engine))
+    if in_widget():
+        # The widget shows neither a profile's welcome text nor its starters: they come as its
+        # first message, with the starters as buttons. Not stored: a thread begins with a
+        # question.
+        welcome = cl.Message(content=views.welcome(engine.index.documents, short=True),
+                             actions=ask_actions([m for _, m in views.starters(engine)]))
+        welcome.persisted = True
+        await welcome.send()
 
 
 @cl.on_chat_resume
 async def resume(thread: ThreadDict) -> None:
     # An earlier thread reopened: its messages are shown; follow-ups start afresh.
-    cl.user_session.set("conversation", Conversation(engine()))
-    if cl.context.session.client_type == "copilot":
+    cl.user_session.set("conversation", Conversation(engine))
+    if in_widget():
         return
     # Chainlit keeps no elements without a blob store, so each answer's citation panels come
     # back from the step's metadata, where they were kept as shown. Workaround: they are added
@@ -88,7 +104,7 @@ async def resume(thread: ThreadDict) -> None:
     # here would arrive first and be replaced by that thread.
     restored = list(thread.get("elements") or [])
     for step in thread.get("steps") or []:
-        for name, content in chatview.stored_panels(step.get("metadata")):
+        for name, content in views.stored_panels(step.get("metadata")):
             element = cl.Text(name=name, content=content, display="side",
                               for_id=str(step["id"]), mime="text/plain")
             stored = await cl.context.session.persist_file(
@@ -108,37 +124,38 @@ async def on_message(message: cl.Message) -> None:
 @cl.action_callback("ask")
 async def on_suggestion(action: cl.Action) -> None:
     question = str(action.payload.get("question", ""))
-    await cl.Message(content=question, type="user_message").send()
-    await answer(question)
+    asked = cl.Message(content=question, type="user_message")
+    await asked.send()
+    # In a run, as Chainlit answers a typed question: the page shows copy and feedback buttons
+    # for runs only.
+    async with cl.Step(name="on_message", type="run", parent_id=asked.id):
+        await answer(question)
 
 
 async def answer(question: str) -> None:
     if settings.log_questions:
         user = cl.user_session.get("user")
         log.info("question from %s: %s", getattr(user, "identifier", "-"), question[:500])
-    conversation: Conversation = cl.user_session.get("conversation") or Conversation(engine())
+    conversation: Conversation = cl.user_session.get("conversation") or Conversation(engine)
     cl.user_session.set("conversation", conversation)
     turn: Turn = await cl.make_async(conversation.ask)(question)
-    sections, answer = chatview.reply_sections(turn)
-    panels = chatview.panels(answer) if answer is not None else []
+    sections, answer = views.reply_sections(turn)
+    panels = views.panels(answer) if answer is not None else []
     elements: list[cl.Element] = []
     # The intranet widget opens side elements over the answer as soon as they arrive; there the
     # source list under the answer carries the passages instead.
-    in_widget = cl.context.session.client_type == "copilot"
-    if not in_widget:
+    if not in_widget():
         elements = [cl.Text(name=name, display="side", content=content)
                     for name, content in panels]
     actions = []
     if turn.kind == "answer" and answer is not None and not answer.abstained:
         # A factual answer offers the denkraam questions about its subject as a follow-up.
-        actions = [cl.Action(name="ask", payload={"question": s}, label=s)
-                   for s in answer.followups]
-        actions.append(cl.Action(name="export", payload={}, label=chatview.EXPORT_LABEL,
+        actions = ask_actions(answer.followups)
+        actions.append(cl.Action(name="export", payload={}, label=views.EXPORT_LABEL,
                                  icon="file-down"))
     elif answer is not None and answer.abstained:
         # Questions the texts do cover, one click away.
-        actions = [cl.Action(name="ask", payload={"question": s}, label=s)
-                   for s in answer.suggestions]
+        actions = ask_actions(answer.suggestions)
     reply = cl.Message(content="", elements=elements, actions=actions,
                        metadata={"panels": panels} if panels else None)
     # The short answer first, then the denkraam questions, values and sources.
@@ -155,7 +172,7 @@ async def on_export(action: cl.Action) -> None:
     markdown = export.to_markdown(turns, today).encode("utf-8")
     docx = await cl.make_async(export.to_docx)(turns, today)
     stem = f"raadsvragen-digitalisering-{today.isoformat()}"
-    await cl.Message(content=chatview.EXPORT_DONE, elements=[
+    await cl.Message(content=views.EXPORT_DONE, elements=[
         cl.File(name=f"{stem}.md", content=markdown, mime="text/markdown", display="inline"),
         cl.File(name=f"{stem}.docx", content=docx, display="inline",
                 mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document"),

@@ -13,7 +13,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from .config import PROJECT_ROOT, Settings
+from ..config import PROJECT_ROOT, Settings
 
 EXAMPLE = PROJECT_ROOT / "examples" / "intranet" / "index.html"
 PLACEHOLDER = "http://127.0.0.1:8000"

@@ -1,7 +1,7 @@
 """What the chat shows, as plain text and Markdown: welcome, starters, citation panels, replies.
 
-Kept apart from :mod:`assistant.app` (which only wires Chainlit events to these functions and the
-engine) so that it can be tested without a server.
+Kept apart from :mod:`assistant.chat.app` (which only wires Chainlit events to these functions
+and the engine) so that it can be tested without a server.
 """
 
 from __future__ import annotations
@@ -9,16 +9,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..engine import Engine
+from ..engine.answer.model import Answer, Citation
+from ..render import LABELS, render_sections, render_sources
 from .conversation import Turn
-from .engine.answer.model import Answer, Citation
-from .render import LABELS, render_sections, render_sources
 
-STARTERS = [
-    ("Wifi-telling", "Wat moet ik vragen over wifi-telling?"),
-    ("Het denkraam", "Uit welke stappen bestaat het denkraam?"),
-    ("Cameratoezicht", "Welke publieke waarden spelen bij cameratoezicht?"),
-    ("Eén wethouder?", "Moet digitalisering bij één wethouder liggen?"),
-]
+
+def starters(engine: Engine) -> list[tuple[str, str]]:
+    """(label, question) of the chat's starters: the examples of framework.yaml."""
+    return [(e.label, e.nl) for e in engine.index.framework.examples]
 
 EXPORT_LABEL = "Exporteer gesprek (Markdown en Word)"
 EXPORT_DONE = ("Hier is het gesprek als document voor de commissievergadering: de vragen per "
@@ -28,16 +27,24 @@ NO_SOURCES = ("Er is nog geen antwoord met bronnen in dit gesprek. Stel eerst ee
 SOURCES_HEADING = "Bronnen van het vorige antwoord"
 
 
-def welcome(documents: dict[str, dict[str, Any]]) -> str:
-    """Welcome text: what the assistant does, which texts it draws on, that it keeps to them."""
+def welcome(documents: dict[str, dict[str, Any]], short: bool = False) -> str:
+    """Welcome text: what the assistant does, which texts it draws on, that it keeps to them.
+
+    ``short`` is for the intranet widget, a small panel: two sentences, the texts by number.
+    """
+    intro = ("**Raadsgids digitalisering.** Stel een vraag over digitale technologie in uw "
+             "gemeente (wifi-telling, cameratoezicht, slimme lantaarnpalen, sensoren, "
+             "algoritmes).")
+    if short:
+        n = len(documents)
+        return (f"{intro} U krijgt vragen voor de raad per stap van het denkraam, met bij elke "
+                f"bewering de bron uit de {n} {'tekst' if n == 1 else 'teksten'} van de gids.")
     texts = "\n".join(f"- *{d.get('title')}* ({d.get('publisher') or 'onbekende uitgever'})"
                       for d in documents.values())
     return (
-        "**Raadsgids digitalisering.** Stel een vraag over digitale technologie in uw gemeente "
-        "(wifi-telling, cameratoezicht, slimme lantaarnpalen, sensoren, algoritmes). U krijgt "
-        "vragen voor de raad, geordend naar de vijf stappen van het denkraam van het Rathenau "
-        "Instituut, de publieke waarden die op het spel staan en bij elke bewering de bron.\n\n"
-        f"De gids antwoordt alleen uit deze teksten:\n\n{texts}\n\n"
+        f"{intro} U krijgt vragen voor de raad, geordend naar de vijf stappen van het denkraam "
+        "van het Rathenau Instituut, de publieke waarden die op het spel staan en bij elke "
+        f"bewering de bron.\n\nDe gids antwoordt alleen uit deze teksten:\n\n{texts}\n\n"
         "Staat het antwoord er niet in, dan zegt de gids dat."
     )
 

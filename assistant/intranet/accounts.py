@@ -21,16 +21,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .config import Settings
-from .errors import AssistantError
+from ..config import Settings
+from ..errors import AccountError
 
 NAME = re.compile(r"^[\w.@+-]{1,64}$")
 MIN_PASSWORD = 10
 MAX_PASSWORD_BYTES = 72  # bcrypt uses no more
-
-
-class AccountError(AssistantError):
-    exit_code = 2
 
 
 # --- accounts ----------------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+"""The chat's page: an offline template and a private app root with the texts filled in.
+
+* Chainlit's page template preconnects to a font CDN and links KaTeX's stylesheet from a CDN
+  even when the theme names local fonts and LaTeX is off. :func:`offline_html` removes every
+  external ``<link>`` and sets the page language to Dutch. The widget loads Inter from a font
+  CDN unless the theme names a font stylesheet, so the theme names the chat's own (empty)
+  ``fonts.css``.
+* :func:`app_root` copies ``ui/`` (config, translations, theme, Leesmij, public files) into a
+  folder of this process; :func:`write_corpus_texts` and :func:`write_theme` fill in what
+  depends on the index and the address.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+UI_DIR = Path(__file__).parent / "ui"
+# The Leesmij text (ui/chainlit.md) lists the indexed texts between these two lines.
+CORPUS_START = "[//]: # (teksten)"
+CORPUS_END = "[//]: # (/teksten)"
+EXTERNAL_LINK = re.compile(r"<link\b[^>]*\bhref=\"https?://[^\"]*\"[^>]*>\s*", re.I | re.S)
+
+
+def offline_html(html: str, language: str = "nl") -> str:
+    """The page without links to other hosts, with ``lang`` set for screen readers."""
+    html = EXTERNAL_LINK.sub("", html)
+    return re.sub(r"<html lang=\"[^\"]*\"", f'<html lang="{language}"', html, count=1)
+
+
+def install_offline_page() -> None:
+    """Wrap Chainlit's page template with :func:`offline_html` (idempotent)."""
+    import chainlit.server as server
+
+    original = server.get_html_template
+    if getattr(original, "_offline", False):
+        return
+
+    def template(root_path: str) -> str:
+        return offline_html(original(root_path))
+
+    template._offline = True  # type: ignore[attr-defined]
+    server.get_html_template = template
+
+
+def app_root() -> Path:
+    """A private copy of ``ui/`` for this server process.
+
+    Chainlit keeps each session's files (the exports) under ``<app root>/.files`` and deletes
+    that folder when it stops; a private root keeps two servers from deleting each other's files
+    and keeps the installed package read-only. Removed again when the process ends.
+    """
+    root = Path(tempfile.mkdtemp(prefix="raadsgids-chat-"))
+    shutil.copytree(UI_DIR, root, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(".files", "__pycache__"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    return root
+
+
+def publishers(documents: dict[str, dict[str, Any]]) -> str:
+    """The publishers of the indexed texts, as one Dutch enumeration."""
+    names = sorted({str(d["publisher"]) for d in documents.values() if d.get("publisher")})
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def write_corpus_texts(root: Path, documents: dict[str, dict[str, Any]]) -> None:
+    """Name the indexed texts where the page describes them (the line under the input box, the
+    page description and the Leesmij text), so that they stay true when a municipality adds its
+    own documents."""
+    n = len(documents)
+    count = {1: "de ene tekst", 2: "de twee teksten", 3: "de drie teksten", 4: "de vier teksten",
+             5: "de vijf teksten"}.get(n, f"de {n} teksten")
+    for name, line in (
+            ("nl.json", f"De raadsgids antwoordt alleen uit {count} in zijn index; elke "
+                        "bewering verwijst naar haar bron."),
+            ("en-US.json", f"The guide answers only from the {n} texts in its index; every "
+                           "statement refers to its source.")):
+        path = root / ".chainlit" / "translations" / name
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["chat"]["watermark"] = line
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    config = root / ".chainlit" / "config.toml"
+    by = publishers(documents)
+    description = ("Vragen voor de raad over digitale technologie, met bronnen uit "
+                   + (f"teksten van {by}." if by else f"{count} in de index."))
+    config.write_text(re.sub(r'(?m)^description = ".*"$',
+                             lambda _: f"description = {json.dumps(description)}",
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    texts = "\n".join(
+        f"- *{d.get('title') or doc_id}*" + (f" ({d['publisher']})" if d.get("publisher") else "")
+        for doc_id, d in sorted(documents.items(), key=lambda kv: str(kv[1].get("title"))))
+    readme = root / "chainlit.md"
+    text = readme.read_text(encoding="utf-8")
+    start = text.index(CORPUS_START) + len(CORPUS_START)
+    end = text.index(CORPUS_END)
+    readme.write_text(text[:start] + "\n\n" + texts + "\n\n" + text[end:], encoding="utf-8")
+
+
+def write_theme(root: Path, base_url: str) -> None:
+    """Point the theme's font stylesheet at the chat itself (absolute: the widget reads it on
+    the intranet page's origin)."""
+    path = root / "public" / "theme.json"
+    theme = json.loads(path.read_text(encoding="utf-8"))
+    theme["custom_fonts"] = [f"{base_url}/public/fonts.css"]
+    path.write_text(json.dumps(theme, indent=2), encoding="utf-8")
+
+
+def chainlit_environment(root: Path, host: str, port: int) -> dict[str, str]:
+    """Environment Chainlit reads at import: its app root (config, translations, theme)."""
+    return {"CHAINLIT_APP_ROOT": str(root), "CHAINLIT_HOST": host, "CHAINLIT_PORT": str(port),
+            "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}

@@ -1,0 +1,116 @@
+"""`assistant chat`: check the settings, prepare index, engine, page and database, serve.
+
+Settings are read once here and the engine is loaded once; both are kept in :func:`runtime`,
+which the Chainlit adapter (``app.py``, imported by Chainlit after this has run) reads instead
+of loading anything itself.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import Settings, load_settings
+from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+
+APP_FILE = Path(__file__).with_name("app.py")
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """What every chat session of this process shares."""
+
+    settings: Settings
+    engine: Engine
+
+
+_runtime: Runtime | None = None
+
+
+def runtime() -> Runtime:
+    """The prepared settings and engine; the chat is started with `assistant chat`."""
+    if _runtime is None:
+        raise ConfigError("Start the chat with `assistant chat`; it prepares the index and the "
+                          "settings the chat needs.")
+    return _runtime
+
+
+def prepare(settings: Settings) -> Runtime:
+    """Load the engine (building a missing index first); a stale or damaged index is refused
+    here, in one sentence, before the server starts."""
+    global _runtime
+    from ..engine import Engine
+    from ..engine.index.build import build_index, check_manifest
+    from ..errors import IndexMissing
+
+    try:
+        check_manifest(settings)
+    except IndexMissing:
+        print(f"Er is nog geen index; die wordt nu gebouwd in {settings.index_dir} …",
+              file=sys.stderr)
+        build_index(settings, progress=False)
+    _runtime = Runtime(settings=settings, engine=Engine.load(settings))
+    return _runtime
+
+
+def check(settings: Settings, host: str) -> None:
+    """Settings that cannot work together are refused before anything starts."""
+    from ..intranet.guard import LOOPBACK
+
+    if settings.auth == "none" and host not in LOOPBACK:
+        raise ConfigError(f"Without sign-in (ASSISTANT_AUTH=none) the chat only listens on "
+                          f"127.0.0.1, not on {host}; choose password, header or jwt.")
+    if settings.auth == "header" and not settings.trusted_proxies:
+        raise ConfigError("ASSISTANT_AUTH=header needs ASSISTANT_TRUSTED_PROXIES: the "
+                          "addresses of the proxies whose user header is believed.")
+
+
+def run_chat(host: str, port: int) -> None:
+    """Prepare everything, then serve the chat until interrupted."""
+    from ..intranet.accounts import auth_secret
+    from ..intranet.guard import Guard, allowed_origins, own_origins
+    from ..intranet.history import ensure_schema
+    from ..intranet.widget import WidgetAdapter
+    from .page import (
+        app_root,
+        chainlit_environment,
+        install_offline_page,
+        write_corpus_texts,
+        write_theme,
+    )
+
+    settings = load_settings()
+    check(settings, host)
+    origins = allowed_origins(settings, host, port)
+    if settings.auth != "none":
+        os.environ["CHAINLIT_AUTH_SECRET"] = auth_secret(settings)
+    if settings.history and settings.auth != "none":
+        ensure_schema(settings.database)
+    engine = prepare(settings).engine
+    root = app_root()
+    write_theme(root, f"http://{host}:{port}")
+    write_corpus_texts(root, engine.index.documents)
+    os.environ.update(chainlit_environment(root, host, port))
+
+    from chainlit.cli import run_chainlit
+    from chainlit.config import config
+
+    # Chainlit's CORS middleware holds this very list; fill it in place.
+    config.project.allow_origins[:] = origins
+    config.project.user_session_timeout = int(settings.session_hours * 3600)
+    import chainlit.server as server
+
+    install_offline_page()
+    # Added last, so the guard runs first: a refused origin never reaches the widget adapter.
+    server.app.add_middleware(WidgetAdapter, own=own_origins(host, port))
+    server.app.add_middleware(
+        Guard, origins=origins, trusted=settings.trusted_proxies,
+        auth_header=settings.auth_header if settings.auth == "header" else None)
+    print(f"De raadsgids draait op http://{host}:{port} (stoppen met Ctrl+C)", flush=True)
+    run_chainlit(str(APP_FILE))

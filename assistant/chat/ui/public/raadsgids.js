@@ -1,0 +1,213 @@
+// Raadsgids repairs to Chainlit's page and widget, in Dutch. Loaded by the page (custom_js) and
+// appended to the widget's /copilot/index.js by the chat server (assistant/intranet/widget.py),
+// where it works inside the widget's shadow root.
+//
+// Accessibility (WCAG 2.1 AA):
+// - icon-only buttons get a Dutch accessible name from their id or icon (4.1.2);
+// - images without alt next to their own text are marked decorative (1.1.1);
+// - a resize handle pointing at a panel id that does not exist loses that reference (4.1.2);
+// - texts Chainlit writes itself in English (sign-in failures, "Failed to fetch", "Close", ...)
+//   become one Dutch sentence (3.1.2); a message's own content is never touched.
+// Behaviour:
+// - the source panel opens only when the reader clicks a citation. Chainlit 2.12 opens the side
+//   view by itself whenever an answer's side elements arrive, with every passage of the answer
+//   stacked under the last one's number; a panel that opens without a click on a citation just
+//   before is closed again;
+// - when an answer is complete, the reader is brought to its start (the short answer), not left
+//   at the end of its source list where Chainlit's scrolling stops;
+// - the widget is told to fetch its settings once it has signed in (see nudgeSettings).
+// Chainlit renders with React, so the repairs are re-applied whenever the page changes.
+(function () {
+  "use strict";
+  var BY_ID = {
+    "chainlit-copilot-button": "Raadsgids openen of sluiten",
+    "new-chat-button": "Nieuw gesprek",
+    "chat-submit": "Vraag versturen",
+    "stop-button": "Antwoord stoppen",
+    "theme-toggle": "Thema wisselen",
+    "display-mode-button": "Weergave kiezen",
+    "close-sidebar-button": "Raadsgids sluiten"
+  };
+  var BY_ICON = {
+    "lucide-copy": "Kopiëren naar klembord",
+    "lucide-check": "Gekopieerd",
+    "lucide-arrow-down": "Naar het laatste antwoord",
+    "lucide-arrow-left": "Bronpaneel sluiten",
+    "lucide-x": "Sluiten",
+    "lucide-arrow-up": "Vraag versturen",
+    "lucide-square-pen": "Nieuw gesprek",
+    "lucide-sun": "Thema wisselen",
+    "lucide-moon": "Thema wisselen",
+    "lucide-thumbs-up": "Nuttig",
+    "lucide-thumbs-down": "Niet nuttig",
+    "lucide-message-circle": "Toelichting bij uw beoordeling",
+    "lucide-maximize": "Groter weergeven",
+    "lucide-minimize": "Kleiner weergeven",
+    "lucide-panel-right": "Weergave kiezen"
+  };
+  var SIGN_IN = "De raadsgids kon u niet aanmelden: de pagina gaf geen geldige aanmeldsleutel " +
+    "mee. Laad de pagina opnieuw; blijft dit zo, meld het dan bij de griffie.";
+  var OFFLINE = "De raadsgids is nu niet bereikbaar. Probeer het over een paar minuten " +
+    "opnieuw; blijft dit zo, meld het dan bij de griffie.";
+  var TEXTS = [
+    [/^\s*No authentication token provided\.?\s*$/i, SIGN_IN],
+    [/^\s*(Error: )?(Unauthorized|Invalid token|Not authenticated)\b.*$/i, SIGN_IN],
+    [/^\s*(TypeError: )?(Failed to fetch|NetworkError.*|Load failed)\s*$/i, OFFLINE],
+    [/^\s*Toggle theme\s*$/i, "Thema wisselen"],
+    [/^\s*Close\s*$/i, "Sluiten"],
+    [/^\s*Chat bubble icon\s*$/i, "Raadsgids"],
+    [/^\s*Floating\s*$/i, "Zwevend venster"],
+    [/^\s*Sidebar\s*$/i, "Zijbalk"],
+    [/^\s*Avatar for (.+)$/i, "$1"],
+    [/^\s*logo\s*$/i, "Raadsgids digitalisering"]
+  ];
+  var ATTRIBUTES = ["aria-label", "title", "alt", "placeholder"];
+
+  function dutch(text) {
+    for (var i = 0; i < TEXTS.length; i++) {
+      if (TEXTS[i][0].test(text)) return text.replace(TEXTS[i][0], TEXTS[i][1]);
+    }
+    return null;
+  }
+  function nameFor(button) {
+    if (BY_ID[button.id]) return BY_ID[button.id];
+    var icon = button.querySelector("svg[class*='lucide-']");
+    if (!icon) return null;
+    var classes = icon.getAttribute("class").split(/\s+/);
+    for (var i = 0; i < classes.length; i++) {
+      if (BY_ICON[classes[i]]) return BY_ICON[classes[i]];
+    }
+    return null;
+  }
+  function repair(root) {
+    root.querySelectorAll("button:not([aria-label])").forEach(function (button) {
+      if (button.textContent.trim() || button.getAttribute("aria-labelledby")) return;
+      var name = nameFor(button);
+      if (name) button.setAttribute("aria-label", name);
+    });
+    root.querySelectorAll("img:not([alt])").forEach(function (img) {
+      img.setAttribute("alt", "");
+    });
+    root.querySelectorAll("[role='separator'][aria-controls]").forEach(function (el) {
+      if (!root.getElementById(el.getAttribute("aria-controls"))) {
+        el.removeAttribute("aria-controls");
+      }
+    });
+    root.querySelectorAll("[aria-label], [title], [alt], [placeholder]").forEach(function (el) {
+      ATTRIBUTES.forEach(function (attribute) {
+        var value = el.getAttribute(attribute);
+        var replacement = value && dutch(value);
+        if (replacement && replacement !== value) el.setAttribute(attribute, replacement);
+      });
+    });
+    // One sentence once: a notice that repeats the open panel's alert, or an earlier notice,
+    // is hidden (the widget raises both for one failed sign-in).
+    var said = Array.prototype.map.call(root.querySelectorAll("#chainlit-copilot-chat p"),
+                                        function (p) { return p.textContent.trim(); });
+    root.querySelectorAll("[data-sonner-toast]").forEach(function (toast) {
+      var text = toast.textContent.trim();
+      if (said.indexOf(text) >= 0) { toast.style.display = "none"; } else { said.push(text); }
+    });
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var parent = node.parentElement;
+      if (!parent || parent.closest(".message-content, textarea, style, script")) continue;
+      var replacement = dutch(node.nodeValue);
+      if (replacement && replacement !== node.nodeValue) node.nodeValue = replacement;
+    }
+  }
+
+  // The widget signs in with its token after it first asked who its user is, and asks again
+  // only when the window gains focus; until then it has no settings, and so no feedback
+  // buttons. Once a message shows that sign-in is done, it is told the window has focus.
+  var lastNudge = 0;
+  function nudgeSettings(root) {
+    if (!root.querySelector("[data-step-type='assistant_message']")) return;
+    if (root.querySelector("button .lucide-thumbs-up")) return;
+    if (Date.now() - lastNudge < 6000) return;
+    lastNudge = Date.now();
+    window.dispatchEvent(new Event("focus"));
+  }
+
+  function watch(root, observed, widget) {
+    var lastCitationClick = 0;
+    root.addEventListener("click", function (event) {
+      var target = event.target;
+      if (target && target.closest && target.closest("a.element-link")) {
+        lastCitationClick = Date.now();
+      }
+    }, true);
+    var shownContent = null;
+    function closeUnaskedPanel() {
+      var content = root.getElementById("side-view-content");
+      if (!content) { shownContent = null; return; }
+      if (content === shownContent && content.dataset.raadsgidsItems === String(
+          content.childElementCount)) return;
+      var asked = Date.now() - lastCitationClick < 2000;
+      shownContent = content;
+      content.dataset.raadsgidsItems = String(content.childElementCount);
+      if (asked) return;
+      var scope = content.parentElement;
+      while (scope && !scope.querySelector("svg.lucide-arrow-left, svg.lucide-x")) {
+        scope = scope.parentElement;
+      }
+      var icon = scope && scope.querySelector("svg.lucide-arrow-left, svg.lucide-x");
+      var close = icon && icon.closest("button");
+      if (close) {
+        close.click();
+      } else {
+        document.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", bubbles: true}));
+      }
+    }
+    var answering = null;
+    var seenAnswers = -1;
+    function showAnswerStart() {
+      var answers = root.querySelectorAll("[data-step-type='assistant_message']");
+      if (seenAnswers < 0) { seenAnswers = answers.length; return; }  // a resumed thread
+      var running = !!root.getElementById("stop-button");
+      if (answers.length > seenAnswers) {
+        answering = answers[answers.length - 1];
+        seenAnswers = answers.length;
+      } else if (answers.length < seenAnswers) {
+        seenAnswers = answers.length;  // a new conversation
+      }
+      if (answering && !running && root.getElementById("chat-submit")) {
+        var start = answering;
+        answering = null;
+        // After Chainlit's own last scroll to the bottom.
+        window.setTimeout(function () { start.scrollIntoView({block: "start"}); }, 150);
+      }
+    }
+    var scheduled = false;
+    new MutationObserver(function () {
+      if (scheduled) return;
+      scheduled = true;
+      window.requestAnimationFrame(function () {
+        scheduled = false;
+        repair(root);
+        closeUnaskedPanel();
+        showAnswerStart();
+        if (widget) nudgeSettings(root);
+      });
+    }).observe(observed, {childList: true, subtree: true, characterData: true, attributes: true,
+                          attributeFilter: ["aria-controls"].concat(ATTRIBUTES)});
+    repair(root);
+  }
+
+  if (window.mountChainlitWidget) {
+    // In the widget's bundle: wait for its shadow root.
+    var timer = window.setInterval(function () {
+      var host = document.getElementById("chainlit-copilot");
+      if (host && host.shadowRoot) {
+        window.clearInterval(timer);
+        // The widget's header shows the logo 100 px wide; a small panel needs the room.
+        var style = document.createElement("style");
+        style.textContent = "img[src*='/logo?'] { width: 40px !important; height: auto; }";
+        host.shadowRoot.appendChild(style);
+        watch(host.shadowRoot, host.shadowRoot, true);
+      }
+    }, 100);
+  } else {
+    watch(document, document.documentElement, false);
+  }
+})();

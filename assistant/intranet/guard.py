@@ -1,0 +1,76 @@
+"""Which pages may use the chat, and whose user header is believed.
+
+:class:`Guard` wraps the whole server (pages, API and socket): a request that carries an
+``Origin`` not on the allowed list is refused, and the user header of ``auth=header`` is dropped
+unless it comes from a trusted proxy address.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..config import Settings
+from ..errors import ConfigError
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def own_origins(host: str, port: int) -> set[str]:
+    """The addresses the chat's own page is served from."""
+    own = {f"http://{host}:{port}"}
+    if host in LOOPBACK:
+        own |= {f"http://127.0.0.1:{port}", f"http://localhost:{port}"}
+    return own
+
+
+def allowed_origins(settings: Settings, host: str, port: int) -> list[str]:
+    """The chat's own addresses plus the configured ones; "*" is refused."""
+    extra = [o.rstrip("/") for o in settings.allowed_origins]
+    for origin in extra:
+        if origin == "*" or not re.fullmatch(r"https?://[^/\s*]+", origin):
+            raise ConfigError(f"{origin!r} in ASSISTANT_ALLOWED_ORIGINS is not an origin like "
+                              "https://intranet.gemeente.nl (no paths, no wildcards).")
+    return sorted(own_origins(host, port) | set(extra))
+
+
+def header(scope: dict[str, Any], name: bytes) -> str | None:
+    """One request header, decoded, or None."""
+    return next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == name), None)
+
+
+class Guard:
+    """ASGI middleware in front of the whole chat server (HTTP and WebSocket)."""
+
+    def __init__(self, app: Any, origins: list[str], auth_header: str | None,
+                 trusted: list[str]) -> None:
+        self.app = app
+        self.origins = set(origins)
+        self.header = auth_header.lower().encode() if auth_header else None
+        self.trusted = set(trusted)
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        origin = header(scope, b"origin")
+        if origin is not None and origin not in self.origins:
+            await self._refuse(scope, receive, send)
+            return
+        if self.header is not None:
+            client = (scope.get("client") or ("", 0))[0]
+            if client not in self.trusted:
+                scope = dict(scope)
+                scope["headers"] = [(k, v) for k, v in scope["headers"] if k != self.header]
+        await self.app(scope, receive, send)
+
+    @staticmethod
+    async def _refuse(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        body = b"Deze pagina mag de raadsgids niet gebruiken (origin niet toegestaan)."
+        await send({"type": "http.response.start", "status": 403,
+                    "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                                (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
