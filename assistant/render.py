@@ -60,10 +60,14 @@ def source_line(c: Citation, lang: str) -> str:
     return f"[{c.n}] {c.title} ({meta}; {where})"
 
 
-def render_sections(answer: Answer, suggestions: bool = True) -> list[str]:
+def render_sections(answer: Answer, suggestions: bool = True, compact: bool = False
+                    ) -> list[str]:
     """The answer as Markdown sections in reading order: short answer (with notices), questions
     for the council, public values, sources. The chat shows them one by one, and leaves out the
-    list of suggestions (``suggestions=False``) because it shows them as buttons."""
+    list of suggestions (``suggestions=False``) because it shows them as buttons.
+
+    ``compact`` is for the chat, where every [n] opens its passage: the values on one line and
+    the sources one line each, without their quotes."""
     lab = labels(answer.language)
     if answer.status == "out_of_scope":
         lines = [" ".join(c.text for c in answer.summary)]
@@ -89,17 +93,33 @@ def render_sections(answer: Answer, suggestions: bool = True) -> list[str]:
         sections.append("\n".join(lines))
     if answer.public_values:
         lines = [f"### {lab['values']}", ""]
-        lines += [f"- {v.name}{marks(v.citations)}" for v in answer.public_values]
+        if compact:
+            lines.append(" · ".join(f"{v.name}{marks(v.citations)}" for v in answer.public_values))
+        else:
+            lines += [f"- {v.name}{marks(v.citations)}" for v in answer.public_values]
         sections.append("\n".join(lines) + "\n")
     if answer.citations:
-        sections.append(render_sources(answer))
+        sections.append(render_sources(answer, quotes=not compact))
     return sections
 
 
-def render_sources(answer: Answer, heading: str | None = None) -> str:
-    """The numbered source list of an answer, each with the passage quoted."""
+def short_source_line(c: Citation, lang: str) -> str:
+    """One line naming a source: number, title, publisher, date, page."""
+    lab = labels(lang)
+    meta = ", ".join(x for x in (c.publisher, c.date or lab["undated"],
+                                 f"{lab['page']} {c.page}" if c.page else None) if x)
+    return f"[{c.n}] *{c.title}* — {meta}"
+
+
+def render_sources(answer: Answer, heading: str | None = None, quotes: bool = True) -> str:
+    """The numbered source list of an answer, each with the passage quoted (``quotes``) or
+    named on one line."""
     lab = labels(answer.language)
     lines = [f"### {heading or lab['sources']}", ""]
+    if not quotes:
+        # Two spaces end a Markdown line without starting a paragraph.
+        lines += [short_source_line(c, answer.language) + "  " for c in answer.citations]
+        return "\n".join(lines).rstrip() + "\n"
     for c in answer.citations:
         text = " ".join(c.text.split())  # one blockquote line, whatever breaks the passage has
         quote = text if len(text) <= 600 else text[:597].rstrip() + "…"

@@ -131,12 +131,15 @@ def test_wifi_answer_citation_follow_ups_and_export(page, engine) -> None:  # ty
     # [1] opens exactly its own passage in the side panel, with document title and publisher.
     citations = engine.ask(WIFI).citations
     expected = citations[0]
+    # Sources are listed one line each; the passages are a click away, not quoted in the answer.
+    assert expected.title in text and expected.text[:80] not in text
     links = reply.locator("a.element-link")
     assert links.count() >= 2
     links.first.click()
     panel = page.locator("#side-view-content")
     panel.wait_for()
     panel.get_by_text(expected.title).first.wait_for()
+    assert page.locator("#side-view-title").inner_text().strip() == "[1]"  # its own number
     assert expected.text[:80] in panel.inner_text()
     assert expected.title in panel.inner_text()
     assert (expected.publisher or "") in panel.inner_text()
@@ -210,13 +213,25 @@ def test_a_detail_the_texts_lack_is_said_plainly(page) -> None:  # type: ignore[
     page.screenshot(path=str(OUTPUT / "not-in-texts.png"), full_page=True)
 
 
+def overflowing(pg) -> list[str]:  # type: ignore[no-untyped-def]
+    """Elements reaching past the right edge of the viewport."""
+    return pg.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .map(e => e.tagName + '.' + e.className.toString().slice(0, 50))""")
+
+
 def test_on_a_phone_the_source_panel_opens_only_when_asked(browser, server, engine) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844},
-                                  is_mobile=True, has_touch=True)
+                                  is_mobile=True, has_touch=True, accept_downloads=True)
     pg = context.new_page()
     pg.set_default_timeout(TIMEOUT)
     pg.goto(server + "/")
     pg.wait_for_selector("#starters button")
+    # The welcome screen opens at its start: its first line is on screen.
+    pg.wait_for_timeout(800)
+    intro = pg.locator("#welcome-screen").get_by_text("Raadsgids digitalisering.").first
+    assert 0 <= intro.evaluate("el => el.getBoundingClientRect().top") < 844 / 2
+    pg.screenshot(path=str(OUTPUT / "phone-welcome.png"))
     reply = ask(pg, WIFI)
     reply.get_by_text("Bronnen").wait_for()
     pg.wait_for_timeout(1500)
@@ -232,6 +247,19 @@ def test_on_a_phone_the_source_panel_opens_only_when_asked(browser, server, engi
     assert second.text[:60] in panel.inner_text()
     pg.wait_for_timeout(800)  # the sheet slides in
     pg.screenshot(path=str(OUTPUT / "phone-citation.png"))
+    pg.keyboard.press("Escape")
+    # The export's file cards fit the screen, with their whole names.
+    reply.get_by_role("button", name="Exporteer gesprek").click()
+    export = answers(pg).last
+    export.get_by_text(".docx").wait_for()
+    pg.wait_for_timeout(500)
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    assert not overflowing(pg), overflowing(pg)
+    with pg.expect_download() as download:
+        export.get_by_text(".docx").click()
+    assert download.value.suggested_filename.startswith("raadsvragen-digitalisering-")
+    assert not overflowing(pg), overflowing(pg)
+    pg.screenshot(path=str(OUTPUT / "phone-export.png"))
     context.close()
 
 

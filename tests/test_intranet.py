@@ -371,7 +371,8 @@ def widget_answers(page) -> int:  # type: ignore[no-untyped-def]
     return int(page.evaluate(f"{WIDGET}.querySelectorAll('{ANSWER}').length"))
 
 
-def test_widget_welcome_dutch_feedback_export_and_many_answers(seed_settings, tmp_path, browser):
+def test_widget_welcome_dutch_feedback_export_and_many_answers(seed_settings, tmp_path, browser,
+                                                              engine):
     page_port = free_port()
     env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="jwt",
                    ASSISTANT_ALLOWED_ORIGINS=json.dumps([f"http://127.0.0.1:{page_port}"]))
@@ -411,6 +412,19 @@ def test_widget_welcome_dutch_feedback_export_and_many_answers(seed_settings, tm
         page.wait_for_function(f"{WIDGET}.querySelectorAll('{ANSWER}').length >= 2")
         reply = page.locator(ANSWER).nth(1)
         reply.get_by_text("Vragen voor de raad").wait_for()
+        page.locator("#chat-submit").wait_for()
+        page.wait_for_timeout(1000)
+        # No passage opens by itself; [2] opens its own passage, titled with its number.
+        passage = page.locator("[role='dialog']:not([data-side])")
+        assert passage.count() == 0
+        second = engine.ask(WIFI).citations[1]
+        reply.locator("a.element-link", has_text="2").first.click()
+        passage.get_by_text(second.title).first.wait_for()
+        assert passage.inner_text().startswith("[2]")
+        assert second.text[:60] in passage.inner_text()
+        page.screenshot(path=str(OUTPUT / "widget-passage.png"))
+        page.keyboard.press("Escape")
+        passage.wait_for(state="detached")
         # Feedback with a comment, stored with the answer.
         page.locator("button[aria-label='Nuttig']").first.click()
         page.locator("textarea").last.fill("Handig voor de commissie")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import Literal
 
 import chainlit as cl
 from chainlit.data.base import BaseDataLayer
@@ -141,12 +142,12 @@ async def answer(question: str) -> None:
     turn: Turn = await cl.make_async(conversation.ask)(question)
     sections, answer = views.reply_sections(turn)
     panels = views.panels(answer) if answer is not None else []
-    elements: list[cl.Element] = []
-    # The intranet widget opens side elements over the answer as soon as they arrive; there the
-    # source list under the answer carries the passages instead.
-    if not in_widget():
-        elements = [cl.Text(name=name, display="side", content=content)
-                    for name, content in panels]
+    # Every [n] opens its passage. On the page as a side panel; in the widget as a dialog, for
+    # which "page" elements serve: the widget has no pages and shows them in its dialog, and
+    # unlike side elements they do not open by themselves when the answer arrives.
+    display: Literal["page", "side"] = "page" if in_widget() else "side"
+    elements: list[cl.Element] = [cl.Text(name=name, display=display, content=content)
+                                  for name, content in panels]
     actions = []
     if turn.kind == "answer" and answer is not None and not answer.abstained:
         # A factual answer offers the denkraam questions about its subject as a follow-up.

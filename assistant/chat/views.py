@@ -93,7 +93,7 @@ def reply_sections(turn: Turn) -> tuple[list[str], Answer | None]:
     if turn.kind == "sources":
         if turn.answer is None:
             return [NO_SOURCES], None
-        return [render_sources(turn.answer, SOURCES_HEADING)], turn.answer
+        return [render_sources(turn.answer, SOURCES_HEADING, quotes=False)], turn.answer
     assert turn.answer is not None
     # Suggestions come as buttons under the reply (app.py), not as a second list in it.
-    return render_sections(turn.answer, suggestions=False), turn.answer
+    return render_sections(turn.answer, suggestions=False, compact=True), turn.answer

@@ -9,9 +9,10 @@ are adapted on the way out, by :class:`WidgetAdapter`, an ASGI middleware:
   for its user again, often several answers in; every answer already shown then renders with
   more hooks than before and React stops with error #310. :func:`mend_feedback_hooks` moves the
   early return after the hooks, so the thumbs appear wherever history is kept.
-* ``/copilot/index.js`` also gets the page's ``raadsgids.js`` appended: Dutch accessible names for
-  the widget's icon buttons, one Dutch sentence for the English texts the bundle writes itself
-  (sign-in failures, "Failed to fetch", "Close", ...), and the answer's start brought into view.
+* ``/copilot/index.js`` also gets the page's ``raadsgids.js`` and ``raadsgids.css`` appended:
+  Dutch accessible names for the widget's icon buttons, one Dutch sentence for the English
+  texts the bundle writes itself (sign-in failures, "Failed to fetch", "Close", ...), the
+  answer's start brought into view, and the export cards kept within a phone's width.
 * ``/project/settings`` asked from an intranet page lists no chat profiles: the widget shows
   no profile's welcome text or starters (they come as its first message, see ``chat/app.py``),
   and it would clear and fetch its settings again on every profile change.
@@ -32,8 +33,9 @@ from typing import Any
 
 from .guard import header
 
-# The page's own repairs (Dutch names and texts, answer start in view), shared with the widget.
-SCRIPT = Path(__file__).parent.parent / "chat" / "ui" / "public" / "raadsgids.js"
+# The page's own repairs (Dutch names and texts, answer start in view) and style, shared with
+# the widget.
+PUBLIC = Path(__file__).parent.parent / "chat" / "ui" / "public"
 
 
 # In FeedbackButtons: the context read, then `if(!show)return null;` before the hooks, then the
@@ -60,7 +62,9 @@ class WidgetAdapter:
     def __init__(self, app: Any, own: set[str] | frozenset[str]) -> None:
         self.app = app
         self.own = set(own)
-        self.script = SCRIPT.read_bytes()
+        css = (PUBLIC / "raadsgids.css").read_text(encoding="utf-8")
+        self.script = (f"window.RAADSGIDS_CSS = {json.dumps(css)};\n".encode()
+                       + (PUBLIC / "raadsgids.js").read_bytes())
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http" or scope.get("method", "GET") != "GET":

@@ -139,7 +139,13 @@
     }, true);
     var shownContent = null;
     function closeUnaskedPanel() {
-      var content = root.getElementById("side-view-content");
+      // The page's side view, or the widget's passage dialog: titled with a citation number
+      // (not the widget's own popover, nor the feedback dialog).
+      var content = root.getElementById("side-view-content") ||
+        Array.prototype.filter.call(root.querySelectorAll("[role='dialog']"), function (d) {
+          var title = d.querySelector("h2");
+          return title && /^\[\d+\]$/.test(title.textContent.trim());
+        })[0];
       if (!content) { shownContent = null; return; }
       if (content === shownContent && content.dataset.raadsgidsItems === String(
           content.childElementCount)) return;
@@ -147,7 +153,7 @@
       shownContent = content;
       content.dataset.raadsgidsItems = String(content.childElementCount);
       if (asked) return;
-      var scope = content.parentElement;
+      var scope = content;
       while (scope && !scope.querySelector("svg.lucide-arrow-left, svg.lucide-x")) {
         scope = scope.parentElement;
       }
@@ -158,6 +164,19 @@
       } else {
         document.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", bubbles: true}));
       }
+    }
+    // Chainlit scrolls its message list to the bottom when it opens; on a phone that cuts off
+    // the top of the welcome screen, so a new welcome screen is shown from its start.
+    var shownWelcome = null;
+    function showWelcomeStart() {
+      var welcome = root.getElementById("welcome-screen");
+      if (!welcome || welcome === shownWelcome) return;
+      shownWelcome = welcome;
+      window.setTimeout(function () {
+        for (var el = welcome.parentElement; el; el = el.parentElement) {
+          if (el.scrollTop > 0) el.scrollTop = 0;
+        }
+      }, 150);
     }
     var answering = null;
     var seenAnswers = -1;
@@ -186,6 +205,7 @@
         scheduled = false;
         repair(root);
         closeUnaskedPanel();
+        showWelcomeStart();
         showAnswerStart();
         if (widget) nudgeSettings(root);
       });
@@ -200,9 +220,11 @@
       var host = document.getElementById("chainlit-copilot");
       if (host && host.shadowRoot) {
         window.clearInterval(timer);
-        // The widget's header shows the logo 100 px wide; a small panel needs the room.
+        // The page's stylesheet (the chat server puts it in RAADSGIDS_CSS), and the header's
+        // logo at 40 px instead of 100: a small panel needs the room.
         var style = document.createElement("style");
-        style.textContent = "img[src*='/logo?'] { width: 40px !important; height: auto; }";
+        style.textContent = (window.RAADSGIDS_CSS || "") +
+          "\nimg[src*='/logo?'] { width: 40px !important; height: auto; }";
         host.shadowRoot.appendChild(style);
         watch(host.shadowRoot, host.shadowRoot, true);
       }
