@@ -23,6 +23,7 @@ AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min
 WIFI = "Wat moet ik vragen over wifi-telling?"
 ANSWER = '[data-step-type="assistant_message"]'
 TIMEOUT = 30_000
+LAPTOP = {"width": 1366, "height": 768}
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,7 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser, server):  # type: ignore[no-untyped-def]
-    context = browser.new_context(accept_downloads=True, locale="nl-NL")
+    context = browser.new_context(accept_downloads=True, locale="nl-NL", viewport=LAPTOP)
     hosts: list[str] = []
     context.on("request", lambda r: hosts.append(urlparse(r.url).hostname or r.url))
     context.on("websocket", lambda ws: hosts.append(urlparse(ws.url).hostname or ws.url))
@@ -144,6 +145,9 @@ def test_wifi_answer_citation_follow_ups_and_export(page, engine) -> None:  # ty
     assert expected.title in panel.inner_text()
     assert (expected.publisher or "") in panel.inner_text()
     assert citations[1].text[:80] not in panel.inner_text()
+    page.wait_for_timeout(800)  # the panel slides in
+    assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
+    assert not overflowing(page), overflowing(page)
     page.screenshot(path=str(OUTPUT / "citation-panel.png"))
     assert_accessible(page, "answer")
 
@@ -247,6 +251,11 @@ def test_on_a_phone_the_source_panel_opens_only_when_asked(browser, server, engi
     assert second.text[:60] in panel.inner_text()
     pg.wait_for_timeout(800)  # the sheet slides in
     pg.screenshot(path=str(OUTPUT / "phone-citation.png"))
+    # The sheet is named by its visible title for screen readers.
+    named = pg.evaluate("""() => { const d = document.querySelector('[role=dialog]');
+        const t = d && document.getElementById(d.getAttribute('aria-labelledby'));
+        return t ? t.textContent.trim() : null; }""")
+    assert named == "[2]", named
     pg.keyboard.press("Escape")
     # The export's file cards fit the screen, with their whole names.
     reply.get_by_role("button", name="Exporteer gesprek").click()

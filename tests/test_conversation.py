@@ -119,9 +119,15 @@ def test_the_page_names_the_indexed_texts_not_a_fixed_five(engine):
     nl = json.loads((root / ".chainlit" / "translations" / "nl.json").read_text())
     assert nl["chat"]["watermark"].startswith("De raadsgids antwoordt alleen uit de 6 teksten")
     readme = (root / "chainlit.md").read_text()
+    assert (root / "chainlit_nl.md").read_text() == readme  # the one Chainlit shows for nl
     assert "- *Raadsvoorstel parkeersensoren in het centrum*" in readme
     assert readme.count("- *Digitalisering in de portefeuille* (Future City Foundation)") == 1
     assert "vijf richtlijnteksten" not in readme + nl["chat"]["watermark"]
+    # The page's description names the publishers of what is indexed, each once.
+    config = (root / ".chainlit" / "config.toml").read_text()
+    assert ('description = "Vragen voor de raad over digitale technologie, met bronnen uit '
+            'teksten van Future City Foundation, Rathenau Instituut en Vereniging van '
+            'Nederlandse Gemeenten (VNG)."') in config
 
 
 def test_stored_panels_are_read_back_and_bad_metadata_is_ignored(engine):

@@ -96,11 +96,13 @@ def write_corpus_texts(root: Path, documents: dict[str, dict[str, Any]]) -> None
     texts = "\n".join(
         f"- *{d.get('title') or doc_id}*" + (f" ({d['publisher']})" if d.get("publisher") else "")
         for doc_id, d in sorted(documents.items(), key=lambda kv: str(kv[1].get("title"))))
-    readme = root / "chainlit.md"
-    text = readme.read_text(encoding="utf-8")
+    text = (root / "chainlit.md").read_text(encoding="utf-8")
     start = text.index(CORPUS_START) + len(CORPUS_START)
     end = text.index(CORPUS_END)
-    readme.write_text(text[:start] + "\n\n" + texts + "\n\n" + text[end:], encoding="utf-8")
+    text = text[:start] + "\n\n" + texts + "\n\n" + text[end:]
+    # Chainlit shows chainlit_<language>.md before chainlit.md; the page's language is nl.
+    for name in ("chainlit.md", "chainlit_nl.md"):
+        (root / name).write_text(text, encoding="utf-8")
 
 
 def write_theme(root: Path, base_url: str) -> None:

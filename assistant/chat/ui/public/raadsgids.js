@@ -5,7 +5,8 @@
 // Accessibility (WCAG 2.1 AA):
 // - icon-only buttons get a Dutch accessible name from their id or icon (4.1.2);
 // - images without alt next to their own text are marked decorative (1.1.1);
-// - a resize handle pointing at a panel id that does not exist loses that reference (4.1.2);
+// - a resize handle pointing at a panel id that does not exist loses that reference, and a
+//   dialog named by a missing id is named by its visible title (4.1.2);
 // - texts Chainlit writes itself in English (sign-in failures, "Failed to fetch", "Close", ...)
 //   become one Dutch sentence (3.1.2); a message's own content is never touched.
 // Behaviour:
@@ -87,6 +88,18 @@
     });
     root.querySelectorAll("img:not([alt])").forEach(function (img) {
       img.setAttribute("alt", "");
+    });
+    // A dialog named by a title id that does not exist (Chainlit's side sheet gives its title
+    // an id of its own) is named by the title it shows; Radix also logs a console error then.
+    root.querySelectorAll("[role='dialog'][aria-labelledby]").forEach(function (dialog) {
+      if (root.getElementById(dialog.getAttribute("aria-labelledby"))) return;
+      var title = dialog.querySelector("h2[id], [id$='-title']");
+      if (title) dialog.setAttribute("aria-labelledby", title.id);
+    });
+    root.querySelectorAll("[role='dialog'][aria-describedby]").forEach(function (dialog) {
+      if (!root.getElementById(dialog.getAttribute("aria-describedby"))) {
+        dialog.removeAttribute("aria-describedby");
+      }
     });
     root.querySelectorAll("[role='separator'][aria-controls]").forEach(function (el) {
       if (!root.getElementById(el.getAttribute("aria-controls"))) {
@@ -210,7 +223,8 @@
         if (widget) nudgeSettings(root);
       });
     }).observe(observed, {childList: true, subtree: true, characterData: true, attributes: true,
-                          attributeFilter: ["aria-controls"].concat(ATTRIBUTES)});
+                          attributeFilter: ["aria-controls", "aria-labelledby", "aria-describedby"]
+                            .concat(ATTRIBUTES)});
     repair(root);
   }
 
