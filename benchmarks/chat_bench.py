@@ -18,14 +18,19 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.chat_server import chat_server, free_port, launch_chromium, rss_mb  # noqa: E402
+from tests.chat_server import (  # noqa: E402
+    chat_server,
+    free_port,
+    launch_chromium,
+    rss_mb,
+    wait_until_served,
+)
 
 VIEWPORTS = {"laptop": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
 ECHO_APP = Path(__file__).with_name("echo_app.py")
@@ -79,12 +84,7 @@ def echo_server() -> Iterator[str]:
                             stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(url + "/", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_served(url + "/", timeout=60)
         yield url
     finally:
         proc.send_signal(signal.SIGINT)

@@ -28,7 +28,7 @@ import pytest
 from assistant.config import Settings
 from assistant.intranet import accounts
 
-from .chat_server import chat_server, free_port, launch_chromium
+from .chat_server import chat_server, free_port, launch_chromium, wait_until_served
 
 pytestmark = pytest.mark.slow
 
@@ -100,12 +100,7 @@ def intranet_page(chat_url: str, port: int) -> Iterator[str]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(50):
-            try:
-                urllib.request.urlopen(url + "/index.html", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_until_served(url + "/index.html", timeout=5)
         yield url
     finally:
         proc.terminate()
