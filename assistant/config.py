@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -62,7 +62,7 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question accepted, in characters."
     )
-    # --- the chat on an intranet (assistant/web.py, assistant/accounts.py, assistant/history.py)
+    # --- the chat on an intranet (assistant/chat/, assistant/intranet/)
     auth: Literal["none", "password", "header", "jwt"] = Field(
         default="none",
         description="Who may use the chat: none (only on 127.0.0.1), password (accounts in "
@@ -106,6 +106,44 @@ class Settings(BaseSettings):
     )
     log_questions: bool = Field(
         default=False, description="Write question text to the server log."
+    )
+    # --- the municipality's own language model (assistant/engine/answer/llm.py) ------------------
+    llm_url: str | None = Field(
+        default=None,
+        description="Base URL of an OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, "
+        "LiteLLM), e.g. http://llm.gemeente.local:8000/v1; empty: answers are composed from the "
+        "texts and nothing leaves the machine.",
+    )
+    llm_model: str | None = Field(
+        default=None, description="Model name the endpoint serves (needed with llm_url)."
+    )
+    llm_api_key: SecretStr | None = Field(
+        default=None, description="Key for the endpoint, if it asks for one (never logged)."
+    )
+    llm_api_key_file: Path | None = Field(
+        default=None,
+        description="File holding the endpoint's key instead (must be readable by its owner "
+        "only, mode 0600).",
+    )
+    llm_first_token_seconds: float = Field(
+        default=5.0, gt=0, le=120,
+        description="Longest wait for the model's first token (and between tokens) before the "
+        "composed answer is given instead.",
+    )
+    llm_total_seconds: float = Field(
+        default=45.0, gt=0, le=600,
+        description="Longest the model may take for a whole answer before the composed answer "
+        "is given instead.",
+    )
+    llm_unsupported: Literal["remove", "fallback"] = Field(
+        default="remove",
+        description="A sentence of the model whose citations do not resolve or support it: "
+        "remove (drop that sentence) or fallback (give the composed answer instead).",
+    )
+    llm_support_threshold: float = Field(
+        default=0.83, ge=0, le=1,
+        description="Least similarity (e5 cosine) between a sentence and a passage it cites for "
+        "the passage to support it (calibrated by evals/calibrate_support.py).",
     )
 
 

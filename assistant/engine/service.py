@@ -3,6 +3,10 @@
     engine = Engine.load(load_settings())
     answer = engine.ask("Wat moet ik vragen over wifi-telling?")
 
+With ``ASSISTANT_LLM_URL`` and ``ASSISTANT_LLM_MODEL`` set, an answered question is written by that
+language model from the composed answer's passages and checked (:mod:`.answer.llm`); the composed
+answer is the fallback. :meth:`Engine.llm_problem` says, in one sentence, why the model is not used.
+
 A question is analysed once into a :class:`~assistant.engine.query.Query`, which retrieval and the
 composer both read. ``ask`` is synchronous and thread-safe for concurrent callers (no shared
 mutable state beyond caches); async interfaces run it in a worker thread.
@@ -11,6 +15,8 @@ mutable state beyond caches); async interfaces run it in a worker thread.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from assistant.config import Settings
 from assistant.engine.answer.compose import Composer
@@ -20,6 +26,9 @@ from assistant.engine.query import Query
 from assistant.engine.retrieve import Retrieval, Retriever
 from assistant.engine.textproc import clean_question
 
+if TYPE_CHECKING:
+    from assistant.engine.answer.llm import LLMWriter
+
 
 class Engine:
     def __init__(self, index: LoadedIndex, settings: Settings) -> None:
@@ -27,6 +36,25 @@ class Engine:
         self.settings = settings
         self.retriever = Retriever(index, settings)
         self.composer = Composer(index, self.retriever.analyser)
+        self.llm: LLMWriter | None = None
+        self.llm_problem: str | None = None
+        if settings.llm_url or settings.llm_model:
+            self._connect_llm()
+
+    def _connect_llm(self) -> None:
+        """Check the endpoint once; on a problem the composer answers and ``llm_problem`` says
+        why in one sentence."""
+        from assistant.engine.answer.llm import EndpointProblem, LLMWriter, check_endpoint
+
+        if not (self.settings.llm_url and self.settings.llm_model):
+            self.llm_problem = ("Voor het taalmodel zijn ASSISTANT_LLM_URL en ASSISTANT_LLM_MODEL "
+                                "allebei nodig; de raadsgids antwoordt uit de teksten.")
+            return
+        try:
+            check_endpoint(self.settings)
+            self.llm = LLMWriter(self.settings, self.retriever)
+        except EndpointProblem as e:
+            self.llm_problem = str(e)
 
     @classmethod
     def load(cls, settings: Settings) -> Engine:
@@ -41,20 +69,26 @@ class Engine:
         """Ranked passages for a question; raises QuestionError for unusable input."""
         return self.retriever.retrieve(self.analyse(question))
 
-    def ask(self, question: str) -> Answer:
-        """Answer a question, decline it, or say what the texts do not hold."""
-        return self.ask_with_retrieval(question)[1]
+    def ask(self, question: str, on_text: Callable[[str], None] | None = None,
+            use_llm: bool = True) -> Answer:
+        """Answer a question, decline it, or say what the texts do not hold. With a language
+        model, ``on_text`` receives each checked sentence of the short answer as it is written."""
+        return self.ask_with_retrieval(question, on_text, use_llm)[1]
 
-    def ask_with_retrieval(self, question: str) -> tuple[Retrieval, Answer]:
+    def ask_with_retrieval(self, question: str, on_text: Callable[[str], None] | None = None,
+                           use_llm: bool = True) -> tuple[Retrieval, Answer]:
         """The answer together with the ranking it was composed from (for evaluation)."""
         started = time.perf_counter()
         retrieval = self.retrieve(question)
         composed = time.perf_counter()
         answer = self.composer.compose(retrieval)
         ended = time.perf_counter()
+        # The model only writes what the texts answer: declining is decided before it is asked.
+        if use_llm and self.llm is not None and answer.status == "answered":
+            answer = self.llm.write(answer, on_text)
         answer.timings_ms = {
             "retrieve": round(retrieval.timings_ms["retrieve"], 2),
             "compose": round((ended - composed) * 1000, 2),
-            "total": round((ended - started) * 1000, 2),
+            "total": round((time.perf_counter() - started) * 1000, 2),
         }
         return retrieval, answer

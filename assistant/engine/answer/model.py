@@ -48,6 +48,21 @@ class ValueItem(BaseModel):
     citations: list[int] = Field(default_factory=list)
 
 
+class Validation(BaseModel):
+    """How a language model's answer was checked: its sentences (short answer and questions),
+    how many were supported by the passages they cite, how many were removed, and whether the
+    composed answer was given instead (``fell_back``, with the ``reason``)."""
+
+    sentences: int = 0
+    supported: int = 0
+    removed: int = 0
+    fell_back: bool = False
+    reason: str | None = None
+    prompt_version: int | None = None
+    first_token_ms: float | None = None
+    total_ms: float | None = None
+
+
 class Answer(BaseModel):
     """One answer. ``status``: answered; not_in_texts (in scope, but the texts do not hold what
     was asked: ``missing`` says what, ``related`` what they do say); out_of_scope. ``abstained``
@@ -71,6 +86,7 @@ class Answer(BaseModel):
     suggestions: list[str] = Field(default_factory=list)
     followups: list[str] = Field(default_factory=list)
     written_by: Literal["composer", "llm"] = "composer"
+    validation: Validation | None = None  # set when a language model was asked
     timings_ms: dict[str, float] = Field(default_factory=dict)
 
     def citation(self, n: int) -> Citation:

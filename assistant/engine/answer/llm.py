@@ -1,0 +1,288 @@
+"""Answers written by the municipality's own language model, every citation checked.
+
+With ``ASSISTANT_LLM_URL`` and ``ASSISTANT_LLM_MODEL`` the composed answer's passages (the same
+[n] it cites) go to an OpenAI-compatible endpoint with the question; nothing else leaves the
+machine. The model writes the short answer and, for "what to ask" questions, one question per
+denkraam step. Each sentence is checked (:mod:`.validate`) as it streams in:
+
+* ``remove`` (default): a sentence whose citations do not resolve to a given passage or are not
+  supported by it is dropped; with no sentence of the short answer left, the composed answer is
+  given instead;
+* ``fallback``: any such sentence gives the composed answer instead.
+
+A question the texts do not cover never reaches the model (the composer decides that first). A
+dead, slow or misbehaving endpoint, an empty answer or one in the wrong language gives the composed
+answer, one line in the log and ``validation.reason`` saying why. Values and sources stay the
+composer's.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import stat
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.config import Settings
+from assistant.engine.answer.model import Answer, Claim, Validation
+from assistant.engine.answer.validate import Checked, SupportChecker
+from assistant.engine.retrieve import Retriever
+from assistant.engine.textproc import detect_language, split_sentences
+
+log = logging.getLogger("assistant.llm")
+PROMPTS = Path(__file__).with_name("prompts.yaml")
+SECTION = re.compile(r"^\s*\**\s*(KORT ANTWOORD|SHORT ANSWER|VRAGEN|QUESTIONS)\s*:?\**\s*:?\s*",
+                     re.I | re.M)
+STEP_LINE = re.compile(r"^\s*([1-5])\s*[.)]\s*(.+?)\s*$", re.M)
+# "zin. [1]" -> "zin [1]." so that a citation stays with its sentence when splitting.
+TRAILING_CITATIONS = re.compile(r"([.!?])((?:\s*\[\d+\])+)")
+
+
+@lru_cache(maxsize=1)
+def prompts() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(PROMPTS.read_text(encoding="utf-8"))
+    return data
+
+
+def api_key(settings: Settings) -> str | None:
+    """The endpoint's key: the setting, or the first line of a file readable by its owner only."""
+    if settings.llm_api_key is not None:
+        return settings.llm_api_key.get_secret_value()
+    path = settings.llm_api_key_file
+    if path is None:
+        return None
+    if stat.S_IMODE(os.stat(path).st_mode) & 0o077:
+        raise PermissionError(f"{path} may be read by others; make it 0600 (chmod 600 {path}).")
+    return path.read_text(encoding="utf-8").strip() or None
+
+
+class EndpointProblem(Exception):
+    """The endpoint cannot be used; ``str()`` is one Dutch sentence."""
+
+
+def check_endpoint(settings: Settings) -> None:
+    """Raise EndpointProblem with one sentence when the endpoint cannot answer: not an http(s)
+    address, unreachable, the key refused, or the model unknown to it."""
+    import httpx
+
+    url = (settings.llm_url or "").rstrip("/")
+    if not re.match(r"https?://[^/\s]+", url):
+        raise EndpointProblem(f"ASSISTANT_LLM_URL {url!r} is geen http(s)-adres; de raadsgids "
+                              "antwoordt uit de teksten.")
+    try:
+        key = api_key(settings)
+    except OSError as e:
+        raise EndpointProblem(f"De sleutel voor het taalmodel is niet te lezen ({e}); de "
+                              "raadsgids antwoordt uit de teksten.") from None
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
+    try:
+        response = httpx.get(f"{url}/models", headers=headers,
+                             timeout=settings.llm_first_token_seconds)
+    except httpx.HTTPError:
+        raise EndpointProblem(f"Het taalmodel op {url} is niet bereikbaar; de raadsgids "
+                              "antwoordt uit de teksten.") from None
+    if response.status_code in (401, 403):
+        raise EndpointProblem(f"Het taalmodel op {url} weigert de sleutel; de raadsgids "
+                              "antwoordt uit de teksten.")
+    if response.status_code == 200:
+        try:
+            served = {str(m.get("id")) for m in response.json().get("data", [])}
+        except (ValueError, AttributeError):
+            served = set()
+        if served and settings.llm_model not in served:
+            known = ", ".join(sorted(served))
+            raise EndpointProblem(f"Het taalmodel op {url} kent het model "
+                                  f"{settings.llm_model!r} niet (wel: {known}); de raadsgids "
+                                  "antwoordt uit de teksten.")
+
+
+@dataclass
+class Draft:
+    """What the model wrote, checked sentence by sentence."""
+
+    summary: list[Checked] = field(default_factory=list)
+    questions: dict[int, Checked] = field(default_factory=dict)
+    raw: str = ""
+    first_token_ms: float | None = None
+
+
+class LLMWriter:
+    def __init__(self, settings: Settings, retriever: Retriever) -> None:
+        from llama_index.llms.openai_like import OpenAILike
+
+        self.settings = settings
+        self.checker = SupportChecker(retriever, settings.llm_support_threshold)
+        self.version = int(prompts()["version"])
+        # The client's timeout bounds each wait on the connection: for the first token and
+        # between tokens. The whole answer's deadline is kept while reading (see _stream).
+        self.llm = OpenAILike(
+            model=settings.llm_model or "", api_base=(settings.llm_url or "").rstrip("/"),
+            api_key=api_key(settings) or "geen-sleutel", is_chat_model=True,
+            is_function_calling_model=False, context_window=8192, max_tokens=700,
+            temperature=0.1, max_retries=0, timeout=settings.llm_first_token_seconds)
+
+    # -- prompt ----------------------------------------------------------------------------------
+
+    def messages(self, answer: Answer) -> list[Any]:
+        from llama_index.core.llms import ChatMessage
+
+        lang = "en" if answer.language == "en" else "nl"
+        p = prompts()[lang]
+        passages = "\n\n".join(f"[{c.n}] {c.title}: {' '.join(c.text.split())}"
+                               for c in answer.citations)
+        task = (p["task_ask"].format(subject=answer.subject or answer.topic or "deze technologie")
+                if answer.denkraam else p["task_answer"])
+        user = p["user"].format(passages=passages, question=answer.question, task=task.strip())
+        return [ChatMessage(role="system", content=p["system"].strip()),
+                ChatMessage(role="user", content=user.strip())]
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def write(self, composed: Answer, on_text: Callable[[str], None] | None = None) -> Answer:
+        """The model's answer when it holds up, else ``composed``; either carries ``validation``."""
+        started = time.perf_counter()
+        passages = [c.passage_id for c in composed.citations]
+        draft = Draft()
+        reason: str | None = None
+        try:
+            for sentence in self._summary_sentences(self._stream(composed, draft, started), draft):
+                checked = self.checker.check(sentence, passages)
+                draft.summary.append(checked)
+                if not checked.supported and self.settings.llm_unsupported == "fallback":
+                    reason = f"a sentence failed the check ({checked.reason})"
+                    break
+                if checked.supported and on_text is not None:
+                    on_text(_cited(checked))
+        except Exception as e:  # noqa: BLE001 - any failure of the endpoint gives the composer
+            reason = _describe(e)
+        if reason is None:
+            reason = self._judge(composed, draft, passages)
+        elapsed = (time.perf_counter() - started) * 1000
+        checked_all = draft.summary + list(draft.questions.values())
+        validation = Validation(
+            sentences=len(checked_all), supported=sum(c.supported for c in checked_all),
+            removed=sum(not c.supported for c in checked_all), fell_back=reason is not None,
+            reason=reason, prompt_version=self.version,
+            first_token_ms=round(draft.first_token_ms, 1) if draft.first_token_ms else None,
+            total_ms=round(elapsed, 1))
+        if reason is not None:
+            log.warning("language model not used for this answer: %s", reason)
+            return composed.model_copy(update={"validation": validation})
+        return self._answer(composed, draft, validation)
+
+    def _stream(self, composed: Answer, draft: Draft, started: float) -> Iterator[str]:
+        deadline = started + self.settings.llm_total_seconds
+        for chunk in self.llm.stream_chat(self.messages(composed)):
+            delta = chunk.delta or ""
+            if delta and draft.first_token_ms is None:
+                draft.first_token_ms = (time.perf_counter() - started) * 1000
+            draft.raw += delta
+            if time.perf_counter() > deadline:
+                raise TimeoutError("no complete answer within "
+                                   f"{self.settings.llm_total_seconds:g} s")
+            yield delta
+
+    @staticmethod
+    def _summary_sentences(deltas: Iterator[str], draft: Draft) -> Iterator[str]:
+        """Complete sentences of the short answer, as soon as the next one has begun."""
+        emitted = 0
+        for _ in deltas:
+            part = _summary_part(draft.raw)
+            if part is None:
+                continue
+            sentences = split_sentences(TRAILING_CITATIONS.sub(r"\2\1", part))
+            complete = sentences[:-1] if not _has_questions(draft.raw) else sentences
+            for sentence in complete[emitted:]:
+                yield sentence
+            emitted = max(emitted, len(complete))
+        part = _summary_part(draft.raw) or ""
+        for sentence in split_sentences(TRAILING_CITATIONS.sub(r"\2\1", part))[emitted:]:
+            yield sentence
+
+    def _judge(self, composed: Answer, draft: Draft, passages: list[str]) -> str | None:
+        """Why the model's answer cannot be given (None when it can); checks its questions."""
+        text = draft.raw.strip()
+        if not text:
+            return "the endpoint sent an empty answer"
+        if len(text) > 80 and detect_language(text) != composed.language:
+            return f"the answer is not in the language of the question ({composed.language})"
+        if composed.denkraam:
+            for step, question in _step_questions(draft.raw).items():
+                checked = self.checker.check(question, passages)
+                draft.questions[step] = checked
+                if not checked.supported and self.settings.llm_unsupported == "fallback":
+                    return f"a question failed the check ({checked.reason})"
+        if not any(c.supported for c in draft.summary):
+            return "no sentence of the short answer passed the check"
+        return None
+
+    @staticmethod
+    def _answer(composed: Answer, draft: Draft, validation: Validation) -> Answer:
+        summary = [Claim(text=c.text, citations=c.citations) for c in draft.summary if c.supported]
+        denkraam = []
+        for section in composed.denkraam:
+            mine = draft.questions.get(section.step)
+            if mine is not None and mine.supported:
+                # The model's question for this step first, then the framework's own.
+                written = Claim(text=mine.text, citations=mine.citations)
+                others = [q for q in section.questions if q.text != mine.text]
+                section = section.model_copy(update={"questions": [written, *others][:3]})
+            denkraam.append(section)
+        return composed.model_copy(update={
+            "summary": summary, "denkraam": denkraam, "written_by": "llm",
+            "validation": validation, "notices": composed.notices})
+
+
+def _cited(checked: Checked) -> str:
+    return checked.text + "".join(f" [{n}]" for n in checked.citations)
+
+
+def _has_questions(raw: str) -> bool:
+    return any(m.group(1).upper() in ("VRAGEN", "QUESTIONS") for m in SECTION.finditer(raw))
+
+
+def _summary_part(raw: str) -> str | None:
+    """The short-answer part of what has arrived: after its heading (or from the start when the
+    model wrote none) up to the questions' heading."""
+    marks = list(SECTION.finditer(raw))
+    start = 0
+    for m in marks:
+        if m.group(1).upper() in ("KORT ANTWOORD", "SHORT ANSWER"):
+            start = m.end()
+    end = next((m.start() for m in marks
+                if m.group(1).upper() in ("VRAGEN", "QUESTIONS") and m.start() >= start),
+               len(raw))
+    part = raw[start:end].strip()
+    return part or None
+
+
+def _step_questions(raw: str) -> dict[int, str]:
+    """The numbered questions after the questions' heading, by denkraam step."""
+    marks = [m for m in SECTION.finditer(raw) if m.group(1).upper() in ("VRAGEN", "QUESTIONS")]
+    if not marks:
+        return {}
+    out: dict[int, str] = {}
+    for m in STEP_LINE.finditer(raw[marks[-1].end():]):
+        out.setdefault(int(m.group(1)), m.group(2))
+    return out
+
+
+def _describe(e: Exception) -> str:
+    """One line on what went wrong with the endpoint (no key, no question text)."""
+    name = type(e).__name__
+    status = getattr(e, "status_code", None)
+    if status:
+        return f"the endpoint answered HTTP {status}"
+    if "Timeout" in name or isinstance(e, TimeoutError):
+        return f"the endpoint was too slow ({name})"
+    if "Connection" in name:
+        return "the endpoint could not be reached"
+    return f"the endpoint's answer could not be read ({name})"

@@ -1,0 +1,123 @@
+"""Answers from a language model behind an OpenAI-compatible endpoint: checked citations, the
+composed answer as fallback, one sentence for an endpoint that cannot be used.
+
+The endpoint is tests/llm_stub.py, a scripted server on 127.0.0.1 (real HTTP, real streaming,
+real LlamaIndex OpenAILike client); the index and the embedding model are real.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from pydantic import SecretStr
+
+from assistant.config import Settings
+from assistant.engine import Engine
+
+from .llm_stub import llm_stub
+
+WIFI = "Wat moet ik vragen over wifi-telling?"
+DENKRAAM = "Uit welke stappen bestaat het denkraam?"
+
+
+def engine_for(seed_settings: Settings, url: str, model: str, **extra: object) -> Engine:
+    settings = seed_settings.model_copy(update={"llm_url": url, "llm_model": model,
+                                                "llm_first_token_seconds": 1.5, **extra})
+    return Engine.load(settings)
+
+
+@pytest.fixture(scope="module")
+def stub():
+    with llm_stub() as s:
+        yield s
+
+
+def test_a_valid_answer_is_written_by_the_model_and_streamed(seed_settings, stub):
+    engine = engine_for(seed_settings, stub.url, "valid")
+    assert engine.llm is not None and engine.llm_problem is None
+    streamed: list[str] = []
+    answer = engine.ask(DENKRAAM, on_text=streamed.append)
+    assert answer.written_by == "llm", answer.validation
+    v = answer.validation
+    assert v is not None and not v.fell_back and v.removed == 0 and v.supported == v.sentences
+    assert v.first_token_ms is not None and v.prompt_version == 1
+    assert streamed and streamed == [c.text + "".join(f" [{n}]" for n in c.citations)
+                                     for c in answer.summary]
+    # Every [n] the model wrote resolves to a passage of the answer.
+    assert all(1 <= n <= len(answer.citations) for c in answer.summary for n in c.citations)
+    # The prompt carried the passages and the question, nothing else of the machine.
+    prompt = stub.requests[-1]["messages"][1]["content"]
+    assert DENKRAAM in prompt and answer.citations[0].text.split()[0] in prompt
+
+
+def test_what_to_ask_gets_the_models_questions_per_step(seed_settings, stub):
+    answer = engine_for(seed_settings, stub.url, "valid").ask(WIFI)
+    assert answer.written_by == "llm", answer.validation
+    written = [s.questions[0].text for s in answer.denkraam]
+    assert sum(q.startswith("Hoe houdt het college rekening met dit") for q in written) >= 3
+    assert [s.step for s in answer.denkraam] == [1, 2, 3, 4, 5]
+
+
+def test_an_unsupported_sentence_is_removed_or_gives_the_composed_answer(seed_settings, stub):
+    removed = engine_for(seed_settings, stub.url, "invented").ask(DENKRAAM)
+    assert removed.written_by == "llm" and removed.validation.removed == 1
+    assert not any("Zwolle" in c.text for c in removed.summary)
+    strict = engine_for(seed_settings, stub.url, "invented",
+                        llm_unsupported="fallback").ask(DENKRAAM)
+    assert strict.written_by == "composer" and strict.validation.fell_back
+    assert "failed the check (not supported)" in strict.validation.reason
+    assert strict.summary == engine_for(seed_settings, "", "").ask(DENKRAAM).summary
+
+
+@pytest.mark.parametrize(("model", "reason"), [
+    ("out-of-range", "no sentence of the short answer passed the check"),
+    ("empty", "empty answer"),
+    ("error", "HTTP 500"),
+    ("malformed", "could not be read"),
+    ("english", "not in the language of the question"),
+    ("slow", "too slow"),
+])
+def test_a_misbehaving_endpoint_gives_the_composed_answer(seed_settings, stub, model, reason,
+                                                         caplog):
+    engine = engine_for(seed_settings, stub.url, model)
+    started = time.perf_counter()
+    answer = engine.ask(DENKRAAM)
+    took = time.perf_counter() - started
+    assert answer.written_by == "composer" and answer.summary
+    assert answer.validation.fell_back and reason in answer.validation.reason, answer.validation
+    assert took < 1.5 + 3, took  # bounded by the first-token wait, never a hang
+    assert any("language model not used" in r.message for r in caplog.records)
+
+
+def test_a_question_the_texts_do_not_cover_never_reaches_the_model(seed_settings, stub):
+    before = len(stub.requests)
+    answer = engine_for(seed_settings, stub.url, "valid").ask(
+        "Wat is de hoofdstad van Australië?")
+    assert answer.abstained and answer.validation is None and len(stub.requests) == before
+
+
+def test_an_endpoint_that_cannot_be_used_is_named_in_one_sentence(seed_settings, tmp_path):
+    from tests.chat_server import free_port
+
+    cases = {"ftp://llm.gemeente.local/v1": "geen http(s)-adres",
+             f"http://127.0.0.1:{free_port()}/v1": "niet bereikbaar"}
+    for url, says in cases.items():
+        engine = engine_for(seed_settings, url, "valid")
+        assert engine.llm is None and says in engine.llm_problem
+        assert engine.ask(DENKRAAM).written_by == "composer"
+    with llm_stub(key="geheim") as keyed:
+        refused = engine_for(seed_settings, keyed.url, "valid", llm_api_key=SecretStr("fout"))
+        assert refused.llm is None and "weigert de sleutel" in refused.llm_problem
+        key_file = tmp_path / "llm-key"
+        key_file.write_text("geheim\n")
+        os.chmod(key_file, 0o644)
+        loose = engine_for(seed_settings, keyed.url, "valid", llm_api_key_file=key_file)
+        assert loose.llm is None and "chmod 600" in loose.llm_problem
+        os.chmod(key_file, 0o600)
+        keyed_engine = engine_for(seed_settings, keyed.url, "valid", llm_api_key_file=key_file)
+        assert keyed_engine.llm is not None
+        assert keyed_engine.ask(DENKRAAM).written_by == "llm"
+        unknown = engine_for(seed_settings, keyed.url, "gpt-9", llm_api_key=SecretStr("geheim"))
+        assert unknown.llm is None and "kent het model 'gpt-9' niet" in unknown.llm_problem
