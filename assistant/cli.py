@@ -51,6 +51,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     question = " ".join(args.question) if args.question else sys.stdin.read()
     clean_question(question, settings.max_question_chars)  # refuse bad input before loading
     engine = Engine.load(settings)
+    if engine.llm_problem:
+        print(engine.llm_problem, file=sys.stderr)
     answer = engine.ask(question)
     if args.json:
         print(answer.model_dump_json(indent=2))
@@ -70,10 +72,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
     baseline = load_baseline(Path(args.baseline)) if args.baseline else None
     engine = Engine.load(settings)
     questions = load_reference(Path(args.file), set(engine.index.documents))
+    if args.llm and engine.llm is None:
+        print(engine.llm_problem or "--llm needs ASSISTANT_LLM_URL and ASSISTANT_LLM_MODEL.",
+              file=sys.stderr)
+        return 2
     result = evaluate(engine, questions, include_answers=bool(args.json))
     result["settings"] = {"embedding_model": settings.embedding_model,
                           "index": str(settings.index_dir)}
     print_table(result)
+    if args.llm:
+        from .eval_llm import compare_writers, print_writers
+
+        result["llm"] = compare_writers(engine, questions)
+        result["settings"] |= {"llm_model": settings.llm_model, "llm_url": settings.llm_url}
+        print_writers(result["llm"])
     diff = compare(result, baseline) if baseline else None
     if diff is not None:
         print_comparison(diff)
@@ -176,6 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder for the Markdown report and chart (default: evals/reports)")
     p.add_argument("--baseline", metavar="OLD.json",
                    help="an earlier --json result: list the questions that got better or worse")
+    p.add_argument("--llm", action="store_true",
+                   help="also compare the composer with the language model of ASSISTANT_LLM_URL")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("chat", help="serve the chat in the browser (builds the index if missing)")

@@ -193,7 +193,7 @@ def evaluate(engine: Engine, questions: list[RefQuestion],
                                "relevant": sorted(rel)}
         try:
             started = time.perf_counter()
-            retrieval, answer = engine.ask_with_retrieval(q.question)
+            retrieval, answer = engine.ask_with_retrieval(q.question, use_llm=False)
             latency["pipeline"].append((time.perf_counter() - started) * 1000)
             retrieval_ms.append(retrieval.timings_ms["retrieve"])
         except AssistantError as exc:

@@ -19,6 +19,10 @@ LABELS = {
         "followups": "Verder vragen:",
         "undated": "z.d.",
         "quoted": "uit een Nederlandse bron",
+        "by_llm": "Opgesteld door het taalmodel van de gemeente; elke zin is nagelopen op de "
+                  "bron die hij noemt.",
+        "by_composer": "Samengesteld uit de teksten: het taalmodel van de gemeente gaf geen "
+                       "antwoord dat de controle op bronnen doorstond.",
     },
     "en": {
         "summary": "Short answer",
@@ -32,6 +36,10 @@ LABELS = {
         "followups": "Ask further:",
         "undated": "n.d.",
         "quoted": "quoted from a Dutch source",
+        "by_llm": "Written by the municipality's language model; every sentence was checked "
+                  "against the source it names.",
+        "by_composer": "Composed from the texts: the municipality's language model gave no "
+                       "answer that passed the source check.",
     },
 }
 
@@ -79,6 +87,8 @@ def render_sections(answer: Answer, suggestions: bool = True, compact: bool = Fa
     if answer.summary:
         first += ([""] if answer.notices else []) + [" ".join(claim_text(c)
                                                               for c in answer.summary)]
+    if answer.validation is not None:  # a language model was asked: say who wrote this
+        first += ["", f"_{lab['by_llm'] if answer.written_by == 'llm' else lab['by_composer']}_"]
     if answer.related:
         first += ["", f"**{lab['related']}:** " + " ".join(claim_text(c) for c in answer.related)]
     if answer.followups:

@@ -121,3 +121,88 @@ def test_an_endpoint_that_cannot_be_used_is_named_in_one_sentence(seed_settings,
         assert keyed_engine.ask(DENKRAAM).written_by == "llm"
         unknown = engine_for(seed_settings, keyed.url, "gpt-9", llm_api_key=SecretStr("geheim"))
         assert unknown.llm is None and "kent het model 'gpt-9' niet" in unknown.llm_problem
+
+
+def test_eval_compares_composer_and_model(seed_settings, stub, tmp_path, monkeypatch, capsys):
+    import json
+
+    from assistant.cli import main
+
+    reference = tmp_path / "ref.jsonl"
+    reference.write_text("\n".join(json.dumps(q) for q in [
+        {"id": "a", "question": DENKRAAM, "kind": "factual", "lang": "nl", "abstain": False,
+         "expect": [{"doc": "rathenau-2020-raad-weten-met-digitalisering",
+                     "contains": "vijf stappen"}]},
+        {"id": "b", "question": "Wat is de hoofdstad van Australië?", "kind": "off-topic",
+         "lang": "nl", "abstain": True, "expect": []}]), encoding="utf-8")
+    for key, value in {"CORPUS_DIR": seed_settings.corpus_dir,
+                       "INDEX_DIR": seed_settings.index_dir, "LLM_URL": stub.url,
+                       "LLM_MODEL": "valid"}.items():
+        monkeypatch.setenv(f"ASSISTANT_{key}", str(value))
+    out = tmp_path / "result.json"
+    assert main(["eval", str(reference), "--llm", "--reports", str(tmp_path),
+                 "--json", str(out)]) == 0
+    llm = json.loads(out.read_text())["llm"]
+    assert llm["questions"] == 1 and llm["model_answer_given"] == 1.0
+    assert llm["citation_validity"] == 1.0 and llm["first_token_ms_p50"] > 0
+    assert "composer and language model" in capsys.readouterr().out
+    monkeypatch.setenv("ASSISTANT_LLM_MODEL", "gpt-9")
+    assert main(["eval", str(reference), "--llm", "--reports", str(tmp_path)]) == 2
+
+
+def test_ask_names_an_unusable_endpoint_and_still_answers(seed_settings, monkeypatch, capsys):
+    from assistant.cli import main
+    from tests.chat_server import free_port
+
+    for key, value in {"CORPUS_DIR": seed_settings.corpus_dir,
+                       "INDEX_DIR": seed_settings.index_dir,
+                       "LLM_URL": f"http://127.0.0.1:{free_port()}/v1",
+                       "LLM_MODEL": "valid"}.items():
+        monkeypatch.setenv(f"ASSISTANT_{key}", str(value))
+    assert main(["ask", DENKRAAM]) == 0
+    out = capsys.readouterr()
+    assert out.err.count("\n") == 1 and "niet bereikbaar" in out.err
+    assert "### Kort antwoord" in out.out and "vijf stappen" in out.out
+
+
+def test_ask_says_who_wrote_the_answer(seed_settings, stub, monkeypatch, capsys):
+    from assistant.cli import main
+
+    for key, value in {"CORPUS_DIR": seed_settings.corpus_dir,
+                       "INDEX_DIR": seed_settings.index_dir, "LLM_URL": stub.url}.items():
+        monkeypatch.setenv(f"ASSISTANT_{key}", str(value))
+    monkeypatch.setenv("ASSISTANT_LLM_MODEL", "valid")
+    main(["ask", DENKRAAM])
+    assert "Opgesteld door het taalmodel van de gemeente" in capsys.readouterr().out
+    monkeypatch.setenv("ASSISTANT_LLM_MODEL", "error")
+    main(["ask", DENKRAAM])
+    assert "Samengesteld uit de teksten" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_the_chat_streams_the_models_checked_answer(seed_settings, stub):
+    from playwright.sync_api import sync_playwright
+
+    from tests.chat_server import chat_server, launch_chromium
+
+    from .test_chat_browser import OUTPUT, ask, wait_answer  # noqa: F401
+
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
+           "ASSISTANT_LLM_URL": stub.url, "ASSISTANT_LLM_MODEL": "valid"}
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with chat_server(env, OUTPUT / "llm-server.log") as (url, _), sync_playwright() as p:
+        browser = launch_chromium(p)
+        page = browser.new_context(locale="nl-NL").new_page()
+        page.set_default_timeout(30_000)
+        page.goto(url + "/")
+        page.wait_for_selector("#starters button")
+        reply = ask(page, DENKRAAM)
+        reply.get_by_text("Opgesteld door het taalmodel van de gemeente").wait_for()
+        text = reply.inner_text()
+        assert "Het denkraam is in principe toepasbaar" in text and "Bronnen" in text
+        assert reply.locator("a.element-link").count() >= 1
+        page.screenshot(path=str(OUTPUT / "llm-answer.png"))
+        browser.close()
+    assert "Antwoorden worden opgesteld door het taalmodel valid" in \
+        (OUTPUT / "llm-server.log").read_text(encoding="utf-8")

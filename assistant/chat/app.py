@@ -139,7 +139,18 @@ async def answer(question: str) -> None:
         log.info("question from %s: %s", getattr(user, "identifier", "-"), question[:500])
     conversation: Conversation = cl.user_session.get("conversation") or Conversation(engine)
     cl.user_session.set("conversation", conversation)
-    turn: Turn = await cl.make_async(conversation.ask)(question)
+    reply = cl.Message(content="")
+    streamed = ""
+
+    def on_text(sentence: str) -> None:
+        # A language model's checked sentences, shown as they are written (worker thread).
+        nonlocal streamed
+        token = (views.summary_heading(sentence) if not streamed else " ") + sentence
+        streamed += token
+        cl.run_sync(reply.stream_token(token))
+
+    turn: Turn = await cl.make_async(conversation.ask)(
+        question, on_text if engine.llm is not None else None)
     sections, answer = views.reply_sections(turn)
     panels = views.panels(answer) if answer is not None else []
     # Every [n] opens its passage. On the page as a side panel; in the widget as a dialog, for
@@ -157,11 +168,18 @@ async def answer(question: str) -> None:
     elif answer is not None and answer.abstained:
         # Questions the texts do cover, one click away.
         actions = ask_actions(answer.suggestions)
-    reply = cl.Message(content="", elements=elements, actions=actions,
-                       metadata={"panels": panels} if panels else None)
-    # The short answer first, then the denkraam questions, values and sources.
-    for i, section in enumerate(sections):
-        await reply.stream_token(("\n" if i else "") + section)
+    reply.elements, reply.actions = elements, actions
+    reply.metadata = {"panels": panels} if panels else {}
+    # The short answer first, then the denkraam questions, values and sources; what a language
+    # model's sentences already showed is continued, or replaced when the answer changed.
+    full = "".join(("\n" if i else "") + section for i, section in enumerate(sections))
+    if streamed and not full.startswith(streamed):
+        reply.content = ""
+        await reply.update()
+        streamed = ""
+    rest = full[len(streamed):]
+    for i, section in enumerate(rest.split("\n### ")):
+        await reply.stream_token(("\n### " if i else "") + section)
     await reply.send()
 
 

@@ -16,6 +16,7 @@ Everything else is asked as it stands. The turns are kept for the export (see
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -98,8 +99,9 @@ class Conversation:
             return "answer", f"{question.rstrip(' ?')} ({subject})?"
         return "answer", question
 
-    def ask(self, question: str) -> Turn:
-        """Answer one message; bad input becomes an "error" turn with one clear sentence."""
+    def ask(self, question: str, on_text: Callable[[str], None] | None = None) -> Turn:
+        """Answer one message; bad input becomes an "error" turn with one clear sentence.
+        ``on_text`` receives a language model's checked sentences as they are written."""
         try:
             cleaned = clean_question(question, self.engine.settings.max_question_chars)
             kind, asked = self.resolve(cleaned)
@@ -107,7 +109,7 @@ class Conversation:
                 turn = Turn(question=cleaned, kind="sources", answer=self.last_answer)
             else:
                 turn = Turn(question=cleaned, kind="answer", asked=asked,
-                            answer=self.engine.ask(asked))
+                            answer=self.engine.ask(asked, on_text=on_text))
         except AssistantError as exc:
             return Turn(question=question[:200], kind="error", message=str(exc))
         self.turns.append(turn)

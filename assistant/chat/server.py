@@ -93,6 +93,11 @@ def run_chat(host: str, port: int) -> None:
     if settings.history and settings.auth != "none":
         ensure_schema(settings.database)
     engine = prepare(settings).engine
+    if engine.llm_problem:
+        print(engine.llm_problem, file=sys.stderr)
+    elif engine.llm is not None:
+        print(f"Antwoorden worden opgesteld door het taalmodel {settings.llm_model} op "
+              f"{settings.llm_url} en nagelopen op hun bronnen.", file=sys.stderr)
     root = app_root()
     write_theme(root, f"http://{host}:{port}")
     write_corpus_texts(root, engine.index.documents)

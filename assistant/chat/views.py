@@ -11,6 +11,7 @@ from typing import Any
 
 from ..engine import Engine
 from ..engine.answer.model import Answer, Citation
+from ..engine.textproc import detect_language
 from ..render import LABELS, render_sections, render_sources
 from .conversation import Turn
 
@@ -84,6 +85,12 @@ def stored_panels(metadata: object) -> list[tuple[str, str]]:
         return []
     return [(str(p[0]), str(p[1])) for p in raw
             if isinstance(p, list | tuple) and len(p) == 2 and isinstance(p[1], str)]
+
+
+def summary_heading(sentence: str) -> str:
+    """The short answer's heading as the reply starts (before its first streamed sentence)."""
+    lang = "en" if detect_language(sentence) == "en" else "nl"
+    return f"### {LABELS[lang]['summary']}\n\n"
 
 
 def reply_sections(turn: Turn) -> tuple[list[str], Answer | None]:
