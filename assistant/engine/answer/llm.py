@@ -23,6 +23,7 @@ import os
 import re
 import stat
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -169,7 +170,9 @@ class LLMWriter:
         checked_all = draft.summary + list(draft.questions.values())
         validation = Validation(
             sentences=len(checked_all), supported=sum(c.supported for c in checked_all),
-            removed=sum(not c.supported for c in checked_all), fell_back=reason is not None,
+            removed=sum(not c.supported for c in checked_all),
+            failures=dict(Counter(c.reason for c in checked_all if c.reason)),
+            fell_back=reason is not None,
             reason=reason, prompt_version=self.version,
             first_token_ms=round(draft.first_token_ms, 1) if draft.first_token_ms else None,
             total_ms=round(elapsed, 1))

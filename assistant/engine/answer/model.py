@@ -56,6 +56,7 @@ class Validation(BaseModel):
     sentences: int = 0
     supported: int = 0
     removed: int = 0
+    failures: dict[str, int] = Field(default_factory=dict)  # why sentences failed, with counts
     fell_back: bool = False
     reason: str | None = None
     prompt_version: int | None = None
