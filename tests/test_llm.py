@@ -206,3 +206,32 @@ def test_the_chat_streams_the_models_checked_answer(seed_settings, stub):
         browser.close()
     assert "Antwoorden worden opgesteld door het taalmodel valid" in \
         (OUTPUT / "llm-server.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_chat_replaces_streamed_sentences_when_the_answer_falls_back(seed_settings, stub):
+    from playwright.sync_api import sync_playwright
+
+    from tests.chat_server import chat_server, launch_chromium
+
+    from .test_chat_browser import OUTPUT, ask
+
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
+           "ASSISTANT_LLM_URL": stub.url, "ASSISTANT_LLM_MODEL": "invented",
+           "ASSISTANT_LLM_UNSUPPORTED": "fallback"}
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with chat_server(env, OUTPUT / "llm-fallback-server.log") as (url, _), \
+            sync_playwright() as p:
+        browser = launch_chromium(p)
+        page = browser.new_context(locale="nl-NL").new_page()
+        page.set_default_timeout(30_000)
+        page.goto(url + "/")
+        page.wait_for_selector("#starters button")
+        reply = ask(page, DENKRAAM)
+        reply.get_by_text("Samengesteld uit de teksten").wait_for()
+        page.wait_for_timeout(500)
+        text = reply.inner_text()
+        assert "Zwolle" not in text and text.count("Kort antwoord") == 1
+        assert text.count("Het denkraam is in principe toepasbaar") == 1
+        browser.close()
