@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import contextmanager
 
 import pytest
 from pydantic import SecretStr
@@ -179,59 +180,53 @@ def test_ask_says_who_wrote_the_answer(seed_settings, stub, monkeypatch, capsys)
     assert "Samengesteld uit de teksten" in capsys.readouterr().out
 
 
-@pytest.mark.slow
-def test_the_chat_streams_the_models_checked_answer(seed_settings, stub):
+@contextmanager
+def chat_page(seed_settings: Settings, stub, log: str, **llm: str):
+    """A chat server with the stub as its language model, and a browser page on it."""
     from playwright.sync_api import sync_playwright
 
     from tests.chat_server import chat_server, launch_chromium
 
-    from .test_chat_browser import OUTPUT, ask, wait_answer  # noqa: F401
+    from .test_chat_browser import OUTPUT
 
     env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
-           "ASSISTANT_LLM_URL": stub.url, "ASSISTANT_LLM_MODEL": "valid"}
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir), "ASSISTANT_LLM_URL": stub.url,
+           **{f"ASSISTANT_LLM_{k.upper()}": v for k, v in llm.items()}}
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    with chat_server(env, OUTPUT / "llm-server.log") as (url, _), sync_playwright() as p:
+    with chat_server(env, OUTPUT / log) as (url, _), sync_playwright() as p:
         browser = launch_chromium(p)
         page = browser.new_context(locale="nl-NL").new_page()
         page.set_default_timeout(30_000)
         page.goto(url + "/")
         page.wait_for_selector("#starters button")
+        yield page
+        browser.close()
+
+
+@pytest.mark.slow
+def test_the_chat_streams_the_models_checked_answer(seed_settings, stub):
+    from .test_chat_browser import OUTPUT, ask
+
+    with chat_page(seed_settings, stub, "llm-server.log", model="valid") as page:
         reply = ask(page, DENKRAAM)
         reply.get_by_text("Opgesteld door het taalmodel van de gemeente").wait_for()
         text = reply.inner_text()
         assert "Het denkraam is in principe toepasbaar" in text and "Bronnen" in text
         assert reply.locator("a.element-link").count() >= 1
         page.screenshot(path=str(OUTPUT / "llm-answer.png"))
-        browser.close()
     assert "Antwoorden worden opgesteld door het taalmodel valid" in \
         (OUTPUT / "llm-server.log").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
 def test_the_chat_replaces_streamed_sentences_when_the_answer_falls_back(seed_settings, stub):
-    from playwright.sync_api import sync_playwright
+    from .test_chat_browser import ask
 
-    from tests.chat_server import chat_server, launch_chromium
-
-    from .test_chat_browser import OUTPUT, ask
-
-    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
-           "ASSISTANT_LLM_URL": stub.url, "ASSISTANT_LLM_MODEL": "invented",
-           "ASSISTANT_LLM_UNSUPPORTED": "fallback"}
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    with chat_server(env, OUTPUT / "llm-fallback-server.log") as (url, _), \
-            sync_playwright() as p:
-        browser = launch_chromium(p)
-        page = browser.new_context(locale="nl-NL").new_page()
-        page.set_default_timeout(30_000)
-        page.goto(url + "/")
-        page.wait_for_selector("#starters button")
+    with chat_page(seed_settings, stub, "llm-fallback-server.log", model="invented",
+                   unsupported="fallback") as page:
         reply = ask(page, DENKRAAM)
         reply.get_by_text("Samengesteld uit de teksten").wait_for()
         page.wait_for_timeout(500)
         text = reply.inner_text()
         assert "Zwolle" not in text and text.count("Kort antwoord") == 1
         assert text.count("Het denkraam is in principe toepasbaar") == 1
-        browser.close()
