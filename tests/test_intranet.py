@@ -163,11 +163,27 @@ def test_widget_on_a_page_not_allowed_gets_nothing(seed_settings, tmp_path, brow
             return {api, socket};
         }""", chat)
         assert outcome == {"api": "blocked", "socket": "refused"}, outcome
+        # Nor can it frame the full chat (clickjacking): the browser refuses the frame.
+        page.evaluate("""chat => { const f = document.createElement('iframe');
+            f.src = chat + '/'; document.body.appendChild(f); }""", chat)
+        page.wait_for_timeout(3000)
+        framed = [f for f in page.frames if f is not page.main_frame]
+        assert framed and all(f.locator("#chat-input").count() == 0 for f in framed)
+        assert not any(f.url.startswith(chat) and f.locator("body").inner_text().strip()
+                       for f in framed)
         page.screenshot(path=str(OUTPUT / "widget-refused.png"))
         page.context.close()
         # The server itself refuses that origin, whatever the client; its own page is served.
         assert Client(chat, origin=site).request("GET", "/auth/config")[0] == 403
         assert Client(chat).request("GET", "/auth/config")[0] == 200
+        # Security headers on pages, API and the widget script.
+        for path in ("/", "/auth/config", "/copilot/index.js"):
+            with urllib.request.urlopen(chat + path) as response:
+                headers = response.headers
+            assert headers["Content-Security-Policy"] == \
+                f"frame-ancestors 'self' {chat} {chat.replace('127.0.0.1', 'localhost')}", path
+            assert headers["X-Content-Type-Options"] == "nosniff"
+            assert headers["Referrer-Policy"] == "same-origin"
 
 
 def test_password_sign_in(seed_settings, tmp_path):

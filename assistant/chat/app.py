@@ -34,7 +34,8 @@ if settings.log_questions:  # off by default: questions can say a lot about a ra
 if settings.auth == "password":
     @cl.password_auth_callback
     async def password_login(username: str, password: str) -> cl.User | None:
-        if accounts.verify(settings, username, password):
+        # bcrypt takes a while on purpose: off the event loop, so guessing slows no one else.
+        if await cl.make_async(accounts.verify)(settings, username, password):
             return cl.User(identifier=username, metadata={"provider": "password"})
         return None
 

@@ -2,7 +2,9 @@
 
 :class:`Guard` wraps the whole server (pages, API and socket): a request that carries an
 ``Origin`` not on the allowed list is refused, and the user header of ``auth=header`` is dropped
-unless it comes from a trusted proxy address.
+unless it comes from a trusted proxy address. It also puts security headers on every response:
+only the allowed origins may frame the chat (``frame-ancestors``, against clickjacking), no
+content-type sniffing, and no address of the chat in the ``Referer`` of links to elsewhere.
 """
 
 from __future__ import annotations
@@ -48,6 +50,12 @@ class Guard:
         self.origins = set(origins)
         self.header = auth_header.lower().encode() if auth_header else None
         self.trusted = set(trusted)
+        ancestors = " ".join(["'self'", *sorted(self.origins)])
+        self.security = [
+            (b"content-security-policy", f"frame-ancestors {ancestors}".encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"same-origin"),
+        ]
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -62,7 +70,18 @@ class Guard:
             if client not in self.trusted:
                 scope = dict(scope)
                 scope["headers"] = [(k, v) for k, v in scope["headers"] if k != self.header]
-        await self.app(scope, receive, send)
+        await self.app(scope, receive, self._secured(send) if scope["type"] == "http" else send)
+
+    def _secured(self, send: Any) -> Any:
+        names = {k for k, _ in self.security}
+
+        async def wrapped(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k not in names]
+                message = {**message, "headers": headers + self.security}
+            await send(message)
+
+        return wrapped
 
     @staticmethod
     async def _refuse(scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -72,5 +91,6 @@ class Guard:
         body = b"Deze pagina mag de raadsgids niet gebruiken (origin niet toegestaan)."
         await send({"type": "http.response.start", "status": 403,
                     "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                                (b"x-content-type-options", b"nosniff"),
                                 (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})

@@ -150,10 +150,15 @@ def purge(path: Path, older_than: timedelta) -> int:
         with conn:
             ids = [row[0] for row in conn.execute(
                 'SELECT "id" FROM threads WHERE "createdAt" < ?', (cutoff,))]
+            # Feedback goes with the step it is for, whatever thread id it carries; feedback
+            # whose step is gone is removed as well.
+            conn.executemany('DELETE FROM feedbacks WHERE "forId" IN '
+                             '(SELECT "id" FROM steps WHERE "threadId" = ?)', [(i,) for i in ids])
             for table, column in (("feedbacks", "threadId"), ("elements", "threadId"),
                                   ("steps", "threadId"), ("threads", "id")):
                 conn.executemany(f'DELETE FROM {table} WHERE "{column}" = ?',
                                  [(i,) for i in ids])
+            conn.execute('DELETE FROM feedbacks WHERE "forId" NOT IN (SELECT "id" FROM steps)')
         conn.execute("VACUUM")
         return len(ids)
     except sqlite3.DatabaseError as exc:
