@@ -213,6 +213,15 @@ def test_header_sign_in_only_from_a_trusted_proxy(seed_settings, tmp_path):
             status, _ = client.request("POST", "/auth/header", b"",
                                        {"X-Remote-User": "anna"})
             assert status == expected, (trusted, status)
+            # Claiming to come through the trusted proxy does not make it so.
+            posing = Client(chat).request("POST", "/auth/header", b"", {
+                "X-Remote-User": "anna", "X-Forwarded-For": trusted,
+                "Forwarded": f"for={trusted}"})[0]
+            assert posing == expected, (trusted, posing)
+            # A proxy on the chat's own host passes on the browser's address: still believed.
+            proxied = Client(chat).request("POST", "/auth/header", b"", {
+                "X-Remote-User": "anna", "X-Forwarded-For": "192.0.2.7"})[0]
+            assert proxied == expected, (trusted, proxied)
             if expected == 200:
                 assert json.loads(client.request("GET", "/user")[1])["identifier"] == "anna"
                 assert Client(chat).request("POST", "/auth/header", b"",

@@ -102,6 +102,11 @@ def run_chat(host: str, port: int) -> None:
     write_theme(root, f"http://{host}:{port}")
     write_corpus_texts(root, engine.index.documents)
     os.environ.update(chainlit_environment(root, host, port))
+    # uvicorn would believe X-Forwarded-For from 127.0.0.1 and put that address in place of the
+    # peer's before the guard looks: anyone on the chat's host could then pose as a trusted
+    # proxy, and behind a proxy on the same host no one could sign in. The guard judges the real
+    # peer, so uvicorn believes no forwarding header.
+    os.environ["FORWARDED_ALLOW_IPS"] = ""
 
     from chainlit.cli import run_chainlit
     from chainlit.config import config
