@@ -107,6 +107,11 @@ class Settings(BaseSettings):
     log_questions: bool = Field(
         default=False, description="Write question text to the server log."
     )
+    max_request_kb: int = Field(
+        default=512, ge=16, le=1024 * 1024,
+        description="Largest request body the chat server reads, in KiB; a larger one is "
+        "refused before it is read.",
+    )
     # --- the municipality's own language model (assistant/engine/answer/llm.py) ------------------
     llm_url: str | None = Field(
         default=None,

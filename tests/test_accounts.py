@@ -174,6 +174,37 @@ def test_guard_refuses_other_origins_and_untrusted_user_headers():
     assert passed[b"x-remote-user"] == b"anna"
 
 
+def test_guard_refuses_a_body_over_the_limit_before_reading_it():
+    import asyncio
+
+    sent, got = [], []
+
+    async def app(scope, receive, send):
+        while True:
+            message = await receive()
+            got.append(message["type"])
+            if message["type"] != "http.request" or not message.get("more_body"):
+                return
+
+    async def send(message):
+        sent.append(message)
+
+    guard = Guard(app, ["http://127.0.0.1:8000"], None, [], max_body=1024)
+    big = {"type": "http", "client": ("127.0.0.1", 1), "headers": [(b"content-length", b"2048")]}
+    asyncio.run(guard(big, None, send))
+    assert sent[0]["status"] == 413 and "te groot" in sent[1]["body"].decode() and not got
+
+    chunks = iter([{"type": "http.request", "body": b"x" * 800, "more_body": True},
+                   {"type": "http.request", "body": b"x" * 800, "more_body": True}])
+
+    async def receive():
+        return next(chunks)
+
+    asyncio.run(guard({"type": "http", "client": ("127.0.0.1", 1), "headers": []},
+                      receive, send))
+    assert got == ["http.request", "http.disconnect"]  # cut off past the limit
+
+
 def _adapted(scope_path, origin, body, headers=()):
     """What WidgetAdapter sends for one response of the app behind it."""
     import asyncio

@@ -176,6 +176,10 @@ def test_widget_on_a_page_not_allowed_gets_nothing(seed_settings, tmp_path, brow
         # The server itself refuses that origin, whatever the client; its own page is served.
         assert Client(chat, origin=site).request("GET", "/auth/config")[0] == 403
         assert Client(chat).request("GET", "/auth/config")[0] == 200
+        # A body over ASSISTANT_MAX_REQUEST_KB is refused before it is read, signed in or not.
+        status, body = Client(chat).request("POST", "/project/threads", b"[" * (600 * 1024),
+                                            {"Content-Type": "application/json"})
+        assert status == 413 and body.decode() == "Dit verzoek is te groot voor de raadsgids."
         # Security headers on pages, API and the widget script.
         for path in ("/", "/auth/config", "/copilot/index.js"):
             with urllib.request.urlopen(chat + path) as response:

@@ -121,6 +121,7 @@ def run_chat(host: str, port: int) -> None:
     server.app.add_middleware(WidgetAdapter, own=own_origins(host, port))
     server.app.add_middleware(
         Guard, origins=origins, trusted=settings.trusted_proxies,
+        max_body=settings.max_request_kb * 1024,
         auth_header=settings.auth_header if settings.auth == "header" else None)
     print(f"De raadsgids draait op http://{host}:{port} (stoppen met Ctrl+C)", flush=True)
     run_chainlit(str(APP_FILE))

@@ -5,6 +5,7 @@
 unless it comes from a trusted proxy address. It also puts security headers on every response:
 only the allowed origins may frame the chat (``frame-ancestors``, against clickjacking), no
 content-type sniffing, and no address of the chat in the ``Referer`` of links to elsewhere.
+A request body larger than ``max_request_kb`` is refused before it is read.
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ class Guard:
     """ASGI middleware in front of the whole chat server (HTTP and WebSocket)."""
 
     def __init__(self, app: Any, origins: list[str], auth_header: str | None,
-                 trusted: list[str]) -> None:
+                 trusted: list[str], max_body: int = 512 * 1024) -> None:
         self.app = app
+        self.max_body = max_body
         self.origins = set(origins)
         self.header = auth_header.lower().encode() if auth_header else None
         self.trusted = set(trusted)
@@ -65,12 +67,33 @@ class Guard:
         if origin is not None and origin not in self.origins:
             await self._refuse(scope, receive, send)
             return
+        if scope["type"] == "http":
+            length = header(scope, b"content-length")
+            if length is not None and (not length.isdigit() or int(length) > self.max_body):
+                await _plain_response(send, 413, TOO_LARGE)
+                return
+            receive = self._bounded(receive)
         if self.header is not None:
             client = (scope.get("client") or ("", 0))[0]
             if client not in self.trusted:
                 scope = dict(scope)
                 scope["headers"] = [(k, v) for k, v in scope["headers"] if k != self.header]
         await self.app(scope, receive, self._secured(send) if scope["type"] == "http" else send)
+
+    def _bounded(self, receive: Any) -> Any:
+        """A body sent without its length is cut off (as a disconnect) past the limit."""
+        seen = 0
+
+        async def bounded() -> dict[str, Any]:
+            nonlocal seen
+            message: dict[str, Any] = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_body:
+                    return {"type": "http.disconnect"}
+            return message
+
+        return bounded
 
     def _secured(self, send: Any) -> Any:
         names = {k for k, _ in self.security}
@@ -88,9 +111,17 @@ class Guard:
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
             return
-        body = b"Deze pagina mag de raadsgids niet gebruiken (origin niet toegestaan)."
-        await send({"type": "http.response.start", "status": 403,
-                    "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                                (b"x-content-type-options", b"nosniff"),
-                                (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+        await _plain_response(send, 403, NOT_ALLOWED)
+
+
+NOT_ALLOWED = "Deze pagina mag de raadsgids niet gebruiken (origin niet toegestaan)."
+TOO_LARGE = "Dit verzoek is te groot voor de raadsgids."
+
+
+async def _plain_response(send: Any, status: int, sentence: str) -> None:
+    body = sentence.encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                            (b"x-content-type-options", b"nosniff"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
