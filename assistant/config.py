@@ -90,6 +90,11 @@ class Settings(BaseSettings):
     session_hours: float = Field(
         default=8.0, gt=0, le=24 * 30, description="How long a sign-in lasts, in hours."
     )
+    token_max_hours: float = Field(
+        default=24.0, gt=0, le=24 * 30,
+        description="Longest lifetime of a widget token (auth=jwt); a token without expiry or "
+        "with a longer one is refused.",
+    )
     allowed_origins: list[str] = Field(
         default_factory=list,
         description="Pages that may embed the widget and call the chat (JSON list of "

@@ -252,6 +252,16 @@ def test_jwt_sign_in_for_the_widget(seed_settings, tmp_path):
         assert sign_in("dit.is.geen.token") == 401
         assert sign_in("x" * 50_000) in (401, 431)
         assert Client(chat).request("POST", "/auth/jwt")[0] == 401
+        # No expiry, no user, or ten years: one Dutch sentence, never a server error.
+        decade = datetime.now(UTC) + timedelta(days=3650)
+        for token_claims, says in ((claims, "mist 'exp'"),
+                                   ({"exp": later["exp"]}, "mist 'identifier'"),
+                                   (claims | {"exp": decade}, "langer geldig dan 24 uur")):
+            status, body = Client(chat).request(
+                "POST", "/auth/jwt", b"", {"Authorization": "Bearer " + jwt.encode(
+                    token_claims, secret, algorithm="HS256")})
+            assert status == 401 and says in json.loads(body)["detail"], (status, body)
+    assert "Traceback" not in (OUTPUT / "jwt-server.log").read_text(encoding="utf-8")
 
 
 def signed_in_page(browser, chat: str, user: str, password: str):  # type: ignore[no-untyped-def]
@@ -507,7 +517,9 @@ def test_widget_without_a_token_says_so_in_dutch(seed_settings, tmp_path, browse
             page.set_default_timeout(30_000)
             page.goto(site + "/index.html")
             page.locator("#chainlit-copilot-button").click()
-            said = page.get_by_text("De raadsgids kon u niet aanmelden")
+            # The widget's own sentence, or the server's reason for refusing the token.
+            said = page.get_by_text(re.compile("De raadsgids kon u niet aanmelden|"
+                                               "aanmeldsleutel .* (ondertekend|verlopen)"))
             said.first.wait_for()
             page.wait_for_timeout(500)
             visible = [i for i in range(said.count()) if said.nth(i).is_visible()]

@@ -74,7 +74,7 @@ def check(settings: Settings, host: str) -> None:
 def run_chat(host: str, port: int) -> None:
     """Prepare everything, then serve the chat until interrupted."""
     from ..intranet.accounts import auth_secret
-    from ..intranet.guard import Guard, allowed_origins, own_origins
+    from ..intranet.guard import Guard, TokenCheck, allowed_origins, own_origins
     from ..intranet.history import ensure_schema
     from ..intranet.widget import WidgetAdapter
     from .page import (
@@ -119,6 +119,8 @@ def run_chat(host: str, port: int) -> None:
     install_offline_page()
     # Added last, so the guard runs first: a refused origin never reaches the widget adapter.
     server.app.add_middleware(WidgetAdapter, own=own_origins(host, port))
+    if settings.auth == "jwt":
+        server.app.add_middleware(TokenCheck, settings=settings)
     server.app.add_middleware(
         Guard, origins=origins, trusted=settings.trusted_proxies,
         max_body=settings.max_request_kb * 1024,

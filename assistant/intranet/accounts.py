@@ -150,6 +150,29 @@ def mint_token(settings: Settings, user: str, minutes: float = 15) -> str:
     return str(jwt.encode(claims, auth_secret(settings), algorithm="HS256"))
 
 
+def token_problem(settings: Settings, token: str) -> str | None:
+    """Why a widget token is refused, in one sentence (None when it is good): a bad signature,
+    an expired token, no expiry, no user, or a lifetime over ``token_max_hours``."""
+    import jwt
+
+    try:
+        claims = jwt.decode(token, auth_secret(settings), algorithms=["HS256"],
+                            options={"require": ["exp", "identifier"]})
+    except jwt.ExpiredSignatureError:
+        return "Deze aanmeldsleutel is verlopen; laad de pagina opnieuw."
+    except jwt.MissingRequiredClaimError as e:
+        return f"Deze aanmeldsleutel mist '{e.claim}' en wordt geweigerd."
+    except jwt.InvalidTokenError:
+        return "Deze aanmeldsleutel is niet door deze raadsgids ondertekend."
+    start = claims.get("iat") or datetime.now(UTC).timestamp()
+    if float(claims["exp"]) - float(start) > settings.token_max_hours * 3600:
+        return (f"Deze aanmeldsleutel is langer geldig dan {settings.token_max_hours:g} uur en "
+                "wordt geweigerd.")
+    if not isinstance(claims["identifier"], str) or not NAME.match(claims["identifier"]):
+        return "De gebruikersnaam in deze aanmeldsleutel is niet geldig."
+    return None
+
+
 def parse_age(text: str) -> timedelta:
     """'90d', '12h', '30m' or '2w' as a duration."""
     match = re.fullmatch(r"\s*(\d{1,6})\s*([mhdw])\s*", text or "")

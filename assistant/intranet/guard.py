@@ -10,6 +10,7 @@ A request body larger than ``max_request_kb`` is refused before it is read.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -125,3 +126,36 @@ async def _plain_response(send: Any, status: int, sentence: str) -> None:
                             (b"x-content-type-options", b"nosniff"),
                             (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+class TokenCheck:
+    """ASGI middleware for ``POST /auth/jwt`` (the widget's sign-in): a token Chainlit would
+    accept for years, or answer with a server error, is refused with one Dutch sentence
+    (:func:`assistant.intranet.accounts.token_problem`)."""
+
+    def __init__(self, app: Any, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if (scope["type"] == "http" and scope.get("path") == "/auth/jwt"
+                and scope.get("method") == "POST"):
+            from .accounts import token_problem
+
+            scheme, _, token = (header(scope, b"authorization") or "").partition(" ")
+            problem = (token_problem(self.settings, token.strip())
+                       if scheme.lower() == "bearer" and token.strip()
+                       else "Er is geen aanmeldsleutel meegegeven.")
+            if problem:
+                body = json.dumps({"detail": problem}).encode()
+                headers = [(b"content-type", b"application/json"),
+                           (b"content-length", str(len(body)).encode())]
+                origin = header(scope, b"origin")
+                if origin:  # the guard let only allowed origins through; CORS as Chainlit's
+                    headers += [(b"access-control-allow-origin", origin.encode()),
+                                (b"access-control-allow-credentials", b"true"),
+                                (b"vary", b"Origin")]
+                await send({"type": "http.response.start", "status": 401, "headers": headers})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
