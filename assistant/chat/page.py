@@ -20,6 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..engine.textproc import join_words
+
 UI_DIR = Path(__file__).parent / "ui"
 # The Leesmij text (ui/chainlit.md) lists the indexed texts between these two lines.
 CORPUS_START = "[//]: # (teksten)"
@@ -65,9 +67,7 @@ def app_root() -> Path:
 def publishers(documents: dict[str, dict[str, Any]]) -> str:
     """The publishers of the indexed texts, as one Dutch enumeration."""
     names = sorted({str(d["publisher"]) for d in documents.values() if d.get("publisher")})
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " en " + names[-1]
+    return join_words(names, "nl") if names else ""
 
 
 def write_corpus_texts(root: Path, documents: dict[str, dict[str, Any]]) -> None:

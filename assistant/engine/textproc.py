@@ -205,3 +205,9 @@ def split_sentences(text: str) -> list[str]:
         else:
             sentences.append(part)
     return sentences
+
+
+def join_words(items: list[str], lang: str) -> str:
+    """"a, b en c" (or "a, b and c" in English)."""
+    conj = " and " if lang == "en" else " en "
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + conj + items[-1]

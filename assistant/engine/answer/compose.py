@@ -29,7 +29,13 @@ from assistant.engine.framework import Characteristic, Concept
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
-from assistant.engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, is_closed, words
+from assistant.engine.textproc import (
+    DUTCH_STOPWORDS,
+    ENGLISH_STOPWORDS,
+    is_closed,
+    join_words,
+    words,
+)
 
 STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 MAX_VALUES = 6
@@ -64,11 +70,6 @@ MISSING = {
            "person": "not who that is", "rule": "no legal rule",
            "name": "no names of suppliers or companies"},
 }
-
-
-def _join(items: list[str], lang: str) -> str:
-    conj = " and " if lang == "en" else " en "
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + conj + items[-1]
 
 
 @dataclass
@@ -108,7 +109,7 @@ class Composer:
     # -- declining -------------------------------------------------------------------------------
 
     def decline_text(self, lang: str) -> str:
-        who = _join(self._publishers, lang) if self._publishers else None
+        who = join_words(self._publishers, lang) if self._publishers else None
         if lang == "en":
             return ("The guidance texts I draw on do not cover this, so I cannot answer it with a "
                     "source. I only answer questions about digitalisation in municipalities"
@@ -164,14 +165,14 @@ class Composer:
             said = [f"they do not say {d[4:]}" if d.startswith("not ") else f"they mention {d}"
                     for d in details]
             notice = "The texts I draw on do not answer this question" + (
-                f": {_join(said, lang)}." if said else ".")
+                f": {join_words(said, lang)}." if said else ".")
             if names:
-                notice += f" {_join(names, lang)} does not occur in them."
+                notice += f" {join_words(names, lang)} does not occur in them."
         else:
             notice = "De teksten waar ik uit put beantwoorden deze vraag niet" + (
-                f": ze noemen {_join(details, lang)}." if details else ".")
+                f": ze noemen {join_words(details, lang)}." if details else ".")
             if names:
-                notice += f" {_join(names, lang)} komt er niet in voor."
+                notice += f" {join_words(names, lang)} komt er niet in voor."
         answer.status = "not_in_texts"
         answer.abstained = True
         answer.missing = list(retrieval.missing)
@@ -199,11 +200,11 @@ class Composer:
         lang = q.language
         chars = [c.name(lang) for c in q.characteristics]
         if lang == "en":
-            basis = (f"what they say about technology that {_join(chars, lang)}" if chars
+            basis = (f"what they say about technology that {join_words(chars, lang)}" if chars
                      else "what they say about digital technology in general")
             return [f"The texts do not deal with {subject} as such; the questions below rest on "
                     f"{basis}."]
-        basis = (f"wat ze zeggen over technologie die {_join(chars, lang)}" if chars
+        basis = (f"wat ze zeggen over technologie die {join_words(chars, lang)}" if chars
                  else "wat ze in het algemeen zeggen over digitale technologie")
         return [f"De teksten gaan niet specifiek over {subject}; de vragen hieronder volgen uit "
                 f"{basis}."]

@@ -47,13 +47,16 @@ class SupportChecker:
             rows.setdefault(position, []).append(row)
         self._rows = {p: np.array(r) for p, r in rows.items()}
 
-    def similarity(self, text: str, passage_id: str) -> float:
-        """Highest cosine between ``text`` and a sentence of the passage."""
+    def embed(self, text: str) -> np.ndarray:
+        vector = np.asarray(self.index.embed_model.get_query_embedding(text), dtype=np.float32)
+        return vector / (np.linalg.norm(vector) or 1.0)
+
+    def similarity(self, text: str | np.ndarray, passage_id: str) -> float:
+        """Highest cosine between ``text`` (or its vector) and a sentence of the passage."""
         rows = self._rows.get(self.index.position.get(passage_id, -1))
         if rows is None or not len(rows):
             return 0.0
-        vector = np.asarray(self.index.embed_model.get_query_embedding(text), dtype=np.float32)
-        vector /= np.linalg.norm(vector) or 1.0
+        vector = self.embed(text) if isinstance(text, str) else text
         return float(np.max(self.index.sentence_vectors[rows] @ vector))
 
     def check(self, sentence: str, passages: list[str]) -> Checked:
@@ -65,7 +68,8 @@ class SupportChecker:
         elif any(not 1 <= n <= len(passages) for n in numbers):
             checked.reason = "citation out of range"
         else:
-            checked.score = max(self.similarity(text, passages[n - 1]) for n in numbers)
+            vector = self.embed(text)  # once, whatever the number of passages cited
+            checked.score = max(self.similarity(vector, passages[n - 1]) for n in numbers)
             checked.supported = checked.score >= self.threshold
             if not checked.supported:
                 checked.reason = "not supported"
