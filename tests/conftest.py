@@ -62,3 +62,27 @@ def engine(seed_settings: Settings) -> Iterator[object]:
     from assistant.engine import Engine
 
     yield Engine.load(seed_settings)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[object]:
+    """A throwaway Postgres cluster from Debian's package on 127.0.0.1 (CI installs it)."""
+    from deploy.local import Postgres, postgres_bin
+
+    if postgres_bin() is None:
+        pytest.skip("Postgres is not installed here (apt-get install postgresql; CI does)")
+    cluster = Postgres().init()
+    cluster.start()
+    yield cluster
+    cluster.remove()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database on the session's Postgres cluster."""
+    import re
+
+    name = "t_" + re.sub(r"\W", "_", request.node.name.lower())[:50]
+    postgres_cluster.psql(f"DROP DATABASE IF EXISTS {name}")
+    postgres_cluster.psql(f"CREATE DATABASE {name}")
+    return str(postgres_cluster.url.rsplit("/", 1)[0] + "/" + name)

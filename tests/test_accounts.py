@@ -3,6 +3,7 @@
 import io
 import sqlite3
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import jwt
 import pytest
@@ -98,7 +99,7 @@ def test_purge_removes_old_threads_with_everything_in_them(settings):
 
 
 def test_a_damaged_database_is_one_sentence(settings):
-    settings.database.write_bytes(b"dit is geen sqlite-bestand" * 100)
+    Path(settings.database).write_bytes(b"dit is geen sqlite-bestand" * 100)
     with pytest.raises(HistoryError):
         ensure_schema(settings.database)
 

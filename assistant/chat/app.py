@@ -58,7 +58,7 @@ elif settings.auth == "jwt":
 if settings.history and settings.auth != "none":
     @cl.data_layer
     def data_layer() -> BaseDataLayer:
-        return history.data_layer(settings.database)
+        return history.data_layer(settings.database, settings.database_pool)
 
 
 def in_widget() -> bool:

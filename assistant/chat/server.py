@@ -74,8 +74,9 @@ def check(settings: Settings, host: str) -> None:
 def run_chat(host: str, port: int) -> None:
     """Prepare everything, then serve the chat until interrupted."""
     from ..intranet.accounts import auth_secret
+    from ..intranet.events import guard_routes, guard_socket
     from ..intranet.guard import Guard, TokenCheck, allowed_origins, own_origins
-    from ..intranet.history import ensure_schema
+    from ..intranet.history import migrate
     from ..intranet.widget import WidgetAdapter
     from .page import (
         app_root,
@@ -91,7 +92,7 @@ def run_chat(host: str, port: int) -> None:
     if settings.auth != "none":
         os.environ["CHAINLIT_AUTH_SECRET"] = auth_secret(settings)
     if settings.history and settings.auth != "none":
-        ensure_schema(settings.database)
+        migrate(settings.database)
     engine = prepare(settings).engine
     if engine.llm_problem:
         print(engine.llm_problem, file=sys.stderr)
@@ -117,6 +118,8 @@ def run_chat(host: str, port: int) -> None:
     import chainlit.server as server
 
     install_offline_page()
+    guard_socket(server.sio, config)
+    guard_routes(server.router)
     # Added last, so the guard runs first: a refused origin never reaches the widget adapter.
     server.app.add_middleware(WidgetAdapter, own=own_origins(host, port))
     if settings.auth == "jwt":

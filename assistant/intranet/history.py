@@ -1,167 +1,165 @@
-"""Chat history and feedback in a local SQLite database, through Chainlit's SQLAlchemy data layer.
+"""Chat history and feedback: a local SQLite file or a shared Postgres database.
 
-The schema is Chainlit's (users, threads, steps, elements, feedbacks), written for SQLite and
-created by :func:`ensure_schema` on first start. Chainlit itself checks that a thread is read
-only by its author. :func:`purge` removes threads older than a given age with everything in them
-(retention, as the AVG asks).
+``ASSISTANT_DATABASE`` is a path (SQLite, the default: one chat process) or a ``postgresql://``
+URL (several replicas sharing one database). Both carry the same schema, Chainlit's (users,
+threads, steps, elements, feedbacks), created and upgraded by the Alembic migrations in
+``migrations/`` (:func:`migrate`, run by ``assistant chat`` at start and by ``assistant history
+migrate``). The data layer the chat writes through is :class:`~.history_layer.HistoryLayer`.
+:func:`purge` removes threads older than a given age with everything in them (retention, as the
+AVG asks).
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from ..errors import HistoryError
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS users (
-    "id" TEXT PRIMARY KEY,
-    "identifier" TEXT NOT NULL UNIQUE,
-    "metadata" TEXT NOT NULL,
-    "createdAt" TEXT
-);
-CREATE TABLE IF NOT EXISTS threads (
-    "id" TEXT PRIMARY KEY,
-    "createdAt" TEXT,
-    "name" TEXT,
-    "userId" TEXT,
-    "userIdentifier" TEXT,
-    "tags" TEXT,
-    "metadata" TEXT,
-    FOREIGN KEY ("userId") REFERENCES users("id") ON DELETE CASCADE
-);
-CREATE TABLE IF NOT EXISTS steps (
-    "id" TEXT PRIMARY KEY,
-    "name" TEXT NOT NULL,
-    "type" TEXT NOT NULL,
-    "threadId" TEXT NOT NULL,
-    "parentId" TEXT,
-    "streaming" BOOLEAN NOT NULL,
-    "waitForAnswer" BOOLEAN,
-    "isError" BOOLEAN,
-    "metadata" TEXT,
-    "tags" TEXT,
-    "input" TEXT,
-    "output" TEXT,
-    "createdAt" TEXT,
-    "command" TEXT,
-    "modes" TEXT,
-    "start" TEXT,
-    "end" TEXT,
-    "generation" TEXT,
-    "showInput" TEXT,
-    "language" TEXT,
-    "indent" INT,
-    "defaultOpen" BOOLEAN,
-    "autoCollapse" BOOLEAN,
-    "icon" TEXT,
-    FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE
-);
-CREATE TABLE IF NOT EXISTS elements (
-    "id" TEXT PRIMARY KEY,
-    "threadId" TEXT,
-    "type" TEXT,
-    "url" TEXT,
-    "chainlitKey" TEXT,
-    "name" TEXT NOT NULL,
-    "display" TEXT,
-    "objectKey" TEXT,
-    "size" TEXT,
-    "page" INT,
-    "language" TEXT,
-    "forId" TEXT,
-    "mime" TEXT,
-    "props" TEXT,
-    "autoPlay" BOOLEAN,
-    "playerConfig" TEXT,
-    FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE
-);
-CREATE TABLE IF NOT EXISTS feedbacks (
-    "id" TEXT PRIMARY KEY,
-    "forId" TEXT NOT NULL,
-    "threadId" TEXT NOT NULL,
-    "value" INT NOT NULL,
-    "comment" TEXT,
-    FOREIGN KEY ("threadId") REFERENCES threads("id") ON DELETE CASCADE
-);
-CREATE INDEX IF NOT EXISTS threads_user ON threads ("userIdentifier", "createdAt");
-CREATE INDEX IF NOT EXISTS steps_thread ON steps ("threadId");
-"""
+MIGRATIONS = Path(__file__).parent / "migrations"
+# What is kept of a step's text, a thread's name and a feedback comment (a longer comment is
+# refused in one sentence; see events.py).
+STEP_CHARS = 100_000
+NAME_CHARS = 200
+COMMENT_CHARS = 2_000
+_URL = re.compile(r"^postgres(?:ql)?(?:\+\w+)?://", re.IGNORECASE)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    try:
-        conn = sqlite3.connect(path, timeout=10)
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA journal_mode = WAL")
-        return conn
-    except sqlite3.Error as exc:
-        raise HistoryError(f"The history database {path} cannot be opened ({exc}).") from exc
+def is_url(database: str | Path) -> bool:
+    return bool(_URL.match(str(database)))
 
 
-def ensure_schema(path: Path) -> None:
-    """Create the database and its tables if they are not there yet. It holds raadsleden's
-    questions, so it is readable by its owner only (0600); SQLite gives its journal files the
-    same mode."""
+def sync_url(database: str | Path) -> str:
+    """SQLAlchemy URL for migrations and purge (psycopg for Postgres)."""
+    if is_url(database):
+        return _URL.sub("postgresql+psycopg://", str(database), count=1)
+    return f"sqlite:///{Path(database)}"
+
+
+def async_url(database: str | Path) -> str:
+    """SQLAlchemy URL for the chat's data layer (psycopg's async mode, aiosqlite)."""
+    if is_url(database):
+        return sync_url(database)
+    return f"sqlite+aiosqlite:///{Path(database)}"
+
+
+def describe(database: str | Path) -> str:
+    """The database as it may be printed: a URL without its password."""
+    if not is_url(database):
+        return str(database)
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", str(database))
+
+
+def _engine(database: str | Path) -> Any:
+    from sqlalchemy import create_engine, event
+
+    if is_url(database):
+        return create_engine(sync_url(database), pool_pre_ping=True,
+                             connect_args={"connect_timeout": 10})
+    path = Path(database)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # It holds raadsleden's questions: readable by its owner only (0600); SQLite gives its
+    # journal files the same mode.
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     os.chmod(path, 0o600)
-    conn = _connect(path)
+    engine = create_engine(sync_url(path), connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(conn: Any, _record: Any) -> None:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+
+    return engine
+
+
+def _problem(database: str | Path, exc: BaseException) -> str:
+    """Why the database failed, in one line without parameters or query text."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    return text[:200]
+
+
+def migrate(database: str | Path) -> str:
+    """Create the schema or bring it up to date; returns the revision now in place. Safe to run
+    from several replicas at once (Postgres: under an advisory lock)."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
     try:
-        conn.executescript(SCHEMA)
-        conn.commit()
-    except sqlite3.DatabaseError as exc:
-        raise HistoryError(f"The history database {path} is damaged ({exc}); move it aside to "
-                           "start a new one.") from exc
-    finally:
-        conn.close()
+        engine = _engine(database)
+        with engine.begin() as conn:
+            if is_url(database):
+                conn.execute(text("SELECT pg_advisory_xact_lock(7312204)"))
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            revision = MigrationContext.configure(conn).get_current_revision() or ""
+        engine.dispose()
+        return revision
+    except (SQLAlchemyError, OSError) as exc:
+        where = describe(database)
+        if not is_url(database) and "not a database" in str(exc):
+            raise HistoryError(f"The history database {where} is damaged "
+                               f"({_problem(database, exc)}); move it aside to start a new "
+                               "one.") from exc
+        raise HistoryError(f"The history database {where} cannot be opened or upgraded "
+                           f"({_problem(database, exc)}).") from exc
 
 
-def data_layer(path: Path) -> Any:
-    """Chainlit's SQLAlchemy data layer on the SQLite file (schema created first)."""
-    from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
-
-    class HistoryLayer(SQLAlchemyDataLayer):
-        async def get_thread_author(self, thread_id: str) -> str:
-            # Chainlit's layer raises for an unknown thread, which the server turns into a
-            # 500; an empty author makes it answer 404 "Thread not found".
-            try:
-                return await super().get_thread_author(thread_id)
-            except ValueError:
-                return ""
-
-    ensure_schema(path)
-    return HistoryLayer(conninfo=f"sqlite+aiosqlite:///{path}")
+def ensure_schema(database: str | Path) -> None:
+    """The schema in place (an alias of :func:`migrate` for callers that need no revision)."""
+    migrate(database)
 
 
-def purge(path: Path, older_than: timedelta) -> int:
+def data_layer(database: str | Path, pool_size: int = 10) -> Any:
+    """The data layer the chat writes history through (schema migrated first)."""
+    from .history_layer import HistoryLayer
+
+    migrate(database)
+    return HistoryLayer(async_url(database), pool_size=pool_size)
+
+
+def purge(database: str | Path, older_than: timedelta) -> int:
     """Delete threads created before now - ``older_than``, with their steps, elements and
     feedback; returns how many threads went."""
-    if not path.exists():
+    from sqlalchemy import bindparam, text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if not is_url(database) and not Path(database).exists():
         return 0
     # Chainlit stamps threads with the server's local time in ISO form; compare in kind.
     cutoff = (datetime.now() - older_than).isoformat()
-    conn = _connect(path)
     try:
-        with conn:
+        engine = _engine(database)
+        with engine.begin() as conn:
             ids = [row[0] for row in conn.execute(
-                'SELECT "id" FROM threads WHERE "createdAt" < ?', (cutoff,))]
-            # Feedback goes with the step it is for, whatever thread id it carries; feedback
-            # whose step is gone is removed as well.
-            conn.executemany('DELETE FROM feedbacks WHERE "forId" IN '
-                             '(SELECT "id" FROM steps WHERE "threadId" = ?)', [(i,) for i in ids])
-            for table, column in (("feedbacks", "threadId"), ("elements", "threadId"),
-                                  ("steps", "threadId"), ("threads", "id")):
-                conn.executemany(f'DELETE FROM {table} WHERE "{column}" = ?',
-                                 [(i,) for i in ids])
-            conn.execute('DELETE FROM feedbacks WHERE "forId" NOT IN (SELECT "id" FROM steps)')
-        conn.execute("VACUUM")
+                text('SELECT "id" FROM threads WHERE "createdAt" < :cutoff'), {"cutoff": cutoff})]
+            if ids:
+                many = {"ids": ids}
+                # Feedback goes with the step it is for, whatever thread id it carries.
+                conn.execute(text('DELETE FROM feedbacks WHERE "forId" IN (SELECT "id" FROM steps'
+                                  ' WHERE "threadId" IN :ids)').bindparams(
+                                      bindparam("ids", expanding=True)), many)
+                for table, column in (("feedbacks", "threadId"), ("elements", "threadId"),
+                                      ("steps", "threadId"), ("threads", "id")):
+                    conn.execute(text(f'DELETE FROM {table} WHERE "{column}" IN :ids').bindparams(
+                        bindparam("ids", expanding=True)), many)
+            # Feedback whose step is gone is removed as well.
+            conn.execute(text('DELETE FROM feedbacks WHERE "forId" NOT IN '
+                              '(SELECT "id" FROM steps)'))
+        if not is_url(database):
+            with engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM"))
+        engine.dispose()
         return len(ids)
-    except sqlite3.DatabaseError as exc:
-        raise HistoryError(f"The history database {path} cannot be purged ({exc}).") from exc
-    finally:
-        conn.close()
+    except SQLAlchemyError as exc:
+        raise HistoryError(f"The history database {describe(database)} cannot be purged "
+                           f"({_problem(database, exc)}).") from exc

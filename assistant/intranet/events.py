@@ -1,0 +1,172 @@
+"""Checks on what a signed-in browser sends: socket events and the REST routes that take ids.
+
+Chainlit trusts its own front end. A user who writes their own socket or HTTP client could,
+without these checks, change or delete another user's feedback (``PUT``/``DELETE /feedback``
+take any id), edit a stored message although editing is off in the configuration
+(``edit_message``), or make the server log a traceback with a malformed payload. Here:
+
+- every socket event is refused with one log line (no traceback) when its payload is not what
+  the front end sends, or when the configuration turns its feature off;
+- a user's message is stored as a user message, without metadata the browser made up;
+- feedback is accepted only for an answer in the user's own thread, and changed or deleted only
+  by its author; a comment longer than :data:`~.history_layer.COMMENT_CHARS` is refused in one
+  Dutch sentence.
+
+The data layer (:mod:`.history_layer`) checks ownership once more where it writes.
+"""
+
+# No ``from __future__ import annotations``: FastAPI reads the route functions' annotations,
+# which name types imported inside guard_routes.
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from .history import COMMENT_CHARS
+
+log = logging.getLogger("assistant.events")
+
+NOT_YOURS = "Dit antwoord hoort niet bij uw gesprekken."
+TOO_LONG = f"Een toelichting mag hoogstens {COMMENT_CHARS} tekens lang zijn."
+NO_HISTORY = "De geschiedenis staat uit; er wordt geen feedback bewaard."
+
+
+class Refused(ValueError):
+    """A socket payload that is not what the chat's own front end sends."""
+
+
+def _uuid4(value: object) -> str:
+    if not isinstance(value, str):
+        raise Refused("id is not a string")
+    try:
+        if uuid.UUID(value).version != 4:
+            raise Refused("id is not a v4 UUID")
+    except ValueError as exc:
+        raise Refused("id is not a UUID") from exc
+    return value
+
+
+def clean_message(payload: object, spontaneous_files: bool) -> dict[str, Any]:
+    """The ``client_message`` payload as the chat uses it, or :class:`Refused`."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("message"), dict):
+        raise Refused("payload is not a message")
+    message = payload["message"]
+    if not isinstance(message.get("output"), str):
+        raise Refused("message has no text")
+    created = message.get("createdAt")
+    cleaned: dict[str, Any] = {
+        "message": {
+            "id": _uuid4(message.get("id")),
+            "output": message["output"],
+            "createdAt": created if isinstance(created, str) else "",
+            "type": "user_message",
+            "name": message.get("name") if isinstance(message.get("name"), str) else "Gebruiker",
+            "metadata": {},
+        }
+    }
+    for key in ("command", "parentId"):
+        if isinstance(message.get(key), str):
+            cleaned["message"][key] = message[key][:200]
+    files = payload.get("fileReferences")
+    if spontaneous_files and isinstance(files, list):
+        cleaned["fileReferences"] = [f for f in files if isinstance(f, dict)]
+    return cleaned
+
+
+Handler = Callable[..., Awaitable[Any]]
+
+# Events with a payload, and the check each payload must pass before Chainlit sees it.
+_DICT_EVENTS = {"edit_message", "message_favorite", "audio_chunk", "chat_settings_change",
+                "chat_settings_edit"}
+
+
+def guard_socket(sio: Any, config: Any) -> None:
+    """Wrap Chainlit's socket handlers (after ``chainlit.server`` is imported); ``config`` is
+    Chainlit's, read at each event."""
+    handlers: dict[str, Handler] = sio.handlers.get("/", {})
+
+    def wrap(event: str, handler: Handler) -> Handler:
+        async def guarded(sid: str, *args: Any) -> Any:
+            features = config.features
+            try:
+                if event == "client_message":
+                    upload = features.spontaneous_file_upload
+                    args = (clean_message(args[0] if args else None,
+                                          bool(upload and upload.enabled)),)
+                elif event == "edit_message" and not features.edit_message:
+                    raise Refused("editing messages is turned off")
+                elif event.startswith("audio_") and not (features.audio
+                                                         and features.audio.enabled):
+                    raise Refused("audio is turned off")
+                elif event in _DICT_EVENTS and not (args and isinstance(args[0], dict)):
+                    raise Refused("payload is not an object")
+                return await handler(sid, *args)
+            except Refused as exc:
+                log.warning("Socket event %r refused: %s", event, exc)
+            except (KeyError, TypeError, AttributeError, ValueError) as exc:
+                log.warning("Socket event %r refused: malformed payload (%s)", event,
+                            type(exc).__name__)
+            return None
+
+        guarded.__name__ = getattr(handler, "__name__", event)
+        return guarded
+
+    for event, handler in list(handlers.items()):
+        if event in ("connect", "disconnect") or getattr(handler, "_guarded", False):
+            continue
+        wrapped = wrap(event, handler)
+        wrapped._guarded = True  # type: ignore[attr-defined]
+        handlers[event] = wrapped
+    # Events Chainlit has no handler for are dropped by socket.io without a word; nothing to do.
+
+
+def guard_routes(router: Any) -> None:
+    """Put owner checks in front of Chainlit's feedback routes (``chainlit.server.router``,
+    which the app includes by reference)."""
+    from chainlit.data import get_data_layer
+    from chainlit.server import (
+        DeleteFeedbackRequest,
+        UpdateFeedbackRequest,
+        UserParam,
+    )
+    from chainlit.server import delete_feedback as chainlit_delete
+    from chainlit.server import update_feedback as chainlit_update
+    from fastapi import HTTPException, Request
+    from fastapi.routing import APIRoute
+
+    async def layer() -> Any:
+        data_layer = get_data_layer()
+        if data_layer is None or not hasattr(data_layer, "step_author"):
+            raise HTTPException(status_code=400, detail=NO_HISTORY)
+        return data_layer
+
+    async def update_feedback(request: Request, update: UpdateFeedbackRequest,
+                              current_user: UserParam) -> Any:
+        data_layer = await layer()
+        feedback = update.feedback
+        who = getattr(current_user, "identifier", None)
+        if not isinstance(feedback.forId, str) or await data_layer.step_author(
+                feedback.forId) != who:
+            raise HTTPException(status_code=404, detail=NOT_YOURS)
+        if feedback.id and await data_layer.feedback_author(feedback.id) not in (None, who):
+            raise HTTPException(status_code=404, detail=NOT_YOURS)
+        if feedback.comment is not None and len(feedback.comment) > COMMENT_CHARS:
+            raise HTTPException(status_code=413, detail=TOO_LONG)
+        return await chainlit_update(request, update, current_user)
+
+    async def delete_feedback(request: Request, payload: DeleteFeedbackRequest,
+                              current_user: UserParam) -> Any:
+        data_layer = await layer()
+        if await data_layer.feedback_author(payload.feedbackId) != getattr(
+                current_user, "identifier", None):
+            raise HTTPException(status_code=404, detail=NOT_YOURS)
+        return await chainlit_delete(request, payload, current_user)
+
+    replacements: dict[tuple[str, str], Handler] = {
+        ("/feedback", "PUT"): update_feedback, ("/feedback", "DELETE"): delete_feedback}
+    for i, route in enumerate(list(router.routes)):
+        if not isinstance(route, APIRoute):
+            continue
+        for (path, method), endpoint in replacements.items():
+            if route.path == path and method in (route.methods or ()):
+                router.routes[i] = APIRoute(path, endpoint, methods=[method])

@@ -1,0 +1,313 @@
+"""The data layer the chat stores history through: Chainlit's SQLAlchemy layer, made safe to share.
+
+What it changes, and why:
+
+- **Nothing is lost silently.** A write that fails for a passing reason (database restarting,
+  pool exhausted, SQLite busy) is tried again three times over about four seconds; if it still
+  fails, one line goes to the log, naming the table and the kind of failure but never the
+  parameters (user name, question, answer), and the raadslid is told once a minute, in Dutch,
+  that this conversation is not being kept. The chat itself goes on.
+- **A thread always has its owner.** The user and the thread's owner are written in the same
+  transaction as the thread's first step, so a failed ``update_thread`` cannot leave a thread
+  that its raadslid never sees.
+- **Nobody writes into someone else's history.** An existing step, element or feedback is only
+  updated from its own thread or step (``ON CONFLICT ... DO UPDATE ... WHERE``), a thread's owner
+  is never replaced, and a step is deleted only from the session's own thread. The REST routes
+  that take ids from the browser are checked in :mod:`.events`.
+- **Sizes are bounded** (limits in :mod:`.history`): a step's text, a thread name, a feedback
+  comment.
+- **Citation panels live in the step's metadata** (see ``chat/app.py``), so there is no blob
+  store and elements are not written; Chainlit's warning for each one is not printed.
+- **The pool is sized** (``ASSISTANT_DATABASE_POOL``) and checks connections before use, so a
+  restarted Postgres is picked up again without a restart of the chat.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import time
+import uuid
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
+from chainlit.data.utils import queue_until_user_message
+from chainlit.logger import logger
+from sqlalchemy import text
+from sqlalchemy.exc import (
+    DBAPIError,
+    InterfaceError,
+    OperationalError,
+    SQLAlchemyError,
+)
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+from sqlalchemy.orm import sessionmaker
+
+if TYPE_CHECKING:
+    from chainlit.element import Element
+    from chainlit.step import StepDict
+    from chainlit.types import Feedback
+
+from .history import COMMENT_CHARS, NAME_CHARS, STEP_CHARS
+
+RETRY_DELAYS = (0.25, 1.0, 2.5)
+NOT_KEPT = ("Dit gesprek kan op dit moment niet worden bewaard in uw geschiedenis. Uw vragen "
+            "worden wel beantwoord; probeer het later opnieuw als u het wilt terugvinden.")
+TELL_EVERY_SECONDS = 60.0
+
+Statement = tuple[str, dict[str, Any]]
+
+
+def _passing(exc: BaseException) -> bool:
+    """A failure worth trying again: the connection or the pool, not the statement."""
+    if isinstance(exc, (OperationalError, InterfaceError, PoolTimeout)):
+        return True
+    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+
+
+def _kind(exc: BaseException) -> str:
+    """The failure in a few words, without parameters or statement text."""
+    orig = getattr(exc, "orig", None) or exc
+    name = type(orig).__name__
+    if _passing(exc):
+        first = str(orig).strip().splitlines()[0] if str(orig).strip() else ""
+        return f"{name}: {first[:160]}" if first else name
+    return name
+
+
+def _table(query: str) -> str:
+    words = query.replace("(", " ").split()
+    for keyword in ("INTO", "FROM", "UPDATE"):
+        if keyword in words and words.index(keyword) + 1 < len(words):
+            return words[words.index(keyword) + 1].strip('"')
+    return "?"
+
+
+def _session() -> Any:
+    """The chat session this call runs for, or None (REST calls, tests)."""
+    from chainlit.context import context
+
+    try:
+        return context.session
+    except Exception:  # noqa: BLE001 - Chainlit raises its own error outside a session
+        return None
+
+
+def _cell(value: Any) -> Any:
+    """A value as the TEXT columns keep it: lists and dicts as JSON."""
+    return json.dumps(value) if isinstance(value, (list, dict)) else value
+
+
+class HistoryLayer(SQLAlchemyDataLayer):
+    def __init__(self, url: str, pool_size: int = 10) -> None:
+        # The parent's constructor would build an engine with default pool settings and warn
+        # about the missing blob store; the attributes it sets are set here instead.
+        self._conninfo = url
+        self.user_thread_limit = 1000
+        self.show_logger = False
+        self.storage_provider = None
+        if url.startswith("sqlite"):
+            # One writer at a time: writers wait for SQLite's lock rather than fail.
+            self.engine = create_async_engine(url, connect_args={"timeout": 30},
+                                              pool_size=5, max_overflow=10, pool_timeout=60)
+        else:
+            self.engine = create_async_engine(
+                url, pool_size=pool_size, max_overflow=pool_size, pool_timeout=30,
+                pool_pre_ping=True, pool_recycle=1800, connect_args={"connect_timeout": 5})
+        self.async_session = sessionmaker(bind=self.engine, expire_on_commit=False,
+                                          class_=AsyncSession)  # type: ignore[call-overload]
+        self.failed = 0
+        self._told: dict[str, float] = {}
+
+    # --- running SQL -------------------------------------------------------------------------
+
+    async def execute_sql(self, query: str, parameters: dict[str, Any]) -> Any:
+        return await self._transaction([(query, parameters)])
+
+    async def _transaction(self, statements: list[Statement]) -> Any:
+        """Run ``statements`` in one transaction, trying again on a passing failure; returns
+        the last statement's rows (as dicts) or row count, or None when it could not be done."""
+        for attempt in range(len(RETRY_DELAYS) + 1):
+            try:
+                async with self.async_session() as session, session.begin():
+                    result: Any = None
+                    for query, parameters in statements:
+                        result = await session.execute(text(query), parameters)
+                    if result is not None and result.returns_rows:
+                        return self.clean_result([dict(r._mapping) for r in result.fetchall()])
+                    return result.rowcount if result is not None else None
+            except SQLAlchemyError as exc:
+                if _passing(exc) and attempt < len(RETRY_DELAYS):
+                    await asyncio.sleep(RETRY_DELAYS[attempt])
+                    continue
+                await self._failed(statements[-1][0], exc)
+                return None
+        return None
+
+    async def _failed(self, query: str, exc: BaseException) -> None:
+        verb = query.split(None, 1)[0].upper() if query.strip() else "?"
+        write = verb in ("INSERT", "UPDATE", "DELETE")
+        self.failed += write
+        logger.warning("History: %s %s failed (%s)%s", "write to" if write else "read from",
+                       _table(query), _kind(exc), "; not stored" if write else "")
+        if write:
+            await self._tell()
+
+    async def _tell(self) -> None:
+        session = _session()
+        if session is None:
+            return
+        now = time.monotonic()
+        if now - self._told.get(session.id, -TELL_EVERY_SECONDS) < TELL_EVERY_SECONDS:
+            return
+        self._told[session.id] = now
+        from chainlit.context import context
+
+        # The socket may be gone; the log line stays.
+        with contextlib.suppress(Exception):
+            await context.emitter.send_toast(NOT_KEPT, "warning")
+
+    # --- threads and steps -------------------------------------------------------------------
+
+    async def _get_user_identifer_by_id(self, user_id: str) -> str:
+        rows = await self.execute_sql('SELECT "identifier" FROM users WHERE "id" = :id',
+                                      {"id": user_id})
+        # None (not "") when unknown: Chainlit's update_thread then leaves the column alone.
+        return str(rows[0]["identifier"]) if rows else None  # type: ignore[return-value]
+
+    async def get_thread_author(self, thread_id: str) -> str:
+        # Chainlit's layer raises for an unknown thread, which the server turns into a 500; an
+        # empty author makes it answer 404 "Thread not found".
+        rows = await self.execute_sql('SELECT "userIdentifier" FROM threads WHERE "id" = :id',
+                                      {"id": thread_id})
+        return str(rows[0]["userIdentifier"] or "") if rows else ""
+
+    async def update_thread(self, thread_id: str, name: str | None = None,
+                            user_id: str | None = None, metadata: dict[str, Any] | None = None,
+                            tags: list[str] | None = None) -> None:
+        if user_id:
+            rows = await self.execute_sql('SELECT "userId" FROM threads WHERE "id" = :id',
+                                          {"id": thread_id})
+            if rows and rows[0]["userId"] not in (None, user_id):
+                logger.warning("History: a thread's owner cannot be changed; refused")
+                return
+        if name is not None:
+            name = name[:NAME_CHARS]
+        if metadata and isinstance(metadata.get("name"), str):
+            metadata = {**metadata, "name": metadata["name"][:NAME_CHARS]}
+        await super().update_thread(thread_id, name=name, user_id=user_id, metadata=metadata,
+                                    tags=json.dumps(tags) if tags is not None else None)  # type: ignore[arg-type]
+
+    def _owner(self) -> tuple[str, str] | None:
+        session = _session()
+        user = getattr(session, "user", None) if session is not None else None
+        if user is None or not getattr(user, "identifier", None):
+            return None
+        return str(getattr(user, "id", None) or uuid.uuid4()), str(user.identifier)
+
+    @queue_until_user_message()
+    async def create_step(self, step_dict: StepDict) -> None:
+        step: dict[str, Any] = dict(step_dict)
+        step["showInput"] = (str(step.get("showInput", "")).lower()
+                             if "showInput" in step else None)
+        for key in ("output", "input"):
+            if isinstance(step.get(key), str):
+                step[key] = step[key][:STEP_CHARS]
+        parameters = {key: _cell(value) for key, value in step.items()
+                      if value is not None and not (isinstance(value, dict) and not value)}
+        parameters["metadata"] = json.dumps(step.get("metadata") or {})
+        parameters["generation"] = json.dumps(step.get("generation") or {})
+        columns = ", ".join(f'"{key}"' for key in parameters)
+        values = ", ".join(f":{key}" for key in parameters)
+        updates = ", ".join(f'"{key}" = excluded."{key}"' for key in parameters if key != "id")
+        statements: list[Statement] = []
+        thread = {"tid": step["threadId"], "now": await self.get_current_timestamp()}
+        owner = self._owner()
+        if owner is not None:
+            # The owner goes in with the step: a thread is never stored without them.
+            uid, identifier = owner
+            statements.append((
+                'INSERT INTO users ("id", "identifier", "metadata", "createdAt") '
+                "VALUES (:uid, :ident, '{}', :now) ON CONFLICT (\"identifier\") DO NOTHING",
+                {"uid": uid, "ident": identifier, "now": thread["now"]}))
+            statements.append((
+                'INSERT INTO threads ("id", "createdAt", "userId", "userIdentifier", "metadata") '
+                "VALUES (:tid, :now, (SELECT \"id\" FROM users WHERE \"identifier\" = :ident), "
+                ":ident, '{}') ON CONFLICT (\"id\") DO UPDATE SET "
+                '"userId" = COALESCE(threads."userId", excluded."userId"), '
+                '"userIdentifier" = COALESCE(threads."userIdentifier", excluded."userIdentifier")',
+                {**thread, "ident": identifier}))
+        else:
+            statements.append((
+                'INSERT INTO threads ("id", "createdAt", "metadata") VALUES (:tid, :now, \'{}\') '
+                'ON CONFLICT ("id") DO NOTHING', thread))
+        # An existing step is updated only from its own thread: a step id taken from another
+        # user's thread changes nothing.
+        statements.append((
+            f'INSERT INTO steps ({columns}) VALUES ({values}) ON CONFLICT ("id") DO UPDATE '
+            f'SET {updates} WHERE steps."threadId" = excluded."threadId"', parameters))
+        await self._transaction(statements)
+
+    @queue_until_user_message()
+    async def update_step(self, step_dict: StepDict) -> None:
+        await self.create_step(step_dict)
+
+    @queue_until_user_message()
+    async def delete_step(self, step_id: str) -> None:
+        session = _session()
+        thread_id = getattr(session, "thread_id", None)
+        if thread_id is None:
+            await super().delete_step(step_id)
+            return
+        # From a chat session: only a step of that session's own thread.
+        mine = {"id": step_id, "tid": thread_id}
+        owned = 'SELECT "id" FROM steps WHERE "id" = :id AND "threadId" = :tid'
+        await self._transaction([
+            (f'DELETE FROM feedbacks WHERE "forId" IN ({owned})', mine),
+            (f'DELETE FROM elements WHERE "forId" IN ({owned})', mine),
+            ('DELETE FROM steps WHERE "id" = :id AND "threadId" = :tid', mine)])
+
+    # --- elements and feedback ---------------------------------------------------------------
+
+    @queue_until_user_message()
+    async def create_element(self, element: Element) -> None:
+        # Citation panels are kept in their step's metadata; with no blob store Chainlit's
+        # layer would only warn, once per element.
+        return None
+
+    async def upsert_feedback(self, feedback: Feedback) -> str:
+        feedback.id = feedback.id or str(uuid.uuid4())
+        if feedback.comment is not None:
+            feedback.comment = feedback.comment[:COMMENT_CHARS]
+        parameters = {k: v for k, v in asdict(feedback).items() if v is not None}
+        # The feedback's thread is its step's: the browser's word for it is not taken.
+        parameters["threadId"] = (await self.step_thread(feedback.forId)) or ""
+        columns = ", ".join(f'"{key}"' for key in parameters)
+        values = ", ".join(f":{key}" for key in parameters)
+        updates = ", ".join(f'"{key}" = excluded."{key}"' for key in parameters if key != "id")
+        await self._transaction([(
+            f'INSERT INTO feedbacks ({columns}) VALUES ({values}) ON CONFLICT ("id") DO UPDATE '
+            f'SET {updates} WHERE feedbacks."forId" = excluded."forId"', parameters)])
+        return feedback.id
+
+    # --- who owns what (for the checks in events.py) -----------------------------------------
+
+    async def step_thread(self, step_id: str) -> str | None:
+        rows = await self.execute_sql('SELECT "threadId" FROM steps WHERE "id" = :id',
+                                      {"id": step_id})
+        return str(rows[0]["threadId"]) if rows else None
+
+    async def step_author(self, step_id: str) -> str | None:
+        rows = await self.execute_sql(
+            'SELECT t."userIdentifier" AS who FROM steps s JOIN threads t '
+            'ON t."id" = s."threadId" WHERE s."id" = :id', {"id": step_id})
+        return str(rows[0]["who"]) if rows and rows[0]["who"] else None
+
+    async def feedback_author(self, feedback_id: str) -> str | None:
+        rows = await self.execute_sql(
+            'SELECT t."userIdentifier" AS who FROM feedbacks f JOIN steps s ON s."id" = f."forId"'
+            ' JOIN threads t ON t."id" = s."threadId" WHERE f."id" = :id', {"id": feedback_id})
+        return str(rows[0]["who"]) if rows and rows[0]["who"] else None

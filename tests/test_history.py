@@ -1,0 +1,270 @@
+"""History on SQLite and on Postgres, under attack and through a database outage.
+
+Real chat servers (`assistant chat`), real socket clients signed in with a password, a real
+throwaway Postgres cluster from Debian's package (tests/conftest.py) and the real SQLite file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.config import Settings
+from assistant.intranet import accounts, history
+from assistant.intranet.events import NOT_YOURS, TOO_LONG
+from assistant.intranet.history import NAME_CHARS
+from assistant.intranet.history_layer import NOT_KEPT
+
+from .chat_server import chat_server
+from .socket_client import ChatSocket, call, sign_in, threads
+
+pytestmark = pytest.mark.slow
+
+OUTPUT = Path(__file__).parent / "output" / "history"
+WIFI = "Wat moet ik vragen over wifi-telling?"
+CAMERA = "Welke publieke waarden spelen bij cameratoezicht?"
+
+
+def rows(database: str, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(history.sync_url(database))
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql), params)]
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "postgres":
+        return str(request.getfixturevalue("postgres_url"))
+    return str(tmp_path / "history.sqlite")
+
+
+def server_env(seed_settings: Settings, folder: Path, database: str, **extra: str
+               ) -> dict[str, str]:
+    settings = Settings(users_file=folder / "users.json", secret_file=folder / "secret")
+    for user in ("anna", "bob"):
+        if user not in dict(accounts.list_users(settings)):
+            accounts.add_user(settings, user, f"{user}-haar-wachtwoord")
+    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
+            "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
+            "ASSISTANT_USERS_FILE": str(folder / "users.json"),
+            "ASSISTANT_SECRET_FILE": str(folder / "secret"), "ASSISTANT_AUTH": "password",
+            "ASSISTANT_DATABASE": database, **extra}
+
+
+def run(coro: Any) -> Any:
+    return asyncio.run(coro)
+
+
+def test_history_is_kept_with_its_owner_on_both_databases(seed_settings, tmp_path, database):
+    env = server_env(seed_settings, tmp_path, database)
+    log = OUTPUT / f"kept-{'postgres' if '://' in database else 'sqlite'}.log"
+    with chat_server(env, log) as (chat, _):
+        cookie = sign_in(chat, "anna", "anna-haar-wachtwoord")
+
+        async def talk() -> list[str]:
+            sock = ChatSocket(chat, cookie)
+            await sock.connect()
+            answers = [(await sock.ask(q))[0] for q in (WIFI, CAMERA)]
+            await sock.close()
+            return answers
+
+        answers = run(talk())
+        assert all("Bronnen" in a for a in answers), answers
+        time.sleep(1.0)  # the last writes are tasks of their own
+        mine = threads(chat, cookie)
+        assert len(mine) == 1
+        status, thread = call(chat, "GET", f"/project/thread/{mine[0]['id']}", cookie)
+        assert status == 200
+        kinds = [s["type"] for s in thread["steps"]]
+        assert kinds.count("user_message") == 2 and kinds.count("assistant_message") == 2
+        assert thread["userIdentifier"] == "anna"
+    assert rows(database, 'SELECT count(*) FROM threads WHERE "userId" IS NULL') == [(0,)]
+    assert rows(database, "SELECT version_num FROM alembic_version") == [("0002",)]
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" not in text and "blob_storage_client" not in text
+    assert history.purge(database, __import__("datetime").timedelta(seconds=0)) == 1
+    assert rows(database, "SELECT count(*) FROM steps") == [(0,)]
+
+
+def test_nobody_reaches_another_users_history(seed_settings, tmp_path, database):
+    """Table-driven: every way a browser can name someone else's thread, step or feedback."""
+    env = server_env(seed_settings, tmp_path, database)
+    log = OUTPUT / f"isolation-{'postgres' if '://' in database else 'sqlite'}.log"
+    with chat_server(env, log) as (chat, _):
+        anna = sign_in(chat, "anna", "anna-haar-wachtwoord")
+        bob = sign_in(chat, "bob", "bob-haar-wachtwoord")
+
+        async def anna_asks() -> ChatSocket:
+            sock = ChatSocket(chat, anna)
+            await sock.connect()
+            await sock.ask(WIFI)
+            await sock.close()
+            return sock
+
+        sock = run(anna_asks())
+        time.sleep(1.0)
+        thread_id = str(threads(chat, anna)[0]["id"])
+        question_id = sock.asked[0]
+        answer_id = next(k for k, m in sock.messages.items() if m["type"] == "assistant_message")
+        status, body = call(chat, "PUT", "/feedback", anna, {
+            "sessionId": sock.session_id,
+            "feedback": {"forId": answer_id, "value": 1, "comment": "Bruikbaar"}})
+        assert status == 200, body
+        feedback_id = body["feedbackId"]
+
+        def annas() -> list[tuple[Any, ...]]:
+            """Everything stored for anna's thread."""
+            t = {"t": thread_id}
+            return (rows(database, 'SELECT "id", "threadId", "type", "output" FROM steps '
+                                   'WHERE "threadId" = :t ORDER BY "id"', **t)
+                    + rows(database, 'SELECT "id", "name", "userId", "userIdentifier" '
+                                     'FROM threads WHERE "id" = :t', **t)
+                    + rows(database, 'SELECT "id", "forId", "threadId", "value", "comment" '
+                                     'FROM feedbacks WHERE "threadId" = :t ORDER BY "id"', **t))
+
+        before = annas()
+        assert len(before) >= 4  # the steps (question, run, answer), the thread, the feedback
+
+        # REST calls with anna's ids, made by bob.
+        rest = [
+            ("GET", f"/project/thread/{thread_id}", None),
+            ("PUT", "/project/thread", {"threadId": thread_id, "name": "van bob"}),
+            ("DELETE", "/project/thread", {"threadId": thread_id}),
+            ("PUT", "/feedback", {"sessionId": "x", "feedback": {
+                "forId": answer_id, "value": 0, "comment": "overgenomen"}}),
+            ("PUT", "/feedback", {"sessionId": "x", "feedback": {
+                "id": feedback_id, "forId": answer_id, "value": 0}}),
+            ("DELETE", "/feedback", {"feedbackId": feedback_id}),
+            ("GET", f"/project/thread/{thread_id}/element/{uuid.uuid4()}", None),
+        ]
+        for method, path, body in rest:
+            status, answer = call(chat, method, path, bob, body)
+            assert status in (401, 403, 404), (method, path, status, answer)
+        assert call(chat, "PUT", "/feedback", bob, rest[3][2])[1]["detail"] == NOT_YOURS
+
+        # Socket events with anna's ids, sent by bob from his own session.
+        async def bob_tries() -> list[str]:
+            refused_on_connect = []
+            try:
+                spy = ChatSocket(chat, bob, thread_id=thread_id)
+                await spy.connect()
+                await spy.ask("Mag ik meelezen?", timeout=20)
+            except Exception as exc:  # noqa: BLE001 - the refusal is what is tested
+                refused_on_connect.append(type(exc).__name__)
+            sock = ChatSocket(chat, bob)
+            await sock.connect()
+            await sock.ask(CAMERA)  # bob's own thread exists now
+            hijack = sock.message("Overgenomen door bob", message_id=question_id)
+            await sock.send(hijack)
+            await sock.send({"message": {"id": question_id, "output": "bewerkt door bob",
+                                         "threadId": thread_id}}, event="edit_message")
+            await sock.send({"message": {"id": answer_id, "output": "bewerkt door bob"}},
+                            event="edit_message")
+            # Malformed payloads and events the chat has no use for.
+            for event, payload in (("client_message", "een tekst"), ("client_message", {}),
+                                   ("client_message", {"message": "x"}),
+                                   ("client_message", {"message": {"id": "geen-uuid",
+                                                                   "output": "hoi"}}),
+                                   ("client_message", {"message": {"id": str(uuid.uuid4()),
+                                                                   "output": 42}}),
+                                   ("edit_message", "x"), ("audio_chunk", "x"),
+                                   ("chat_settings_change", "x"), ("bestaat_niet", {})):
+                await sock.send(payload, event=event)
+            await asyncio.sleep(2.0)
+            answer, _ = await sock.ask(WIFI)  # still answered afterwards
+            await sock.close()
+            return [*refused_on_connect, answer]
+
+        outcome = run(bob_tries())
+        assert outcome[0] in ("ConnectionError", "TimeoutError"), outcome
+        assert "Bronnen" in outcome[-1]
+        time.sleep(1.0)
+        assert annas() == before
+        assert rows(database, 'SELECT "output" FROM steps WHERE "id" = :i', i=question_id) == [
+            (WIFI,)]
+
+        # Anna's own limits: a comment too long is refused in one sentence; a name is cut.
+        status, body = call(chat, "PUT", "/feedback", anna, {
+            "sessionId": sock.session_id,
+            "feedback": {"id": feedback_id, "forId": answer_id, "value": 1,
+                         "comment": "x" * 3000}})
+        assert (status, body["detail"]) == (413, TOO_LONG)
+        status, _ = call(chat, "PUT", "/project/thread", anna,
+                         {"threadId": thread_id, "name": "n" * 5000})
+        assert status == 200
+        assert rows(database, 'SELECT length("name") FROM threads WHERE "id" = :t',
+                    t=thread_id) == [(NAME_CHARS,)]
+        status, _ = call(chat, "DELETE", "/feedback", anna, {"feedbackId": feedback_id})
+        assert status == 200
+        assert rows(database, "SELECT count(*) FROM feedbacks") == [(0,)]
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" not in text, text[-3000:]
+    assert "Socket event 'edit_message' refused: editing messages is turned off" in text
+    assert "Socket event 'client_message' refused" in text
+
+
+def test_history_survives_a_database_outage(seed_settings, tmp_path, postgres_cluster):
+    """Postgres stopped mid-conversation: answers go on, the raadslid is told once, nothing
+    stored is lost, and history resumes by itself."""
+    postgres_cluster.psql("DROP DATABASE IF EXISTS outage")
+    postgres_cluster.psql("CREATE DATABASE outage")
+    database = postgres_cluster.url.rsplit("/", 1)[0] + "/outage"
+    env = server_env(seed_settings, tmp_path, database, ASSISTANT_DATABASE_POOL="4")
+    log = OUTPUT / "outage.log"
+    secret_question = "Hoe zit het met de sensoren bij het station van Ommen?"
+    with chat_server(env, log) as (chat, _):
+        cookie = sign_in(chat, "anna", "anna-haar-wachtwoord")
+
+        async def conversation() -> ChatSocket:
+            sock = ChatSocket(chat, cookie)
+            await sock.connect()
+            await sock.ask(WIFI)
+            await asyncio.sleep(1.0)
+            postgres_cluster.stop("immediate")
+            try:
+                answer, _ = await sock.ask(secret_question, timeout=120)
+                assert answer  # answered without the database
+                await asyncio.sleep(6.0)  # past the retries
+            finally:
+                postgres_cluster.start()
+            await sock.ask(CAMERA)
+            await asyncio.sleep(1.5)
+            await sock.close()
+            return sock
+
+        sock = run(conversation())
+        assert sock.toasts.count(NOT_KEPT) == 1, sock.toasts
+        questions = [r[0] for r in rows(
+            database, "SELECT \"output\" FROM steps WHERE \"type\" = 'user_message' "
+                      'ORDER BY "createdAt"')]
+        assert questions[0] == WIFI and questions[-1] == CAMERA, questions
+        assert len(threads(chat, cookie)) == 1
+    text = log.read_text(encoding="utf-8")
+    assert "History: write to" in text and "not stored" in text
+    assert secret_question not in text and "anna" not in text.split("draait op")[-1]
+    assert "Traceback" not in text
+
+
+def test_what_the_server_imports_before_chainlit_does_not_load_chainlit():
+    """Chainlit reads its configuration when first imported: a module `assistant chat` imports
+    before it has set CHAINLIT_APP_ROOT must not import Chainlit, or the chat runs with
+    Chainlit's defaults (message editing on, English texts)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, assistant.chat.server, assistant.intranet.events, "
+            "assistant.intranet.history, assistant.intranet.guard, assistant.intranet.widget; "
+            "print(sorted(m for m in sys.modules if m.startswith('chainlit')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]", out
