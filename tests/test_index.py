@@ -148,7 +148,10 @@ def test_rebuild_swaps_in_a_new_index(built):
     build_index(built, progress=False)
     loaded = load_index(built)
     assert loaded.manifest["built_at"] >= first
-    assert not list(built.index_dir.parent.glob(".index-*"))
+    # The link points at the new version; the one before stays for a replica still loading it.
+    assert built.index_dir.is_symlink()
+    beside = sorted(p.name for p in built.index_dir.parent.glob(".index-*"))
+    assert len(beside) == 2 and all(n.startswith(".index-v-") for n in beside), beside
 
 
 def test_bm25_keeps_the_dutch_stemmer_after_reload(seed_settings, tmp_path):

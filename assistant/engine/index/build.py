@@ -9,21 +9,19 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
     sentences.json   every passage's sentences as [passage position, sentence]
     sentences.npy    their embeddings, for choosing the sentences of a short answer
 
-A build goes into a fresh sibling folder that is swapped in only when complete, so a failed build
-leaves the previous index as it was. The vector store is a plain ``FaissVectorStore`` rebuilt
-from scratch each time: ``FaissMapVectorStore`` reuses ids after a delete and then returns the
-wrong passage, and a full rebuild of this corpus takes seconds.
+``index/`` is a link to a versioned folder beside it; a build goes into a fresh folder that is
+switched in only when complete, with one atomic step, so a failed or killed build leaves the
+previous index loadable (``swap.py`` says how). The vector store is a plain
+``FaissVectorStore`` rebuilt from scratch each time: ``FaissMapVectorStore`` reuses ids after a
+delete and then returns the wrong passage, and a full rebuild of this corpus takes seconds.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
+import errno
 import json
 import logging
-import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from importlib import metadata as importlib_metadata
@@ -36,6 +34,7 @@ from assistant.config import Settings
 from assistant.engine.corpus.passages import Passage, split_document
 from assistant.engine.corpus.readers import content_hash, load_corpus
 from assistant.engine.framework import Framework, Matcher
+from assistant.engine.index import swap
 from assistant.engine.textproc import Analyzer, split_sentences, vocabulary_of
 from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 
@@ -155,48 +154,55 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
     if settings.embedding_model == "e5":
         verify_e5_weights(e5_model_file())
     embed = embedding_for(settings)
-    parent = settings.index_dir.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".index-new-", dir=parent))
-    tmp.chmod(0o755)
-    try:
-        embed_started = time.perf_counter()
-        vector_store = FaissVectorStore(faiss_index=faiss.IndexFlatIP(embed.dimension))
-        storage = StorageContext.from_defaults(vector_store=vector_store)
-        VectorStoreIndex(nodes, storage_context=storage, embed_model=embed,
-                         show_progress=progress)
-        sentences = passage_sentences(passages)
-        vectors = np.asarray(embed.get_text_embedding_batch([t for _, t in sentences]),
-                             dtype="float32").reshape(len(sentences), embed.dimension)
-        embed_seconds = time.perf_counter() - embed_started
-        storage.persist(persist_dir=str(tmp / "vector"))
-        _write_json(tmp / SENTENCES, sentences)
-        np.save(tmp / SENTENCE_VECTORS, vectors)
+    with swap.locked(settings.index_dir):
+        swap.recover(settings.index_dir)
+        tmp = swap.new_build_dir(settings.index_dir)
+        try:
+            swap.stage("building")
+            embed_started = time.perf_counter()
+            vector_store = FaissVectorStore(faiss_index=faiss.IndexFlatIP(embed.dimension))
+            storage = StorageContext.from_defaults(vector_store=vector_store)
+            VectorStoreIndex(nodes, storage_context=storage, embed_model=embed,
+                             show_progress=progress)
+            sentences = passage_sentences(passages)
+            vectors = np.asarray(embed.get_text_embedding_batch([t for _, t in sentences]),
+                                 dtype="float32").reshape(len(sentences), embed.dimension)
+            embed_seconds = time.perf_counter() - embed_started
+            storage.persist(persist_dir=str(tmp / "vector"))
+            _write_json(tmp / SENTENCES, sentences)
+            np.save(tmp / SENTENCE_VECTORS, vectors)
 
-        bm25 = DutchBM25Retriever(analyzer=analyzer, nodes=nodes,
-                                  similarity_top_k=len(nodes))
-        (tmp / "bm25").mkdir()
-        bm25.persist(str(tmp / "bm25"), show_progress=False)
+            bm25 = DutchBM25Retriever(analyzer=analyzer, nodes=nodes,
+                                      similarity_top_k=len(nodes))
+            (tmp / "bm25").mkdir()
+            bm25.persist(str(tmp / "bm25"), show_progress=False)
 
-        documents = {d.doc_id: d.metadata() | {"authors": d.authors,
-                                               "passages": sum(p.doc == d.doc_id
-                                                               for p in passages)}
-                     for d in report.documents}
-        _write_json(tmp / DOCUMENTS, {"documents": documents,
-                                      "skipped": [{"file": f, "reason": r}
-                                                  for f, r in report.skipped]})
-        manifest = expected | {
-            "model": expected["model"] | {"name": embed.model_name, "dimension": embed.dimension},
-            "similarity": "inner product over L2-normalised embeddings (cosine)",
-            "counts": {"documents": len(report.documents), "passages": len(passages)},
-            "versions": package_versions(),
-            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        }
-        _write_json(tmp / MANIFEST, manifest)  # written last: its presence marks a full build
-        _swap_in(tmp, settings.index_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+            documents = {d.doc_id: d.metadata() | {"authors": d.authors,
+                                                   "passages": sum(p.doc == d.doc_id
+                                                                   for p in passages)}
+                         for d in report.documents}
+            _write_json(tmp / DOCUMENTS, {"documents": documents,
+                                          "skipped": [{"file": f, "reason": r}
+                                                      for f, r in report.skipped]})
+            manifest = expected | {
+                "model": expected["model"] | {"name": embed.model_name,
+                                              "dimension": embed.dimension},
+                "similarity": "inner product over L2-normalised embeddings (cosine)",
+                "counts": {"documents": len(report.documents), "passages": len(passages)},
+                "versions": package_versions(),
+                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            }
+            # Written last: its presence marks a full build.
+            _write_json(tmp / MANIFEST, manifest)
+            swap.publish(tmp, settings.index_dir)
+        except PermissionError as exc:
+            raise swap.unwritable(settings.index_dir, exc) from exc
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.ENOSPC, errno.EDQUOT):
+                raise swap.unwritable(settings.index_dir, exc) from exc
+            raise
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)  # gone already once published
     return BuildReport(path=settings.index_dir, documents=len(report.documents),
                        passages=len(passages), skipped=report.skipped,
                        seconds=time.perf_counter() - started, embed_seconds=embed_seconds)
@@ -212,42 +218,13 @@ def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
-def _swap_in(new: Path, target: Path) -> None:
-    """Put ``new`` at ``target`` atomically; the old index (if any) is removed afterwards."""
-    if not target.exists():
-        os.rename(new, target)
-        return
-    if _exchange(new, target):
-        shutil.rmtree(new, ignore_errors=True)  # ``new`` now holds the previous index
-        return
-    # No renameat2: two renames, with the old index kept until the new one is in place.
-    old = target.with_name(f".index-old-{os.getpid()}")
-    os.rename(target, old)
-    try:
-        os.rename(new, target)
-    except OSError:
-        os.rename(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically exchange two paths with Linux renameat2(RENAME_EXCHANGE)."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    return bool(result == 0)
-
-
 # --- load ---------------------------------------------------------------------------------------
 
 def check_manifest(settings: Settings) -> dict[str, Any]:
     """Read ``manifest.json`` and compare it with what these settings and this corpus need."""
     path = settings.index_dir / MANIFEST
+    if not settings.index_dir.exists():
+        _recover_if_possible(settings.index_dir)
     if not settings.index_dir.exists():
         raise IndexMissing(f"There is no index in {settings.index_dir} yet; run `assistant "
                            "index` to build it.")
@@ -277,6 +254,18 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
     return manifest
 
 
+def _recover_if_possible(target: Path) -> None:
+    """A swap cut short left no ``index/``: put the newest complete version back, where the
+    folder may be written (a replica's read-only copy is left as it is)."""
+    if not swap.versions(target):
+        return
+    try:
+        with swap.locked(target):
+            swap.recover(target)
+    except (OSError, AssistantError):
+        pass
+
+
 def load_index(settings: Settings) -> LoadedIndex:
     """Load the index, or rebuild it first when ``settings.auto_rebuild`` is on.
 
@@ -300,7 +289,8 @@ def _load(settings: Settings) -> LoadedIndex:
     from assistant.engine.index.embedding import embedding_for
 
     manifest = check_manifest(settings)
-    root = settings.index_dir
+    # Resolved once: a build switching the link meanwhile cannot mix two versions' files.
+    root = settings.index_dir.resolve()
     damaged = f"The index in {root} is damaged"
     embed = embedding_for(settings)
     try:
@@ -340,7 +330,8 @@ def _load(settings: Settings) -> LoadedIndex:
     framework = Framework.load(settings.corpus_dir)
     names = tuple(str(d[k]) for d in documents.values() for k in ("title", "publisher")
                   if d.get(k))
-    return LoadedIndex(path=root, manifest=manifest, documents=documents, passages=passages,
+    return LoadedIndex(path=settings.index_dir, manifest=manifest, documents=documents,
+                       passages=passages,
                        vector_index=vector_index, bm25=bm25, embed_model=embed,
                        framework=framework, matcher=Matcher(framework, bm25.analyzer, names),
                        sentences=sentences, sentence_vectors=sentence_vectors)
