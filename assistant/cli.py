@@ -111,14 +111,18 @@ def cmd_users(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     if args.action == "list":
-        for name, created in accounts.list_users(settings):
-            print(f"{name}\t{created}")
+        for name, created, status in accounts.account_status(settings):
+            print(f"{name}\t{created}\t{status}")
         return 0
     if not args.name:
         raise accounts.AccountError(f"`assistant users {args.action}` needs a user name.")
     if args.action == "remove":
         accounts.remove_user(settings, args.name)
-        print(f"Removed {args.name}.")
+        print(f"Removed {args.name}; their sessions have ended.")
+        return 0
+    if args.action == "unlock":
+        accounts.unlock(settings, args.name)
+        print(f"Unlocked {args.name}.")
         return 0
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
@@ -203,8 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_chat)
 
     p = sub.add_parser("users", help="accounts for ASSISTANT_AUTH=password")
-    p.add_argument("action", choices=["add", "remove", "list"])
-    p.add_argument("name", nargs="?", help="user name (for add and remove)")
+    p.add_argument("action", choices=["add", "remove", "list", "unlock"])
+    p.add_argument("name", nargs="?", help="user name (for add, remove and unlock)")
     p.add_argument("--password-stdin", action="store_true",
                    help="read the password from the first line of stdin instead of asking")
     p.set_defaults(func=cmd_users)

@@ -123,6 +123,25 @@ class Settings(BaseSettings):
     log_questions: bool = Field(
         default=False, description="Write question text to the server log."
     )
+    signin_max_failures: int = Field(
+        default=5, ge=1, le=100,
+        description="Wrong passwords in a row before an account is locked (auth=password).",
+    )
+    signin_lock_minutes: float = Field(
+        default=1.0, gt=0, le=1440,
+        description="First lock after too many wrong passwords, in minutes; twice as long after "
+        "each further failure, at most a day.",
+    )
+    questions_per_minute: int = Field(
+        default=20, ge=0, le=10_000,
+        description="Questions one user may ask per minute (0: no limit); more are refused in "
+        "one sentence.",
+    )
+    max_waiting_questions: int = Field(
+        default=64, ge=1, le=10_000,
+        description="Questions a chat process lets wait for the engine; beyond that a question "
+        "is refused with 'probeer het zo opnieuw'.",
+    )
     max_request_kb: int = Field(
         default=512, ge=16, le=1024 * 1024,
         description="Largest request body the chat server reads, in KiB; a larger one is "

@@ -19,11 +19,13 @@ from starlette.datastructures import Headers
 
 from assistant.chat import export, views
 from assistant.chat.conversation import Conversation, Turn
+from assistant.chat.limits import QuestionLimits
 from assistant.chat.server import runtime
 from assistant.intranet import accounts, history
 
 settings = runtime().settings
 engine = runtime().engine
+limits = QuestionLimits(settings.questions_per_minute, settings.max_waiting_questions)
 log = logging.getLogger("assistant.chat")
 if settings.log_questions:  # off by default: questions can say a lot about a raadslid
     log.setLevel(logging.INFO)
@@ -135,9 +137,13 @@ async def on_suggestion(action: cl.Action) -> None:
 
 
 async def answer(question: str) -> None:
+    user = cl.user_session.get("user")
     if settings.log_questions:
-        user = cl.user_session.get("user")
         log.info("question from %s: %s", getattr(user, "identifier", "-"), question[:500])
+    refusal = limits.refusal(str(getattr(user, "identifier", None) or cl.context.session.id))
+    if refusal:
+        await cl.Message(content=refusal).send()
+        return
     conversation: Conversation = cl.user_session.get("conversation") or Conversation(engine)
     cl.user_session.set("conversation", conversation)
     reply = cl.Message(content="")
@@ -150,8 +156,12 @@ async def answer(question: str) -> None:
         streamed += token
         cl.run_sync(reply.stream_token(token))
 
-    turn: Turn = await cl.make_async(conversation.ask)(
-        question, on_text if engine.llm is not None else None)
+    limits.waiting += 1
+    try:
+        turn: Turn = await cl.make_async(conversation.ask)(
+            question, on_text if engine.llm is not None else None)
+    finally:
+        limits.waiting -= 1
     sections, answer = views.reply_sections(turn)
     panels = views.panels(answer) if answer is not None else []
     # Every [n] opens its passage. On the page as a side panel; in the widget as a dialog, for

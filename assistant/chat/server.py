@@ -77,6 +77,8 @@ def run_chat(host: str, port: int) -> None:
     from ..intranet.events import guard_routes, guard_socket
     from ..intranet.guard import Guard, TokenCheck, allowed_origins, own_origins
     from ..intranet.history import migrate
+    from ..intranet.sessions import SessionGuard
+    from ..intranet.sessions import ended as session_ended
     from ..intranet.widget import WidgetAdapter
     from .page import (
         app_root,
@@ -118,12 +120,14 @@ def run_chat(host: str, port: int) -> None:
     import chainlit.server as server
 
     install_offline_page()
-    guard_socket(server.sio, config)
+    guard_socket(server.sio, config, ended=lambda token: session_ended(settings, token))
     guard_routes(server.router)
     # Added last, so the guard runs first: a refused origin never reaches the widget adapter.
     server.app.add_middleware(WidgetAdapter, own=own_origins(host, port))
     if settings.auth == "jwt":
         server.app.add_middleware(TokenCheck, settings=settings)
+    if settings.auth == "password":
+        server.app.add_middleware(SessionGuard, settings=settings)
     server.app.add_middleware(
         Guard, origins=origins, trusted=settings.trusted_proxies,
         max_body=settings.max_request_kb * 1024,

@@ -6,17 +6,26 @@
 * The secret signs Chainlit's session tokens and the intranet's widget tokens (``auth=jwt``). It
   comes from ``CHAINLIT_AUTH_SECRET`` or, if that is unset, from ``settings.secret_file``, which
   is created with 64 random bytes on first use.
+* Sign-in is throttled (:func:`sign_in_refusal`, :func:`record_sign_in`): after
+  ``signin_max_failures`` wrong passwords an account is locked for ``signin_lock_minutes``, twice
+  as long after each further failure (at most a day); the lock and the failures are kept in the
+  accounts file, so every replica sharing it and ``assistant users list`` see them. Signing out
+  (:func:`sign_out`) or removing an account ends the sessions signed in before
+  (:func:`session_ended`).
 * A widget token is an HS256 JWT with the claims Chainlit expects (``identifier``,
   ``display_name``, ``metadata``) and a short expiry; ``assistant token USER`` mints one for tests.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import re
 import secrets
 import tempfile
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,9 +40,16 @@ MAX_PASSWORD_BYTES = 72  # bcrypt uses no more
 
 # --- accounts ----------------------------------------------------------------------------------
 
-def _read(path: Path) -> dict[str, dict[str, str]]:
-    if not path.exists():
+def _read(path: Path) -> dict[str, dict[str, Any]]:
+    # Read afresh each time: replicas and the CLI change the file, and a cache keyed on its
+    # modification time misses changes within the clock's granularity.
+    try:
+        return _parse(path)
+    except FileNotFoundError:
         return {}
+
+
+def _parse(path: Path) -> dict[str, dict[str, Any]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         users = data["users"]
@@ -45,7 +61,7 @@ def _read(path: Path) -> dict[str, dict[str, str]]:
                            "remove it and add the accounts again.") from exc
 
 
-def _write(path: Path, users: dict[str, dict[str, str]]) -> None:
+def _write(path: Path, users: dict[str, dict[str, Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".users-", dir=path.parent)
     try:
@@ -56,6 +72,27 @@ def _write(path: Path, users: dict[str, dict[str, str]]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """One writer at a time (CLI and every chat replica sharing the file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _update(path: Path, change: Callable[[dict[str, dict[str, Any]]], Any]) -> Any:
+    with _locked(path):
+        users = _read(path)
+        result = change(users)
+        _write(path, users)
+        return result
 
 
 def check_name(name: str) -> str:
@@ -72,25 +109,146 @@ def add_user(settings: Settings, name: str, password: str) -> bool:
     if len(password) < MIN_PASSWORD or len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
         raise AccountError(f"A password has at least {MIN_PASSWORD} characters and at most "
                            f"{MAX_PASSWORD_BYTES} bytes.")
-    users = _read(settings.users_file)
-    new = name not in users
-    users[name] = {"hash": bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt()).decode(),
-                   "created": datetime.now(UTC).isoformat(timespec="seconds")}
-    _write(settings.users_file, users)
-    return new
+    hashed = bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt()).decode()
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+
+    def add(users: dict[str, dict[str, Any]]) -> bool:
+        new = name not in users
+        # A new password also ends the sessions signed in with the old one.
+        users[name] = {"hash": hashed, "created": now, "signed_out": now if not new else ""}
+        return new
+
+    return bool(_update(settings.users_file, add))
 
 
 def remove_user(settings: Settings, name: str) -> None:
-    users = _read(settings.users_file)
-    if name not in users:
-        raise AccountError(f"There is no account {name!r}.")
-    del users[name]
-    _write(settings.users_file, users)
+    def remove(users: dict[str, dict[str, Any]]) -> None:
+        if name not in users:
+            raise AccountError(f"There is no account {name!r}.")
+        del users[name]
+
+    _update(settings.users_file, remove)
 
 
 def list_users(settings: Settings) -> list[tuple[str, str]]:
     return sorted((name, info.get("created", "")) for name, info in
                   _read(settings.users_file).items())
+
+
+def account_status(settings: Settings, now: datetime | None = None) -> list[tuple[str, str, str]]:
+    """(name, created, status) for each account; status says whether it is locked."""
+    now = now or datetime.now(UTC)
+    rows = []
+    for name, info in sorted(_read(settings.users_file).items()):
+        until = _time(info.get("locked_until"))
+        failures = int(info.get("failures") or 0)
+        if until and until > now:
+            status = (f"locked until {until.astimezone().strftime('%Y-%m-%d %H:%M:%S')} "
+                      f"({failures} failed sign-ins)")
+        elif failures:
+            status = f"{failures} failed sign-in(s)"
+        else:
+            status = "ok"
+        rows.append((name, str(info.get("created", "")), status))
+    return rows
+
+
+def unlock(settings: Settings, name: str) -> None:
+    def clear(users: dict[str, dict[str, Any]]) -> None:
+        if name not in users:
+            raise AccountError(f"There is no account {name!r}.")
+        users[name].pop("failures", None)
+        users[name].pop("locked_until", None)
+
+    _update(settings.users_file, clear)
+
+
+# --- throttling and the end of sessions ---------------------------------------------------------
+
+def _time(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def lock_sentence(until: datetime, now: datetime) -> str:
+    minutes = max(1, round((until - now).total_seconds() / 60))
+    return (f"Te veel mislukte aanmeldpogingen. Probeer het over {minutes} "
+            f"{'minuut' if minutes == 1 else 'minuten'} opnieuw, of vraag de griffie om hulp.")
+
+
+def sign_in_refusal(settings: Settings, name: str, now: datetime | None = None) -> str | None:
+    """A Dutch sentence when the account is locked now, else None."""
+    now = now or datetime.now(UTC)
+    try:
+        info = _read(settings.users_file).get(name) or {}
+    except AccountError:
+        return None
+    until = _time(info.get("locked_until"))
+    return lock_sentence(until, now) if until and until > now else None
+
+
+def lock_length(settings: Settings, failures: int) -> timedelta:
+    """How long the lock after ``failures`` wrong passwords lasts (zero before the limit)."""
+    over = failures - settings.signin_max_failures
+    if over < 0:
+        return timedelta(0)
+    return min(timedelta(minutes=settings.signin_lock_minutes) * (2 ** min(over, 20)),
+               timedelta(days=1))
+
+
+def record_sign_in(settings: Settings, name: str, ok: bool, now: datetime | None = None) -> None:
+    """Count a wrong password against an existing account (and lock it past the limit), or
+    clear the count after a right one."""
+    now = now or datetime.now(UTC)
+
+    def change(users: dict[str, dict[str, Any]]) -> None:
+        info = users.get(name)
+        if info is None:
+            return
+        if ok:
+            info.pop("failures", None)
+            info.pop("locked_until", None)
+            return
+        failures = int(info.get("failures") or 0) + 1
+        info["failures"] = failures
+        length = lock_length(settings, failures)
+        if length:
+            info["locked_until"] = (now + length).isoformat(timespec="seconds")
+
+    if name in _read(settings.users_file) and (not ok or _read(settings.users_file)[name].get(
+            "failures")):
+        _update(settings.users_file, change)
+
+
+def sign_out(settings: Settings, name: str, now: datetime | None = None) -> None:
+    """End every session of ``name`` signed in until now."""
+    stamp = (now or datetime.now(UTC)).isoformat(timespec="microseconds")
+
+    def change(users: dict[str, dict[str, Any]]) -> None:
+        if name in users:
+            users[name]["signed_out"] = stamp
+
+    _update(settings.users_file, change)
+
+
+def session_ended(settings: Settings, name: str, issued_at: float | None) -> bool:
+    """True when the account is gone, or signed out after the session's token was issued."""
+    try:
+        info = _read(settings.users_file).get(name)
+    except AccountError:
+        return False  # a damaged file is reported elsewhere; sessions are not cut for it
+    if info is None:
+        return True
+    signed_out = _time(info.get("signed_out"))
+    if signed_out is None:
+        return False
+    # Token times are whole seconds: a token from the second of signing out counts as before.
+    return issued_at is None or int(issued_at) <= int(signed_out.timestamp())
 
 
 def verify(settings: Settings, name: str, password: str) -> bool:

@@ -80,14 +80,24 @@ _DICT_EVENTS = {"edit_message", "message_favorite", "audio_chunk", "chat_setting
                 "chat_settings_edit"}
 
 
-def guard_socket(sio: Any, config: Any) -> None:
+def guard_socket(sio: Any, config: Any,
+                 ended: Callable[[str | None], bool] | None = None) -> None:
     """Wrap Chainlit's socket handlers (after ``chainlit.server`` is imported); ``config`` is
-    Chainlit's, read at each event."""
+    Chainlit's, read at each event. ``ended(token)`` tells a session whose user signed out or was
+    removed since; its events are refused and its socket closed."""
+    from chainlit.session import WebsocketSession
+
     handlers: dict[str, Handler] = sio.handlers.get("/", {})
 
     def wrap(event: str, handler: Handler) -> Handler:
         async def guarded(sid: str, *args: Any) -> Any:
             features = config.features
+            if ended is not None:
+                session = WebsocketSession.get(sid)
+                if session is not None and ended(session.token):
+                    log.warning("Socket event %r refused: the session has ended", event)
+                    await sio.disconnect(sid)
+                    return None
             try:
                 if event == "client_message":
                     upload = features.spontaneous_file_upload

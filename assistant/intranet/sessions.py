@@ -1,0 +1,180 @@
+"""Sign-in throttling and the end of sessions (``auth=password``), as ASGI middleware.
+
+- ``POST /login``: a locked account, or an address with too many recent failures, gets HTTP 429
+  and one Dutch sentence before the password is even checked; the outcome of every check that
+  is let through is counted (:func:`~.accounts.record_sign_in`). The address count lives in
+  this process (behind a load balancer each replica counts its own); the account lock lives in
+  the accounts file, shared.
+- ``POST /logout`` marks the account signed out, so a copy of the session cookie no longer
+  works either (:func:`~.accounts.sign_out`).
+- Every other request and socket connection carrying a session of an account that was removed
+  or signed out since is refused (HTTP 401, socket refused); socket events of such a session are
+  refused in :mod:`.events` through :func:`ended`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import urllib.parse
+from collections import deque
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from ..config import Settings
+from . import accounts
+from .guard import header
+
+ENDED = "Uw sessie is beëindigd; meld u opnieuw aan."
+
+
+def token_of(scope: dict[str, Any]) -> str | None:
+    """The session token in the request's cookies (Chainlit may split it over several)."""
+    raw = header(scope, b"cookie")
+    if not raw:
+        return None
+    from http.cookies import SimpleCookie
+
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(raw)
+    except Exception:  # noqa: BLE001 - a malformed cookie header is no session
+        return None
+    cookies = {k: m.value for k, m in jar.items()}
+    if "access_token" in cookies:
+        return cookies["access_token"]
+    chunks = []
+    for i in range(32):
+        part = cookies.get(f"access_token_{i}")
+        if part is None:
+            break
+        chunks.append(part)
+    return "".join(chunks) or None
+
+
+def claims_of(settings: Settings, token: str) -> dict[str, Any] | None:
+    import jwt
+
+    try:
+        claims = jwt.decode(token, accounts.auth_secret(settings), algorithms=["HS256"])
+    except jwt.PyJWTError:
+        return None
+    return claims if isinstance(claims, dict) else None
+
+
+def ended(settings: Settings, token: str | None) -> bool:
+    """True for a session token of an account removed or signed out since it was issued."""
+    if not token or settings.auth != "password":
+        return False
+    claims = claims_of(settings, token)
+    if claims is None or not isinstance(claims.get("identifier"), str):
+        return False  # not ours to judge: Chainlit refuses it
+    iat = claims.get("iat")
+    return accounts.session_ended(settings, claims["identifier"],
+                                  float(iat) if isinstance(iat, (int, float)) else None)
+
+
+class AddressThrottle:
+    """Failed sign-ins per client address in a sliding window, in this process."""
+
+    def __init__(self, limit: int, window: timedelta) -> None:
+        self.limit = limit
+        self.window = window.total_seconds()
+        self.failures: dict[str, deque[float]] = {}
+
+    def _recent(self, address: str, now: float) -> deque[float]:
+        seen = self.failures.setdefault(address, deque())
+        while seen and seen[0] < now - self.window:
+            seen.popleft()
+        return seen
+
+    def refusal(self, address: str) -> str | None:
+        now = time.monotonic()
+        seen = self._recent(address, now)
+        if len(seen) < self.limit:
+            return None
+        until = datetime.now(UTC) + timedelta(seconds=seen[0] + self.window - now)
+        return accounts.lock_sentence(until, datetime.now(UTC))
+
+    def failed(self, address: str) -> None:
+        self._recent(address, time.monotonic()).append(time.monotonic())
+        if len(self.failures) > 10_000:  # bounded: forget the quietest addresses
+            for key in [k for k, v in self.failures.items() if not v][:5_000]:
+                del self.failures[key]
+
+
+class SessionGuard:
+    def __init__(self, app: Any, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+        # An address may try as many accounts as one account may be tried, four times over.
+        self.addresses = AddressThrottle(settings.signin_max_failures * 4,
+                                         timedelta(minutes=settings.signin_lock_minutes * 15))
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] not in ("http", "websocket") or self.settings.auth != "password":
+            await self.app(scope, receive, send)
+            return
+        path, method = scope.get("path"), scope.get("method")
+        if scope["type"] == "http" and path == "/login" and method == "POST":
+            await self._login(scope, receive, send)
+            return
+        token = token_of(scope)
+        if scope["type"] == "http" and path == "/logout" and method == "POST" and token:
+            claims = claims_of(self.settings, token)
+            if claims and isinstance(claims.get("identifier"), str):
+                await asyncio.to_thread(accounts.sign_out, self.settings, claims["identifier"])
+        elif ended(self.settings, token):
+            if scope["type"] == "http":
+                await _json(send, 401, ENDED)
+            else:
+                await send({"type": "websocket.close", "code": 4401})
+            return
+        await self.app(scope, receive, send)
+
+    async def _login(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        body = b""
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        form = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
+        name = (form.get("username") or [""])[0]
+        address = (scope.get("client") or ("", 0))[0]
+        refusal = self.addresses.refusal(address) or (
+            accounts.sign_in_refusal(self.settings, name) if accounts.NAME.match(name) else None)
+        if refusal:
+            await _json(send, 429, refusal)
+            return
+        sent = False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        async def watch(message: dict[str, Any]) -> None:
+            # Counted before the browser hears the outcome, so the next attempt sees it.
+            if message["type"] == "http.response.start" and message["status"] in (200, 401) \
+                    and accounts.NAME.match(name):
+                ok = message["status"] == 200
+                if not ok:
+                    self.addresses.failed(address)
+                await asyncio.to_thread(accounts.record_sign_in, self.settings, name, ok)
+            await send(message)
+
+        await self.app(scope, replay, watch)
+
+
+async def _json(send: Any, status: int, sentence: str) -> None:
+    body = json.dumps({"detail": sentence}, ensure_ascii=False).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})

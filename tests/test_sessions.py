@@ -1,0 +1,129 @@
+"""Sign-in throttling, questions per minute, and sessions that end on logout or removal.
+
+A real chat server (`assistant chat`, auth=password), real HTTP and socket clients on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.chat.limits import BUSY, TOO_MANY, QuestionLimits
+from assistant.config import Settings
+from assistant.intranet import accounts
+from assistant.intranet.sessions import ENDED
+
+from .chat_server import chat_server
+from .socket_client import ChatSocket, call, sign_in
+
+OUTPUT = Path(__file__).parent / "output" / "sessions"
+WIFI = "Wat moet ik vragen over wifi-telling?"
+
+
+def login(chat: str, user: str, password: str) -> tuple[int, object]:
+    import json
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    form = urllib.parse.urlencode({"username": user, "password": password}).encode()
+    request = urllib.request.Request(chat + "/login", data=form, method="POST", headers={
+        "Origin": chat, "Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as r:
+            return r.status, json.loads(r.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def test_question_limits_count_per_user_and_refuse_when_busy():
+    limits = QuestionLimits(per_minute=2, max_waiting=1)
+    assert limits.refusal("anna", now=0) is None
+    assert limits.refusal("anna", now=1) is None
+    assert limits.refusal("anna", now=2) == TOO_MANY.format(seconds=58)
+    assert limits.refusal("bob", now=2) is None  # one user's pace is not another's
+    assert limits.refusal("anna", now=60.5) is None  # the first question left the window
+    limits.waiting = 1
+    assert limits.refusal("carla", now=61) == BUSY
+
+
+def test_lock_grows_with_each_failure_and_stops_at_a_day():
+    settings = Settings(signin_max_failures=3, signin_lock_minutes=1)
+    assert [accounts.lock_length(settings, n).total_seconds() for n in (1, 2, 3, 4, 5)] == [
+        0, 0, 60, 120, 240]
+    assert accounts.lock_length(settings, 40).total_seconds() == 24 * 3600
+
+
+@pytest.mark.slow
+def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
+    settings = Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret",
+                        signin_max_failures=3, signin_lock_minutes=0.05)
+    for user in ("anna", "bob"):
+        accounts.add_user(settings, user, f"{user}-haar-wachtwoord")
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
+           "ASSISTANT_USERS_FILE": str(settings.users_file),
+           "ASSISTANT_SECRET_FILE": str(settings.secret_file), "ASSISTANT_AUTH": "password",
+           "ASSISTANT_HISTORY": "false", "ASSISTANT_QUESTIONS_PER_MINUTE": "3",
+           "ASSISTANT_SIGNIN_MAX_FAILURES": "3", "ASSISTANT_SIGNIN_LOCK_MINUTES": "0.05"}
+    log = OUTPUT / "server.log"
+    with chat_server(env, log) as (chat, _):
+        anna = sign_in(chat, "anna", "anna-haar-wachtwoord")
+        bob = sign_in(chat, "bob", "bob-haar-wachtwoord")
+
+        # Questions per minute: the fourth within a minute is refused in one sentence. Then
+        # logout ends the session everywhere: the cookie, a new socket, the live socket.
+        async def conversation() -> tuple[list[str], list[int], str]:
+            sock = ChatSocket(chat, anna)
+            await sock.connect()
+            answers = [(await sock.ask(WIFI))[0] for _ in range(4)]
+            before = (await asyncio.to_thread(call, chat, "GET", "/user", anna))[0]
+            out = (await asyncio.to_thread(call, chat, "POST", "/logout", anna))[0]
+            try:
+                late, _ = await sock.ask(WIFI, timeout=8)
+            except TimeoutError:
+                late = ""
+            with contextlib.suppress(Exception):
+                await sock.close()
+            return answers, [before, out], late
+
+        answers, statuses, late = asyncio.run(conversation())
+        assert all("Bronnen" in a for a in answers[:3])
+        assert answers[3].startswith("U stelt veel vragen kort na elkaar."), answers[3]
+        assert statuses == [200, 200] and late == ""
+        status, body = call(chat, "GET", "/user", anna)
+        assert (status, body["detail"]) == (401, ENDED)
+        with pytest.raises(Exception):  # noqa: B017 - socketio raises its ConnectionError
+            asyncio.run(ChatSocket(chat, anna).connect(timeout=5))
+        time.sleep(1.1)  # a sign-in from a later second than the logout
+        again = sign_in(chat, "anna", "anna-haar-wachtwoord")
+        assert call(chat, "GET", "/user", again)[0] == 200
+
+        # Removing an account ends its sessions.
+        assert call(chat, "GET", "/user", bob)[0] == 200
+        accounts.remove_user(settings, "bob")
+        assert call(chat, "GET", "/user", bob)[0] == 401
+
+        # Three wrong passwords lock the account, even for the right one; the admin sees it.
+        for _ in range(3):
+            assert login(chat, "anna", "fout-wachtwoord-123")[0] == 401
+        status, body = login(chat, "anna", "anna-haar-wachtwoord")
+        assert status == 429 and body["detail"].startswith("Te veel mislukte aanmeldpogingen")
+        status_line = dict((n, s) for n, _, s in accounts.account_status(settings))["anna"]
+        assert status_line.startswith("locked until") and "3 failed" in status_line
+        time.sleep(3.5)  # the lock (0.05 minutes) has passed
+        assert login(chat, "anna", "anna-haar-wachtwoord")[0] == 200
+        assert dict((n, s) for n, _, s in accounts.account_status(settings))["anna"] == "ok"
+
+        # One address guessing many names is stopped as well (3 + 9 = 12 failures here).
+        for i in range(9):
+            assert login(chat, f"gast{i}", "fout-wachtwoord-123")[0] == 401
+        status, body = login(chat, "anna", "anna-haar-wachtwoord")
+        assert status == 429, body
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" not in text
+    assert "Socket event 'client_message' refused: the session has ended" in text
