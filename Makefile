@@ -7,7 +7,7 @@ QUESTION ?= Wat moet ik vragen over wifi-telling?
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install dev browser services run ask index test test-llm lint eval eval-municipal bench \
+.PHONY: install dev browser services run cluster ask index test test-llm lint eval eval-municipal bench \
 	bench-chat bench-widget clean
 
 $(BIN)/python:
@@ -31,6 +31,13 @@ browser:
 # The chat on http://$(HOST):$(PORT); `assistant chat` builds the index when it is missing.
 run: install
 	$(BIN)/assistant chat --host $(HOST) --port $(PORT)
+
+# Several replicas behind HAProxy on a throwaway Postgres, on http://127.0.0.1:$(PORT) (Ctrl+C
+# stops and removes it all); accounts from `assistant users add NAME`.
+REPLICAS ?= 2
+cluster: install services
+	@test -f index/manifest.json || $(BIN)/assistant index
+	$(BIN)/python -m deploy.cluster --replicas $(REPLICAS) --port $(PORT)
 
 ask: install
 	@test -f index/manifest.json || $(BIN)/assistant index

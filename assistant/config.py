@@ -101,6 +101,12 @@ class Settings(BaseSettings):
         'origins, e.g. ["https://intranet.gemeente.nl"]); the chat\'s own address is always '
         'allowed and "*" is refused.',
     )
+    public_url: str | None = Field(
+        default=None,
+        description="The address browsers reach the chat at when it runs behind a reverse proxy "
+        "or load balancer, e.g. https://raadsgids.gemeente.nl (its own page, fonts and widget "
+        "are served from there).",
+    )
     history: bool = Field(
         default=True,
         description="Keep signed-in users' threads and feedback in the database.",

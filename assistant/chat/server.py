@@ -75,7 +75,13 @@ def run_chat(host: str, port: int) -> None:
     """Prepare everything, then serve the chat until interrupted."""
     from ..intranet.accounts import auth_secret
     from ..intranet.events import guard_routes, guard_socket
-    from ..intranet.guard import Guard, TokenCheck, allowed_origins, own_origins
+    from ..intranet.guard import (
+        Guard,
+        TokenCheck,
+        allowed_origins,
+        own_origins,
+        public_origin,
+    )
     from ..intranet.history import migrate
     from ..intranet.sessions import SessionGuard
     from ..intranet.sessions import ended as session_ended
@@ -102,7 +108,8 @@ def run_chat(host: str, port: int) -> None:
         print(f"Antwoorden worden opgesteld door het taalmodel {settings.llm_model} op "
               f"{settings.llm_url} en nagelopen op hun bronnen.", file=sys.stderr)
     root = app_root()
-    write_theme(root, f"http://{host}:{port}")
+    write_theme(root, public_origin(settings.public_url) if settings.public_url
+                else f"http://{host}:{port}")
     write_corpus_texts(root, engine.index.documents)
     os.environ.update(chainlit_environment(root, host, port))
     # uvicorn would believe X-Forwarded-For from 127.0.0.1 and put that address in place of the
@@ -123,7 +130,7 @@ def run_chat(host: str, port: int) -> None:
     guard_socket(server.sio, config, ended=lambda token: session_ended(settings, token))
     guard_routes(server.router)
     # Added last, so the guard runs first: a refused origin never reaches the widget adapter.
-    server.app.add_middleware(WidgetAdapter, own=own_origins(host, port))
+    server.app.add_middleware(WidgetAdapter, own=own_origins(host, port, settings.public_url))
     if settings.auth == "jwt":
         server.app.add_middleware(TokenCheck, settings=settings)
     if settings.auth == "password":

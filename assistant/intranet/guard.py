@@ -20,12 +20,23 @@ from ..errors import ConfigError
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-def own_origins(host: str, port: int) -> set[str]:
-    """The addresses the chat's own page is served from."""
+def own_origins(host: str, port: int, public_url: str | None = None) -> set[str]:
+    """The addresses the chat's own page is served from (its public address behind a proxy
+    or load balancer included)."""
     own = {f"http://{host}:{port}"}
     if host in LOOPBACK:
         own |= {f"http://127.0.0.1:{port}", f"http://localhost:{port}"}
+    if public_url:
+        own.add(public_origin(public_url))
     return own
+
+
+def public_origin(url: str) -> str:
+    match = re.fullmatch(r"(https?://[^/\s*]+)/?", url.strip())
+    if not match:
+        raise ConfigError(f"{url!r} in ASSISTANT_PUBLIC_URL is not an address like "
+                          "https://raadsgids.gemeente.nl (no path).")
+    return match.group(1)
 
 
 def allowed_origins(settings: Settings, host: str, port: int) -> list[str]:
@@ -35,7 +46,7 @@ def allowed_origins(settings: Settings, host: str, port: int) -> list[str]:
         if origin == "*" or not re.fullmatch(r"https?://[^/\s*]+", origin):
             raise ConfigError(f"{origin!r} in ASSISTANT_ALLOWED_ORIGINS is not an origin like "
                               "https://intranet.gemeente.nl (no paths, no wildcards).")
-    return sorted(own_origins(host, port) | set(extra))
+    return sorted(own_origins(host, port, settings.public_url) | set(extra))
 
 
 def header(scope: dict[str, Any], name: bytes) -> str | None:

@@ -1,0 +1,154 @@
+"""`make cluster`: the multi-replica deployment on one machine, for trying and testing it.
+
+    python -m deploy.cluster [--replicas 2] [--port 8000]
+
+Starts, all on 127.0.0.1:
+
+- a throwaway Postgres cluster (Debian's package) holding the history, unless
+  ``ASSISTANT_DATABASE`` already names a ``postgresql://`` database;
+- ``--replicas`` chat processes (`assistant chat`) sharing that database, one signing secret, one
+  accounts file and one index folder, which they only read (``make cluster`` builds it first
+  when it is missing);
+- HAProxy (Debian's package) on ``--port`` in front of them, sticky by a cookie so that each
+  browser's socket stays with its replica, and sending a browser elsewhere when its replica
+  stops answering.
+
+Ctrl+C stops everything and removes the throwaway database. The same pieces on a griffie's
+servers: README, "Several replicas".
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from deploy.local import Haproxy, Postgres, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Cluster:
+    """Postgres, ``replicas`` chat processes and HAProxy; a context manager."""
+
+    def __init__(self, folder: Path, env: dict[str, str], replicas: int = 2,
+                 port: int | None = None) -> None:
+        self.folder = folder
+        self.env = dict(env)
+        self.count = replicas
+        self.port = port or free_port()
+        self.postgres: Postgres | None = None
+        self.haproxy: Haproxy | None = None
+        self.replicas: list[tuple[int, subprocess.Popen[bytes]]] = []
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> Cluster:
+        try:
+            self.start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def database(self) -> str:
+        return self.env["ASSISTANT_DATABASE"]
+
+    def start(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if not self.env.get("ASSISTANT_DATABASE", "").startswith("postgres"):
+            self.postgres = Postgres().init()
+            self.postgres.start()
+            self.env["ASSISTANT_DATABASE"] = self.postgres.url
+        self.env.setdefault("ASSISTANT_SECRET_FILE", str(self.folder / "secret"))
+        self.env.setdefault("ASSISTANT_AUTH", "password")
+        self.env["ASSISTANT_PUBLIC_URL"] = self.url
+        base = {**os.environ, **self.env}
+        subprocess.run([sys.executable, "-m", "assistant.cli", "history", "migrate"], env=base,
+                       check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        ports = [free_port() for _ in range(self.count)]
+        for port in ports:
+            self.replicas.append((port, self._replica(port, base)))
+        for port, proc in self.replicas:
+            self._wait(f"http://127.0.0.1:{port}/health", proc)
+        self.haproxy = Haproxy(self.folder / "haproxy", ports, self.port)
+        self.haproxy.start()
+        self._wait(self.url + "/health")
+
+    def _replica(self, port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+        log = open(self.folder / f"replica-{port}.log", "wb")  # noqa: SIM115 - the process keeps it
+        return subprocess.Popen([sys.executable, "-m", "assistant.cli", "chat", "--host",
+                                 "127.0.0.1", "--port", str(port)], env=env, cwd=ROOT,
+                                stdout=log, stderr=subprocess.STDOUT)
+
+    def _wait(self, url: str, proc: subprocess.Popen[bytes] | None = None,
+              timeout: float = 180) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if proc is not None and proc.poll() is not None:
+                raise RuntimeError(f"a replica exited; see the logs in {self.folder}")
+            try:
+                with urllib.request.urlopen(url, timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
+
+    def kill(self, port: int) -> None:
+        """SIGKILL the replica on ``port`` (fault tests)."""
+        for p, proc in self.replicas:
+            if p == port:
+                proc.kill()
+                proc.wait()
+
+    def stop(self) -> None:
+        if self.haproxy is not None:
+            self.haproxy.stop()
+        for _, proc in self.replicas:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGINT)
+        for _, proc in self.replicas:
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        self.replicas = []
+        if self.postgres is not None:
+            self.postgres.remove()
+            self.postgres = None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m deploy.cluster",
+                                     description="chat replicas behind HAProxy, on Postgres")
+    parser.add_argument("--replicas", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--folder", type=Path, default=ROOT / "var" / "cluster")
+    args = parser.parse_args(argv)
+    env = {k: v for k, v in os.environ.items() if k.startswith("ASSISTANT_")}
+    env.setdefault("ASSISTANT_USERS_FILE", str(ROOT / "var" / "users.json"))
+    with Cluster(args.folder, env, args.replicas, args.port) as cluster:
+        print(f"De raadsgids draait op {cluster.url} ({args.replicas} replica's achter HAProxy, "
+              f"geschiedenis in Postgres); stoppen met Ctrl+C.", flush=True)
+        try:
+            while all(proc.poll() is None for _, proc in cluster.replicas):
+                time.sleep(1)
+            print("Een replica is gestopt; zie de logs in " + str(args.folder), file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""Two chat replicas behind a real HAProxy on a real Postgres: a replica killed mid-conversation
+costs the raadslid nothing.
+
+Everything from Debian's packages and this repository, on 127.0.0.1 (deploy/cluster.py, the
+same code `make cluster` runs).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.intranet import accounts
+from deploy.cluster import Cluster
+
+from .socket_client import ChatSocket, call, sign_in, threads
+
+pytestmark = pytest.mark.slow
+
+WIFI = "Wat moet ik vragen over wifi-telling?"
+CAMERA = "Welke publieke waarden spelen bij cameratoezicht?"
+
+
+@pytest.fixture
+def cluster(seed_settings, tmp_path, postgres_url):
+    settings = Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
+    accounts.add_user(settings, "anna", "anna-haar-wachtwoord")
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
+           "ASSISTANT_USERS_FILE": str(settings.users_file),
+           "ASSISTANT_SECRET_FILE": str(settings.secret_file),
+           "ASSISTANT_AUTH": "password", "ASSISTANT_DATABASE": postgres_url}
+    folder = Path(__file__).parent / "output" / "cluster"
+    with Cluster(folder, env, replicas=2) as running:
+        yield running
+
+
+def test_a_replica_killed_mid_conversation_loses_nothing(cluster):
+    cookie = sign_in(cluster.url, "anna", "anna-haar-wachtwoord")
+    assert "RAADSGIDS_REPLICA=chat" in cookie  # sticky: the load balancer chose a replica
+    serving = int(cookie.split("RAADSGIDS_REPLICA=chat")[1][0])
+    port = cluster.replicas[serving - 1][0]
+
+    async def first() -> tuple[str, str]:
+        sock = ChatSocket(cluster.url, cookie)
+        await sock.connect()
+        answer, _ = await sock.ask(WIFI)
+        await asyncio.sleep(1.0)  # the last writes are tasks of their own
+        await sock.close()
+        return answer, str(sock.thread_id)
+
+    answer, thread_id = asyncio.run(first())
+    assert "Bronnen" in answer
+    cluster.kill(port)
+
+    async def again() -> str:
+        # As the page does: reconnect through the load balancer, resuming the thread.
+        sock = ChatSocket(cluster.url, cookie, thread_id=thread_id)
+        await sock.connect()
+        answer, _ = await sock.ask(CAMERA)
+        await asyncio.sleep(1.0)
+        await sock.close()
+        return answer
+
+    assert "Bronnen" in asyncio.run(again())  # still signed in, answered by the other replica
+    mine = threads(cluster.url, cookie)
+    assert [t["id"] for t in mine] == [thread_id]
+    status, thread = call(cluster.url, "GET", f"/project/thread/{thread_id}", cookie)
+    assert status == 200
+    asked = [s["output"] for s in thread["steps"] if s["type"] == "user_message"]
+    assert asked == [WIFI, CAMERA]
+    # The surviving replica serves every page through the load balancer.
+    for _ in range(5):
+        assert call(cluster.url, "GET", "/user", cookie)[0] == 200
