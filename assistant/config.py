@@ -59,6 +59,12 @@ class Settings(BaseSettings):
         le=1.0,
         description="Relevance below which the assistant says the texts do not cover a question.",
     )
+    engine_threads: Literal["one", "library"] = Field(
+        default="one",
+        description="Threads per question in the native libraries (embedding engine, FAISS, "
+        "torch): one (concurrent questions each get a core; measured best) or library (their "
+        "own defaults).",
+    )
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question accepted, in characters."
     )
@@ -144,7 +150,7 @@ class Settings(BaseSettings):
         "one sentence.",
     )
     max_waiting_questions: int = Field(
-        default=64, ge=1, le=10_000,
+        default=256, ge=1, le=10_000,
         description="Questions a chat process lets wait for the engine; beyond that a question "
         "is refused with 'probeer het zo opnieuw'.",
     )

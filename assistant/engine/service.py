@@ -59,6 +59,7 @@ class Engine:
     @classmethod
     def load(cls, settings: Settings) -> Engine:
         """Load the index (refusing a missing, stale or damaged one) and the embedding model."""
+        apply_thread_setting(settings)
         return cls(load_index(settings), settings)
 
     def analyse(self, question: str) -> Query:
@@ -92,3 +93,18 @@ class Engine:
             "total": round((time.perf_counter() - started) * 1000, 2),
         }
         return retrieval, answer
+
+
+def apply_thread_setting(settings: Settings) -> None:
+    """``engine_threads=one``: FAISS's OpenMP pool and torch's intra-op pool use one thread per
+    call, so that concurrent questions (one worker thread each) do not compete for the cores;
+    measured by benchmarks/engine_concurrency.py."""
+    if settings.engine_threads != "one":
+        return
+    import sys
+
+    import faiss
+
+    faiss.omp_set_num_threads(1)
+    if "torch" in sys.modules:  # only where something loaded it; not imported for this
+        sys.modules["torch"].set_num_threads(1)

@@ -292,7 +292,7 @@ def _load(settings: Settings) -> LoadedIndex:
     # Resolved once: a build switching the link meanwhile cannot mix two versions' files.
     root = settings.index_dir.resolve()
     damaged = f"The index in {root} is damaged"
-    embed = embedding_for(settings)
+    embed = embedding_for(settings, serving=True)
     try:
         documents = json.loads((root / DOCUMENTS).read_text(encoding="utf-8"))["documents"]
         vector_store = FaissVectorStore.from_persist_dir(str(root / "vector"))

