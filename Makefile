@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install dev browser services run cluster ask index test test-llm lint eval eval-municipal bench \
-	bench-chat bench-widget clean
+	bench-chat bench-widget bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -88,6 +88,13 @@ bench-chat: dev browser
 
 bench-widget: dev browser
 	$(BIN)/python benchmarks/widget_bench.py
+
+# 10 to 400 signed-in sessions through HAProxy to one and two replicas on Postgres (loopback
+# only, at most 5 minutes per row); then the engine alone under 1 to 8 concurrent callers.
+bench-load: dev services
+	@test -f index/manifest.json || $(BIN)/assistant index --quiet
+	$(BIN)/python benchmarks/load_bench.py
+	$(BIN)/python benchmarks/engine_concurrency.py
 
 clean:
 	rm -rf index .index-* evals/reports/*.md evals/reports/*.png evals/reports/*.json

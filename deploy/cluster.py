@@ -71,6 +71,8 @@ class Cluster:
         self.env.setdefault("ASSISTANT_SECRET_FILE", str(self.folder / "secret"))
         self.env.setdefault("ASSISTANT_AUTH", "password")
         self.env["ASSISTANT_PUBLIC_URL"] = self.url
+        # HAProxy forwards the browser's address (sign-in throttling counts per address).
+        self.env.setdefault("ASSISTANT_TRUSTED_PROXIES", '["127.0.0.1"]')
         base = {**os.environ, **self.env}
         subprocess.run([sys.executable, "-m", "assistant.cli", "history", "migrate"], env=base,
                        check=True, cwd=ROOT, stdout=subprocess.DEVNULL)

@@ -28,6 +28,17 @@ def sign_in(base: str, user: str, password: str) -> str:
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 
+def jwt_sign_in(base: str, token: str) -> str:
+    """The Cookie header of a widget-token sign-in (auth=jwt)."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    request = urllib.request.Request(base + "/auth/jwt", data=b"", method="POST", headers={
+        "Origin": base, "Authorization": f"Bearer {token}"})
+    with opener.open(request, timeout=120):
+        pass
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
 def call(base: str, method: str, path: str, cookie: str, body: object | None = None
          ) -> tuple[int, Any]:
     data = json.dumps(body).encode() if body is not None else None
@@ -115,3 +126,17 @@ class ChatSocket:
 
     async def close(self) -> None:
         await self.sio.disconnect()
+
+
+def rows(database: str, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+    """Rows of a query on the history database (SQLite path or Postgres URL)."""
+    from sqlalchemy import create_engine, text
+
+    from assistant.intranet import history
+
+    engine = create_engine(history.sync_url(database))
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql), params)]
+    finally:
+        engine.dispose()

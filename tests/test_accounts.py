@@ -260,3 +260,19 @@ def test_history_database_is_readable_by_its_owner_only(settings):
     os.chmod(settings.database, 0o644)  # a database made by an earlier version
     ensure_schema(settings.database)
     assert stat.S_IMODE(os.stat(settings.database).st_mode) == 0o600
+
+
+def test_replicas_starting_together_agree_on_one_secret(tmp_path):
+    # Several chat replicas sharing one secret file may start at the same moment.
+    import subprocess
+    import sys
+
+    code = ("from pathlib import Path; from assistant.config import Settings; "
+            "from assistant.intranet.accounts import auth_secret; "
+            f"print(auth_secret(Settings(secret_file=Path({str(tmp_path)!r}) / 'secret')))")
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(8)]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 8, [err for _, err in results]
+    assert len({out.strip() for out, _ in results}) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["secret"]

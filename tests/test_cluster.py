@@ -8,6 +8,7 @@ same code `make cluster` runs).
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from assistant.config import Settings
 from assistant.intranet import accounts
 from deploy.cluster import Cluster
 
-from .socket_client import ChatSocket, call, sign_in, threads
+from .socket_client import ChatSocket, call, rows, sign_in, threads
 
 pytestmark = pytest.mark.slow
 
@@ -75,3 +76,45 @@ def test_a_replica_killed_mid_conversation_loses_nothing(cluster):
     # The surviving replica serves every page through the load balancer.
     for _ in range(5):
         assert call(cluster.url, "GET", "/user", cookie)[0] == 200
+
+
+def test_killing_a_replica_during_answers_leaves_the_history_whole(cluster):
+    """Twelve sessions asking on both replicas; one replica is killed while they answer. Every
+    answer a session received is stored as it was shown, and the database holds no step
+    without its thread and no thread without its owner."""
+    cookies = [sign_in(cluster.url, "anna", "anna-haar-wachtwoord") for _ in range(12)]
+    received: list[tuple[str, str]] = []
+    failed: list[str] = []
+
+    async def session(cookie: str) -> None:
+        sock = ChatSocket(cluster.url, cookie)
+        try:
+            await sock.connect()
+            for question in (WIFI, CAMERA) * 5:
+                before = set(sock.messages)
+                answer, _ = await sock.ask(question, timeout=30)
+                new = [k for k, m in sock.messages.items()
+                       if k not in before and m.get("type") == "assistant_message"]
+                received.append((new[-1], answer))
+        except Exception as exc:  # noqa: BLE001 - sessions on the killed replica end here
+            failed.append(type(exc).__name__)
+        finally:
+            await sock.close()
+
+    async def run() -> None:
+        tasks = [asyncio.create_task(session(c)) for c in cookies]
+        while len(received) < 12:  # about one answer per session: all are mid-conversation
+            await asyncio.sleep(0.01)
+        cluster.kill(cluster.replicas[0][0])
+        await asyncio.gather(*tasks)
+
+    asyncio.run(run())
+    time.sleep(1.5)
+    assert received and failed  # both replicas served, and the kill cut some sessions short
+    for step_id, output in received:
+        assert rows(cluster.database, 'SELECT "output" FROM steps WHERE "id" = :i',
+                    i=step_id) == [(output,)]
+    assert rows(cluster.database, 'SELECT count(*) FROM steps s LEFT JOIN threads t '
+                                  'ON t."id" = s."threadId" WHERE t."id" IS NULL') == [(0,)]
+    assert rows(cluster.database, 'SELECT count(*) FROM threads WHERE "userId" IS NULL '
+                                  'OR "userIdentifier" IS NULL') == [(0,)]

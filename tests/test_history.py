@@ -21,24 +21,13 @@ from assistant.intranet.history import NAME_CHARS
 from assistant.intranet.history_layer import NOT_KEPT
 
 from .chat_server import chat_server
-from .socket_client import ChatSocket, call, sign_in, threads
+from .socket_client import ChatSocket, call, jwt_sign_in, rows, sign_in, threads
 
 pytestmark = pytest.mark.slow
 
 OUTPUT = Path(__file__).parent / "output" / "history"
 WIFI = "Wat moet ik vragen over wifi-telling?"
 CAMERA = "Welke publieke waarden spelen bij cameratoezicht?"
-
-
-def rows(database: str, sql: str, **params: Any) -> list[tuple[Any, ...]]:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(history.sync_url(database))
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(text(sql), params)]
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -253,6 +242,45 @@ def test_history_survives_a_database_outage(seed_settings, tmp_path, postgres_cl
     assert "History: write to" in text and "not stored" in text
     assert secret_question not in text and "anna" not in text.split("draait op")[-1]
     assert "Traceback" not in text
+
+
+def test_many_sessions_at_once_are_all_kept(seed_settings, tmp_path, postgres_url):
+    """80 signed-in sessions connect and ask at the same moment. Chainlit 2.12 ran each new
+    session's profile callback in a nested event loop, and from about 50 simultaneous connects
+    those loops recursed into each other until sign-in failed with RecursionError and questions
+    went unstored (events.mend_session_config)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    env = server_env(seed_settings, tmp_path, postgres_url, ASSISTANT_AUTH="jwt")
+    settings = Settings(secret_file=tmp_path / "secret")
+    log = OUTPUT / "many-sessions.log"
+    users = [f"raadslid{i}" for i in range(80)]
+    with chat_server(env, log) as (chat, _):
+        with ThreadPoolExecutor(8) as pool:
+            cookies = list(pool.map(
+                lambda u: jwt_sign_in(chat, accounts.mint_token(settings, u, 10)), users))
+
+        async def one(cookie: str, i: int) -> int:
+            sock = ChatSocket(chat, cookie)
+            await sock.connect(timeout=60)
+            answers = [(await sock.ask(q, timeout=120))[0] for q in (WIFI, CAMERA)[: 1 + i % 2]]
+            await sock.close()
+            return sum("Bronnen" in a for a in answers)
+
+        async def everyone() -> list[int]:
+            return list(await asyncio.gather(*(one(c, i) for i, c in enumerate(cookies))))
+
+        answered = sum(asyncio.run(everyone()))
+        asked = sum(1 + i % 2 for i in range(len(users)))
+        assert answered == asked
+        time.sleep(2.0)
+        with ThreadPoolExecutor(8) as pool:
+            seen = list(pool.map(lambda c: len(threads(chat, c)), cookies))
+        assert seen == [1] * len(users)
+    stored = rows(postgres_url, "SELECT count(*) FROM steps WHERE \"type\" = 'user_message'")
+    assert stored == [(asked,)]
+    text = log.read_text(encoding="utf-8")
+    assert "RecursionError" not in text and "Traceback" not in text
 
 
 def test_what_the_server_imports_before_chainlit_does_not_load_chainlit():

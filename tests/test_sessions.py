@@ -24,7 +24,14 @@ OUTPUT = Path(__file__).parent / "output" / "sessions"
 WIFI = "Wat moet ik vragen over wifi-telling?"
 
 
-def login(chat: str, user: str, password: str) -> tuple[int, object]:
+def login(chat: str, user: str, password: str, **headers: str) -> tuple[int, object]:
+    status, body, _ = login_with_headers(chat, user, password, headers)
+    return status, body
+
+
+def login_with_headers(chat: str, user: str, password: str, headers: dict[str, str]
+                       ) -> tuple[int, object, list[str]]:
+    """Status, JSON body and Set-Cookie headers of a password sign-in."""
     import json
     import urllib.error
     import urllib.parse
@@ -32,12 +39,13 @@ def login(chat: str, user: str, password: str) -> tuple[int, object]:
 
     form = urllib.parse.urlencode({"username": user, "password": password}).encode()
     request = urllib.request.Request(chat + "/login", data=form, method="POST", headers={
-        "Origin": chat, "Content-Type": "application/x-www-form-urlencoded"})
+        "Origin": chat, "Content-Type": "application/x-www-form-urlencoded",
+        **{k.replace("_", "-"): v for k, v in headers.items()}})
     try:
         with urllib.request.urlopen(request, timeout=60) as r:
-            return r.status, json.loads(r.read())
+            return r.status, json.loads(r.read()), r.headers.get_all("Set-Cookie") or []
     except urllib.error.HTTPError as e:
-        return e.code, json.loads(e.read())
+        return e.code, json.loads(e.read()), e.headers.get_all("Set-Cookie") or []
 
 
 def test_question_limits_count_per_user_and_refuse_when_busy():
@@ -58,6 +66,21 @@ def test_lock_grows_with_each_failure_and_stops_at_a_day():
     assert accounts.lock_length(settings, 40).total_seconds() == 24 * 3600
 
 
+def test_the_browser_address_comes_from_a_trusted_proxy_only():
+    from assistant.intranet.guard import client_address
+
+    def scope(peer: str, forwarded: str | None) -> dict[str, object]:
+        headers = [(b"x-forwarded-for", forwarded.encode())] if forwarded else []
+        return {"client": (peer, 1234), "headers": headers}
+
+    trusted = ["10.0.0.5"]
+    assert client_address(scope("192.0.2.9", "198.51.100.1"), trusted) == "192.0.2.9"
+    assert client_address(scope("10.0.0.5", "198.51.100.1"), trusted) == "198.51.100.1"
+    # A browser claiming an address in front of the proxy's does not choose its own.
+    assert client_address(scope("10.0.0.5", "1.2.3.4, 198.51.100.1"), trusted) == "198.51.100.1"
+    assert client_address(scope("10.0.0.5", None), trusted) == "10.0.0.5"
+
+
 @pytest.mark.slow
 def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
     settings = Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret",
@@ -69,7 +92,9 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
            "ASSISTANT_USERS_FILE": str(settings.users_file),
            "ASSISTANT_SECRET_FILE": str(settings.secret_file), "ASSISTANT_AUTH": "password",
            "ASSISTANT_HISTORY": "false", "ASSISTANT_QUESTIONS_PER_MINUTE": "3",
-           "ASSISTANT_SIGNIN_MAX_FAILURES": "3", "ASSISTANT_SIGNIN_LOCK_MINUTES": "0.05"}
+           "ASSISTANT_SIGNIN_MAX_FAILURES": "3", "ASSISTANT_SIGNIN_LOCK_MINUTES": "0.05",
+           # As behind a load balancer on this host: it forwards the browser's address.
+           "ASSISTANT_TRUSTED_PROXIES": '["127.0.0.1"]'}
     log = OUTPUT / "server.log"
     with chat_server(env, log) as (chat, _):
         anna = sign_in(chat, "anna", "anna-haar-wachtwoord")
@@ -124,6 +149,16 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
             assert login(chat, f"gast{i}", "fout-wachtwoord-123")[0] == 401
         status, body = login(chat, "anna", "anna-haar-wachtwoord")
         assert status == 429, body
+        # Another browser behind the same balancer is counted on its own address, and over
+        # https (as the balancer says) the session cookie is Secure.
+        status, _, cookies = login_with_headers(chat, "anna", "anna-haar-wachtwoord", {
+            "X-Forwarded-For": "192.0.2.50", "X-Forwarded-Proto": "https"})
+        assert status == 200
+        session_cookie = next(c for c in cookies if c.startswith("access_token"))
+        assert "Secure" in session_cookie and "HttpOnly" in session_cookie
+        status, _, cookies = login_with_headers(chat, "anna", "anna-haar-wachtwoord", {
+            "X-Forwarded-For": "192.0.2.51"})
+        assert status == 200 and not any("Secure" in c for c in cookies)
     text = log.read_text(encoding="utf-8")
     assert "Traceback" not in text
     assert "Socket event 'client_message' refused: the session has ended" in text

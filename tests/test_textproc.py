@@ -60,3 +60,10 @@ def test_split_sentences_keeps_initials_together():
     text = "Est, R. van en anderen schreven het. Het verscheen in 2018."
     assert split_sentences(text) == ["Est, R. van en anderen schreven het.",
                                      "Het verscheen in 2018."]
+
+
+def test_bytes_that_were_not_utf8_get_one_sentence():
+    # A terminal in another encoding: Python hands such bytes on as lone surrogates.
+    garbled = b"wifi\xff\xfe telling".decode("utf-8", "surrogateescape")
+    with pytest.raises(QuestionError, match="geen geldige tekst"):
+        clean_question(garbled, 100)

@@ -120,9 +120,28 @@ async def resume(thread: ThreadDict) -> None:
     thread["elements"] = restored
 
 
+FAILED = "Er ging iets mis bij het beantwoorden van deze vraag. Probeer het opnieuw."
+
+
+async def answer_safely(question: str, asked: cl.Message) -> None:
+    """Chainlit would show an unexpected error's own text to the raadslid; here it gets one
+    Dutch sentence, and the log one line without the question."""
+    try:
+        await answer(question, asked)
+    except Exception as exc:  # noqa: BLE001 - whatever went wrong, the chat goes on
+        tb = exc.__traceback__
+        while tb is not None and tb.tb_next is not None:
+            tb = tb.tb_next
+        where = (f"{tb.tb_frame.f_globals.get('__name__', '?')}.{tb.tb_frame.f_code.co_name}"
+                 if tb is not None else "?")
+        logging.getLogger("assistant.chat").error("Answering failed (%s in %s)",
+                                                  type(exc).__name__, where)
+        await cl.Message(content=FAILED).send()
+
+
 @cl.on_message
 async def on_message(message: cl.Message) -> None:
-    await answer(message.content)
+    await answer_safely(message.content, message)
 
 
 @cl.action_callback("ask")
@@ -133,10 +152,28 @@ async def on_suggestion(action: cl.Action) -> None:
     # In a run, as Chainlit answers a typed question: the page shows copy and feedback buttons
     # for runs only.
     async with cl.Step(name="on_message", type="run", parent_id=asked.id):
-        await answer(question)
+        await answer_safely(question, asked)
 
 
-async def answer(question: str) -> None:
+async def stored(*messages: cl.Message) -> None:
+    """Write ``messages`` to the history and wait for it. Chainlit writes a message in a task of
+    its own after showing it, so a replica killed in between lost answers the raadslid had
+    seen; an answer is shown complete only once it is stored (or its write has failed and the
+    raadslid has been told)."""
+    from chainlit.data import get_data_layer
+    from chainlit.utils import utc_now
+
+    layer = get_data_layer()
+    if layer is None:
+        return
+    for message in messages:
+        message.created_at = message.created_at or utc_now()
+        message.streaming = False  # as send() would make it; stored as finished
+        await layer.create_step(message.to_dict())
+        message.persisted = True
+
+
+async def answer(question: str, asked: cl.Message) -> None:
     user = cl.user_session.get("user")
     if settings.log_questions:
         log.info("question from %s: %s", getattr(user, "identifier", "-"), question[:500])
@@ -191,6 +228,7 @@ async def answer(question: str) -> None:
     rest = full[len(streamed):]
     for i, section in enumerate(rest.split("\n### ")):
         await reply.stream_token(("\n### " if i else "") + section)
+    await stored(asked, reply)
     await reply.send()
 
 

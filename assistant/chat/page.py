@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import atexit
 import json
+import os
 import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -55,13 +57,33 @@ def app_root() -> Path:
 
     Chainlit keeps each session's files (the exports) under ``<app root>/.files`` and deletes
     that folder when it stops; a private root keeps two servers from deleting each other's files
-    and keeps the installed package read-only. Removed again when the process ends.
+    and keeps the installed package read-only. Chainlit ends its process with ``os._exit``, so
+    the folder cannot remove itself: its name carries the process id, and each start removes the
+    folders of processes that are gone.
     """
-    root = Path(tempfile.mkdtemp(prefix="raadsgids-chat-"))
+    remove_stale_roots()
+    root = Path(tempfile.mkdtemp(prefix=f"raadsgids-chat-{os.getpid()}-"))
     shutil.copytree(UI_DIR, root, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns(".files", "__pycache__"))
     atexit.register(shutil.rmtree, root, ignore_errors=True)
     return root
+
+
+def remove_stale_roots() -> None:
+    """Remove app roots left by chat processes that are no longer running."""
+    for folder in Path(tempfile.gettempdir()).glob("raadsgids-chat-*"):
+        pid = folder.name.split("-")[2]
+        if pid.isdigit():
+            try:
+                os.kill(int(pid), 0)
+                continue  # still running
+            except ProcessLookupError:
+                pass
+            except PermissionError:
+                continue  # someone else's, running
+        elif time.time() - folder.stat().st_mtime < 24 * 3600:
+            continue  # an earlier version's: kept for a day, as it may still be serving
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def publishers(documents: dict[str, dict[str, Any]]) -> str:

@@ -71,10 +71,26 @@ def check(settings: Settings, host: str) -> None:
                           "addresses of the proxies whose user header is believed.")
 
 
+def check_port(host: str, port: int) -> None:
+    """Refuse a port another program listens on before anything is loaded (uvicorn would only
+    log it, and the process would end with exit code 0)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ConfigError(f"Port {port} on {host} cannot be used ({exc.strerror or exc}); "
+                              "another program may be listening there. Choose another with "
+                              "--port.") from exc
+
+
 def run_chat(host: str, port: int) -> None:
     """Prepare everything, then serve the chat until interrupted."""
     from ..intranet.accounts import auth_secret
-    from ..intranet.events import guard_routes, guard_socket
+    from ..intranet.events import guard_routes, guard_socket, mend_session_config
     from ..intranet.guard import (
         Guard,
         TokenCheck,
@@ -96,6 +112,7 @@ def run_chat(host: str, port: int) -> None:
 
     settings = load_settings()
     check(settings, host)
+    check_port(host, port)
     origins = allowed_origins(settings, host, port)
     if settings.auth != "none":
         os.environ["CHAINLIT_AUTH_SECRET"] = auth_secret(settings)
@@ -129,6 +146,7 @@ def run_chat(host: str, port: int) -> None:
     install_offline_page()
     guard_socket(server.sio, config, ended=lambda token: session_ended(settings, token))
     guard_routes(server.router)
+    mend_session_config()
     # Added last, so the guard runs first: a refused origin never reaches the widget adapter.
     server.app.add_middleware(WidgetAdapter, own=own_origins(host, port, settings.public_url))
     if settings.auth == "jwt":

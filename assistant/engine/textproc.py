@@ -48,6 +48,9 @@ _DUTCH_MARKERS = frozenset(
 )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def clean_question(text: object, max_chars: int) -> str:
     """Return the question with control characters removed and whitespace collapsed.
 
@@ -60,6 +63,10 @@ def clean_question(text: object, max_chars: int) -> str:
             f"Uw vraag is te lang ({len(text):,} tekens); houd haar onder {max_chars:,} tekens "
             "en stel één vraag tegelijk.".replace(",", ".")
         )
+    if _SURROGATE.search(text):
+        # Bytes that were not UTF-8 (a terminal in another encoding) or a broken escape.
+        raise QuestionError("Uw vraag bevat tekens die geen geldige tekst zijn; typ haar opnieuw "
+                            "of sla haar op als UTF-8.")
     cleaned = _SPACE.sub(" ", _CONTROL.sub(" ", unicodedata.normalize("NFC", text))).strip()
     if not cleaned:
         raise QuestionError("Uw vraag is leeg: typ een vraag, bijvoorbeeld "

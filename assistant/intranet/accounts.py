@@ -290,9 +290,19 @@ def auth_secret(settings: Settings) -> str:
                            "one (everyone signs in again).")
     path.parent.mkdir(parents=True, exist_ok=True)
     value = secrets.token_hex(64)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(value + "\n")
+    # Written whole beside it, then linked into place: replicas starting together agree on the
+    # one that lands first, and none reads a half-written secret.
+    fd, tmp = tempfile.mkstemp(prefix=".secret-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(value + "\n")
+        os.chmod(tmp, 0o600)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return auth_secret(settings)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
     return value
 
 

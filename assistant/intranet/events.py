@@ -130,6 +130,26 @@ def guard_socket(sio: Any, config: Any,
     # Events Chainlit has no handler for are dropped by socket.io without a word; nothing to do.
 
 
+def mend_session_config() -> None:
+    """Give every chat session Chainlit's global configuration directly.
+
+    Chainlit 2.12 works out a session's configuration in ``WebsocketSession.__init__`` by running
+    the chat-profile callback in a nested event loop (``run_until_complete`` under nest_asyncio).
+    While that nested loop runs, it runs other sockets' connects, which nest again: with 50
+    sessions connecting at once the stack reached 576 frames, and past the limit connects fail
+    with RecursionError in the sign-in check (measured with benchmarks/load_bench.py). The
+    configuration it computes differs from the global one only for profiles with
+    ``config_overrides``, which the Raadsgids profile does not have.
+    """
+    from chainlit.config import config
+    from chainlit.session import WebsocketSession
+
+    def get_config(self: Any) -> Any:
+        return config
+
+    WebsocketSession.get_config = get_config  # type: ignore[method-assign]
+
+
 def guard_routes(router: Any) -> None:
     """Put owner checks in front of Chainlit's feedback routes (``chainlit.server.router``,
     which the app includes by reference)."""

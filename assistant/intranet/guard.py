@@ -49,6 +49,25 @@ def allowed_origins(settings: Settings, host: str, port: int) -> list[str]:
     return sorted(own_origins(host, port, settings.public_url) | set(extra))
 
 
+def peer(scope: dict[str, Any]) -> str:
+    """The address the connection comes from (uvicorn believes no forwarding header)."""
+    return str((scope.get("client") or ("", 0))[0])
+
+
+def client_address(scope: dict[str, Any], trusted: list[str] | set[str]) -> str:
+    """The browser's address: the peer, or behind trusted proxies (a load balancer) the last
+    address in X-Forwarded-For that is not one of them."""
+    address = peer(scope)
+    if address not in trusted:
+        return address
+    forwarded = [a.strip() for a in (header(scope, b"x-forwarded-for") or "").split(",")
+                 if a.strip()]
+    for hop in reversed(forwarded):
+        if hop not in trusted:
+            return hop
+    return address
+
+
 def header(scope: dict[str, Any], name: bytes) -> str | None:
     """One request header, decoded, or None."""
     return next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == name), None)
@@ -90,7 +109,12 @@ class Guard:
             if client not in self.trusted:
                 scope = dict(scope)
                 scope["headers"] = [(k, v) for k, v in scope["headers"] if k != self.header]
-        await self.app(scope, receive, self._secured(send) if scope["type"] == "http" else send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        https = scope.get("scheme") == "https" or (
+            peer(scope) in self.trusted and header(scope, b"x-forwarded-proto") == "https")
+        await self.app(scope, receive, self._secured(send, https))
 
     def _bounded(self, receive: Any) -> Any:
         """A body sent without its length is cut off (as a disconnect) past the limit."""
@@ -107,12 +131,17 @@ class Guard:
 
         return bounded
 
-    def _secured(self, send: Any) -> Any:
+    def _secured(self, send: Any, https: bool) -> Any:
+        """Security headers on every response; over https (directly, or as a trusted proxy
+        says) the session cookies are marked Secure."""
         names = {k for k, _ in self.security}
 
         async def wrapped(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", []) if k not in names]
+                if https:
+                    headers = [(k, v + b"; Secure") if k == b"set-cookie"
+                               and b"secure" not in v.lower() else (k, v) for k, v in headers]
                 message = {**message, "headers": headers + self.security}
             await send(message)
 

@@ -3,8 +3,9 @@
 - ``POST /login``: a locked account, or an address with too many recent failures, gets HTTP 429
   and one Dutch sentence before the password is even checked; the outcome of every check that
   is let through is counted (:func:`~.accounts.record_sign_in`). The address count lives in
-  this process (behind a load balancer each replica counts its own); the account lock lives in
-  the accounts file, shared.
+  this process (behind a load balancer each replica counts its own, by the browser's address
+  that a proxy in ``ASSISTANT_TRUSTED_PROXIES`` forwards); the account lock lives in the
+  accounts file, shared.
 - ``POST /logout`` marks the account signed out, so a copy of the session cookie no longer
   works either (:func:`~.accounts.sign_out`).
 - Every other request and socket connection carrying a session of an account that was removed
@@ -24,7 +25,7 @@ from typing import Any
 
 from ..config import Settings
 from . import accounts
-from .guard import header
+from .guard import client_address, header
 
 ENDED = "Uw sessie is beëindigd; meld u opnieuw aan."
 
@@ -144,7 +145,7 @@ class SessionGuard:
             more = message.get("more_body", False)
         form = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
         name = (form.get("username") or [""])[0]
-        address = (scope.get("client") or ("", 0))[0]
+        address = client_address(scope, self.settings.trusted_proxies)
         refusal = self.addresses.refusal(address) or (
             accounts.sign_in_refusal(self.settings, name) if accounts.NAME.match(name) else None)
         if refusal:

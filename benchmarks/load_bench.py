@@ -1,0 +1,182 @@
+"""`make bench-load`: many signed-in chat sessions at once, through HAProxy, to one and to two
+replicas on Postgres (deploy/cluster.py), all on 127.0.0.1.
+
+For each number of sessions (default 10, 50, 100, 200, 400), every session signs in with its own
+widget token (auth=jwt), opens the chat's socket and asks 5 questions one after another, all
+sessions at the same time. A connect that fails is tried again as the page's socket.io client
+does (after 1, 2, 4 and 5 s; counted as reconnects). Printed per row: errors (exceptions,
+timeouts, connects that failed five times), questions without an answer, refusals ("probeer
+het zo opnieuw"), answer latency p50/p95 as the client sees it, the
+questions stored in the database against the questions asked, users who see their thread, and
+each replica's resident memory. Bounded: at most --seconds per row; loopback only.
+
+    python benchmarks/load_bench.py [--sessions 10 50 100 200 400] [--replicas 1 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import shutil
+import statistics
+import sys
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.chat.limits import BUSY, TOO_MANY  # noqa: E402
+from assistant.config import Settings  # noqa: E402
+from assistant.intranet import accounts, history  # noqa: E402
+from benchmarks.bench import QUESTIONS  # noqa: E402
+from deploy.cluster import Cluster  # noqa: E402
+from tests.socket_client import ChatSocket, jwt_sign_in, threads  # noqa: E402
+
+ASKED = 5
+
+
+async def session(base: str, cookie: str, offset: int, deadline: float,
+                  out: dict[str, list[float] | int]) -> None:
+    sock = ChatSocket(base, cookie)
+    try:
+        # As the page's socket.io client does: a failed connect is tried again after 1, 2, 4
+        # and 5 seconds (counted as a reconnect, not an error).
+        for delay in (1, 2, 4, 5, None):
+            try:
+                await sock.connect(timeout=min(20.0, max(5.0, deadline - time.monotonic())))
+                break
+            except Exception:
+                with contextlib.suppress(Exception):
+                    await sock.close()
+                if delay is None or time.monotonic() + delay > deadline:
+                    raise
+                out["reconnects"] += 1  # type: ignore[operator]
+                await asyncio.sleep(delay)
+                sock = ChatSocket(base, cookie)
+        for i in range(ASKED):
+            answer, seconds = await sock.ask(QUESTIONS[(offset + i) % len(QUESTIONS)],
+                                             timeout=max(1.0, deadline - time.monotonic()))
+            if answer == BUSY or answer.startswith(TOO_MANY.split("{")[0]):
+                out["refused"] += 1  # type: ignore[operator]
+            elif answer:
+                out["latencies"].append(seconds)  # type: ignore[union-attr]
+            else:
+                out["unanswered"] += 1  # type: ignore[operator]
+    except Exception as exc:  # noqa: BLE001 - every failure is counted, none stops the run
+        out["errors"] += 1  # type: ignore[operator]
+        out["kinds"].append(f"{type(exc).__name__}: {str(exc)[:60]}")  # type: ignore[union-attr]
+    finally:
+        with contextlib.suppress(Exception):
+            await sock.close()
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run_row(cluster: Cluster, settings: Settings, sessions: int, tag: str,
+            seconds: float) -> dict[str, object]:
+    users = [f"load-{tag}-{i}" for i in range(sessions)]
+    with ThreadPoolExecutor(16) as pool:
+        cookies = list(pool.map(
+            lambda u: jwt_sign_in(cluster.url, accounts.mint_token(settings, u, 60)), users))
+    out: dict[str, list[float] | int] = {"latencies": [], "errors": 0, "unanswered": 0,
+                                         "refused": 0, "kinds": [], "reconnects": 0}
+    deadline = time.monotonic() + seconds
+
+    async def everyone() -> None:
+        await asyncio.gather(*(session(cluster.url, c, i, deadline, out)
+                               for i, c in enumerate(cookies)))
+
+    started = time.monotonic()
+    asyncio.run(everyone())
+    elapsed = time.monotonic() - started
+    time.sleep(2.0)  # the last history writes are tasks of their own
+    stored = history_rows(cluster.database, tag)
+    with ThreadPoolExecutor(16) as pool:
+        seen = sum(pool.map(lambda c: len(threads(cluster.url, c)) == 1, cookies))
+    latencies = sorted(out["latencies"])  # type: ignore[arg-type]
+    return {
+        "sessions": sessions, "asked": sessions * ASKED, "answered": len(latencies),
+        "errors": out["errors"], "unanswered": out["unanswered"], "refused": out["refused"],
+        "reconnects": out["reconnects"],
+        "p50": statistics.median(latencies) if latencies else float("nan"),
+        "p95": latencies[int(len(latencies) * 0.95)] if latencies else float("nan"),
+        "stored": stored, "users_see_thread": seen, "seconds": elapsed,
+        "rss": [round(rss_mb(proc.pid)) for _, proc in cluster.replicas],
+        "kinds": Counter(out["kinds"]).most_common(3),  # type: ignore[arg-type]
+    }
+
+
+def history_rows(database: str, tag: str) -> int:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(history.sync_url(database))
+    with engine.connect() as conn:
+        count = conn.execute(text(
+            'SELECT count(*) FROM steps s JOIN threads t ON t."id" = s."threadId" '
+            "WHERE s.\"type\" = 'user_message' AND t.\"userIdentifier\" LIKE :tag"),
+            {"tag": f"load-{tag}-%"}).scalar_one()
+    engine.dispose()
+    return int(count)
+
+
+def single_session(cluster: Cluster, settings: Settings) -> float:
+    cookie = jwt_sign_in(cluster.url, accounts.mint_token(settings, "load-single", 60))
+
+    async def one() -> list[float]:
+        sock = ChatSocket(cluster.url, cookie)
+        await sock.connect()
+        times = [(await sock.ask(q))[1] for q in QUESTIONS[:ASKED]]
+        await sock.close()
+        return times
+
+    return statistics.median(asyncio.run(one()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sessions", type=int, nargs="+", default=[10, 50, 100, 200, 400])
+    parser.add_argument("--replicas", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--seconds", type=float, default=300.0, help="limit per row")
+    args = parser.parse_args()
+    print("| replicas | sessions | asked | answered | refused | unanswered | errors | reconnects "
+          "| p50 s | p95 s | stored/asked | users see thread | run s | replica RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for replicas in args.replicas:
+        # Logs and configuration stay in var/load/ for reading afterwards.
+        folder = ROOT / "var" / "load" / f"replicas-{replicas}"
+        shutil.rmtree(folder, ignore_errors=True)
+        env = {"ASSISTANT_AUTH": "jwt", "ASSISTANT_SECRET_FILE": str(folder / "secret"),
+               "ASSISTANT_INDEX_DIR": str(ROOT / "index"),
+               "ASSISTANT_QUESTIONS_PER_MINUTE": "20"}
+        settings = Settings(secret_file=folder / "secret")
+        with Cluster(folder, env, replicas=replicas) as cluster:
+            single = single_session(cluster, settings)
+            print(f"| {replicas} | 1 | {ASKED} | | | | | | {single:.2f} | | | | | |",
+                  flush=True)
+            for n in args.sessions:
+                row = run_row(cluster, settings, n, f"{replicas}r{n}", args.seconds)
+                print(f"| {replicas} | {n} | {row['asked']} | {row['answered']} | "
+                      f"{row['refused']} | {row['unanswered']} | {row['errors']} | "
+                  f"{row['reconnects']} | "
+                      f"{row['p50']:.2f} | {row['p95']:.2f} | {row['stored']}/{row['asked']}"
+                      f" | {row['users_see_thread']}/{n} | {row['seconds']:.0f} | "
+                      f"{row['rss']} |", flush=True)
+            if row["kinds"]:
+                print(f"  errors: {row['kinds']}", flush=True)
+            errors = sum(1 for p in folder.glob("replica-*.log")
+                         for line in p.read_text(errors="replace").splitlines()
+                         if "Traceback" in line or line.startswith("ERROR"))
+            print(f"  replica logs: {errors} error lines or tracebacks", flush=True)
+
+
+if __name__ == "__main__":
+    main()
