@@ -13,6 +13,8 @@
 from __future__ import annotations
 
 import atexit
+import base64
+import hashlib
 import json
 import os
 import re
@@ -31,9 +33,23 @@ CORPUS_END = "[//]: # (/teksten)"
 EXTERNAL_LINK = re.compile(r"<link\b[^>]*\bhref=\"https?://[^\"]*\"[^>]*>\s*", re.I | re.S)
 
 
+# Hashes of the inline scripts the page carries (Chainlit writes one with its settings); the
+# Content-Security-Policy allows exactly these, and no other inline script.
+SCRIPT_HASHES: set[str] = set()
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+def script_sources() -> list[str]:
+    return sorted(SCRIPT_HASHES)
+
+
 def offline_html(html: str, language: str = "nl") -> str:
-    """The page without links to other hosts, with ``lang`` set for screen readers."""
+    """The page without links to other hosts, with ``lang`` set for screen readers; its inline
+    scripts are recorded for the Content-Security-Policy."""
     html = EXTERNAL_LINK.sub("", html)
+    for body in INLINE_SCRIPT.findall(html):
+        digest = hashlib.sha256(body.encode("utf-8")).digest()
+        SCRIPT_HASHES.add(f"'sha256-{base64.b64encode(digest).decode()}'")
     return re.sub(r"<html lang=\"[^\"]*\"", f'<html lang="{language}"', html, count=1)
 
 
@@ -50,6 +66,7 @@ def install_offline_page() -> None:
 
     template._offline = True  # type: ignore[attr-defined]
     server.get_html_template = template
+    template("")  # its inline script's hash is in the policy from the first response on
 
 
 def app_root() -> Path:

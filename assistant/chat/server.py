@@ -106,6 +106,7 @@ def run_chat(host: str, port: int) -> None:
         app_root,
         chainlit_environment,
         install_offline_page,
+        script_sources,
         write_corpus_texts,
         write_theme,
     )
@@ -155,7 +156,7 @@ def run_chat(host: str, port: int) -> None:
         server.app.add_middleware(SessionGuard, settings=settings)
     server.app.add_middleware(
         Guard, origins=origins, trusted=settings.trusted_proxies,
-        max_body=settings.max_request_kb * 1024,
+        max_body=settings.max_request_kb * 1024, scripts=script_sources,
         auth_header=settings.auth_header if settings.auth == "header" else None)
     print(f"De raadsgids draait op http://{host}:{port} (stoppen met Ctrl+C)", flush=True)
     run_chainlit(str(APP_FILE))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..config import Settings
@@ -77,18 +78,34 @@ class Guard:
     """ASGI middleware in front of the whole chat server (HTTP and WebSocket)."""
 
     def __init__(self, app: Any, origins: list[str], auth_header: str | None,
-                 trusted: list[str], max_body: int = 512 * 1024) -> None:
+                 trusted: list[str], max_body: int = 512 * 1024,
+                 scripts: Callable[[], list[str]] | None = None) -> None:
         self.app = app
         self.max_body = max_body
         self.origins = set(origins)
         self.header = auth_header.lower().encode() if auth_header else None
         self.trusted = set(trusted)
-        ancestors = " ".join(["'self'", *sorted(self.origins)])
+        self.scripts = scripts or (lambda: [])
+        self.ancestors = " ".join(["'self'", *sorted(self.origins)])
         self.security = [
-            (b"content-security-policy", f"frame-ancestors {ancestors}".encode()),
             (b"x-content-type-options", b"nosniff"),
             (b"referrer-policy", b"same-origin"),
         ]
+
+    def policy(self) -> bytes:
+        """The Content-Security-Policy: only the chat's own origin, and of inline scripts only
+        those the page carries (by hash). Inline styles are allowed: Chainlit's components set
+        style attributes, which no hash can allow, and a style cannot run code."""
+        scripts = " ".join(["'self'", *self.scripts()])
+        # The page's font stylesheet is linked by the chat's own address, which may be another
+        # spelling of it (127.0.0.1 or localhost) than the one in the address bar.
+        own = " ".join(["'self'", *sorted(self.origins)])
+        return ("default-src 'self'; "
+                f"script-src {scripts}; "
+                f"style-src {own} 'unsafe-inline'; "
+                f"img-src 'self' data: blob:; font-src {own} data:; media-src 'self' blob:; "
+                "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                f"frame-ancestors {self.ancestors}").encode()
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -134,7 +151,7 @@ class Guard:
     def _secured(self, send: Any, https: bool) -> Any:
         """Security headers on every response; over https (directly, or as a trusted proxy
         says) the session cookies are marked Secure."""
-        names = {k for k, _ in self.security}
+        names = {k for k, _ in self.security} | {b"content-security-policy"}
 
         async def wrapped(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
@@ -142,7 +159,8 @@ class Guard:
                 if https:
                     headers = [(k, v + b"; Secure") if k == b"set-cookie"
                                and b"secure" not in v.lower() else (k, v) for k, v in headers]
-                message = {**message, "headers": headers + self.security}
+                message = {**message, "headers": headers + self.security + [
+                    (b"content-security-policy", self.policy())]}
             await send(message)
 
         return wrapped
