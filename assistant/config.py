@@ -6,6 +6,8 @@ missing there.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -59,11 +61,12 @@ class Settings(BaseSettings):
         le=1.0,
         description="Relevance below which the assistant says the texts do not cover a question.",
     )
-    engine_threads: Literal["one", "library"] = Field(
-        default="one",
+    engine_threads: Literal["auto", "one", "library"] = Field(
+        default="auto",
         description="Threads per question in the native libraries (embedding engine, FAISS, "
-        "torch): one (concurrent questions each get a core; measured best) or library (their "
-        "own defaults).",
+        "torch): one (concurrent questions each get a core), library (their own defaults: "
+        "fastest for one question at a time) or auto (one in the chat server, library in the "
+        "command line); measured by benchmarks/engine_concurrency.py.",
     )
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question accepted, in characters."
@@ -200,5 +203,23 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Read settings from the environment, with explicit overrides winning."""
-    return Settings(**overrides)  # type: ignore[arg-type]
+    """Read settings from the environment, with explicit overrides winning. A value that does
+    not fit is one sentence naming the variable (``ConfigError``), not a traceback."""
+    from pydantic import ValidationError
+    from pydantic_settings import SettingsError
+
+    from .errors import ConfigError
+
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "ASSISTANT_" + str(first["loc"][0]).upper() if first.get("loc") else "a setting"
+        given = os.environ.get(name)
+        raise ConfigError(f"{name} is not valid: {first['msg']}"
+                          + (f" (it is {given!r})." if given is not None else ".")) from exc
+    except SettingsError as exc:
+        field = re.search(r'field "(\w+)"', str(exc))
+        name = "ASSISTANT_" + field.group(1).upper() if field else "a setting"
+        raise ConfigError(f"{name} cannot be read: a list is written as JSON, for example "
+                          '["https://intranet.gemeente.nl"].') from exc

@@ -3,9 +3,10 @@ threads asking at once, for each thread setting of the native libraries (FAISS's
 torch's intra-op pool), each measured in a fresh process so that one setting does not leak into
 the next.
 
-    python benchmarks/engine_concurrency.py            # all settings (about two minutes)
+    python benchmarks/engine_concurrency.py            # both settings (about two minutes)
 
-Figures only; the chosen setting is the one `Engine.load` applies (see README).
+Figures only; `assistant chat` uses ``one`` and the command line ``library`` unless
+ASSISTANT_ENGINE_THREADS says otherwise (see README).
 """
 
 from __future__ import annotations

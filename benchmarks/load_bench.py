@@ -128,6 +128,64 @@ def history_rows(database: str, tag: str) -> int:
     return int(count)
 
 
+def outage_row(cluster: Cluster, settings: Settings, sessions: int = 40,
+               seconds: float = 45.0, down: tuple[float, float] = (10.0, 30.0)) -> str:
+    """Postgres stopped from ``down[0]`` to ``down[1]`` seconds into a run of ``sessions``
+    sessions asking every two seconds: what was answered, told and stored, before, during and
+    after."""
+    assert cluster.postgres is not None
+    tag = "outage"
+    cookies = [jwt_sign_in(cluster.url, accounts.mint_token(settings, f"load-{tag}-{i}", 60))
+               for i in range(sessions)]
+    asked: list[tuple[float, str]] = []  # (seconds into the run, question id)
+    answered = [0]
+    told = [0]
+    started = time.monotonic()
+
+    async def one(cookie: str, offset: int) -> None:
+        sock = ChatSocket(cluster.url, cookie)
+        await sock.connect(timeout=30)
+        await asyncio.sleep(offset * 2.0 / sessions)  # spread over the two seconds
+        i = 0
+        while time.monotonic() - started < seconds:
+            t = time.monotonic() - started
+            answer, _ = await sock.ask(QUESTIONS[(offset + i) % len(QUESTIONS)], timeout=60)
+            asked.append((t, sock.asked[-1]))
+            answered[0] += bool(answer)
+            i += 1
+            await asyncio.sleep(max(0.0, 2.0 - (time.monotonic() - started - t)))
+        told[0] += len(sock.toasts)
+        await sock.close()
+
+    async def database_down() -> None:
+        await asyncio.sleep(down[0])
+        await asyncio.to_thread(cluster.postgres.stop, "immediate")  # type: ignore[union-attr]
+        await asyncio.sleep(down[1] - down[0])
+        await asyncio.to_thread(cluster.postgres.start)  # type: ignore[union-attr]
+
+    async def run() -> None:
+        await asyncio.gather(database_down(), *(one(c, i) for i, c in enumerate(cookies)))
+
+    asyncio.run(run())
+    time.sleep(2.0)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(history.sync_url(cluster.database))
+    with engine.connect() as conn:
+        stored = {str(r[0]) for r in conn.execute(text(
+            "SELECT \"id\" FROM steps WHERE \"type\" = 'user_message'"))}
+    engine.dispose()
+    windows = {"before": (0, down[0]), "during": (down[0], down[1]),
+               "after (from 5 s on)": (down[1] + 5, seconds + 60)}
+    parts = []
+    for name, (low, high) in windows.items():
+        ids = [q for t, q in asked if low <= t < high]
+        parts.append(f"{name}: {sum(q in stored for q in ids)}/{len(ids)} stored")
+    return (f"Postgres down {down[0]:.0f}-{down[1]:.0f} s of {seconds:.0f} s, {sessions} "
+            f"sessions: {answered[0]}/{len(asked)} answered; " + "; ".join(parts)
+            + f"; sessions told their conversation is not kept: {told[0]}")
+
+
 def single_session(cluster: Cluster, settings: Settings) -> float:
     cookie = jwt_sign_in(cluster.url, accounts.mint_token(settings, "load-single", 60))
 
@@ -146,6 +204,9 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, nargs="+", default=[10, 50, 100, 200, 400])
     parser.add_argument("--replicas", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seconds", type=float, default=300.0, help="limit per row")
+    parser.add_argument("--outage", action="store_true",
+                        help="also stop Postgres for 20 s during a run (with the last replica "
+                        "count)")
     args = parser.parse_args()
     print("| replicas | sessions | asked | answered | refused | unanswered | errors | reconnects "
           "| p50 s | p95 s | stored/asked | users see thread | run s | replica RSS MB |")
@@ -172,6 +233,8 @@ def main() -> None:
                       f"{row['rss']} |", flush=True)
             if row["kinds"]:
                 print(f"  errors: {row['kinds']}", flush=True)
+            if args.outage and replicas == args.replicas[-1]:
+                print("  " + outage_row(cluster, settings), flush=True)
             errors = sum(1 for p in folder.glob("replica-*.log")
                          for line in p.read_text(errors="replace").splitlines()
                          if "Traceback" in line or line.startswith("ERROR"))

@@ -240,6 +240,7 @@ def test_history_survives_a_database_outage(seed_settings, tmp_path, postgres_cl
         assert len(threads(chat, cookie)) == 1
     text = log.read_text(encoding="utf-8")
     assert "History: write to" in text and "not stored" in text
+    assert "History: the database answers again" in text
     assert secret_question not in text and "anna" not in text.split("draait op")[-1]
     assert "Traceback" not in text
 

@@ -55,6 +55,9 @@ def prepare(settings: Settings) -> Runtime:
         print(f"Er is nog geen index; die wordt nu gebouwd in {settings.index_dir} …",
               file=sys.stderr)
         build_index(settings, progress=False)
+    if settings.engine_threads == "auto":
+        # Many raadsleden ask at once: one thread per question (benchmarks/engine_concurrency.py).
+        settings = settings.model_copy(update={"engine_threads": "one"})
     _runtime = Runtime(settings=settings, engine=Engine.load(settings))
     return _runtime
 

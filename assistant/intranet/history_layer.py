@@ -6,7 +6,9 @@ What it changes, and why:
   pool exhausted, SQLite busy) is tried again three times over about four seconds; if it still
   fails, one line goes to the log, naming the table and the kind of failure but never the
   parameters (user name, question, answer), and the raadslid is told once a minute, in Dutch,
-  that this conversation is not being kept. The chat itself goes on.
+  that this conversation is not being kept. The chat itself goes on: while the database stays
+  unreachable, writes are not tried for five seconds at a time, so answers are not held up, and
+  one more line says when it is back and how many writes were not stored.
 - **A thread always has its owner.** The user and the thread's owner are written in the same
   transaction as the thread's first step, so a failed ``update_thread`` cannot leave a thread
   that its raadslid never sees.
@@ -54,6 +56,7 @@ if TYPE_CHECKING:
 from .history import COMMENT_CHARS, NAME_CHARS, STEP_CHARS
 
 RETRY_DELAYS = (0.25, 1.0, 2.5)
+PAUSE_SECONDS = 5.0
 NOT_KEPT = ("Dit gesprek kan op dit moment niet worden bewaard in uw geschiedenis. Uw vragen "
             "worden wel beantwoord; probeer het later opnieuw als u het wilt terugvinden.")
 TELL_EVERY_SECONDS = 60.0
@@ -76,6 +79,11 @@ def _kind(exc: BaseException) -> str:
         first = str(orig).strip().splitlines()[0] if str(orig).strip() else ""
         return f"{name}: {first[:160]}" if first else name
     return name
+
+
+def _is_write(query: str) -> bool:
+    verb = query.split(None, 1)[0].upper() if query.strip() else ""
+    return verb in ("INSERT", "UPDATE", "DELETE")
 
 
 def _table(query: str) -> str:
@@ -116,11 +124,16 @@ class HistoryLayer(SQLAlchemyDataLayer):
         else:
             self.engine = create_async_engine(
                 url, pool_size=pool_size, max_overflow=pool_size, pool_timeout=30,
-                pool_pre_ping=True, pool_recycle=1800, connect_args={"connect_timeout": 5})
+                pool_pre_ping=True, pool_recycle=1800, connect_args={"connect_timeout": 3})
         self.async_session = sessionmaker(bind=self.engine, expire_on_commit=False,
                                           class_=AsyncSession)  # type: ignore[call-overload]
         self.failed = 0
         self._told: dict[str, float] = {}
+        # While the database is unreachable, writes are not tried for a few seconds at a time,
+        # so that answers are not held up by connection attempts (see _transaction).
+        self._down_until = 0.0
+        self._down_since: float | None = None
+        self._skipped = 0
 
     # --- running SQL -------------------------------------------------------------------------
 
@@ -129,28 +142,57 @@ class HistoryLayer(SQLAlchemyDataLayer):
 
     async def _transaction(self, statements: list[Statement]) -> Any:
         """Run ``statements`` in one transaction, trying again on a passing failure; returns
-        the last statement's rows (as dicts) or row count, or None when it could not be done."""
+        the last statement's rows (as dicts) or row count, or None when it could not be done.
+
+        When the database cannot be reached after the retries, it is left alone for
+        :data:`PAUSE_SECONDS` at a time: writes meanwhile fail at once (counted, the raadslid
+        told), and one line is logged when it goes and one when it is back."""
+        query = statements[-1][0]
+        if time.monotonic() < self._down_until:
+            if _is_write(query):
+                self._skipped += 1
+                self.failed += 1
+                await self._tell()
+            return None
         for attempt in range(len(RETRY_DELAYS) + 1):
             try:
                 async with self.async_session() as session, session.begin():
                     result: Any = None
-                    for query, parameters in statements:
-                        result = await session.execute(text(query), parameters)
-                    if result is not None and result.returns_rows:
-                        return self.clean_result([dict(r._mapping) for r in result.fetchall()])
-                    return result.rowcount if result is not None else None
+                    for sql, parameters in statements:
+                        result = await session.execute(text(sql), parameters)
+                    rows = (self.clean_result([dict(r._mapping) for r in result.fetchall()])
+                            if result is not None and result.returns_rows else
+                            result.rowcount if result is not None else None)
+                self._back()
+                return rows
             except SQLAlchemyError as exc:
                 if _passing(exc) and attempt < len(RETRY_DELAYS):
                     await asyncio.sleep(RETRY_DELAYS[attempt])
                     continue
-                await self._failed(statements[-1][0], exc)
+                await self._failed(query, exc)
                 return None
         return None
 
+    def _back(self) -> None:
+        if self._down_since is None:
+            return
+        logger.warning("History: the database answers again after %.0f s; %d write(s) in "
+                       "between were not stored", time.monotonic() - self._down_since,
+                       self._skipped)
+        self._down_since = None
+        self._skipped = 0
+
     async def _failed(self, query: str, exc: BaseException) -> None:
-        verb = query.split(None, 1)[0].upper() if query.strip() else "?"
-        write = verb in ("INSERT", "UPDATE", "DELETE")
+        write = _is_write(query)
         self.failed += write
+        if _passing(exc):
+            self._down_until = time.monotonic() + PAUSE_SECONDS
+            if self._down_since is not None:
+                self._skipped += write
+                if write:
+                    await self._tell()
+                return  # already reported
+            self._down_since = time.monotonic()
         logger.warning("History: %s %s failed (%s)%s", "write to" if write else "read from",
                        _table(query), _kind(exc), "; not stored" if write else "")
         if write:
