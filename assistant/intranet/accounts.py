@@ -18,20 +18,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import json
 import os
 import re
 import secrets
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..errors import AccountError
+from ..filelock import held
 
 NAME = re.compile(r"^[\w.@+-]{1,64}$")
 MIN_PASSWORD = 10
@@ -74,21 +73,10 @@ def _write(path: Path, users: dict[str, dict[str, Any]]) -> None:
         raise
 
 
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """One writer at a time (CLI and every chat replica sharing the file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
-
-
 def _update(path: Path, change: Callable[[dict[str, dict[str, Any]]], Any]) -> Any:
-    with _locked(path):
+    # One writer at a time: the CLI and every chat replica sharing the file.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with held(path.with_name(path.name + ".lock")):
         users = _read(path)
         result = change(users)
         _write(path, users)

@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
-import fcntl
 import os
 import shutil
 import signal
@@ -33,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assistant.errors import AssistantError
+from assistant.filelock import held
 
 MANIFEST = "manifest.json"
 STAGES = ("building", "written", "versioned", "linked", "swapped", "cleaned")
@@ -65,17 +65,13 @@ def unwritable(target: Path, exc: OSError) -> IndexWriteError:
 def locked(target: Path) -> Iterator[None]:
     """Hold the build lock beside ``target`` (waits for a build already running)."""
     parent = target.absolute().parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(parent / _names(target)["lock"], os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise unwritable(target, exc) from exc
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with contextlib.ExitStack() as stack:
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(held(parent / _names(target)["lock"], 0o644))
+        except OSError as exc:
+            raise unwritable(target, exc) from exc
         yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def versions(target: Path) -> list[Path]:
