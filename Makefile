@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: install dev browser services run cluster ask index test test-llm lint eval eval-municipal bench \
-	bench-chat bench-widget bench-load clean
+	bench-chat bench-widget bench-load bench-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -88,6 +88,11 @@ bench-chat: dev browser
 
 bench-widget: dev browser
 	$(BIN)/python benchmarks/widget_bench.py
+
+# Synthetic corpora of about 1,000, 10,000 and 30,000 passages (generated in a temporary
+# folder): build, load, memory and answer times with 1 and 4 callers.
+bench-scale: install
+	$(BIN)/python benchmarks/scale_bench.py
 
 # 10 to 400 signed-in sessions through HAProxy to one and two replicas on Postgres (loopback
 # only, at most 5 minutes per row); then the engine alone under 1 to 8 concurrent callers.

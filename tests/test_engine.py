@@ -253,3 +253,18 @@ def test_two_publishers_named_are_both_quoted_on_the_subject(engine):
         assert any("privacy" in c.text for c in answer.summary if c.citations and engine.index
                    .documents[answer.citation(c.citations[0]).doc]["publisher"] == publisher)
     _supports(answer, engine)
+
+
+def test_only_the_best_candidates_are_ranked(engine, monkeypatch):
+    """Past CANDIDATES passages, FAISS returns the best rows only and only the best fused
+    passages become hits; the top of the ranking stays where it was."""
+    import assistant.engine.retrieve as retrieve
+
+    question = "Wat moet ik vragen over wifi-telling?"
+    full = engine.retrieve(question).hits
+    assert len(full) == len(engine.index.passages)  # the seed corpus is below the limit
+    monkeypatch.setattr(retrieve, "CANDIDATES", 10)
+    few = engine.retrieve(question)
+    assert len(few.hits) == 10
+    assert [h.passage.id for h in few.hits[:3]] == [h.passage.id for h in full[:3]]
+    assert few.relevant and few.sentences

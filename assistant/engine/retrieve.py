@@ -1,13 +1,17 @@
 """Hybrid retrieval: Dutch BM25 and dense vectors fused by weighted scores, then three calls:
 is the question in scope, do the texts hold the detail it asks for, and which sentences answer it.
 
-Scoring every passage on both sides is cheap at the seed corpus's size, so fusion works on full
-score vectors rather than two short ranked lists:
+Fusion works on score vectors over all passages, but only in numpy: BM25 scores every passage
+in one sparse product, FAISS returns the best :data:`CANDIDATES` rows (every row while the
+corpus is no larger), and the bonuses are added through precomputed row lists. Only the best
+:data:`CANDIDATES` passages become ranked hits; the composer, relevance and the answer's
+sentences work on those, so no Python loop grows with the library:
 
 * lexical: BM25 of the question's stems (misspellings corrected), plus 0.8 times the BM25 of its
   expansion (the Dutch names of framework concepts it mentions and the glossary translation of
   English words), divided by the best lexical score;
-* dense: cosine similarity to the question, min-max scaled over the passages;
+* dense: cosine similarity to the question, min-max scaled over the passages FAISS returned (a
+  passage beyond them counts as the least similar of them);
 * fused: ``(1 - w) * lexical + w * dense`` with ``w = settings.dense_weight``, plus a small bonus
   for passages tagged with a topic the question names.
 
@@ -42,6 +46,9 @@ TOPIC_BONUS = 0.15
 VALUE_BONUS = 0.1
 SOURCE_BONUS = 0.15
 COVERAGE_PASSAGES = 3
+# Passages ranked per question (and rows asked of FAISS): fusion, bonuses, relevance and the
+# composer work on these.
+CANDIDATES = 200
 DETAIL_SENTENCES = 3
 # How a sentence's score for a short answer is made (see Retriever.answer_sentences). Raw cosine
 # similarity measured better than similarity rescaled per question (summary holds the answering
@@ -159,14 +166,19 @@ class Retriever:
         # FAISS row -> position in the passage list.
         self._row_to_pos = np.array(
             [index.position[nodes_dict[str(row)]] for row in range(self._faiss.ntotal)])
-        self._tokens = {p.id: set(self.analyzer.tokens(
-            "\n".join([index.documents.get(p.doc, {}).get("title", ""), p.cited_text])))
-            for p in index.passages}
-        self._topic_sets = [set(p.topics) for p in index.passages]
+        # Tokens of a passage (title included) and of a sentence, made when first needed: only
+        # the best passages and their sentences are ever looked at.
+        self._tokens: dict[str, set[str]] = {}
+        self._sentence_tokens: dict[int, frozenset[str]] = {}
+        # Rows of the passages each topic and each document hold, for the bonuses.
+        self._topic_rows: dict[str, list[int]] = {}
+        self._doc_rows: dict[str, list[int]] = {}
+        for pos, p in enumerate(index.passages):
+            for topic in p.topics:
+                self._topic_rows.setdefault(topic, []).append(pos)
+            self._doc_rows.setdefault(p.doc, []).append(pos)
         self._value_bonus = np.array([VALUE_BONUS * min(len(p.values), 3) / 3
                                       for p in index.passages], dtype=np.float32)
-        self._sentence_tokens = [frozenset(self.analyzer.tokens(text))
-                                 for _, text in index.sentences]
         self._sentence_rows: dict[int, list[int]] = {}
         for row, (pos, _) in enumerate(index.sentences):
             self._sentence_rows.setdefault(pos, []).append(row)
@@ -191,10 +203,14 @@ class Retriever:
         return np.asarray([self.index.embed_model.get_query_embedding(text)], dtype="float32")
 
     def dense_scores(self, query: Query, vector: np.ndarray | None = None) -> np.ndarray:
+        """Cosine similarity per passage; beyond the :data:`CANDIDATES` FAISS returns, the
+        least of theirs."""
         vector = self.query_vector(query) if vector is None else vector
-        sims, rows = self._faiss.search(vector, self._faiss.ntotal)
-        out = np.zeros(self._n_docs, dtype=np.float32)
+        k = min(self._faiss.ntotal, CANDIDATES)
+        sims, rows = self._faiss.search(vector, k)
         valid = rows[0] >= 0
+        floor = float(sims[0][valid].min()) if k < self._faiss.ntotal and valid.any() else 0.0
+        out = np.full(self._n_docs, floor, dtype=np.float32)
         out[self._row_to_pos[rows[0][valid]]] = sims[0][valid]
         return out
 
@@ -208,9 +224,16 @@ class Retriever:
             return 0.0
         best = 0.0
         for p in passages:
-            tokens = self._tokens[p.id]
+            tokens = self._passage_tokens(p)
             best = max(best, sum(w for w, stems in query.weights if stems & tokens) / total)
         return best
+
+    def _passage_tokens(self, p: Passage) -> set[str]:
+        tokens = self._tokens.get(p.id)
+        if tokens is None:
+            title = self.index.documents.get(p.doc, {}).get("title", "")
+            tokens = self._tokens[p.id] = set(self.analyzer.tokens(f"{title}\n{p.cited_text}"))
+        return tokens
 
     def _missing(self, query: Query, sentences: list[Sentence]) -> list[str]:
         """Details and proper names the question asks about that the best sentences or the texts
@@ -285,7 +308,9 @@ class Retriever:
             sims = self.index.sentence_vectors[rows] @ vector[0]
             texts = [self.index.sentences[r][1] for r in rows]
             for i, (sim, text, row) in enumerate(zip(sims, texts, rows, strict=True)):
-                tokens = self._sentence_tokens[row]
+                tokens = self._sentence_tokens.get(row)
+                if tokens is None:
+                    tokens = self._sentence_tokens[row] = frozenset(self.analyzer.tokens(text))
                 overlap = sum(w for w, stems in weights if stems & tokens) / total
                 score = (SENTENCE_WEIGHTS["similarity"] * float(sim)
                          + SENTENCE_WEIGHTS["overlap"] * overlap
@@ -318,13 +343,21 @@ class Retriever:
             # A question after "the values" prefers passages that name several of them.
             fused = fused + self._value_bonus
         if query.topics:
-            keys = {t.key for t in query.topics}
-            fused = fused + np.array([TOPIC_BONUS if keys & topics else 0.0
-                                      for topics in self._topic_sets])
+            # Once per passage, however many of the question's topics it is tagged with.
+            rows = {r for t in query.topics for r in self._topic_rows.get(t.key, ())}
+            bonus = np.zeros_like(fused)
+            bonus[list(rows)] = TOPIC_BONUS
+            fused = fused + bonus
         if query.source_docs:
-            fused = fused + np.array([SOURCE_BONUS if p.doc in query.source_docs else 0.0
-                                      for p in self.index.passages])
-        order = np.argsort(-fused, kind="stable")
+            rows = {r for d in query.source_docs for r in self._doc_rows.get(d, ())}
+            bonus = np.zeros_like(fused)
+            bonus[list(rows)] = SOURCE_BONUS
+            fused = fused + bonus
+        if fused.size > CANDIDATES:
+            best = np.argpartition(-fused, CANDIDATES)[:CANDIDATES]
+            order = best[np.argsort(-fused[best], kind="stable")]
+        else:
+            order = np.argsort(-fused, kind="stable")
         hits = [Hit(self.index.passages[i], float(fused[i]), float(lexical[i]), float(dense[i]))
                 for i in order]
 
