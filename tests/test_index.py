@@ -181,3 +181,28 @@ def test_faiss_rows_point_at_their_own_passage(engine):
     for row, (found,) in enumerate(rows):
         assert nodes[str(found)] == nodes[str(row)]
     assert sorted(nodes.values()) == sorted(p.id for p in index.passages)
+
+
+def test_a_rebuild_embeds_only_new_text(built):
+    """Adding one document re-embeds that document alone, and the vectors reused are the ones a
+    build from scratch makes."""
+    from assistant.engine.index.build import SENTENCE_VECTORS
+
+    again = build_index(built, progress=False)
+    assert again.reused == again.embeddings  # nothing changed: every vector reused
+    (built.corpus_dir / "gemeente-notitie-sensoren.txt").write_text(
+        "# Sensoren in de binnenstad\n\nDe gemeente plaatst sensoren die het aantal "
+        "voorbijgangers tellen. De raad vraagt welke gegevens worden bewaard en hoe lang, en wie "
+        "daarover in de gemeente beslist.\n", encoding="utf-8")
+    grown = build_index(built, progress=False)
+    embedded = grown.embeddings - grown.reused
+    assert 0 < embedded <= grown.embeddings - again.embeddings + 2  # the new text only
+    manifest = json.loads((built.index_dir / MANIFEST).read_text())
+    assert manifest["embeddings"] == {"file": "embeddings.npz", "count": grown.embeddings,
+                                      "reused": grown.reused}
+    scratch = built.model_copy(update={"index_dir": built.index_dir.parent / "scratch"})
+    fresh = build_index(scratch, progress=False)
+    assert fresh.reused == 0
+    np.testing.assert_allclose(np.load(built.index_dir / SENTENCE_VECTORS),
+                               np.load(scratch.index_dir / SENTENCE_VECTORS), atol=1e-5)
+    assert load_index(built).passages

@@ -8,6 +8,8 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
     bm25/            bm25s matrices, corpus and the Dutch analyzer (see assistant.engine.index.bm25)
     sentences.json   every passage's sentences as [passage position, sentence]
     sentences.npy    their embeddings, for choosing the sentences of a short answer
+    embeddings.npz   every passage's and sentence's vector by content key, so that the next
+                     build embeds only new text (see assistant.engine.index.cache)
 
 ``index/`` is a link to a versioned folder beside it; a build goes into a fresh folder that is
 switched in only when complete, with one atomic step, so a failed or killed build leaves the
@@ -35,6 +37,9 @@ from assistant.engine.corpus.passages import Passage, split_document
 from assistant.engine.corpus.readers import content_hash, load_corpus
 from assistant.engine.framework import Framework, Matcher
 from assistant.engine.index import swap
+from assistant.engine.index.cache import FILE as EMBEDDINGS_FILE
+from assistant.engine.index.cache import EmbeddingCache
+from assistant.engine.index.cache import key as cache_key
 from assistant.engine.textproc import Analyzer, split_sentences, vocabulary_of
 from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 
@@ -59,6 +64,8 @@ class BuildReport:
     skipped: list[tuple[str, str]]
     seconds: float
     embed_seconds: float
+    embeddings: int = 0  # passages and sentences embedded or reused
+    reused: int = 0  # of those, taken from the index this one replaced
 
 
 @dataclass
@@ -119,7 +126,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
     """Build the index from the corpus and swap it in place of ``settings.index_dir``."""
     import faiss
     from llama_index.core import StorageContext, VectorStoreIndex
-    from llama_index.core.schema import TextNode
+    from llama_index.core.schema import MetadataMode, TextNode
     from llama_index.vector_stores.faiss import FaissVectorStore
 
     from assistant.engine.index.bm25 import DutchBM25Retriever
@@ -160,17 +167,39 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
         try:
             swap.stage("building")
             embed_started = time.perf_counter()
+            # Only texts the index being replaced has not embedded yet are embedded (cache.py).
+            cache = EmbeddingCache.load(settings.index_dir)
+            fingerprint = str(expected["model"]["fingerprint"])
+            passage_texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
+            sentences = passage_sentences(passages)
+            texts = passage_texts + [t for _, t in sentences]
+            keys = ([cache_key(fingerprint, "passage", t) for t in passage_texts]
+                    + [cache_key(fingerprint, "sentence", t) for _, t in sentences])
+            vectors = np.zeros((len(texts), embed.dimension), dtype="float32")
+            todo = []
+            for i, k in enumerate(keys):
+                found = cache.get(k)
+                if found is not None and found.shape == (embed.dimension,):
+                    vectors[i] = found
+                else:
+                    todo.append(i)
+            if todo:
+                fresh = embed.get_text_embedding_batch([texts[i] for i in todo],
+                                                       show_progress=progress)
+                vectors[todo] = np.asarray(fresh, dtype="float32").reshape(len(todo), -1)
+            for node, vector in zip(nodes, vectors[:len(nodes)], strict=True):
+                node.embedding = vector.tolist()
+            reused = len(texts) - len(todo)
+            # LlamaIndex stores the nodes with the embeddings they carry; nothing is embedded
+            # twice.
             vector_store = FaissVectorStore(faiss_index=faiss.IndexFlatIP(embed.dimension))
             storage = StorageContext.from_defaults(vector_store=vector_store)
-            VectorStoreIndex(nodes, storage_context=storage, embed_model=embed,
-                             show_progress=progress)
-            sentences = passage_sentences(passages)
-            vectors = np.asarray(embed.get_text_embedding_batch([t for _, t in sentences]),
-                                 dtype="float32").reshape(len(sentences), embed.dimension)
+            VectorStoreIndex(nodes, storage_context=storage, embed_model=embed)
             embed_seconds = time.perf_counter() - embed_started
             storage.persist(persist_dir=str(tmp / "vector"))
             _write_json(tmp / SENTENCES, sentences)
-            np.save(tmp / SENTENCE_VECTORS, vectors)
+            np.save(tmp / SENTENCE_VECTORS, vectors[len(nodes):])
+            EmbeddingCache.save(tmp, keys, vectors)
 
             bm25 = DutchBM25Retriever(analyzer=analyzer, nodes=nodes,
                                       similarity_top_k=len(nodes))
@@ -189,6 +218,8 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
                                               "dimension": embed.dimension},
                 "similarity": "inner product over L2-normalised embeddings (cosine)",
                 "counts": {"documents": len(report.documents), "passages": len(passages)},
+                # The vectors of every passage and sentence, by content, for the next build.
+                "embeddings": {"file": EMBEDDINGS_FILE, "count": len(texts), "reused": reused},
                 "versions": package_versions(),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
@@ -205,7 +236,8 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             shutil.rmtree(tmp, ignore_errors=True)  # gone already once published
     return BuildReport(path=settings.index_dir, documents=len(report.documents),
                        passages=len(passages), skipped=report.skipped,
-                       seconds=time.perf_counter() - started, embed_seconds=embed_seconds)
+                       seconds=time.perf_counter() - started, embed_seconds=embed_seconds,
+                       embeddings=len(texts), reused=reused)
 
 
 def passage_sentences(passages: list[Passage]) -> list[tuple[int, str]]:
