@@ -12,7 +12,7 @@ from assistant.cli import main
 from assistant.config import Settings
 from assistant.intranet import accounts
 from assistant.intranet.guard import Guard, allowed_origins
-from assistant.intranet.history import HistoryError, ensure_schema, purge
+from assistant.intranet.history import HistoryError, migrate, purge
 
 
 @pytest.fixture
@@ -74,8 +74,8 @@ def test_ages(text, delta):
 
 
 def test_purge_removes_old_threads_with_everything_in_them(settings):
-    ensure_schema(settings.database)
-    ensure_schema(settings.database)  # idempotent
+    migrate(settings.database)
+    migrate(settings.database)  # idempotent
     old = (datetime.now() - timedelta(days=120)).isoformat() + "Z"
     new = datetime.now().isoformat() + "Z"
     with sqlite3.connect(settings.database) as db:
@@ -101,7 +101,7 @@ def test_purge_removes_old_threads_with_everything_in_them(settings):
 def test_a_damaged_database_is_one_sentence(settings):
     Path(settings.database).write_bytes(b"dit is geen sqlite-bestand" * 100)
     with pytest.raises(HistoryError):
-        ensure_schema(settings.database)
+        migrate(settings.database)
 
 
 def test_cli_users_token_and_purge(settings, monkeypatch, capsys):
@@ -255,10 +255,10 @@ def test_history_database_is_readable_by_its_owner_only(settings):
     import os
     import stat
 
-    ensure_schema(settings.database)
+    migrate(settings.database)
     assert stat.S_IMODE(os.stat(settings.database).st_mode) == 0o600
     os.chmod(settings.database, 0o644)  # a database made by an earlier version
-    ensure_schema(settings.database)
+    migrate(settings.database)
     assert stat.S_IMODE(os.stat(settings.database).st_mode) == 0o600
 
 

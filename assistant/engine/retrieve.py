@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -343,16 +344,10 @@ class Retriever:
             # A question after "the values" prefers passages that name several of them.
             fused = fused + self._value_bonus
         if query.topics:
-            # Once per passage, however many of the question's topics it is tagged with.
-            rows = {r for t in query.topics for r in self._topic_rows.get(t.key, ())}
-            bonus = np.zeros_like(fused)
-            bonus[list(rows)] = TOPIC_BONUS
-            fused = fused + bonus
+            fused = fused + _bonus(fused, self._topic_rows, [t.key for t in query.topics],
+                                   TOPIC_BONUS)
         if query.source_docs:
-            rows = {r for d in query.source_docs for r in self._doc_rows.get(d, ())}
-            bonus = np.zeros_like(fused)
-            bonus[list(rows)] = SOURCE_BONUS
-            fused = fused + bonus
+            fused = fused + _bonus(fused, self._doc_rows, query.source_docs, SOURCE_BONUS)
         if fused.size > CANDIDATES:
             best = np.argpartition(-fused, CANDIDATES)[:CANDIDATES]
             order = best[np.argsort(-fused[best], kind="stable")]
@@ -374,3 +369,12 @@ class Retriever:
             timings_ms={"lexical": (t_lex - started) * 1000, "dense": (t_dense - t_lex) * 1000,
                         "retrieve": (ended - started) * 1000},
         )
+
+
+def _bonus(fused: np.ndarray, rows: dict[str, list[int]], keys: Iterable[str], amount: float
+           ) -> np.ndarray:
+    """``amount`` for every passage listed under one of ``keys``, once per passage however
+    many of them it is listed under."""
+    bonus = np.zeros_like(fused)
+    bonus[list({r for key in keys for r in rows.get(key, ())})] = amount
+    return bonus

@@ -121,11 +121,9 @@ class Guard:
                 await _plain_response(send, 413, TOO_LARGE)
                 return
             receive = self._bounded(receive)
-        if self.header is not None:
-            client = (scope.get("client") or ("", 0))[0]
-            if client not in self.trusted:
-                scope = dict(scope)
-                scope["headers"] = [(k, v) for k, v in scope["headers"] if k != self.header]
+        if self.header is not None and peer(scope) not in self.trusted:
+            scope = dict(scope)
+            scope["headers"] = [(k, v) for k, v in scope["headers"] if k != self.header]
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -205,15 +203,19 @@ class TokenCheck:
                        if scheme.lower() == "bearer" and token.strip()
                        else "Er is geen aanmeldsleutel meegegeven.")
             if problem:
-                body = json.dumps({"detail": problem}).encode()
-                headers = [(b"content-type", b"application/json"),
-                           (b"content-length", str(len(body)).encode())]
-                origin = header(scope, b"origin")
-                if origin:  # the guard let only allowed origins through; CORS as Chainlit's
-                    headers += [(b"access-control-allow-origin", origin.encode()),
-                                (b"access-control-allow-credentials", b"true"),
-                                (b"vary", b"Origin")]
-                await send({"type": "http.response.start", "status": 401, "headers": headers})
-                await send({"type": "http.response.body", "body": body})
+                # The guard let only allowed origins through; CORS as Chainlit's.
+                await json_response(send, 401, problem, cors=header(scope, b"origin"))
                 return
         await self.app(scope, receive, send)
+
+
+async def json_response(send: Any, status: int, sentence: str, cors: str | None = None) -> None:
+    """``{"detail": sentence}`` with ``status``; ``cors``: the (allowed) origin to answer."""
+    body = json.dumps({"detail": sentence}, ensure_ascii=False).encode()
+    headers = [(b"content-type", b"application/json"),
+               (b"content-length", str(len(body)).encode())]
+    if cors:
+        headers += [(b"access-control-allow-origin", cors.encode()),
+                    (b"access-control-allow-credentials", b"true"), (b"vary", b"Origin")]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

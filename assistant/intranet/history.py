@@ -114,16 +114,11 @@ def migrate(database: str | Path) -> str:
                            f"({_problem(database, exc)}).") from exc
 
 
-def ensure_schema(database: str | Path) -> None:
-    """The schema in place (an alias of :func:`migrate` for callers that need no revision)."""
-    migrate(database)
-
-
 def data_layer(database: str | Path, pool_size: int = 10) -> Any:
-    """The data layer the chat writes history through (schema migrated first)."""
+    """The data layer the chat writes history through (``assistant chat`` has migrated the
+    schema before Chainlit asks for it)."""
     from .history_layer import HistoryLayer
 
-    migrate(database)
     return HistoryLayer(async_url(database), pool_size=pool_size)
 
 

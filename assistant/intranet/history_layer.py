@@ -104,6 +104,16 @@ def _session() -> Any:
         return None
 
 
+def _upsert(table: str, parameters: dict[str, Any], same: str) -> str:
+    """Insert a row, or update the existing row with its id only where its ``same`` column
+    matches: a step stays in its thread, feedback with its step."""
+    columns = ", ".join(f'"{key}"' for key in parameters)
+    values = ", ".join(f":{key}" for key in parameters)
+    updates = ", ".join(f'"{key}" = excluded."{key}"' for key in parameters if key != "id")
+    return (f'INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ("id") DO UPDATE '
+            f'SET {updates} WHERE {table}."{same}" = excluded."{same}"')
+
+
 def _cell(value: Any) -> Any:
     """A value as the TEXT columns keep it: lists and dicts as JSON."""
     return json.dumps(value) if isinstance(value, (list, dict)) else value
@@ -127,7 +137,6 @@ class HistoryLayer(SQLAlchemyDataLayer):
                 pool_pre_ping=True, pool_recycle=1800, connect_args={"connect_timeout": 3})
         self.async_session = sessionmaker(bind=self.engine, expire_on_commit=False,
                                           class_=AsyncSession)  # type: ignore[call-overload]
-        self.failed = 0
         self._told: dict[str, float] = {}
         # While the database is unreachable, writes are not tried for a few seconds at a time,
         # so that answers are not held up by connection attempts (see _transaction).
@@ -151,7 +160,6 @@ class HistoryLayer(SQLAlchemyDataLayer):
         if time.monotonic() < self._down_until:
             if _is_write(query):
                 self._skipped += 1
-                self.failed += 1
                 await self._tell()
             return None
         for attempt in range(len(RETRY_DELAYS) + 1):
@@ -184,7 +192,6 @@ class HistoryLayer(SQLAlchemyDataLayer):
 
     async def _failed(self, query: str, exc: BaseException) -> None:
         write = _is_write(query)
-        self.failed += write
         if _passing(exc):
             self._down_until = time.monotonic() + PAUSE_SECONDS
             if self._down_since is not None:
@@ -262,9 +269,6 @@ class HistoryLayer(SQLAlchemyDataLayer):
                       if value is not None and not (isinstance(value, dict) and not value)}
         parameters["metadata"] = json.dumps(step.get("metadata") or {})
         parameters["generation"] = json.dumps(step.get("generation") or {})
-        columns = ", ".join(f'"{key}"' for key in parameters)
-        values = ", ".join(f":{key}" for key in parameters)
-        updates = ", ".join(f'"{key}" = excluded."{key}"' for key in parameters if key != "id")
         statements: list[Statement] = []
         thread = {"tid": step["threadId"], "now": await self.get_current_timestamp()}
         owner = self._owner()
@@ -288,9 +292,7 @@ class HistoryLayer(SQLAlchemyDataLayer):
                 'ON CONFLICT ("id") DO NOTHING', thread))
         # An existing step is updated only from its own thread: a step id taken from another
         # user's thread changes nothing.
-        statements.append((
-            f'INSERT INTO steps ({columns}) VALUES ({values}) ON CONFLICT ("id") DO UPDATE '
-            f'SET {updates} WHERE steps."threadId" = excluded."threadId"', parameters))
+        statements.append((_upsert("steps", parameters, "threadId"), parameters))
         await self._transaction(statements)
 
     @queue_until_user_message()
@@ -327,12 +329,7 @@ class HistoryLayer(SQLAlchemyDataLayer):
         parameters = {k: v for k, v in asdict(feedback).items() if v is not None}
         # The feedback's thread is its step's: the browser's word for it is not taken.
         parameters["threadId"] = (await self.step_thread(feedback.forId)) or ""
-        columns = ", ".join(f'"{key}"' for key in parameters)
-        values = ", ".join(f":{key}" for key in parameters)
-        updates = ", ".join(f'"{key}" = excluded."{key}"' for key in parameters if key != "id")
-        await self._transaction([(
-            f'INSERT INTO feedbacks ({columns}) VALUES ({values}) ON CONFLICT ("id") DO UPDATE '
-            f'SET {updates} WHERE feedbacks."forId" = excluded."forId"', parameters)])
+        await self._transaction([(_upsert("feedbacks", parameters, "forId"), parameters)])
         return feedback.id
 
     # --- who owns what (for the checks in events.py) -----------------------------------------

@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 import urllib.parse
 from collections import deque
@@ -25,7 +24,7 @@ from typing import Any
 
 from ..config import Settings
 from . import accounts
-from .guard import client_address, header
+from .guard import client_address, header, json_response
 
 ENDED = "Uw sessie is beëindigd; meld u opnieuw aan."
 
@@ -128,7 +127,7 @@ class SessionGuard:
                 await asyncio.to_thread(accounts.sign_out, self.settings, claims["identifier"])
         elif ended(self.settings, token):
             if scope["type"] == "http":
-                await _json(send, 401, ENDED)
+                await json_response(send, 401, ENDED)
             else:
                 await send({"type": "websocket.close", "code": 4401})
             return
@@ -149,7 +148,7 @@ class SessionGuard:
         refusal = self.addresses.refusal(address) or (
             accounts.sign_in_refusal(self.settings, name) if accounts.NAME.match(name) else None)
         if refusal:
-            await _json(send, 429, refusal)
+            await json_response(send, 429, refusal)
             return
         sent = False
 
@@ -171,11 +170,3 @@ class SessionGuard:
             await send(message)
 
         await self.app(scope, replay, watch)
-
-
-async def _json(send: Any, status: int, sentence: str) -> None:
-    body = json.dumps({"detail": sentence}, ensure_ascii=False).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())]})
-    await send({"type": "http.response.body", "body": body})

@@ -24,7 +24,6 @@ def key(fingerprint: str, kind: str, text: str) -> str:
 class EmbeddingCache:
     def __init__(self, vectors: dict[str, np.ndarray] | None = None) -> None:
         self.vectors = vectors or {}
-        self.reused = 0
 
     @classmethod
     def load(cls, index_dir: Path) -> EmbeddingCache:
@@ -41,10 +40,7 @@ class EmbeddingCache:
             return cls()
 
     def get(self, k: str) -> np.ndarray | None:
-        found = self.vectors.get(k)
-        if found is not None:
-            self.reused += 1
-        return found
+        return self.vectors.get(k)
 
     @staticmethod
     def save(folder: Path, keys: list[str], vectors: np.ndarray) -> None:
