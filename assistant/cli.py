@@ -38,9 +38,10 @@ def cmd_index(args: argparse.Namespace) -> int:
     report = build_index(settings, progress=not args.quiet)
     for name, reason in report.skipped:
         print(f"warning: skipped {name}: it {reason}.", file=sys.stderr)
-    print(f"Indexed {report.passages} passages from {report.documents} documents into "
+    print(f"Indexed {report.passages:,} passages from {report.documents:,} documents into "
           f"{report.path} in {report.seconds:.1f} s (embedding {report.embed_seconds:.1f} s; "
-          f"{report.reused} of {report.embeddings} embeddings reused from the previous index).")
+          f"{report.reused:,} of {report.embeddings:,} vectors reused from the previous index, "
+          f"{report.embedded:,} texts embedded).")
     return 0
 
 

@@ -3,6 +3,7 @@ LlamaIndex traps (BM25 stemmer lost on reload; FAISS ids that point at the wrong
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -103,19 +104,27 @@ def test_other_model_is_refused(built):
         load_index(built)
 
 
-@pytest.mark.parametrize("damage", ["manifest", "faiss", "bm25", "docstore", "sentences"])
+@pytest.mark.parametrize("damage", ["manifest", "faiss", "bm25", "passages", "passages gone",
+                                    "passages cut", "sentences"])
 def test_damaged_index_is_refused_with_one_sentence(built, damage):
     root = built.index_dir
     if damage == "manifest":
         (root / MANIFEST).write_text("{not json")
     elif damage == "faiss":
-        (root / "vector" / "default__vector_store.json").write_bytes(b"\x00garbage")
+        (root / "vectors.faiss").write_bytes(b"\x00garbage")
     elif damage == "bm25":
         shutil.rmtree(root / "bm25")
     elif damage == "sentences":
         np.save(root / "sentences.npy", np.zeros((3, 384), dtype="float32"))
-    else:
-        (root / "vector" / "docstore.json").write_text("[]")
+    elif damage == "passages":
+        (root / "passages.sqlite").write_bytes(b"SQLite format 3\x00" + b"\x07" * 500)
+    elif damage == "passages gone":
+        (root / "passages.sqlite").unlink()
+    else:  # a passage less than the vectors
+        con = sqlite3.connect(root / "passages.sqlite")
+        con.execute("DELETE FROM passages WHERE position = (SELECT max(position) FROM passages)")
+        con.commit()
+        con.close()
     with pytest.raises(IndexMismatch) as err:
         load_index(built)
     assert "assistant index" in str(err.value)
@@ -174,13 +183,23 @@ def test_bm25_keeps_the_dutch_stemmer_after_reload(seed_settings, tmp_path):
 def test_faiss_rows_point_at_their_own_passage(engine):
     """Each passage's stored vector finds that same passage first: no id drift."""
     index = engine.index
-    faiss_index = index.vector_index.vector_store.client
+    faiss_index = index.vectors
+    assert faiss_index.ntotal == len(index.passages)
     vectors = faiss_index.reconstruct_n(0, faiss_index.ntotal)
     _, rows = faiss_index.search(vectors, 1)
-    nodes = index.vector_index.index_struct.nodes_dict
-    for row, (found,) in enumerate(rows):
-        assert nodes[str(found)] == nodes[str(row)]
-    assert sorted(nodes.values()) == sorted(p.id for p in index.passages)
+    assert [int(found) for (found,) in rows] == list(range(len(index.passages)))
+    # And the vector of row i is the embedding of passage i's text (with its title).
+    from llama_index.core.schema import MetadataMode
+
+    from assistant.engine.index.build import passage_node
+    from assistant.engine.index.embedding import embedding_for
+
+    embed = embedding_for(engine.settings)
+    for i in (0, 7, len(index.passages) - 1):
+        p = index.passages[i]
+        text = passage_node(p, index.documents[p.doc]["title"]).get_content(
+            metadata_mode=MetadataMode.EMBED)
+        np.testing.assert_allclose(vectors[i], embed.get_text_embedding(text), atol=1e-4)
 
 
 def test_a_rebuild_embeds_only_new_text(built):
@@ -199,10 +218,53 @@ def test_a_rebuild_embeds_only_new_text(built):
     assert 0 < embedded <= grown.embeddings - again.embeddings + 2  # the new text only
     manifest = json.loads((built.index_dir / MANIFEST).read_text())
     assert manifest["embeddings"] == {"file": "embeddings.npz", "count": grown.embeddings,
-                                      "reused": grown.reused}
+                                      "reused": grown.reused, "embedded": grown.embedded}
+    assert grown.embedded == embedded  # no repeated text in the new document
     scratch = built.model_copy(update={"index_dir": built.index_dir.parent / "scratch"})
     fresh = build_index(scratch, progress=False)
     assert fresh.reused == 0
     np.testing.assert_allclose(np.load(built.index_dir / SENTENCE_VECTORS),
                                np.load(scratch.index_dir / SENTENCE_VECTORS), atol=1e-5)
     assert load_index(built).passages
+
+
+def test_repeated_text_is_embedded_once_with_progress_and_time_left(built, capsys):
+    """A paragraph that two documents share (a disclaimer, a quoted article) is embedded once,
+    and a build prints how far it is and how long is left."""
+    shared = ("Deze notitie is opgesteld door de griffie ter voorbereiding van de commissie "
+              "Bestuur en bevat geen besluit van het college over de inzet van sensoren.")
+    for name, subject in (("a", "Sensoren in de binnenstad"), ("b", "Camera's op het plein")):
+        (built.corpus_dir / f"notitie-{name}.txt").write_text(
+            f"# {subject}\n\n{shared}\n\n## Toelichting\n\n{shared}\n", encoding="utf-8")
+    capsys.readouterr()
+    report = build_index(built, progress=True)
+    err = capsys.readouterr().err.splitlines()
+    # The shared paragraph occurs four times: under two titles and two headings its passage text
+    # differs (the title and headings are embedded with it), its sentences do not.
+    fresh = report.embeddings - report.reused
+    assert 0 < report.embedded < fresh
+    assert err[-1].startswith(f"Embedding {report.embedded:,} of {report.embedded:,} new texts "
+                              "(100%)") and "done in" in err[-1]
+    index = load_index(built)
+    rows = [i for i, (_, text) in enumerate(index.sentences) if text == shared]
+    assert len(rows) == 4
+    assert np.ptp(np.asarray(index.sentence_vectors)[rows], axis=0).max() == 0
+
+
+def test_progress_estimates_time_left_from_characters():
+    import io
+
+    from assistant.engine.index.cache import Progress, duration
+
+    out = io.StringIO()
+    progress = Progress(out)
+    progress.started -= 10  # ten seconds in, a quarter of the characters embedded
+    progress(750, 1000, 250, 1000)
+    line = out.getvalue().strip()
+    # 750 of 1,000 texts, but a quarter of the characters: 30 s left, not 3.
+    assert line.startswith("Embedding 750 of 1,000 new texts (25%), 75 texts/s, about 3") \
+        and line.endswith(" left")
+    left = int(line.split("about ")[1].split(" ")[0])
+    assert 29 <= left <= 31
+    assert duration(45) == "45 s" and duration(200) == "3 min 20 s" and \
+        duration(3900) == "1 h 5 min"

@@ -29,6 +29,7 @@ texts at all; otherwise ``missing`` says what the texts do not say.
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from collections.abc import Iterable
@@ -162,11 +163,7 @@ class Retriever:
         self.analyser = QueryAnalyser(index.matcher, df, n_docs,
                                       source_phrases(index.matcher, index.documents))
         self._n_docs = n_docs
-        self._faiss = index.vector_index.vector_store.client
-        nodes_dict = index.vector_index.index_struct.nodes_dict
-        # FAISS row -> position in the passage list.
-        self._row_to_pos = np.array(
-            [index.position[nodes_dict[str(row)]] for row in range(self._faiss.ntotal)])
+        self._faiss = index.vectors  # row i is passage i
         # Tokens of a passage (title included) and of a sentence, made when first needed: only
         # the best passages and their sentences are ever looked at.
         self._tokens: dict[str, set[str]] = {}
@@ -183,7 +180,9 @@ class Retriever:
         self._sentence_rows: dict[int, list[int]] = {}
         for row, (pos, _) in enumerate(index.sentences):
             self._sentence_rows.setdefault(pos, []).append(row)
-        self._corpus_text = " ".join(fold(p.cited_text) for p in index.passages)
+        # The texts' words, sorted, to look up a proper name (or the start of a word it begins:
+        # "Utrecht" in "Utrechtse") without a pass over the texts.
+        self._words = sorted(self.analyzer.vocabulary)
 
     def analyse(self, question: str) -> Query:
         return self.analyser.analyse(question)
@@ -212,7 +211,7 @@ class Retriever:
         valid = rows[0] >= 0
         floor = float(sims[0][valid].min()) if k < self._faiss.ntotal and valid.any() else 0.0
         out = np.full(self._n_docs, floor, dtype=np.float32)
-        out[self._row_to_pos[rows[0][valid]]] = sims[0][valid]
+        out[rows[0][valid]] = sims[0][valid]
         return out
 
     # -- relevance -------------------------------------------------------------------------------
@@ -257,9 +256,13 @@ class Retriever:
             if not found:
                 out.append(detail)
         for name in self._proper_names(query.text):
-            if fold(name) not in self._corpus_text and not self.analyser.known(fold(name)):
+            if not self._begins_a_word(fold(name)) and not self.analyser.known(fold(name)):
                 out.append(name)
         return out
+
+    def _begins_a_word(self, folded: str) -> bool:
+        i = bisect.bisect_left(self._words, folded)
+        return i < len(self._words) and self._words[i].startswith(folded)
 
     def _proper_names(self, text: str) -> list[str]:
         """Capitalised words and acronyms after the first word: names of places, laws, people."""
@@ -331,6 +334,7 @@ class Retriever:
         lexical = self.lexical_scores(query)
         t_lex = time.perf_counter()
         vector = self.query_vector(query)
+        t_embed = time.perf_counter()
         dense = self.dense_scores(query, vector)
         t_dense = time.perf_counter()
 
@@ -367,6 +371,7 @@ class Retriever:
             query=query, hits=hits, relevance=relevance, relevant=relevant, coverage=coverage,
             sentences=sentences, missing=missing,
             timings_ms={"lexical": (t_lex - started) * 1000, "dense": (t_dense - t_lex) * 1000,
+                        "embed": (t_embed - t_lex) * 1000,
                         "retrieve": (ended - started) * 1000},
         )
 

@@ -5,12 +5,15 @@ stemmer, so a Dutch index queried after a reload silently stems questions the En
 misses. :class:`DutchBM25Retriever` stores its :class:`~assistant.engine.textproc.Analyzer` (stemmer
 language and compound vocabulary) next to the bm25s files and restores it on load; indexing and
 querying always go through that same analyzer.
+
+The build makes the BM25 index through this retriever; the engine loads only its matrices and
+analyzer (:class:`~assistant.engine.index.lexical.LexicalIndex`), not the node corpus stored
+beside them for LlamaIndex.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -21,10 +24,8 @@ from llama_index.core.schema import BaseNode, MetadataMode, NodeWithScore, Query
 from llama_index.core.vector_stores.utils import metadata_dict_to_node, node_to_metadata_dict
 from llama_index.retrievers.bm25 import BM25Retriever
 
+from assistant.engine.index.lexical import ANALYZER_FILE, bm25_scores
 from assistant.engine.textproc import Analyzer
-
-ANALYZER_FILE = "analyzer.json"
-logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build step at DEBUG
 
 
 class DutchBM25Retriever(BM25Retriever):
@@ -68,9 +69,7 @@ class DutchBM25Retriever(BM25Retriever):
 
     def scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 score of every passage (in index order) for already analysed tokens."""
-        if not tokens:
-            return np.zeros(self.size, dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
+        return bm25_scores(self.bm25, self.size, tokens)
 
     def node_at(self, position: int) -> BaseNode:
         return metadata_dict_to_node(self.corpus[position])

@@ -4,12 +4,20 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
 
     manifest.json    format, model, dimension, corpus hash, passage settings, versions, counts
     documents.json   metadata of each indexed document, and the files that were skipped
-    vector/          LlamaIndex storage: docstore, index store and the FAISS index (IndexFlatIP)
-    bm25/            bm25s matrices, corpus and the Dutch analyzer (see assistant.engine.index.bm25)
-    sentences.json   every passage's sentences as [passage position, sentence]
-    sentences.npy    their embeddings, for choosing the sentences of a short answer
+    passages.sqlite  table passages (position, id, metadata, text) and table sentences (row,
+                     passage position, text), in the order of the vectors
+    vectors.faiss    the FAISS index (IndexFlatIP) LlamaIndex's FaissVectorStore built: row i is
+                     passage i
+    sentences.npy    the sentences' embeddings, for choosing the sentences of a short answer
+    bm25/            bm25s matrices and the Dutch analyzer (see assistant.engine.index.bm25), with
+                     LlamaIndex's node corpus so that its BM25 retriever can be restored as well
     embeddings.npz   every passage's and sentence's vector by content key, so that the next
                      build embeds only new text (see assistant.engine.index.cache)
+
+The index is built through LlamaIndex (its nodes, FaissVectorStore and BM25 retriever), but
+loaded without it: what the engine reads are compact files (a FAISS file, a SQLite table, numpy
+arrays, memory-mapped where they are large) rather than LlamaIndex's JSON docstore, so that
+loading takes a second or two at tens of thousands of passages.
 
 ``index/`` is a link to a versioned folder beside it; a build goes into a fresh folder that is
 switched in only when complete, with one atomic step, so a failed or killed build leaves the
@@ -24,6 +32,7 @@ import errno
 import json
 import logging
 import shutil
+import sqlite3
 import time
 from dataclasses import dataclass
 from importlib import metadata as importlib_metadata
@@ -38,17 +47,19 @@ from assistant.engine.corpus.readers import content_hash, load_corpus
 from assistant.engine.framework import Framework, Matcher
 from assistant.engine.index import swap
 from assistant.engine.index.cache import FILE as EMBEDDINGS_FILE
-from assistant.engine.index.cache import EmbeddingCache
+from assistant.engine.index.cache import EmbeddingCache, Progress
 from assistant.engine.index.cache import key as cache_key
+from assistant.engine.index.lexical import LexicalIndex
 from assistant.engine.textproc import Analyzer, split_sentences, vocabulary_of
 from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
-SENTENCES = "sentences.json"
+PASSAGES = "passages.sqlite"
+VECTORS = "vectors.faiss"
 SENTENCE_VECTORS = "sentences.npy"
 VERSIONED_PACKAGES = ("llama-index-core", "llama-index-vector-stores-faiss",
                       "llama-index-retrievers-bm25", "faiss-cpu", "bm25s", "PyStemmer",
@@ -66,6 +77,7 @@ class BuildReport:
     embed_seconds: float
     embeddings: int = 0  # passages and sentences embedded or reused
     reused: int = 0  # of those, taken from the index this one replaced
+    embedded: int = 0  # distinct texts embedded (a text that occurs twice is embedded once)
 
 
 @dataclass
@@ -75,9 +87,9 @@ class LoadedIndex:
     path: Path
     manifest: dict[str, Any]
     documents: dict[str, dict[str, Any]]
-    passages: list[Passage]  # in BM25 corpus order
-    vector_index: Any  # llama_index VectorStoreIndex
-    bm25: Any  # DutchBM25Retriever
+    passages: list[Passage]  # in the order of the FAISS rows and the BM25 matrix
+    vectors: Any  # faiss.IndexFlatIP, row i the vector of passage i
+    bm25: LexicalIndex
     embed_model: Any  # a LlamaIndex BaseEmbedding (assistant.engine.index.embedding)
     framework: Framework
     matcher: Matcher
@@ -126,7 +138,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
     """Build the index from the corpus and swap it in place of ``settings.index_dir``."""
     import faiss
     from llama_index.core import StorageContext, VectorStoreIndex
-    from llama_index.core.schema import MetadataMode, TextNode
+    from llama_index.core.schema import MetadataMode
     from llama_index.vector_stores.faiss import FaissVectorStore
 
     from assistant.engine.index.bm25 import DutchBM25Retriever
@@ -150,13 +162,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
     for p in passages:
         p.steps, p.values, p.topics = matcher.tag_passage(
             " ".join([*p.heading_path, p.text]))
-        meta = p.to_metadata() | {"title": titles[p.doc]}
-        nodes.append(TextNode(
-            id_=p.id, text=p.text, metadata=meta,
-            excluded_embed_metadata_keys=[k for k in meta if k not in ("title", "heading_path")],
-            excluded_llm_metadata_keys=list(meta),
-            metadata_template="{value}", text_template="{metadata_str}\n{content}",
-        ))
+        nodes.append(passage_node(p, titles[p.doc]))
 
     if settings.embedding_model == "e5":
         verify_e5_weights(e5_model_file())
@@ -175,29 +181,22 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             texts = passage_texts + [t for _, t in sentences]
             keys = ([cache_key(fingerprint, "passage", t) for t in passage_texts]
                     + [cache_key(fingerprint, "sentence", t) for _, t in sentences])
-            vectors = np.zeros((len(texts), embed.dimension), dtype="float32")
-            todo = []
-            for i, k in enumerate(keys):
-                found = cache.get(k)
-                if found is not None and found.shape == (embed.dimension,):
-                    vectors[i] = found
-                else:
-                    todo.append(i)
-            if todo:
-                fresh = embed.get_text_embedding_batch([texts[i] for i in todo],
-                                                       show_progress=progress)
-                vectors[todo] = np.asarray(fresh, dtype="float32").reshape(len(todo), -1)
+            vectors, reused, embedded = cache.embed(embed, texts, keys,
+                                            progress=Progress() if progress else None)
             for node, vector in zip(nodes, vectors[:len(nodes)], strict=True):
                 node.embedding = vector.tolist()
-            reused = len(texts) - len(todo)
             # LlamaIndex stores the nodes with the embeddings they carry; nothing is embedded
             # twice.
             vector_store = FaissVectorStore(faiss_index=faiss.IndexFlatIP(embed.dimension))
             storage = StorageContext.from_defaults(vector_store=vector_store)
-            VectorStoreIndex(nodes, storage_context=storage, embed_model=embed)
+            built = VectorStoreIndex(nodes, storage_context=storage, embed_model=embed)
             embed_seconds = time.perf_counter() - embed_started
-            storage.persist(persist_dir=str(tmp / "vector"))
-            _write_json(tmp / SENTENCES, sentences)
+            rows = built.index_struct.nodes_dict
+            if [rows.get(str(i)) for i in range(len(nodes))] != [n.node_id for n in nodes]:
+                raise AssistantError("The vector store did not keep the passages in order; "
+                                     "the index was not replaced.")
+            faiss.write_index(vector_store.client, str(tmp / VECTORS))
+            write_passages(tmp / PASSAGES, passages, sentences)
             np.save(tmp / SENTENCE_VECTORS, vectors[len(nodes):])
             EmbeddingCache.save(tmp, keys, vectors)
 
@@ -219,7 +218,8 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
                 "similarity": "inner product over L2-normalised embeddings (cosine)",
                 "counts": {"documents": len(report.documents), "passages": len(passages)},
                 # The vectors of every passage and sentence, by content, for the next build.
-                "embeddings": {"file": EMBEDDINGS_FILE, "count": len(texts), "reused": reused},
+                "embeddings": {"file": EMBEDDINGS_FILE, "count": len(texts), "reused": reused,
+                               "embedded": embedded},
                 "versions": package_versions(),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
@@ -237,7 +237,20 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
     return BuildReport(path=settings.index_dir, documents=len(report.documents),
                        passages=len(passages), skipped=report.skipped,
                        seconds=time.perf_counter() - started, embed_seconds=embed_seconds,
-                       embeddings=len(texts), reused=reused)
+                       embeddings=len(texts), reused=reused, embedded=embedded)
+
+
+def passage_node(p: Passage, title: str) -> Any:
+    """A passage as a LlamaIndex node: its title and headings are embedded with its text."""
+    from llama_index.core.schema import TextNode
+
+    meta = p.to_metadata() | {"title": title}
+    return TextNode(
+        id_=p.id, text=p.text, metadata=meta,
+        excluded_embed_metadata_keys=[k for k in meta if k not in ("title", "heading_path")],
+        excluded_llm_metadata_keys=list(meta),
+        metadata_template="{value}", text_template="{metadata_str}\n{content}",
+    )
 
 
 def passage_sentences(passages: list[Passage]) -> list[tuple[int, str]]:
@@ -248,6 +261,58 @@ def passage_sentences(passages: list[Passage]) -> list[tuple[int, str]]:
 
 def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+# The passages table's columns: a passage's metadata (Passage.to_metadata) and its text.
+PASSAGE_COLUMNS = ("passage_id", "doc", "n", "heading_path", "page", "steps", "values",
+                   "topics", "text")
+
+
+def write_passages(path: Path, passages: list[Passage],
+                   sentences: list[tuple[int, str]]) -> None:
+    """The passages and their sentences as two SQLite tables, in index order."""
+    con = sqlite3.connect(path)
+    try:
+        con.executescript("""
+            CREATE TABLE passages (position INTEGER PRIMARY KEY, passage_id TEXT NOT NULL UNIQUE,
+                doc TEXT NOT NULL, n INTEGER NOT NULL, heading_path TEXT NOT NULL, page INTEGER,
+                steps TEXT NOT NULL, "values" TEXT NOT NULL, topics TEXT NOT NULL,
+                text TEXT NOT NULL);
+            CREATE TABLE sentences (row INTEGER PRIMARY KEY,
+                position INTEGER NOT NULL REFERENCES passages (position), text TEXT NOT NULL);
+        """)
+        columns = ", ".join(f'"{c}"' for c in PASSAGE_COLUMNS)
+        con.executemany(
+            f"INSERT INTO passages (position, {columns}) VALUES "
+            f"(?, {', '.join('?' for _ in PASSAGE_COLUMNS)})",
+            ((i, *(p.to_metadata() | {"text": p.text}).values()) for i, p in enumerate(passages)))
+        con.executemany("INSERT INTO sentences (row, position, text) VALUES (?, ?, ?)",
+                        ((row, pos, text) for row, (pos, text) in enumerate(sentences)))
+        con.commit()
+    finally:
+        con.close()
+
+
+def read_passages(path: Path) -> tuple[list[Passage], list[tuple[int, str]]]:
+    """The passages and sentences :func:`write_passages` wrote, read-only (an index version
+    never changes once published, and a replica's copy may be read-only)."""
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        columns = ", ".join(f'"{c}"' for c in PASSAGE_COLUMNS)
+        rows = con.execute(f"SELECT position, {columns} FROM passages ORDER BY position")
+        passages = []
+        for i, (position, *values) in enumerate(rows):
+            if position != i:
+                raise ValueError("passage positions are not contiguous")
+            meta = dict(zip(PASSAGE_COLUMNS, values, strict=True))
+            passages.append(Passage.from_metadata(meta["text"], meta))
+        sentences = [(int(pos), str(text)) for pos, text in
+                     con.execute("SELECT position, text FROM sentences ORDER BY row")]
+    finally:
+        con.close()
+    return passages, sentences
 
 
 # --- load ---------------------------------------------------------------------------------------
@@ -314,10 +379,8 @@ def load_index(settings: Settings) -> LoadedIndex:
 
 
 def _load(settings: Settings) -> LoadedIndex:
-    from llama_index.core import StorageContext, load_index_from_storage
-    from llama_index.vector_stores.faiss import FaissVectorStore
+    import faiss
 
-    from assistant.engine.index.bm25 import DutchBM25Retriever
     from assistant.engine.index.embedding import embedding_for
 
     manifest = check_manifest(settings)
@@ -327,29 +390,19 @@ def _load(settings: Settings) -> LoadedIndex:
     embed = embedding_for(settings, serving=True)
     try:
         documents = json.loads((root / DOCUMENTS).read_text(encoding="utf-8"))["documents"]
-        vector_store = FaissVectorStore.from_persist_dir(str(root / "vector"))
-        storage = StorageContext.from_defaults(vector_store=vector_store,
-                                               persist_dir=str(root / "vector"))
-        vector_index = load_index_from_storage(storage, embed_model=embed)
-        bm25 = DutchBM25Retriever.from_persist_dir(str(root / "bm25"))
-        stored_ids = set(vector_index.docstore.docs)
-        sentences = [(int(pos), str(text)) for pos, text in
-                     json.loads((root / SENTENCES).read_text(encoding="utf-8"))]
-        sentence_vectors = np.load(root / SENTENCE_VECTORS, allow_pickle=False)
+        vectors = faiss.read_index(str(root / VECTORS))
+        bm25 = LexicalIndex.load(root / "bm25")
+        passages, sentences = read_passages(root / PASSAGES)
+        # Memory-mapped: only the rows of the passages a question ranks best are read.
+        sentence_vectors = np.load(root / SENTENCE_VECTORS, mmap_mode="r", allow_pickle=False)
     except AssistantError:
         raise
     except Exception as exc:  # a damaged file surfaces as many different exception types
         raise IndexMismatch(f"{damaged} ({exc.__class__.__name__}); {REBUILD}.") from exc
 
-    passages = [Passage.from_metadata(str(c.get("text", "")), c) for c in
-                (_corpus_entry(entry) for entry in bm25.corpus)]
     counts = manifest.get("counts", {})
-    faiss_total = int(vector_store.client.ntotal)
-    dimension = int(vector_store.client.d)
-    ids = {p.id for p in passages}
-    if not (len(passages) == faiss_total == len(vector_index.index_struct.nodes_dict)
-            == counts.get("passages")) or stored_ids != ids \
-            or set(vector_index.index_struct.nodes_dict.values()) != ids:
+    dimension = int(vectors.d)
+    if not (len(passages) == vectors.ntotal == bm25.size == counts.get("passages")):
         raise IndexMismatch(f"{damaged}: its parts hold different numbers of passages; "
                             f"{REBUILD}.")
     if sentence_vectors.shape != (len(sentences), dimension) or any(
@@ -363,15 +416,6 @@ def _load(settings: Settings) -> LoadedIndex:
     names = tuple(str(d[k]) for d in documents.values() for k in ("title", "publisher")
                   if d.get(k))
     return LoadedIndex(path=settings.index_dir, manifest=manifest, documents=documents,
-                       passages=passages,
-                       vector_index=vector_index, bm25=bm25, embed_model=embed,
+                       passages=passages, vectors=vectors, bm25=bm25, embed_model=embed,
                        framework=framework, matcher=Matcher(framework, bm25.analyzer, names),
                        sentences=sentences, sentence_vectors=sentence_vectors)
-
-
-def _corpus_entry(entry: dict[str, Any]) -> dict[str, Any]:
-    """Flatten a bm25s corpus entry (LlamaIndex node dict) to passage metadata plus text."""
-    from llama_index.core.vector_stores.utils import metadata_dict_to_node
-
-    node = metadata_dict_to_node(entry)
-    return dict(node.metadata) | {"text": node.get_content()}

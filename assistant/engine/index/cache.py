@@ -4,17 +4,27 @@ Every build writes ``embeddings.npz`` beside the index: the SHA-256 of (model fi
 kind, exact text embedded) for each passage and sentence, with its vector. The next build reads
 the one of the index it replaces and embeds only texts whose key it lacks, so adding one
 document to a library re-embeds that document alone. The model fingerprint is part of the key:
-another model never reuses a vector.
+another model never reuses a vector. A text that occurs more than once (a disclaimer on every
+page, a sentence quoted twice) is embedded once.
+
+Embedding is nearly all of a first build's time, and its cost grows with the length of a text
+(the model reads tokens), so :class:`Progress` measures and estimates in characters, not texts:
+passages are several times longer than sentences.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TextIO
 
 import numpy as np
 
 FILE = "embeddings.npz"
+BATCH = 64
 
 
 def key(fingerprint: str, kind: str, text: str) -> str:
@@ -42,7 +52,81 @@ class EmbeddingCache:
     def get(self, k: str) -> np.ndarray | None:
         return self.vectors.get(k)
 
+    def embed(self, embed: Any, texts: Sequence[str], keys: Sequence[str],
+              progress: Callable[[int, int, int, int], None] | None = None
+              ) -> tuple[np.ndarray, int, int]:
+        """Vectors of ``texts`` (one row each), taken from the cache where their key is in it
+        and embedded with ``embed`` (a LlamaIndex embedding) in batches otherwise, each distinct
+        key once. Returns the vectors, how many rows came from the cache and how many distinct texts
+        were embedded.
+
+        ``progress(texts_done, texts_total, chars_done, chars_total)`` is called after each
+        batch, counting the texts to embed."""
+        dimension = int(embed.dimension)
+        vectors = np.zeros((len(texts), dimension), dtype="float32")
+        todo: dict[str, list[int]] = {}
+        for i, k in enumerate(keys):
+            found = self.vectors.get(k)
+            if found is not None and found.shape == (dimension,):
+                vectors[i] = found
+            else:
+                todo.setdefault(k, []).append(i)
+        first = [rows[0] for rows in todo.values()]
+        chars_total = sum(len(texts[i]) for i in first)
+        chars_done = 0
+        for start in range(0, len(first), BATCH):
+            batch = first[start:start + BATCH]
+            fresh = embed.get_text_embedding_batch([texts[i] for i in batch],
+                                                   show_progress=False)
+            for i, vector in zip(batch, np.asarray(fresh, dtype="float32").reshape(
+                    len(batch), dimension), strict=True):
+                vectors[todo[keys[i]]] = vector
+            chars_done += sum(len(texts[i]) for i in batch)
+            if progress is not None:
+                progress(start + len(batch), len(first), chars_done, chars_total)
+        return vectors, len(texts) - sum(len(rows) for rows in todo.values()), len(first)
+
     @staticmethod
-    def save(folder: Path, keys: list[str], vectors: np.ndarray) -> None:
-        np.savez(folder / FILE, keys=np.asarray(keys, dtype="U64"),
-                 vectors=np.asarray(vectors, dtype="float32"))
+    def save(folder: Path, keys: Sequence[str], vectors: np.ndarray) -> None:
+        unique = dict(zip(keys, range(len(keys)), strict=True))  # one row per distinct key
+        np.savez(folder / FILE, keys=np.asarray(list(unique), dtype="U64"),
+                 vectors=np.asarray(vectors, dtype="float32")[list(unique.values())])
+
+
+class Progress:
+    """Embedding progress on a terminal: texts done, rate and time left, estimated from the
+    characters embedded so far (a line every 10% where the stream is not a terminal)."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.started = time.perf_counter()
+        self.tty = self.stream.isatty()
+        self._shown = -1
+
+    def __call__(self, done: int, total: int, chars_done: int, chars_total: int) -> None:
+        elapsed = time.perf_counter() - self.started
+        share = chars_done / chars_total if chars_total else 1.0
+        tenth = int(share * 10)
+        if not self.tty and tenth == self._shown and done < total:
+            return
+        self._shown = tenth
+        left = elapsed * (1 - share) / share if share > 0 else 0.0
+        line = (f"Embedding {done:,} of {total:,} new texts ({share:.0%}), "
+                f"{done / elapsed if elapsed else 0:.0f} texts/s, "
+                + (f"about {duration(left)} left" if done < total
+                   else f"done in {duration(elapsed)}"))
+        if self.tty:
+            self.stream.write(f"\r{line}\033[K" + ("\n" if done >= total else ""))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def duration(seconds: float) -> str:
+    """"45 s", "3 min 20 s", "1 h 5 min"."""
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60} min"
