@@ -102,4 +102,4 @@ bench-load: dev services
 	$(BIN)/python benchmarks/engine_concurrency.py
 
 clean:
-	rm -rf index .index-* evals/reports/*.md evals/reports/*.png evals/reports/*.json
+	rm -rf index .index-* .index.embedded.npz evals/reports/*.md evals/reports/*.png evals/reports/*.json

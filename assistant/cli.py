@@ -8,6 +8,7 @@ traceback (run with ``--debug`` to see one).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import sys
@@ -40,7 +41,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         print(f"warning: skipped {name}: it {reason}.", file=sys.stderr)
     print(f"Indexed {report.passages:,} passages from {report.documents:,} documents into "
           f"{report.path} in {report.seconds:.1f} s (embedding {report.embed_seconds:.1f} s; "
-          f"{report.reused:,} of {report.embeddings:,} vectors reused from the previous index, "
+          f"{report.reused:,} of {report.embeddings:,} vectors reused from earlier builds, "
           f"{report.embedded:,} texts embedded).")
     return 0
 
@@ -251,7 +252,17 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         return 0
     except KeyboardInterrupt:
-        print("Interrupted; nothing was changed.", file=sys.stderr)
+        kept, done = "", False
+        if getattr(args, "func", None) is cmd_index:
+            from .engine.index.swap import partial_embeddings
+
+            with contextlib.suppress(AssistantError):
+                done = partial_embeddings(load_settings().index_dir).exists()
+            if done:
+                kept = (" What was embedded is kept: the next `assistant index` carries on "
+                        "from there.")
+        print(f"Interrupted; the index was not changed.{kept}" if kept
+              else "Interrupted; nothing was changed.", file=sys.stderr)
         return 130
 
 

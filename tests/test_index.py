@@ -268,3 +268,65 @@ def test_progress_estimates_time_left_from_characters():
     assert 29 <= left <= 31
     assert duration(45) == "45 s" and duration(200) == "3 min 20 s" and \
         duration(3900) == "1 h 5 min"
+
+
+def test_an_interrupted_build_keeps_what_it_embedded_and_the_next_one_resumes(
+        built, monkeypatch):
+    """Ctrl+C (or any error) halfway through embedding: the index in place is untouched, the
+    vectors embedded so far are kept beside it, and the next build embeds only the rest."""
+    from assistant.engine.index import cache as cache_module
+    from assistant.engine.index import swap
+
+    before = (built.index_dir / MANIFEST).read_text()
+    partial = swap.partial_embeddings(built.index_dir)
+    (built.corpus_dir / "notitie.txt").write_text("# Sensoren\n\n" + "\n\n".join(
+        f"Alinea {i}: de gemeente meet met sensor {i} hoeveel mensen er in straat {i} lopen, en "
+        f"bewaart die tellingen {i} dagen voordat ze worden verwijderd." for i in range(120)),
+        encoding="utf-8")
+    full = build_index(built.model_copy(
+        update={"index_dir": built.index_dir.parent / "reference"}), progress=False)
+    assert full.embedded > 2 * cache_module.BATCH + 100
+    written: list[int] = []
+    totals: list[int] = []
+
+    def stop(self, done, total, chars_done, chars_total):
+        # Every batch is written (CHECKPOINT_SECONDS 0): the file holds what is done so far.
+        with np.load(partial) as data:
+            written.append(len(data["keys"]))
+        totals.append(total)
+        if done >= 2 * cache_module.BATCH:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(cache_module, "CHECKPOINT_SECONDS", 0.0)
+    monkeypatch.setattr(cache_module.Progress, "__call__", stop)
+    with pytest.raises(KeyboardInterrupt):
+        build_index(built, progress=True)
+    assert written == [cache_module.BATCH, 2 * cache_module.BATCH]
+    assert (built.index_dir / MANIFEST).read_text() == before
+    assert not list(built.index_dir.parent.glob(".index-new-*"))
+    monkeypatch.undo()
+
+    resumed = build_index(built, progress=False)
+    # The seed texts came from the index in place, 128 of the new note's texts from the
+    # interrupted build.
+    assert totals[0] < full.embedded  # the interrupted build did not embed the seed texts
+    assert resumed.embedded == totals[0] - 2 * cache_module.BATCH
+    assert resumed.reused == resumed.embeddings - resumed.embedded
+    assert not partial.exists()
+    np.testing.assert_allclose(
+        np.load(built.index_dir / "sentences.npy"),
+        np.load(built.index_dir.parent / "reference" / "sentences.npy"), atol=1e-5)
+
+
+@pytest.mark.parametrize("damage", ["partial", "cache"])
+def test_a_damaged_embeddings_file_is_ignored(built, damage):
+    """An unreadable cache costs embedding time, never the build."""
+    from assistant.engine.index import swap
+
+    path = swap.partial_embeddings(built.index_dir) if damage == "partial" else \
+        built.index_dir / "embeddings.npz"
+    path.write_bytes(b"PK\x03\x04 not a zip")
+    report = build_index(built, progress=False)
+    assert report.reused == (report.embeddings if damage == "partial" else 0)
+    assert not swap.partial_embeddings(built.index_dir).exists()
+    assert load_index(built).passages

@@ -76,7 +76,7 @@ class BuildReport:
     seconds: float
     embed_seconds: float
     embeddings: int = 0  # passages and sentences embedded or reused
-    reused: int = 0  # of those, taken from the index this one replaced
+    reused: int = 0  # of those, taken from the index this one replaced or an interrupted build
     embedded: int = 0  # distinct texts embedded (a text that occurs twice is embedded once)
 
 
@@ -174,7 +174,8 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             swap.stage("building")
             embed_started = time.perf_counter()
             # Only texts the index being replaced has not embedded yet are embedded (cache.py).
-            cache = EmbeddingCache.load(settings.index_dir)
+            partial = swap.partial_embeddings(settings.index_dir)
+            cache = EmbeddingCache.load(settings.index_dir, partial)
             fingerprint = str(expected["model"]["fingerprint"])
             passage_texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
             sentences = passage_sentences(passages)
@@ -182,7 +183,8 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             keys = ([cache_key(fingerprint, "passage", t) for t in passage_texts]
                     + [cache_key(fingerprint, "sentence", t) for _, t in sentences])
             vectors, reused, embedded = cache.embed(embed, texts, keys,
-                                            progress=Progress() if progress else None)
+                                                    progress=Progress() if progress else None,
+                                                    checkpoint=partial)
             for node, vector in zip(nodes, vectors[:len(nodes)], strict=True):
                 node.embedding = vector.tolist()
             # LlamaIndex stores the nodes with the embeddings they carry; nothing is embedded
@@ -226,6 +228,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             # Written last: its presence marks a full build.
             _write_json(tmp / MANIFEST, manifest)
             swap.publish(tmp, settings.index_dir)
+            partial.unlink(missing_ok=True)  # its vectors are in the published index now
         except PermissionError as exc:
             raise swap.unwritable(settings.index_dir, exc) from exc
         except OSError as exc:

@@ -9,7 +9,8 @@
    the link over ``index/`` with one ``os.replace``, which is atomic: a reader sees the old index
    or the new one, never neither;
 4. removes leftovers and all versions but the current and the one before (a replica that started
-   loading just before the switch may still be reading it).
+   loading just before the switch may still be reading it), and the vectors an interrupted
+   build kept for the next one (``.index.embedded.npz``, see :mod:`.cache`).
 
 An ``index/`` that is a real folder (made by an earlier version) is exchanged for the link with
 ``renameat2(RENAME_EXCHANGE)``, or, where the kernel lacks it, moved aside first; :func:`recover`
@@ -52,7 +53,13 @@ def stage(name: str) -> None:
 def _names(target: Path) -> dict[str, str]:
     base = "." + target.name
     return {"new": f"{base}-new-", "version": f"{base}-v-", "link": f"{base}-link-",
-            "old": f"{base}-old-", "lock": f"{base}.lock"}
+            "old": f"{base}-old-", "lock": f"{base}.lock", "partial": f"{base}.embedded.npz"}
+
+
+def partial_embeddings(target: Path) -> Path:
+    """Where a build keeps the vectors it has embedded so far (``.index.embedded.npz``), so that
+    a build cut short resumes instead of starting over; removed once a build is published."""
+    return target.absolute().parent / _names(target)["partial"]
 
 
 def unwritable(target: Path, exc: OSError) -> IndexWriteError:
