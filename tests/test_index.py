@@ -326,7 +326,10 @@ def test_a_damaged_embeddings_file_is_ignored(built, damage):
     path = swap.partial_embeddings(built.index_dir) if damage == "partial" else \
         built.index_dir / "embeddings.npz"
     path.write_bytes(b"PK\x03\x04 not a zip")
+    # And a checkpoint whose writing was cut short (the build killed meanwhile).
+    torn = swap.partial_embeddings(built.index_dir).with_name(".index.embedded.npz.999.tmp")
+    torn.write_bytes(b"PK")
     report = build_index(built, progress=False)
     assert report.reused == (report.embeddings if damage == "partial" else 0)
-    assert not swap.partial_embeddings(built.index_dir).exists()
+    assert not swap.partial_embeddings(built.index_dir).exists() and not torn.exists()
     assert load_index(built).passages

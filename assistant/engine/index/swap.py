@@ -110,8 +110,9 @@ def recover(target: Path) -> None:
         if complete:
             _point(target, complete[-1])
     current = target.resolve() if target.is_symlink() else None
-    for prefix in (names["new"], names["link"], names["old"]):
-        for p in parent.glob(prefix + "*"):
+    for pattern in (names["new"] + "*", names["link"] + "*", names["old"] + "*",
+                    names["partial"] + ".*.tmp"):  # a checkpoint cut short while written
+        for p in parent.glob(pattern):
             _remove(p)
     # Versions: the current one and the one before it stay; incomplete ones go.
     all_versions = sorted(parent.glob(names["version"] + "*"), key=lambda p: p.name)
