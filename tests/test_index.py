@@ -333,3 +333,16 @@ def test_a_damaged_embeddings_file_is_ignored(built, damage):
     assert report.reused == (report.embeddings if damage == "partial" else 0)
     assert not swap.partial_embeddings(built.index_dir).exists() and not torn.exists()
     assert load_index(built).passages
+
+
+def test_the_chat_builds_a_missing_index_showing_its_progress(make_settings, capsys,
+                                                              monkeypatch):
+    from assistant.chat import server
+
+    monkeypatch.setattr(server, "_runtime", None)  # put back after the test
+    settings = make_settings()
+    runtime = server.prepare(settings)
+    err = capsys.readouterr().err
+    assert "Er is nog geen index" in err
+    assert "new texts (100%)" in err and "done in" in err
+    assert runtime.engine.ask("Wat moet ik vragen over wifi-telling?").status == "answered"

@@ -54,7 +54,7 @@ def prepare(settings: Settings) -> Runtime:
     except IndexMissing:
         print(f"Er is nog geen index; die wordt nu gebouwd in {settings.index_dir} …",
               file=sys.stderr)
-        build_index(settings, progress=False)
+        build_index(settings)  # with its progress line: a first build can take minutes
     if settings.engine_threads == "auto":
         # Many raadsleden ask at once: one thread per question (benchmarks/engine_concurrency.py).
         settings = settings.model_copy(update={"engine_threads": "one"})
