@@ -239,6 +239,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupted(args: argparse.Namespace) -> str:
+    if getattr(args, "func", None) is cmd_index:
+        from .engine.index.swap import partial_embeddings
+
+        with contextlib.suppress(AssistantError):
+            if partial_embeddings(load_settings().index_dir).exists():
+                return ("Interrupted; the index was not changed. What was embedded is kept: the "
+                        "next `assistant index` carries on from there.")
+    return "Interrupted; nothing was changed."
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _quiet_libraries()
@@ -252,17 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         return 0
     except KeyboardInterrupt:
-        kept, done = "", False
-        if getattr(args, "func", None) is cmd_index:
-            from .engine.index.swap import partial_embeddings
-
-            with contextlib.suppress(AssistantError):
-                done = partial_embeddings(load_settings().index_dir).exists()
-            if done:
-                kept = (" What was embedded is kept: the next `assistant index` carries on "
-                        "from there.")
-        print(f"Interrupted; the index was not changed.{kept}" if kept
-              else "Interrupted; nothing was changed.", file=sys.stderr)
+        print(_interrupted(args), file=sys.stderr)
         return 130
 
 

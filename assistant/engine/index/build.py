@@ -90,7 +90,7 @@ class LoadedIndex:
     passages: list[Passage]  # in the order of the FAISS rows and the BM25 matrix
     vectors: Any  # faiss.IndexFlatIP, row i the vector of passage i
     bm25: LexicalIndex
-    embed_model: Any  # a LlamaIndex BaseEmbedding (assistant.engine.index.embedding)
+    embed_model: Any  # embeds questions: get_query_embedding, dimension (see .embedding)
     framework: Framework
     matcher: Matcher
     sentences: list[tuple[int, str]]  # (passage position, sentence) in passage order
@@ -269,6 +269,7 @@ def _write_json(path: Path, data: object) -> None:
 # The passages table's columns: a passage's metadata (Passage.to_metadata) and its text.
 PASSAGE_COLUMNS = ("passage_id", "doc", "n", "heading_path", "page", "steps", "values",
                    "topics", "text")
+_COLUMNS = ", ".join(f'"{c}"' for c in PASSAGE_COLUMNS)  # "values" is a keyword in SQL
 
 
 def write_passages(path: Path, passages: list[Passage],
@@ -284,11 +285,11 @@ def write_passages(path: Path, passages: list[Passage],
             CREATE TABLE sentences (row INTEGER PRIMARY KEY,
                 position INTEGER NOT NULL REFERENCES passages (position), text TEXT NOT NULL);
         """)
-        columns = ", ".join(f'"{c}"' for c in PASSAGE_COLUMNS)
         con.executemany(
-            f"INSERT INTO passages (position, {columns}) VALUES "
+            f"INSERT INTO passages (position, {_COLUMNS}) VALUES "
             f"(?, {', '.join('?' for _ in PASSAGE_COLUMNS)})",
-            ((i, *(p.to_metadata() | {"text": p.text}).values()) for i, p in enumerate(passages)))
+            ((i, *((p.to_metadata() | {"text": p.text})[c] for c in PASSAGE_COLUMNS))
+             for i, p in enumerate(passages)))
         con.executemany("INSERT INTO sentences (row, position, text) VALUES (?, ?, ?)",
                         ((row, pos, text) for row, (pos, text) in enumerate(sentences)))
         con.commit()
@@ -303,8 +304,7 @@ def read_passages(path: Path) -> tuple[list[Passage], list[tuple[int, str]]]:
         raise FileNotFoundError(path)
     con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
-        columns = ", ".join(f'"{c}"' for c in PASSAGE_COLUMNS)
-        rows = con.execute(f"SELECT position, {columns} FROM passages ORDER BY position")
+        rows = con.execute(f"SELECT position, {_COLUMNS} FROM passages ORDER BY position")
         passages = []
         for i, (position, *values) in enumerate(rows):
             if position != i:

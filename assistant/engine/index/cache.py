@@ -51,9 +51,6 @@ class EmbeddingCache:
         fail a build)."""
         return cls(_read(index_dir / FILE), _read(partial) if partial else {})
 
-    def get(self, k: str) -> np.ndarray | None:
-        return self.vectors.get(k)
-
     def embed(self, embed: Any, texts: Sequence[str], keys: Sequence[str],
               progress: Callable[[int, int, int, int], None] | None = None,
               checkpoint: Path | None = None) -> tuple[np.ndarray, int, int]:
