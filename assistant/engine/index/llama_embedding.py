@@ -24,9 +24,9 @@ class E5Embedding(BaseEmbedding):
 
     _e5: E5Query = PrivateAttr()
 
-    def __init__(self, threads: int | None = None, **kwargs: Any) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(model_name=E5Query.model_name, embed_batch_size=32, **kwargs)
-        self._e5 = E5Query(threads)
+        self._e5 = E5Query()  # a build embeds in batches with the engine's own threads
 
     @property
     def dimension(self) -> int:
