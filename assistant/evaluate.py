@@ -237,8 +237,8 @@ def evaluate(engine: Engine, questions: list[RefQuestion],
     per_query: dict[str, dict[str, dict[str, float]]] = {}
     for name in SYSTEMS:
         run = [d for d in runs[name] if d.query_id in answerable_ids]
-        scores, per_query[name] = _aggregate(qrels, run, answerable_ids)
-        systems[name] = scores | {"cited_hit": None, "abstain_accuracy": None,
+        measured, per_query[name] = _aggregate(qrels, run, answerable_ids)
+        systems[name] = measured | {"cited_hit": None, "abstain_accuracy": None,
                                   "latency_ms": _percentiles(latency[name])}
     rows = {r["id"]: r for r in per_question}
     cited_flags = [rows[q.id].get("cited_hit") is True for q in answerable]

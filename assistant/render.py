@@ -17,6 +17,7 @@ LABELS = {
         "try": "Vragen waar de teksten wel over gaan:",
         "related": "Wat de teksten wel zeggen",
         "followups": "Verder vragen:",
+        "conditions": "Uitgaande van",
         "undated": "z.d.",
         "quoted": "uit een Nederlandse bron",
         "by_llm": "Opgesteld door het taalmodel van de gemeente; elke zin is nagelopen op de "
@@ -34,6 +35,7 @@ LABELS = {
         "try": "Questions the texts do cover:",
         "related": "What the texts do say",
         "followups": "Ask further:",
+        "conditions": "Assuming",
         "undated": "n.d.",
         "quoted": "quoted from a Dutch source",
         "by_llm": "Written by the municipality's language model; every sentence was checked "
@@ -77,12 +79,14 @@ def render_sections(answer: Answer, suggestions: bool = True, compact: bool = Fa
     ``compact`` is for the chat, where every [n] opens its passage: the values on one line and
     the sources one line each, without their quotes."""
     lab = labels(answer.language)
-    if answer.status == "out_of_scope":
-        lines = [" ".join(c.text for c in answer.summary)]
+    if answer.status in ("out_of_scope", "no_question"):
+        lines = [" ".join([*answer.notices, *(c.text for c in answer.summary)])]
         if answer.suggestions and suggestions:
             lines += ["", lab["try"], *[f"- {s}" for s in answer.suggestions]]
         return ["\n".join(lines) + "\n"]
     first = [f"### {lab['summary']}", ""]
+    if answer.conditions:  # what follow-ups added to the question
+        first += [f"_{lab['conditions']}: {'; '.join(answer.conditions)}._", ""]
     first += [" ".join(answer.notices)] if answer.notices else []
     if answer.summary:
         first += ([""] if answer.notices else []) + [" ".join(claim_text(c)

@@ -19,11 +19,19 @@ SEED_CORPUS = PROJECT_ROOT / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(scope="session")
+def analyser_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache of trained question analysers for the whole session: the first index build
+    trains one, every later build with the same labelled set takes it from here."""
+    return tmp_path_factory.mktemp("analyser-cache")
+
+
 @pytest.fixture(autouse=True)
-def env_setup(monkeypatch: pytest.MonkeyPatch) -> None:
+def env_setup(monkeypatch: pytest.MonkeyPatch, analyser_cache: Path) -> None:
     for key in list(os.environ):
         if key.startswith("ASSISTANT_"):
             monkeypatch.delenv(key)
+    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(analyser_cache))
 
 
 def copy_corpus(target: Path) -> Path:
@@ -47,12 +55,13 @@ def make_settings(tmp_path: Path):
 
 
 @pytest.fixture(scope="session")
-def seed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def seed_settings(tmp_path_factory: pytest.TempPathFactory, analyser_cache: Path) -> Settings:
     """Settings with a real index of the seed corpus, built once per session."""
     from assistant.engine.index.build import build_index
 
     root = tmp_path_factory.mktemp("seed")
-    settings = Settings(corpus_dir=copy_corpus(root / "corpus"), index_dir=root / "index")
+    settings = Settings(corpus_dir=copy_corpus(root / "corpus"), index_dir=root / "index",
+                        cache_dir=analyser_cache)
     build_index(settings, progress=False)
     return settings
 

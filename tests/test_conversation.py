@@ -16,7 +16,9 @@ def test_a_follow_up_naming_only_a_topic_repeats_the_previous_question(engine):
     first = chat.ask(WIFI)
     assert first.kind == "answer" and first.answer.topic == "wifi-telling"
     turn = chat.ask("En bij camera's?")
-    assert turn.asked == "Wat moet ik vragen over cameratoezicht?"
+    # Derived from the analysed question before it: the same kind, the new technology.
+    assert turn.query.followup == "swap" and turn.query.kind == "ask"
+    assert turn.answer.subject == "camera's" and turn.answer.denkraam
     assert turn.answer.topic == "cameratoezicht" and not turn.answer.abstained
     english = Conversation(engine)
     english.ask("What should I ask about wifi tracking?")

@@ -134,7 +134,7 @@ def test_answer_json_has_the_documented_fields(engine):
                 "missing", "summary", "related", "denkraam", "public_values", "citations",
                 "followups", "written_by", "timings_ms"):
         assert key in data
-    assert set(data["timings_ms"]) == {"retrieve", "compose", "total"}
+    assert set(data["timings_ms"]) == {"analyse", "retrieve", "compose", "total"}
     for c in data["citations"]:
         assert {"n", "doc", "title", "passage_id", "page", "text"} <= set(c)
     assert any("CODIO" in c["text"] for c in data["citations"])

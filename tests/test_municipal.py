@@ -71,7 +71,7 @@ def test_tables_are_kept_as_rows():
 
 
 @pytest.fixture(scope="module")
-def municipal_engine(tmp_path_factory):
+def municipal_engine(tmp_path_factory, analyser_cache):
     from assistant.engine import Engine
     from assistant.engine.index.build import build_index
 
@@ -80,7 +80,7 @@ def municipal_engine(tmp_path_factory):
     for path in MUNICIPAL.iterdir():
         if path.suffix in (".txt", ".md", ".html", ".pdf"):
             shutil.copy2(path, corpus / path.name)
-    settings = Settings(corpus_dir=corpus, index_dir=root / "index")
+    settings = Settings(corpus_dir=corpus, index_dir=root / "index", cache_dir=analyser_cache)
     build_index(settings, progress=False)
     return Engine.load(settings)
 

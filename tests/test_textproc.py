@@ -1,6 +1,7 @@
 import pytest
 
-from assistant.engine.textproc import Analyzer, clean_question, detect_language, split_sentences
+from assistant.engine.textproc import Analyzer, clean_question, split_sentences
+from assistant.engine.understanding.language import detect_language
 from assistant.errors import QuestionError
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..engine import Engine
 from ..engine.answer.model import Answer, Citation
-from ..engine.textproc import detect_language
+from ..engine.understanding.language import detect_language
 from ..render import LABELS, render_sections, render_sources
 from .conversation import Turn
 

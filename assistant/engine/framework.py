@@ -89,6 +89,7 @@ class Characteristic(_Strict):
     nl: str
     en: str
     triggers: tuple[str, ...] = Field(min_length=1)
+    examples: tuple[str, ...] = ()  # technologies that have it, as people name them
     values: tuple[str, ...] = ()
     questions: tuple[StepQuestion, ...] = Field(min_length=1)
 
@@ -134,6 +135,9 @@ class FrameworkFile(_Strict):
     instruments: tuple[Concept, ...] = ()
     glossary: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     characteristics: tuple[Characteristic, ...] = ()
+    # Subjects of council business that are not a technology: a subject has a characteristic
+    # only when it is closer to that characteristic's examples than to all of these.
+    not_technology: tuple[str, ...] = ()
     domain: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
 
@@ -156,6 +160,7 @@ class Framework:
                             for i in data.instruments]
         self.glossary = {fold(k): list(v) for k, v in data.glossary.items()}
         self.characteristics = list(data.characteristics)
+        self.not_technology = tuple(data.not_technology)
         self.domain = tuple(data.domain)
         self.examples = list(data.examples)
 

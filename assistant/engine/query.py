@@ -1,65 +1,54 @@
-"""The analysed question: made once per question, read by retrieval, the composer and the chat.
+"""The analysed question: made once per message, read by retrieval, the composer and the chat.
 
-:class:`QueryAnalyser` turns a typed question into a :class:`Query`: the cleaned text and its
-language; the kind of question (what to ask, factual, why, how, yes-no, compare, or a bare
-topic); the technology or subject as the user wrote it; the details asked for (an amount, a
-number, a date, a duration, a place, a person, a legal rule, a name); misspelt words corrected to
-words of the texts; the words the texts do not contain at all; and the framework concepts,
-characteristics of technologies and publishers it names.
+:class:`QueryAnalyser` turns a message into a :class:`Query`. What is learned comes from the
+trained analyser (:mod:`assistant.engine.understanding`): the part that asks apart from what is
+described or pasted, the kind of question (what to ask, factual, why, how, yes-no, compare, a bare
+topic, or a kind of follow-up), and the technology or plan as the user wrote it. What a
+technology does (its characteristics) comes from its similarity to the examples of each
+characteristic in framework.yaml, and from the framework's trigger words. The rest is read from the
+texts and the language files: the details the question part asks for, misspelt words corrected to
+words of the texts, the framework concepts and publishers it names.
+
+A follow-up in a conversation is not analysed from scratch: :meth:`QueryAnalyser.analyse` with the
+previous query derives a new one from it (a new condition, why, values, sources, another
+technology), keeping its subject, characteristics and conditions.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from assistant.engine.framework import Characteristic, Concept, Matcher
 from assistant.engine.textproc import (
     DUTCH_STOPWORDS,
     ENGLISH_STOPWORDS,
-    QUESTION_FRAME,
-    detect_language,
     fold,
     words,
 )
+from assistant.engine.understanding.features import tokens_with_offsets
+from assistant.engine.understanding.labelled import FOLLOWUP_KINDS, STANDALONE_KINDS
+from assistant.engine.understanding.language import (
+    detect_language,
+    language_data,
+    question_frame,
+)
+from assistant.engine.understanding.model import CONTEXT, AnalyserModel
+from assistant.engine.understanding.split import split
 
-_ASK = re.compile(
-    r"\b(wat|welke dingen)\s+(moet|kan|zou|wil|moeten|kunnen)\s+(ik|je|we|wij|de raad|"
-    r"raadsleden|een raadslid)\s+(vragen|weten|stellen|navragen)\b|\bwelke vragen\b|"
-    r"\bwaar (moet|moeten|kan) (ik|we|de raad) op letten\b|\bwaar let ik op\b|"
-    r"\bwhat (should|can|could|must) (i|we|the council|councillors) (ask|know)\b|"
-    r"\bwhich questions\b|\bwhat questions\b|\bwhat to ask\b|"
-    r"\bwelke (publieke )?waarden (spelen|staan|zijn)\b|"
-    r"\bwhich (public )?values are at stake\b")
-_SUBJECT = re.compile(r"\b(?:over|bij|rond|rondom|about|on|regarding|with|for)\s+(.+)$", re.I)
-_YESNO_FIRST = frozenset(
-    "is zijn moet moeten mag mogen kan kunnen heeft hebben wordt worden klopt gaat zou zouden "
-    "should are can does do must will may has have was were".split())
-_COMPARE = re.compile(r"\b(zowel|verschil|verschillen|vergelijk|vergelijken|compare|difference|"
-                      r"differ|both|de teksten|the texts)\b")
-_DETAIL_PATTERNS = {
-    "amount": re.compile(r"\b(hoeveel kost|wat kost|kost|kosten|budget|bedrag|prijs|boete|"
-                         r"how much (does|do|is|will)|cost|costs|price|budget|fine)\b"),
-    "count": re.compile(r"\b(hoeveel|how many)\b"),
-    "date": re.compile(r"\b(wanneer|in welk jaar|welke datum|when|what year|which year)\b"),
-    "duration": re.compile(r"\b(hoe lang|how long)\b"),
-    "place": re.compile(r"\b(welke (gemeente|gemeenten|steden|stad|plaats|plaatsen)|"
-                        r"which (municipality|municipalities|cities|city|towns?|places?))\b"),
-    "person": re.compile(r"\b(wie (is|was|zijn|waren) (de |het )?(\w+ ){0,2}(voorzitter|"
-                         r"directeur|wethouder|burgemeester|minister|leider|"
-                         r"contactpersoon)|who (is|was) the (\w+ ){0,2}(chair|chairman|director|"
-                         r"alderman|mayor|minister|head|leader))\b"),
-    "rule": re.compile(r"\b(wet|wetten|wetsartikel|artikel|avg|gdpr|verordening|verplicht|"
-                       r"toegestaan|verboden|legaal|illegaal|law|legal|illegal|allowed|"
-                       r"mandatory|regulation)\b"),
-    "name": re.compile(r"\b(welke (leverancier|leveranciers|bedrijf|bedrijven|firma|merk)|"
-                       r"which (company|companies|vendor|vendors|supplier|suppliers|brand))\b"),
-}
-# Words that ask how or why rather than for a detail, after "hoe".
-_HOW_DETAIL = re.compile(r"^(hoe(veel| lang| vaak| hoog| groot| duur)|how (many|much|long|often|"
-                         r"big|tall))\b")
+# When the second reading of a question is at least this likely, the answer offers it.
+ALTERNATIVE_MIN = 0.25
+# A message with this many sentences and none of them asking is a pasted document.
+DOCUMENT_SENTENCES = 3
+# Question vectors kept by text (see QueryAnalyser.vector).
+VECTOR_CACHE = 256
+FOLLOWUP_NAMES = {k: k.removeprefix("followup_") for k in FOLLOWUP_KINDS}
 
 
 @dataclass
@@ -84,10 +73,26 @@ class Query:
     weights: list[tuple[float, frozenset[str]]] = field(default_factory=list)
     in_domain: bool = False
     asks_values: bool = False
+    question: str = ""  # the part that asks ("" reads as all of ``text``)
+    context: str = ""  # what the message describes or quotes besides its question
+    conditions: list[str] = field(default_factory=list)  # added by follow-ups ("een proef")
+    followup: str | None = None  # condition, why, values, sources or swap: how it was derived
+    alternative: str | None = None  # the other likely kind, offered to the user
+    probabilities: dict[str, float] = field(default_factory=dict)
+    only_context: bool = False  # a pasted document without a question
+    vector: Any = None  # e5 vector of the part that asks
+    search: str | None = None  # what retrieval embeds when it is not the question itself
+
+    @property
+    def asked(self) -> str:
+        return self.question or self.text
 
     @property
     def search_text(self) -> str:
-        """The question with misspellings corrected, for the embedding model."""
+        """What the embedding model reads: the question (misspellings corrected) with what it
+        describes, or for a follow-up the question it was derived into."""
+        if self.search:
+            return self.search
         return _apply_corrections(self.text, self.corrected)
 
 
@@ -95,7 +100,13 @@ class QueryAnalyser:
     """Analyses questions against one index: its vocabulary, document frequencies, framework."""
 
     def __init__(self, matcher: Matcher, df: dict[str, int], n_docs: int,
-                 sources: list[tuple[tuple[str, ...], frozenset[str]]]) -> None:
+                 sources: list[tuple[tuple[str, ...], frozenset[str]]],
+                 model: AnalyserModel, embed: Any) -> None:
+        self.model = model
+        self.embed = embed  # get_query_embedding(text) -> vector
+        self._vectors: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+        self._characteristics = {c.key: c for c in matcher.framework.characteristics}
         self.matcher = matcher
         self.analyzer = matcher.analyzer
         self.df = df
@@ -132,14 +143,73 @@ class QueryAnalyser:
                 best = (d, candidate)
         return best[1] if best else None
 
-    def _content(self, folded: list[str]) -> list[str]:
-        return [w for w in folded if len(w) >= 2 and w not in QUESTION_FRAME
+    def _content(self, folded: list[str], lang: str) -> list[str]:
+        frame = question_frame()
+        return [w for w in folded if len(w) >= 2 and w not in frame
                 and w not in self._stopwords and not w.isdigit()]
+
+    def vector(self, text: str) -> np.ndarray:
+        """The e5 question vector of ``text``; the last few are kept, since one answer needs the
+        same text's vector in several places (the subject for its characteristics and for
+        retrieval, a follow-up's conditions)."""
+        hit = self._vectors.get(text)
+        if hit is None:
+            hit = np.asarray(self.embed.get_query_embedding(text), dtype=np.float32)
+            hit.flags.writeable = False
+            with self._lock:  # the engine answers from several threads
+                if len(self._vectors) >= VECTOR_CACHE:
+                    self._vectors.pop(next(iter(self._vectors)), None)
+                self._vectors[text] = hit
+        return hit
 
     # -- the analysis ----------------------------------------------------------------------------
 
-    def analyse(self, text: str) -> Query:
+    def analyse(self, text: str, previous: Query | None = None) -> Query:
+        """The analysed message; with ``previous`` (the conversation's last query) a follow-up
+        is derived from it instead of standing alone."""
         language = detect_language(text)
+        parts = split(text, self._context_scores)
+        question = parts.question
+        vector = self.vector(question)
+        probabilities = self.model.kind_probabilities(question, vector)
+        allowed = set(STANDALONE_KINDS) | (set(FOLLOWUP_KINDS) if previous else set())
+        ranked = sorted((k for k in probabilities if k in allowed),
+                        key=lambda k: -probabilities[k])
+        kind = ranked[0]
+        only_context = (not question.rstrip().endswith("?") and bool(parts.context)
+                        and probabilities.get(CONTEXT, 0.0) > max(probabilities[kind], 0.5)
+                        and len(parts.context.split(". ")) + 1 >= DOCUMENT_SENTENCES)
+        own = self._analyse(text, question, parts.context, language,
+                            kind if not kind.startswith("followup_") else "factual")
+        own.vector = vector
+        own.probabilities = {k: round(v, 3) for k, v in probabilities.items()}
+        own.only_context = only_context
+        second = ranked[1] if len(ranked) > 1 else None
+        if second and probabilities[second] >= ALTERNATIVE_MIN and "ask" in (kind, second):
+            own.alternative = second
+        if previous is not None and kind == "why" and not own.subject and not own.topics:
+            # A why-question that names nothing of its own, asked right after an answer, asks
+            # why about that answer: the classifier reads one message and cannot tell the two
+            # apart, the conversation can.
+            kind = "followup_why"
+        if previous is not None and kind in FOLLOWUP_KINDS:
+            return self._derive(previous, own, FOLLOWUP_NAMES[kind])
+        if len(own.publishers) >= 2 and kind in ("factual", "how"):
+            # Two publishers named: what each says is set side by side. Exact, from the texts'
+            # own metadata, so kept as a rule.
+            kind = "compare"
+        own.kind = kind
+        self._characterise(own)
+        return own
+
+    def _context_scores(self, sentences: list[str]) -> list[float]:
+        """How likely each sentence describes or quotes rather than asks (for the split)."""
+        return [self.model.kind_probabilities(s, self.vector(s)).get(CONTEXT, 0.0)
+                for s in sentences]
+
+    def _analyse(self, text: str, question: str, context: str, language: str, kind: str
+                 ) -> Query:
+        """What the texts and the language files say of a message whose kind is known."""
         raw = words(text)
         folded_text = fold(text)
         # Hyphenated spellings of one word ("techno-solutionisme") and misspellings.
@@ -150,14 +220,12 @@ class QueryAnalyser:
         for wrong, right in corrected.items():
             folded_text = folded_text.replace(wrong, right)
         folded = words(folded_text)
-        typed = " ".join(folded)  # as typed: the kind of question is read from this
         if language == "nl":  # the vocabulary is Dutch: English words are not misspellings
-            for w in self._content(folded):
+            for w in self._content(folded, language):
                 fix = self.correct(w)
                 if fix:
                     corrected[w] = fix
         folded = [corrected.get(w, w) for w in folded]
-        joined = " ".join(folded)
         stems = [self.analyzer.stem(w) for w in folded]
 
         source_docs: set[str] = set()
@@ -172,39 +240,98 @@ class QueryAnalyser:
         topics = self.matcher.topics_in(stems)
         values = self.matcher.values_in(stems)
         instruments = self.matcher.instruments_in(stems)
-        kind = self._kind(typed.split(), typed, text, len(publishers))
         subject = self._subject(text, kind, topics, corrected)
-        subject_words = words(subject) if subject else folded
-        characteristics = self.matcher.characteristics_in(
-            [corrected.get(w, w) for w in subject_words])
-        details = [] if kind in ("ask", "topic") else [
-            d for d, pattern in _DETAIL_PATTERNS.items() if pattern.search(joined)]
-        if "amount" in details and "count" in details:
-            details.remove("count")
+        words_of = language_data(language)
+        # Details are what the part that asks asks for: a fine or a law in a description is not.
+        details = [] if kind in ("ask", "topic") else words_of.details_asked(question)
 
-        content = self._content(folded)
+        content = self._content(folded, language)
         tokens = [t for t in self.analyzer.tokens(" ".join(content)) if t not in source_stems]
         expansion_words = [c.nl for c in [*topics, *values, *instruments]]
         expansion_words += [e for c in [*topics, *values, *instruments] for e in c.evidence]
         expansion_words += self.matcher.glossary_words(folded)
         expansion = [t for t in self.analyzer.tokens(" ".join(expansion_words))
                      if t not in source_stems]
-        in_domain = bool(topics or values or instruments or characteristics or source_docs
+        # Coverage weighs the words of the part that asks and of the subject: a pasted
+        # paragraph's many words inform the ranking but do not decide whether the texts answer.
+        asked_words = words(question) + (words(subject) if subject else [])
+        asked = [corrected.get(w, w) for w in asked_words]
+        in_domain = bool(topics or values or instruments or source_docs
                          or self.matcher.steps_in(stems)
                          or self.matcher.names_domain(stems, folded))
         return Query(
             text=text, language=language, kind=kind, subject=subject, details=details,
             folded=folded, tokens=tokens, expansion=expansion, topics=topics,
-            values=values, instruments=instruments, characteristics=characteristics,
-            source_docs=source_docs, publishers=sorted(publishers, key=sorted),
-            corrected=corrected,
+            values=values, instruments=instruments, source_docs=source_docs,
+            publishers=sorted(publishers, key=sorted), corrected=corrected,
             # A publisher named says where to look, not which words to match.
-            weights=self._weights([w for w in self._translated(content)
+            weights=self._weights([w for w in self._translated(self._content(asked, language))
                                    if self.analyzer.stem(w) not in source_stems] + [
                 w for w in expansion_words if " " not in w]),
             in_domain=in_domain,
-            asks_values=bool(re.search(r"\b(waarden|values)\b", joined)),
+            asks_values=words_of.asks_values(question),
+            question=question if question != text else "", context=context,
         )
+
+    def _characterise(self, q: Query) -> None:
+        """What the subject does: characteristics whose triggers its words hold, and those its
+        meaning (with what the message describes) is close to."""
+        if q.subject:
+            found = self.matcher.characteristics_in([q.corrected.get(w, w)
+                                                     for w in words(q.subject)])
+            keys = [c.key for c in found]
+            if q.kind in ("ask", "topic"):
+                keys += self.model.characteristics(self.vector(q.subject))
+            q.characteristics = [self._characteristics[k] for k in dict.fromkeys(keys)
+                                 if k in self._characteristics]
+        else:
+            q.characteristics = self.matcher.characteristics_in(q.folded) if q.kind in (
+                "ask", "topic") else []
+        if q.characteristics:
+            q.in_domain = True
+
+    # -- follow-ups ------------------------------------------------------------------------------
+
+    def _derive(self, previous: Query, own: Query, how: str) -> Query:
+        """A new query from the previous one and a follow-up message (see the module
+        docstring): the subject, characteristics and conditions carry over."""
+        base = dataclasses.replace(
+            previous, text=own.text, question="", context=previous.context, followup=how,
+            vector=own.vector, probabilities=own.probabilities, alternative=None,
+            only_context=False, language=own.language or previous.language,
+            conditions=list(previous.conditions), details=[],
+            tokens=list(previous.tokens), weights=list(previous.weights))
+        subject = previous.subject or "deze technologie"
+        if how == "condition":
+            condition = _condition(own.text, own.language)
+            base.conditions.append(condition)
+            base.tokens += own.tokens
+            base.weights += own.weights
+            base.search = f"{subject}: {'; '.join(base.conditions)}"
+            # A condition can give the technology another characteristic ("een proef").
+            added = self.matcher.characteristics_in(words(condition))
+            base.characteristics = list(dict.fromkeys([*previous.characteristics, *added]))
+        elif how == "why":
+            base.kind = "why"
+            base.tokens += own.tokens
+            base.search = f"{own.text.rstrip(' ?')} ({subject})"
+        elif how == "values":
+            base.kind = "ask" if previous.kind in ("ask", "topic") else previous.kind
+            base.asks_values = True
+        elif how == "swap":
+            new = own.subject or (own.topics[0].name(own.language) if own.topics else None)
+            if new:
+                old = set(self.analyzer.tokens(previous.subject or ""))
+                base.subject = new
+                base.topics = own.topics or previous.topics
+                base.tokens = [t for t in previous.tokens if t not in old] + own.tokens
+                base.weights = [w for w in previous.weights if not (w[1] & old)] + own.weights
+                base.corrected = previous.corrected | own.corrected
+                base.search = None if previous.kind == "ask" else \
+                    f"{_apply_corrections(previous.asked, previous.corrected)} ({new})"
+                self._characterise(base)
+        base.in_domain = previous.in_domain or own.in_domain
+        return base
 
     def _translated(self, content: list[str]) -> list[str]:
         """Content words without the English ones the glossary translates: the texts are Dutch,
@@ -224,35 +351,25 @@ class QueryAnalyser:
             out.append((weight, stems))
         return out
 
-    @staticmethod
-    def _kind(folded: list[str], joined: str, text: str, publishers: int) -> str:
-        if _ASK.search(joined):
-            return "ask"
-        first = folded[0] if folded else ""
-        if first in ("waarom", "why") or joined.startswith("hoe komt het"):
-            return "why"
-        if _COMPARE.search(joined) or publishers >= 2:
-            return "compare"
-        if first in ("hoe", "how") and not _HOW_DETAIL.search(joined):
-            return "how"
-        if first in _YESNO_FIRST or re.search(r"\b(klopt dat|is that (true|right))\b", joined):
-            return "yesno"
-        question_words = {"wat", "welke", "welk", "wie", "wanneer", "waar", "hoeveel", "hoe",
-                          "what", "which", "who", "when", "where", "whom", "waarmee", "waarvoor"}
-        if "?" not in text and not (set(folded) & question_words) and len(folded) <= 6:
-            return "topic"
-        return "factual"
+    def _best_subject(self, text: str) -> str | None:
+        """Of the runs the tagger marks, the one that most names a technology: by its meaning
+        (closer to the framework's examples of technologies than to other council subjects),
+        then by the tagger's weight."""
+        phrases = [p for p in (_head_and_qualifiers(text, s.start, s.end)
+                               for s in self.model.subjects(text)) if p]
+        if len(phrases) <= 1:
+            return phrases[0] if phrases else None
+        scores = [self.model.technology_score(self.vector(p)) for p in phrases]
+        return max(zip(scores, range(len(phrases)), phrases, strict=True),
+                   key=lambda x: (x[0] - 0.01 * x[1]))[2]
 
     def _subject(self, text: str, kind: str, topics: list[Concept],
                  corrected: dict[str, str]) -> str | None:
-        """The technology or subject as the user wrote it (spelling corrected)."""
-        phrase: str | None = None
-        if kind == "ask":
-            m = _SUBJECT.search(text.strip().rstrip("?!. "))
-            if m:
-                phrase = m.group(1).strip(" ,;:")
+        """The technology or plan as the user wrote it (spelling corrected): the words the
+        tagger marks; else the words that named a framework topic; else, for a bare topic, the
+        message itself."""
+        phrase = self._best_subject(text)
         if not phrase and topics:
-            # The words of the question that named the topic, as typed.
             terms = sorted(topics[0].terms, key=len, reverse=True)
             folded_text = fold(text)
             for term in terms:
@@ -265,8 +382,45 @@ class QueryAnalyser:
             content = [w for w in text.split() if fold(w).strip("?,.") not in DUTCH_STOPWORDS]
             phrase = " ".join(content) or None
         if phrase:
-            phrase = _apply_corrections(phrase, corrected).strip() or None
+            phrase = _apply_corrections(phrase, corrected).strip(" ,;:.!?\"'“”") or None
         return phrase
+
+
+def _head_and_qualifiers(text: str, start: int, end: int) -> str | None:
+    """The marked words as a phrase that names something: a qualifier needs the noun it
+    qualifies ("voor toezicht" -> "drones voor toezicht"), and a phrase does not end in a
+    qualifier or a function word ("criminaliteitsvoorspelling met" -> its first word)."""
+    tokens = tokens_with_offsets(text)
+    inside = [i for i, (_, s, e) in enumerate(tokens) if s >= start and e <= end]
+    if not inside:
+        return None
+    qualifiers = language_data("nl").qualifiers | language_data("en").qualifiers
+    function = qualifiers | DUTCH_STOPWORDS | ENGLISH_STOPWORDS | question_frame()
+    first, last = inside[0], inside[-1]
+    while last > first and fold(tokens[last][0]) in function:
+        last -= 1
+    if fold(tokens[first][0]) in qualifiers:
+        head = first
+        while head > 0 and fold(tokens[head - 1][0]) not in function and first - head < 3:
+            head -= 1
+        first = head if head < first else first + 1
+    while first < last and fold(tokens[first][0]) in function - {"slimme", "smart"}:
+        first += 1
+    if first > last or fold(tokens[first][0]) in function:
+        return None
+    return text[tokens[first][1]:tokens[last][2]]
+
+
+def _condition(text: str, lang: str) -> str:
+    """The condition a follow-up adds, without its opening words ("en wat als", "and if")."""
+    frame = language_data(lang).followup_openers
+    out = text.strip().rstrip("?!. ")
+    lowered = fold(out)
+    for opener in sorted(frame, key=len, reverse=True):
+        if lowered.startswith(opener + " "):
+            out = out[len(opener) + 1:]
+            break
+    return out.strip() or text.strip()
 
 
 def _apply_corrections(text: str, corrected: dict[str, str]) -> str:

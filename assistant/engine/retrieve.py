@@ -161,7 +161,8 @@ class Retriever:
         df = {tok: int(indptr[i + 1] - indptr[i]) for tok, i in bm25.vocab_dict.items()
               if i + 1 < len(indptr)}
         self.analyser = QueryAnalyser(index.matcher, df, n_docs,
-                                      source_phrases(index.matcher, index.documents))
+                                      source_phrases(index.matcher, index.documents),
+                                      index.analyser, index.embed_model)
         self._n_docs = n_docs
         self._faiss = index.vectors  # row i is passage i
         # Tokens of a passage (title included) and of a sentence, made when first needed: only
@@ -184,8 +185,8 @@ class Retriever:
         # "Utrecht" in "Utrechtse") without a pass over the texts.
         self._words = sorted(self.analyzer.vocabulary)
 
-    def analyse(self, question: str) -> Query:
-        return self.analyser.analyse(question)
+    def analyse(self, question: str, previous: Query | None = None) -> Query:
+        return self.analyser.analyse(question, previous)
 
     # -- the two sides ---------------------------------------------------------------------------
 
@@ -198,9 +199,16 @@ class Retriever:
 
     def query_vector(self, query: Query) -> np.ndarray:
         # For "what should I ask about X" the question frame says nothing about the texts to
-        # look in: X alone is embedded.
-        text = query.subject if query.kind == "ask" and query.subject else query.search_text
-        return np.asarray([self.index.embed_model.get_query_embedding(text)], dtype="float32")
+        # look in: X alone is embedded (with the conditions a follow-up added). A question that
+        # is all of its message was embedded once already, by the analyser.
+        if query.kind == "ask" and query.subject:
+            text = query.search or query.subject
+        elif query.search is None and not query.question and query.vector is not None \
+                and not query.corrected:
+            return np.asarray(query.vector, dtype="float32").reshape(1, -1)
+        else:
+            text = query.search_text
+        return self.analyser.vector(text).reshape(1, -1)
 
     def dense_scores(self, query: Query, vector: np.ndarray | None = None) -> np.ndarray:
         """Cosine similarity per passage; beyond the :data:`CANDIDATES` FAISS returns, the
@@ -251,11 +259,12 @@ class Retriever:
                 found = [s for s in found if _counts(query, s.text)]
             if detail == "name":
                 # A name answers "which supplier" only next to the word the question used.
-                nouns = [w for w in query.folded if w.startswith(_NAME_NOUNS)]
+                nouns = [w for w in words(query.asked) if w.startswith(_NAME_NOUNS)]
                 found = [s for s in found if any(n[:6] in fold(s.text) for n in nouns)]
             if not found:
                 out.append(detail)
-        for name in self._proper_names(query.text):
+        # Names count only where the question asks about them, not in what it describes.
+        for name in self._proper_names(query.asked):
             if not self._begins_a_word(fold(name)) and not self.analyser.known(fold(name)):
                 out.append(name)
         return out
@@ -290,7 +299,7 @@ class Retriever:
             return vector
         lang = query.language
         text = f"{query.subject}: {'; '.join(c.name(lang) for c in query.characteristics)}"
-        return np.asarray([self.index.embed_model.get_query_embedding(text)], dtype="float32")
+        return self.analyser.vector(text).reshape(1, -1)
 
     def answer_sentences(self, query: Query, hits: list[Hit], vector: np.ndarray
                          ) -> list[Sentence]:

@@ -69,25 +69,32 @@ class Engine:
         gc.freeze()
         return engine
 
-    def analyse(self, question: str) -> Query:
-        """The analysed question; raises QuestionError for unusable input."""
-        return self.retriever.analyse(clean_question(question, self.settings.max_question_chars))
+    def analyse(self, question: str, previous: Query | None = None) -> Query:
+        """The analysed question (with ``previous``, a follow-up derived from the conversation's
+        last query); raises QuestionError for unusable input."""
+        return self.retriever.analyse(clean_question(question, self.settings.max_question_chars),
+                                      previous)
 
-    def retrieve(self, question: str) -> Retrieval:
+    def retrieve(self, question: str | Query) -> Retrieval:
         """Ranked passages for a question; raises QuestionError for unusable input."""
-        return self.retriever.retrieve(self.analyse(question))
+        query = question if isinstance(question, Query) else self.analyse(question)
+        return self.retriever.retrieve(query)
 
-    def ask(self, question: str, on_text: Callable[[str], None] | None = None,
+    def ask(self, question: str | Query, on_text: Callable[[str], None] | None = None,
             use_llm: bool = True) -> Answer:
-        """Answer a question, decline it, or say what the texts do not hold. With a language
-        model, ``on_text`` receives each checked sentence of the short answer as it is written."""
+        """Answer a question (text, or a query analysed already), decline it, or say what the
+        texts do not hold. With a language model, ``on_text`` receives each checked sentence of
+        the short answer as it is written."""
         return self.ask_with_retrieval(question, on_text, use_llm)[1]
 
-    def ask_with_retrieval(self, question: str, on_text: Callable[[str], None] | None = None,
+    def ask_with_retrieval(self, question: str | Query,
+                           on_text: Callable[[str], None] | None = None,
                            use_llm: bool = True) -> tuple[Retrieval, Answer]:
         """The answer together with the ranking it was composed from (for evaluation)."""
         started = time.perf_counter()
-        retrieval = self.retrieve(question)
+        query = question if isinstance(question, Query) else self.analyse(question)
+        analysed = time.perf_counter()
+        retrieval = self.retriever.retrieve(query)
         composed = time.perf_counter()
         answer = self.composer.compose(retrieval)
         ended = time.perf_counter()
@@ -95,6 +102,7 @@ class Engine:
         if use_llm and self.llm is not None and answer.status == "answered":
             answer = self.llm.write(answer, on_text)
         answer.timings_ms = {
+            "analyse": round((analysed - started) * 1000, 2),
             "retrieve": round(retrieval.timings_ms["retrieve"], 2),
             "compose": round((ended - composed) * 1000, 2),
             "total": round((time.perf_counter() - started) * 1000, 2),

@@ -21,32 +21,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
 _SPACE = re.compile(r"\s+")
 
-# Words that carry no topic in a question to the assistant, on top of the Dutch and English
-# stopword lists: the question frame ("wat moet ik vragen over").
-QUESTION_FRAME = frozenset(
-    """
-    vraag vragen vraagt stellen stel moet moeten kan kunnen zou zouden welke wat hoe waarom
-    wanneer wie waar mag mogen ik je jij u we wij zegt zeggen noemt noemen gaat over eigenlijk
-    precies graag even iets
-    ask asking question questions should could would which what how why when who where tell
-    say says said about does do did the an mention mentions according
-    """.split()
-)
-
 DUTCH_STOPWORDS = frozenset(STOPWORDS_DUTCH)
 ENGLISH_STOPWORDS = frozenset(STOPWORDS_EN)
-# English function words that are rare in Dutch text, used to tell the languages apart.
-_ENGLISH_MARKERS = frozenset(
-    """the and what which should could would about how does is are of for with to
-    council councils my our this that these those can why when who do i
-    """.split()
-) - {"is", "do"}
-_DUTCH_MARKERS = frozenset(
-    """de het een en wat welke moet moeten ik over hoe waarom bij van voor zijn is
-    raad gemeente wij we je u dat die deze dit kan kunnen wordt niet ook
-    """.split()
-)
-
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -85,14 +61,6 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """Folded word tokens of ``text``."""
     return _WORD.findall(fold(text))
-
-
-def detect_language(text: str) -> str:
-    """'en' when English function words outnumber Dutch ones, else 'nl' (the default)."""
-    tokens = words(text)
-    en = sum(t in _ENGLISH_MARKERS for t in tokens)
-    nl = sum(t in _DUTCH_MARKERS for t in tokens)
-    return "en" if en > nl else "nl"
 
 
 @dataclass
@@ -171,7 +139,9 @@ class Analyzer:
 
     def query_tokens(self, text: str) -> list[str]:
         """Tokens of a question, without the question frame ("wat moet ik vragen over")."""
-        return self.tokens(text, drop=QUESTION_FRAME)
+        from assistant.engine.understanding.language import question_frame
+
+        return self.tokens(text, drop=question_frame())
 
 
 def vocabulary_of(texts: Iterable[str], min_len: int = 4) -> frozenset[str]:

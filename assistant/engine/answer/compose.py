@@ -143,17 +143,42 @@ class Composer:
         answer = Answer(question=q.text, language=lang, kind=q.kind, abstained=False,
                         subject=subject, topic=topic.name(lang) if topic else None,
                         characteristics=[c.name(lang) for c in q.characteristics])
+        if q.only_context:
+            return self._no_question(q, answer)
         if retrieval.missing:
             return self._not_in_texts(retrieval, answer, cites)
         answer.summary = self._summary(retrieval, cites)
+        answer.conditions = list(q.conditions)
         if q.kind == "ask" or (q.kind == "topic" and (q.characteristics or q.topics)):
             answer.notices = self._subject_notice(q, subject)
             answer.denkraam = self._denkraam(retrieval, subject, cites)
             answer.public_values = self._values(retrieval, topic, cites)
-        elif subject and (q.characteristics or q.topics):
-            answer.followups = [f"What should I ask about {subject}?" if lang == "en"
-                                else f"Wat moet ik vragen over {subject}?"]
+            if q.alternative in ("factual", "why", "how", "yesno") and subject:
+                # The analyser was unsure: the other reading is one click away.
+                answer.followups = [f"What is {subject}?" if lang == "en"
+                                    else f"Wat is {subject}?"]
+        elif subject and (q.characteristics or q.topics or q.alternative == "ask"):
+            answer.followups = [self.ask_about(subject, lang)]
         answer.citations = cites.build()
+        return answer
+
+    @staticmethod
+    def ask_about(subject: str, lang: str) -> str:
+        return (f"What should I ask about {subject}?" if lang == "en"
+                else f"Wat moet ik vragen over {subject}?")
+
+    def _no_question(self, q: Query, answer: Answer) -> Answer:
+        """A pasted text without a question: say so, and offer what to ask about it."""
+        lang = q.language
+        about = q.subject or ("this proposal" if lang == "en" else "dit voorstel")
+        answer.status = "no_question"
+        answer.abstained = True
+        answer.notices = [
+            "Your message holds a text but no question. Shall I list what to ask about it?"
+            if lang == "en" else
+            "Uw bericht bevat een tekst maar geen vraag. Zal ik opsommen wat u erover kunt "
+            "vragen?"]
+        answer.suggestions = [self.ask_about(about, lang)]
         return answer
 
     def _not_in_texts(self, retrieval: Retrieval, answer: Answer, cites: _Citations) -> Answer:

@@ -36,7 +36,8 @@ from assistant.config import Settings
 from assistant.engine.answer.model import Answer, Claim, Validation
 from assistant.engine.answer.validate import Checked, SupportChecker
 from assistant.engine.retrieve import Retriever
-from assistant.engine.textproc import detect_language, split_sentences
+from assistant.engine.textproc import split_sentences
+from assistant.engine.understanding.language import detect_language
 
 log = logging.getLogger("assistant.llm")
 PROMPTS = Path(__file__).with_name("prompts.yaml")

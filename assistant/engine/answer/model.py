@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-Status = Literal["answered", "not_in_texts", "out_of_scope"]
+Status = Literal["answered", "not_in_texts", "out_of_scope", "no_question"]
 
 
 class Citation(BaseModel):
@@ -66,8 +66,10 @@ class Validation(BaseModel):
 
 class Answer(BaseModel):
     """One answer. ``status``: answered; not_in_texts (in scope, but the texts do not hold what
-    was asked: ``missing`` says what, ``related`` what they do say); out_of_scope. ``abstained``
-    is true unless the question was answered."""
+    was asked: ``missing`` says what, ``related`` what they do say); out_of_scope; no_question (a
+    pasted text without a question: ``suggestions`` offers what to ask about it). ``abstained``
+    is true unless the question was answered. ``conditions`` are what follow-ups added ("een
+    proef van een half jaar"), which the answer is about."""
 
     question: str
     language: str
@@ -78,6 +80,7 @@ class Answer(BaseModel):
     topic: str | None = None
     characteristics: list[str] = Field(default_factory=list)
     notices: list[str] = Field(default_factory=list)
+    conditions: list[str] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)
     summary: list[Claim] = Field(default_factory=list)
     related: list[Claim] = Field(default_factory=list)

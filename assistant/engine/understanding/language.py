@@ -1,0 +1,97 @@
+"""Language data of the question analyser: one validated YAML file per language (nl, en).
+
+What remains of word lists after the kind of question, the part that asks and the subject became
+learned (see :mod:`.model`): markers that tell Dutch from English, the words of a question's frame,
+the words that begin a qualifier of a technology's name, the phrases that introduce pasted text,
+and the cues of the details a question asks for. :class:`LanguageData` is the schema: a missing or
+unknown key is refused with one sentence that names the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.engine.textproc import words
+from assistant.errors import UnderstandingDataError
+
+LANGUAGES = ("nl", "en")
+FOLDER = Path(__file__).parent / "language"
+DETAILS = ("amount", "count", "date", "duration", "place", "person", "rule", "name")
+
+
+class LanguageData(BaseModel):
+    """One language's word lists (see language/nl.yaml for what each is for)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    language: str
+    markers: frozenset[str] = Field(min_length=5)
+    question_frame: frozenset[str]
+    qualifiers: frozenset[str]
+    quote_openers: tuple[str, ...]
+    values_words: frozenset[str]
+    details: dict[str, tuple[str, ...]]
+    name_nouns: tuple[str, ...]
+    followup_openers: tuple[str, ...]
+
+    def model_post_init(self, _: object) -> None:
+        unknown = set(self.details) - set(DETAILS)
+        if unknown:
+            raise ValueError(f"unknown detail {sorted(unknown)[0]!r} (known: {', '.join(DETAILS)})")
+
+    def details_asked(self, question: str) -> list[str]:
+        """The details a question part asks for, in the order of :data:`DETAILS`."""
+        joined = f" {' '.join(words(question))} "
+        out = [d for d in DETAILS
+               if any(f" {' '.join(words(cue))} " in joined for cue in self.details.get(d, ()))]
+        if "amount" in out and "count" in out:  # "hoeveel kost": an amount, not a count
+            out.remove("count")
+        return out
+
+    def asks_values(self, question: str) -> bool:
+        return bool(set(words(question)) & self.values_words)
+
+
+@cache
+def language_data(lang: str) -> LanguageData:
+    """The word lists of ``lang`` (``nl`` for anything but ``en``)."""
+    path = FOLDER / f"{'en' if lang == 'en' else 'nl'}.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return LanguageData.model_validate(raw)
+    except (OSError, yaml.YAMLError) as exc:
+        raise UnderstandingDataError(f"The language file {path} cannot be read "
+                                     f"({exc.__class__.__name__}); reinstall the assistant."
+                                     ) from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "the top level"
+        raise UnderstandingDataError(f"The language file {path} is not valid at {where}: "
+                                f"{first['msg']}.") from exc
+
+
+def detect_language(text: str) -> str:
+    """'en' when English function words outnumber Dutch ones, else 'nl' (the default). Called
+    once per question, by the analyser; everything after reads ``Query.language``."""
+    tokens = words(text)
+    en = sum(t in language_data("en").markers for t in tokens)
+    nl = sum(t in language_data("nl").markers for t in tokens)
+    return "en" if en > nl else "nl"
+
+
+def question_frame() -> frozenset[str]:
+    """The words of a question's frame in either language ("wat moet ik vragen over")."""
+    return language_data("nl").question_frame | language_data("en").question_frame
+
+
+def files_hash() -> str:
+    """Hash of the language files, for the manifest of a trained analyser."""
+    digest = hashlib.sha256()
+    for lang in LANGUAGES:
+        digest.update((FOLDER / f"{lang}.yaml").read_bytes())
+    return digest.hexdigest()

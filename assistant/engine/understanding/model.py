@@ -1,0 +1,188 @@
+"""The trained question analyser: the kind of a question, its subject, and what a technology does.
+
+Three small models, trained on the labelled set (:mod:`.labelled`) when an index is built and
+stored beside it (``index/analyser/``, its hash in the manifest, checked on load):
+
+* **kind**: multinomial logistic regression over the e5 vector of the part that asks together
+  with its word n-grams (:class:`.features.Ngrams`). Its classes are the kinds of question, the
+  kinds of follow-up, and ``context``: a sentence that describes or quotes rather than asks,
+  which :func:`.split.split` uses to find the question in a message without a question mark.
+* **subject**: a token tagger (logistic regression over each word and its neighbours, see
+  :func:`.features.token_features`) that marks the words naming the technology or plan as the
+  user wrote it, qualifiers included ("slimme camera's met gezichtsherkenning").
+* **characteristics**: the e5 vectors of each characteristic's description and examples in
+  framework.yaml; a subject gets a characteristic when it is close enough to one of them, so a
+  technology the framework never names still gets what it does.
+
+Training needs scikit-learn; answering needs only numpy (the weights are plain arrays).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.engine.understanding.features import Ngrams, token_features, tokens_with_offsets
+
+MODEL_FILE = "model.npz"
+META_FILE = "meta.json"
+FILES = (MODEL_FILE, META_FILE)
+CONTEXT = "context"
+TAGS = ("O", "B", "I")
+# How close a subject's vector must be to an example of a characteristic (cosine), and how far
+# below the best characteristic another may be, to be counted too.
+CHARACTERISTIC_MIN = 0.82
+CHARACTERISTIC_MARGIN = 0.03
+# How much closer to a characteristic than to every non-technology subject a subject must be.
+BACKGROUND_MARGIN = 0.01
+
+
+def files_sha256(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for name in FILES:
+        digest.update(name.encode())
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class Subject:
+    text: str
+    start: int
+    end: int
+    confidence: float
+
+
+class AnalyserModel:
+    """The weights of the three models, for answering (see the module docstring)."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
+        self.meta = meta
+        self.kinds: list[str] = list(meta["kinds"])
+        self.vector_weight = float(meta["vector_weight"])
+        self.ngrams = Ngrams({g: i for i, g in enumerate(meta["ngrams"])},
+                             np.asarray(arrays["idf"], dtype=np.float32))
+        self.kind_coef = np.asarray(arrays["kind_coef"], dtype=np.float32)
+        self.kind_intercept = np.asarray(arrays["kind_intercept"], dtype=np.float32)
+        self.tag_features = {f: i for i, f in enumerate(meta["tag_features"])}
+        self.tag_coef = np.asarray(arrays["tag_coef"], dtype=np.float32)  # features x tags
+        self.tag_intercept = np.asarray(arrays["tag_intercept"], dtype=np.float32)
+        self.stopwords = frozenset(meta["stopwords"])
+        self.known = frozenset(meta["tag_known"])
+        self.characteristic_keys: list[str] = list(meta["characteristics"])
+        self.example_vectors = np.asarray(arrays["example_vectors"], dtype=np.float32)
+        self.example_owner = np.asarray(arrays["example_owner"], dtype=np.int32)
+        self.background_vectors = np.asarray(arrays["background_vectors"], dtype=np.float32)
+
+    # -- files -----------------------------------------------------------------------------------
+
+    def save(self, folder: Path, arrays: dict[str, np.ndarray]) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / MODEL_FILE, "wb") as f:
+            np.savez(f, **arrays)  # type: ignore[arg-type]
+        (folder / META_FILE).write_text(json.dumps(self.meta, ensure_ascii=False, indent=1),
+                                        encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> AnalyserModel:
+        """Read the model; any problem raises (the caller turns it into one sentence)."""
+        with np.load(folder / MODEL_FILE, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+        meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
+        model = cls(arrays, meta)
+        if model.kind_coef.shape != (len(model.kinds), len(model.ngrams.vocabulary)
+                                     + model.example_vectors.shape[1]):
+            raise ValueError("the kind weights do not fit the features")
+        if model.tag_coef.shape != (len(model.tag_features), len(TAGS)):
+            raise ValueError("the tagger weights do not fit its features")
+        return model
+
+    # -- kind ------------------------------------------------------------------------------------
+
+    def features(self, text: str, vector: np.ndarray) -> np.ndarray:
+        return np.concatenate([self.vector_weight * np.asarray(vector, dtype=np.float32).ravel(),
+                               self.ngrams.transform(text)])
+
+    def kind_probabilities(self, text: str, vector: np.ndarray) -> dict[str, float]:
+        logits = self.kind_coef @ self.features(text, vector) + self.kind_intercept
+        p = np.exp(logits - logits.max())
+        p /= p.sum()
+        return {k: float(v) for k, v in zip(self.kinds, p, strict=True)}
+
+    # -- subject ---------------------------------------------------------------------------------
+
+    def tag(self, text: str) -> list[tuple[int, int, np.ndarray]]:
+        """(start, end, probabilities of O/B/I) for each word of ``text``."""
+        tokens = tokens_with_offsets(text)
+        feats = token_features([t for t, _, _ in tokens], self.stopwords, self.known)
+        out = []
+        for (_, start, end), names in zip(tokens, feats, strict=True):
+            rows = [self.tag_features[n] for n in names if n in self.tag_features]
+            logits = self.tag_coef[rows].sum(axis=0) + self.tag_intercept
+            p = np.exp(logits - logits.max())
+            out.append((start, end, p / p.sum()))
+        return out
+
+    def subjects(self, text: str, limit: int = 3) -> list[Subject]:
+        """Runs of words the tagger marks as naming the technology or plan, as written, the
+        likeliest first (by the weight of their words); at most ``limit``, none below half the
+        weight of the first."""
+        runs: list[list[tuple[int, int, np.ndarray]]] = []
+        previous_in = False
+        for start, end, p in self.tag(text):
+            inside = p[0] < 0.5
+            if inside and previous_in and p[1] <= p[2]:
+                runs[-1].append((start, end, p))
+            elif inside:
+                runs.append([(start, end, p)])  # a word marked as beginning starts a new run
+            previous_in = inside
+        scored = sorted(((sum(1.0 - float(p[0]) for _, _, p in r), r) for r in runs),
+                        key=lambda x: -x[0])
+        out: list[Subject] = []
+        for weight, run in scored[:limit]:
+            if out and weight < 0.5 * scored[0][0]:
+                break
+            start, end = run[0][0], run[-1][1]
+            out.append(Subject(text[start:end], start, end, weight / len(run)))
+        return out
+
+    def technology_score(self, vector: np.ndarray) -> float:
+        """How much closer ``vector`` is to an example of a technology than to a subject that is
+        not one (framework.yaml): positive for a technology."""
+        v = np.asarray(vector, dtype=np.float32).ravel()
+        best = float((self.example_vectors @ v).max()) if len(self.example_vectors) else 0.0
+        background = float((self.background_vectors @ v).max()) \
+            if len(self.background_vectors) else 0.0
+        return best - background
+
+    # -- characteristics -------------------------------------------------------------------------
+
+    def characteristic_scores(self, vector: np.ndarray) -> dict[str, float]:
+        """Best cosine similarity of ``vector`` to the examples of each characteristic."""
+        if not len(self.example_vectors):
+            return {}
+        sims = self.example_vectors @ np.asarray(vector, dtype=np.float32).ravel()
+        out: dict[str, float] = {}
+        for owner, sim in zip(self.example_owner, sims, strict=True):
+            key = self.characteristic_keys[int(owner)]
+            out[key] = max(out.get(key, -1.0), float(sim))
+        return out
+
+    def characteristics(self, vector: np.ndarray) -> list[str]:
+        """Characteristics the subject is close to: within :data:`CHARACTERISTIC_MARGIN` of the
+        best, and closer than to any subject that is not a technology (framework.yaml)."""
+        scores = self.characteristic_scores(vector)
+        if not scores:
+            return []
+        top = max(scores.values())
+        floor = CHARACTERISTIC_MIN
+        if len(self.background_vectors):
+            background = self.background_vectors @ np.asarray(vector, dtype=np.float32).ravel()
+            floor = max(floor, float(background.max()) + BACKGROUND_MARGIN)
+        return [k for k, s in sorted(scores.items(), key=lambda kv: -kv[1])
+                if s >= floor and s >= top - CHARACTERISTIC_MARGIN]

@@ -1,0 +1,232 @@
+"""Score the question analyser on question sets and conversations it was not trained on.
+
+* **Kinds** (``assistant eval --kinds FILE``): JSON Lines with ``text``, ``kind`` and optionally
+  ``subject`` (as written), ``previous`` (the question before a follow-up) and ``lang``, the
+  format of the labelled set. Reported: accuracy per kind with a confusion matrix; for standalone
+  questions whether the answer has the denkraam block exactly when the question asks what to ask;
+  and whether the subject is the one written (the same words, folded) or covers it.
+* **Conversations** (``assistant eval --conversations FILE``): one conversation a line,
+  ``{"id", "turns": [{"say", "kind", "subject", "denkraam", "condition", "sources"}]}``; every
+  turn is put through a real :class:`~assistant.chat.conversation.Conversation` and each
+  expectation it states is checked: the kind (a follow-up as ``followup_<how>``), that the
+  subject contains the word given, that the denkraam block is there or not, that a condition
+  word is among the conditions kept, and that a sources question gets the previous sources.
+* The cross-validated report of the trained analyser (accuracy per kind, confusion matrix,
+  subject spans) comes from the index (``analyser/meta.json``); :func:`print_analyser` prints it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from .chat.conversation import Conversation, Turn
+from .engine import Engine
+from .engine.query import Query
+from .engine.textproc import fold, words
+from .engine.understanding.labelled import KINDS
+from .errors import AssistantError, EvalFileError
+
+
+def _read_lines(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise EvalFileError(f"The question set {path} does not exist.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalFileError(f"The question set {path} cannot be read as UTF-8 text.") from exc
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvalFileError(f"{path} line {number} is not JSON.") from exc
+        missing = [k for k in required if not isinstance(row, dict) or k not in row]
+        if missing:
+            raise EvalFileError(f"{path} line {number} lacks {missing[0]!r}.")
+        rows.append(row)
+    if not rows:
+        raise EvalFileError(f"The question set {path} holds nothing to score.")
+    return rows
+
+
+def kind_of(query: Query) -> str:
+    return f"followup_{query.followup}" if query.followup else query.kind
+
+
+def subject_match(expected: str | None, got: str | None) -> tuple[bool, bool]:
+    """(exact, covers): the same words folded; or the expected words all within what was found
+    and what was found no more than twice as long."""
+    if not expected:
+        return (not got, not got)
+    if not got:
+        return (False, False)
+    e, g = words(expected), words(got)
+    exact = e == g
+    covers = exact or (" ".join(e) in " ".join(g) and len(g) <= 2 * len(e))
+    return exact, covers
+
+
+def score_kinds(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    kinds = [k for k in KINDS if any(r["kind"] == k for r in rows)]
+    confusion: dict[str, Counter[str]] = {k: Counter() for k in kinds}
+    ask_right = ask_total = 0
+    denkraam_right = denkraam_total = 0
+    subject_exact = subject_covers = subject_total = 0
+    per_row = []
+    for row in rows:
+        expected = str(row["kind"])
+        try:
+            previous = engine.analyse(row["previous"]) if row.get("previous") else None
+            query = engine.analyse(row["text"], previous=previous)
+        except AssistantError as exc:
+            per_row.append({"id": row.get("id"), "error": str(exc)})
+            confusion.setdefault(expected, Counter())["error"] += 1
+            continue
+        got = kind_of(query)
+        confusion.setdefault(expected, Counter())[got] += 1
+        entry: dict[str, Any] = {"id": row.get("id"), "text": row["text"][:200],
+                                 "kind": expected, "got": got, "subject": query.subject}
+        if not expected.startswith("followup_"):
+            ask_total += 1
+            ask_right += (got == "ask") == (expected == "ask")
+            answer = engine.ask(query, use_llm=False)
+            has_block = bool(answer.denkraam)
+            denkraam_total += 1
+            denkraam_right += has_block == (expected == "ask")
+            entry["denkraam"] = has_block
+            if expected == "ask" and row.get("subject"):
+                exact, covers = subject_match(row["subject"], answer.subject)
+                subject_total += 1
+                subject_exact += exact
+                subject_covers += covers
+                entry["subject_expected"] = row["subject"]
+        per_row.append(entry)
+    per_kind = {k: {"n": sum(c.values()), "right": c[k],
+                    "accuracy": round(c[k] / max(sum(c.values()), 1), 3)}
+                for k, c in confusion.items()}
+    total = sum(v["n"] for v in per_kind.values())
+    return {
+        "questions": len(rows),
+        "kind_accuracy": round(sum(v["right"] for v in per_kind.values()) / max(total, 1), 3),
+        "per_kind": per_kind,
+        "confusion": {k: dict(c) for k, c in confusion.items()},
+        "ask_or_not": {"right": ask_right, "n": ask_total},
+        "denkraam_exactly_when_asked": {"right": denkraam_right, "n": denkraam_total},
+        "subject_as_written": {"exact": subject_exact, "covers": subject_covers,
+                               "n": subject_total},
+        "rows": per_row,
+    }
+
+
+def _check_turn(turn: Turn, expect: dict[str, Any], previous_answer: Any) -> dict[str, bool]:
+    checks: dict[str, bool] = {}
+    query, answer = turn.query, turn.answer
+    if turn.kind == "error" or query is None:
+        return {"answered": False}
+    if "kind" in expect:
+        checks["kind"] = kind_of(query) == expect["kind"]
+    if expect.get("subject"):
+        said = fold(" ".join(x for x in (answer.subject if answer else None, query.subject)
+                             if x))
+        checks["subject"] = fold(str(expect["subject"])) in said
+    if "denkraam" in expect and turn.kind == "answer":
+        checks["denkraam"] = bool(answer and answer.denkraam) == bool(expect["denkraam"])
+    if expect.get("condition"):
+        checks["condition"] = fold(str(expect["condition"])) in fold(" ".join(query.conditions))
+    if "sources" in expect:
+        got_sources = turn.kind == "sources" and answer is not None \
+            and answer is previous_answer
+        checks["sources"] = got_sources == bool(expect["sources"])
+    return checks
+
+
+def score_conversations(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    totals: Counter[str] = Counter()
+    passed: Counter[str] = Counter()
+    conversations_ok = turns_ok = turns_total = 0
+    failures = []
+    for row in rows:
+        chat = Conversation(engine)
+        all_ok = True
+        for number, expect in enumerate(row["turns"], start=1):
+            before = chat.last_answer
+            turn = chat.ask(str(expect["say"]))
+            checks = _check_turn(turn, expect, before)
+            for name, ok in checks.items():
+                totals[name] += 1
+                passed[name] += ok
+            ok = all(checks.values())
+            turns_total += 1
+            turns_ok += ok
+            if not ok:
+                all_ok = False
+                failures.append({"id": row.get("id"), "turn": number, "say": expect["say"],
+                                 "failed": [n for n, v in checks.items() if not v],
+                                 "kind": kind_of(turn.query) if turn.query else None,
+                                 "subject": turn.query.subject if turn.query else None})
+        conversations_ok += all_ok
+    return {"conversations": len(rows), "all_turns_right": conversations_ok,
+            "turns": turns_total, "turns_right": turns_ok,
+            "checks": {n: {"right": passed[n], "n": totals[n]} for n in totals},
+            "failures": failures}
+
+
+def load_kinds(path: Path) -> list[dict[str, Any]]:
+    rows = _read_lines(path, ("text", "kind"))
+    for row in rows:
+        if row["kind"] not in KINDS:
+            raise EvalFileError(f"{path}: the kind {row['kind']!r} is not one of "
+                                f"{', '.join(KINDS)}.")
+    return rows
+
+
+def load_conversations(path: Path) -> list[dict[str, Any]]:
+    rows = _read_lines(path, ("turns",))
+    for row in rows:
+        if not isinstance(row["turns"], list) or not all(
+                isinstance(t, dict) and "say" in t for t in row["turns"]):
+            raise EvalFileError(f"{path}: conversation {row.get('id')!r} needs turns with 'say'.")
+    return rows
+
+
+def _pct(right: int, n: int) -> str:
+    return f"{right}/{n} ({right / n:.0%})" if n else "-"
+
+
+def print_kinds(result: dict[str, Any]) -> None:
+    print(f"Kinds: {result['kind_accuracy']:.3f} right over {result['questions']} questions")
+    for kind, v in result["per_kind"].items():
+        others = {k: n for k, n in result["confusion"][kind].items() if k != kind}
+        wrong = ", ".join(f"{k} {n}" for k, n in sorted(others.items(), key=lambda kv: -kv[1]))
+        print(f"  {kind:20s} {_pct(v['right'], v['n']):>14s}" + (f"   as {wrong}" if wrong else ""))
+    a, d, s = (result["ask_or_not"], result["denkraam_exactly_when_asked"],
+               result["subject_as_written"])
+    print(f"What to ask recognised (or not): {_pct(a['right'], a['n'])}")
+    print(f"Denkraam block exactly when asked: {_pct(d['right'], d['n'])}")
+    print(f"Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
+          f"{_pct(s['covers'], s['n'])}")
+
+
+def print_conversations(result: dict[str, Any]) -> None:
+    print(f"Conversations: {result['all_turns_right']}/{result['conversations']} with every "
+          f"turn right; turns {_pct(result['turns_right'], result['turns'])}")
+    for name, v in result["checks"].items():
+        print(f"  {name:10s} {_pct(v['right'], v['n'])}")
+    for f in result["failures"]:
+        print(f"  - {f['id']} turn {f['turn']} ({', '.join(f['failed'])}): {f['say'][:80]!r} "
+              f"-> {f['kind']}, {f['subject']!r}")
+
+
+def print_analyser(meta: dict[str, Any]) -> None:
+    """The trained analyser's cross-validated figures (see train.cross_validate)."""
+    report, trained = meta["report"], meta["trained_on"]
+    print(f"Question analyser: {trained['questions']} labelled questions, {report['folds']}-fold "
+          f"cross-validation: kind {report['kind_accuracy']:.3f}; subject span exact on "
+          f"technologies left out of training {report['subject_exact_unseen']:.3f}")
+    for kind, v in report["per_kind"].items():
+        print(f"  {kind:20s} {v['accuracy']:.3f} (n={v['n']})")

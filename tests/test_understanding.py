@@ -1,0 +1,203 @@
+"""The question analyser: its labelled set and language files, the split of question and context,
+the trained models in a real index, follow-ups derived from the analysed question, and the files
+checked on load."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assistant.chat.conversation import Conversation
+from assistant.engine.understanding.labelled import KINDS, load_labelled
+from assistant.engine.understanding.language import LanguageData, detect_language, language_data
+from assistant.engine.understanding.split import sentences, split
+from assistant.errors import IndexMismatch, UnderstandingDataError
+
+EVALS = Path(__file__).resolve().parent.parent / "evals"
+
+
+# -- data ------------------------------------------------------------------------------------------
+
+def test_the_labelled_set_is_large_bilingual_and_covers_every_kind():
+    items = load_labelled()
+    assert len(items) >= 1000
+    kinds = Counter(i.kind for i in items)
+    assert set(kinds) == set(KINDS) and min(kinds.values()) >= 50
+    langs = Counter(i.lang for i in items)
+    assert langs["en"] >= 0.25 * len(items) and langs["nl"] >= 0.5 * len(items)
+    # Described or pasted context before or after the question, in many lines.
+    assert sum(i.question != i.text for i in items) >= 150
+
+
+@pytest.mark.parametrize(("line", "says"), [
+    ('{"id": "x1", "text": "Wat is CODIO?", "lang": "nl", "kind": "factual", '
+     '"question": "Wat is DataWijzer?"}', "bad.jsonl line 2: question is not a part of text"),
+    ('{"id": "x1", "text": "Wat is CODIO?", "lang": "nl", "kind": "quiz", '
+     '"question": "Wat is CODIO?"}', "bad.jsonl line 2 (kind)"),
+    ('{"id": "x1", "text": "Waarom?", "lang": "nl", "kind": "followup_why", '
+     '"question": "Waarom?"}', "a follow-up needs the previous question"),
+    ("not json", "bad.jsonl line 2: it is not JSON"),
+])
+def test_a_labelled_line_that_fails_its_schema_is_named(tmp_path, line, says):
+    good = ('{"id": "x0", "text": "Wat is CODIO?", "lang": "nl", "kind": "factual", '
+            '"question": "Wat is CODIO?"}')
+    (tmp_path / "bad.jsonl").write_text(f"{good}\n{line}\n", encoding="utf-8")
+    with pytest.raises(UnderstandingDataError) as err:
+        load_labelled(tmp_path)
+    assert says in str(err.value) and "\n" not in str(err.value)
+
+
+def test_language_files_pass_their_schema_and_an_unknown_detail_is_refused():
+    for lang in ("nl", "en"):
+        data = language_data(lang)
+        assert data.language == lang and data.details and data.qualifiers
+    raw = language_data("nl").model_dump()
+    raw["details"] = {**raw["details"], "colour": ["welke kleur"]}
+    with pytest.raises(ValueError, match="unknown detail 'colour'"):
+        LanguageData.model_validate(raw)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Wat moet ik vragen over wifi-telling?", "nl"),
+    ("What should the council ask about smart street lights?", "en"),
+    ("wifi-telling", "nl"),
+])
+def test_the_language_is_read_from_the_language_files(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_details_are_read_from_what_is_asked_only():
+    nl = language_data("nl")
+    assert nl.details_asked("Hoeveel kost een slimme lantaarnpaal?") == ["amount"]
+    assert nl.details_asked("Wanneer is het denkraam verschenen?") == ["date"]
+    assert nl.details_asked("Waar moet ik op letten?") == []
+
+
+# -- the split -------------------------------------------------------------------------------------
+
+def test_a_described_plan_and_a_pasted_quote_are_context():
+    plan = split("Het college wil camera's ophangen die afvaldumpingen herkennen, zodat een "
+                 "handhaver de dumper een boete kan geven. Waar moet ik op letten?")
+    assert plan.question == "Waar moet ik op letten?" and "boete" in plan.context
+    quoted = split('In het voorstel staat: "Het college stelt voor om voor 180.000 euro 450 '
+                   'parkeersensoren te plaatsen." Welke vragen stel ik?')
+    assert quoted.question == "Welke vragen stel ik?" and "180.000 euro" in quoted.context
+    colon = split("Welke vragen moet ik stellen over het volgende: het college stelt voor om "
+                  "voor 180.000 euro 450 parkeersensoren te plaatsen in de binnenstad.")
+    assert colon.question.startswith("Welke vragen") and "450" in colon.context
+    alone = split("Wat moet ik vragen over wifi-telling?")
+    assert alone.question == "Wat moet ik vragen over wifi-telling?" and not alone.context
+
+
+def test_without_a_question_mark_the_scorer_picks_the_sentence_that_asks():
+    text = "Help me met vragen over dit plan. Het college wil wifi-tellingen. Ze duren een jaar."
+    # A scorer that finds the first sentence least like a description.
+    parts = split(text, lambda ss: [0.1 if "Help" in s else 0.9 for s in ss])
+    assert parts.question == "Help me met vragen over dit plan."
+    assert sentences("Kost 180.000 euro. O.a. camera's. Klaar?") == [
+        "Kost 180.000 euro.", "O.a. camera's.", "Klaar?"]
+
+
+# -- the trained analyser in a real index ----------------------------------------------------------
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Als raadslid wil ik weten welke kritische vragen ik kan stellen over slimme camera's met "
+     "gezichtsherkenning", "ask"),
+    ("What should councillors ask the aldermen about smart streetlights?", "ask"),
+    ("Waarom is transparantie belangrijk bij digitalisering?", "why"),
+    ("Uit welke stappen bestaat het denkraam?", "factual"),
+    ("wifi-telling", "topic"),
+])
+def test_the_kind_is_learned_from_the_labelled_set(engine, question, kind):
+    query = engine.analyse(question)
+    assert query.kind == kind
+    assert abs(sum(query.probabilities.values()) - 1) < 0.01
+
+
+@pytest.mark.slow
+def test_the_subject_keeps_what_makes_it_special_and_a_fine_is_not_asked_for(engine):
+    face = engine.ask("Als raadslid wil ik weten welke kritische vragen ik kan stellen over "
+                      "slimme camera's met gezichtsherkenning")
+    assert "gezichtsherkenning" in face.subject and len(face.denkraam) == 5
+    fine = engine.ask("Het college wil camera's ophangen die afvaldumpingen herkennen, zodat een "
+                      "handhaver de dumper een boete kan geven. Waar moet ik op letten?")
+    assert fine.status == "answered" and fine.denkraam and not fine.missing
+
+
+@pytest.mark.slow
+def test_a_pasted_text_without_a_question_offers_what_to_ask(engine):
+    answer = engine.ask(
+        "Het college stelt voor om 30 slimme lantaarnpalen te plaatsen in de binnenstad. De "
+        "palen meten geluid en drukte. De gegevens worden zes maanden bewaard. De leverancier "
+        "beheert het platform. Het krediet bedraagt 250.000 euro.")
+    if answer.status == "no_question":
+        assert answer.notices[0].endswith("?") and answer.suggestions
+    else:  # read as a request for what to ask: then it gets the denkraam
+        assert answer.denkraam
+
+
+@pytest.mark.slow
+def test_follow_ups_build_on_the_analysed_question(engine):
+    chat = Conversation(engine)
+    first = chat.ask("Wat moet ik vragen over slimme camera's met gezichtsherkenning?")
+    assert first.answer.denkraam
+    trial = chat.ask("En wat als het alleen een proef van een half jaar is?")
+    assert trial.query.followup == "condition"
+    assert "gezichtsherkenning" in trial.answer.subject and trial.answer.denkraam
+    assert any("proef" in c for c in trial.answer.conditions)
+    values = chat.ask("Welke publieke waarden spelen hier?")
+    assert values.query.followup == "values" and "gezichtsherkenning" in values.query.subject
+    assert values.query.conditions == trial.query.conditions
+    assert "privacy" in [v.key for v in values.answer.public_values]
+    why = chat.ask("Waarom is dat belangrijk?")
+    assert why.query.followup == "why" and why.answer.summary
+    sources = chat.ask("Waar staat dat?")
+    assert sources.kind == "sources" and sources.answer is why.answer
+    fresh = chat.ask("Uit welke stappen bestaat het denkraam?")
+    assert fresh.query.followup is None and fresh.query.kind == "factual"
+
+
+@pytest.mark.slow
+def test_the_analyser_is_checked_against_the_manifest(make_settings):
+    from assistant.engine.index.build import ANALYSER, build_index, load_index
+
+    settings = make_settings()
+    build_index(settings, progress=False)
+    manifest = json.loads((settings.index_dir / "manifest.json").read_text("utf-8"))
+    assert manifest["analyser"]["questions"] >= 1000
+    model = settings.index_dir.resolve() / ANALYSER / "model.npz"
+    model.write_bytes(model.read_bytes()[:1000])
+    with pytest.raises(IndexMismatch) as err:
+        load_index(settings)
+    assert "question analyser" in str(err.value) and "assistant index" in str(err.value)
+    (model.parent / "meta.json").unlink()
+    with pytest.raises(IndexMismatch, match="assistant index"):
+        load_index(settings)
+
+
+@pytest.mark.slow
+def test_a_changed_labelled_set_makes_the_index_stale(make_settings, monkeypatch):
+    from assistant.engine.index import build
+
+    settings = make_settings()
+    build.build_index(settings, progress=False)
+    monkeypatch.setattr(build, "data_hash", lambda: "another labelled set")
+    with pytest.raises(IndexMismatch, match="assistant index"):
+        build.load_index(settings)
+
+
+@pytest.mark.slow
+def test_the_dev_conversations_keep_subject_and_condition(engine):
+    from assistant.eval_understanding import load_conversations, score_conversations
+
+    result = score_conversations(engine, load_conversations(EVALS / "conversations.jsonl"))
+    assert result["conversations"] >= 15
+    checks = result["checks"]
+    # Every follow-up is recognised as one, and a condition is kept.
+    assert checks["kind"]["right"] >= 0.9 * checks["kind"]["n"]
+    assert checks["condition"]["right"] == checks["condition"]["n"]
+    assert checks["sources"]["right"] == checks["sources"]["n"]
