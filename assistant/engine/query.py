@@ -254,7 +254,8 @@ class QueryAnalyser:
                      if t not in source_stems]
         # Coverage weighs the words of the part that asks and of the subject: a pasted
         # paragraph's many words inform the ranking but do not decide whether the texts answer.
-        asked_words = words(question) + (words(subject) if subject else [])
+        asked_words = words(_apply_corrections(question, corrected)) + (
+            words(subject) if subject else [])
         asked = [corrected.get(w, w) for w in asked_words]
         in_domain = bool(topics or values or instruments or source_docs
                          or self.matcher.steps_in(stems)
@@ -281,7 +282,11 @@ class QueryAnalyser:
                                                      for w in words(q.subject)])
             keys = [c.key for c in found]
             if q.kind in ("ask", "topic"):
-                keys += self.model.characteristics(self.vector(q.subject))
+                vector = self.vector(q.subject)
+                keys += self.model.characteristics(vector)
+                # Any technology or plan is in scope for what to ask: the denkraam holds for it.
+                if self.model.technology_probability(vector) >= 0.5:
+                    q.in_domain = True
             q.characteristics = [self._characteristics[k] for k in dict.fromkeys(keys)
                                  if k in self._characteristics]
         else:
@@ -352,14 +357,13 @@ class QueryAnalyser:
         return out
 
     def _best_subject(self, text: str) -> str | None:
-        """Of the runs the tagger marks, the one that most names a technology: by its meaning
-        (closer to the framework's examples of technologies than to other council subjects),
-        then by the tagger's weight."""
+        """Of the runs the tagger marks, the one that most names a technology, by its meaning
+        (:meth:`AnalyserModel.technology_probability`), then by the tagger's weight."""
         phrases = [p for p in (_head_and_qualifiers(text, s.start, s.end)
                                for s in self.model.subjects(text)) if p]
         if len(phrases) <= 1:
             return phrases[0] if phrases else None
-        scores = [self.model.technology_score(self.vector(p)) for p in phrases]
+        scores = [self.model.technology_probability(self.vector(p)) for p in phrases]
         return max(zip(scores, range(len(phrases)), phrases, strict=True),
                    key=lambda x: (x[0] - 0.01 * x[1]))[2]
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,10 +37,8 @@ CONTEXT = "context"
 TAGS = ("O", "B", "I")
 # How close a subject's vector must be to an example of a characteristic (cosine), and how far
 # below the best characteristic another may be, to be counted too.
-CHARACTERISTIC_MIN = 0.82
-CHARACTERISTIC_MARGIN = 0.03
-# How much closer to a characteristic than to every non-technology subject a subject must be.
-BACKGROUND_MARGIN = 0.01
+CHARACTERISTIC_MIN = 0.84
+CHARACTERISTIC_MARGIN = 0.02
 
 
 def files_sha256(folder: Path) -> str:
@@ -77,7 +76,8 @@ class AnalyserModel:
         self.characteristic_keys: list[str] = list(meta["characteristics"])
         self.example_vectors = np.asarray(arrays["example_vectors"], dtype=np.float32)
         self.example_owner = np.asarray(arrays["example_owner"], dtype=np.int32)
-        self.background_vectors = np.asarray(arrays["background_vectors"], dtype=np.float32)
+        self.technology_coef = np.asarray(arrays["technology_coef"], dtype=np.float32)
+        self.technology_intercept = float(np.asarray(arrays["technology_intercept"]).ravel()[0])
 
     # -- files -----------------------------------------------------------------------------------
 
@@ -151,14 +151,12 @@ class AnalyserModel:
             out.append(Subject(text[start:end], start, end, weight / len(run)))
         return out
 
-    def technology_score(self, vector: np.ndarray) -> float:
-        """How much closer ``vector`` is to an example of a technology than to a subject that is
-        not one (framework.yaml): positive for a technology."""
-        v = np.asarray(vector, dtype=np.float32).ravel()
-        best = float((self.example_vectors @ v).max()) if len(self.example_vectors) else 0.0
-        background = float((self.background_vectors @ v).max()) \
-            if len(self.background_vectors) else 0.0
-        return best - background
+    def technology_probability(self, vector: np.ndarray) -> float:
+        """How likely a phrase names a technology or plan, from its e5 vector (trained on the
+        labelled subjects against the other words of the same messages)."""
+        z = float(self.technology_coef @ np.asarray(vector, dtype=np.float32).ravel()
+                  + self.technology_intercept)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     # -- characteristics -------------------------------------------------------------------------
 
@@ -174,15 +172,14 @@ class AnalyserModel:
         return out
 
     def characteristics(self, vector: np.ndarray) -> list[str]:
-        """Characteristics the subject is close to: within :data:`CHARACTERISTIC_MARGIN` of the
-        best, and closer than to any subject that is not a technology (framework.yaml)."""
+        """Characteristics of a technology with this vector: those within
+        :data:`CHARACTERISTIC_MARGIN` of the best, if the best is close enough at all; none for
+        a phrase that does not name a technology."""
+        if self.technology_probability(vector) < 0.5:
+            return []
         scores = self.characteristic_scores(vector)
         if not scores:
             return []
         top = max(scores.values())
-        floor = CHARACTERISTIC_MIN
-        if len(self.background_vectors):
-            background = self.background_vectors @ np.asarray(vector, dtype=np.float32).ravel()
-            floor = max(floor, float(background.max()) + BACKGROUND_MARGIN)
         return [k for k, s in sorted(scores.items(), key=lambda kv: -kv[1])
-                if s >= floor and s >= top - CHARACTERISTIC_MARGIN]
+                if s >= CHARACTERISTIC_MIN and s >= top - CHARACTERISTIC_MARGIN]
