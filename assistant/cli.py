@@ -121,6 +121,8 @@ def _eval_understanding(engine: Any, args: argparse.Namespace) -> int:
         out["conversations"] = eu.score_conversations(
             engine, eu.load_conversations(Path(args.conversations)))
         eu.print_conversations(out["conversations"])
+    name = Path(args.kinds or args.conversations).stem
+    print(f"Report: {eu.write_report(out, Path(args.reports), name)}")
     if args.json:
         Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=2),
                                    encoding="utf-8")

@@ -229,4 +229,63 @@ def print_analyser(meta: dict[str, Any]) -> None:
           f"cross-validation: kind {report['kind_accuracy']:.3f}; subject span exact on "
           f"technologies left out of training {report['subject_exact_unseen']:.3f}")
     for kind, v in report["per_kind"].items():
-        print(f"  {kind:20s} {v['accuracy']:.3f} (n={v['n']})")
+        wrong = {k: n for k, n in report["confusion"][kind].items() if k != kind and n}
+        as_ = ", ".join(f"{k} {n}" for k, n in sorted(wrong.items(), key=lambda kv: -kv[1])[:3])
+        print(f"  {kind:20s} {v['accuracy']:.3f} (n={v['n']})" + (f"   as {as_}" if as_ else ""))
+    tech = report.get("technology")
+    if tech:
+        print(f"  names a technology or not: {tech['accuracy_unseen']:.3f} on technologies left "
+              f"out ({tech['phrases']} phrases)")
+
+
+def _matrix(confusion: dict[str, dict[str, int]]) -> list[str]:
+    kinds = list(confusion)
+    cols = kinds + sorted({k for row in confusion.values() for k in row} - set(kinds))
+    short = [c.replace("followup_", "fu_") for c in cols]
+    lines = ["| expected \\ got | " + " | ".join(short) + " |",
+             "|---|" + "---|" * len(cols)]
+    for kind in kinds:
+        lines.append(f"| {kind} | " + " | ".join(str(confusion[kind].get(c, 0) or "")
+                                                 for c in cols) + " |")
+    return lines
+
+
+def write_report(out: dict[str, Any], folder: Path, name: str) -> Path:
+    """A Markdown report: the cross-validated figures with their confusion matrix, and those of
+    the question set and conversations scored."""
+    import time
+
+    folder.mkdir(parents=True, exist_ok=True)
+    analyser = out["analyser"]
+    lines = [f"# Question analyser: {name}", "",
+             f"Trained on {analyser['trained_on']['questions']} labelled questions; "
+             f"{analyser['folds']}-fold cross-validation.", "",
+             "| kind | n | accuracy |", "|---|---|---|"]
+    lines += [f"| {k} | {v['n']} | {v['accuracy']:.3f} |" for k, v in analyser["per_kind"].items()]
+    lines += ["", "Confusion matrix (cross-validation):", "", *_matrix(analyser["confusion"])]
+    if "kinds" in out:
+        kinds = out["kinds"]
+        lines += ["", f"## {name}: kinds", "", f"Accuracy {kinds['kind_accuracy']:.3f} over "
+                  f"{kinds['questions']} questions.", "", "| kind | n | right | accuracy |",
+                  "|---|---|---|---|"]
+        lines += [f"| {k} | {v['n']} | {v['right']} | {v['accuracy']:.3f} |"
+                  for k, v in kinds["per_kind"].items()]
+        lines += ["", *_matrix(kinds["confusion"])]
+        for label, key in (("What to ask recognised or not", "ask_or_not"),
+                           ("Denkraam block exactly when asked",
+                            "denkraam_exactly_when_asked")):
+            lines.append(f"- {label}: {_pct(kinds[key]['right'], kinds[key]['n'])}")
+        s = kinds["subject_as_written"]
+        lines.append(f"- Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
+                     f"{_pct(s['covers'], s['n'])}")
+    if "conversations" in out:
+        c = out["conversations"]
+        lines += ["", f"## {name}: conversations", "",
+                  f"{c['all_turns_right']} of {c['conversations']} with every turn right; turns "
+                  f"{_pct(c['turns_right'], c['turns'])}.", ""]
+        lines += [f"- {n}: {_pct(v['right'], v['n'])}" for n, v in c["checks"].items()]
+        lines += [f"- `{f['id']}` turn {f['turn']} ({', '.join(f['failed'])}): {f['say'][:100]}"
+                  for f in c["failures"]]
+    path = folder / f"analyser-{name}-{time.strftime('%Y%m%d-%H%M%S')}.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

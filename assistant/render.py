@@ -18,6 +18,7 @@ LABELS = {
         "related": "Wat de teksten wel zeggen",
         "followups": "Verder vragen:",
         "conditions": "Uitgaande van",
+        "about": "Over",
         "undated": "z.d.",
         "quoted": "uit een Nederlandse bron",
         "by_llm": "Opgesteld door het taalmodel van de gemeente; elke zin is nagelopen op de "
@@ -36,6 +37,7 @@ LABELS = {
         "related": "What the texts do say",
         "followups": "Ask further:",
         "conditions": "Assuming",
+        "about": "About",
         "undated": "n.d.",
         "quoted": "quoted from a Dutch source",
         "by_llm": "Written by the municipality's language model; every sentence was checked "
@@ -85,7 +87,12 @@ def render_sections(answer: Answer, suggestions: bool = True, compact: bool = Fa
             lines += ["", lab["try"], *[f"- {s}" for s in answer.suggestions]]
         return ["\n".join(lines) + "\n"]
     first = [f"### {lab['summary']}", ""]
-    if answer.conditions:  # what follow-ups added to the question
+    if answer.followup and answer.subject:  # what a follow-up was understood to be about
+        about = f"{lab['about']}: {answer.subject}"
+        if answer.conditions:
+            about += f"; {lab['conditions'].lower()}: {'; '.join(answer.conditions)}"
+        first += [f"_{about}._", ""]
+    elif answer.conditions:
         first += [f"_{lab['conditions']}: {'; '.join(answer.conditions)}._", ""]
     first += [" ".join(answer.notices)] if answer.notices else []
     if answer.summary:

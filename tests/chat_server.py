@@ -14,6 +14,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking", "--disable-component-update"]
@@ -87,3 +88,21 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def server_env(seed_settings: Any, folder: Path, database: str, **extra: str
+               ) -> dict[str, str]:
+    """Environment of a chat server over the seed index with password sign-in, accounts anna
+    and bob (password "<name>-haar-wachtwoord") and the history in ``database``."""
+    from assistant.config import Settings
+    from assistant.intranet import accounts
+
+    settings = Settings(users_file=folder / "users.json", secret_file=folder / "secret")
+    for user in ("anna", "bob"):
+        if user not in dict(accounts.list_users(settings)):
+            accounts.add_user(settings, user, f"{user}-haar-wachtwoord")
+    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
+            "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
+            "ASSISTANT_USERS_FILE": str(folder / "users.json"),
+            "ASSISTANT_SECRET_FILE": str(folder / "secret"), "ASSISTANT_AUTH": "password",
+            "ASSISTANT_DATABASE": database, **extra}

@@ -20,7 +20,7 @@ from assistant.intranet.events import NOT_YOURS, TOO_LONG
 from assistant.intranet.history import NAME_CHARS
 from assistant.intranet.history_layer import NOT_KEPT
 
-from .chat_server import chat_server
+from .chat_server import chat_server, server_env
 from .socket_client import ChatSocket, call, jwt_sign_in, rows, sign_in, threads
 
 pytestmark = pytest.mark.slow
@@ -35,19 +35,6 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "postgres":
         return str(request.getfixturevalue("postgres_url"))
     return str(tmp_path / "history.sqlite")
-
-
-def server_env(seed_settings: Settings, folder: Path, database: str, **extra: str
-               ) -> dict[str, str]:
-    settings = Settings(users_file=folder / "users.json", secret_file=folder / "secret")
-    for user in ("anna", "bob"):
-        if user not in dict(accounts.list_users(settings)):
-            accounts.add_user(settings, user, f"{user}-haar-wachtwoord")
-    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-            "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
-            "ASSISTANT_USERS_FILE": str(folder / "users.json"),
-            "ASSISTANT_SECRET_FILE": str(folder / "secret"), "ASSISTANT_AUTH": "password",
-            "ASSISTANT_DATABASE": database, **extra}
 
 
 def run(coro: Any) -> Any:

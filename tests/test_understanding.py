@@ -201,3 +201,36 @@ def test_the_dev_conversations_keep_subject_and_condition(engine):
     assert checks["kind"]["right"] >= 0.9 * checks["kind"]["n"]
     assert checks["condition"]["right"] == checks["condition"]["n"]
     assert checks["sources"]["right"] == checks["sources"]["n"]
+
+
+@pytest.mark.slow
+def test_the_eval_command_scores_kinds_and_conversations(seed_settings, monkeypatch, tmp_path,
+                                                         capsys):
+    from assistant.cli import main
+
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(seed_settings.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seed_settings.index_dir))
+    kinds = tmp_path / "kinds.jsonl"
+    kinds.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"text": "Wat moet ik vragen over bodycams?", "kind": "ask", "subject": "bodycams"},
+        {"text": "Uit welke stappen bestaat het denkraam?", "kind": "factual"},
+        {"text": "En bij drones?", "kind": "followup_swap",
+         "previous": "Wat moet ik vragen over wifi-telling?"}]) + "\n", encoding="utf-8")
+    talk = tmp_path / "talk.jsonl"
+    talk.write_text(json.dumps({"id": "t1", "turns": [
+        {"say": "Wat moet ik vragen over wifi-telling?", "kind": "ask", "denkraam": True},
+        {"say": "Waar staat dat?", "kind": "followup_sources", "sources": True}]}) + "\n",
+        encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["eval", "--kinds", str(kinds), "--conversations", str(talk), "--reports",
+                 str(tmp_path / "r"), "--json", str(out)]) == 0
+    result = json.loads(out.read_text("utf-8"))
+    assert result["kinds"]["questions"] == 3 and result["conversations"]["turns"] == 2
+    assert result["analyser"]["per_kind"]["ask"]["n"] >= 100
+    report = next((tmp_path / "r").glob("analyser-kinds-*.md")).read_text("utf-8")
+    assert "Confusion matrix" in report and "| ask |" in report
+    printed = capsys.readouterr().out
+    assert "Denkraam block exactly when asked" in printed
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Wat?", "kind": "riddle"}\n', encoding="utf-8")
+    assert main(["eval", "--kinds", str(bad)]) == 2

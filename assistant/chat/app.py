@@ -189,7 +189,8 @@ async def answer(question: str, asked: cl.Message) -> None:
     def on_text(sentence: str) -> None:
         # A language model's checked sentences, shown as they are written (worker thread).
         nonlocal streamed
-        token = (views.summary_heading(sentence) if not streamed else " ") + sentence
+        token = (views.summary_heading(conversation.language) if not streamed else " ") \
+            + sentence
         streamed += token
         cl.run_sync(reply.stream_token(token))
 

@@ -60,6 +60,7 @@ class Turn:
 class Conversation:
     engine: Engine
     turns: list[Turn] = field(default_factory=list)
+    language: str = "nl"  # of the message being answered, as the analyser read it
 
     @property
     def _last_answered(self) -> Turn | None:
@@ -87,6 +88,7 @@ class Conversation:
         try:
             cleaned = clean_question(question, self.engine.settings.max_question_chars)
             query = self.understand(cleaned)
+            self.language = query.language
             if query.followup == "sources":
                 turn = Turn(question=cleaned, kind="sources", query=query,
                             answer=self.last_answer)

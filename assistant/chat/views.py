@@ -11,7 +11,6 @@ from typing import Any
 
 from ..engine import Engine
 from ..engine.answer.model import Answer, Citation
-from ..engine.understanding.language import detect_language
 from ..render import LABELS, render_sections, render_sources
 from .conversation import Turn
 
@@ -87,10 +86,10 @@ def stored_panels(metadata: object) -> list[tuple[str, str]]:
             if isinstance(p, list | tuple) and len(p) == 2 and isinstance(p[1], str)]
 
 
-def summary_heading(sentence: str) -> str:
-    """The short answer's heading as the reply starts (before its first streamed sentence)."""
-    lang = "en" if detect_language(sentence) == "en" else "nl"
-    return f"### {LABELS[lang]['summary']}\n\n"
+def summary_heading(language: str) -> str:
+    """The short answer's heading as the reply starts (before its first streamed sentence), in
+    the language of the analysed question."""
+    return f"### {LABELS['en' if language == 'en' else 'nl']['summary']}\n\n"
 
 
 def reply_sections(turn: Turn) -> tuple[list[str], Answer | None]:

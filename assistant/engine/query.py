@@ -148,6 +148,11 @@ class QueryAnalyser:
         return [w for w in folded if len(w) >= 2 and w not in frame
                 and w not in self._stopwords and not w.isdigit()]
 
+    def forget_vectors(self) -> None:
+        """Empty the question-vector cache (for benchmarks that measure a fresh question)."""
+        with self._lock:
+            self._vectors.clear()
+
     def vector(self, text: str) -> np.ndarray:
         """The e5 question vector of ``text``; the last few are kept, since one answer needs the
         same text's vector in several places (the subject for its characteristics and for
@@ -289,9 +294,9 @@ class QueryAnalyser:
                     q.in_domain = True
             q.characteristics = [self._characteristics[k] for k in dict.fromkeys(keys)
                                  if k in self._characteristics]
-        else:
-            q.characteristics = self.matcher.characteristics_in(q.folded) if q.kind in (
-                "ask", "topic") else []
+        else:  # the trigger words of what is asked ("parkeersensorenproject")
+            q.characteristics = self.matcher.characteristics_in(
+                [q.corrected.get(w, w) for w in words(q.asked)])
         if q.characteristics:
             q.in_domain = True
 

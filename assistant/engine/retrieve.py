@@ -42,6 +42,7 @@ from assistant.engine.corpus.passages import Passage
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser, source_phrases
 from assistant.engine.textproc import fold, words
+from assistant.engine.understanding.language import language_data
 
 EXPANSION_WEIGHT = 0.8
 TOPIC_BONUS = 0.15
@@ -79,8 +80,6 @@ ANSWER_TYPES = {
                        r"\bverplicht|\btoegestaan\b|\bverboden\b|\blaw\b"),
     "name": re.compile(r"(?<=[a-z,] )([A-Z]{2,}|[A-Z][a-z]{2,})\b"),
 }
-_NAME_NOUNS = ("leverancier", "bedrijf", "firma", "merk", "company", "compan", "vendor",
-               "supplier", "brand")
 _PROPER = re.compile(r"(?<![\w-])([A-Z][\w'’]*|[a-z]*[A-Z]{2,}\w*)")
 
 
@@ -259,7 +258,8 @@ class Retriever:
                 found = [s for s in found if _counts(query, s.text)]
             if detail == "name":
                 # A name answers "which supplier" only next to the word the question used.
-                nouns = [w for w in words(query.asked) if w.startswith(_NAME_NOUNS)]
+                cue = tuple(language_data(query.language).name_nouns)
+                nouns = [w for w in words(query.asked) if w.startswith(cue)]
                 found = [s for s in found if any(n[:6] in fold(s.text) for n in nouns)]
             if not found:
                 out.append(detail)

@@ -36,6 +36,7 @@ from assistant.engine.textproc import (
     join_words,
     words,
 )
+from assistant.engine.understanding.language import language_data
 
 STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 MAX_VALUES = 6
@@ -55,8 +56,6 @@ _ANAPHOR = re.compile(r"^(dat|dit|deze|die|daarnaast|daarom|daardoor|daarbij|ook
 _META = re.compile(r"\(hoofdstuk \d|\bhoofdstuk \d|voorpublicatie|wilt u meer|in dit (rapport|"
                    r"essay) vinden|\bchapter \d", re.I)
 
-_QUALIFIERS = frozenset("die dat voor van met in om op bij boven rond tegen zonder that which who "
-                        "for of with on to at about from".split())
 
 SUBJECT_FALLBACK = {"nl": "deze technologie", "en": "this technology"}
 ENGLISH_LEAD = "The guidance texts are in Dutch; the passages that answer your question say:"
@@ -149,6 +148,7 @@ class Composer:
             return self._not_in_texts(retrieval, answer, cites)
         answer.summary = self._summary(retrieval, cites)
         answer.conditions = list(q.conditions)
+        answer.followup = q.followup
         if q.kind == "ask" or (q.kind == "topic" and (q.characteristics or q.topics)):
             answer.notices = self._subject_notice(q, subject)
             answer.denkraam = self._denkraam(retrieval, subject, cites)
@@ -215,8 +215,9 @@ class Composer:
         # in "bodycams voor handhavers"); one word of that name the texts never use means they
         # do not deal with it as such, however familiar the rest is.
         head: list[str] = []
+        qualifiers = language_data("nl").qualifiers | language_data("en").qualifiers
         for w in words(subject):
-            if w in _QUALIFIERS and head:
+            if w in qualifiers and head:
                 break
             head.append(w)
         content = [w for w in head if len(w) > 3 and w not in STOPWORDS]

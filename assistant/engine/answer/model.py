@@ -69,7 +69,8 @@ class Answer(BaseModel):
     was asked: ``missing`` says what, ``related`` what they do say); out_of_scope; no_question (a
     pasted text without a question: ``suggestions`` offers what to ask about it). ``abstained``
     is true unless the question was answered. ``conditions`` are what follow-ups added ("een
-    proef van een half jaar"), which the answer is about."""
+    proef van een half jaar"), which the answer is about; ``followup`` says how the question
+    built on the one before it (condition, why, values, swap)."""
 
     question: str
     language: str
@@ -81,6 +82,7 @@ class Answer(BaseModel):
     characteristics: list[str] = Field(default_factory=list)
     notices: list[str] = Field(default_factory=list)
     conditions: list[str] = Field(default_factory=list)
+    followup: str | None = None  # how a follow-up built on the question before it
     missing: list[str] = Field(default_factory=list)
     summary: list[Claim] = Field(default_factory=list)
     related: list[Claim] = Field(default_factory=list)
