@@ -208,7 +208,8 @@ def test_unanswerable_question_offers_starters(page) -> None:  # type: ignore[no
 
 
 def test_factual_answer_offers_the_denkraam_as_a_follow_up(page) -> None:  # type: ignore[no-untyped-def]
-    reply = ask(page, "Welke publieke waarden komen door cameratoezicht in de wijk onder druk?")
+    # (Which values are at stake with a technology is a request for the denkraam: its own test.)
+    reply = ask(page, "Wat zegt de VNG over cameratoezicht?")
     text = reply.inner_text()
     assert "Kort antwoord" in text and "Vragen voor de raad" not in text
     page.screenshot(path=str(OUTPUT / "factual-answer.png"), full_page=True)

@@ -85,7 +85,10 @@ async def chat_profiles(user: cl.User | None = None, language: str | None = None
 
 @cl.on_chat_start
 async def start() -> None:
-    cl.user_session.set("conversation", Conversation(engine))
+    # A first message can be answered before this runs (a client that asks as soon as it is
+    # connected): its conversation is kept, or the next message would lose what it follows up.
+    if cl.user_session.get("conversation") is None:
+        cl.user_session.set("conversation", Conversation(engine))
     if in_widget():
         # The widget shows neither a profile's welcome text nor its starters: they come as its
         # first message, with the starters as buttons. Not stored: a thread begins with a

@@ -199,7 +199,7 @@ class QueryAnalyser:
             kind = "followup_why"
         if previous is not None and kind in FOLLOWUP_KINDS:
             return self._derive(previous, own, FOLLOWUP_NAMES[kind])
-        if len(own.publishers) >= 2 and kind in ("factual", "how"):
+        if len(own.publishers) >= 2 and kind in ("factual", "how", "why", "yesno"):
             # Two publishers named: what each says is set side by side. Exact, from the texts'
             # own metadata, so kept as a rule.
             kind = "compare"

@@ -53,6 +53,8 @@ COVERAGE_PASSAGES = 3
 # composer work on these.
 CANDIDATES = 200
 DETAIL_SENTENCES = 3
+# How much of a described or pasted plan is embedded with the subject of a "what to ask".
+CONTEXT_CHARS = 500
 # How a sentence's score for a short answer is made (see Retriever.answer_sentences). Raw cosine
 # similarity measured better than similarity rescaled per question (summary holds the answering
 # phrase for 0.84 against 0.80-0.82 of the reference set's factual, why and how questions).
@@ -201,7 +203,10 @@ class Retriever:
         # look in: X alone is embedded (with the conditions a follow-up added). A question that
         # is all of its message was embedded once already, by the analyser.
         if query.kind == "ask" and query.subject:
-            text = query.search or query.subject
+            # A described or pasted plan says what the technology will do here (a trial, a
+            # supplier, the data kept): it is read with the subject.
+            text = query.search or (f"{query.subject}. {query.context}"[:CONTEXT_CHARS]
+                                    if query.context else query.subject)
         elif query.search is None and not query.question and query.vector is not None \
                 and not query.corrected:
             return np.asarray(query.vector, dtype="float32").reshape(1, -1)
