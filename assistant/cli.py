@@ -101,10 +101,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     passages = {p.id: p.cited_text for p in engine.index.passages}
     report = write_report(result, Path(args.file), Path(args.reports), passages, diff)
     print(f"Report: {report}")
-    if args.json:
-        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=2),
-                                   encoding="utf-8")
-        print(f"JSON: {args.json}")
+    _write_json(args.json, result)
     return 0
 
 
@@ -123,11 +120,15 @@ def _eval_understanding(engine: Any, args: argparse.Namespace) -> int:
         eu.print_conversations(out["conversations"])
     name = Path(args.kinds or args.conversations).stem
     print(f"Report: {eu.write_report(out, Path(args.reports), name)}")
-    if args.json:
-        Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=2),
-                                   encoding="utf-8")
-        print(f"JSON: {args.json}")
+    _write_json(args.json, out)
     return 0
+
+
+def _write_json(path: str | None, result: dict[str, Any]) -> None:
+    """``assistant eval --json OUT``: the figures (with each answer) as JSON."""
+    if path:
+        Path(path).write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+        print(f"JSON: {path}")
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
