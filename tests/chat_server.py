@@ -82,6 +82,24 @@ def launch_chromium(playwright):  # type: ignore[no-untyped-def]
     return playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
 
 
+def send_question(page, text: str, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    """Type ``text`` into the chat and send it. Text typed before the chat has connected is
+    cleared when it connects and the send button stays disabled: then it is typed again.
+    Polled from here, since the page's policy forbids the eval that wait_for_function uses."""
+    box, button = page.locator("#chat-input"), page.locator("#chat-submit")
+    deadline = time.monotonic() + timeout
+    while True:
+        box.fill(text)
+        typed = time.monotonic()
+        while time.monotonic() - typed < 2.0:
+            if button.count() and button.is_enabled():
+                button.click()
+                return
+            time.sleep(0.1)
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the chat's send button stayed disabled for {timeout:.0f} s")
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of a process in MB, from /proc."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():

@@ -21,9 +21,17 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture(scope="session")
 def analyser_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One cache of trained question analysers for the whole session: the first index build
-    trains one, every later build with the same labelled set takes it from here."""
-    return tmp_path_factory.mktemp("analyser-cache")
+    """The cache of trained question analysers and labelled-question vectors the tests share.
+    Its entries are named by the hash of what made them, so a changed labelled set, framework or
+    model trains anew; kept between runs in ``~/.cache/raadsleden-assistant/tests`` (or
+    ``ASSISTANT_TEST_CACHE_DIR``), which spares a run about four minutes of embedding and
+    training. ``ASSISTANT_TEST_CACHE_DIR=fresh`` starts from an empty folder."""
+    chosen = os.environ.get("ASSISTANT_TEST_CACHE_DIR", "")
+    if chosen == "fresh":
+        return tmp_path_factory.mktemp("analyser-cache")
+    folder = Path(chosen) if chosen else Path.home() / ".cache" / "raadsleden-assistant" / "tests"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .chat_server import chat_server, launch_chromium
+from .chat_server import chat_server, launch_chromium, send_question
 
 pytestmark = pytest.mark.slow
 
@@ -77,8 +77,7 @@ def answers(pg):  # type: ignore[no-untyped-def]
 def ask(pg, question: str) -> object:  # type: ignore[no-untyped-def]
     """Type a question, send it, and return the new assistant message once complete."""
     before = answers(pg).count()
-    pg.locator("#chat-input").fill(question)
-    pg.locator("#chat-submit").click()
+    send_question(pg, question)
     return wait_answer(pg, before)
 
 

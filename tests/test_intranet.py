@@ -28,7 +28,7 @@ import pytest
 from assistant.config import Settings
 from assistant.intranet import accounts
 
-from .chat_server import chat_server, free_port, launch_chromium, wait_until_served
+from .chat_server import chat_server, free_port, launch_chromium, send_question, wait_until_served
 
 pytestmark = pytest.mark.slow
 
@@ -142,8 +142,7 @@ def test_widget_on_an_allowed_intranet_page_answers(seed_settings, tmp_path, bro
         page.set_default_timeout(30_000)
         page.goto(site + "/index.html")
         page.locator("#chainlit-copilot-button").click()
-        page.locator("#chat-input").fill(WIFI)
-        page.locator("#chat-submit").click()
+        send_question(page, WIFI)
         reply = page.locator(ANSWER).nth(1)  # after the welcome
         reply.get_by_text("Bronnen").wait_for()
         text = reply.inner_text()
@@ -506,8 +505,7 @@ def test_widget_welcome_dutch_feedback_export_and_many_answers(seed_settings, tm
         started = time.monotonic()
         for n in range(many):
             before = widget_answers(page)
-            page.locator("#chat-input").fill(questions[n % len(questions)])
-            page.locator("#chat-submit").click()
+            send_question(page, questions[n % len(questions)])
             page.wait_for_function(f"{WIDGET}.querySelectorAll('{ANSWER}').length > {before}")
             page.locator("#chat-submit").wait_for()
         took = time.monotonic() - started
@@ -583,8 +581,7 @@ def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path
             page.set_default_timeout(30_000)
             page.goto(origin + "/")
             page.locator("#chainlit-copilot-button").click()
-            page.locator("#chat-input").fill(WIFI)
-            page.locator("#chat-submit").click()
+            send_question(page, WIFI)
             page.locator(ANSWER).nth(1).get_by_text("Vragen voor de raad").wait_for()
             page.screenshot(path=str(OUTPUT / "demo-intranet.png"))
             page.context.close()
