@@ -129,6 +129,41 @@ def test_the_subject_keeps_what_makes_it_special_and_a_fine_is_not_asked_for(eng
 
 
 @pytest.mark.slow
+def test_a_technology_after_a_place_is_found_and_a_run_ends_at_a_colon(engine):
+    analyser = engine.retriever.analyser
+    plan = analyser.analyse(
+        "Voor het parkeerbeleid in het centrum van Deventer zet de gemeente scanauto's in die "
+        "kentekens fotograferen en vergelijken met de parkeerrechten. Waar moet ik op letten?")
+    assert plan.kind == "ask" and "scanauto" in plan.subject.lower()
+    runs = analyser.model.subjects("Our town wants iris scanners at the library entrance: "
+                                   "members walk in without a card.")
+    assert runs and all(":" not in r.text for r in runs)
+
+
+@pytest.mark.slow
+def test_what_to_ask_ranks_the_case_and_the_method_together(engine):
+    from assistant.engine.retrieve import Retriever
+
+    retriever: Retriever = engine.retriever
+    method = retriever.method_rows()[0]
+    # A technology the texts do not treat: the passage that sets out the method comes first,
+    # and passages about the case follow.
+    unnamed = retriever.retrieve(retriever.analyse(
+        "Wat moet ik als raadslid vragen over slimme vuilnisbakken die melden wanneer ze vol "
+        "zijn?"))
+    rows = [engine.index.position[h.passage.id] for h in unnamed.hits]
+    assert rows[0] == method and len(set(rows)) == len(rows)
+    # A topic the texts treat leads with its own passage; the method passage is close behind.
+    wifi = retriever.retrieve(retriever.analyse("Wat moet ik vragen over wifi-telling?"))
+    assert "wifi" in wifi.hits[0].passage.text.lower()
+    assert method in [engine.index.position[h.passage.id] for h in wifi.hits[:3]]
+    # Other kinds of question keep the ranking of their own words.
+    factual = retriever.retrieve(retriever.analyse("Wat is wifi-telling?"))
+    assert [h.score for h in factual.hits] == sorted((h.score for h in factual.hits),
+                                                     reverse=True)
+
+
+@pytest.mark.slow
 def test_a_pasted_text_without_a_question_offers_what_to_ask(engine):
     answer = engine.ask(
         "Het college stelt voor om 30 slimme lantaarnpalen te plaatsen in de binnenstad. De "
