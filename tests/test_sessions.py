@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -122,6 +125,17 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
         assert statuses == [200, 200] and late == ""
         status, body = call(chat, "GET", "/user", anna)
         assert (status, body["detail"]) == (401, ENDED)
+        # The same token is refused wherever Chainlit would find it: behind a cookie that
+        # Python's SimpleCookie cannot parse, and as a bearer header.
+        assert call(chat, "GET", "/user", f"x; {anna}")[0] == 401
+        cookies = dict(part.split("=", 1) for part in anna.split("; "))
+        token = cookies.get("access_token") or "".join(
+            v for k, v in sorted(cookies.items()) if k.startswith("access_token_"))
+        bearer = urllib.request.Request(chat + "/user", headers={
+            "Origin": chat, "Authorization": f"Bearer {token}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(bearer, timeout=30)
+        assert refused.value.code == 401 and json.loads(refused.value.read())["detail"] == ENDED
         with pytest.raises(Exception):  # noqa: B017 - socketio raises its ConnectionError
             asyncio.run(ChatSocket(chat, anna).connect(timeout=5))
         time.sleep(1.1)  # a sign-in from a later second than the logout

@@ -29,28 +29,28 @@ from .guard import client_address, header, json_response
 ENDED = "Uw sessie is beëindigd; meld u opnieuw aan."
 
 
-def token_of(scope: dict[str, Any]) -> str | None:
-    """The session token in the request's cookies (Chainlit may split it over several)."""
-    raw = header(scope, b"cookie")
-    if not raw:
-        return None
-    from http.cookies import SimpleCookie
+def tokens_of(scope: dict[str, Any]) -> list[str]:
+    """Every session token the request carries, wherever Chainlit would look for one: the
+    cookie (as Starlette parses it, which also reads a header Python's ``SimpleCookie`` gives up
+    on; Chainlit may split the token over several cookies) and an ``Authorization: Bearer``
+    header. An ended session is refused if any of them is one."""
+    from starlette.requests import cookie_parser
 
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(raw)
-    except Exception:  # noqa: BLE001 - a malformed cookie header is no session
-        return None
-    cookies = {k: m.value for k, m in jar.items()}
-    if "access_token" in cookies:
-        return cookies["access_token"]
-    chunks = []
-    for i in range(32):
-        part = cookies.get(f"access_token_{i}")
-        if part is None:
-            break
-        chunks.append(part)
-    return "".join(chunks) or None
+    out: list[str] = []
+    raw = header(scope, b"cookie")
+    if raw:
+        cookies = cookie_parser(raw)
+        chunks = []
+        for i in range(32):
+            part = cookies.get(f"access_token_{i}")
+            if part is None:
+                break
+            chunks.append(part)
+        out += [t for t in (cookies.get("access_token"), "".join(chunks)) if t]
+    scheme, _, credentials = (header(scope, b"authorization") or "").partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        out.append(credentials.strip())
+    return out
 
 
 def claims_of(settings: Settings, token: str) -> dict[str, Any] | None:
@@ -120,12 +120,12 @@ class SessionGuard:
         if scope["type"] == "http" and path == "/login" and method == "POST":
             await self._login(scope, receive, send)
             return
-        token = token_of(scope)
-        if scope["type"] == "http" and path == "/logout" and method == "POST" and token:
-            claims = claims_of(self.settings, token)
+        tokens = tokens_of(scope)
+        if scope["type"] == "http" and path == "/logout" and method == "POST" and tokens:
+            claims = claims_of(self.settings, tokens[0])
             if claims and isinstance(claims.get("identifier"), str):
                 await asyncio.to_thread(accounts.sign_out, self.settings, claims["identifier"])
-        elif ended(self.settings, token):
+        elif any(ended(self.settings, token) for token in tokens):
             if scope["type"] == "http":
                 await json_response(send, 401, ENDED)
             else:
