@@ -93,7 +93,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from .eval_llm import compare_writers, print_writers
 
         result["llm"] = compare_writers(engine, questions)
-        result["settings"] |= {"llm_model": settings.llm_model, "llm_url": settings.llm_url}
+        from .engine.answer.llm import shown_url
+
+        result["settings"] |= {"llm_model": settings.llm_model,
+                               "llm_url": shown_url(settings.llm_url or "")}
         print_writers(result["llm"])
     diff = compare(result, baseline) if baseline else None
     if diff is not None:

@@ -113,6 +113,7 @@ def test_the_page_names_the_indexed_texts_not_a_fixed_five(engine):
     from assistant.chat.page import app_root, write_corpus_texts
 
     root = app_root()
+    assert root.stat().st_mode & 0o777 == 0o700  # the sessions' exports live under it
     documents = dict(engine.index.documents)
     documents["raadsvoorstel-parkeersensoren"] = {
         "title": "Raadsvoorstel parkeersensoren in het centrum", "publisher": None}

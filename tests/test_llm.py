@@ -103,10 +103,14 @@ def test_an_endpoint_that_cannot_be_used_is_named_in_one_sentence(seed_settings,
     from tests.chat_server import free_port
 
     cases = {"ftp://llm.gemeente.local/v1": "geen http(s)-adres",
-             f"http://127.0.0.1:{free_port()}/v1": "niet bereikbaar"}
+             f"http://127.0.0.1:{free_port()}/v1": "niet bereikbaar",
+             # A password or key in the address is not repeated in the sentence.
+             f"http://griffie:wachtwoord@127.0.0.1:{free_port()}/v1?api_key=sleutel":
+                 "http://griffie:***@127.0.0.1"}
     for url, says in cases.items():
         engine = engine_for(seed_settings, url, "valid")
         assert engine.llm is None and says in engine.llm_problem
+        assert "wachtwoord" not in engine.llm_problem and "sleutel" not in engine.llm_problem
         assert engine.ask(DENKRAAM).written_by == "composer"
     with llm_stub(key="geheim") as keyed:
         refused = engine_for(seed_settings, keyed.url, "valid", llm_api_key=SecretStr("fout"))

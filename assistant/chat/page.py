@@ -82,6 +82,9 @@ def app_root() -> Path:
     root = Path(tempfile.mkdtemp(prefix=f"raadsgids-chat-{os.getpid()}-"))
     shutil.copytree(UI_DIR, root, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns(".files", "__pycache__"))
+    # copytree gives the folder the package's mode (0755); the exports and files of every
+    # session live under it, so only this process's user may enter it.
+    root.chmod(0o700)
     atexit.register(shutil.rmtree, root, ignore_errors=True)
     return root
 

@@ -126,8 +126,11 @@ def run_chat(host: str, port: int) -> None:
     if engine.llm_problem:
         print(engine.llm_problem, file=sys.stderr)
     elif engine.llm is not None:
+        from ..engine.answer.llm import shown_url
+
         print(f"Antwoorden worden opgesteld door het taalmodel {settings.llm_model} op "
-              f"{settings.llm_url} en nagelopen op hun bronnen.", file=sys.stderr)
+              f"{shown_url(settings.llm_url or '')} en nagelopen op hun bronnen.",
+              file=sys.stderr)
     root = app_root()
     write_theme(root, public_origin(settings.public_url) if settings.public_url
                 else f"http://{host}:{port}")

@@ -70,14 +70,33 @@ class EndpointProblem(Exception):
     """The endpoint cannot be used; ``str()`` is one Dutch sentence."""
 
 
+def shown_url(url: str) -> str:
+    """``url`` as it may be printed or stored: a password in it, and the value of any query
+    parameter, replaced by ``***`` (an endpoint may carry its key either way)."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+        netloc = parts.netloc
+        if parts.password is not None:
+            user, _, host = netloc.rpartition("@")
+            netloc = f"{user.split(':', 1)[0]}:***@{host}"
+        query = urlencode([(k, "***") for k, _ in parse_qsl(parts.query, keep_blank_values=True)],
+                          safe="*")
+        return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+    except ValueError:
+        return "(een onleesbaar adres)"
+
+
 def check_endpoint(settings: Settings) -> None:
     """Raise EndpointProblem with one sentence when the endpoint cannot answer: not an http(s)
     address, unreachable, the key refused, or the model unknown to it."""
     import httpx
 
     url = (settings.llm_url or "").rstrip("/")
+    shown = shown_url(url)
     if not re.match(r"https?://[^/\s]+", url):
-        raise EndpointProblem(f"ASSISTANT_LLM_URL {url!r} is geen http(s)-adres; de raadsgids "
+        raise EndpointProblem(f"ASSISTANT_LLM_URL {shown!r} is geen http(s)-adres; de raadsgids "
                               "antwoordt uit de teksten.")
     try:
         key = api_key(settings)
@@ -89,10 +108,10 @@ def check_endpoint(settings: Settings) -> None:
         response = httpx.get(f"{url}/models", headers=headers,
                              timeout=settings.llm_first_token_seconds)
     except httpx.HTTPError:
-        raise EndpointProblem(f"Het taalmodel op {url} is niet bereikbaar; de raadsgids "
+        raise EndpointProblem(f"Het taalmodel op {shown} is niet bereikbaar; de raadsgids "
                               "antwoordt uit de teksten.") from None
     if response.status_code in (401, 403):
-        raise EndpointProblem(f"Het taalmodel op {url} weigert de sleutel; de raadsgids "
+        raise EndpointProblem(f"Het taalmodel op {shown} weigert de sleutel; de raadsgids "
                               "antwoordt uit de teksten.")
     if response.status_code == 200:
         try:
@@ -101,7 +120,7 @@ def check_endpoint(settings: Settings) -> None:
             served = set()
         if served and settings.llm_model not in served:
             known = ", ".join(sorted(served))
-            raise EndpointProblem(f"Het taalmodel op {url} kent het model "
+            raise EndpointProblem(f"Het taalmodel op {shown} kent het model "
                                   f"{settings.llm_model!r} niet (wel: {known}); de raadsgids "
                                   "antwoordt uit de teksten.")
 
