@@ -41,7 +41,7 @@ TAGS = ("O", "B", "I")
 # Runs the tagger marks that are weighed as the technology (each embedded once): more found the
 # technology in a described plan more often on evals/advice.jsonl.
 SUBJECT_CANDIDATES = 4
-_CLAUSE_END = re.compile(r"[:;.!?\n]")
+_CLAUSE_END = re.compile(r"[,:;.!?\n]")
 CHARACTERISTIC_MIN = 0.84
 CHARACTERISTIC_MARGIN = 0.02
 
@@ -136,7 +136,7 @@ class AnalyserModel:
     def subjects(self, text: str, limit: int = SUBJECT_CANDIDATES) -> list[Subject]:
         """Runs of words the tagger marks as naming the technology or plan, as written, the
         likeliest first (by the weight of their words); at most ``limit``. A run does not go
-        past the end of a clause (``:;.!?`` or a line break between two words)."""
+        past a comma or the end of a clause (``,:;.!?`` or a line break between two words)."""
         runs: list[list[tuple[int, int, np.ndarray]]] = []
         previous_in = False
         previous_end = 0
