@@ -127,6 +127,11 @@ def test_nobody_reaches_another_users_history(seed_settings, tmp_path, database)
             status, answer = call(chat, method, path, bob, body)
             assert status in (401, 403, 404), (method, path, status, answer)
         assert call(chat, "PUT", "/feedback", bob, rest[3][2])[1]["detail"] == NOT_YOURS
+        # Sharing is off: its routes are refused, even to the thread's own author.
+        share = call(chat, "PUT", "/project/thread/share", anna,
+                     {"threadId": thread_id, "isShared": True})
+        assert share == (404, "Gesprekken delen kan in deze raadsgids niet."), share
+        assert call(chat, "GET", f"/project/share/{thread_id}", bob)[0] == 404
 
         # Socket events with anna's ids, sent by bob from his own session.
         async def bob_tries() -> list[str]:

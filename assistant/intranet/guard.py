@@ -74,6 +74,10 @@ def header(scope: dict[str, Any], name: bytes) -> str | None:
     return next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == name), None)
 
 
+def _sharing(path: str) -> bool:
+    return path.rstrip("/") == "/project/thread/share" or path.startswith("/project/share/")
+
+
 class Guard:
     """ASGI middleware in front of the whole chat server (HTTP and WebSocket)."""
 
@@ -114,6 +118,12 @@ class Guard:
         origin = header(scope, b"origin")
         if origin is not None and origin not in self.origins:
             await self._refuse(scope, receive, send)
+            return
+        if scope["type"] == "http" and _sharing(scope.get("path", "")):
+            # Sharing is off in this chat (allow_thread_sharing = false), but Chainlit serves
+            # its sharing routes regardless: a shared thread would be readable by anyone signed
+            # in. Refused here, before Chainlit.
+            await _plain_response(send, 404, NO_SHARING)
             return
         if scope["type"] == "http":
             length = header(scope, b"content-length")
@@ -173,6 +183,7 @@ class Guard:
 
 NOT_ALLOWED = "Deze pagina mag de raadsgids niet gebruiken (origin niet toegestaan)."
 TOO_LARGE = "Dit verzoek is te groot voor de raadsgids."
+NO_SHARING = "Gesprekken delen kan in deze raadsgids niet."
 
 
 async def _plain_response(send: Any, status: int, sentence: str) -> None:
