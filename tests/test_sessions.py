@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import http.client
 import json
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -18,6 +20,7 @@ import pytest
 from assistant.chat.limits import BUSY, TOO_MANY, QuestionLimits
 from assistant.config import Settings
 from assistant.intranet import accounts
+from assistant.intranet.guard import TOO_LARGE
 from assistant.intranet.sessions import ENDED
 
 from .chat_server import chat_server
@@ -173,6 +176,23 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
         status, _, cookies = login_with_headers(chat, "anna", "anna-haar-wachtwoord", {
             "X-Forwarded-For": "192.0.2.51"})
         assert status == 200 and not any("Secure" in c for c in cookies)
+        # Over https (as the trusted balancer says) browsers are told to keep to https.
+        host, port = urllib.parse.urlsplit(chat).netloc.split(":")
+        for proto, hsts in (("https", "max-age=31536000"), ("http", None)):
+            conn = http.client.HTTPConnection(host, int(port), timeout=30)
+            conn.request("GET", "/login", headers={"X-Forwarded-Proto": proto})
+            response = conn.getresponse()
+            response.read()
+            assert response.getheader("Strict-Transport-Security") == hsts
+            conn.close()
+        # A sign-in body sent in chunks, without its length, is cut off past the limit: 413.
+        conn = http.client.HTTPConnection(host, int(port), timeout=30)
+        conn.request("POST", "/login", body=iter([b"username=anna&password=" + b"x" * 65536] * 10),
+                     encode_chunked=True, headers={
+                         "Origin": chat, "Content-Type": "application/x-www-form-urlencoded"})
+        response = conn.getresponse()
+        assert (response.status, response.read().decode()) == (413, TOO_LARGE)
+        conn.close()
     text = log.read_text(encoding="utf-8")
     assert "Traceback" not in text
     assert "Socket event 'client_message' refused: the session has ended" in text

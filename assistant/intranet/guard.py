@@ -130,7 +130,7 @@ class Guard:
             if length is not None and (not length.isdigit() or int(length) > self.max_body):
                 await _plain_response(send, 413, TOO_LARGE)
                 return
-            receive = self._bounded(receive)
+            receive, send = self._bounded(receive, send)
         if self.header is not None and peer(scope) not in self.trusted:
             scope = dict(scope)
             scope["headers"] = [(k, v) for k, v in scope["headers"] if k != self.header]
@@ -141,25 +141,39 @@ class Guard:
             peer(scope) in self.trusted and header(scope, b"x-forwarded-proto") == "https")
         await self.app(scope, receive, self._secured(send, https))
 
-    def _bounded(self, receive: Any) -> Any:
-        """A body sent without its length is cut off (as a disconnect) past the limit."""
+    def _bounded(self, receive: Any, send: Any) -> tuple[Any, Any]:
+        """A body sent without its length (chunked) is cut off past the limit: the client gets
+        413 with one sentence, and the application a disconnect; what it would still send is
+        dropped. Once the application has started its response, only the disconnect."""
         seen = 0
+        started = refused = False
 
         async def bounded() -> dict[str, Any]:
-            nonlocal seen
+            nonlocal seen, refused
             message: dict[str, Any] = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
+                    if not started and not refused:
+                        refused = True
+                        await _plain_response(send, 413, TOO_LARGE)
                     return {"type": "http.disconnect"}
             return message
 
-        return bounded
+        async def sending(message: dict[str, Any]) -> None:
+            nonlocal started
+            if refused:
+                return
+            started = True
+            await send(message)
+
+        return bounded, sending
 
     def _secured(self, send: Any, https: bool) -> Any:
         """Security headers on every response; over https (directly, or as a trusted proxy
-        says) the session cookies are marked Secure."""
-        names = {k for k, _ in self.security} | {b"content-security-policy"}
+        says) the session cookies are marked Secure and browsers told to keep to https (HSTS)."""
+        names = {k for k, _ in self.security} | {b"content-security-policy",
+                                                 b"strict-transport-security"}
 
         async def wrapped(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
@@ -167,7 +181,8 @@ class Guard:
                 if https:
                     headers = [(k, v + b"; Secure") if k == b"set-cookie"
                                and b"secure" not in v.lower() else (k, v) for k, v in headers]
-                message = {**message, "headers": headers + self.security + [
+                extra = [(b"strict-transport-security", b"max-age=31536000")] if https else []
+                message = {**message, "headers": headers + self.security + extra + [
                     (b"content-security-policy", self.policy())]}
             await send(message)
 
