@@ -118,12 +118,19 @@ def test_unreadable_files_are_skipped_with_a_warning_naming_them(tmp_path: Path,
     (corpus / "binair.txt").write_bytes(b"\x00\x01\x02binary\x00")
     (corpus / "latin1.txt").write_bytes("Privacy en één café".encode("latin-1"))
     (corpus / "kapot.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    # A link to a file outside the folder is not read; one to a file inside it is.
+    outside = tmp_path / "geheim.txt"
+    outside.write_text("Geheim\n\nWachtwoorden van de griffie staan in deze tekst.\n",
+                       encoding="utf-8")
+    (corpus / "geheim.txt").symlink_to(outside)
+    (corpus / "kopie.txt").symlink_to(corpus / "goed.txt")
     with caplog.at_level(logging.WARNING):
         report = load_corpus(corpus)
-    assert [d.doc_id for d in report.documents] == ["goed"]
+    assert [d.doc_id for d in report.documents] == ["goed", "kopie"]
     skipped = dict(report.skipped)
-    assert set(skipped) == {"leeg.txt", "binair.txt", "latin1.txt", "kapot.pdf"}
+    assert set(skipped) == {"leeg.txt", "binair.txt", "latin1.txt", "kapot.pdf", "geheim.txt"}
     assert "UTF-8" in skipped["latin1.txt"]
+    assert "outside the corpus folder" in skipped["geheim.txt"]
     for name in skipped:
         assert name in caplog.text
 

@@ -446,6 +446,12 @@ def load_corpus(corpus_dir: Path) -> LoadReport:
             report.skipped.append(
                 (path.name, f"has the same document id as {seen[path.stem].name}"))
             continue
+        if path.is_symlink() and not path.resolve().is_relative_to(corpus_dir.resolve()):
+            # A link could make any file the server can read a "guidance text" that the chat
+            # then quotes; a griffie copies its documents into the folder instead.
+            report.skipped.append((path.name, "is a link to a file outside the corpus folder; "
+                                   "copy the file into the folder instead"))
+            continue
         try:
             doc = load_document(path, sources.get(path.stem, {}))
         except _Unreadable as exc:
