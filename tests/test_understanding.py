@@ -5,6 +5,7 @@ checked on load."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -138,6 +139,19 @@ def test_a_technology_after_a_place_is_found_and_a_run_ends_at_a_colon(engine):
     runs = analyser.model.subjects("Our town wants iris scanners at the library entrance: "
                                    "members walk in without a card.")
     assert runs and all(":" not in r.text for r in runs)
+
+
+@pytest.mark.slow
+def test_markdown_typed_in_a_question_does_not_reach_the_answer(engine):
+    from assistant.render import render_markdown
+
+    for question in ("Wat moet ik vragen over [slimme](http://example.org) **camera's**?",
+                     "Wat moet ik vragen over ![beeld](http://example.org/x.png) sensoren?",
+                     "Wat moet ik vragen over <img src=x> slimme lantaarnpalen?"):
+        answer = engine.ask(question, use_llm=False)
+        assert answer.subject and not re.search(r"[\[\]()<>*!]", answer.subject)
+        markdown = render_markdown(answer)
+        assert "](http" not in markdown and "<img" not in markdown
 
 
 @pytest.mark.slow

@@ -50,6 +50,9 @@ DOCUMENT_SENTENCES = 3
 VECTOR_CACHE = 256
 FOLLOWUP_NAMES = {k: k.removeprefix("followup_") for k in FOLLOWUP_KINDS}
 
+# What a subject phrase may not carry into the answer's Markdown (see QueryAnalyser._subject).
+_MARKUP = re.compile(r"[\[\]()<>!*_`#|\\{}~]")
+
 
 @dataclass
 class Query:
@@ -391,7 +394,10 @@ class QueryAnalyser:
             content = [w for w in text.split() if fold(w).strip("?,.") not in DUTCH_STOPWORDS]
             phrase = " ".join(content) or None
         if phrase:
-            phrase = _apply_corrections(phrase, corrected).strip(" ,;:.!?\"'“”") or None
+            # The phrase is echoed in the answer's Markdown: characters that would make it a
+            # link, an image, HTML or emphasis are left out (no technology's name needs them).
+            phrase = _MARKUP.sub(" ", _apply_corrections(phrase, corrected))
+            phrase = " ".join(phrase.split()).strip(" ,;:.!?\"'“”") or None
         return phrase
 
 
