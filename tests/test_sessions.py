@@ -30,6 +30,13 @@ OUTPUT = Path(__file__).parent / "output" / "sessions"
 WIFI = "Wat moet ik vragen over wifi-telling?"
 
 
+def session_token(cookie: str) -> str:
+    """The session token in a Cookie header (Chainlit may split it over several cookies)."""
+    cookies = dict(part.split("=", 1) for part in cookie.split("; "))
+    return cookies.get("access_token") or "".join(
+        v for k, v in sorted(cookies.items()) if k.startswith("access_token_"))
+
+
 def login(chat: str, user: str, password: str, **headers: str) -> tuple[int, object]:
     status, body, _ = login_with_headers(chat, user, password, headers)
     return status, body
@@ -131,9 +138,7 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
         # The same token is refused wherever Chainlit would find it: behind a cookie that
         # Python's SimpleCookie cannot parse, and as a bearer header.
         assert call(chat, "GET", "/user", f"x; {anna}")[0] == 401
-        cookies = dict(part.split("=", 1) for part in anna.split("; "))
-        token = cookies.get("access_token") or "".join(
-            v for k, v in sorted(cookies.items()) if k.startswith("access_token_"))
+        token = session_token(anna)
         bearer = urllib.request.Request(chat + "/user", headers={
             "Origin": chat, "Authorization": f"Bearer {token}"})
         with pytest.raises(urllib.error.HTTPError) as refused:
@@ -144,6 +149,14 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
         time.sleep(1.1)  # a sign-in from a later second than the logout
         again = sign_in(chat, "anna", "anna-haar-wachtwoord")
         assert call(chat, "GET", "/user", again)[0] == 200
+
+        # A session token is not renewed through the widget's token sign-in, which this
+        # sign-in mode does not offer.
+        renew = urllib.request.Request(chat + "/auth/jwt", method="POST", headers={
+            "Origin": chat, "Authorization": f"Bearer {session_token(again)}"})
+        with pytest.raises(urllib.error.HTTPError) as renewed:
+            urllib.request.urlopen(renew, timeout=30)
+        assert renewed.value.code == 404
 
         # Removing an account ends its sessions.
         assert call(chat, "GET", "/user", bob)[0] == 200

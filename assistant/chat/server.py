@@ -156,8 +156,7 @@ def run_chat(host: str, port: int) -> None:
     mend_session_config()
     # Added last, so the guard runs first: a refused origin never reaches the widget adapter.
     server.app.add_middleware(WidgetAdapter, own=own_origins(host, port, settings.public_url))
-    if settings.auth == "jwt":
-        server.app.add_middleware(TokenCheck, settings=settings)
+    server.app.add_middleware(TokenCheck, settings=settings)
     if settings.auth == "password":
         server.app.add_middleware(SessionGuard, settings=settings)
     server.app.add_middleware(

@@ -199,6 +199,7 @@ class Guard:
 NOT_ALLOWED = "Deze pagina mag de raadsgids niet gebruiken (origin niet toegestaan)."
 TOO_LARGE = "Dit verzoek is te groot voor de raadsgids."
 NO_SHARING = "Gesprekken delen kan in deze raadsgids niet."
+NO_TOKEN_SIGN_IN = "Aanmelden met een sleutel kan alleen in de widget (ASSISTANT_AUTH=jwt)."
 
 
 async def _plain_response(send: Any, status: int, sentence: str) -> None:
@@ -213,7 +214,8 @@ async def _plain_response(send: Any, status: int, sentence: str) -> None:
 class TokenCheck:
     """ASGI middleware for ``POST /auth/jwt`` (the widget's sign-in): a token Chainlit would
     accept for years, or answer with a server error, is refused with one Dutch sentence
-    (:func:`assistant.intranet.accounts.token_problem`)."""
+    (:func:`assistant.intranet.accounts.token_problem`); with another sign-in than ``jwt`` the
+    route is refused altogether (404)."""
 
     def __init__(self, app: Any, settings: Settings) -> None:
         self.app = app
@@ -222,6 +224,11 @@ class TokenCheck:
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if (scope["type"] == "http" and scope.get("path") == "/auth/jwt"
                 and scope.get("method") == "POST"):
+            if self.settings.auth != "jwt":
+                # Only the widget signs in with a token. Elsewhere Chainlit's route would turn
+                # any session token into a fresh one, so a session would never end.
+                await json_response(send, 404, NO_TOKEN_SIGN_IN)
+                return
             from .accounts import token_problem
 
             scheme, _, token = (header(scope, b"authorization") or "").partition(" ")
