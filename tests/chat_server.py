@@ -84,20 +84,21 @@ def launch_chromium(playwright):  # type: ignore[no-untyped-def]
 
 def send_question(page, text: str, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
     """Type ``text`` into the chat and send it. Text typed before the chat has connected is
-    cleared when it connects and the send button stays disabled: then it is typed again.
-    Polled from here, since the page's policy forbids the eval that wait_for_function uses."""
+    cleared when it connects and the send button stays disabled: then it is typed again."""
+    from playwright.sync_api import expect
+
     box, button = page.locator("#chat-input"), page.locator("#chat-submit")
     deadline = time.monotonic() + timeout
     while True:
         box.fill(text)
-        typed = time.monotonic()
-        while time.monotonic() - typed < 2.0:
-            if button.count() and button.is_enabled():
-                button.click()
-                return
-            time.sleep(0.1)
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"the chat's send button stayed disabled for {timeout:.0f} s")
+        try:
+            expect(button).to_be_enabled(timeout=2_000)
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+            continue
+        button.click()
+        return
 
 
 def rss_mb(pid: int) -> float:
