@@ -74,6 +74,12 @@ def header(scope: dict[str, Any], name: bytes) -> str | None:
     return next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == name), None)
 
 
+def bearer_token(scope: dict[str, Any]) -> str | None:
+    """The token of an ``Authorization: Bearer`` header, or None."""
+    scheme, _, token = (header(scope, b"authorization") or "").partition(" ")
+    return (token.strip() or None) if scheme.lower() == "bearer" else None
+
+
 def _sharing(path: str) -> bool:
     return path.rstrip("/") == "/project/thread/share" or path.startswith("/project/share/")
 
@@ -231,9 +237,8 @@ class TokenCheck:
                 return
             from .accounts import token_problem
 
-            scheme, _, token = (header(scope, b"authorization") or "").partition(" ")
-            problem = (token_problem(self.settings, token.strip())
-                       if scheme.lower() == "bearer" and token.strip()
+            token = bearer_token(scope)
+            problem = (token_problem(self.settings, token) if token
                        else "Er is geen aanmeldsleutel meegegeven.")
             if problem:
                 # The guard let only allowed origins through; CORS as Chainlit's.

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..config import Settings
 from . import accounts
-from .guard import client_address, header, json_response
+from .guard import bearer_token, client_address, header, json_response
 
 ENDED = "Uw sessie is beëindigd; meld u opnieuw aan."
 
@@ -47,10 +47,8 @@ def tokens_of(scope: dict[str, Any]) -> list[str]:
                 break
             chunks.append(part)
         out += [t for t in (cookies.get("access_token"), "".join(chunks)) if t]
-    scheme, _, credentials = (header(scope, b"authorization") or "").partition(" ")
-    if scheme.lower() == "bearer" and credentials.strip():
-        out.append(credentials.strip())
-    return out
+    bearer = bearer_token(scope)
+    return out + [bearer] if bearer else out
 
 
 def claims_of(settings: Settings, token: str) -> dict[str, Any] | None:

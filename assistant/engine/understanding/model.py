@@ -36,12 +36,12 @@ META_FILE = "meta.json"
 FILES = (MODEL_FILE, META_FILE)
 CONTEXT = "context"
 TAGS = ("O", "B", "I")
-# How close a subject's vector must be to an example of a characteristic (cosine), and how far
-# below the best characteristic another may be, to be counted too.
 # Runs the tagger marks that are weighed as the technology (each embedded once): more found the
 # technology in a described plan more often on evals/advice.jsonl.
 SUBJECT_CANDIDATES = 4
 _CLAUSE_END = re.compile(r"[,:;.!?\n]")
+# How close a subject's vector must be to an example of a characteristic (cosine), and how far
+# below the best characteristic another may be, to be counted too.
 CHARACTERISTIC_MIN = 0.84
 CHARACTERISTIC_MARGIN = 0.02
 
