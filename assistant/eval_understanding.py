@@ -3,8 +3,9 @@
 * **Kinds** (``assistant eval --kinds FILE``): JSON Lines with ``text``, ``kind`` and optionally
   ``subject`` (as written), ``previous`` (the question before a follow-up) and ``lang``, the
   format of the labelled set. Reported: accuracy per kind with a confusion matrix; for standalone
-  questions whether the answer has the denkraam block exactly when the question asks what to ask;
-  and whether the subject is the one written (the same words, folded) or covers it.
+  questions whether the answer has the denkraam block exactly when the question asks what to ask
+  (bare topics, which ask neither way, are counted apart: how many get the block); and whether
+  the subject is the one written (the same words, folded) or covers it.
 * **Conversations** (``assistant eval --conversations FILE``): one conversation a line,
   ``{"id", "turns": [{"say", "kind", "subject", "denkraam", "condition", "sources"}]}``; every
   turn is put through a real :class:`~assistant.chat.conversation.Conversation` and each
@@ -76,6 +77,7 @@ def score_kinds(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
     confusion: dict[str, Counter[str]] = {k: Counter() for k in kinds}
     ask_right = ask_total = 0
     denkraam_right = denkraam_total = 0
+    topic_block = topic_total = 0
     subject_exact = subject_covers = subject_total = 0
     per_row = []
     for row in rows:
@@ -96,9 +98,15 @@ def score_kinds(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
             ask_right += (got == "ask") == (expected == "ask")
             answer = engine.ask(query, use_llm=False)
             has_block = bool(answer.denkraam)
-            denkraam_total += 1
-            denkraam_right += has_block == (expected == "ask")
             entry["denkraam"] = has_block
+            if expected == "topic":
+                # A bare topic asks neither way: the chat gives the denkraam block when the
+                # topic is a technology, and the figure is reported apart.
+                topic_total += 1
+                topic_block += has_block
+            else:
+                denkraam_total += 1
+                denkraam_right += has_block == (expected == "ask")
             if expected == "ask" and row.get("subject"):
                 exact, covers = subject_match(row["subject"], answer.subject)
                 subject_total += 1
@@ -117,6 +125,7 @@ def score_kinds(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
         "confusion": {k: dict(c) for k, c in confusion.items()},
         "ask_or_not": {"right": ask_right, "n": ask_total},
         "denkraam_exactly_when_asked": {"right": denkraam_right, "n": denkraam_total},
+        "topics_with_block": {"right": topic_block, "n": topic_total},
         "subject_as_written": {"exact": subject_exact, "covers": subject_covers,
                                "n": subject_total},
         "rows": per_row,
@@ -208,6 +217,8 @@ def print_kinds(result: dict[str, Any]) -> None:
                result["subject_as_written"])
     print(f"What to ask recognised (or not): {_pct(a['right'], a['n'])}")
     print(f"Denkraam block exactly when asked: {_pct(d['right'], d['n'])}")
+    t = result["topics_with_block"]
+    print(f"Bare topics given the denkraam block: {_pct(t['right'], t['n'])}")
     print(f"Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
           f"{_pct(s['covers'], s['n'])}")
 
@@ -272,8 +283,9 @@ def write_report(out: dict[str, Any], folder: Path, name: str) -> Path:
                   for k, v in kinds["per_kind"].items()]
         lines += ["", *_matrix(kinds["confusion"])]
         for label, key in (("What to ask recognised or not", "ask_or_not"),
-                           ("Denkraam block exactly when asked",
-                            "denkraam_exactly_when_asked")):
+                           ("Denkraam block exactly when asked (bare topics apart)",
+                            "denkraam_exactly_when_asked"),
+                           ("Bare topics given the denkraam block", "topics_with_block")):
             lines.append(f"- {label}: {_pct(kinds[key]['right'], kinds[key]['n'])}")
         s = kinds["subject_as_written"]
         lines.append(f"- Subject as written: exact {_pct(s['exact'], s['n'])}, covers "

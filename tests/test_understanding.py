@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant.chat.conversation import Conversation
-from assistant.engine.understanding.labelled import KINDS, load_labelled
+from assistant.engine.understanding.labelled import KINDS, load_labelled, load_phrases
 from assistant.engine.understanding.language import LanguageData, detect_language, language_data
 from assistant.engine.understanding.split import sentences, split
 from assistant.errors import IndexMismatch, UnderstandingDataError
@@ -48,6 +48,29 @@ def test_a_labelled_line_that_fails_its_schema_is_named(tmp_path, line, says):
     (tmp_path / "bad.jsonl").write_text(f"{good}\n{line}\n", encoding="utf-8")
     with pytest.raises(UnderstandingDataError) as err:
         load_labelled(tmp_path)
+    assert says in str(err.value) and "\n" not in str(err.value)
+
+
+def test_the_phrase_set_labels_technologies_and_other_subjects_in_both_languages():
+    phrases = load_phrases()
+    assert len(phrases) >= 500
+    labels = Counter((p.lang, p.technology) for p in phrases)
+    assert min(labels.values()) >= 50 and len(labels) == 4
+
+
+@pytest.mark.parametrize(("line", "says"), [
+    ('{"text": "drones", "lang": "nl", "technology": "soms"}', "phrases.jsonl line 2 (technology)"),
+    ('{"text": "  ", "lang": "nl", "technology": true}', "phrases.jsonl line 2: text is empty"),
+    ('{"text": "Wifi-telling", "lang": "nl", "technology": false}',
+     "phrases.jsonl line 2: 'Wifi-telling' is there already (phrases.jsonl line 1)"),
+])
+def test_a_labelled_phrase_that_fails_its_schema_is_named(tmp_path, line, says):
+    (tmp_path / "phrases").mkdir()
+    (tmp_path / "phrases" / "phrases.jsonl").write_text(
+        '{"text": "wifi-telling", "lang": "nl", "technology": true}\n' + line + "\n",
+        encoding="utf-8")
+    with pytest.raises(UnderstandingDataError) as err:
+        load_phrases(tmp_path)
     assert says in str(err.value) and "\n" not in str(err.value)
 
 
@@ -89,6 +112,11 @@ def test_a_described_plan_and_a_pasted_quote_are_context():
     colon = split("Welke vragen moet ik stellen over het volgende: het college stelt voor om "
                   "voor 180.000 euro 450 parkeersensoren te plaatsen in de binnenstad.")
     assert colon.question.startswith("Welke vragen") and "450" in colon.context
+    # A quote cut out after a colon leaves the question after it, not the words before it.
+    source = split('Uit de raadsbrief: "Het college koopt voor 240.000 euro een dataplatform '
+                   'voor het sociaal domein." Is dit iets waar de raad kritisch naar moet kijken, '
+                   'en waarop dan?')
+    assert source.question.startswith("Is dit iets") and "dataplatform" in source.context
     alone = split("Wat moet ik vragen over wifi-telling?")
     assert alone.question == "Wat moet ik vragen over wifi-telling?" and not alone.context
 

@@ -43,6 +43,7 @@ from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser, source_phrases
 from assistant.engine.textproc import fold, words
 from assistant.engine.understanding.language import language_data
+from assistant.engine.understanding.model import phrase_form
 
 EXPANSION_WEIGHT = 0.8
 TOPIC_BONUS = 0.15
@@ -207,7 +208,7 @@ class Retriever:
             # A described or pasted plan says what the technology will do here (a trial, a
             # supplier, the data kept): it is read with the subject.
             text = query.search or (f"{query.subject}. {query.context}"[:CONTEXT_CHARS]
-                                    if query.context else query.subject)
+                                    if query.context else phrase_form(query.subject))
         elif query.search is None and not query.question and query.vector is not None \
                 and not query.corrected:
             return np.asarray(query.vector, dtype="float32").reshape(1, -1)

@@ -13,12 +13,19 @@ merely occur. Follow-up kinds carry ``previous`` (the question before it in the 
 condition follow-up its ``condition``. ``also`` marks a message that asks two things ("what is X
 and what should I ask?"). A line that fails the schema is refused with one sentence naming the
 file and line.
+
+Beside them, ``phrases/*.jsonl`` holds short phrases labelled for one question only: does the
+phrase name a digital technology or a plan with one (``true``), or something a council decides
+that is not digital (``false``)? :class:`LabelledPhrase` is its schema::
+
+    {"text": "zelfscankassa's in de bibliotheek", "lang": "nl", "technology": true}
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -28,6 +35,7 @@ from assistant.engine.understanding.language import DETAILS
 from assistant.errors import UnderstandingDataError
 
 FOLDER = Path(__file__).parent / "labelled"
+PHRASES = "phrases"
 
 STANDALONE_KINDS = ("ask", "factual", "why", "how", "yesno", "compare", "topic")
 FOLLOWUP_KINDS = ("followup_condition", "followup_why", "followup_values", "followup_sources",
@@ -74,6 +82,20 @@ class LabelledQuestion(BaseModel):
         return self.text.replace(self.question, " ", 1).strip()
 
 
+class LabelledPhrase(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str
+    lang: Literal["nl", "en"]
+    technology: bool
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LabelledPhrase:
+        if not self.text.strip():
+            raise ValueError("text is empty")
+        return self
+
+
 def load_labelled(folder: Path = FOLDER) -> list[LabelledQuestion]:
     """Every labelled question in ``folder``; one sentence names the first line that fails."""
     files = sorted(folder.glob("*.jsonl"))
@@ -81,40 +103,70 @@ def load_labelled(folder: Path = FOLDER) -> list[LabelledQuestion]:
         raise UnderstandingDataError(f"The labelled question set {folder} holds no .jsonl file.")
     out: list[LabelledQuestion] = []
     seen: set[str] = set()
+    for where, data in _lines(files):
+        try:
+            item = LabelledQuestion.model_validate(data)
+        except ValidationError as exc:
+            raise _refused("question set", where, exc) from exc
+        if item.id in seen:
+            raise UnderstandingDataError(f"The labelled question set fails at {where}: the "
+                                         f"id {item.id!r} is used twice.")
+        seen.add(item.id)
+        out.append(item)
+    return out
+
+
+def load_phrases(folder: Path = FOLDER) -> list[LabelledPhrase]:
+    """Every labelled phrase in ``folder/phrases`` (none when it is missing); one sentence
+    names the first line that fails, or a phrase labelled twice."""
+    out: list[LabelledPhrase] = []
+    seen: dict[str, str] = {}
+    for where, data in _lines(sorted((folder / PHRASES).glob("*.jsonl"))):
+        try:
+            item = LabelledPhrase.model_validate(data)
+        except ValidationError as exc:
+            raise _refused("phrase set", where, exc) from exc
+        key = " ".join(item.text.casefold().split())
+        if key in seen:
+            raise UnderstandingDataError(f"The labelled phrase set fails at {where}: "
+                                         f"{item.text!r} is there already ({seen[key]}).")
+        seen[key] = where
+        out.append(item)
+    return out
+
+
+def _refused(what: str, where: str, exc: ValidationError) -> UnderstandingDataError:
+    first = exc.errors()[0]
+    field = ".".join(str(p) for p in first["loc"])
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return UnderstandingDataError(f"The labelled {what} fails at {where}"
+                                  + (f" ({field})" if field else "") + f": {message}.")
+
+
+def _lines(files: list[Path]) -> Iterator[tuple[str, object]]:
+    """(where, parsed JSON) for each line of ``files`` that is not blank."""
     for path in files:
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise UnderstandingDataError(f"The labelled question file {path} cannot be read as "
+            raise UnderstandingDataError(f"The labelled data file {path} cannot be read as "
                                          "UTF-8 text.") from exc
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             where = f"{path.name} line {number}"
             try:
-                item = LabelledQuestion.model_validate(json.loads(line))
+                data = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise UnderstandingDataError(f"The labelled question set fails at {where}: it "
-                                             "is not JSON.") from exc
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                field = ".".join(str(p) for p in first["loc"])
-                message = str(first["msg"]).removeprefix("Value error, ")
-                raise UnderstandingDataError(
-                    f"The labelled question set fails at {where}"
-                    + (f" ({field})" if field else "") + f": {message}.") from exc
-            if item.id in seen:
-                raise UnderstandingDataError(f"The labelled question set fails at {where}: the "
-                                             f"id {item.id!r} is used twice.")
-            seen.add(item.id)
-            out.append(item)
-    return out
+                raise UnderstandingDataError(f"The labelled data fails at {where}: it is not "
+                                             "JSON.") from exc
+            yield where, data
 
 
 def labelled_hash(folder: Path = FOLDER) -> str:
     """Hash of the labelled files, recorded in the manifest of the analyser trained on them."""
     digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.jsonl")):
-        digest.update(path.name.encode())
+    for path in [*sorted(folder.glob("*.jsonl")), *sorted((folder / PHRASES).glob("*.jsonl"))]:
+        digest.update(str(path.relative_to(folder)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

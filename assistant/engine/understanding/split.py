@@ -104,10 +104,15 @@ def split(text: str, is_context: Callable[[list[str]], list[float]] | None = Non
         context += [s for i, s in enumerate(asked) if i != best]
         asked = [asked[best]]
     question = " ".join(asked).strip()
-    # "Welke vragen moet ik stellen over het volgende: <a pasted paragraph>".
+    # "Welke vragen moet ik stellen over het volgende: <a pasted paragraph>" asks before the
+    # colon; "Uit de begroting: <the quote, cut out above> Is dit ...?" asks after it.
     head, sep, tail = question.partition(":")
-    if sep and len(words(tail)) >= COLON_WORDS and words(head):
-        question, context = head.strip() + ":", [tail.strip(), *context]
+    if sep and words(head) and words(tail):
+        if tail.rstrip().endswith("?") and not head.rstrip().endswith("?") \
+                and len(words(head)) < COLON_WORDS:
+            question, context = tail.strip(), [head.strip() + ":", *context]
+        elif len(words(tail)) >= COLON_WORDS and not tail.rstrip().endswith("?"):
+            question, context = head.strip() + ":", [tail.strip(), *context]
     if not words(question):  # all of it was quoted: the quote is what is asked about
         return Split(question=text.strip(), context="")
     ordered = sorted(context, key=lambda c: text.find(c) if c in text else len(text))

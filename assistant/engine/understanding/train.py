@@ -36,9 +36,11 @@ from assistant.engine.understanding.features import (
 )
 from assistant.engine.understanding.labelled import (
     KINDS,
+    LabelledPhrase,
     LabelledQuestion,
     labelled_hash,
     load_labelled,
+    load_phrases,
 )
 from assistant.engine.understanding.language import files_hash, question_frame
 from assistant.engine.understanding.model import CONTEXT, TAGS, AnalyserModel
@@ -47,7 +49,7 @@ from assistant.engine.understanding.split import sentences
 log = logging.getLogger(__name__)
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 5
+ANALYSER_VERSION = 6
 # Chosen by cross-validation on the labelled set (0.86 at C=4 with equal weights, 0.91 here):
 # the e5 vector weighs three times the n-grams.
 KIND_C = 30.0
@@ -137,11 +139,14 @@ def tag_rows(items: list[LabelledQuestion], stopwords: frozenset[str]
 
 
 def technology_rows(items: list[LabelledQuestion], stopwords: frozenset[str],
-                    framework: Framework) -> tuple[list[str], list[int], list[str]]:
+                    framework: Framework, labelled: Sequence[LabelledPhrase] = ()
+                    ) -> tuple[list[str], list[int], list[str]]:
     """Phrases with 1 when they name a technology or plan and 0 when not, and a group per
     phrase (its longest word) for cross-validation: every labelled subject is a technology;
     runs of one to three content words outside the subject of a labelled message, and the
-    framework's subjects that are not a technology, are not."""
+    framework's subjects that are not a technology, are not; the labelled phrases say which
+    they are. Each phrase comes twice, with its first letter in both cases: a subject at the
+    start of a sentence is capitalised, and its meaning does not change."""
     frame = stopwords | question_frame()
     phrases: dict[str, int] = {}
     for item in items:
@@ -162,9 +167,24 @@ def technology_rows(items: list[LabelledQuestion], stopwords: frozenset[str],
             run = [token] if outside else []
     for text in framework.not_technology:
         phrases[text] = 0
+    for phrase in labelled:
+        phrases[phrase.text.strip()] = int(phrase.technology)
+    for text, label in list(phrases.items()):
+        flipped = _first_letter_flipped(text)
+        if flipped:
+            phrases.setdefault(flipped, label)
     texts = list(phrases)
     groups = [max(words(t), key=len)[:5] if words(t) else "" for t in texts]
     return texts, [phrases[t] for t in texts], groups
+
+
+def _first_letter_flipped(text: str) -> str | None:
+    """``text`` with its first letter in the other case; None for an acronym ("RPA", "AI-tool")
+    or a phrase that does not start with a letter."""
+    if not text[:1].isalpha() or (len(text) > 1 and text[1].isupper()):
+        return None
+    first = text[0].lower() if text[0].isupper() else text[0].upper()
+    return first + text[1:]
 
 
 def _vectors(texts: list[str], embed: Any, fingerprint: str, cache_dir: Path) -> np.ndarray:
@@ -192,7 +212,8 @@ def _read_vectors(path: Path) -> dict[str, np.ndarray]:
 
 
 def train(items: list[LabelledQuestion], framework: Framework, embed: Any, fingerprint: str,
-          cache_dir: Path) -> tuple[AnalyserModel, dict[str, np.ndarray]]:
+          cache_dir: Path, phrases: Sequence[LabelledPhrase] = ()
+          ) -> tuple[AnalyserModel, dict[str, np.ndarray]]:
     """Fit the three models and measure the first two by cross-validation."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -201,7 +222,8 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     texts, labels, groups = kind_rows(items)
     examples = _examples(framework)
     stopwords = frozenset(DUTCH_STOPWORDS | ENGLISH_STOPWORDS)
-    tech_texts, tech_labels, tech_groups = technology_rows(items, stopwords, framework)
+    tech_texts, tech_labels, tech_groups = technology_rows(items, stopwords, framework,
+                                                                 phrases)
     vectors = _vectors(texts + [t for _, t in examples] + tech_texts, embed, fingerprint,
                        cache_dir)
     kind_vectors = vectors[:len(texts)]
@@ -349,8 +371,10 @@ def analyser_for(framework: Framework, embed: Any, fingerprint: str, cache_dir: 
             shutil.rmtree(folder, ignore_errors=True)
     cache_dir.mkdir(parents=True, exist_ok=True)
     items = load_labelled()
-    log.info("Training the question analyser on %d labelled questions.", len(items))
-    model, arrays = train(items, framework, embed, fingerprint, cache_dir)
+    phrases = load_phrases()
+    log.info("Training the question analyser on %d labelled questions and %d phrases.",
+             len(items), len(phrases))
+    model, arrays = train(items, framework, embed, fingerprint, cache_dir, phrases)
     tmp = cache_dir / f".{folder.name}.{os.getpid()}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     model.save(tmp, arrays)
