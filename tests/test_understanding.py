@@ -239,6 +239,20 @@ def test_follow_ups_build_on_the_analysed_question(engine):
 
 
 @pytest.mark.slow
+def test_a_follow_up_builds_on_a_declined_question_and_values_follow_an_answer(engine):
+    chat = Conversation(engine)
+    declined = chat.ask("Hoeveel kost een slimme lantaarnpaal?")
+    assert declined.answer.abstained
+    trial = chat.ask("En wat als het alleen een proef is?")
+    assert trial.query.followup == "condition" and "lantaarnpaal" in trial.query.subject
+    chat = Conversation(engine)
+    chat.ask("What should the council ask about smart street lights?")
+    # Read alone, this message is likelier "what to ask"; right after an answer it follows up.
+    values = chat.ask("which public values are at stake?")
+    assert values.query.followup == "values" and values.query.subject == "smart street lights"
+
+
+@pytest.mark.slow
 def test_the_analyser_is_checked_against_the_manifest(make_settings):
     from assistant.engine.index.build import ANALYSER, build_index, load_index
 

@@ -1,9 +1,12 @@
 """A conversation with the engine: each message analysed once, follow-ups on the analysed
 question before it.
 
-The conversation keeps the last answered :class:`~assistant.engine.query.Query` and its
-:class:`~assistant.engine.answer.model.Answer`. A new message is analysed with that query as its
-context (:meth:`Engine.analyse`); the learned analyser says whether it follows up on it and how:
+The conversation keeps the last analysed :class:`~assistant.engine.query.Query` (answered or
+declined) and the last :class:`~assistant.engine.answer.model.Answer` from the texts. A new
+message is analysed with that query as its context (:meth:`Engine.analyse`); the learned
+analyser says whether it follows up on it and how (right after an answer, a message that names
+no technology of its own is weighed as a follow-up eight times likelier than the model alone
+says):
 
 * a new condition ("En als het alleen een proef van een half jaar is?"): the same question about
   the same technology, with the condition added;
@@ -75,7 +78,9 @@ class Conversation:
 
     @property
     def last_query(self) -> Query | None:
-        turn = self._last_answered
+        """The latest analysed question, answered or declined: "and if it is only a trial?"
+        after a declined question still asks about that question's technology."""
+        turn = next((t for t in reversed(self.turns) if t.kind == "answer" and t.query), None)
         return turn.query if turn else None
 
     def understand(self, question: str) -> Query:
