@@ -229,8 +229,10 @@ class QueryAnalyser:
         return own
 
     def _names_technology(self, q: Query) -> bool:
-        return bool(q.subject) and self.model.technology_probability(
-            self.vector(phrase_form(q.subject))) >= SCOPE_MIN
+        if not q.subject:
+            return False
+        vector = self.vector(phrase_form(q.subject))
+        return self.model.technology_probability(vector) >= SCOPE_MIN
 
     def _context_scores(self, sentences: list[str]) -> list[float]:
         """How likely each sentence describes or quotes rather than asks (for the split)."""
