@@ -194,6 +194,42 @@ def test_nobody_reaches_another_users_history(seed_settings, tmp_path, database)
     assert "Socket event 'client_message' refused" in text
 
 
+def test_a_refused_question_is_neither_stored_nor_run(seed_settings, tmp_path):
+    """Overlong, too many in a minute, and the "ask" button past the limit: each gets its
+    sentence, and nothing of it reaches the history (a flood once stored every refused one)."""
+    database = str(tmp_path / "history.sqlite")
+    env = server_env(seed_settings, tmp_path, database, ASSISTANT_QUESTIONS_PER_MINUTE="2",
+                     ASSISTANT_MAX_QUESTION_CHARS="500")
+    with chat_server(env, OUTPUT / "refused.log") as (chat, _):
+        cookie = sign_in(chat, "anna", "anna-haar-wachtwoord")
+
+        async def flood() -> tuple[list[str], ChatSocket]:
+            sock = ChatSocket(chat, cookie)
+            await sock.connect()
+            said = [(await sock.ask("Wat moet ik vragen over wifi-telling? " * 40))[0]]
+            said += [(await sock.ask(q))[0] for q in (WIFI, CAMERA, WIFI)]
+            await sock.close()
+            return said, sock
+
+        said, sock = run(flood())
+        assert said[0].startswith("Uw vraag is te lang (1.520 tekens)"), said[0]
+        assert all("Bronnen" in a for a in said[1:3]), said
+        assert said[3].startswith("U stelt veel vragen kort na elkaar."), said[3]
+        # The answers were stored before they were shown; the refused questions never were.
+        stored = rows(database, 'SELECT "type", "output" FROM steps')
+        users = [o for t, o in stored if t == "user_message"]
+        assert sorted(users) == sorted([WIFI, CAMERA]), users
+        assert not any("veel vragen" in (o or "") or "te lang" in (o or "") for _, o in stored)
+        # The "ask" button is admitted by the same count: refused, and nothing stored.
+        status, _ = call(chat, "POST", "/project/action", cookie, {
+            "sessionId": sock.session_id,
+            "action": {"name": "ask", "payload": {"question": WIFI}, "id": str(uuid.uuid4()),
+                       "forId": sock.asked[1]}})
+        assert status == 200
+        assert rows(database, 'SELECT count(*) FROM steps WHERE "type" = \'user_message\'') \
+            == [(2,)]
+
+
 def test_history_survives_a_database_outage(seed_settings, tmp_path, postgres_cluster):
     """Postgres stopped mid-conversation: answers go on, the raadslid is told once, nothing
     stored is lost, and history resumes by itself."""

@@ -17,7 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chat.limits import BUSY, TOO_MANY, QuestionLimits
+from assistant.chat.limits import (
+    BUSY,
+    EXPORTS_PER_MINUTE,
+    TOO_MANY,
+    QuestionLimits,
+    export_limits,
+)
 from assistant.config import Settings
 from assistant.intranet import accounts
 from assistant.intranet.guard import TOO_LARGE
@@ -70,6 +76,17 @@ def test_question_limits_count_per_user_and_refuse_when_busy():
     assert limits.refusal("anna", now=60.5) is None  # the first question left the window
     limits.waiting = 1
     assert limits.refusal("carla", now=61) == BUSY
+
+
+def test_a_question_is_admitted_before_it_is_stored_and_refused_in_one_sentence():
+    limits = QuestionLimits(per_minute=1, max_waiting=2, max_chars=20)
+    assert limits.admit("anna", "x" * 21, now=0).startswith("Uw vraag is te lang (21 tekens)")
+    assert limits.admit("anna", "   ", now=0).startswith("Uw vraag is leeg")
+    assert limits.admit("anna", "Wat is wifi-telling?", now=0) is None  # the refusals not counted
+    assert limits.admit("anna", "Wat is DigiD?", now=1) == TOO_MANY.format(seconds=59)
+    exports = export_limits()
+    assert all(exports.refusal("anna", now=0) is None for _ in range(EXPORTS_PER_MINUTE))
+    assert exports.refusal("anna", now=1).startswith("U heeft net al een paar keer")
 
 
 def test_lock_grows_with_each_failure_and_stops_at_a_day():

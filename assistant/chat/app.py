@@ -19,13 +19,14 @@ from starlette.datastructures import Headers
 
 from assistant.chat import export, views
 from assistant.chat.conversation import Conversation, Turn
-from assistant.chat.limits import QuestionLimits
+from assistant.chat.limits import export_limits, question_limits
 from assistant.chat.server import runtime
 from assistant.intranet import accounts, history
 
 settings = runtime().settings
 engine = runtime().engine
-limits = QuestionLimits(settings.questions_per_minute, settings.max_waiting_questions)
+limits = question_limits(settings)  # shared with the socket guard, which admits typed questions
+exports = export_limits()
 log = logging.getLogger("assistant.chat")
 if settings.log_questions:  # off by default: questions can say a lot about a raadslid
     log.setLevel(logging.INFO)
@@ -147,9 +148,23 @@ async def on_message(message: cl.Message) -> None:
     await answer_safely(message.content, message)
 
 
+def user_key() -> str:
+    user = cl.user_session.get("user")
+    return str(getattr(user, "identifier", None) or cl.context.session.id)
+
+
+async def refuse(sentence: str) -> None:
+    """The refusal shown, not stored (as the socket guard refuses a typed question)."""
+    await cl.context.emitter.send_step(cl.Message(content=sentence).to_dict())
+
+
 @cl.action_callback("ask")
 async def on_suggestion(action: cl.Action) -> None:
     question = str(action.payload.get("question", ""))
+    refusal = limits.admit(user_key(), question)
+    if refusal:
+        await refuse(refusal)
+        return
     asked = cl.Message(content=question, type="user_message")
     await asked.send()
     # In a run, as Chainlit answers a typed question: the page shows copy and feedback buttons
@@ -180,9 +195,11 @@ async def answer(question: str, asked: cl.Message) -> None:
     user = cl.user_session.get("user")
     if settings.log_questions:
         log.info("question from %s: %s", getattr(user, "identifier", "-"), question[:500])
-    refusal = limits.refusal(str(getattr(user, "identifier", None) or cl.context.session.id))
+    # The question was admitted (counted) before it was stored; only a replica that filled up
+    # since is left to refuse it.
+    refusal = limits.busy()
     if refusal:
-        await cl.Message(content=refusal).send()
+        await refuse(refusal)
         return
     conversation: Conversation = cl.user_session.get("conversation") or Conversation(engine)
     cl.user_session.set("conversation", conversation)
@@ -238,6 +255,10 @@ async def answer(question: str, asked: cl.Message) -> None:
 
 @cl.action_callback("export")
 async def on_export(action: cl.Action) -> None:
+    refusal = exports.refusal(user_key())
+    if refusal:
+        await refuse(refusal)
+        return
     conversation: Conversation | None = cl.user_session.get("conversation")
     turns = conversation.turns if conversation else []
     today = date.today()

@@ -1,8 +1,15 @@
-"""Fair use of one chat process: questions per user per minute, and how many may wait.
+"""Fair use of one chat process: questions per user per minute, how many may wait, exports.
 
-Both refusals are one Dutch sentence; nothing is queued without bound. The engine answers in
-worker threads; ``max_waiting`` caps the questions between arrival and answer, so an overloaded
-replica refuses early ("probeer het zo opnieuw") instead of letting every answer time out.
+Every refusal is one Dutch sentence; nothing is queued without bound. A question is admitted
+(:meth:`QuestionLimits.admit`) before Chainlit stores it or starts a task for it: the socket
+guard (:func:`assistant.intranet.events.guard_socket`) asks for a typed or edited question, the
+"ask" button for its own, so a refused or overlong question costs neither a stored step nor a
+task, and its refusal is shown but not stored. The engine answers in worker threads;
+``max_waiting`` caps the questions between arrival and answer, so an overloaded replica refuses
+early ("probeer het zo opnieuw") instead of letting every answer time out.
+
+The counts are per process: behind a load balancer with several replicas, a user who is spread
+over them may ask ``per_minute`` questions at each.
 """
 
 from __future__ import annotations
@@ -11,22 +18,36 @@ import math
 import time
 from collections import deque
 
+from assistant.config import Settings
+from assistant.engine.textproc import clean_question
+from assistant.errors import QuestionError
+
 TOO_MANY = ("U stelt veel vragen kort na elkaar. Probeer het over {seconds} seconden opnieuw.")
 BUSY = "Het is nu erg druk bij de raadsgids. Probeer het zo opnieuw."
+TOO_MANY_EXPORTS = ("U heeft net al een paar keer geëxporteerd. Probeer het over {seconds} "
+                    "seconden opnieuw.")
+# Exports per user per minute: a document of the whole conversation is built each time.
+EXPORTS_PER_MINUTE = 5
 
 
 class QuestionLimits:
-    def __init__(self, per_minute: int, max_waiting: int) -> None:
+    def __init__(self, per_minute: int, max_waiting: int, max_chars: int = 0,
+                 too_many: str = TOO_MANY) -> None:
         self.per_minute = per_minute
         self.max_waiting = max_waiting
+        self.max_chars = max_chars
+        self.too_many = too_many
         self.waiting = 0
         self._asked: dict[str, deque[float]] = {}
+
+    def busy(self) -> str | None:
+        return BUSY if self.max_waiting and self.waiting >= self.max_waiting else None
 
     def refusal(self, user: str, now: float | None = None) -> str | None:
         """A sentence when ``user`` may not ask now (and the question is not counted), else
         None (and it is)."""
         now = time.monotonic() if now is None else now
-        if self.waiting >= self.max_waiting:
+        if self.busy():
             return BUSY
         if self.per_minute <= 0:
             return None
@@ -34,6 +55,36 @@ class QuestionLimits:
         while asked and asked[0] <= now - 60:
             asked.popleft()
         if len(asked) >= self.per_minute:
-            return TOO_MANY.format(seconds=max(1, math.ceil(asked[0] + 60 - now)))
+            return self.too_many.format(seconds=max(1, math.ceil(asked[0] + 60 - now)))
         asked.append(now)
         return None
+
+    def admit(self, user: str, text: object, now: float | None = None) -> str | None:
+        """A sentence when this question is refused before anything is stored: unusable text
+        (empty, overlong, not text; the sentence of :func:`clean_question`), a busy replica or
+        too many questions; None when it may be asked (and it is counted)."""
+        if self.max_chars:
+            try:
+                clean_question(text, self.max_chars)
+            except QuestionError as exc:
+                return str(exc)
+        return self.refusal(user, now)
+
+
+_SHARED: dict[str, QuestionLimits] = {}
+
+
+def question_limits(settings: Settings) -> QuestionLimits:
+    """The process's limits on questions (the socket guard and the chat app share them)."""
+    if "questions" not in _SHARED:
+        _SHARED["questions"] = QuestionLimits(settings.questions_per_minute,
+                                              settings.max_waiting_questions,
+                                              settings.max_question_chars)
+    return _SHARED["questions"]
+
+
+def export_limits() -> QuestionLimits:
+    """The process's limit on exports per user per minute."""
+    if "exports" not in _SHARED:
+        _SHARED["exports"] = QuestionLimits(EXPORTS_PER_MINUTE, 0, too_many=TOO_MANY_EXPORTS)
+    return _SHARED["exports"]

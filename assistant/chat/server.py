@@ -105,6 +105,7 @@ def run_chat(host: str, port: int) -> None:
     from ..intranet.sessions import SessionGuard
     from ..intranet.sessions import ended as session_ended
     from ..intranet.widget import WidgetAdapter
+    from .limits import question_limits
     from .page import (
         app_root,
         chainlit_environment,
@@ -151,7 +152,9 @@ def run_chat(host: str, port: int) -> None:
     import chainlit.server as server
 
     install_offline_page()
-    guard_socket(server.sio, config, ended=lambda token: session_ended(settings, token))
+    limits = question_limits(settings)
+    guard_socket(server.sio, config, ended=lambda token: session_ended(settings, token),
+                 admit=limits.admit)
     guard_routes(server.router)
     mend_session_config()
     # Added last, so the guard runs first: a refused origin never reaches the widget adapter.

@@ -81,10 +81,13 @@ _DICT_EVENTS = {"edit_message", "message_favorite", "audio_chunk", "chat_setting
 
 
 def guard_socket(sio: Any, config: Any,
-                 ended: Callable[[str | None], bool] | None = None) -> None:
+                 ended: Callable[[str | None], bool] | None = None,
+                 admit: Callable[[str, object], str | None] | None = None) -> None:
     """Wrap Chainlit's socket handlers (after ``chainlit.server`` is imported); ``config`` is
     Chainlit's, read at each event. ``ended(token)`` tells a session whose user signed out or was
-    removed since; its events are refused and its socket closed."""
+    removed since; its events are refused and its socket closed. ``admit(user, text)`` says why
+    a typed or edited question may not be asked (too long, too many, busy), before Chainlit
+    stores it or starts a task: the sentence is shown and not stored."""
     from chainlit.session import WebsocketSession
 
     handlers: dict[str, Handler] = sio.handlers.get("/", {})
@@ -105,6 +108,14 @@ def guard_socket(sio: Any, config: Any,
                                           bool(upload and upload.enabled)),)
                 elif event == "edit_message" and not features.edit_message:
                     raise Refused("editing messages is turned off")
+                if admit is not None and event in ("client_message", "edit_message"):
+                    session = WebsocketSession.get(sid)
+                    if session is not None:
+                        user = getattr(session.user, "identifier", None) or session.id
+                        refusal = admit(str(user), args[0]["message"]["output"])
+                        if refusal:
+                            await tell(session, refusal)
+                            return None
                 elif event.startswith("audio_") and not (features.audio
                                                          and features.audio.enabled):
                     raise Refused("audio is turned off")
@@ -128,6 +139,16 @@ def guard_socket(sio: Any, config: Any,
         wrapped._guarded = True  # type: ignore[attr-defined]
         handlers[event] = wrapped
     # Events Chainlit has no handler for are dropped by socket.io without a word; nothing to do.
+
+
+async def tell(session: Any, sentence: str) -> None:
+    """Show ``sentence`` as the assistant's reply in ``session`` without storing it."""
+    from chainlit.context import init_ws_context
+    from chainlit.message import Message
+
+    context = init_ws_context(session)
+    await context.emitter.send_step(Message(content=sentence).to_dict())
+    await context.emitter.task_end()  # a page waiting for an answer stops waiting
 
 
 def mend_session_config() -> None:
