@@ -59,6 +59,15 @@ def test_history_is_kept_with_its_owner_on_both_databases(seed_settings, tmp_pat
         time.sleep(1.0)  # the last writes are tasks of their own
         mine = threads(chat, cookie)
         assert len(mine) == 1
+        # The list carries names and dates, not every step; search and feedback run in SQL.
+        assert mine[0]["steps"] == [] and mine[0]["name"]
+        for search, found in (("WIFI-telling", 1), ("drones", 0), ("100%_", 0)):
+            status, page = call(chat, "POST", "/project/threads", cookie, {
+                "pagination": {"first": 10, "cursor": None}, "filter": {"search": search}})
+            assert status == 200 and len(page["data"]) == found, (search, page)
+        status, page = call(chat, "POST", "/project/threads", cookie, {
+            "pagination": {"first": 10, "cursor": None}, "filter": {"feedback": 1}})
+        assert status == 200 and page["data"] == []
         status, thread = call(chat, "GET", f"/project/thread/{mine[0]['id']}", cookie)
         assert status == 200
         kinds = [s["type"] for s in thread["steps"]]

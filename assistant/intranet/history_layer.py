@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
 from chainlit.data.utils import queue_until_user_message
 from chainlit.logger import logger
+from chainlit.types import PageInfo, PaginatedResponse, ThreadDict
 from sqlalchemy import text
 from sqlalchemy.exc import (
     DBAPIError,
@@ -51,7 +52,7 @@ from sqlalchemy.orm import sessionmaker
 if TYPE_CHECKING:
     from chainlit.element import Element
     from chainlit.step import StepDict
-    from chainlit.types import Feedback
+    from chainlit.types import Feedback, Pagination, ThreadFilter
 
 from .history import COMMENT_CHARS, NAME_CHARS, STEP_CHARS
 
@@ -249,6 +250,48 @@ class HistoryLayer(SQLAlchemyDataLayer):
             metadata = {**metadata, "name": metadata["name"][:NAME_CHARS]}
         await super().update_thread(thread_id, name=name, user_id=user_id, metadata=metadata,
                                     tags=json.dumps(tags) if tags is not None else None)  # type: ignore[arg-type]
+
+    async def list_threads(self, pagination: Pagination, filters: ThreadFilter
+                           ) -> PaginatedResponse[ThreadDict]:
+        """A page of the user's threads with their names and dates only. Chainlit's own list
+        reads every step of every thread of the user into memory and sends them all, though
+        the list shows names: a user with long conversations made it hundreds of megabytes.
+        The search and the feedback filter run in SQL."""
+        if not filters.userId:
+            raise ValueError("userId is required")
+        where = ['t."userId" = :user_id']
+        parameters: dict[str, Any] = {"user_id": filters.userId,
+                                      "limit": self.user_thread_limit}
+        if filters.search:
+            where.append('EXISTS (SELECT 1 FROM steps s WHERE s."threadId" = t."id" AND '
+                         "lower(s.\"output\") LIKE :search ESCAPE '\\')")
+            escaped = filters.search.lower().replace("\\", "\\\\").replace("%", "\\%")
+            parameters["search"] = "%" + escaped.replace("_", "\\_") + "%"
+        if filters.feedback is not None:
+            where.append('EXISTS (SELECT 1 FROM feedbacks f JOIN steps s ON f."forId" = s."id" '
+                         'WHERE s."threadId" = t."id" AND f."value" = :feedback)')
+            parameters["feedback"] = int(filters.feedback)
+        found = await self.execute_sql(
+            'SELECT t."id" AS id, t."createdAt" AS created, t."name" AS name, '
+            't."userIdentifier" AS identifier, t."tags" AS tags, t."metadata" AS metadata, '
+            '(SELECT MAX(s."createdAt") FROM steps s WHERE s."threadId" = t."id") AS updated '
+            f"FROM threads t WHERE {' AND '.join(where)} "
+            "ORDER BY updated DESC NULLS LAST LIMIT :limit", parameters)
+        listed = found if isinstance(found, list) else []
+        start = 0
+        if pagination.cursor:
+            start = next((i + 1 for i, row in enumerate(listed)
+                          if row["id"] == pagination.cursor), 0)
+        page = listed[start:start + pagination.first]
+        data = [ThreadDict(id=row["id"], createdAt=row["created"], name=row["name"],
+                           userId=filters.userId, userIdentifier=row["identifier"],
+                           tags=row["tags"], metadata=row["metadata"], steps=[], elements=[])
+                for row in page]
+        return PaginatedResponse(
+            pageInfo=PageInfo(hasNextPage=len(listed) > start + pagination.first,
+                              startCursor=data[0]["id"] if data else None,
+                              endCursor=data[-1]["id"] if data else None),
+            data=data)
 
     def _owner(self) -> tuple[str, str] | None:
         session = _session()
