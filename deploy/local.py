@@ -104,9 +104,18 @@ class Postgres:
                          "-U", "assistant", "-d", "assistant", "-tAc", sql).stdout.strip()
 
 
+# Connections one client address may hold open at once. An intranet's users may all come from
+# one address (a proxy, a NAT): raise it there. A browser holds one or two.
+CONNECTIONS_PER_ADDRESS = 500
+
+
 def haproxy_config(port: int, backends: list[int], stats_socket: Path) -> str:
     """HAProxy in front of chat replicas: sticky by a cookie it sets, websocket upgrade passed
-    through, a replica that stops answering taken out within seconds."""
+    through, a replica that stops answering taken out within seconds. Slow clients cannot hold
+    it: a request's headers must arrive within 10 s, an idle client is let go after 30 s (an
+    open websocket after an hour), and one address holds at most
+    :data:`CONNECTIONS_PER_ADDRESS` connections, so others (and ``/health``) are still served
+    while one sends headers a byte at a time."""
     servers = "\n".join(
         f"    server chat{i} 127.0.0.1:{p} check inter 1s fall 2 rise 2 cookie chat{i}"
         for i, p in enumerate(backends, 1))
@@ -117,8 +126,10 @@ def haproxy_config(port: int, backends: list[int], stats_socket: Path) -> str:
 defaults
     mode http
     timeout connect 5s
-    timeout client 1h
-    timeout server 1h
+    timeout http-request 10s
+    timeout http-keep-alive 10s
+    timeout client 30s
+    timeout server 5m
     timeout tunnel 1h
     option redispatch
     retries 2
@@ -126,6 +137,9 @@ defaults
 frontend chat
     bind 127.0.0.1:{port}
     option forwardfor
+    stick-table type ip size 100k expire 1m store conn_cur
+    tcp-request connection track-sc0 src
+    tcp-request connection reject if {{ sc_conn_cur(0) gt {CONNECTIONS_PER_ADDRESS} }}
     default_backend replicas
 
 backend replicas

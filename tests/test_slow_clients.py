@@ -1,0 +1,70 @@
+"""Slow clients against the load balancer: HAProxy from Debian with deploy/local.py's
+configuration in front of a real chat server, on loopback.
+
+The attacker connects from 127.0.0.2 (all of 127.0.0.0/8 is loopback on Linux) and sends the
+start of a request's headers, never the end; a raadslid's browser and the health check come from
+127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from deploy.local import Haproxy
+
+from .chat_server import chat_server
+
+pytestmark = pytest.mark.slow
+
+OUTPUT = Path(__file__).parent / "output" / "slow-clients"
+# More than HAProxy's own connection limit (maxconn 4096): without a limit per address, these
+# alone would fill it.
+SLOW = 4200
+
+
+async def hold(port: int, count: int) -> list[asyncio.StreamWriter]:
+    """``count`` connections from 127.0.0.2, each with half a request's headers."""
+    writers = []
+    for _ in range(count):
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port,
+                                                      local_addr=("127.0.0.2", 0))
+        except OSError:
+            continue
+        writer.write(b"GET /health HTTP/1.1\r\nHost: raadsgids\r\nX-Slow: ")
+        writers.append(writer)
+    await asyncio.gather(*(w.drain() for w in writers), return_exceptions=True)
+    return writers
+
+
+def health(url: str) -> int:
+    with urllib.request.urlopen(url + "/health", timeout=5) as response:
+        return int(response.status)
+
+
+def test_slow_clients_from_one_address_leave_the_chat_answering(seed_settings):
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir), "ASSISTANT_HISTORY": "false"}
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with chat_server(env, OUTPUT / "server.log") as (chat, _):
+        port = int(chat.rsplit(":", 1)[1])
+        balancer = Haproxy(OUTPUT / "haproxy", [port])
+        balancer.start()
+        try:
+            async def attack() -> tuple[int, list[int]]:
+                writers = await hold(balancer.port, SLOW)
+                statuses = [await asyncio.to_thread(health, balancer.url) for _ in range(5)]
+                for w in writers:
+                    w.close()
+                return len(writers), statuses
+
+            opened, statuses = asyncio.run(attack())
+        finally:
+            balancer.stop()
+    # Every connection was tried; those past the limit per address were refused at once.
+    assert 0 < opened < SLOW
+    assert statuses == [200] * 5
