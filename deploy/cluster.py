@@ -13,8 +13,10 @@ Starts, all on 127.0.0.1:
   browser's socket stays with its replica, and sending a browser elsewhere when its replica
   stops answering.
 
-Ctrl+C stops everything and removes the throwaway database. The same pieces on a griffie's
-servers: README, "Several replicas".
+A replica that stops is started again on its port; HAProxy sends its browsers to the others
+meanwhile. Ctrl+C stops everything; the database folder (``--database-folder``) is kept, with
+the history in it, and used again by the next start, unless ``--remove-database`` asks to
+remove it on exit. The same pieces on a griffie's servers: README, "Several replicas".
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -37,14 +40,18 @@ class Cluster:
     """Postgres, ``replicas`` chat processes and HAProxy; a context manager."""
 
     def __init__(self, folder: Path, env: dict[str, str], replicas: int = 2,
-                 port: int | None = None) -> None:
+                 port: int | None = None, database_folder: Path | None = None,
+                 remove_database: bool = True) -> None:
         self.folder = folder
+        self.database_folder = database_folder
+        self.remove_database = remove_database
         self.env = dict(env)
         self.count = replicas
         self.port = port or free_port()
         self.postgres: Postgres | None = None
         self.haproxy: Haproxy | None = None
         self.replicas: list[tuple[int, subprocess.Popen[bytes]]] = []
+        self._base: dict[str, str] = {}
         self.url = f"http://127.0.0.1:{self.port}"
 
     def __enter__(self) -> Cluster:
@@ -65,7 +72,7 @@ class Cluster:
     def start(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         if not self.env.get("ASSISTANT_DATABASE", "").startswith("postgres"):
-            self.postgres = Postgres().init()
+            self.postgres = Postgres(folder=self.database_folder).init()
             self.postgres.start()
             self.env["ASSISTANT_DATABASE"] = self.postgres.url
         self.env.setdefault("ASSISTANT_SECRET_FILE", str(self.folder / "secret"))
@@ -77,6 +84,7 @@ class Cluster:
         subprocess.run([sys.executable, "-m", "assistant.cli", "history", "migrate"], env=base,
                        check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         ports = [free_port() for _ in range(self.count)]
+        self._base = base
         for port in ports:
             self.replicas.append((port, self._replica(port, base)))
         for port, proc in self.replicas:
@@ -113,6 +121,16 @@ class Cluster:
                 proc.kill()
                 proc.wait()
 
+    def revive(self) -> list[int]:
+        """Start again every replica that has stopped, on its port; the ports restarted."""
+        restarted = []
+        for i, (port, proc) in enumerate(self.replicas):
+            if proc.poll() is not None:
+                self.replicas[i] = (port, self._replica(port, self._base))
+                self._wait(f"http://127.0.0.1:{port}/health", self.replicas[i][1])
+                restarted.append(port)
+        return restarted
+
     def stop(self) -> None:
         if self.haproxy is not None:
             self.haproxy.stop()
@@ -127,7 +145,10 @@ class Cluster:
                 proc.wait()
         self.replicas = []
         if self.postgres is not None:
-            self.postgres.remove()
+            if self.remove_database:
+                self.postgres.remove()
+            else:
+                self.postgres.stop()
             self.postgres = None
 
 
@@ -137,17 +158,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--folder", type=Path, default=ROOT / "var" / "cluster")
+    # Under the system's temporary folder: the 'postgres' account must reach it.
+    parser.add_argument("--database-folder", type=Path,
+                        default=Path(tempfile.gettempdir()) / "raadsgids-cluster-postgres")
+    parser.add_argument("--remove-database", action="store_true",
+                        help="remove the database folder, and the history in it, on exit")
     args = parser.parse_args(argv)
     env = {k: v for k, v in os.environ.items() if k.startswith("ASSISTANT_")}
     env.setdefault("ASSISTANT_USERS_FILE", str(ROOT / "var" / "users.json"))
-    with Cluster(args.folder, env, args.replicas, args.port) as cluster:
+    with Cluster(args.folder, env, args.replicas, args.port, args.database_folder,
+                 args.remove_database) as cluster:
+        kept = ("" if args.remove_database or cluster.postgres is None
+                else f", bewaard in {args.database_folder}")
         print(f"De raadsgids draait op {cluster.url} ({args.replicas} replica's achter HAProxy, "
-              f"geschiedenis in Postgres); stoppen met Ctrl+C.", flush=True)
+              f"geschiedenis in Postgres{kept}); stoppen met Ctrl+C.", flush=True)
         try:
-            while all(proc.poll() is None for _, proc in cluster.replicas):
+            while True:
                 time.sleep(1)
-            print("Een replica is gestopt; zie de logs in " + str(args.folder), file=sys.stderr)
-            return 1
+                try:
+                    for port in cluster.revive():
+                        print(f"De replica op poort {port} was gestopt en draait weer; zie de "
+                              f"logs in {args.folder}", file=sys.stderr, flush=True)
+                except RuntimeError as exc:  # it stopped again at once: the others serve on
+                    print(f"{exc}; de andere replica's draaien door.", file=sys.stderr,
+                          flush=True)
+                    time.sleep(30)
         except KeyboardInterrupt:
             return 0
 

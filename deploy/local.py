@@ -40,15 +40,20 @@ def _as_postgres(cmd: list[str]) -> list[str]:
 
 
 class Postgres:
-    """A Postgres cluster in a new folder under /tmp (the 'postgres' account must reach it) on
-    127.0.0.1:``port``, with database and user ``assistant`` (password authentication)."""
+    """A Postgres cluster in ``folder`` (a new one under /tmp by default; the 'postgres' account
+    must reach it) on 127.0.0.1:``port``, with database and user ``assistant`` (password
+    authentication). A folder that holds a cluster already is started as it is (:meth:`init`
+    leaves it alone), so a kept history is there again."""
 
-    def __init__(self, port: int | None = None) -> None:
+    def __init__(self, port: int | None = None, folder: Path | None = None) -> None:
         bin_dir = postgres_bin()
         if bin_dir is None:
             raise RuntimeError(f"Postgres is not installed (apt-get install {DEBIAN_POSTGRES}).")
         self.bin = bin_dir
-        self.folder = Path(tempfile.mkdtemp(prefix="raadsgids-pg-"))
+        if folder is None:
+            folder = Path(tempfile.mkdtemp(prefix="raadsgids-pg-"))
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.folder = folder
         self.data = self.folder / "pgdata"
         self.port = port or free_port()
         self.password = "raadsgids-test"
@@ -63,6 +68,11 @@ class Postgres:
         return done
 
     def init(self) -> Postgres:
+        if (self.data / "PG_VERSION").exists():
+            # A kept cluster: the port may have changed since.
+            with open(self.data / "postgresql.conf", "a", encoding="utf-8") as conf:
+                conf.write(f"\nport = {self.port}\n")
+            return self
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres", "postgres")
         pwfile = self.folder / "pw"

@@ -8,7 +8,10 @@ same code `make cluster` runs).
 from __future__ import annotations
 
 import asyncio
+import tempfile
 import time
+import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ import pytest
 from assistant.config import Settings
 from assistant.intranet import accounts
 from deploy.cluster import Cluster
+from deploy.local import Postgres
 
 from .socket_client import ChatSocket, call, rows, sign_in, threads
 
@@ -33,7 +37,9 @@ def cluster(seed_settings, tmp_path, postgres_url):
            "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
            "ASSISTANT_USERS_FILE": str(settings.users_file),
            "ASSISTANT_SECRET_FILE": str(settings.secret_file),
-           "ASSISTANT_AUTH": "password", "ASSISTANT_DATABASE": postgres_url}
+           "ASSISTANT_AUTH": "password", "ASSISTANT_DATABASE": postgres_url,
+           # One account asks for twelve sessions here; its pace is not what is tested.
+           "ASSISTANT_QUESTIONS_PER_MINUTE": "0"}
     folder = Path(__file__).parent / "output" / "cluster"
     with Cluster(folder, env, replicas=2) as running:
         yield running
@@ -76,6 +82,26 @@ def test_a_replica_killed_mid_conversation_loses_nothing(cluster):
     # The surviving replica serves every page through the load balancer.
     for _ in range(5):
         assert call(cluster.url, "GET", "/user", cookie)[0] == 200
+    # What `make cluster` does every second: the killed replica is started again on its port.
+    assert cluster.revive() == [port]
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=10) as health:
+        assert health.status == 200
+    assert cluster.revive() == []
+
+
+def test_a_kept_database_is_there_at_the_next_start():
+    folder = Path(tempfile.gettempdir()) / f"raadsgids-kept-{uuid.uuid4().hex[:8]}"
+    first = Postgres(folder=folder).init()
+    first.start()
+    try:
+        first.psql("CREATE TABLE kept (question text); INSERT INTO kept VALUES ('wifi-telling')")
+        first.stop()
+        again = Postgres(folder=folder).init()  # another port, the same folder
+        again.start()
+        assert again.psql("SELECT question FROM kept") == "wifi-telling"
+    finally:
+        Postgres(folder=folder).remove()
+    assert not folder.exists()
 
 
 def test_killing_a_replica_during_answers_leaves_the_history_whole(cluster):
