@@ -2,13 +2,17 @@
 
 What it changes, and why:
 
-- **Nothing is lost silently.** A write that fails for a passing reason (database restarting,
-  pool exhausted, SQLite busy) is tried again three times over about four seconds; if it still
-  fails, one line goes to the log, naming the table and the kind of failure but never the
-  parameters (user name, question, answer), and the raadslid is told once a minute, in Dutch,
-  that this conversation is not being kept. The chat itself goes on: while the database stays
-  unreachable, writes are not tried for five seconds at a time, so answers are not held up, and
-  one more line says when it is back and how many writes were not stored.
+- **Nothing is lost, and no answer waits for the database.** A write that fails for a passing
+  reason (database restarting, pool exhausted, SQLite busy) is tried once more; if the database
+  still cannot be reached, the write is kept back in memory, in order, and so is every write
+  after it, at once, while a prober tries the database every second; when it answers, what was
+  kept back is stored in order before anything new. The raadslid is told once a minute, in
+  Dutch, that the conversation will be kept when the history is back. Past
+  :data:`KEEP_BACK` transactions, or for a write the database refuses, the raadslid is told
+  that this conversation is not being kept. The log gets one line when the database goes and
+  one when it is back (with how many writes were stored late, and lost), naming the table and
+  the kind of failure but never the parameters (user name, question, answer). What is kept
+  back lives in the replica's memory: a replica that stops during an outage loses it.
 - **A thread always has its owner.** The user and the thread's owner are written in the same
   transaction as the thread's first step, so a failed ``update_thread`` cannot leave a thread
   that its raadslid never sees.
@@ -31,6 +35,7 @@ import contextlib
 import json
 import time
 import uuid
+from collections import deque
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
@@ -56,8 +61,15 @@ if TYPE_CHECKING:
 
 from .history import COMMENT_CHARS, NAME_CHARS, STEP_CHARS
 
-RETRY_DELAYS = (0.25, 1.0, 2.5)
-PAUSE_SECONDS = 5.0
+# A write that fails for a passing reason is tried once more after this many seconds before it
+# is kept back (see HistoryLayer._transaction).
+RETRY_SECONDS = 0.25
+# Transactions kept back while the database cannot be reached; more are not stored.
+KEEP_BACK = 10_000
+# How often a database that cannot be reached is tried again.
+PROBE_SECONDS = 1.0
+KEPT_LATER = ("De geschiedenis is even niet bereikbaar. Uw vragen worden gewoon beantwoord, en "
+              "dit gesprek wordt bewaard zodra zij terug is.")
 NOT_KEPT = ("Dit gesprek kan op dit moment niet worden bewaard in uw geschiedenis. Uw vragen "
             "worden wel beantwoord; probeer het later opnieuw als u het wilt terugvinden.")
 TELL_EVERY_SECONDS = 60.0
@@ -138,12 +150,15 @@ class HistoryLayer(SQLAlchemyDataLayer):
                 pool_pre_ping=True, pool_recycle=1800, connect_args={"connect_timeout": 3})
         self.async_session = sessionmaker(bind=self.engine, expire_on_commit=False,
                                           class_=AsyncSession)  # type: ignore[call-overload]
-        self._told: dict[str, float] = {}
-        # While the database is unreachable, writes are not tried for a few seconds at a time,
-        # so that answers are not held up by connection attempts (see _transaction).
-        self._down_until = 0.0
+        self._told: dict[str, tuple[str, float]] = {}
+        # While the database cannot be reached, writes are kept back in order and stored when
+        # it answers again, so that answers are not held up by connection attempts (see
+        # _transaction); a prober tries it every PROBE_SECONDS.
         self._down_since: float | None = None
-        self._skipped = 0
+        self._kept_back: deque[list[Statement]] = deque()
+        self._stored_later = 0
+        self._lost = 0
+        self._prober: asyncio.Task[None] | None = None
 
     # --- running SQL -------------------------------------------------------------------------
 
@@ -151,74 +166,107 @@ class HistoryLayer(SQLAlchemyDataLayer):
         return await self._transaction([(query, parameters)])
 
     async def _transaction(self, statements: list[Statement]) -> Any:
-        """Run ``statements`` in one transaction, trying again on a passing failure; returns
-        the last statement's rows (as dicts) or row count, or None when it could not be done.
+        """Run ``statements`` in one transaction; returns the last statement's rows (as dicts) or
+        row count, or None when it could not be done now.
 
-        When the database cannot be reached after the retries, it is left alone for
-        :data:`PAUSE_SECONDS` at a time: writes meanwhile fail at once (counted, the raadslid
-        told), and one line is logged when it goes and one when it is back."""
+        A passing failure (the connection, the pool) is tried once more; if the database still
+        cannot be reached, a write is kept back, in order, and stored when it answers again,
+        and the raadslid is told so once a minute. While it cannot be reached, writes are kept
+        back at once and reads answer None, so that no answer waits for a connection attempt.
+        One line is logged when it goes and one when it is back."""
         query = statements[-1][0]
-        if time.monotonic() < self._down_until:
-            if _is_write(query):
-                self._skipped += 1
-                await self._tell()
+        write = _is_write(query)
+        if self._down_since is not None:
+            if write:
+                await self._keep_back(statements)
             return None
-        for attempt in range(len(RETRY_DELAYS) + 1):
+        for attempt in range(2):
             try:
-                async with self.async_session() as session, session.begin():
-                    result: Any = None
-                    for sql, parameters in statements:
-                        result = await session.execute(text(sql), parameters)
-                    rows = (self.clean_result([dict(r._mapping) for r in result.fetchall()])
-                            if result is not None and result.returns_rows else
-                            result.rowcount if result is not None else None)
-                self._back()
-                return rows
+                return await self._run(statements)
             except SQLAlchemyError as exc:
-                if _passing(exc) and attempt < len(RETRY_DELAYS):
-                    await asyncio.sleep(RETRY_DELAYS[attempt])
+                if _passing(exc) and attempt == 0:
+                    await asyncio.sleep(RETRY_SECONDS)
                     continue
-                await self._failed(query, exc)
+                if not _passing(exc):
+                    await self._failed(query, exc)
+                    return None
+                if self._down_since is None:
+                    self._down_since = time.monotonic()
+                    logger.warning("History: the database cannot be reached (%s); writes are "
+                                   "kept back until it answers again", _kind(exc))
+                    self._prober = asyncio.get_running_loop().create_task(self._probe())
+                if write:
+                    await self._keep_back(statements)
                 return None
         return None
 
-    def _back(self) -> None:
-        if self._down_since is None:
+    async def _run(self, statements: list[Statement]) -> Any:
+        async with self.async_session() as session, session.begin():
+            result: Any = None
+            for sql, parameters in statements:
+                result = await session.execute(text(sql), parameters)
+            return (self.clean_result([dict(r._mapping) for r in result.fetchall()])
+                    if result is not None and result.returns_rows else
+                    result.rowcount if result is not None else None)
+
+    async def _keep_back(self, statements: list[Statement]) -> None:
+        if len(self._kept_back) >= KEEP_BACK:
+            self._lost += 1
+            await self._tell(NOT_KEPT)
             return
-        logger.warning("History: the database answers again after %.0f s; %d write(s) in "
-                       "between were not stored", time.monotonic() - self._down_since,
-                       self._skipped)
-        self._down_since = None
-        self._skipped = 0
+        self._kept_back.append(statements)
+        await self._tell(KEPT_LATER)
+
+    async def _probe(self) -> None:
+        """Until the database answers: try it every PROBE_SECONDS, then store what was kept
+        back, in order (what is written meanwhile joins the end of the line)."""
+        while self._down_since is not None:
+            await asyncio.sleep(PROBE_SECONDS)
+            while self._kept_back:
+                try:
+                    await self._run(self._kept_back[0])
+                    self._stored_later += 1
+                except SQLAlchemyError as exc:
+                    if _passing(exc):
+                        break  # still away: try again later
+                    self._lost += 1
+                    logger.warning("History: a write kept back failed (%s); not stored",
+                                   _kind(exc))
+                self._kept_back.popleft()
+            else:
+                try:
+                    await self._run([("SELECT 1", {})])
+                except SQLAlchemyError:
+                    continue
+                logger.warning("History: the database answers again after %.0f s; %d write(s) "
+                               "kept back meanwhile were stored, %d could not be",
+                               time.monotonic() - self._down_since, self._stored_later,
+                               self._lost)
+                self._down_since = None
+                self._stored_later = self._lost = 0
 
     async def _failed(self, query: str, exc: BaseException) -> None:
         write = _is_write(query)
-        if _passing(exc):
-            self._down_until = time.monotonic() + PAUSE_SECONDS
-            if self._down_since is not None:
-                self._skipped += write
-                if write:
-                    await self._tell()
-                return  # already reported
-            self._down_since = time.monotonic()
         logger.warning("History: %s %s failed (%s)%s", "write to" if write else "read from",
                        _table(query), _kind(exc), "; not stored" if write else "")
         if write:
-            await self._tell()
+            await self._tell(NOT_KEPT)
 
-    async def _tell(self) -> None:
+    async def _tell(self, sentence: str) -> None:
+        """Tell the raadslid ``sentence``, once a minute (at once when the news changed)."""
         session = _session()
         if session is None:
             return
         now = time.monotonic()
-        if now - self._told.get(session.id, -TELL_EVERY_SECONDS) < TELL_EVERY_SECONDS:
+        said, when = self._told.get(session.id, ("", -TELL_EVERY_SECONDS))
+        if said == sentence and now - when < TELL_EVERY_SECONDS:
             return
-        self._told[session.id] = now
+        self._told[session.id] = (sentence, now)
         from chainlit.context import context
 
         # The socket may be gone; the log line stays.
         with contextlib.suppress(Exception):
-            await context.emitter.send_toast(NOT_KEPT, "warning")
+            await context.emitter.send_toast(sentence, "warning")
 
     # --- threads and steps -------------------------------------------------------------------
 
