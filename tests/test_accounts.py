@@ -65,6 +65,11 @@ def test_tokens_are_signed_short_lived_and_readable_by_chainlit(settings, monkey
     assert claims["exp"] - datetime.now().timestamp() <= 5 * 60 + 1
     with pytest.raises(jwt.InvalidSignatureError):
         jwt.decode(token, "een-ander-geheim-van-genoeg-lengte", algorithms=["HS256"])
+    # No token the chat would refuse for its lifetime is made.
+    for minutes in (100_000, 24 * 60 + 1, 0, -5):
+        with pytest.raises(accounts.AccountError, match="at most 1440 minutes"):
+            accounts.mint_token(settings, "anna", minutes=minutes)
+    assert accounts.mint_token(settings, "anna", minutes=24 * 60)
 
 
 @pytest.mark.parametrize(("text", "delta"), [

@@ -295,10 +295,16 @@ def auth_secret(settings: Settings) -> str:
 
 
 def mint_token(settings: Settings, user: str, minutes: float = 15) -> str:
-    """A widget token for ``user`` that expires after ``minutes``."""
+    """A widget token for ``user`` that expires after ``minutes``: more than zero and at most
+    ``token_max_hours``, the longest the chat accepts."""
     import jwt
 
     check_name(user)
+    if not 0 < minutes <= settings.token_max_hours * 60:
+        raise AccountError(f"A widget token lasts more than 0 and at most "
+                           f"{settings.token_max_hours * 60:g} minutes "
+                           f"(ASSISTANT_TOKEN_MAX_HOURS={settings.token_max_hours:g}); "
+                           f"{minutes:g} was asked.")
     claims: dict[str, Any] = {
         "identifier": user, "display_name": user, "metadata": {"provider": "jwt"},
         "exp": datetime.now(UTC) + timedelta(minutes=minutes),
