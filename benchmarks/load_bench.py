@@ -139,6 +139,7 @@ def outage_row(cluster: Cluster, settings: Settings, sessions: int = 40,
                for i in range(sessions)]
     asked: list[tuple[float, str]] = []  # (seconds into the run, question id)
     answered = [0]
+    refused = [0]
     told = [0]
     started = time.monotonic()
 
@@ -150,8 +151,11 @@ def outage_row(cluster: Cluster, settings: Settings, sessions: int = 40,
         while time.monotonic() - started < seconds:
             t = time.monotonic() - started
             answer, _ = await sock.ask(QUESTIONS[(offset + i) % len(QUESTIONS)], timeout=60)
-            asked.append((t, sock.asked[-1]))
-            answered[0] += bool(answer)
+            if answer.startswith(TOO_MANY.split("{")[0]):
+                refused[0] += 1  # past the questions per minute: refused before it is stored
+            else:
+                asked.append((t, sock.asked[-1]))
+                answered[0] += bool(answer)
             i += 1
             await asyncio.sleep(max(0.0, 2.0 - (time.monotonic() - started - t)))
         told[0] += len(sock.toasts)
@@ -182,8 +186,9 @@ def outage_row(cluster: Cluster, settings: Settings, sessions: int = 40,
         ids = [q for t, q in asked if low <= t < high]
         parts.append(f"{name}: {sum(q in stored for q in ids)}/{len(ids)} stored")
     return (f"Postgres down {down[0]:.0f}-{down[1]:.0f} s of {seconds:.0f} s, {sessions} "
-            f"sessions: {answered[0]}/{len(asked)} answered; " + "; ".join(parts)
-            + f"; sessions told their conversation is not kept: {told[0]}")
+            f"sessions: {answered[0]}/{len(asked)} answered ({refused[0]} more refused by the "
+            f"questions-per-minute limit, which are not stored); " + "; ".join(parts)
+            + f"; warnings shown to the sessions: {told[0]}")
 
 
 def single_session(cluster: Cluster, settings: Settings) -> float:

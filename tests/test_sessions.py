@@ -109,6 +109,10 @@ def test_the_browser_address_comes_from_a_trusted_proxy_only():
     # A browser claiming an address in front of the proxy's does not choose its own.
     assert client_address(scope("10.0.0.5", "1.2.3.4, 198.51.100.1"), trusted) == "198.51.100.1"
     assert client_address(scope("10.0.0.5", None), trusted) == "10.0.0.5"
+    # A browser's own header line comes first; the proxy's line after it is the one believed.
+    two_lines = {"client": ("10.0.0.5", 1), "headers": [(b"x-forwarded-for", b"1.2.3.4"),
+                                                         (b"x-forwarded-for", b"198.51.100.1")]}
+    assert client_address(two_lines, trusted) == "198.51.100.1"
 
 
 @pytest.mark.slow
@@ -196,6 +200,13 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
             assert login(chat, f"gast{i}", "fout-wachtwoord-123")[0] == 401
         status, body = login(chat, "anna", "anna-haar-wachtwoord")
         assert status == 429, body
+        # A name that is no account is locked as an account would be, so the answers do not
+        # tell which names exist.
+        elsewhere = {"X-Forwarded-For": "192.0.2.60"}
+        for _ in range(3):
+            assert login_with_headers(chat, "niemand", "fout-wachtwoord-123", elsewhere)[0] == 401
+        status, body, _ = login_with_headers(chat, "niemand", "fout-wachtwoord-123", elsewhere)
+        assert status == 429 and body["detail"].startswith("Te veel mislukte aanmeldpogingen")
         # Another browser behind the same balancer is counted on its own address, and over
         # https (as the balancer says) the session cookie is Secure.
         status, _, cookies = login_with_headers(chat, "anna", "anna-haar-wachtwoord", {

@@ -189,9 +189,10 @@ def lock_length(settings: Settings, failures: int) -> timedelta:
                timedelta(days=1))
 
 
-def record_sign_in(settings: Settings, name: str, ok: bool, now: datetime | None = None) -> None:
+def record_sign_in(settings: Settings, name: str, ok: bool, now: datetime | None = None
+                   ) -> bool:
     """Count a wrong password against an existing account (and lock it past the limit), or
-    clear the count after a right one."""
+    clear the count after a right one; whether ``name`` is an account."""
     now = now or datetime.now(UTC)
 
     def change(users: dict[str, dict[str, Any]]) -> None:
@@ -208,9 +209,13 @@ def record_sign_in(settings: Settings, name: str, ok: bool, now: datetime | None
         if length:
             info["locked_until"] = (now + length).isoformat(timespec="seconds")
 
-    if name in _read(settings.users_file) and (not ok or _read(settings.users_file)[name].get(
-            "failures")):
+    try:
+        users = _read(settings.users_file)
+    except AccountError:
+        return False
+    if name in users and (not ok or users[name].get("failures")):
         _update(settings.users_file, change)
+    return name in users
 
 
 def sign_out(settings: Settings, name: str, now: datetime | None = None) -> None:

@@ -61,8 +61,10 @@ def client_address(scope: dict[str, Any], trusted: list[str] | set[str]) -> str:
     address = peer(scope)
     if address not in trusted:
         return address
-    forwarded = [a.strip() for a in (header(scope, b"x-forwarded-for") or "").split(",")
-                 if a.strip()]
+    # Every X-Forwarded-For line, in order: HAProxy adds its own line after any the browser
+    # sent, so the first line alone would be the browser's word.
+    lines = [v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"x-forwarded-for"]
+    forwarded = [a.strip() for a in ",".join(lines).split(",") if a.strip()]
     for hop in reversed(forwarded):
         if hop not in trusted:
             return hop

@@ -5,7 +5,8 @@
   is let through is counted (:func:`~.accounts.record_sign_in`). The address count lives in
   this process (behind a load balancer each replica counts its own, by the browser's address
   that a proxy in ``ASSISTANT_TRUSTED_PROXIES`` forwards); the account lock lives in the
-  accounts file, shared.
+  accounts file, shared. A name that is no account is locked just the same, in this process
+  (:class:`UnknownNames`), so that the answers do not tell which names exist.
 - ``POST /logout`` marks the account signed out, so a copy of the session cookie no longer
   works either (:func:`~.accounts.sign_out`).
 - Every other request and socket connection carrying a session of an account that was removed
@@ -18,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import time
 import urllib.parse
-from collections import deque
+from collections import OrderedDict, deque
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -27,6 +28,8 @@ from . import accounts
 from .guard import bearer_token, client_address, header, json_response
 
 ENDED = "Uw sessie is beëindigd; meld u opnieuw aan."
+# Names that are no account whose wrong passwords are remembered (see UnknownNames).
+UNKNOWN_NAMES = 10_000
 
 
 def tokens_of(scope: dict[str, Any]) -> list[str]:
@@ -102,6 +105,29 @@ class AddressThrottle:
                 del self.failures[key]
 
 
+class UnknownNames:
+    """Wrong passwords for names that are no account, locked as an account would be (the same
+    lengths, :func:`accounts.lock_length`), so that the answers to sign-ins do not tell which
+    names exist. In this process's memory, the most recent :data:`UNKNOWN_NAMES` names."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.names: OrderedDict[str, tuple[int, datetime | None]] = OrderedDict()
+
+    def refusal(self, name: str, now: datetime | None = None) -> str | None:
+        now = now or datetime.now(UTC)
+        until = self.names.get(name, (0, None))[1]
+        return accounts.lock_sentence(until, now) if until and until > now else None
+
+    def failed(self, name: str, now: datetime | None = None) -> None:
+        now = now or datetime.now(UTC)
+        failures = self.names.pop(name, (0, None))[0] + 1
+        length = accounts.lock_length(self.settings, failures)
+        self.names[name] = (failures, now + length if length else None)
+        while len(self.names) > UNKNOWN_NAMES:
+            self.names.popitem(last=False)
+
+
 class SessionGuard:
     def __init__(self, app: Any, settings: Settings) -> None:
         self.app = app
@@ -109,6 +135,7 @@ class SessionGuard:
         # An address may try as many accounts as one account may be tried, four times over.
         self.addresses = AddressThrottle(settings.signin_max_failures * 4,
                                          timedelta(minutes=settings.signin_lock_minutes * 15))
+        self.unknown = UnknownNames(settings)
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] not in ("http", "websocket") or self.settings.auth != "password":
@@ -144,7 +171,8 @@ class SessionGuard:
         name = (form.get("username") or [""])[0]
         address = client_address(scope, self.settings.trusted_proxies)
         refusal = self.addresses.refusal(address) or (
-            accounts.sign_in_refusal(self.settings, name) if accounts.NAME.match(name) else None)
+            accounts.sign_in_refusal(self.settings, name) or self.unknown.refusal(name)
+            if accounts.NAME.match(name) else None)
         if refusal:
             await json_response(send, 429, refusal)
             return
@@ -164,7 +192,9 @@ class SessionGuard:
                 ok = message["status"] == 200
                 if not ok:
                     self.addresses.failed(address)
-                await asyncio.to_thread(accounts.record_sign_in, self.settings, name, ok)
+                known = await asyncio.to_thread(accounts.record_sign_in, self.settings, name, ok)
+                if not ok and not known:
+                    self.unknown.failed(name)
             await send(message)
 
         await self.app(scope, replay, watch)
