@@ -40,3 +40,19 @@ def test_a_carried_title_line_stays_apart_from_the_next_sentence():
     first, second = split_sentences(passage.text)[:2]
     assert first.endswith("'technologiespel'")
     assert second.startswith("De manier waarop Nederlandse gemeenten")
+
+
+def test_a_line_without_sentence_ends_is_cut_into_passages_that_fit():
+    from pathlib import Path
+
+    from assistant.engine.corpus.passages import CHARS_PER_WORD
+    from assistant.engine.corpus.readers import Block, Document
+
+    line = " ".join(f"woord{i}" for i in range(5000)) + " " + "x" * 50_000
+    doc = Document(doc_id="lang", path=Path("lang.txt"), title="Lang",
+                   blocks=[Block(kind="para", text=line)])
+    passages = split_document(doc, 25, 160)
+    assert len(passages) > 30
+    assert all(len(p.text.split()) <= 160 and len(p.text) <= 160 * CHARS_PER_WORD
+               for p in passages)
+    assert "".join(p.text.replace(" ", "") for p in passages) == line.replace(" ", "")

@@ -60,19 +60,48 @@ class Passage:
         )
 
 
+# A passage's characters per word at most: a "word" of thousands of characters (an encoded
+# image, minified code) is cut, as a passage is not one line of a megabyte.
+CHARS_PER_WORD = 20
+
+
+def _pieces(sentence: str, max_words: int) -> list[str]:
+    """A "sentence" of more than twice ``max_words`` words (no prose: a line without sentence
+    ends), or of more characters than a passage holds, cut at spaces (and within a run without
+    them) into pieces that fit. A long sentence of prose stays whole."""
+    max_chars = max_words * CHARS_PER_WORD
+    if len(words(sentence)) <= 2 * max_words and len(sentence) <= max_chars:
+        return [sentence]
+    tokens = [t[i:i + max_chars] for t in sentence.split() for i in range(0, len(t), max_chars)]
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for token in tokens:
+        if current and (len(current) >= max_words or size + len(token) + 1 > max_chars):
+            out.append(" ".join(current))
+            current, size = [], 0
+        current.append(token)
+        size += len(token) + 1
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
 def _split_long(text: str, max_words: int) -> list[str]:
-    if len(words(text)) <= max_words:
+    if len(words(text)) <= max_words and len(text) <= max_words * CHARS_PER_WORD:
         return [text]
     chunks: list[str] = []
     current: list[str] = []
-    count = 0
-    for sentence in split_sentences(text):
+    count = size = 0
+    for sentence in (p for s in split_sentences(text) for p in _pieces(s, max_words)):
         n = len(words(sentence))
-        if current and count + n > max_words:
+        if current and (count + n > max_words
+                        or size + len(sentence) + 1 > max_words * CHARS_PER_WORD):
             chunks.append(" ".join(current))
-            current, count = [], 0
+            current, count, size = [], 0, 0
         current.append(sentence)
         count += n
+        size += len(sentence) + 1
     if current:
         chunks.append(" ".join(current))
     return chunks
