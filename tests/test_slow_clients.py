@@ -1,5 +1,6 @@
-"""Slow clients against the load balancer: HAProxy from Debian with deploy/local.py's
-configuration in front of a real chat server, on loopback.
+"""Clients that push too hard: slow clients against the load balancer (HAProxy from Debian with
+deploy/local.py's configuration in front of a real chat server), and a socket flooding the chat
+with events; all on loopback.
 
 The attacker connects from 127.0.0.2 (all of 127.0.0.0/8 is loopback on Linux) and sends the
 start of a request's headers, never the end; a raadslid's browser and the health check come from
@@ -9,6 +10,7 @@ start of a request's headers, never the end; a raadslid's browser and the health
 from __future__ import annotations
 
 import asyncio
+import time
 import urllib.request
 from pathlib import Path
 
@@ -17,6 +19,7 @@ import pytest
 from deploy.local import Haproxy
 
 from .chat_server import chat_server
+from .socket_client import ChatSocket
 
 pytestmark = pytest.mark.slow
 
@@ -46,9 +49,13 @@ def health(url: str) -> int:
         return int(response.status)
 
 
+def env_for(seed_settings) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
+            "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir), "ASSISTANT_HISTORY": "false"}
+
+
 def test_slow_clients_from_one_address_leave_the_chat_answering(seed_settings):
-    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir), "ASSISTANT_HISTORY": "false"}
+    env = env_for(seed_settings)
     OUTPUT.mkdir(parents=True, exist_ok=True)
     with chat_server(env, OUTPUT / "server.log") as (chat, _):
         port = int(chat.rsplit(":", 1)[1])
@@ -68,3 +75,28 @@ def test_slow_clients_from_one_address_leave_the_chat_answering(seed_settings):
     # Every connection was tried; those past the limit per address were refused at once.
     assert 0 < opened < SLOW
     assert statuses == [200] * 5
+
+
+def test_a_socket_flooding_events_is_closed_and_others_are_answered(seed_settings):
+    log = OUTPUT / "flood.log"
+    with chat_server(env_for(seed_settings), log) as (chat, _):
+        async def flood() -> tuple[bool, str]:
+            flooder, other = ChatSocket(chat, ""), ChatSocket(chat, "")
+            await flooder.connect()
+            await other.connect()
+            for _ in range(2000):
+                if not flooder.sio.connected:
+                    break
+                await flooder.send({"data": "x"}, event="window_message")
+            deadline = time.monotonic() + 30
+            while flooder.sio.connected and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
+            answer, _ = await other.ask("Wat moet ik vragen over wifi-telling?")
+            await other.close()
+            return flooder.sio.connected, answer
+
+        still_connected, answer = asyncio.run(flood())
+    assert not still_connected and "Bronnen" in answer
+    text = log.read_text(encoding="utf-8")
+    assert text.count("Socket events dropped") == 1 and text.count("Socket closed") == 1
+    assert "Traceback" not in text

@@ -7,6 +7,11 @@ take any id), edit a stored message although editing is off in the configuration
 
 - every socket event is refused with one log line (no traceback) when its payload is not what
   the front end sends, or when the configuration turns its feature off;
+- one socket may send :data:`EVENTS_PER_SECOND` events a second (bursts of
+  :data:`EVENT_BURST`); more are dropped with one log line, and a socket that keeps it up is
+  closed;
+- a typed or edited question is admitted (length, pace, a busy replica) before Chainlit stores
+  it or starts a task for it (``admit``; :mod:`assistant.chat.limits`);
 - a user's message is stored as a user message, without metadata the browser made up;
 - feedback is accepted only for an answer in the user's own thread, and changed or deleted only
   by its author; a comment longer than :data:`~.history_layer.COMMENT_CHARS` is refused in one
@@ -18,6 +23,7 @@ The data layer (:mod:`.history_layer`) checks ownership once more where it write
 # No ``from __future__ import annotations``: FastAPI reads the route functions' annotations,
 # which name types imported inside guard_routes.
 import logging
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -75,6 +81,37 @@ def clean_message(payload: object, spontaneous_files: bool) -> dict[str, Any]:
 
 Handler = Callable[..., Awaitable[Any]]
 
+# Events one socket may send per second, on average over EVENT_BURST; the page's own script sends
+# a few. Past that an event is dropped, and a socket that keeps it up (EVENTS_DROPPED) is closed.
+EVENTS_PER_SECOND = 20.0
+EVENT_BURST = 60.0
+EVENTS_DROPPED = 200
+
+
+class EventPace:
+    """A token bucket per socket, and the log line about a socket's dropped events once."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[str, tuple[float, float, int]] = {}  # sid: (tokens, when, dropped)
+
+    def allow(self, sid: str, now: float | None = None) -> bool | None:
+        """True to handle the event, False to drop it, None to drop it and close the socket."""
+        now = time.monotonic() if now is None else now
+        tokens, when, dropped = self.buckets.get(sid, (EVENT_BURST, now, 0))
+        tokens = min(EVENT_BURST, tokens + (now - when) * EVENTS_PER_SECOND)
+        if tokens >= 1:
+            self.buckets[sid] = (tokens - 1, now, dropped)
+            return True
+        dropped += 1
+        self.buckets[sid] = (tokens, now, dropped)
+        if dropped == 1:
+            log.warning("Socket events dropped: more than %g a second from one socket",
+                        EVENTS_PER_SECOND)
+        return None if dropped >= EVENTS_DROPPED else False
+
+    def forget(self, sid: str) -> None:
+        self.buckets.pop(sid, None)
+
 # Events with a payload, and the check each payload must pass before Chainlit sees it.
 _DICT_EVENTS = {"edit_message", "message_favorite", "audio_chunk", "chat_settings_change",
                 "chat_settings_edit"}
@@ -91,9 +128,18 @@ def guard_socket(sio: Any, config: Any,
     from chainlit.session import WebsocketSession
 
     handlers: dict[str, Handler] = sio.handlers.get("/", {})
+    pace = EventPace()
 
     def wrap(event: str, handler: Handler) -> Handler:
         async def guarded(sid: str, *args: Any) -> Any:
+            allowed = pace.allow(sid)
+            if not allowed:
+                if allowed is None:
+                    log.warning("Socket closed: it kept sending more than %g events a second",
+                                EVENTS_PER_SECOND)
+                    pace.forget(sid)
+                    await sio.disconnect(sid)
+                return None
             features = config.features
             if ended is not None:
                 session = WebsocketSession.get(sid)
@@ -132,6 +178,14 @@ def guard_socket(sio: Any, config: Any,
         guarded.__name__ = getattr(handler, "__name__", event)
         return guarded
 
+    disconnect = handlers.get("disconnect")
+    if disconnect is not None and not getattr(disconnect, "_guarded", False):
+        async def forgetting(sid: str, *args: Any) -> Any:
+            pace.forget(sid)
+            return await disconnect(sid, *args)
+
+        forgetting._guarded = True  # type: ignore[attr-defined]
+        handlers["disconnect"] = forgetting
     for event, handler in list(handlers.items()):
         if event in ("connect", "disconnect") or getattr(handler, "_guarded", False):
             continue
