@@ -26,7 +26,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -158,12 +157,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--folder", type=Path, default=ROOT / "var" / "cluster")
-    # Under the system's temporary folder: the 'postgres' account must reach it.
-    parser.add_argument("--database-folder", type=Path,
-                        default=Path(tempfile.gettempdir()) / "raadsgids-cluster-postgres")
+    # Beside the cluster's logs, not in the shared /tmp where another account could make it
+    # first; the 'postgres' account must be able to reach it (it is, when root starts it).
+    parser.add_argument("--database-folder", type=Path, default=None,
+                        help="where the history's Postgres lives (default: FOLDER/postgres)")
     parser.add_argument("--remove-database", action="store_true",
                         help="remove the database folder, and the history in it, on exit")
     args = parser.parse_args(argv)
+    args.database_folder = args.database_folder or args.folder / "postgres"
     env = {k: v for k, v in os.environ.items() if k.startswith("ASSISTANT_")}
     env.setdefault("ASSISTANT_USERS_FILE", str(ROOT / "var" / "users.json"))
     with Cluster(args.folder, env, args.replicas, args.port, args.database_folder,

@@ -340,3 +340,41 @@ def test_what_the_server_imports_before_chainlit_does_not_load_chainlit():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "[]", out
+
+
+def test_writes_kept_back_are_stored_in_order_when_the_database_answers(tmp_path, monkeypatch):
+    """The keeping back itself, on a real SQLite file with the connection failing on demand (the
+    Postgres outage test above is the real thing): writes kept back are stored in the order
+    they came, before a write that comes after the database answers again."""
+    from sqlalchemy.exc import OperationalError
+
+    from assistant.intranet import history_layer
+    from assistant.intranet.history_layer import HistoryLayer
+
+    monkeypatch.setattr(history_layer, "PROBE_SECONDS", 0.05)
+
+    async def scenario() -> list[int]:
+        layer = HistoryLayer(history.async_url(tmp_path / "kept.sqlite"))
+        real = layer._run
+        await real([("CREATE TABLE notes (n integer)", {})])
+        away = {"now": True}
+
+        async def run(statements: list[tuple[str, dict[str, Any]]]) -> Any:
+            if away["now"]:
+                raise OperationalError("connect", {}, ConnectionRefusedError("refused"))
+            return await real(statements)
+
+        layer._run = run  # type: ignore[method-assign]
+        for n in (1, 2, 3):
+            assert await layer._transaction([("INSERT INTO notes VALUES (:n)", {"n": n})]) is None
+        assert not layer.reachable and await layer.execute_sql("SELECT n FROM notes", {}) is None
+        away["now"] = False
+        deadline = time.monotonic() + 10
+        while not layer.reachable and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+        await layer._transaction([("INSERT INTO notes VALUES (:n)", {"n": 4})])
+        rows = await real([("SELECT n FROM notes ORDER BY rowid", {})])
+        await layer.engine.dispose()
+        return [r["n"] for r in rows]
+
+    assert run(scenario()) == [1, 2, 3, 4]

@@ -56,3 +56,8 @@ def test_a_line_without_sentence_ends_is_cut_into_passages_that_fit():
     assert all(len(p.text.split()) <= 160 and len(p.text) <= 160 * CHARS_PER_WORD
                for p in passages)
     assert "".join(p.text.replace(" ", "") for p in passages) == line.replace(" ", "")
+    # A run without spaces, alone in its paragraph, is cut too.
+    alone = Document(doc_id="run", path=Path("run.txt"), title="Run",
+                     blocks=[Block(kind="para", text="A" * 1_000_000)])
+    pieces = split_document(alone, 25, 160)
+    assert len(pieces) > 100 and max(len(p.text) for p in pieces) <= 160 * CHARS_PER_WORD

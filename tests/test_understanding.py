@@ -117,6 +117,9 @@ def test_a_described_plan_and_a_pasted_quote_are_context():
                    'voor het sociaal domein." Is dit iets waar de raad kritisch naar moet kijken, '
                    'en waarop dan?')
     assert source.question.startswith("Is dit iets") and "dataplatform" in source.context
+    for whole in ("Wat gebeurt er om 10:30 met de camerabeelden?",
+                  "Staat het algoritme op https://algoritmes.overheid.nl/nl?"):
+        assert split(whole).question == whole  # a colon without a space after it splits nothing
     alone = split("Wat moet ik vragen over wifi-telling?")
     assert alone.question == "Wat moet ik vragen over wifi-telling?" and not alone.context
 
@@ -245,6 +248,12 @@ def test_a_follow_up_builds_on_a_declined_question_and_values_follow_an_answer(e
     assert declined.answer.abstained
     trial = chat.ask("En wat als het alleen een proef is?")
     assert trial.query.followup == "condition" and "lantaarnpaal" in trial.query.subject
+    # The sources of a declined question are none, not an earlier answer's.
+    chat = Conversation(engine)
+    assert chat.ask("Wat moet ik vragen over wifi-telling?").answer.citations
+    assert chat.ask("Hoeveel kost een slimme lantaarnpaal?").answer.abstained
+    sources = chat.ask("Waar staat dat?")
+    assert sources.kind == "sources" and sources.answer is None
     chat = Conversation(engine)
     chat.ask("What should the council ask about smart street lights?")
     # Read alone, this message is likelier "what to ask"; right after an answer it follows up.

@@ -2,7 +2,7 @@
 question before it.
 
 The conversation keeps the last analysed :class:`~assistant.engine.query.Query` (answered or
-declined) and the last :class:`~assistant.engine.answer.model.Answer` from the texts. A new
+declined) and its :class:`~assistant.engine.answer.model.Answer`. A new
 message is analysed with that query as its context (:meth:`Engine.analyse`); the learned
 analyser says whether it follows up on it and how (right after an answer, a message that names
 no technology of its own is weighed as a follow-up eight times likelier than the model alone
@@ -66,21 +66,22 @@ class Conversation:
     language: str = "nl"  # of the message being answered, as the analyser read it
 
     @property
-    def _last_answered(self) -> Turn | None:
-        """The latest turn the engine answered from the texts (not an abstention)."""
-        return next((t for t in reversed(self.turns)
-                     if t.kind == "answer" and t.answer and not t.answer.abstained), None)
+    def _last_analysed(self) -> Turn | None:
+        """The latest turn with an analysed question, answered or declined."""
+        return next((t for t in reversed(self.turns) if t.kind == "answer" and t.query), None)
 
     @property
     def last_answer(self) -> Answer | None:
-        turn = self._last_answered
-        return turn.answer if turn else None
+        """The answer of that turn when it came from the texts; None after a declined question,
+        so that "waar staat dat?" does not list an earlier answer's sources as its own."""
+        turn = self._last_analysed
+        return turn.answer if turn and turn.answer and not turn.answer.abstained else None
 
     @property
     def last_query(self) -> Query | None:
         """The latest analysed question, answered or declined: "and if it is only a trial?"
         after a declined question still asks about that question's technology."""
-        turn = next((t for t in reversed(self.turns) if t.kind == "answer" and t.query), None)
+        turn = self._last_analysed
         return turn.query if turn else None
 
     def understand(self, question: str) -> Query:

@@ -170,7 +170,7 @@ def guard_socket(sio: Any, config: Any,
                 return await handler(sid, *args)
             except Refused as exc:
                 log.warning("Socket event %r refused: %s", event, exc)
-            except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            except (KeyError, IndexError, TypeError, AttributeError, ValueError) as exc:
                 log.warning("Socket event %r refused: malformed payload (%s)", event,
                             type(exc).__name__)
             return None

@@ -31,11 +31,11 @@ What it changes, and why:
 from __future__ import annotations
 
 import asyncio
+import bisect
 import contextlib
 import json
 import time
 import uuid
-from collections import deque
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +68,8 @@ RETRY_SECONDS = 0.25
 KEEP_BACK = 10_000
 # How often a database that cannot be reached is tried again.
 PROBE_SECONDS = 1.0
+# Times a kept-back write is tried with the database answering before it is given up.
+HEAD_TRIES = 5
 KEPT_LATER = ("De geschiedenis is even niet bereikbaar. Uw vragen worden gewoon beantwoord, en "
               "dit gesprek wordt bewaard zodra zij terug is.")
 NOT_KEPT = ("Dit gesprek kan op dit moment niet worden bewaard in uw geschiedenis. Uw vragen "
@@ -155,7 +157,8 @@ class HistoryLayer(SQLAlchemyDataLayer):
         # it answers again, so that answers are not held up by connection attempts (see
         # _transaction); a prober tries it every PROBE_SECONDS.
         self._down_since: float | None = None
-        self._kept_back: deque[list[Statement]] = deque()
+        self._kept_back: list[tuple[int, list[Statement]]] = []  # (ticket, statements)
+        self._tickets = 0
         self._stored_later = 0
         self._lost = 0
         self._prober: asyncio.Task[None] | None = None
@@ -170,15 +173,17 @@ class HistoryLayer(SQLAlchemyDataLayer):
         row count, or None when it could not be done now.
 
         A passing failure (the connection, the pool) is tried once more; if the database still
-        cannot be reached, a write is kept back, in order, and stored when it answers again,
-        and the raadslid is told so once a minute. While it cannot be reached, writes are kept
-        back at once and reads answer None, so that no answer waits for a connection attempt.
-        One line is logged when it goes and one when it is back."""
+        cannot be reached, a write is kept back and stored when it answers again, in the order
+        the writes came in, and the raadslid is told so once a minute. While it cannot be
+        reached, writes are kept back at once and reads answer None, so that no answer waits
+        for a connection attempt. One line is logged when it goes and one when it is back."""
         query = statements[-1][0]
         write = _is_write(query)
+        self._tickets += 1
+        ticket = self._tickets  # the order the writes came in, whatever their retries take
         if self._down_since is not None:
             if write:
-                await self._keep_back(statements)
+                await self._keep_back(ticket, statements)
             return None
         for attempt in range(2):
             try:
@@ -196,9 +201,14 @@ class HistoryLayer(SQLAlchemyDataLayer):
                                    "kept back until it answers again", _kind(exc))
                     self._prober = asyncio.get_running_loop().create_task(self._probe())
                 if write:
-                    await self._keep_back(statements)
+                    await self._keep_back(ticket, statements)
                 return None
         return None
+
+    @property
+    def reachable(self) -> bool:
+        """False while the database cannot be reached (and reads answer None)."""
+        return self._down_since is None
 
     async def _run(self, statements: list[Statement]) -> Any:
         async with self.async_session() as session, session.begin():
@@ -209,35 +219,42 @@ class HistoryLayer(SQLAlchemyDataLayer):
                     if result is not None and result.returns_rows else
                     result.rowcount if result is not None else None)
 
-    async def _keep_back(self, statements: list[Statement]) -> None:
+    async def _keep_back(self, ticket: int, statements: list[Statement]) -> None:
         if len(self._kept_back) >= KEEP_BACK:
             self._lost += 1
             await self._tell(NOT_KEPT)
             return
-        self._kept_back.append(statements)
+        # In ticket order: a write that waited in its retry goes before those that came later.
+        bisect.insort(self._kept_back, (ticket, statements), key=lambda kept: kept[0])
         await self._tell(KEPT_LATER)
 
     async def _probe(self) -> None:
         """Until the database answers: try it every PROBE_SECONDS, then store what was kept
-        back, in order (what is written meanwhile joins the end of the line)."""
+        back, in order (what is written meanwhile joins the line). A write the answering
+        database refuses, or fails :data:`HEAD_TRIES` times, is given up (counted as lost)."""
+        tries = 0
         while self._down_since is not None:
             await asyncio.sleep(PROBE_SECONDS)
+            try:
+                await self._run([("SELECT 1", {})])
+            except Exception:  # noqa: BLE001 - still away, or not answering as it should
+                continue
             while self._kept_back:
                 try:
-                    await self._run(self._kept_back[0])
+                    await self._run(self._kept_back[0][1])
                     self._stored_later += 1
-                except SQLAlchemyError as exc:
-                    if _passing(exc):
-                        break  # still away: try again later
+                except Exception as exc:  # noqa: BLE001 - the prober must not die
+                    tries += 1
+                    if isinstance(exc, SQLAlchemyError) and _passing(exc) and tries < HEAD_TRIES:
+                        break  # away again, perhaps: the next round tries it once more
                     self._lost += 1
                     logger.warning("History: a write kept back failed (%s); not stored",
                                    _kind(exc))
-                self._kept_back.popleft()
+                tries = 0
+                self._kept_back.pop(0)
             else:
-                try:
-                    await self._run([("SELECT 1", {})])
-                except SQLAlchemyError:
-                    continue
+                # Nothing kept back, and no await between that check and this: writes go
+                # straight to the database again, after everything that came before them.
                 logger.warning("History: the database answers again after %.0f s; %d write(s) "
                                "kept back meanwhile were stored, %d could not be",
                                time.monotonic() - self._down_since, self._stored_later,
@@ -283,12 +300,26 @@ class HistoryLayer(SQLAlchemyDataLayer):
                                       {"id": thread_id})
         return str(rows[0]["userIdentifier"] or "") if rows else ""
 
+    async def get_thread(self, thread_id: str) -> ThreadDict | None:
+        """The thread; while the database cannot be reached, a thread with no owner, so that
+        Chainlit lets nobody resume a thread it cannot check (a socket naming someone else's
+        thread would otherwise be let in, and its writes kept back into that thread)."""
+        thread = await super().get_thread(thread_id)
+        if thread is None and not self.reachable:
+            return ThreadDict(id=thread_id, createdAt="", name=None, userId=None,
+                              userIdentifier="", tags=None, metadata={}, steps=[], elements=[])
+        return thread
+
     async def update_thread(self, thread_id: str, name: str | None = None,
                             user_id: str | None = None, metadata: dict[str, Any] | None = None,
                             tags: list[str] | None = None) -> None:
         if user_id:
             rows = await self.execute_sql('SELECT "userId" FROM threads WHERE "id" = :id',
                                           {"id": thread_id})
+            if rows is None:
+                # The owner cannot be checked now: the thread is not given one blind (its first
+                # step sets the owner in the same transaction, see create_step).
+                return
             if rows and rows[0]["userId"] not in (None, user_id):
                 logger.warning("History: a thread's owner cannot be changed; refused")
                 return

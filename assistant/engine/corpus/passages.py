@@ -134,16 +134,16 @@ def split_document(doc: Document, min_words: int, max_words: int) -> list[Passag
             # of the next sentence: a line break keeps the two apart.
             glue = " " if is_closed(carry) else "\n"
             text = f"{carry}{glue}{para}".strip() if carry else para
-            if len(words(text)) < min_words:
+            if len(words(text)) < min_words and len(text) <= max_words * CHARS_PER_WORD:
                 carry = text
                 continue
             carry = ""
             merged.extend(_split_long(text, max_words))
         if carry:
-            if merged:
-                merged[-1] = f"{merged[-1]} {carry}"
-            else:
-                merged.append(carry)
+            last = f"{merged.pop()} {carry}" if merged else carry
+            # Kept whole unless it holds more characters than a passage (a run without spaces).
+            merged.extend(_split_long(last, max_words)
+                          if len(last) > max_words * CHARS_PER_WORD else [last])
         for text in merged:
             n = len(passages) + 1
             passages.append(Passage(id=f"{doc.doc_id}#{n}", doc=doc.doc_id, n=n, text=text,

@@ -25,6 +25,7 @@ _QUOTED = re.compile(r"[“„\"‘]([^“”„\"‘’]{12,})[”\"’]|(?<!\w
 QUOTE_WORDS = 5
 # A colon followed by at least this many words introduces pasted text.
 COLON_WORDS = 10
+_COLON = re.compile(r":\s+")
 # A sentence ends at ., ! or ? followed by a space (not inside "180.000") or at a line end.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)]*\s+|\n+")
 
@@ -106,10 +107,13 @@ def split(text: str, is_context: Callable[[list[str]], list[float]] | None = Non
     question = " ".join(asked).strip()
     # "Welke vragen moet ik stellen over het volgende: <a pasted paragraph>" asks before the
     # colon; "Uit de begroting: <the quote, cut out above> Is dit ...?" asks after it.
-    head, sep, tail = question.partition(":")
+    # A colon with a space after it: not the one in "10:30", a web address or "art. 5:1".
+    colon = _COLON.search(question)
+    head, sep, tail = ((question[:colon.start()], ":", question[colon.end():]) if colon
+                       else (question, "", ""))
     if sep and words(head) and words(tail):
         if tail.rstrip().endswith("?") and not head.rstrip().endswith("?") \
-                and len(words(head)) < COLON_WORDS:
+                and len(words(head)) < COLON_WORDS and len(words(tail)) >= 3:
             question, context = tail.strip(), [head.strip() + ":", *context]
         elif len(words(tail)) >= COLON_WORDS and not tail.rstrip().endswith("?"):
             question, context = head.strip() + ":", [tail.strip(), *context]
