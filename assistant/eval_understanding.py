@@ -163,7 +163,8 @@ def score_conversations(engine: Engine, rows: list[dict[str, Any]]) -> dict[str,
         chat = Conversation(engine)
         all_ok = True
         for number, expect in enumerate(row["turns"], start=1):
-            before = chat.last_answer
+            # The answer a sources question must list: the latest one from the texts.
+            before = chat.last_answered.answer if chat.last_answered else None
             turn = chat.ask(str(expect["say"]))
             checks = _check_turn(turn, expect, before)
             for name, ok in checks.items():

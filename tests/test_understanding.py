@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from assistant.chat.conversation import Conversation
+from assistant.chat.views import reply_sections
 from assistant.engine.understanding.labelled import KINDS, load_labelled, load_phrases
 from assistant.engine.understanding.language import LanguageData, detect_language, language_data
 from assistant.engine.understanding.split import sentences, split
@@ -248,12 +249,14 @@ def test_a_follow_up_builds_on_a_declined_question_and_values_follow_an_answer(e
     assert declined.answer.abstained
     trial = chat.ask("En wat als het alleen een proef is?")
     assert trial.query.followup == "condition" and "lantaarnpaal" in trial.query.subject
-    # The sources of a declined question are none, not an earlier answer's.
+    # A declined question has no sources; the earlier answer's are shown as that answer's.
     chat = Conversation(engine)
     assert chat.ask("Wat moet ik vragen over wifi-telling?").answer.citations
     assert chat.ask("Hoeveel kost een slimme lantaarnpaal?").answer.abstained
     sources = chat.ask("Waar staat dat?")
-    assert sources.kind == "sources" and sources.answer is None
+    assert sources.kind == "sources" and sources.message == "Wat moet ik vragen over wifi-telling?"
+    shown = "\n".join(reply_sections(sources)[0])
+    assert shown.startswith("Over uw vorige vraag zeggen de teksten niets") and "[1]" in shown
     chat = Conversation(engine)
     chat.ask("What should the council ask about smart street lights?")
     # Read alone, this message is likelier "what to ask"; right after an answer it follows up.

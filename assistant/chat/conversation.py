@@ -14,7 +14,8 @@ says):
 * values ("Welke publieke waarden spelen hier?"): the values at stake for the same technology,
   its characteristics and conditions kept;
 * sources ("Waar staat dat?"): the reply lists the previous answer's sources, without searching
-  again;
+  again; after a declined question it says so and lists those of the answer before it, naming
+  that question;
 * another technology ("En bij drones?"): the previous question about that technology.
 
 A self-contained new question starts fresh. The turns are kept for the export (see
@@ -44,7 +45,8 @@ class Turn:
     kind: TurnKind
     query: Query | None = None  # the analysed question (derived from the last for a follow-up)
     answer: Answer | None = None  # for "sources": the earlier answer whose sources are meant
-    message: str | None = None  # for "error": the one sentence shown
+    message: str | None = None  # for "error": the one sentence shown; for "sources": the
+    # earlier question they belong to, when the last one was declined
 
     @property
     def asked(self) -> str | None:
@@ -69,6 +71,12 @@ class Conversation:
     def _last_analysed(self) -> Turn | None:
         """The latest turn with an analysed question, answered or declined."""
         return next((t for t in reversed(self.turns) if t.kind == "answer" and t.query), None)
+
+    @property
+    def last_answered(self) -> Turn | None:
+        """The latest turn answered from the texts."""
+        return next((t for t in reversed(self.turns) if t.kind == "answer" and t.answer
+                     and not t.answer.abstained), None)
 
     @property
     def last_answer(self) -> Answer | None:
@@ -96,8 +104,10 @@ class Conversation:
             query = self.understand(cleaned)
             self.language = query.language
             if query.followup == "sources":
+                earlier = None if self.last_answer else self.last_answered
                 turn = Turn(question=cleaned, kind="sources", query=query,
-                            answer=self.last_answer)
+                            answer=self.last_answer or (earlier.answer if earlier else None),
+                            message=earlier.question if earlier else None)
             else:
                 turn = Turn(question=cleaned, kind="answer", query=query,
                             answer=self.engine.ask(query, on_text=on_text))

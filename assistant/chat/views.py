@@ -25,6 +25,9 @@ EXPORT_DONE = ("Hier is het gesprek als document voor de commissievergadering: d
 NO_SOURCES = ("Er is nog geen antwoord met bronnen in dit gesprek. Stel eerst een vraag, "
               "bijvoorbeeld: “Wat moet ik vragen over wifi-telling?”")
 SOURCES_HEADING = "Bronnen van het vorige antwoord"
+EARLIER_SOURCES = ("Over uw vorige vraag zeggen de teksten niets, dus daar horen geen bronnen "
+                   "bij. Dit zijn de bronnen van het antwoord daarvoor, op “{question}”.")
+EARLIER_HEADING = "Bronnen van het antwoord daarvoor"
 
 
 def welcome(documents: dict[str, dict[str, Any]], short: bool = False) -> str:
@@ -99,6 +102,9 @@ def reply_sections(turn: Turn) -> tuple[list[str], Answer | None]:
     if turn.kind == "sources":
         if turn.answer is None:
             return [NO_SOURCES], None
+        if turn.message:  # the last question was declined: these belong to the one before
+            return [EARLIER_SOURCES.format(question=turn.message),
+                    render_sources(turn.answer, EARLIER_HEADING, quotes=False)], turn.answer
         return [render_sources(turn.answer, SOURCES_HEADING, quotes=False)], turn.answer
     assert turn.answer is not None
     # Suggestions come as buttons under the reply (app.py), not as a second list in it.
