@@ -429,8 +429,10 @@ def widget_answers(page) -> int:  # type: ignore[no-untyped-def]
 def test_widget_welcome_dutch_feedback_export_and_many_answers(seed_settings, tmp_path, browser,
                                                               engine):
     page_port = free_port()
+    # One user asks many questions in a row here; the pace is not what is tested.
     env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="jwt",
-                   ASSISTANT_ALLOWED_ORIGINS=json.dumps([f"http://127.0.0.1:{page_port}"]))
+                   ASSISTANT_ALLOWED_ORIGINS=json.dumps([f"http://127.0.0.1:{page_port}"]),
+                   ASSISTANT_QUESTIONS_PER_MINUTE="0")
     settings = Settings(secret_file=tmp_path / "secret")
     questions = [WIFI, "En bij camera's?", "Welke bron zegt dat?",
                  "Uit welke stappen bestaat het denkraam?", "Wat is technosolutionisme?",
