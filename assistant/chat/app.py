@@ -22,6 +22,7 @@ from assistant.chat.conversation import Conversation, Turn
 from assistant.chat.limits import export_limits, question_limits
 from assistant.chat.server import runtime
 from assistant.intranet import accounts, history
+from assistant.intranet.events import tell
 
 settings = runtime().settings
 engine = runtime().engine
@@ -154,8 +155,8 @@ def user_key() -> str:
 
 
 async def refuse(sentence: str) -> None:
-    """The refusal shown, not stored (as the socket guard refuses a typed question)."""
-    await cl.context.emitter.send_step(cl.Message(content=sentence).to_dict())
+    """The refusal shown, not stored, as the socket guard refuses a typed question."""
+    await tell(cl.context.session, sentence)
 
 
 @cl.action_callback("ask")

@@ -317,7 +317,7 @@ class QueryAnalyser:
                 vector = self.vector(phrase_form(q.subject))
                 keys += self.model.characteristics(vector)
                 # Any technology or plan is in scope for what to ask: the denkraam holds for it.
-                if self.model.technology_probability(vector) >= SCOPE_MIN:
+                if self._names_technology(q):  # the same vector, kept by self.vector
                     q.in_domain = True
             q.characteristics = [self._characteristics[k] for k in dict.fromkeys(keys)
                                  if k in self._characteristics]
