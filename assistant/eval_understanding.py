@@ -238,8 +238,10 @@ def print_analyser(meta: dict[str, Any]) -> None:
     """The trained analyser's cross-validated figures (see train.cross_validate)."""
     report, trained = meta["report"], meta["trained_on"]
     print(f"Question analyser: {trained['questions']} labelled questions, {report['folds']}-fold "
-          f"cross-validation: kind {report['kind_accuracy']:.3f}; subject span exact on "
-          f"technologies left out of training {report['subject_exact_unseen']:.3f}")
+          f"cross-validation: kind {report['kind_accuracy']:.3f}; on technologies left out of "
+          f"training, the subject's tags exact {report['subject_exact_unseen']:.3f}, its phrase "
+          f"exact {report.get('subject_phrase_exact_unseen', 0.0):.3f} "
+          f"(word F1 {report.get('subject_phrase_f1_unseen', 0.0):.3f})")
     for kind, v in report["per_kind"].items():
         wrong = {k: n for k, n in report["confusion"][kind].items() if k != kind and n}
         as_ = ", ".join(f"{k} {n}" for k, n in sorted(wrong.items(), key=lambda kv: -kv[1])[:3])

@@ -9,12 +9,15 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.chat.conversation import Conversation
 from assistant.chat.views import reply_sections
+from assistant.engine.understanding.features import tokens_with_offsets
 from assistant.engine.understanding.labelled import KINDS, load_labelled, load_phrases
 from assistant.engine.understanding.language import LanguageData, detect_language, language_data
+from assistant.engine.understanding.model import runs, subject_phrase
 from assistant.engine.understanding.split import sentences, split
 from assistant.errors import IndexMismatch, UnderstandingDataError
 
@@ -159,6 +162,20 @@ def test_the_subject_keeps_what_makes_it_special_and_a_fine_is_not_asked_for(eng
     fine = engine.ask("Het college wil camera's ophangen die afvaldumpingen herkennen, zodat een "
                       "handhaver de dumper een boete kan geven. Waar moet ik op letten?")
     assert fine.status == "answered" and fine.denkraam and not fine.missing
+
+
+def test_a_run_starts_at_a_sure_word_and_grows_over_likely_neighbours_up_to_a_comma():
+    text = "Wat moet ik vragen over de meldingen app, en de kaart?"
+    outside = {"meldingen": 0.7, "app": 0.1, "kaart": 0.55, "de": 0.97}  # else 1.0
+    tagged = [(start, end, np.array([outside.get(word, 1.0), 0.0, 1.0 - outside.get(word, 1.0)]))
+              for word, start, end in tokens_with_offsets(text)]
+    found = runs(text, tagged)
+    # "meldingen" alone would not start a run (0.7), but joins the run of "app" (at most 0.8);
+    # "kaart" starts one of its own; the comma stops "app" from growing into "en".
+    assert [r.text for r in found] == ["meldingen app", "kaart"]
+    assert subject_phrase(text, found[0].start, found[0].end) == "meldingen app"
+    tagged[-1] = (tagged[-1][0], tagged[-1][1], np.array([0.9, 0.0, 0.1]))  # "kaart" now unsure
+    assert [r.text for r in runs(text, tagged)] == ["meldingen app"]
 
 
 @pytest.mark.slow

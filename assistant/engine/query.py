@@ -32,14 +32,18 @@ from assistant.engine.textproc import (
     fold,
     words,
 )
-from assistant.engine.understanding.features import tokens_with_offsets
 from assistant.engine.understanding.labelled import FOLLOWUP_KINDS, STANDALONE_KINDS
 from assistant.engine.understanding.language import (
     detect_language,
     language_data,
     question_frame,
 )
-from assistant.engine.understanding.model import CONTEXT, AnalyserModel, phrase_form
+from assistant.engine.understanding.model import (
+    CONTEXT,
+    AnalyserModel,
+    phrase_form,
+    subject_phrase,
+)
 from assistant.engine.understanding.split import split
 
 # When the second reading of a question is at least this likely, the answer offers it.
@@ -391,7 +395,7 @@ class QueryAnalyser:
     def _best_subject(self, text: str) -> str | None:
         """Of the runs the tagger marks, the one that most names a technology, by its meaning
         (:meth:`AnalyserModel.technology_probability`), then by the tagger's weight."""
-        phrases = [p for p in (_head_and_qualifiers(text, s.start, s.end)
+        phrases = [p for p in (subject_phrase(text, s.start, s.end)
                                for s in self.model.subjects(text)) if p]
         if len(phrases) <= 1:
             return phrases[0] if phrases else None
@@ -403,17 +407,22 @@ class QueryAnalyser:
     def _subject(self, text: str, kind: str, topics: list[Concept],
                  corrected: dict[str, str]) -> str | None:
         """The technology or plan as the user wrote it (spelling corrected): the words the
-        tagger marks; else the words that named a framework topic; else, for a bare topic, the
-        message itself."""
+        tagger marks, with the name of a framework topic that they meet; else the words that
+        named a framework topic; else, for a bare topic, the message itself."""
         phrase = self._best_subject(text)
-        if not phrase and topics:
-            terms = sorted(topics[0].terms, key=len, reverse=True)
+        if topics:
             folded_text = fold(text)
-            for term in terms:
-                t = fold(term)
-                if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", folded_text):
-                    start = folded_text.index(t)
-                    phrase = text[start:start + len(t)]
+            for term in sorted(topics[0].terms, key=len, reverse=True):
+                found = re.search(rf"(?<!\w){re.escape(fold(term))}(?!\w)", folded_text)
+                if found:
+                    start, end = found.span()
+                    at = text.find(phrase) if phrase else -1
+                    if not phrase:
+                        phrase = text[start:end]
+                    elif at >= 0 and start - (at + len(phrase)) <= 1 and at - end <= 1:
+                        # The tagger's words and the topic's name meet ("slimme" and
+                        # "lantaarnpaal"): the subject is the phrase that holds both.
+                        phrase = text[min(at, start):max(at + len(phrase), end)]
                     break
         if not phrase and kind == "topic":
             content = [w for w in text.split() if fold(w).strip("?,.") not in DUTCH_STOPWORDS]
@@ -424,31 +433,6 @@ class QueryAnalyser:
             phrase = _MARKUP.sub(" ", _apply_corrections(phrase, corrected))
             phrase = " ".join(phrase.split()).strip(" ,;:.!?\"'“”") or None
         return phrase
-
-
-def _head_and_qualifiers(text: str, start: int, end: int) -> str | None:
-    """The marked words as a phrase that names something: a qualifier needs the noun it
-    qualifies ("voor toezicht" -> "drones voor toezicht"), and a phrase does not end in a
-    qualifier or a function word ("criminaliteitsvoorspelling met" -> its first word)."""
-    tokens = tokens_with_offsets(text)
-    inside = [i for i, (_, s, e) in enumerate(tokens) if s >= start and e <= end]
-    if not inside:
-        return None
-    qualifiers = language_data("nl").qualifiers | language_data("en").qualifiers
-    function = qualifiers | DUTCH_STOPWORDS | ENGLISH_STOPWORDS | question_frame()
-    first, last = inside[0], inside[-1]
-    while last > first and fold(tokens[last][0]) in function:
-        last -= 1
-    if fold(tokens[first][0]) in qualifiers:
-        head = first
-        while head > 0 and fold(tokens[head - 1][0]) not in function and first - head < 3:
-            head -= 1
-        first = head if head < first else first + 1
-    while first < last and fold(tokens[first][0]) in function - {"slimme", "smart"}:
-        first += 1
-    if first > last or fold(tokens[first][0]) in function:
-        return None
-    return text[tokens[first][1]:tokens[last][2]]
 
 
 def _condition(text: str, lang: str) -> str:
