@@ -242,6 +242,11 @@ def print_analyser(meta: dict[str, Any]) -> None:
           f"training, the subject's tags exact {report['subject_exact_unseen']:.3f}, its phrase "
           f"exact {report.get('subject_phrase_exact_unseen', 0.0):.3f} "
           f"(word F1 {report.get('subject_phrase_f1_unseen', 0.0):.3f})")
+    first = report.get("words_first")
+    if first:
+        print(f"  settled by words alone (what to ask at {first['threshold']}): "
+              f"{first['settled']} of {first['asks']} what-to-ask questions, "
+              f"{first['settled_right']} of them rightly")
     for kind, v in report["per_kind"].items():
         wrong = {k: n for k, n in report["confusion"][kind].items() if k != kind and n}
         as_ = ", ".join(f"{k} {n}" for k, n in sorted(wrong.items(), key=lambda kv: -kv[1])[:3])

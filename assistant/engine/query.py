@@ -40,6 +40,7 @@ from assistant.engine.understanding.language import (
 )
 from assistant.engine.understanding.model import (
     CONTEXT,
+    WORDS_ASK_MIN,
     AnalyserModel,
     phrase_form,
     subject_phrase,
@@ -191,8 +192,14 @@ class QueryAnalyser:
         language = detect_language(text)
         parts = split(text, self._context_scores)
         question = parts.question
-        vector = self.vector(question)
-        probabilities = self.model.kind_probabilities(question, vector)
+        vector: np.ndarray | None = None
+        probabilities = self.model.kind_probabilities_by_words(question) \
+            if previous is None else {}
+        if probabilities.get("ask", 0.0) < WORDS_ASK_MIN:
+            # Not surely "what to ask" by its words, or a possible follow-up: the kind is read
+            # with the question's e5 vector, which retrieval then reuses.
+            vector = self.vector(question)
+            probabilities = self.model.kind_probabilities(question, vector)
         allowed = set(STANDALONE_KINDS) | (set(FOLLOWUP_KINDS) if previous else set())
         ranked = sorted((k for k in probabilities if k in allowed),
                         key=lambda k: -probabilities[k])
