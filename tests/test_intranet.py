@@ -273,15 +273,40 @@ def test_jwt_sign_in_for_the_widget(seed_settings, tmp_path):
         assert sign_in("dit.is.geen.token") == 401
         assert sign_in("x" * 50_000) in (401, 431)
         assert Client(chat).request("POST", "/auth/jwt")[0] == 401
-        # No expiry, no user, or ten years: one Dutch sentence, never a server error.
+        # No expiry, no user, not a widget token, or ten years: one Dutch sentence, never a
+        # server error.
         decade = datetime.now(UTC) + timedelta(days=3650)
-        for token_claims, says in ((claims, "mist 'exp'"),
-                                   ({"exp": later["exp"]}, "mist 'identifier'"),
-                                   (claims | {"exp": decade}, "langer geldig dan 24 uur")):
+        widget = claims | {"token_use": "widget"}
+        for token_claims, says in ((widget, "mist 'exp'"),
+                                   ({"exp": later["exp"], "token_use": "widget"},
+                                    "mist 'identifier'"),
+                                   (later, "mist 'token_use'"),
+                                   (later | {"token_use": "sessie"}, "geen widgetsleutel"),
+                                   (widget | {"exp": decade}, "langer geldig dan 24 uur")):
             status, body = Client(chat).request(
                 "POST", "/auth/jwt", b"", {"Authorization": "Bearer " + jwt.encode(
                     token_claims, secret, algorithm="HS256")})
             assert status == 401 and says in json.loads(body)["detail"], (status, body)
+
+        # The session the widget's sign-in starts is not renewed there: a widget token may
+        # start one, a session token may not start another.
+        browser = Client(chat)
+        assert browser.request("POST", "/auth/jwt", b"", {
+            "Authorization": f"Bearer {accounts.mint_token(settings, 'anna', 1)}"})[0] == 200
+        session = next(c.value for c in browser.jar if c.name == "access_token")
+        assert browser.request("GET", "/user")[0] == 200
+        status, body = Client(chat).request("POST", "/auth/jwt", b"",
+                                            {"Authorization": f"Bearer {session}"})
+        assert status == 401 and "mist 'token_use'" in json.loads(body)["detail"]
+        # Wherever a token is accepted, one that lasts longer than its kind may is refused: a
+        # widget token over 24 hours, a session over its 8 hours.
+        for token_claims, says in ((widget | {"exp": decade}, "langer geldig dan 24 uur"),
+                                   (claims | {"exp": decade}, "langer geldig dan 8 uur")):
+            status, body = Client(chat).request("GET", "/user", None, {
+                "Authorization": "Bearer " + jwt.encode(token_claims, secret, algorithm="HS256")})
+            assert status == 401 and says in json.loads(body)["detail"], (status, body)
+        assert Client(chat).request("GET", "/user", None, {
+            "Authorization": f"Bearer {accounts.mint_token(settings, 'anna', 5)}"})[0] == 200
     assert "Traceback" not in (OUTPUT / "jwt-server.log").read_text(encoding="utf-8")
 
 

@@ -178,6 +178,13 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
         with pytest.raises(urllib.error.HTTPError) as renewed:
             urllib.request.urlopen(renew, timeout=30)
         assert renewed.value.code == 404
+        # Nor is a widget token taken here in place of a session.
+        widget = urllib.request.Request(chat + "/user", headers={
+            "Origin": chat, "Authorization": f"Bearer {accounts.mint_token(settings, 'anna', 5)}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(widget, timeout=30)
+        assert refused.value.code == 401 and "alleen in de widget" in json.loads(
+            refused.value.read())["detail"]
 
         # Removing an account ends its sessions.
         assert call(chat, "GET", "/user", bob)[0] == 200

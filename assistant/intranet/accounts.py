@@ -310,27 +310,65 @@ def mint_token(settings: Settings, user: str, minutes: float = 15) -> str:
                            f"{settings.token_max_hours * 60:g} minutes "
                            f"(ASSISTANT_TOKEN_MAX_HOURS={settings.token_max_hours:g}); "
                            f"{minutes:g} was asked.")
+    now = datetime.now(UTC)
     claims: dict[str, Any] = {
         "identifier": user, "display_name": user, "metadata": {"provider": "jwt"},
-        "exp": datetime.now(UTC) + timedelta(minutes=minutes),
+        "token_use": WIDGET_USE, "iat": now, "exp": now + timedelta(minutes=minutes),
     }
     return str(jwt.encode(claims, auth_secret(settings), algorithm="HS256"))
 
 
-def token_problem(settings: Settings, token: str) -> str | None:
-    """Why a widget token is refused, in one sentence (None when it is good): a bad signature,
-    an expired token, no expiry, no user, or a lifetime over ``token_max_hours``."""
+# The claim that tells a widget token from the session tokens Chainlit mints from it: Chainlit
+# copies only the user's fields into a session token, so a session token never carries it, and
+# the widget's sign-in (``POST /auth/jwt``) takes only widget tokens. Chainlit's own decoding
+# ignores claims that are not a user's field (an ``aud`` claim it would refuse).
+WIDGET_CLAIM = "token_use"
+WIDGET_USE = "widget"
+
+
+def token_refusal(settings: Settings, token: str) -> str | None:
+    """Why a token that the chat's secret signed is refused wherever it is presented, in one
+    sentence (None: let it through; Chainlit itself refuses what is not signed or expired): a
+    widget token outside the widget's sign-in mode, or any token that lasts longer than its
+    kind may (a widget token ``token_max_hours``, a session ``session_hours``)."""
     import jwt
 
     try:
         claims = jwt.decode(token, auth_secret(settings), algorithms=["HS256"],
-                            options={"require": ["exp", "identifier"]})
+                            options={"verify_aud": False})
+    except jwt.PyJWTError:
+        return None
+    if not isinstance(claims, dict) or not isinstance(claims.get("exp"), (int, float)):
+        return None
+    widget = claims.get(WIDGET_CLAIM) == WIDGET_USE
+    if widget and settings.auth != "jwt":
+        return "Een widgetsleutel geldt alleen in de widget (ASSISTANT_AUTH=jwt)."
+    hours = settings.token_max_hours if widget else settings.session_hours
+    start = claims.get("iat")
+    start = float(start) if isinstance(start, (int, float)) else datetime.now(UTC).timestamp()
+    if float(claims["exp"]) - start > hours * 3600 + 60:  # a minute for clocks and rounding
+        return f"Deze sleutel is langer geldig dan {hours:g} uur en wordt geweigerd."
+    return None
+
+
+def token_problem(settings: Settings, token: str) -> str | None:
+    """Why a widget token is refused at the widget's sign-in, in one sentence (None when it is
+    good): a bad signature, an expired token, no expiry, no user, not a widget token (a session
+    token would otherwise be renewed there for ever), or a lifetime over ``token_max_hours``."""
+    import jwt
+
+    try:
+        claims = jwt.decode(token, auth_secret(settings), algorithms=["HS256"],
+                            options={"require": ["exp", "identifier", WIDGET_CLAIM]})
     except jwt.ExpiredSignatureError:
         return "Deze aanmeldsleutel is verlopen; laad de pagina opnieuw."
     except jwt.MissingRequiredClaimError as e:
         return f"Deze aanmeldsleutel mist '{e.claim}' en wordt geweigerd."
     except jwt.InvalidTokenError:
         return "Deze aanmeldsleutel is niet door deze raadsgids ondertekend."
+    if claims[WIDGET_CLAIM] != WIDGET_USE:
+        return (f"Deze aanmeldsleutel is geen widgetsleutel ('{WIDGET_CLAIM}' is niet "
+                f"'{WIDGET_USE}') en wordt geweigerd.")
     start = claims.get("iat") or datetime.now(UTC).timestamp()
     if float(claims["exp"]) - float(start) > settings.token_max_hours * 3600:
         return (f"Deze aanmeldsleutel is langer geldig dan {settings.token_max_hours:g} uur en "

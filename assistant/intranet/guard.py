@@ -220,10 +220,13 @@ async def _plain_response(send: Any, status: int, sentence: str) -> None:
 
 
 class TokenCheck:
-    """ASGI middleware for ``POST /auth/jwt`` (the widget's sign-in): a token Chainlit would
-    accept for years, or answer with a server error, is refused with one Dutch sentence
-    (:func:`assistant.intranet.accounts.token_problem`); with another sign-in than ``jwt`` the
-    route is refused altogether (404)."""
+    """ASGI middleware for tokens. ``POST /auth/jwt`` (the widget's sign-in) takes only a
+    widget token, and refuses one Chainlit would accept for years, or answer with a server
+    error, with one Dutch sentence (:func:`assistant.intranet.accounts.token_problem`); with
+    another sign-in than ``jwt`` the route is refused altogether (404). Every other request and
+    socket is refused when a token it carries, wherever Chainlit would find one, lasts longer
+    than its kind may or is a widget token outside the widget
+    (:func:`assistant.intranet.accounts.token_refusal`)."""
 
     def __init__(self, app: Any, settings: Settings) -> None:
         self.app = app
@@ -245,6 +248,18 @@ class TokenCheck:
             if problem:
                 # The guard let only allowed origins through; CORS as Chainlit's.
                 await json_response(send, 401, problem, cors=header(scope, b"origin"))
+                return
+        elif scope["type"] in ("http", "websocket"):
+            from .accounts import token_refusal
+            from .sessions import tokens_of
+
+            refusal = next((r for r in (token_refusal(self.settings, t)
+                                        for t in tokens_of(scope)) if r), None)
+            if refusal and scope["type"] == "http":
+                await json_response(send, 401, refusal, cors=header(scope, b"origin"))
+                return
+            if refusal:
+                await send({"type": "websocket.close", "code": 4401})
                 return
         await self.app(scope, receive, send)
 
