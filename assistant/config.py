@@ -152,6 +152,11 @@ class Settings(BaseSettings):
         description="First lock after too many wrong passwords, in minutes; twice as long after "
         "each further failure, at most a day.",
     )
+    export_minutes: float = Field(
+        default=15.0, gt=0, le=24 * 60,
+        description="How long the files of an export can be downloaded before the chat "
+        "removes them.",
+    )
     questions_per_minute: int = Field(
         default=20, ge=0, le=10_000,
         description="Questions one user may ask per minute (0: no limit); more are refused in "

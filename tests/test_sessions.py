@@ -244,3 +244,53 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
     text = log.read_text(encoding="utf-8")
     assert "Traceback" not in text
     assert "Socket event 'client_message' refused: the session has ended" in text
+
+
+@pytest.mark.slow
+def test_exported_files_are_removed_after_their_time(seed_settings, tmp_path):
+    settings = Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
+    accounts.add_user(settings, "anna", "anna-haar-wachtwoord")
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
+           "ASSISTANT_USERS_FILE": str(settings.users_file),
+           "ASSISTANT_SECRET_FILE": str(settings.secret_file), "ASSISTANT_AUTH": "password",
+           "ASSISTANT_HISTORY": "false", "ASSISTANT_EXPORT_MINUTES": "0.1"}
+    with chat_server(env, OUTPUT / "export-server.log") as (chat, _):
+        anna = sign_in(chat, "anna", "anna-haar-wachtwoord")
+
+        def download(key: str, session_id: str) -> int:
+            request = urllib.request.Request(
+                f"{chat}/project/file/{key}?session_id={session_id}",
+                headers={"Origin": chat, "Cookie": anna})
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    return int(response.status) if response.read() else 0
+            except urllib.error.HTTPError as e:
+                return e.code
+
+        async def export() -> tuple[list[int], list[int], str]:
+            sock = ChatSocket(chat, anna)
+            files: list[str] = []
+            sock.sio.on("element", lambda data: files.append(str(data.get("chainlitKey")))
+                        if data.get("type") == "file" else None)
+            await sock.connect()
+            await sock.ask(WIFI)
+            status, _ = await asyncio.to_thread(
+                call, chat, "POST", "/project/action", anna,
+                {"sessionId": sock.session_id, "action": {"name": "export", "payload": {}}})
+            assert status == 200
+            for _ in range(200):
+                if len(files) == 2:
+                    break
+                await asyncio.sleep(0.05)
+            said = next(str(m.get("output")) for m in sock.messages.values()
+                        if "als document" in str(m.get("output")))
+            at_once = [await asyncio.to_thread(download, key, sock.session_id) for key in files]
+            await asyncio.sleep(7)  # the files' 6 seconds have passed
+            later = [await asyncio.to_thread(download, key, sock.session_id) for key in files]
+            await sock.close()
+            return at_once, later, said
+
+        at_once, later, said = asyncio.run(export())
+        assert at_once == [200, 200] and "0.1 minuten klaar" in said
+        assert all(status == 404 for status in later), later

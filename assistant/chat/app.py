@@ -8,9 +8,11 @@ a worker thread so that one user's question never blocks another's.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import date
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 import chainlit as cl
 from chainlit.data.base import BaseDataLayer
@@ -266,8 +268,29 @@ async def on_export(action: cl.Action) -> None:
     markdown = export.to_markdown(turns, today).encode("utf-8")
     docx = await cl.make_async(export.to_docx)(turns, today)
     stem = f"raadsvragen-digitalisering-{today.isoformat()}"
-    await cl.Message(content=views.EXPORT_DONE, elements=[
+    files = [
         cl.File(name=f"{stem}.md", content=markdown, mime="text/markdown", display="inline"),
         cl.File(name=f"{stem}.docx", content=docx, display="inline",
                 mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ]).send()
+    ]
+    await cl.Message(content=views.EXPORT_DONE.format(minutes=f"{settings.export_minutes:g}"),
+                     elements=files).send()
+    # The conversation's questions should not lie on disk for the rest of the session.
+    removal = asyncio.create_task(forget_files(
+        cl.context.session, [f.chainlit_key for f in files if f.chainlit_key],
+        settings.export_minutes * 60))
+    _removals.add(removal)
+    removal.add_done_callback(_removals.discard)
+
+
+_removals: set[asyncio.Task[None]] = set()  # kept, so that a pending removal is not collected
+
+
+async def forget_files(session: Any, keys: list[str], seconds: float) -> None:
+    """After ``seconds``, remove the session's files ``keys`` from disk and from the session;
+    a download after that gets Chainlit's "not found"."""
+    await asyncio.sleep(seconds)
+    for key in keys:
+        entry = session.files.pop(key, None)
+        if entry:
+            Path(entry["path"]).unlink(missing_ok=True)

@@ -21,7 +21,8 @@ def starters(engine: Engine) -> list[tuple[str, str]]:
 
 EXPORT_LABEL = "Exporteer gesprek (Markdown en Word)"
 EXPORT_DONE = ("Hier is het gesprek als document voor de commissievergadering: de vragen per "
-               "stap van het denkraam en alle bronnen.")
+               "stap van het denkraam en alle bronnen. De bestanden staan {minutes} minuten "
+               "klaar; daarna kunt u opnieuw exporteren.")
 NO_SOURCES = ("Er is nog geen antwoord met bronnen in dit gesprek. Stel eerst een vraag, "
               "bijvoorbeeld: “Wat moet ik vragen over wifi-telling?”")
 SOURCES_HEADING = "Bronnen van het vorige antwoord"
