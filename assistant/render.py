@@ -48,6 +48,14 @@ LABELS = {
 }
 
 
+def text(words: str) -> str:
+    """Words from the texts or from the user, as Markdown that shows them and nothing else: a
+    backslash and square brackets are escaped, so no image (which a browser would fetch from
+    wherever it points, also in the widget on an intranet page whose rules we do not set) and no
+    link is made of them. Chainlit shows raw HTML as text."""
+    return words.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
 def labels(lang: str) -> dict[str, str]:
     return LABELS.get(lang, LABELS["nl"])
 
@@ -57,19 +65,23 @@ def marks(citations: list[int]) -> str:
     return "".join(f" [{n}]" for n in citations)
 
 
-def claim_text(claim: Claim, renumber: dict[int, int] | None = None) -> str:
+def claim_text(claim: Claim, renumber: dict[int, int] | None = None, markdown: bool = True
+               ) -> str:
     """A claim with its citation markers, a quoted source sentence in quotation marks;
-    ``renumber`` maps the answer's numbers to a document's (the export)."""
-    text = f"“{claim.text}”" if claim.quote else claim.text
+    ``renumber`` maps the answer's numbers to a document's (the export); ``markdown`` False for
+    a document that is not Markdown (the Word export)."""
+    words = text(claim.text) if markdown else claim.text
+    shown = f"“{words}”" if claim.quote else words
     numbers = [renumber[n] for n in claim.citations] if renumber else claim.citations
-    return f"{text}{marks(numbers)}"
+    return f"{shown}{marks(numbers)}"
 
 
-def source_line(c: Citation, lang: str) -> str:
+def source_line(c: Citation, lang: str, markdown: bool = True) -> str:
     lab = labels(lang)
     meta = ", ".join(x for x in (c.publisher, c.date or lab["undated"]) if x)
     where = c.passage_id + (f", {lab['page']} {c.page}" if c.page else "")
-    return f"[{c.n}] {c.title} ({meta}; {where})"
+    title, meta = (text(c.title), text(meta)) if markdown else (c.title, meta)
+    return f"[{c.n}] {title} ({meta}; {where})"
 
 
 def render_sections(answer: Answer, suggestions: bool = True, compact: bool = False
@@ -82,19 +94,19 @@ def render_sections(answer: Answer, suggestions: bool = True, compact: bool = Fa
     the sources one line each, without their quotes."""
     lab = labels(answer.language)
     if answer.status in ("out_of_scope", "no_question"):
-        lines = [" ".join([*answer.notices, *(c.text for c in answer.summary)])]
+        lines = [text(" ".join([*answer.notices, *(c.text for c in answer.summary)]))]
         if answer.suggestions and suggestions:
-            lines += ["", lab["try"], *[f"- {s}" for s in answer.suggestions]]
+            lines += ["", lab["try"], *[f"- {text(s)}" for s in answer.suggestions]]
         return ["\n".join(lines) + "\n"]
     first = [f"### {lab['summary']}", ""]
     if answer.followup and answer.subject:  # what a follow-up was understood to be about
-        about = f"{lab['about']}: {answer.subject}"
+        about = f"{lab['about']}: {text(answer.subject)}"
         if answer.conditions:
-            about += f"; {lab['conditions'].lower()}: {'; '.join(answer.conditions)}"
+            about += f"; {lab['conditions'].lower()}: {text('; '.join(answer.conditions))}"
         first += [f"_{about}._", ""]
     elif answer.conditions:
-        first += [f"_{lab['conditions']}: {'; '.join(answer.conditions)}._", ""]
-    first += [" ".join(answer.notices)] if answer.notices else []
+        first += [f"_{lab['conditions']}: {text('; '.join(answer.conditions))}._", ""]
+    first += [text(" ".join(answer.notices))] if answer.notices else []
     if answer.summary:
         first += ([""] if answer.notices else []) + [" ".join(claim_text(c)
                                                               for c in answer.summary)]
@@ -103,21 +115,22 @@ def render_sections(answer: Answer, suggestions: bool = True, compact: bool = Fa
     if answer.related:
         first += ["", f"**{lab['related']}:** " + " ".join(claim_text(c) for c in answer.related)]
     if answer.followups:
-        first += ["", lab["followups"], *[f"- {s}" for s in answer.followups]]
+        first += ["", lab["followups"], *[f"- {text(s)}" for s in answer.followups]]
     sections = ["\n".join(first) + "\n"]
     if answer.denkraam:
         lines = [f"### {lab['questions']}", "", f"_{lab['questions_note']}_", ""]
         for section in answer.denkraam:
-            lines.append(f"**{section.step}. {section.name}** — {section.about}")
+            lines.append(f"**{section.step}. {text(section.name)}** — {text(section.about)}")
             lines += [f"- {claim_text(q)}" for q in section.questions]
             lines.append("")
         sections.append("\n".join(lines))
     if answer.public_values:
         lines = [f"### {lab['values']}", ""]
         if compact:
-            lines.append(" · ".join(f"{v.name}{marks(v.citations)}" for v in answer.public_values))
+            lines.append(" · ".join(f"{text(v.name)}{marks(v.citations)}"
+                                    for v in answer.public_values))
         else:
-            lines += [f"- {v.name}{marks(v.citations)}" for v in answer.public_values]
+            lines += [f"- {text(v.name)}{marks(v.citations)}" for v in answer.public_values]
         sections.append("\n".join(lines) + "\n")
     if answer.citations:
         sections.append(render_sources(answer, quotes=not compact))
@@ -129,7 +142,7 @@ def short_source_line(c: Citation, lang: str) -> str:
     lab = labels(lang)
     meta = ", ".join(x for x in (c.publisher, c.date or lab["undated"],
                                  f"{lab['page']} {c.page}" if c.page else None) if x)
-    return f"[{c.n}] *{c.title}* — {meta}"
+    return f"[{c.n}] *{text(c.title)}* — {text(meta)}"
 
 
 def render_sources(answer: Answer, heading: str | None = None, quotes: bool = True) -> str:
@@ -142,9 +155,9 @@ def render_sources(answer: Answer, heading: str | None = None, quotes: bool = Tr
         lines += [short_source_line(c, answer.language) + "  " for c in answer.citations]
         return "\n".join(lines).rstrip() + "\n"
     for c in answer.citations:
-        text = " ".join(c.text.split())  # one blockquote line, whatever breaks the passage has
-        quote = text if len(text) <= 600 else text[:597].rstrip() + "…"
-        lines += [source_line(c, answer.language), f"> {quote}", ""]
+        line = " ".join(c.text.split())  # one blockquote line, whatever breaks the passage has
+        quote = line if len(line) <= 600 else line[:597].rstrip() + "…"
+        lines += [source_line(c, answer.language), f"> {text(quote)}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

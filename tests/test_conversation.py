@@ -7,6 +7,7 @@ from assistant.chat.conversation import Conversation
 from assistant.chat.export import to_docx, to_markdown
 from assistant.chat.page import offline_html
 from assistant.chat.views import citation_panel, reply_sections, welcome
+from assistant.render import render_markdown
 
 WIFI = "Wat moet ik vragen over wifi-telling?"
 
@@ -88,6 +89,26 @@ def test_markup_in_a_question_stays_text_in_the_export(engine):
     chat = Conversation(engine)
     chat.ask("<script>alert(1)</script> wifi-telling?")
     assert "<script>" not in to_markdown(chat.turns)
+
+
+def test_markdown_from_the_user_or_the_texts_makes_no_image_or_link(engine):
+    image = "![x](http://192.0.2.1/a.png)"
+    chat = Conversation(engine)
+    chat.ask(WIFI)
+    turn = chat.ask(f"En als er {image} bij komt?")
+    assert turn.answer is not None and turn.answer.conditions
+    shown = "\n".join(reply_sections(turn)[0])
+    assert "192.0.2.1" in shown  # the words are shown, as words
+    # No image or link: every square bracket from the message is escaped.
+    assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", shown), shown
+    answer = engine.ask(WIFI)
+    c = answer.citations[0]
+    answer.citations[0] = c.model_copy(update={"text": f"{c.text} {image}",
+                                               "title": f"[{c.title}](x)"})
+    panel = citation_panel(answer.citations[0])
+    for markdown in (panel, render_markdown(answer)):
+        assert "192.0.2.1" in markdown and "\\[x\\](http" in markdown
+        assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", markdown)
 
 
 def test_citation_panel_and_welcome(engine):

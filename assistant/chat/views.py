@@ -11,7 +11,7 @@ from typing import Any
 
 from ..engine import Engine
 from ..engine.answer.model import Answer, Citation
-from ..render import LABELS, render_sections, render_sources
+from ..render import LABELS, render_sections, render_sources, text
 from .conversation import Turn
 
 
@@ -64,10 +64,10 @@ def citation_panel(c: Citation, language: str = "nl") -> str:
     meta = [c.publisher or "", c.date or labels["undated"]]
     if c.page:
         meta.append(f"{labels['page']} {c.page}")
-    lines = [f"**{c.title}**", "", ", ".join(x for x in meta if x)]
+    lines = [f"**{text(c.title)}**", "", text(", ".join(x for x in meta if x))]
     if c.heading:
-        lines += ["", f"_{c.heading}_"]
-    lines += ["", c.text, "", f"`{c.passage_id}`"]
+        lines += ["", f"_{text(c.heading)}_"]
+    lines += ["", text(c.text), "", f"`{c.passage_id}`"]
     return "\n".join(lines)
 
 
