@@ -130,6 +130,11 @@ class Settings(BaseSettings):
         description="Where chat history and feedback are kept: a SQLite file (one chat "
         "process) or a postgresql://user:password@host/db URL that several replicas share.",
     )
+    history_max_mb: float = Field(
+        default=50.0, ge=0, le=100_000,
+        description="Most history one user may keep, in megabytes of stored text (0: no "
+        "limit); beyond it, new questions are answered but not kept, and the user is told.",
+    )
     database_pool: int = Field(
         default=10, ge=1, le=200,
         description="Connections each chat process keeps to a Postgres database (as many again "

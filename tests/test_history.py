@@ -239,6 +239,32 @@ def test_a_refused_question_is_neither_stored_nor_run(seed_settings, tmp_path):
             == [(2,)]
 
 
+def test_a_full_history_answers_but_keeps_no_more(seed_settings, tmp_path, database):
+    """Each user may keep ASSISTANT_HISTORY_MAX_MB of text: past it, questions are answered
+    and the raadslid is told once that new conversations are not kept (the flood of one user
+    once filled the disk)."""
+    env = server_env(seed_settings, tmp_path, database, ASSISTANT_HISTORY_MAX_MB="0.01")
+    with chat_server(env, OUTPUT / "quota.log") as (chat, _):
+        cookie = sign_in(chat, "anna", "anna-haar-wachtwoord")
+
+        async def ask_on() -> tuple[list[str], list[str]]:
+            sock = ChatSocket(chat, cookie)
+            await sock.connect()
+            said = [(await sock.ask(q))[0] for q in (WIFI, CAMERA) * 4]
+            await asyncio.sleep(0.5)
+            await sock.close()
+            return said, sock.toasts
+
+        said, toasts = run(ask_on())
+        assert all("Bronnen" in a for a in said), said
+        size = 'SELECT SUM(LENGTH(COALESCE("input", \'\')) + LENGTH(COALESCE("output", \'\')) + '\
+            'LENGTH(COALESCE("metadata", \'\'))) FROM steps'
+        stored = int(rows(database, size)[0][0])
+        asked = rows(database, 'SELECT count(*) FROM steps WHERE "type" = \'user_message\'')[0][0]
+        assert 0 < stored <= 10_000 and 0 < asked < 8, (stored, asked)
+        assert sum(t.startswith("Uw bewaarde gesprekken nemen de ruimte in") for t in toasts) == 1
+
+
 def test_history_survives_a_database_outage(seed_settings, tmp_path, postgres_cluster):
     """Postgres stopped mid-conversation: answers go on, the raadslid is told once that the
     conversation will be kept, and when Postgres is back what was asked meanwhile is stored, in

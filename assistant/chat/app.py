@@ -64,7 +64,8 @@ elif settings.auth == "jwt":
 if settings.history and settings.auth != "none":
     @cl.data_layer
     def data_layer() -> BaseDataLayer:
-        return history.data_layer(settings.database, settings.database_pool)
+        return history.data_layer(settings.database, settings.database_pool,
+                                  settings.history_max_mb)
 
 
 def in_widget() -> bool:

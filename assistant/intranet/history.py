@@ -114,12 +114,13 @@ def migrate(database: str | Path) -> str:
                            f"({_problem(database, exc)}).") from exc
 
 
-def data_layer(database: str | Path, pool_size: int = 10) -> Any:
+def data_layer(database: str | Path, pool_size: int = 10, max_mb: float = 0.0) -> Any:
     """The data layer the chat writes history through (``assistant chat`` has migrated the
-    schema before Chainlit asks for it)."""
+    schema before Chainlit asks for it); ``max_mb``: each user's quota (0: none)."""
     from .history_layer import HistoryLayer
 
-    return HistoryLayer(async_url(database), pool_size=pool_size)
+    return HistoryLayer(async_url(database), pool_size=pool_size,
+                        max_chars=int(max_mb * 1_000_000))
 
 
 def purge(database: str | Path, older_than: timedelta) -> int:

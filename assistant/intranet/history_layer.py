@@ -75,6 +75,13 @@ KEPT_LATER = ("De geschiedenis is even niet bereikbaar. Uw vragen worden gewoon 
 NOT_KEPT = ("Dit gesprek kan op dit moment niet worden bewaard in uw geschiedenis. Uw vragen "
             "worden wel beantwoord; probeer het later opnieuw als u het wilt terugvinden.")
 TELL_EVERY_SECONDS = 60.0
+# How long a user's stored size, counted in the database, is trusted before it is counted again
+# (each write in between adds its own size): several replicas share the database, and each
+# counts anew this often.
+QUOTA_RECOUNT_SECONDS = 60.0
+FULL = ("Uw bewaarde gesprekken nemen de ruimte in die u heeft ({mb:g} MB). Uw vragen worden "
+        "gewoon beantwoord, maar nieuwe gesprekken worden niet bewaard; verwijder oude "
+        "gesprekken om weer te bewaren.")
 
 Statement = tuple[str, dict[str, Any]]
 
@@ -135,7 +142,7 @@ def _cell(value: Any) -> Any:
 
 
 class HistoryLayer(SQLAlchemyDataLayer):
-    def __init__(self, url: str, pool_size: int = 10) -> None:
+    def __init__(self, url: str, pool_size: int = 10, max_chars: int = 0) -> None:
         # The parent's constructor would build an engine with default pool settings and warn
         # about the missing blob store; the attributes it sets are set here instead.
         self._conninfo = url
@@ -153,6 +160,10 @@ class HistoryLayer(SQLAlchemyDataLayer):
         self.async_session = sessionmaker(bind=self.engine, expire_on_commit=False,
                                           class_=AsyncSession)  # type: ignore[call-overload]
         self._told: dict[str, tuple[str, float]] = {}
+        # Each user's stored text may hold at most max_chars characters (0: no limit); the
+        # count of each user, as last read from the database, with what was written since.
+        self.max_chars = max_chars
+        self._stored: dict[str, tuple[int, float]] = {}
         # While the database cannot be reached, writes are kept back in order and stored when
         # it answers again, so that answers are not held up by connection attempts (see
         # _transaction); a prober tries it every PROBE_SECONDS.
@@ -394,6 +405,11 @@ class HistoryLayer(SQLAlchemyDataLayer):
         statements: list[Statement] = []
         thread = {"tid": step["threadId"], "now": await self.get_current_timestamp()}
         owner = self._owner()
+        if owner is not None and self.max_chars:
+            size = sum(len(str(parameters.get(k) or "")) for k in ("input", "output", "metadata"))
+            if not await self._room(owner[1], size):
+                await self._tell(FULL.format(mb=self.max_chars / 1_000_000))
+                return
         if owner is not None:
             # The owner goes in with the step: a thread is never stored without them.
             uid, identifier = owner
@@ -416,6 +432,27 @@ class HistoryLayer(SQLAlchemyDataLayer):
         # user's thread changes nothing.
         statements.append((_upsert("steps", parameters, "threadId"), parameters))
         await self._transaction(statements)
+
+    async def _room(self, identifier: str, size: int) -> bool:
+        """Whether ``identifier`` may store ``size`` more characters of history: their stored
+        text is counted in the database at most every QUOTA_RECOUNT_SECONDS, and what this
+        process writes in between is added to the count. A count that cannot be made now keeps
+        the last one (a database that cannot be reached is the write's own business)."""
+        now = time.monotonic()
+        stored, counted = self._stored.get(identifier, (0, -QUOTA_RECOUNT_SECONDS))
+        if now - counted >= QUOTA_RECOUNT_SECONDS and self._down_since is None:
+            rows = await self.execute_sql(
+                'SELECT COALESCE(SUM(LENGTH(COALESCE(s."input", \'\')) + '
+                'LENGTH(COALESCE(s."output", \'\')) + LENGTH(COALESCE(s."metadata", \'\'))), 0) '
+                'AS size FROM steps s JOIN threads t ON t."id" = s."threadId" '
+                'WHERE t."userIdentifier" = :ident', {"ident": identifier})
+            if isinstance(rows, list) and rows:  # None: not now (the write itself copes)
+                stored, counted = int(rows[0]["size"] or 0), now
+        if stored + size > self.max_chars:
+            self._stored[identifier] = (stored, counted)
+            return False
+        self._stored[identifier] = (stored + size, counted)
+        return True
 
     @queue_until_user_message()
     async def update_step(self, step_dict: StepDict) -> None:
