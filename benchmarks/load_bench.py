@@ -10,6 +10,11 @@ het zo opnieuw"), answer latency p50/p95 as the client sees it, the
 questions stored in the database against the questions asked, users who see their thread, and
 each replica's resident memory. Bounded: at most --seconds per row; loopback only.
 
+Then, with the last replica count, two attacks: one user flooding 10,000 questions over one
+socket while 20 others ask (their p95 against the same 20 without the flood, and what the
+flooder stored against its quota), and 5,000 slow connections from one address against HAProxy
+while /health is checked (``--no-attacks`` leaves them out).
+
     python benchmarks/load_bench.py [--sessions 10 50 100 200 400] [--replicas 1 2]
 """
 
@@ -18,9 +23,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import resource
 import shutil
 import statistics
 import sys
+import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -191,6 +198,100 @@ def outage_row(cluster: Cluster, settings: Settings, sessions: int = 40,
             + f"; warnings shown to the sessions: {told[0]}")
 
 
+def flood_row(cluster: Cluster, settings: Settings, seconds: float, others: int = 20,
+              flood: int = 10_000) -> str:
+    """One user sends ``flood`` questions over one socket as fast as it can while ``others``
+    sessions ask as in a row above: their p95 against the same run without the flood, what the
+    flooder got answered, whether its socket was closed, and what it stored."""
+    quiet = run_row(cluster, settings, others, "quiet", seconds)
+    cookie = jwt_sign_in(cluster.url, accounts.mint_token(settings, "load-flooder", 60))
+    result: dict[str, object] = {}
+
+    async def flooder() -> None:
+        sock = ChatSocket(cluster.url, cookie)
+        await sock.connect(timeout=30)
+        sent = 0
+        for i in range(flood):
+            if not sock.sio.connected:
+                break
+            await sock.send(sock.message(QUESTIONS[i % len(QUESTIONS)]))
+            sent += 1
+        end = time.monotonic() + 30.0  # the server works through what it received first
+        while sock.sio.connected and time.monotonic() < end:
+            await asyncio.sleep(0.1)
+        replies = [m for m in sock.messages.values() if m.get("type") == "assistant_message"]
+        result.update(sent=sent, closed=not sock.sio.connected,
+                      answered=sum("Bronnen" in str(m.get("output")) for m in replies))
+        with contextlib.suppress(Exception):
+            await sock.close()
+
+    flooding = threading.Thread(target=lambda: asyncio.run(flooder()))
+    flooding.start()
+    loud = run_row(cluster, settings, others, "flooded", seconds)
+    flooding.join(timeout=seconds)
+    stored = stored_chars(cluster.database, "load-flooder")
+    return (f"flood: one user sent {result.get('sent')} of {flood} questions over one socket "
+            f"(socket closed: {result.get('closed')}; {result.get('answered')} answered; "
+            f"{stored:,} characters stored, quota {settings.history_max_mb:g} MB); "
+            f"the {others} other sessions: p95 {loud['p95']:.2f} s against {quiet['p95']:.2f} s "
+            f"without the flood, {loud['answered']}/{loud['asked']} answered, "
+            f"{loud['errors']} errors")
+
+
+def stored_chars(database: str, user: str) -> int:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(history.sync_url(database))
+    with engine.connect() as conn:
+        size = conn.execute(text(
+            'SELECT COALESCE(SUM(LENGTH(COALESCE(s."input", \'\')) + '
+            'LENGTH(COALESCE(s."output", \'\')) + LENGTH(COALESCE(s."metadata", \'\'))), 0) '
+            'FROM steps s JOIN threads t ON t."id" = s."threadId" '
+            'WHERE t."userIdentifier" = :user'), {"user": user}).scalar_one()
+    engine.dispose()
+    return int(size)
+
+
+def slow_row(cluster: Cluster, count: int = 5000, seconds: float = 15.0) -> str:
+    """``count`` connections from 127.0.0.2 that send half a request's headers and wait, while
+    /health is asked from 127.0.0.1 every half second through HAProxy."""
+    from tests.test_slow_clients import hold
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, count + 1024)), hard))
+    port = int(cluster.url.rsplit(":", 1)[1])
+    times: list[float] = []
+    failed = [0]
+
+    async def attack() -> int:
+        writers = await hold(port, count)
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            t0 = time.monotonic()
+            try:
+                await asyncio.to_thread(_health, cluster.url)
+                times.append(time.monotonic() - t0)
+            except Exception:  # noqa: BLE001 - a failed check is what this row counts
+                failed[0] += 1
+            await asyncio.sleep(0.5)
+        for w in writers:
+            w.close()
+        return len(writers)
+
+    held = asyncio.run(attack())
+    return (f"slow clients: {count} connections from one address sending half a request "
+            f"({held} opened; HAProxy closes those past its limit per address); /health through "
+            f"HAProxy answered {len(times)}/{len(times) + failed[0]} over {seconds:.0f} s, "
+            f"slowest {max(times, default=float('nan')):.2f} s")
+
+
+def _health(url: str) -> None:
+    import urllib.request
+
+    with urllib.request.urlopen(url + "/health", timeout=5) as response:
+        response.read()
+
+
 def single_session(cluster: Cluster, settings: Settings) -> float:
     cookie = jwt_sign_in(cluster.url, accounts.mint_token(settings, "load-single", 60))
 
@@ -209,6 +310,9 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, nargs="+", default=[10, 50, 100, 200, 400])
     parser.add_argument("--replicas", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seconds", type=float, default=300.0, help="limit per row")
+    parser.add_argument("--no-attacks", action="store_true",
+                        help="leave out the flood and slow-client rows (run with the last "
+                        "replica count)")
     parser.add_argument("--outage", action="store_true",
                         help="also stop Postgres for 20 s during a run (with the last replica "
                         "count)")
@@ -238,6 +342,9 @@ def main() -> None:
                       f"{row['rss']} |", flush=True)
             if row["kinds"]:
                 print(f"  errors: {row['kinds']}", flush=True)
+            if not args.no_attacks and replicas == args.replicas[-1]:
+                print("  " + flood_row(cluster, settings, args.seconds), flush=True)
+                print("  " + slow_row(cluster), flush=True)
             if args.outage and replicas == args.replicas[-1]:
                 print("  " + outage_row(cluster, settings), flush=True)
             errors = sum(1 for p in folder.glob("replica-*.log")
