@@ -172,6 +172,12 @@ class Settings(BaseSettings):
         description="Questions a chat process lets wait for the engine; beyond that a question "
         "is refused with 'probeer het zo opnieuw'.",
     )
+    max_connections: int = Field(
+        default=2000, ge=10, le=100_000,
+        description="Connections and requests one chat process handles at once (each open chat "
+        "holds one); past it, new ones get HTTP 503 at once instead of exhausting the process's "
+        "files.",
+    )
     max_request_kb: int = Field(
         default=512, ge=16, le=1024 * 1024,
         description="Largest request body the chat server reads, in KiB; a larger one is "

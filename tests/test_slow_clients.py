@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -75,6 +76,59 @@ def test_slow_clients_from_one_address_leave_the_chat_answering(seed_settings):
     # Every connection was tried; those past the limit per address were refused at once.
     assert 0 < opened < SLOW
     assert statuses == [200] * 5
+
+
+def test_the_chat_server_answers_503_past_its_connections_and_recovers(seed_settings):
+    env = env_for(seed_settings) | {"ASSISTANT_MAX_CONNECTIONS": "100"}
+    log = OUTPUT / "limited.log"
+    with chat_server(env, log) as (chat, _):
+        port = int(chat.rsplit(":", 1)[1])
+
+        async def attack() -> tuple[int, int, float]:
+            writers = await hold(port, 150)
+            started = time.monotonic()
+            try:
+                status = await asyncio.to_thread(health, chat)
+            except urllib.error.HTTPError as e:
+                status = e.code
+            waited = time.monotonic() - started
+            for w in writers:
+                w.close()
+            return len(writers), status, waited
+
+        opened, status, waited = asyncio.run(attack())
+        # Past 100 held connections a request is refused at once rather than left waiting for
+        # a file the process no longer has; once they go, the chat answers again.
+        assert opened == 150 and status == 503 and waited < 5, (opened, status, waited)
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                assert health(chat) == 200
+                break
+            except (urllib.error.URLError, OSError):
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+    assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_accept_errors_are_logged_once_a_minute_without_a_traceback(caplog):
+    import logging
+
+    from assistant.chat.server import AcceptErrors
+
+    logger = logging.getLogger("raadsgids-test-asyncio")
+    logger.addFilter(AcceptErrors())
+    with caplog.at_level(logging.ERROR, logger=logger.name):
+        for _ in range(1000):
+            try:
+                raise OSError(24, "Too many open files")
+            except OSError:
+                logger.exception("socket.accept() out of system resource")
+            logger.error("something else")
+    accept = [r for r in caplog.records if r.getMessage().startswith("socket.accept()")]
+    assert len(accept) == 1 and accept[0].exc_info is None
+    assert len(caplog.records) == 1001  # other errors pass as they are
 
 
 def test_a_socket_flooding_events_is_closed_and_others_are_answered(seed_settings):

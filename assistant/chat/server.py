@@ -7,11 +7,14 @@ of loading anything itself.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings, load_settings
 from ..errors import ConfigError
@@ -166,5 +169,64 @@ def run_chat(host: str, port: int) -> None:
         Guard, origins=origins, trusted=settings.trusted_proxies,
         max_body=settings.max_request_kb * 1024, scripts=script_sources,
         auth_header=settings.auth_header if settings.auth == "header" else None)
+    serve_within(settings.max_connections)
     print(f"De raadsgids draait op http://{host}:{port} (stoppen met Ctrl+C)", flush=True)
     run_chainlit(str(APP_FILE))
+
+
+def serve_within(connections: int) -> None:
+    """Make the server Chainlit starts hold at most ``connections`` connections and requests at
+    once (uvicorn answers more with 503 at once) and close idle keep-alive connections after 5 s,
+    and let the process open enough files for them. Without a limit, thousands of clients that
+    never finish their headers took every file the process may open: no request was answered
+    and each refused accept logged a traceback. uvicorn has no timeout for headers that are
+    never finished; the front end must have one (docs/deployment.md)."""
+    import resource
+
+    import uvicorn
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = connections + 512  # the database, the index, the logs
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        top = wanted if hard == resource.RLIM_INFINITY else min(hard, wanted)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (top, hard))
+    logging.getLogger("asyncio").addFilter(AcceptErrors())
+    base = uvicorn.Config
+
+    class Limited(base):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("limit_concurrency", connections)
+            kwargs.setdefault("timeout_keep_alive", 5)
+            super().__init__(*args, **kwargs)
+
+    if not getattr(base, "_limited", False):
+        Limited._limited = True
+        uvicorn.Config = Limited  # type: ignore[misc]
+
+
+class AcceptErrors(logging.Filter):
+    """One line a minute, without a traceback, for the event loop's "socket.accept() out of
+    system resource": when the process runs out of files it retries every 0.1 s and logged a
+    traceback each time (154 MB in 25 s when slow clients held every file)."""
+
+    EVERY_SECONDS = 60.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last = -self.EVERY_SECONDS
+        self.quiet = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith("socket.accept() out of system resource"):
+            return True
+        now = time.monotonic()
+        if now - self.last < self.EVERY_SECONDS:
+            self.quiet += 1
+            return False
+        record.msg = ("socket.accept() out of system resource: the process has no file left "
+                      f"for a new connection ({self.quiet} more such errors since the last line)")
+        record.args = ()
+        record.exc_info = record.exc_text = None
+        self.last, self.quiet = now, 0
+        return True
