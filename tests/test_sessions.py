@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import http.client
 import json
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -255,8 +256,9 @@ def test_exported_files_are_removed_after_their_time(seed_settings, tmp_path):
            "ASSISTANT_USERS_FILE": str(settings.users_file),
            "ASSISTANT_SECRET_FILE": str(settings.secret_file), "ASSISTANT_AUTH": "password",
            "ASSISTANT_HISTORY": "false", "ASSISTANT_EXPORT_MINUTES": "0.1"}
-    with chat_server(env, OUTPUT / "export-server.log") as (chat, _):
+    with chat_server(env, OUTPUT / "export-server.log") as (chat, server):
         anna = sign_in(chat, "anna", "anna-haar-wachtwoord")
+        modes: list[int] = []
 
         def download(key: str, session_id: str) -> int:
             request = urllib.request.Request(
@@ -286,6 +288,9 @@ def test_exported_files_are_removed_after_their_time(seed_settings, tmp_path):
             said = next(str(m.get("output")) for m in sock.messages.values()
                         if "als document" in str(m.get("output")))
             at_once = [await asyncio.to_thread(download, key, sock.session_id) for key in files]
+            roots = Path(tempfile.gettempdir()).glob(f"raadsgids-chat-{server.pid}-*")
+            modes.extend(p.stat().st_mode & 0o777 for root in roots
+                         for p in (root / ".files").rglob("*") if p.is_file())
             await asyncio.sleep(7)  # the files' 6 seconds have passed
             later = [await asyncio.to_thread(download, key, sock.session_id) for key in files]
             await sock.close()
@@ -293,4 +298,5 @@ def test_exported_files_are_removed_after_their_time(seed_settings, tmp_path):
 
         at_once, later, said = asyncio.run(export())
         assert at_once == [200, 200] and "0.1 minuten klaar" in said
+        assert len(modes) >= 2 and set(modes) == {0o600}, modes  # only the chat's user reads them
         assert all(status == 404 for status in later), later

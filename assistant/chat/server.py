@@ -135,6 +135,9 @@ def run_chat(host: str, port: int) -> None:
         print(f"Antwoorden worden opgesteld door het taalmodel {settings.llm_model} op "
               f"{shown_url(settings.llm_url or '')} en nagelopen op hun bronnen.",
               file=sys.stderr)
+    # What this process writes (the sessions' exports, the history file, logs it opens) is the
+    # chat's own: no other user on the host reads a raadslid's questions.
+    os.umask(0o077)
     root = app_root()
     write_theme(root, public_origin(settings.public_url) if settings.public_url
                 else f"http://{host}:{port}")
