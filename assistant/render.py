@@ -3,6 +3,8 @@ export builds on its labels and source lines. The engine itself never writes Mar
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .engine.answer.model import Answer, Citation, Claim
 
 LABELS = {
@@ -65,23 +67,22 @@ def marks(citations: list[int]) -> str:
     return "".join(f" [{n}]" for n in citations)
 
 
-def claim_text(claim: Claim, renumber: dict[int, int] | None = None, markdown: bool = True
-               ) -> str:
+def claim_text(claim: Claim, renumber: dict[int, int] | None = None,
+               escape: Callable[[str], str] = text) -> str:
     """A claim with its citation markers, a quoted source sentence in quotation marks;
-    ``renumber`` maps the answer's numbers to a document's (the export); ``markdown`` False for
-    a document that is not Markdown (the Word export)."""
-    words = text(claim.text) if markdown else claim.text
+    ``renumber`` maps the answer's numbers to a document's (the export); ``escape`` makes the
+    words safe for where they go (:func:`text` for the chat, ``str`` for a Word document)."""
+    words = escape(claim.text)
     shown = f"“{words}”" if claim.quote else words
     numbers = [renumber[n] for n in claim.citations] if renumber else claim.citations
     return f"{shown}{marks(numbers)}"
 
 
-def source_line(c: Citation, lang: str, markdown: bool = True) -> str:
+def source_line(c: Citation, lang: str, escape: Callable[[str], str] = text) -> str:
     lab = labels(lang)
     meta = ", ".join(x for x in (c.publisher, c.date or lab["undated"]) if x)
     where = c.passage_id + (f", {lab['page']} {c.page}" if c.page else "")
-    title, meta = (text(c.title), text(meta)) if markdown else (c.title, meta)
-    return f"[{c.n}] {title} ({meta}; {where})"
+    return f"[{c.n}] {escape(c.title)} ({escape(meta)}; {where})"
 
 
 def render_sections(answer: Answer, suggestions: bool = True, compact: bool = False

@@ -109,6 +109,15 @@ def test_markdown_from_the_user_or_the_texts_makes_no_image_or_link(engine):
     for markdown in (panel, render_markdown(answer)):
         assert "192.0.2.1" in markdown and "\\[x\\](http" in markdown
         assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", markdown)
+    # The Markdown export is opened in viewers that render HTML too: no tag survives either.
+    html = '<img src="http://192.0.2.1/b.png">'
+    for turn in chat.turns:  # the export lists each passage once, from its first answer
+        if turn.answer is not None and turn.answer.citations:
+            turn.answer.citations[0] = turn.answer.citations[0].model_copy(
+                update={"text": f"{html} {image}"})
+    exported = to_markdown(chat.turns)
+    assert "192.0.2.1/b.png" in exported and not re.search(r"(?<!\\)<img", exported)
+    assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", exported)
 
 
 def test_citation_panel_and_welcome(engine):

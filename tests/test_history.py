@@ -261,7 +261,9 @@ def test_a_full_history_answers_but_keeps_no_more(seed_settings, tmp_path, datab
             'LENGTH(COALESCE("metadata", \'\'))) FROM steps'
         stored = int(rows(database, size)[0][0])
         asked = rows(database, 'SELECT count(*) FROM steps WHERE "type" = \'user_message\'')[0][0]
-        assert 0 < stored <= 10_000 and 0 < asked < 8, (stored, asked)
+        # At most the quota, and what steps already let through grew by when they were
+        # completed (an answer is never cut off half-way).
+        assert 0 < stored <= 12_000 and 0 < asked < 8, (stored, asked)
         assert sum(t.startswith("Uw bewaarde gesprekken nemen de ruimte in") for t in toasts) == 1
 
 

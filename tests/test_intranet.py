@@ -307,6 +307,20 @@ def test_jwt_sign_in_for_the_widget(seed_settings, tmp_path):
             assert status == 401 and says in json.loads(body)["detail"], (status, body)
         assert Client(chat).request("GET", "/user", None, {
             "Authorization": f"Bearer {accounts.mint_token(settings, 'anna', 5)}"})[0] == 200
+        # A refused session in a cookie is cleared, and keeps no one from the page itself.
+        long = jwt.encode(claims | {"exp": decade}, secret, algorithm="HS256")
+        for path, expected in (("/", 200), ("/user", 401)):
+            request = urllib.request.Request(chat + path, headers={
+                "Origin": chat, "Cookie": f"access_token={long}"})
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    status, cleared = response.status, response.headers.get_all("set-cookie")
+            except urllib.error.HTTPError as e:
+                status, cleared = e.code, e.headers.get_all("set-cookie")
+            assert status == expected, (path, status)
+            if expected == 401:
+                assert any(c.startswith("access_token=;") and "Max-Age=0" in c
+                           for c in cleared or []), cleared
     assert "Traceback" not in (OUTPUT / "jwt-server.log").read_text(encoding="utf-8")
 
 

@@ -97,6 +97,45 @@ def test_lock_grows_with_each_failure_and_stops_at_a_day():
     assert accounts.lock_length(settings, 40).total_seconds() == 24 * 3600
 
 
+def test_every_token_a_request_carries_is_found(tmp_path):
+    from assistant.intranet.sessions import tokens_of
+
+    def scope(*cookies: str, bearer: str | None = None) -> dict[str, object]:
+        headers = [(b"cookie", c.encode()) for c in cookies]
+        headers += [(b"authorization", f"Bearer {bearer}".encode())] if bearer else []
+        return {"type": "http", "headers": headers}
+
+    assert tokens_of(scope("x; access_token=aaa")) == ["aaa"]
+    # A second Cookie header, which the socket's server joins to the first with a comma.
+    assert "bbb" in tokens_of(scope("a=b", "; access_token=bbb"))
+    # Chainlit joins any number of chunks.
+    chunks = "; ".join(f"access_token_{i}=c{i}" for i in range(40))
+    assert tokens_of(scope(chunks, bearer="ddd")) == ["".join(f"c{i}" for i in range(40)), "ddd"]
+
+
+def test_a_token_that_lasts_too_long_is_refused_however_its_times_are_written(tmp_path):
+    import jwt
+
+    settings = Settings(secret_file=tmp_path / "secret", auth="password")
+    secret = accounts.auth_secret(settings)
+    now = int(time.time())
+
+    def refusal(**claims: object) -> str | None:
+        token = jwt.encode({"identifier": "anna", **claims}, secret, algorithm="HS256")
+        return accounts.token_refusal(settings, token)
+
+    assert refusal(exp=now + 3600, iat=now) is None  # a session of an hour
+    assert "langer geldig dan 8 uur" in (refusal(exp=now + 10 * 3600, iat=now) or "")
+    assert "langer geldig dan 8 uur" in (refusal(exp=str(now + 10 * 3600)) or "")  # as text
+    # Nine hours from an hour ago (a start in the future PyJWT and Chainlit refuse themselves).
+    assert "langer geldig" in (refusal(exp=now + 8 * 3600, iat=now - 3600) or "")
+    assert "alleen in de widget" in (refusal(exp=str(now + 60), token_use="widget") or "")
+    # No expiry at all: refused here (Chainlit would fail on it); an unreadable one PyJWT, and
+    # so Chainlit, refuses itself.
+    assert "geen geldige looptijd" in (refusal() or "")
+    assert refusal(exp="morgen") is None
+
+
 def test_the_browser_address_comes_from_a_trusted_proxy_only():
     from assistant.intranet.guard import client_address
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -25,6 +26,7 @@ from assistant.chat.limits import export_limits, question_limits
 from assistant.chat.server import runtime
 from assistant.intranet import accounts, history
 from assistant.intranet.events import tell
+from assistant.render import text
 
 settings = runtime().settings
 engine = runtime().engine
@@ -213,8 +215,9 @@ async def answer(question: str, asked: cl.Message) -> None:
     def on_text(sentence: str) -> None:
         # A language model's checked sentences, shown as they are written (worker thread).
         nonlocal streamed
+        words, marks = _MARKS.fullmatch(sentence).groups()  # type: ignore[union-attr]
         token = (views.summary_heading(conversation.language) if not streamed else " ") \
-            + sentence
+            + text(words) + marks  # escaped as the finished answer is (render.text)
         streamed += token
         cl.run_sync(reply.stream_token(token))
 
@@ -284,6 +287,8 @@ async def on_export(action: cl.Action) -> None:
     removal.add_done_callback(_removals.discard)
 
 
+# A checked sentence as the language model's writer passes it on: its words, then its marks.
+_MARKS = re.compile(r"(.*?)((?: \[\d+\])*)", re.DOTALL)
 _removals: set[asyncio.Task[None]] = set()  # kept, so that a pending removal is not collected
 
 

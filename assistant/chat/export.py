@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from ..engine.answer.model import Answer, Citation
-from ..render import LABELS, claim_text, marks, source_line, text
+from ..render import LABELS, claim_text, marks, source_line
 from .conversation import Turn
 
 TITLE = {"nl": "Vragen voor de raad over digitalisering",
@@ -59,11 +60,10 @@ def _marks(citations: list[int], renumber: dict[int, int]) -> str:
     return marks([renumber[n] for n in citations])
 
 
-def _short_answer(s: _Section, markdown: bool) -> str:
+def _short_answer(s: _Section, escape: Callable[[str], str]) -> str:
     """The notices and the short answer of one question, citations renumbered."""
-    claims = [claim_text(c, s.renumber, markdown) for c in s.answer.summary]
-    notices = [text(n) if markdown else n for n in s.answer.notices]
-    return " ".join([*notices, *claims]).strip()
+    claims = [claim_text(c, s.renumber, escape) for c in s.answer.summary]
+    return " ".join([*map(escape, s.answer.notices), *claims]).strip()
 
 
 def _language(turns: list[Turn]) -> str:
@@ -81,24 +81,25 @@ def to_markdown(turns: list[Turn], day: date | None = None) -> str:
         return "\n".join([*lines, EMPTY[lang], ""])
     for s in sections:
         lines += [f"## {ASKED[lang]}: {_escape(s.question)}", ""]
-        short = _short_answer(s, markdown=True)
+        short = _short_answer(s, _escape)
         if short:
             lines += [f"### {labels['summary']}", "", short, ""]
         if s.answer.denkraam:
             lines += [f"### {labels['questions']}", ""]
         for step in s.answer.denkraam:
-            lines.append(f"**{step.step}. {text(step.name)}** — {text(step.about)}")
-            lines += [f"- {text(q.text)}{_marks(q.citations, s.renumber)}"
+            lines.append(f"**{step.step}. {_escape(step.name)}** — {_escape(step.about)}")
+            lines += [f"- {_escape(q.text)}{_marks(q.citations, s.renumber)}"
                       for q in step.questions]
             lines.append("")
         if s.answer.public_values:
             lines += [f"### {labels['values']}", ""]
-            lines += [f"- {text(v.name)}{_marks(v.citations, s.renumber)}"
+            lines += [f"- {_escape(v.name)}{_marks(v.citations, s.renumber)}"
                       for v in s.answer.public_values]
             lines.append("")
     lines += [f"## {labels['sources']}", ""]
     for c in sources:
-        lines += [source_line(c, lang), "", f"> {text(' '.join(c.text.split()))}", ""]
+        lines += [source_line(c, lang, _escape), "", f"> {_escape(' '.join(c.text.split()))}",
+                  ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -118,7 +119,7 @@ def to_docx(turns: list[Turn], day: date | None = None) -> bytes:
         doc.add_paragraph(EMPTY[lang])
     for s in sections:
         doc.add_heading(f"{ASKED[lang]}: {s.question}", level=1)
-        short = _short_answer(s, markdown=False)
+        short = _short_answer(s, str)
         if short:
             doc.add_heading(labels["summary"], level=2)
             doc.add_paragraph(short)
@@ -139,7 +140,7 @@ def to_docx(turns: list[Turn], day: date | None = None) -> bytes:
     if sections:
         doc.add_heading(labels["sources"], level=1)
         for c in sources:
-            doc.add_paragraph(source_line(c, lang, markdown=False))
+            doc.add_paragraph(source_line(c, lang, str))
             doc.add_paragraph(c.text, style="Quote")
     out = io.BytesIO()
     doc.save(out)

@@ -159,7 +159,12 @@ def run_chat(host: str, port: int) -> None:
 
     install_offline_page()
     limits = question_limits(settings)
-    guard_socket(server.sio, config, ended=lambda token: session_ended(settings, token),
+    from ..intranet.accounts import token_refusal
+
+    def ended(token: str | None) -> bool:  # signed out, removed, or a token refused anyway
+        return session_ended(settings, token) or bool(token and token_refusal(settings, token))
+
+    guard_socket(server.sio, config, ended=ended,
                  admit=limits.admit)
     guard_routes(server.router)
     mend_session_config()

@@ -43,7 +43,8 @@ def welcome(documents: dict[str, dict[str, Any]], short: bool = False) -> str:
         n = len(documents)
         return (f"{intro} U krijgt vragen voor de raad per stap van het denkraam, met bij elke "
                 f"bewering de bron uit de {n} {'tekst' if n == 1 else 'teksten'} van de gids.")
-    texts = "\n".join(f"- *{d.get('title')}* ({d.get('publisher') or 'onbekende uitgever'})"
+    texts = "\n".join(f"- *{text(str(d.get('title')))}* "
+                      f"({text(str(d.get('publisher') or 'onbekende uitgever'))})"
                       for d in documents.values())
     return (
         f"{intro} U krijgt vragen voor de raad, geordend naar de vijf stappen van het denkraam "
@@ -104,7 +105,7 @@ def reply_sections(turn: Turn) -> tuple[list[str], Answer | None]:
         if turn.answer is None:
             return [NO_SOURCES], None
         if turn.message:  # the last question was declined: these belong to the one before
-            return [EARLIER_SOURCES.format(question=turn.message),
+            return [EARLIER_SOURCES.format(question=text(turn.message)),
                     render_sources(turn.answer, EARLIER_HEADING, quotes=False)], turn.answer
         return [render_sources(turn.answer, SOURCES_HEADING, quotes=False)], turn.answer
     assert turn.answer is not None

@@ -338,15 +338,19 @@ def token_refusal(settings: Settings, token: str) -> str | None:
                             options={"verify_aud": False})
     except jwt.PyJWTError:
         return None
-    if not isinstance(claims, dict) or not isinstance(claims.get("exp"), (int, float)):
+    if not isinstance(claims, dict):
         return None
     widget = claims.get(WIDGET_CLAIM) == WIDGET_USE
     if widget and settings.auth != "jwt":
         return "Een widgetsleutel geldt alleen in de widget (ASSISTANT_AUTH=jwt)."
     hours = settings.token_max_hours if widget else settings.session_hours
-    start = claims.get("iat")
-    start = float(start) if isinstance(start, (int, float)) else datetime.now(UTC).timestamp()
-    if float(claims["exp"]) - start > hours * 3600 + 60:  # a minute for clocks and rounding
+    now = datetime.now(UTC).timestamp()
+    try:  # as PyJWT reads them, which takes a number written as text too
+        expires = float(int(claims["exp"]))
+        start = float(int(claims["iat"])) if "iat" in claims else now
+    except (KeyError, TypeError, ValueError):
+        return "Deze sleutel heeft geen geldige looptijd en wordt geweigerd."
+    if expires - min(start, now) > hours * 3600 + 60:  # a minute for clocks and rounding
         return f"Deze sleutel is langer geldig dan {hours:g} uur en wordt geweigerd."
     return None
 

@@ -249,26 +249,52 @@ class TokenCheck:
                 # The guard let only allowed origins through; CORS as Chainlit's.
                 await json_response(send, 401, problem, cors=header(scope, b"origin"))
                 return
-        elif scope["type"] in ("http", "websocket"):
+        elif uses_session(scope):
             from .accounts import token_refusal
             from .sessions import tokens_of
 
             refusal = next((r for r in (token_refusal(self.settings, t)
                                         for t in tokens_of(scope)) if r), None)
-            if refusal and scope["type"] == "http":
-                await json_response(send, 401, refusal, cors=header(scope, b"origin"))
-                return
             if refusal:
-                await send({"type": "websocket.close", "code": 4401})
+                await refuse_session(scope, send, refusal)
                 return
         await self.app(scope, receive, send)
 
 
-async def json_response(send: Any, status: int, sentence: str, cors: str | None = None) -> None:
-    """``{"detail": sentence}`` with ``status``; ``cors``: the (allowed) origin to answer."""
+# Where Chainlit reads the session: its API, the user, the socket (polling or websocket). The
+# page, its files, sign-in and sign-out need none, so a refused session never keeps anyone from
+# the sign-in page.
+SESSION_PATHS = ("/project/", "/user", "/ws/", "/feedback", "/mcp")
+
+
+def uses_session(scope: dict[str, Any]) -> bool:
+    return scope["type"] == "websocket" or (
+        scope["type"] == "http" and str(scope.get("path", "")).startswith(SESSION_PATHS))
+
+
+async def refuse_session(scope: dict[str, Any], send: Any, sentence: str) -> None:
+    """Refuse a request or socket whose session may not be used: HTTP 401 with ``sentence``,
+    clearing the session's cookies so that the page asks to sign in again."""
+    if scope["type"] != "http":
+        await send({"type": "websocket.close", "code": 4401})
+        return
+    from starlette.requests import cookie_parser
+
+    names = {name for k, v in scope.get("headers", []) if k == b"cookie"
+             for name in cookie_parser(v.decode("latin-1"))
+             if name == "access_token" or name.startswith("access_token_")} or {"access_token"}
+    await json_response(send, 401, sentence, cors=header(scope, b"origin"), clear=sorted(names))
+
+
+async def json_response(send: Any, status: int, sentence: str, cors: str | None = None,
+                        clear: list[str] | None = None) -> None:
+    """``{"detail": sentence}`` with ``status``; ``cors``: the (allowed) origin to answer;
+    ``clear``: cookies to remove."""
     body = json.dumps({"detail": sentence}, ensure_ascii=False).encode()
     headers = [(b"content-type", b"application/json"),
                (b"content-length", str(len(body)).encode())]
+    headers += [(b"set-cookie", f"{name}=; Max-Age=0; Path=/; HttpOnly".encode())
+                for name in clear or []]
     if cors:
         headers += [(b"access-control-allow-origin", cors.encode()),
                     (b"access-control-allow-credentials", b"true"), (b"vary", b"Origin")]

@@ -36,6 +36,7 @@ import contextlib
 import json
 import time
 import uuid
+from collections import OrderedDict
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +80,8 @@ TELL_EVERY_SECONDS = 60.0
 # (each write in between adds its own size): several replicas share the database, and each
 # counts anew this often.
 QUOTA_RECOUNT_SECONDS = 60.0
+# Steps whose size is remembered, so that writing one again adds only what it grew by.
+QUOTA_STEPS = 100_000
 FULL = ("Uw bewaarde gesprekken nemen de ruimte in die u heeft ({mb:g} MB). Uw vragen worden "
         "gewoon beantwoord, maar nieuwe gesprekken worden niet bewaard; verwijder oude "
         "gesprekken om weer te bewaren.")
@@ -164,6 +167,8 @@ class HistoryLayer(SQLAlchemyDataLayer):
         # count of each user, as last read from the database, with what was written since.
         self.max_chars = max_chars
         self._stored: dict[str, tuple[int, float]] = {}
+        self._sizes: OrderedDict[str, int] = OrderedDict()  # step id: its size when counted
+        self._quota_locks: dict[str, asyncio.Lock] = {}
         # While the database cannot be reached, writes are kept back in order and stored when
         # it answers again, so that answers are not held up by connection attempts (see
         # _transaction); a prober tries it every PROBE_SECONDS.
@@ -407,7 +412,7 @@ class HistoryLayer(SQLAlchemyDataLayer):
         owner = self._owner()
         if owner is not None and self.max_chars:
             size = sum(len(str(parameters.get(k) or "")) for k in ("input", "output", "metadata"))
-            if not await self._room(owner[1], size):
+            if not await self._room(owner[1], str(step.get("id")), size):
                 await self._tell(FULL.format(mb=self.max_chars / 1_000_000))
                 return
         if owner is not None:
@@ -433,26 +438,36 @@ class HistoryLayer(SQLAlchemyDataLayer):
         statements.append((_upsert("steps", parameters, "threadId"), parameters))
         await self._transaction(statements)
 
-    async def _room(self, identifier: str, size: int) -> bool:
-        """Whether ``identifier`` may store ``size`` more characters of history: their stored
-        text is counted in the database at most every QUOTA_RECOUNT_SECONDS, and what this
-        process writes in between is added to the count. A count that cannot be made now keeps
-        the last one (a database that cannot be reached is the write's own business)."""
-        now = time.monotonic()
-        stored, counted = self._stored.get(identifier, (0, -QUOTA_RECOUNT_SECONDS))
-        if now - counted >= QUOTA_RECOUNT_SECONDS and self._down_since is None:
-            rows = await self.execute_sql(
-                'SELECT COALESCE(SUM(LENGTH(COALESCE(s."input", \'\')) + '
-                'LENGTH(COALESCE(s."output", \'\')) + LENGTH(COALESCE(s."metadata", \'\'))), 0) '
-                'AS size FROM steps s JOIN threads t ON t."id" = s."threadId" '
-                'WHERE t."userIdentifier" = :ident', {"ident": identifier})
-            if isinstance(rows, list) and rows:  # None: not now (the write itself copes)
-                stored, counted = int(rows[0]["size"] or 0), now
-        if stored + size > self.max_chars:
-            self._stored[identifier] = (stored, counted)
-            return False
-        self._stored[identifier] = (stored + size, counted)
-        return True
+    async def _room(self, identifier: str, step_id: str, size: int) -> bool:
+        """Whether ``identifier`` may store step ``step_id`` of ``size`` characters. A step
+        already let through may always be written again (an answer is updated as it is
+        completed), and only what it grew by is added. Their stored text is counted in the
+        database at most every QUOTA_RECOUNT_SECONDS, with what this process let through in
+        between added; a count that cannot be made now keeps the last one (a database that
+        cannot be reached is the write's own business)."""
+        lock = self._quota_locks.setdefault(identifier, asyncio.Lock())
+        async with lock:  # one count at a time per user, none of their additions lost
+            now = time.monotonic()
+            stored, counted = self._stored.get(identifier, (0, -QUOTA_RECOUNT_SECONDS))
+            if now - counted >= QUOTA_RECOUNT_SECONDS and self._down_since is None:
+                rows = await self.execute_sql(
+                    'SELECT COALESCE(SUM(LENGTH(COALESCE(s."input", \'\')) + '
+                    'LENGTH(COALESCE(s."output", \'\')) + '
+                    'LENGTH(COALESCE(s."metadata", \'\'))), 0) AS size FROM steps s '
+                    'JOIN threads t ON t."id" = s."threadId" WHERE t."userIdentifier" = :ident',
+                    {"ident": identifier})
+                if isinstance(rows, list) and rows:  # None: not now
+                    stored, counted = int(rows[0]["size"] or 0), now
+            before = self._sizes.get(step_id)
+            if before is None and stored + size > self.max_chars:
+                self._stored[identifier] = (stored, counted)
+                return False
+            self._stored[identifier] = (stored + max(size - (before or 0), 0), counted)
+            self._sizes[step_id] = size
+            self._sizes.move_to_end(step_id)
+            while len(self._sizes) > QUOTA_STEPS:
+                self._sizes.popitem(last=False)
+            return True
 
     @queue_until_user_message()
     async def update_step(self, step_dict: StepDict) -> None:
