@@ -251,7 +251,9 @@ def test_a_full_history_answers_but_keeps_no_more(seed_settings, tmp_path, datab
             sock = ChatSocket(chat, cookie)
             await sock.connect()
             said = [(await sock.ask(q))[0] for q in (WIFI, CAMERA) * 4]
-            await asyncio.sleep(0.5)
+            deadline = time.monotonic() + 10  # the toast may come after the last answer
+            while not sock.toasts and time.monotonic() < deadline:
+                await asyncio.sleep(0.05)
             await sock.close()
             return said, sock.toasts
 

@@ -330,8 +330,14 @@ def test_exported_files_are_removed_after_their_time(seed_settings, tmp_path):
             roots = Path(tempfile.gettempdir()).glob(f"raadsgids-chat-{server.pid}-*")
             modes.extend(p.stat().st_mode & 0o777 for root in roots
                          for p in (root / ".files").rglob("*") if p.is_file())
-            await asyncio.sleep(7)  # the files' 6 seconds have passed
-            later = [await asyncio.to_thread(download, key, sock.session_id) for key in files]
+            # Polled until the files' 6 seconds have passed, and at most 30 s.
+            deadline = time.monotonic() + 30
+            while True:
+                later = [await asyncio.to_thread(download, key, sock.session_id)
+                         for key in files]
+                if all(status == 404 for status in later) or time.monotonic() > deadline:
+                    break
+                await asyncio.sleep(0.5)
             await sock.close()
             return at_once, later, said
 
