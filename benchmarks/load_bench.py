@@ -255,7 +255,7 @@ def stored_chars(database: str, user: str) -> int:
 def slow_row(cluster: Cluster, count: int = 5000, seconds: float = 15.0) -> str:
     """``count`` connections from 127.0.0.2 that send half a request's headers and wait, while
     /health is asked from 127.0.0.1 every half second through HAProxy."""
-    from tests.test_slow_clients import hold
+    from tests.test_slow_clients import health, hold
 
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, count + 1024)), hard))
@@ -269,7 +269,7 @@ def slow_row(cluster: Cluster, count: int = 5000, seconds: float = 15.0) -> str:
         while time.monotonic() < end:
             t0 = time.monotonic()
             try:
-                await asyncio.to_thread(_health, cluster.url)
+                await asyncio.to_thread(health, cluster.url)
                 times.append(time.monotonic() - t0)
             except Exception:  # noqa: BLE001 - a failed check is what this row counts
                 failed[0] += 1
@@ -283,13 +283,6 @@ def slow_row(cluster: Cluster, count: int = 5000, seconds: float = 15.0) -> str:
             f"({held} opened; HAProxy closes those past its limit per address); /health through "
             f"HAProxy answered {len(times)}/{len(times) + failed[0]} over {seconds:.0f} s, "
             f"slowest {max(times, default=float('nan')):.2f} s")
-
-
-def _health(url: str) -> None:
-    import urllib.request
-
-    with urllib.request.urlopen(url + "/health", timeout=5) as response:
-        response.read()
 
 
 def single_session(cluster: Cluster, settings: Settings) -> float:
