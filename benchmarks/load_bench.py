@@ -241,13 +241,11 @@ def flood_row(cluster: Cluster, settings: Settings, seconds: float, others: int 
 def stored_chars(database: str, user: str) -> int:
     from sqlalchemy import create_engine, text
 
+    from assistant.intranet.history_layer import STORED_TEXT
+
     engine = create_engine(history.sync_url(database))
     with engine.connect() as conn:
-        size = conn.execute(text(
-            'SELECT COALESCE(SUM(LENGTH(COALESCE(s."input", \'\')) + '
-            'LENGTH(COALESCE(s."output", \'\')) + LENGTH(COALESCE(s."metadata", \'\'))), 0) '
-            'FROM steps s JOIN threads t ON t."id" = s."threadId" '
-            'WHERE t."userIdentifier" = :user'), {"user": user}).scalar_one()
+        size = conn.execute(text(STORED_TEXT), {"ident": user}).scalar_one()
     engine.dispose()
     return int(size)
 

@@ -80,6 +80,11 @@ TELL_EVERY_SECONDS = 60.0
 # (each write in between adds its own size): several replicas share the database, and each
 # counts anew this often.
 QUOTA_RECOUNT_SECONDS = 60.0
+# The characters of history one user (:ident) keeps, as the quota counts them.
+STORED_TEXT = ('SELECT COALESCE(SUM(LENGTH(COALESCE(s."input", \'\')) + '
+               'LENGTH(COALESCE(s."output", \'\')) + LENGTH(COALESCE(s."metadata", \'\'))), 0) '
+               'AS size FROM steps s JOIN threads t ON t."id" = s."threadId" '
+               'WHERE t."userIdentifier" = :ident')
 # Steps whose size is remembered, so that writing one again adds only what it grew by.
 QUOTA_STEPS = 100_000
 FULL = ("Uw bewaarde gesprekken nemen de ruimte in die u heeft ({mb:g} MB). Uw vragen worden "
@@ -450,12 +455,7 @@ class HistoryLayer(SQLAlchemyDataLayer):
             now = time.monotonic()
             stored, counted = self._stored.get(identifier, (0, -QUOTA_RECOUNT_SECONDS))
             if now - counted >= QUOTA_RECOUNT_SECONDS and self._down_since is None:
-                rows = await self.execute_sql(
-                    'SELECT COALESCE(SUM(LENGTH(COALESCE(s."input", \'\')) + '
-                    'LENGTH(COALESCE(s."output", \'\')) + '
-                    'LENGTH(COALESCE(s."metadata", \'\'))), 0) AS size FROM steps s '
-                    'JOIN threads t ON t."id" = s."threadId" WHERE t."userIdentifier" = :ident',
-                    {"ident": identifier})
+                rows = await self.execute_sql(STORED_TEXT, {"ident": identifier})
                 if isinstance(rows, list) and rows:  # None: not now
                     stored, counted = int(rows[0]["size"] or 0), now
             before = self._sizes.get(step_id)
