@@ -7,7 +7,8 @@
     │   ├── IndexMissing
     │   └── IndexMismatch
     ├── ModelError                 embedding model cannot be loaded
-    ├── UnderstandingDataError     labelled question set or language file fails its schema
+    ├── UnderstandingDataError     labelled questions, a language, detail-forms or probes file
+    │                              fails its schema
     ├── EvalFileError              reference set unreadable or naming unknown documents
     ├── ConfigError                settings that cannot work together (chat server start)
     ├── AccountError               bad user name, password or token request
@@ -55,7 +56,8 @@ class ModelError(AssistantError):
 
 
 class UnderstandingDataError(AssistantError):
-    """The labelled question set or a language data file of the analyser fails its schema."""
+    """The labelled question set, a language data file of the analyser, the forms of details
+    (details.yaml) or the calibration questions (probes.yaml) fail their schema."""
 
     exit_code = 2
 

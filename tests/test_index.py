@@ -90,6 +90,19 @@ def test_changed_corpus_makes_the_index_stale(built):
         load_index(built)
 
 
+def test_other_calibration_questions_make_the_index_stale(seed_settings, monkeypatch, tmp_path):
+    from assistant.engine.index import calibrate
+    from assistant.engine.index.build import check_manifest
+
+    check_manifest(seed_settings)
+    changed = tmp_path / "probes.yaml"
+    changed.write_text(calibrate.PROBES.read_text(encoding="utf-8")
+                       + '  - "Hoe maak ik pannenkoeken?"\n', encoding="utf-8")
+    monkeypatch.setattr(calibrate, "PROBES", changed)
+    with pytest.raises(IndexMismatch, match="other calibration questions; run `assistant index`"):
+        check_manifest(seed_settings)
+
+
 def test_other_passage_settings_are_refused(built):
     with pytest.raises(IndexMismatch, match="other passage settings"):
         load_index(built.model_copy(update={"passage_max_words": 90}))

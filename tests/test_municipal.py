@@ -70,6 +70,55 @@ def test_tables_are_kept_as_rows():
            "Menselijke toets: nee." in md
 
 
+def write_letter(path: Path) -> Path:
+    """A raadsinformatiebrief as Word writes it: heading styles, paragraphs, a table, and details
+    written out in words ("achtenveertig uur", "ruim een ton", "twee op de drie")."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Raadsinformatiebrief meetnet grondwater Noorderhaven", level=1)
+    document.add_paragraph("Geachte raadsleden, met deze brief informeren wij u over het meetnet "
+                           "voor het grondwater in de wijk Noorderhaven.")
+    document.add_heading("Wat gaan we doen?", level=2)
+    document.add_paragraph("In het voorjaar van 2027 plaatst het college achttien peilbuizen met "
+                           "sensoren in de wijk Noorderhaven. Bij een peiling van het waterschap "
+                           "vonden twee op de drie bewoners een meetnet nodig.")
+    document.add_heading("Gegevens", level=2)
+    document.add_paragraph("De sensoren meten alleen de stand van het grondwater. De meetgegevens "
+                           "worden achtenveertig uur bewaard op de server van de leverancier. "
+                           "Daarna blijft alleen een daggemiddelde over.")
+    document.add_heading("Kosten", level=2)
+    document.add_paragraph("De aanleg van het meetnet kost ruim een ton.")
+    table = document.add_table(rows=2, cols=2)
+    for cell, text in zip(table.rows[0].cells + table.rows[1].cells,
+                          ["Onderdeel", "Kosten", "Peilbuizen", "64 duizend euro"], strict=True):
+        cell.text = text
+    document.save(str(path))
+    return path
+
+
+def test_a_word_file_reads_as_headings_paragraphs_and_table_rows(tmp_path):
+    from assistant.engine.corpus.readers import read_docx
+
+    blocks = read_docx(write_letter(tmp_path / "brief.docx"))
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["Raadsinformatiebrief meetnet grondwater Noorderhaven", "Wat gaan we doen?",
+                        "Gegevens", "Kosten"]
+    text = " ".join(b.text for b in blocks if b.kind == "para")
+    assert "achtenveertig uur bewaard" in text
+    assert "Onderdeel: Peilbuizen; Kosten: 64 duizend euro." in text
+
+
+def test_a_damaged_word_file_is_skipped_with_its_reason(tmp_path):
+    (tmp_path / "kapot.docx").write_bytes(b"PK\x03\x04 not really a Word file")
+    (tmp_path / "goed.txt").write_text("Een tekst over cameratoezicht in de gemeente.\n",
+                                       encoding="utf-8")
+    report = load_corpus(tmp_path)
+    assert [d.doc_id for d in report.documents] == ["goed"]
+    assert [name for name, _ in report.skipped] == ["kapot.docx"]
+    assert report.skipped[0][1].startswith("is not a readable Word file")
+
+
 @pytest.fixture(scope="module")
 def municipal_engine(tmp_path_factory, analyser_cache):
     from assistant.engine import Engine
@@ -80,6 +129,7 @@ def municipal_engine(tmp_path_factory, analyser_cache):
     for path in MUNICIPAL.iterdir():
         if path.suffix in (".txt", ".md", ".html", ".pdf"):
             shutil.copy2(path, corpus / path.name)
+    write_letter(corpus / "raadsinformatiebrief-meetnet-grondwater.docx")
     settings = Settings(corpus_dir=corpus, index_dir=root / "index", cache_dir=analyser_cache)
     build_index(settings, progress=False)
     return Engine.load(settings)
@@ -104,3 +154,36 @@ def test_pdf_citations_carry_their_page(municipal_engine):
     cited = [c for c in answer.citations if c.doc == "raadsvoorstel-parkeersensoren"]
     assert cited and all(c.page == 3 for c in cited if "maart 2026" in c.text)
     assert any("maart 2026" in c.text for c in answer.summary)
+
+
+@pytest.mark.parametrize("question, holds", [
+    ("Hoe lang bewaart de leverancier de meetgegevens van het grondwater?", "achtenveertig uur"),
+    ("Welk percentage van de bewoners vond een meetnet voor het grondwater nodig?",
+     "twee op de drie"),
+    ("Wat kost de aanleg van het meetnet voor het grondwater?", "ruim een ton"),
+])
+def test_a_detail_written_in_words_is_found_and_leads_the_answer(municipal_engine, question,
+                                                                 holds):
+    answer = municipal_engine.ask(question)
+    assert answer.status == "answered", answer.notices
+    assert holds in answer.summary[0].text
+    cited = answer.citation(answer.summary[0].citations[0])
+    assert cited.doc == "raadsinformatiebrief-meetnet-grondwater"
+    # Where it looked is recorded, the passage that holds it among them.
+    assert cited.passage_id in answer.checked
+
+
+def test_a_detail_is_said_missing_only_after_looking(municipal_engine):
+    answer = municipal_engine.ask("Hoeveel storingen had het meetnet voor het grondwater in 2026?")
+    assert answer.status == "not_in_texts"
+    assert answer.missing == ["count"]
+    assert any(pid.startswith("raadsinformatiebrief-meetnet-grondwater") for pid in answer.checked)
+
+
+def test_the_floor_of_relatedness_is_calibrated_on_the_corpus(municipal_engine, engine):
+    """Each index measures its own floor, per question language, from the probe questions."""
+    floors = municipal_engine.index.manifest["calibration"]["floor"]
+    seed = engine.index.manifest["calibration"]["floor"]
+    assert set(floors) == {"nl", "en"} and all(0.5 < f < 1 for f in floors.values())
+    assert floors["en"] < floors["nl"]  # English questions come less close to Dutch texts
+    assert floors != seed  # another corpus, another floor

@@ -141,7 +141,8 @@ class Composer:
         subject = q.subject or (topic.name(lang) if topic else None)
         answer = Answer(question=q.text, language=lang, kind=q.kind, abstained=False,
                         subject=subject, topic=topic.name(lang) if topic else None,
-                        characteristics=[c.name(lang) for c in q.characteristics])
+                        characteristics=[c.name(lang) for c in q.characteristics],
+                        checked=list(retrieval.checked))
         if q.only_context:
             return self._no_question(q, answer)
         if retrieval.missing:
@@ -244,7 +245,11 @@ class Composer:
                  lead: bool = True) -> list[Claim]:
         q = retrieval.query
         kind = q.kind
-        candidates = [s for s in retrieval.sentences if self._usable(s.text)]
+        # A sentence that holds the detail asked for ("48 uur", "€ 8.500 per jaar") leads, from
+        # whichever passage the answer could draw on; it may be a table's row.
+        holding = [s for s in retrieval.holding if self._usable(s.text, closed=False)]
+        candidates = holding + [s for s in retrieval.sentences
+                                if self._usable(s.text) and s not in holding]
         if not candidates:
             return []
         limit = limit or MAX_SENTENCES.get(kind, 2)
@@ -273,6 +278,7 @@ class Composer:
                 if len(chosen) >= limit:
                     chosen = chosen[: max(1, limit - 1)]
                 chosen.append(other)
+        leading = {s.passage.id for s in chosen if s in holding}
         # A sentence leaning on the one before it brings that one along.
         out: list[tuple[int, int, str, Passage]] = []
         seen: set[tuple[str, int]] = set()
@@ -284,7 +290,7 @@ class Composer:
             if (s.passage.id, s.position) not in seen:
                 out.append((s.rank, s.position, s.text, s.passage))
                 seen.add((s.passage.id, s.position))
-        out.sort(key=lambda x: (x[0], x[1]))
+        out.sort(key=lambda x: (x[3].id not in leading, x[0], x[1]))
         english = q.language == "en"
         claims = [Claim(text=text, citations=[cites.cite(p)], quote=english)
                   for _, _, text, p in out]
@@ -293,11 +299,11 @@ class Composer:
         return claims
 
     @staticmethod
-    def _usable(text: str) -> bool:
+    def _usable(text: str, closed: bool = True) -> bool:
         # A question or a list number asserts nothing a raadslid can rely on.
         # Nor does a line without closing punctuation: a title or a label.
         return (not text.endswith("?") and len(text.split()) >= 4 and not _META.search(text)
-                and is_closed(text))
+                and (is_closed(text) or not closed))
 
     # -- denkraam --------------------------------------------------------------------------------
 

@@ -84,6 +84,9 @@ class Answer(BaseModel):
     conditions: list[str] = Field(default_factory=list)
     followup: str | None = None  # how a follow-up built on the question before it
     missing: list[str] = Field(default_factory=list)
+    # The passages (ids) a detail the question asks for (an amount, a period...) was looked for
+    # in, whether or not it was found: ``missing`` is said only after looking there.
+    checked: list[str] = Field(default_factory=list)
     summary: list[Claim] = Field(default_factory=list)
     related: list[Claim] = Field(default_factory=list)
     denkraam: list[StepSection] = Field(default_factory=list)

@@ -1,12 +1,13 @@
-"""Load the guidance texts: .txt, .md, .html and .pdf, with their metadata from sources.yaml.
+"""Load the guidance texts: .txt, .md, .html, .pdf and Word (.docx), with their metadata from
+sources.yaml.
 
 Each file becomes a :class:`Document` of headings and paragraphs (with PDF page numbers). Web
 captures carry page chrome ("Doorgaan naar inhoud", icon labels, "Lees het hele rapport hier");
 :func:`is_chrome` and :func:`strip_calls_to_action` remove it by rule: lines made mostly of
 interface words, link sentences that point "hier", date, byline and tag lines.
 
-A file that cannot be read (empty, binary, not UTF-8, corrupt PDF) is skipped with a warning
-naming it; the rest is still loaded.
+A file that cannot be read (empty, binary, not UTF-8, corrupt PDF or Word file) is skipped with a
+warning naming it; the rest is still loaded.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from assistant.errors import CorpusError
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 SOURCES_FILE = "sources.yaml"
 FRAMEWORK_FILE = "framework.yaml"
 
@@ -328,6 +329,45 @@ def read_pdf(path: Path) -> list[Block]:
     return blocks
 
 
+# Word's own heading styles, in English and Dutch Word ("Heading 1", "Kop 1", "Title", "Titel").
+_DOCX_HEADING = re.compile(r"^(heading|kop)\s*(\d)$|^(title|titel)$", re.I)
+
+
+def read_docx(path: Path) -> list[Block]:
+    """Headings (by Word's heading styles), paragraphs and tables, in the order of the body."""
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+        items = list(document.iter_inner_content())
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise _Unreadable(f"is not a readable Word file ({exc.__class__.__name__})") from exc
+    lines: list[str] = []
+    blocks: list[Block] = []
+    for item in items:
+        if isinstance(item, Table):
+            rows = [[cell.text for cell in row.cells] for row in item.rows]
+            lines.extend([table_text(rows), ""])
+            continue
+        assert isinstance(item, Paragraph)
+        text = " ".join(item.text.split())
+        style = _DOCX_HEADING.match(item.style.name if item.style is not None else "")
+        if style and text:
+            blocks.extend(_blocks_from_lines(lines))
+            lines = []
+            level = 1 if style.group(3) or style.group(2) in ("1", "2") else 2
+            blocks.append(Block("heading", text, None, level))
+        else:
+            lines.extend([text, ""])
+    blocks.extend(_blocks_from_lines(lines))
+    return blocks
+
+
 class _Unreadable(Exception):
     """A single file that ingestion skips; the message completes 'FILE ...'."""
 
@@ -345,7 +385,7 @@ def _decode(path: Path) -> str:
 
 
 READERS = {".txt": read_text, ".md": read_markdown, ".html": read_html, ".htm": read_html,
-           ".pdf": read_pdf}
+           ".pdf": read_pdf, ".docx": read_docx}
 
 
 # --- corpus -------------------------------------------------------------------------------------
@@ -465,8 +505,8 @@ def load_corpus(corpus_dir: Path) -> LoadReport:
     for name, reason in report.skipped:
         log.warning("Skipped %s: it %s.", name, reason)
     if not report.documents:
-        raise CorpusError(f"No readable guidance text in {corpus_dir}; add .txt, .md, .html or "
-                          ".pdf files.")
+        raise CorpusError(f"No readable guidance text in {corpus_dir}; add .txt, .md, .html, "
+                          ".pdf or .docx files.")
     return report
 
 

@@ -51,6 +51,7 @@ from assistant.engine.index import swap
 from assistant.engine.index.cache import FILE as EMBEDDINGS_FILE
 from assistant.engine.index.cache import EmbeddingCache, Progress
 from assistant.engine.index.cache import key as cache_key
+from assistant.engine.index.calibrate import calibrate, probes_hash
 from assistant.engine.index.lexical import LexicalIndex
 from assistant.engine.textproc import Analyzer, split_sentences, vocabulary_of
 from assistant.engine.understanding.model import AnalyserModel, files_sha256
@@ -59,7 +60,7 @@ from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
 PASSAGES = "passages.sqlite"
@@ -137,6 +138,8 @@ def expected_manifest(settings: Settings) -> dict[str, Any]:
                      "max_words": settings.passage_max_words},
         # The labelled questions and language files the question analyser is trained from.
         "analyser_data": data_hash(),
+        # The questions the floor of relatedness is calibrated with (calibrate.py).
+        "calibration_data": probes_hash(),
     }
 
 
@@ -220,6 +223,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             trained = analyser_for(framework, embed, fingerprint, settings.cache_dir)
             shutil.copytree(trained, tmp / ANALYSER)
             analyser_meta = json.loads((tmp / ANALYSER / "meta.json").read_text("utf-8"))
+            calibration = calibrate(vector_store.client, embed, fingerprint, settings.cache_dir)
 
             documents = {d.doc_id: d.metadata() | {"authors": d.authors,
                                                    "passages": sum(p.doc == d.doc_id
@@ -239,6 +243,8 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
                 "analyser": {"sha256": files_sha256(tmp / ANALYSER),
                              "questions": analyser_meta["trained_on"]["questions"],
                              "kind_accuracy_cv": analyser_meta["report"]["kind_accuracy"]},
+                # The floor of relatedness on this corpus (calibrate.py).
+                "calibration": calibration,
                 "versions": package_versions(),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
@@ -361,6 +367,7 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
         "passages": "other passage settings",
         "analyser_data": "another labelled question set or language files (the question "
                          "analyser is trained again)",
+        "calibration_data": "other calibration questions",
     }
     for key, reason in reasons.items():
         if manifest.get(key) != expected[key]:

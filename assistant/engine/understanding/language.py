@@ -21,7 +21,7 @@ from assistant.errors import UnderstandingDataError
 
 LANGUAGES = ("nl", "en")
 FOLDER = Path(__file__).parent / "language"
-DETAILS = ("amount", "count", "date", "duration", "place", "person", "rule", "name")
+DETAILS = ("amount", "count", "date", "duration", "percentage", "place", "person", "rule", "name")
 
 
 class LanguageData(BaseModel):
@@ -49,7 +49,9 @@ class LanguageData(BaseModel):
         joined = f" {' '.join(words(question))} "
         out = [d for d in DETAILS
                if any(f" {' '.join(words(cue))} " in joined for cue in self.details.get(d, ()))]
-        if "amount" in out and "count" in out:  # "hoeveel kost": an amount, not a count
+        # "hoeveel kost", "hoeveel dagen", "hoeveel procent": an amount, a period, a share, not
+        # a count.
+        if "count" in out and {"amount", "duration", "percentage"} & set(out):
             out.remove("count")
         return out
 

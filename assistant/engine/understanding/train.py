@@ -194,7 +194,10 @@ def _first_letter_flipped(text: str) -> str | None:
     return first + text[1:]
 
 
-def _vectors(texts: list[str], embed: Any, fingerprint: str, cache_dir: Path) -> np.ndarray:
+def question_vectors(texts: list[str], embed: Any, fingerprint: str, cache_dir: Path
+                     ) -> np.ndarray:
+    """The e5 question vectors of ``texts``, kept in ``cache_dir`` by model and text, so that a
+    rebuild embeds only questions it has not seen."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     path = cache_dir / VECTORS_FILE
     cache = EmbeddingCache(_read_vectors(path))
@@ -231,7 +234,7 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     stopwords = frozenset(DUTCH_STOPWORDS | ENGLISH_STOPWORDS)
     tech_texts, tech_labels, tech_groups = technology_rows(items, stopwords, framework,
                                                                  phrases)
-    vectors = _vectors(texts + [t for _, t in examples] + tech_texts, embed, fingerprint,
+    vectors = question_vectors(texts + [t for _, t in examples] + tech_texts, embed, fingerprint,
                        cache_dir)
     kind_vectors = vectors[:len(texts)]
     example_vectors = vectors[len(texts):len(texts) + len(examples)]

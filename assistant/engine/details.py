@@ -1,0 +1,238 @@
+"""Which details a text states, in the forms texts write them: amounts ("€ 115.000", "115 duizend
+euro", "1,2 miljoen", "EUR 50", "ruim een ton"), periods ("48 uur", "twee weken", "een half jaar",
+"tot de bezwaartermijn is verstreken"), dates ("1 maart 2027", "medio 2028", "het eerste
+kwartaal van 2027"), counts and percentages ("15 procent", "een kwart").
+
+Number words become digits first, with text2num (``alpha2digit``, Dutch and English), so the
+rules below only ever see figures; what makes a figure an amount, a period or a date is the word
+lists of ``details.yaml``, one per language, validated by :class:`Forms`. A text's language is not
+known here, so both languages' words are used on every text. The check runs on the sentences an
+answer could draw on (see ``retrieve.py``); it is fast (about 0.05 ms a sentence) and its result
+per sentence is kept by the caller.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+from text_to_num import alpha2digit
+
+from assistant.engine.textproc import fold
+from assistant.errors import UnderstandingDataError
+
+FILE = Path(__file__).with_name("details.yaml")
+# The details a text can be checked for; the others a question can ask for (a place, a person, a
+# rule, a name) are read by retrieve.py.
+STATED = ("amount", "duration", "date", "count", "percentage")
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:e|ste|de)?|k€|[€%$£]|[a-z]+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_ORDINAL = re.compile(r"\d+(?:e|ste|de)")
+# Dates written in figures: 01-03-2027, 1/3/27, 2027-03-01.
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2}[-/.]\d{1,2}[-/.](\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b")
+_QUARTER = re.compile(r"\bq[1-4]\b")
+# "2 op de 3", "7 in 10", "1 op 5": a share.
+_RATIO = re.compile(r"\b\d+ (op( de)?|in|out of) \d+\b")
+# "drie vijfde", "twee derde", "three fifths": a fraction in words (read before text2num, which
+# takes "vijfde" for an ordinal).
+_FRACTION = re.compile(r"\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|one|two|three|four|five|"
+                       r"six|seven|eight|nine) (derde|vierde|vijfde|zesde|zevende|achtste|"
+                       r"negende|tiende|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
+# Halves that count a period: "anderhalf jaar", "tweeenhalf jaar", "een halve dag".
+_HALF = re.compile(r"(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)enhalf|anderhalf|"
+                   r"anderhalve|half|halve")
+# How far (in words) a number may stand from the word that makes it an amount or a period.
+NEAR = 3
+
+
+class Forms(BaseModel):
+    """One language's words that make a number a detail (see details.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    currency: tuple[str, ...]
+    scale: tuple[str, ...]
+    money_words: tuple[str, ...]
+    ton_amounts: tuple[str, ...]
+    weighed: tuple[str, ...]
+    time_units: tuple[str, ...]
+    periods: tuple[str, ...]
+    until: tuple[str, ...]
+    ends: tuple[str, ...]
+    months: tuple[str, ...]
+    times_of_year: tuple[str, ...]
+    this_next: tuple[str, ...]
+    percent: tuple[str, ...]
+    fractions: tuple[str, ...]
+
+
+class _Words:
+    """Both languages' forms, merged and split into single words and phrases."""
+
+    def __init__(self, forms: list[Forms]) -> None:
+        def merged(field: str) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(fold(w) for f in forms for w in getattr(f, field)))
+
+        self.currency = frozenset(merged("currency"))
+        self.scale = frozenset(merged("scale"))
+        self.money = frozenset(merged("money_words"))
+        self.weighed = frozenset(merged("weighed"))
+        self.units = frozenset(merged("time_units"))
+        self.until = frozenset(w for w in merged("until") if " " not in w)
+        self.ends = frozenset(merged("ends"))
+        self.months = frozenset(merged("months"))
+        self.times_of_year = frozenset(merged("times_of_year"))
+        self.this_next = frozenset(merged("this_next"))
+        self.percent = frozenset(merged("percent"))
+        self.ton = _phrases(merged("ton_amounts"))
+        self.periods = _phrases(merged("periods") + tuple(w for w in merged("until") if " " in w))
+        self.fractions = _phrases(merged("fractions"))
+        # Full month names date a sentence on their own; short ones ("jan", "may") only next to
+        # a number, since they are also names and verbs.
+        self.full_months = frozenset(m for m in self.months if len(m) > 4 and m not in
+                                     {"march", "may"})
+
+
+def _phrases(entries: tuple[str, ...]) -> re.Pattern[str]:
+    if not entries:
+        return re.compile(r"(?!x)x")
+    alternatives = sorted((re.escape(e) for e in entries), key=len, reverse=True)
+    return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(alternatives)})(?![a-z0-9])")
+
+
+@cache
+def _words() -> _Words:
+    try:
+        raw = yaml.safe_load(FILE.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise UnderstandingDataError(f"The details file {FILE} holds no languages; "
+                                         "reinstall the assistant.")
+        return _Words([Forms.model_validate(raw[lang]) for lang in ("nl", "en")])
+    except (OSError, yaml.YAMLError, KeyError) as exc:
+        raise UnderstandingDataError(f"The details file {FILE} cannot be read "
+                                     f"({exc.__class__.__name__}); reinstall the assistant."
+                                     ) from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "the top level"
+        raise UnderstandingDataError(f"The details file {FILE} is not valid at {where}: "
+                                     f"{first['msg']}.") from exc
+
+
+def figures(text: str) -> str:
+    """``text`` folded, with its number words written as figures ("twee weken" -> "2 weken";
+    "een" stays, since it is mostly an article)."""
+    folded = fold(text)
+    for lang in ("nl", "en"):
+        # A run of number words text2num cannot read is left as it is.
+        with contextlib.suppress(ValueError, OverflowError):
+            folded = alpha2digit(folded, lang, threshold=1.5)
+    return folded
+
+
+def tokens(text: str) -> list[str]:
+    """The words, figures and currency or percent signs of ``text``, number words as figures."""
+    return _TOKEN.findall(figures(text))
+
+
+@dataclass
+class _Read:
+    """A text as the checks below read it."""
+
+    raw: str  # folded; phrases are matched as written ("twee derde", not "2 3e")
+    folded: str  # folded, number words as figures
+    toks: list[str]
+    numbers: list[int]  # positions of the figures in ``toks``
+
+    def near(self, i: int, vocabulary: frozenset[str], before: int = NEAR, after: int = NEAR
+             ) -> bool:
+        return any(t in vocabulary for t in self.toks[max(0, i - before):i + after + 1])
+
+
+def stated(text: str) -> frozenset[str]:
+    """The details of :data:`STATED` that ``text`` states."""
+    folded = figures(text)
+    toks = _TOKEN.findall(folded)
+    read = _Read(fold(text), folded, toks, [i for i, t in enumerate(toks) if _NUMBER.fullmatch(t)])
+    w = _words()
+    return frozenset(name for name, check in _CHECKS.items() if check(read, w))
+
+
+def _amount(r: _Read, w: _Words) -> bool:
+    """A figure next to a currency; "ruim een ton" (no weight after it); a figure with "miljoen"
+    or "duizend" in a sentence about money."""
+    return (any(r.near(i, w.currency) for i in r.numbers)
+            or any(not set(_TOKEN.findall(r.raw[m.end():])[:2]) & w.weighed
+                   for m in w.ton.finditer(r.raw))
+            or (any(_scaled(r.toks, i, w) for i in r.numbers) and bool(w.money & set(r.toks))))
+
+
+def _duration(r: _Read, w: _Words) -> bool:
+    """A figure (or "half", "anderhalf") followed by a unit of time; "een half jaar"; "tot de
+    termijn verstreken is"."""
+    halves = [i for i, t in enumerate(r.toks) if _HALF.fullmatch(t)]
+    return (any(_unit_after(r.toks, i, w) for i in r.numbers + halves)
+            or bool(w.periods.search(r.raw))
+            or any(t in w.until and set(r.toks[i + 1:i + 13]) & w.ends
+                   for i, t in enumerate(r.toks)))
+
+
+def _date(r: _Read, w: _Words) -> bool:
+    """A year, a month (full name, or short next to a figure), a date in figures, a quarter,
+    "dit najaar", "volgend jaar"."""
+    toks = r.toks
+    return (any(is_year(toks[i]) for i in r.numbers)
+            or bool(_NUMERIC_DATE.search(r.folded) or _QUARTER.search(r.folded))
+            or bool(set(toks) & w.full_months)
+            or any(t in w.months and any(_NUMBER.fullmatch(n) for n in toks[max(0, i - 1):i + 2])
+                   for i, t in enumerate(toks))
+            or any(t in w.this_next and i + 1 < len(toks)
+                   and (toks[i + 1] in w.times_of_year or toks[i + 1] in ("jaar", "year"))
+                   for i, t in enumerate(toks))
+            or any(_ORDINAL.fullmatch(t) and "kwartaal" in toks[i + 1:i + 2]
+                   for i, t in enumerate(toks)))
+
+
+def _percentage(r: _Read, w: _Words) -> bool:
+    """A figure with "procent" or "%"; "een kwart", "de helft"; "twee op de drie", "seven in
+    ten"; "drie vijfde"."""
+    return (any(r.near(i, w.percent, 0, 1) for i in r.numbers) or bool(w.fractions.search(r.raw))
+            or bool(_RATIO.search(r.folded)) or bool(_FRACTION.search(r.raw)))
+
+
+def _count(r: _Read, w: _Words) -> bool:
+    """Any figure that is not a year, or "tientallen", "honderden"."""
+    return any(not is_year(r.toks[i]) for i in r.numbers) or bool(set(r.toks) & _VAGUE_COUNTS)
+
+
+_CHECKS = {"amount": _amount, "duration": _duration, "date": _date, "percentage": _percentage,
+           "count": _count}
+
+
+_VAGUE_COUNTS = frozenset("tientallen honderden duizenden dozens hundreds thousands".split())
+
+
+def _scaled(toks: list[str], i: int, w: _Words) -> bool:
+    """A figure followed by "miljoen" (read as 1000000 by text2num) or "mln"."""
+    following = toks[i + 1] if i + 1 < len(toks) else ""
+    return following in w.scale or following in ("1000", "1000000", "1000000000")
+
+
+def is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and 1800 <= int(token) <= 2099
+
+
+def _unit_after(toks: list[str], i: int, w: _Words) -> bool:
+    """A unit of time right after the figure at ``i``, or after one word ("48 aaneengesloten
+    uur"), but not "1 keer per jaar"."""
+    following = toks[i + 1:i + 3]
+    if following and following[0] in w.units:
+        return True
+    return len(following) == 2 and following[0] not in ("per", "a", "an") \
+        and following[1] in w.units and not _NUMBER.fullmatch(following[0])

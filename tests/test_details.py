@@ -1,0 +1,77 @@
+"""The details a text states, in the forms texts write them (assistant/engine/details.py)."""
+
+import pytest
+
+from assistant.engine import details
+from assistant.errors import UnderstandingDataError
+
+
+@pytest.mark.parametrize("text, kind", [
+    # Amounts: figures with a currency, words for numbers, "een ton", millions in a money sentence.
+    ("De kosten bedragen € 115.000 per jaar.", "amount"),
+    ("Het project kost 115 duizend euro.", "amount"),
+    ("De investering is 1,2 miljoen.", "amount"),
+    ("Een abonnement kost EUR 50.", "amount"),
+    ("De proef kost ruim een ton.", "amount"),
+    ("The pilot costs 2 million euros.", "amount"),
+    ("De gemeente betaalt achtduizend euro.", "amount"),
+    # Periods: figures or words with a unit of time, halves, a period that ends with an event.
+    ("De beelden worden 48 uur bewaard.", "duration"),
+    ("De meetgegevens worden achtenveertig uur bewaard.", "duration"),
+    ("De gegevens worden twee weken bewaard.", "duration"),
+    ("De proef duurt een half jaar.", "duration"),
+    ("De pilot loopt anderhalf jaar.", "duration"),
+    ("Het contract loopt tweeënhalf jaar.", "duration"),
+    ("De opnamen blijven bewaard tot de bezwaartermijn is verstreken.", "duration"),
+    ("Data are kept for forty-eight hours.", "duration"),
+    ("De melding wordt binnen drie werkdagen afgehandeld.", "duration"),
+    # Dates.
+    ("De plaatsing start op 1 maart 2027.", "date"),
+    ("Medio 2028 volgt de evaluatie.", "date"),
+    ("In het eerste kwartaal van 2027 begint de proef.", "date"),
+    ("Dit najaar komt de wethouder met een voorstel.", "date"),
+    ("Op 01-03-2027 start de pilot.", "date"),
+    ("The council is informed in March 2027.", "date"),
+    # Percentages and shares.
+    ("15 procent van de meldingen komt via de app.", "percentage"),
+    ("Een kwart van de inwoners gebruikt de app.", "percentage"),
+    ("Twee op de drie boa's voelt zich veiliger.", "percentage"),
+    ("Drie vijfde daarvan betaalt de provincie.", "percentage"),
+    ("Seven in ten reports came in through the app.", "percentage"),
+    # Counts.
+    ("Twaalf sensoren hangen in het centrum.", "count"),
+    ("1.400 huishoudens doen mee.", "count"),
+    ("Tientallen gemeenten experimenteren ermee.", "count"),
+])
+def test_forms_texts_write_details_in(text, kind):
+    assert kind in details.stated(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Er wordt ruim een ton afval per week opgehaald.", "amount"),  # a weight, not money
+    ("Het gaat om 1,2 miljoen inwoners.", "amount"),  # millions, but not of money
+    ("De raad wordt twee keer per jaar geïnformeerd.", "duration"),  # how often, not how long
+    ("Een van de sensoren is kapot.", "count"),  # "een" is an article
+    ("De gemeente gebruikt algoritmes voor de bijstand.", "date"),
+    ("Het college wil de raad informeren.", "percentage"),
+    ("In 2024 startte de proef.", "count"),  # a year is a date, not a number of things
+])
+def test_words_that_are_not_the_detail(text, kind):
+    assert kind not in details.stated(text)
+
+
+def test_number_words_become_figures_but_articles_stay():
+    assert details.figures("twaalf sensoren en een app") == "12 sensoren en een app"
+    assert details.tokens("De beelden worden achtenveertig uur bewaard.")[3:5] == ["48", "uur"]
+
+
+def test_a_damaged_forms_file_is_one_sentence(tmp_path, monkeypatch):
+    broken = tmp_path / "details.yaml"
+    broken.write_text("nl:\n  currency: [euro]\nen: {}\n", encoding="utf-8")
+    monkeypatch.setattr(details, "FILE", broken)
+    details._words.cache_clear()
+    try:
+        with pytest.raises(UnderstandingDataError, match="details.yaml is not valid at"):
+            details.stated("€ 5")
+    finally:
+        details._words.cache_clear()
