@@ -21,6 +21,7 @@ ANSWER_MEASURES = {
     "denkraam_overlap": "mean overlap of the council questions of two technologies (lower is "
                         "better)",
     "unanswerable_declined": "unanswerable questions declined",
+    "told_missing": "answerable questions told the texts lack what they asked",
 }
 GROUP_COLUMNS = ["n", "hit@1", "hit@5", "abstain_accuracy", "summary_has_answer"]
 
@@ -60,12 +61,23 @@ def print_table(result: dict[str, Any]) -> None:
         console.print(table)
     for key, text in ANSWER_MEASURES.items():
         console.print(f"{text}: {_fmt(result['answers'].get(key))}")
+    if result.get("calibration"):
+        console.print(calibration_line(result["calibration"]))
     p = result["systems"]["pipeline"]
     console.print(f"pipeline retrieval latency p50 {p['retrieval_latency_ms']['p50']} ms, "
                   f"p95 {p['retrieval_latency_ms']['p95']} ms; answer p50 "
                   f"{p['latency_ms']['p50']} ms, p95 {p['latency_ms']['p95']} ms; "
                   f"{p['abstained_answerable']} answerable abstained, "
                   f"{p['answered_unanswerable']} unanswerable answered")
+
+
+def calibration_line(calibration: dict[str, Any]) -> str:
+    parts = [f"{lang} {floor} (of {calibration['probes'][lang]} unrelated questions: median "
+             f"{calibration['probe_similarity'][lang]['p50']}, highest "
+             f"{calibration['probe_similarity'][lang]['max']})"
+             for lang, floor in calibration["floor"].items()]
+    return ("relatedness floor of this index (the similarity to a passage that 95% of unrelated "
+            f"questions stay below), per question language: {'; '.join(parts)}")
 
 
 def load_baseline(path: Path) -> dict[str, Any]:
@@ -162,6 +174,8 @@ def write_report(result: dict[str, Any], source: Path, folder: Path,
     lines += ["", "## Answers", ""]
     lines += [f"- {text}: {_fmt(result['answers'].get(key))}"
               for key, text in ANSWER_MEASURES.items()]
+    if result.get("calibration"):
+        lines.append(f"- {calibration_line(result['calibration'])}")
     for attr, groups in result.get("groups", {}).items():
         lines += ["", f"## Pipeline per {attr}", "",
                   f"| {attr} | " + " | ".join(GROUP_COLUMNS) + " |",

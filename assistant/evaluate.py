@@ -222,6 +222,7 @@ def evaluate(engine: Engine, questions: list[RefQuestion],
             "language": answer.language, "abstained": answer.abstained,
             "status": answer.status,
             "relevance": round(retrieval.relevance, 3), "coverage": round(retrieval.coverage, 3),
+            "closest": round(retrieval.closest, 4),
             "top": ranked[:5], "rank": {"pipeline": _first_rank(ranked, rel), **ranks},
             "cited_hit": bool(rel & cited) if not q.abstain else None,
             "latency_ms": round(latency["pipeline"][-1], 2),
@@ -259,8 +260,12 @@ def evaluate(engine: Engine, questions: list[RefQuestion],
         "denkraam_overlap": denkraam_overlap(ask_sets),
         "unanswerable_declined": _rate([r.get("abstained") is True for r in per_question
                                         if r["abstain_expected"]] or [None]),
+        # Answerable questions told that the texts lack a detail they hold: worse than a
+        # refusal, since it says something false about a document.
+        "told_missing": sum(1 for q in answerable if rows[q.id].get("status") == "not_in_texts"),
     }
     return {"systems": systems, "answers": answers, "questions": per_question,
+            "calibration": engine.index.manifest.get("calibration"),
             "groups": _groups(questions, rows, per_query["pipeline"]),
             "counts": {"questions": len(questions), "answerable": len(answerable),
                        "unanswerable": len(questions) - len(answerable)}}

@@ -48,10 +48,15 @@ def test_evaluate_scores_three_systems(engine, tmp_path):
     answers = result["answers"]
     assert answers["names_technology"] == 1.0 and answers["unanswerable_declined"] == 1.0
     assert answers["denkraam_overlap"] is not None and answers["denkraam_overlap"] < 0.5
+    assert answers["told_missing"] == 0
+    floors = result["calibration"]["floor"]
+    assert set(floors) == {"nl", "en"}
     report = write_report(result, ref, tmp_path / "reports")
     assert report.exists() and report.with_suffix(".png").stat().st_size > 1000
     text = report.read_text()
     assert "| pipeline |" in text and "## Pipeline per kind" in text
+    assert "answerable questions told the texts lack what they asked: 0" in text
+    assert f"per question language: nl {floors['nl']} (of 70 unrelated questions" in text
 
 
 def test_answers_in_json_and_a_baseline_comparison(engine, tmp_path):
