@@ -72,12 +72,12 @@ def print_table(result: dict[str, Any]) -> None:
 
 
 def calibration_line(calibration: dict[str, Any]) -> str:
-    parts = [f"{lang} {floor} (of {calibration['probes'][lang]} unrelated questions: median "
-             f"{calibration['probe_similarity'][lang]['p50']}, highest "
-             f"{calibration['probe_similarity'][lang]['max']})"
+    parts = [f"{lang} {floor:.4f} (of {calibration['probes'][lang]} unrelated questions: median "
+             f"{calibration['probe_similarity'][lang]['p50']}, 95th percentile "
+             f"{calibration['probe_similarity'][lang]['p95']})"
              for lang, floor in calibration["floor"].items()]
-    return ("relatedness floor of this index (the similarity to a passage that 95% of unrelated "
-            f"questions stay below), per question language: {'; '.join(parts)}")
+    return ("relatedness floor of this index (the closest any unrelated question came to a "
+            f"passage), per question language: {'; '.join(parts)}")
 
 
 def load_baseline(path: Path) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from assistant.errors import UnderstandingDataError
     ("De opnamen blijven bewaard tot de bezwaartermijn is verstreken.", "duration"),
     ("Data are kept for forty-eight hours.", "duration"),
     ("De melding wordt binnen drie werkdagen afgehandeld.", "duration"),
+    ("De pilot loopt van 1 april 2026 tot en met 31 maart 2027.", "duration"),
     # Dates.
     ("De plaatsing start op 1 maart 2027.", "date"),
     ("Medio 2028 volgt de evaluatie.", "date"),
@@ -38,6 +39,7 @@ from assistant.errors import UnderstandingDataError
     ("Twee op de drie boa's voelt zich veiliger.", "percentage"),
     ("Drie vijfde daarvan betaalt de provincie.", "percentage"),
     ("Seven in ten reports came in through the app.", "percentage"),
+    ("15 per cent of the reports came in through the app.", "percentage"),
     # Counts.
     ("Twaalf sensoren hangen in het centrum.", "count"),
     ("1.400 huishoudens doen mee.", "count"),
@@ -51,6 +53,8 @@ def test_forms_texts_write_details_in(text, kind):
     ("Er wordt ruim een ton afval per week opgehaald.", "amount"),  # a weight, not money
     ("Het gaat om 1,2 miljoen inwoners.", "amount"),  # millions, but not of money
     ("De raad wordt twee keer per jaar geïnformeerd.", "duration"),  # how often, not how long
+    ("Toegang tot de beelden hebben alleen medewerkers die dat nodig hebben.", "duration"),
+    ("Tot nu toe is de proef zonder incidenten voorbij gegaan.", "duration"),
     ("Een van de sensoren is kapot.", "count"),  # "een" is an article
     ("De gemeente gebruikt algoritmes voor de bijstand.", "date"),
     ("Het college wil de raad informeren.", "percentage"),
@@ -58,6 +62,23 @@ def test_forms_texts_write_details_in(text, kind):
 ])
 def test_words_that_are_not_the_detail(text, kind):
     assert kind not in details.stated(text)
+
+
+def test_every_detail_a_question_can_ask_for_has_its_sentence_when_missing():
+    from assistant.engine.answer.compose import MISSING
+    from assistant.engine.understanding.language import DETAILS
+
+    for lang in ("nl", "en"):
+        assert set(MISSING[lang]) == set(DETAILS)
+
+
+@pytest.mark.parametrize("text", [
+    "Ten behoeve van de sensoren is een kastje nodig.",
+    "Ten minste de helft van de palen krijgt een sensor.",
+    "De gemeente neemt de wensen van bewoners in acht.",
+])
+def test_idioms_with_a_number_word_count_nothing(text):
+    assert "count" not in details.stated(text)
 
 
 def test_number_words_become_figures_but_articles_stay():

@@ -7,8 +7,8 @@ Number words become digits first, with text2num (``alpha2digit``, Dutch and Engl
 rules below only ever see figures; what makes a figure an amount, a period or a date is the word
 lists of ``details.yaml``, one per language, validated by :class:`Forms`. A text's language is not
 known here, so both languages' words are used on every text. The check runs on the sentences an
-answer could draw on (see ``retrieve.py``); it is fast (about 0.05 ms a sentence) and its result
-per sentence is kept by the caller.
+answer could draw on (see ``retrieve.py``); it takes about 0.2 ms a sentence, and the caller keeps
+its result per sentence.
 """
 
 from __future__ import annotations
@@ -89,7 +89,8 @@ class _Words:
         self.months = frozenset(merged("months"))
         self.times_of_year = frozenset(merged("times_of_year"))
         self.this_next = frozenset(merged("this_next"))
-        self.percent = frozenset(merged("percent"))
+        self.percent = frozenset(w for w in merged("percent") if " " not in w)
+        self.percent_phrases = _phrases(tuple(w for w in merged("percent") if " " in w))
         self.ton = _phrases(merged("ton_amounts"))
         self.periods = _phrases(merged("periods") + tuple(w for w in merged("until") if " " in w))
         self.fractions = _phrases(merged("fractions"))
@@ -127,13 +128,22 @@ def _words() -> _Words:
 
 def figures(text: str) -> str:
     """``text`` folded, with its number words written as figures ("twee weken" -> "2 weken";
-    "een" stays, since it is mostly an article)."""
-    folded = fold(text)
-    for lang in ("nl", "en"):
-        # A run of number words text2num cannot read is left as it is.
-        with contextlib.suppress(ValueError, OverflowError):
-            folded = alpha2digit(folded, lang, threshold=1.5)
-    return folded
+    "een" stays, since it is mostly an article). Number words are read in the text's own
+    language only (English "ten" is Dutch "ten behoeve"), and a few Dutch idioms that hold a
+    number word ("in acht nemen") are left as they are."""
+    from assistant.engine.understanding.language import detect_language
+
+    folded = _IDIOMS.sub(lambda m: _KEEP + m.group(0), fold(text))
+    # A run of number words text2num cannot read is left as it is.
+    with contextlib.suppress(ValueError, OverflowError):
+        folded = alpha2digit(folded, detect_language(folded), threshold=1.5)
+    return folded.replace(_KEEP, "")
+
+
+# Idioms with a number word in them that count nothing.
+_IDIOMS = re.compile(r"(?<=\bin )acht(?= ne| ge|[.,;:!?]|$)|\bten(?= behoeve| minste| aanzien|"
+                     r" opzichte| eerste| tweede| slotte| laste| onrechte| gevolge| dele| einde)")
+_KEEP = "qq"  # marks a number word text2num must not read
 
 
 def tokens(text: str) -> list[str]:
@@ -179,8 +189,23 @@ def _duration(r: _Read, w: _Words) -> bool:
     halves = [i for i, t in enumerate(r.toks) if _HALF.fullmatch(t)]
     return (any(_unit_after(r.toks, i, w) for i in r.numbers + halves)
             or bool(w.periods.search(r.raw))
-            or any(t in w.until and set(r.toks[i + 1:i + 13]) & w.ends
-                   for i, t in enumerate(r.toks)))
+            or any(_until_end(clause, w) for clause in _CLAUSE.split(r.folded))
+            or bool(_RANGE.search(r.folded)))
+
+
+def _until_end(clause: str, w: _Words) -> bool:
+    """ "tot de bezwaartermijn is verstreken", within one clause; not "toegang tot de beelden",
+    "tot nu toe", "tot op heden"."""
+    toks = _TOKEN.findall(_NOT_UNTIL.sub(" ", clause))
+    return any(t in w.until and set(toks[i + 1:i + 9]) & w.ends for i, t in enumerate(toks))
+
+
+_CLAUSE = re.compile(r"[,;:.!?()]")
+_NOT_UNTIL = re.compile(r"\b(toegang|leidt|leiden|leidde|bijdragen|behoren) tot\b|\btot (nu toe|op "
+                        r"heden|en met|stand|stilstand)\b")
+# "van 1 april 2026 tot en met 31 maart 2027", "van maart tot juni", "from 2024 to 2026".
+_RANGE = re.compile(r"\b(van|vanaf|from) (\d{1,2} )?([a-z]+ )?\d{4}\b[^.;]{0,25}\b(tot|t/m|until|"
+                    r"to)( en met)? (\d{1,2} )?([a-z]+ )?\d{4}\b")
 
 
 def _date(r: _Read, w: _Words) -> bool:
@@ -202,7 +227,9 @@ def _date(r: _Read, w: _Words) -> bool:
 def _percentage(r: _Read, w: _Words) -> bool:
     """A figure with "procent" or "%"; "een kwart", "de helft"; "twee op de drie", "seven in
     ten"; "drie vijfde"."""
+    before = [r.folded[:m.start()].split() for m in w.percent_phrases.finditer(r.folded)]
     return (any(r.near(i, w.percent, 0, 1) for i in r.numbers) or bool(w.fractions.search(r.raw))
+            or any(words and _NUMBER.fullmatch(words[-1]) for words in before)
             or bool(_RATIO.search(r.folded)) or bool(_FRACTION.search(r.raw)))
 
 

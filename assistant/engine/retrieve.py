@@ -70,7 +70,7 @@ CONTEXT_CHARS = 500
 SENTENCE_WEIGHTS = {"similarity": 1.0, "overlap": 0.25, "passage": 0.2, "detail": 0.15}
 
 _ROLES = (r"(directeur|voorzitter|wethouder|burgemeester|minister|hoogleraar|onderzoeker|"
-          r"director|chair|chairman|mayor|alderman|professor)")
+          r"projectleider|director|chair|chairman|mayor|alderman|professor|project leader)")
 # What a sentence must contain to answer a question asking for a place, a person, a rule or a
 # name. Amounts, periods, dates, counts and percentages are read by details.py, in the forms
 # texts write them.
@@ -93,10 +93,12 @@ _PROPER = re.compile(r"(?<![\w-])([A-Z][\w'’]*|[a-z]*[A-Z]{2,}\w*)")
 
 
 # Nouns that count anything ("met hoeveel mensen"): any number answers them.
+_UNREAD = 255  # a sentence whose details are not read yet
+
 _GENERIC_COUNTED = frozenset("mensen personen keer maal stuks people persons times".split())
 
 
-def _counts(query: Query, sentence: str) -> bool:
+def _counts(query: Query, sentence: str, stated: frozenset[str]) -> bool:
     """Whether ``sentence`` gives a number of what the question counts: "hoeveel sensoren" is
     answered by "450 parkeersensoren" or "een kwart van de sensoren", not by a number of
     something else."""
@@ -107,7 +109,7 @@ def _counts(query: Query, sentence: str) -> bool:
         return True
     head = noun[:5]  # "algoritmes" meets "algoritmen", "camera's" meets "camera"
     tokens = details.tokens(sentence)
-    if "percentage" in details.stated(sentence):
+    if "percentage" in stated:
         return any(head in t for t in tokens)
     # The noun follows the number ("450 parkeersensoren") or, in a table or list, comes just
     # before it ("Aantal camera's: 1").
@@ -203,8 +205,8 @@ class Retriever:
         # "Utrecht" in "Utrechtse") without a pass over the texts.
         self._words = sorted(self.analyzer.vocabulary)
         self._method: list[int] | None = None
-        # The details each sentence states (details.py), by row, made when first needed.
-        self._stated_rows: dict[int, frozenset[str]] = {}
+        # The details each sentence states (details.py), by row, read when first needed.
+        self._stated_rows = np.full(len(index.sentences), _UNREAD, dtype=np.uint8)
         # Below this cosine similarity a passage is as far from a question as unrelated questions
         # come to this corpus (calibrate.py, at `assistant index`).
         self.floors = {lang: float(f) for lang, f in index.manifest["calibration"]["floor"].items()}
@@ -321,24 +323,30 @@ class Retriever:
         number about something else does not count."""
         if query.kind in ("ask", "topic"):
             return [], [], []
-        floor = self.floor(query)
-        checked = {h.passage.id for i, h in enumerate(hits[:DETAIL_PASSAGES])
-                   if i == 0 or h.dense >= floor}
-        pool = [s for s in sentences if s.passage.id in checked]
-        best = max((s.base for s in sentences if s.rank < self.settings.top_k), default=0.0)
         out: list[str] = []
         holding: list[Sentence] = []
-        # A year the question names ("hoeveel meldingen in 2024") must be that of the detail: a
-        # count for 2025 does not answer it.
-        years = [t for t in details.tokens(query.asked) if details.is_year(t)]
-        for detail in query.details:
-            found = [s for s in pool if s.base >= best - DETAIL_MARGIN
-                     and self._holds(query, detail, s)
-                     and all(y in s.text or y in (s.previous or "") for y in years)]
-            if found:
-                holding.append(max(found, key=lambda s: s.base))
-            else:
-                out.append(detail)
+        checked: set[str] = set()
+        if query.details:
+            floor = self.floor(query)
+            checked = {h.passage.id for i, h in enumerate(hits[:DETAIL_PASSAGES])
+                       if i == 0 or h.dense > floor}
+            # A sentence that can lead an answer: not a question, not a label. (Requiring a word
+            # in common with the question lost English questions and inflected verbs:
+            # "geëvalueerd" and "evalueert".)
+            pool = [s for s in sentences if s.passage.id in checked
+                    and len(s.text.split()) >= 4 and not s.text.endswith("?")]
+            best = max((s.base for s in sentences if s.rank < self.settings.top_k), default=0.0)
+            # A year the question names ("hoeveel meldingen in 2024") must be that of the
+            # detail: a count for 2025 does not answer it.
+            years = [t for t in details.tokens(query.asked) if details.is_year(t)]
+            for detail in query.details:
+                found = [s for s in pool if s.base >= best - DETAIL_MARGIN
+                         and self._holds(query, detail, s)
+                         and all(y in s.text or y in (s.previous or "") for y in years)]
+                if found:
+                    holding.append(max(found, key=lambda s: s.base))
+                else:
+                    out.append(detail)
         # Names count only where the question asks about them, not in what it describes.
         for name in self._proper_names(query.asked):
             folded = query.corrected.get(fold(name), fold(name))  # "Kustwalet": a misspelling
@@ -353,17 +361,22 @@ class Retriever:
         return self.floors.get(query.language, max(self.floors.values()))
 
     def _stated(self, s: Sentence) -> frozenset[str]:
-        found = self._stated_rows.get(s.row)
-        if found is None:
-            found = self._stated_rows[s.row] = details.stated(s.text)
-        return found
+        """The details sentence ``s`` states, kept per row as a bit mask (one byte a sentence,
+        however large the library; writes from several threads store the same value)."""
+        mask = int(self._stated_rows[s.row])
+        if mask == _UNREAD:
+            found = details.stated(s.text)
+            self._stated_rows[s.row] = sum(1 << i for i, d in enumerate(details.STATED)
+                                           if d in found)
+            return found
+        return frozenset(d for i, d in enumerate(details.STATED) if mask >> i & 1)
 
     def _holds(self, query: Query, detail: str, s: Sentence) -> bool:
         """Whether sentence ``s`` states the kind of ``detail`` the question asks for."""
         if detail in ANSWERED_BY:
             if not ANSWERED_BY[detail] & self._stated(s):
                 return False
-            return detail != "count" or _counts(query, s.text)
+            return detail != "count" or _counts(query, s.text, self._stated(s))
         if not ANSWER_TYPES[detail].search(s.text):
             return False
         if detail == "name":
@@ -480,12 +493,12 @@ class Retriever:
 
         relevance = 0.5 + 0.5 * coverage if query.in_domain else 0.75 * coverage
         # A question whose best passage is closer to it than any unrelated question comes to
-        # this corpus is in scope, however few of its words the passages share (a paraphrase),
-        # as long as they share one: e5's similarities lie close together, and closeness alone,
-        # without a word in common, also brings in everyday questions about the municipality.
+        # this corpus is in scope, however few of its words the best passages share (a
+        # paraphrase), as long as they share one: e5's similarities lie close together, and
+        # closeness alone also brings in everyday questions about the municipality.
         closest = float(dense.max()) if dense.size else 0.0
         relevant = relevance >= self.settings.abstain_threshold or (
-            closest >= self.floor(query) and lex_max > 0)
+            closest > self.floor(query) and coverage > 0)
         # A question that compares texts looks further down the ranking for the other text; so
         # does a question about a technology the texts may not name: its kind is found further
         # down. A detail asked for is looked for further down still.

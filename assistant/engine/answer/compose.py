@@ -61,11 +61,13 @@ SUBJECT_FALLBACK = {"nl": "deze technologie", "en": "this technology"}
 ENGLISH_LEAD = "The guidance texts are in Dutch; the passages that answer your question say:"
 MISSING = {
     "nl": {"amount": "geen bedragen of kosten", "count": "geen aantal", "date": "geen datum",
-           "duration": "geen termijn", "place": "geen gemeenten of plaatsen",
+           "duration": "geen termijn", "percentage": "geen percentage of aandeel",
+           "place": "geen gemeenten of plaatsen",
            "person": "niet wie dat is", "rule": "geen wettelijke regel",
            "name": "geen namen van leveranciers of bedrijven"},
     "en": {"amount": "no amounts or costs", "count": "no number", "date": "no date",
-           "duration": "no period of time", "place": "no municipalities or places",
+           "duration": "no period of time", "percentage": "no percentage or share",
+           "place": "no municipalities or places",
            "person": "not who that is", "rule": "no legal rule",
            "name": "no names of suppliers or companies"},
 }
@@ -278,7 +280,11 @@ class Composer:
                 if len(chosen) >= limit:
                     chosen = chosen[: max(1, limit - 1)]
                 chosen.append(other)
-        leading = {s.passage.id for s in chosen if s in holding}
+        # The sentence holding the detail comes first (with the one it leans on), then the rest of
+        # its passage, then the others by rank.
+        leading = {(s.passage.id, p) for s in chosen if s in holding
+                   for p in (s.position - 1, s.position)}
+        leading_passages = {pid for pid, _ in leading}
         # A sentence leaning on the one before it brings that one along.
         out: list[tuple[int, int, str, Passage]] = []
         seen: set[tuple[str, int]] = set()
@@ -290,7 +296,8 @@ class Composer:
             if (s.passage.id, s.position) not in seen:
                 out.append((s.rank, s.position, s.text, s.passage))
                 seen.add((s.passage.id, s.position))
-        out.sort(key=lambda x: (x[3].id not in leading, x[0], x[1]))
+        out.sort(key=lambda x: ((x[3].id, x[1]) not in leading, x[3].id not in leading_passages,
+                                x[0], x[1]))
         english = q.language == "en"
         claims = [Claim(text=text, citations=[cites.cite(p)], quote=english)
                   for _, _, text, p in out]

@@ -343,18 +343,22 @@ def read_docx(path: Path) -> list[Block]:
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(str(path))
-        items = list(document.iter_inner_content())
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        return _docx_blocks(docx.Document(str(path)), Table, Paragraph)
+    # A damaged package, part or XML (lxml's errors are ValueErrors or SyntaxErrors).
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError,
+            AttributeError) as exc:
         raise _Unreadable(f"is not a readable Word file ({exc.__class__.__name__})") from exc
+
+
+def _docx_blocks(document: Any, table_type: Any, paragraph_type: Any) -> list[Block]:
     lines: list[str] = []
     blocks: list[Block] = []
-    for item in items:
-        if isinstance(item, Table):
+    for item in document.iter_inner_content():
+        if isinstance(item, table_type):
             rows = [[cell.text for cell in row.cells] for row in item.rows]
             lines.extend([table_text(rows), ""])
             continue
-        assert isinstance(item, Paragraph)
+        assert isinstance(item, paragraph_type)
         text = " ".join(item.text.split())
         style = _DOCX_HEADING.match(item.style.name if item.style is not None else "")
         if style and text:

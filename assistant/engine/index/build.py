@@ -373,6 +373,11 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
         if manifest.get(key) != expected[key]:
             raise IndexMismatch(f"The index in {settings.index_dir} was built for {reason}; "
                                 f"{REBUILD}.")
+    calibration = manifest.get("calibration")
+    if not isinstance(calibration, dict) or not isinstance(calibration.get("floor"), dict) \
+            or not calibration["floor"]:
+        raise IndexMismatch(f"The index manifest {path} has no calibration, so it is incomplete "
+                            f"or damaged; {REBUILD}.")
     model = manifest.get("model") or {}
     if model.get("fingerprint") != expected["model"]["fingerprint"]:
         raise IndexMismatch(f"The index in {settings.index_dir} was built with another embedding "
