@@ -19,12 +19,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 from text_to_num import alpha2digit
 
 from assistant.engine.textproc import fold
-from assistant.errors import UnderstandingDataError
 
 FILE = Path(__file__).with_name("details.yaml")
 # The details a text can be checked for; the others a question can ask for (a place, a person, a
@@ -107,23 +105,19 @@ def _phrases(entries: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(alternatives)})(?![a-z0-9])")
 
 
+class _Languages(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nl: Forms
+    en: Forms
+
+
 @cache
 def _words() -> _Words:
-    try:
-        raw = yaml.safe_load(FILE.read_text(encoding="utf-8"))
-        if not isinstance(raw, dict):
-            raise UnderstandingDataError(f"The details file {FILE} holds no languages; "
-                                         "reinstall the assistant.")
-        return _Words([Forms.model_validate(raw[lang]) for lang in ("nl", "en")])
-    except (OSError, yaml.YAMLError, KeyError) as exc:
-        raise UnderstandingDataError(f"The details file {FILE} cannot be read "
-                                     f"({exc.__class__.__name__}); reinstall the assistant."
-                                     ) from exc
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "the top level"
-        raise UnderstandingDataError(f"The details file {FILE} is not valid at {where}: "
-                                     f"{first['msg']}.") from exc
+    from assistant.engine.understanding.language import read_data_file
+
+    forms = read_data_file(FILE, "details file", _Languages.model_validate)
+    return _Words([forms.nl, forms.en])
 
 
 def figures(text: str) -> str:

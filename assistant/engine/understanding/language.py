@@ -10,8 +10,10 @@ unknown key is refused with one sentence that names the file.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -20,6 +22,7 @@ from assistant.engine.textproc import words
 from assistant.errors import UnderstandingDataError
 
 LANGUAGES = ("nl", "en")
+T = TypeVar("T")
 FOLDER = Path(__file__).parent / "language"
 DETAILS = ("amount", "count", "date", "duration", "percentage", "place", "person", "rule", "name")
 
@@ -63,18 +66,23 @@ class LanguageData(BaseModel):
 def language_data(lang: str) -> LanguageData:
     """The word lists of ``lang`` (``nl`` for anything but ``en``)."""
     path = FOLDER / f"{'en' if lang == 'en' else 'nl'}.yaml"
+    return read_data_file(path, "language file", LanguageData.model_validate)
+
+
+def read_data_file(path: Path, what: str, validate: Callable[[Any], T]) -> T:
+    """A YAML data file of the assistant, validated by ``validate`` (a pydantic schema); one
+    sentence naming the file, and the key where it fails its schema, otherwise."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return LanguageData.model_validate(raw)
-    except (OSError, yaml.YAMLError) as exc:
-        raise UnderstandingDataError(f"The language file {path} cannot be read "
+        return validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise UnderstandingDataError(f"The {what} {path} cannot be read "
                                      f"({exc.__class__.__name__}); reinstall the assistant."
                                      ) from exc
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "the top level"
-        raise UnderstandingDataError(f"The language file {path} is not valid at {where}: "
-                                f"{first['msg']}.") from exc
+        raise UnderstandingDataError(f"The {what} {path} is not valid at {where}: "
+                                     f"{first['msg']}.") from exc
 
 
 def detect_language(text: str) -> str:
