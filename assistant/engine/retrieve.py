@@ -138,6 +138,7 @@ class Sentence:
     previous: str | None = None  # the sentence before it in the passage
     base: float = 0.0  # the score before the bonus for holding the kind of detail asked for
     row: int = -1  # its row in the index's sentences
+    holds: tuple[str, ...] = ()  # the details asked for that it states (Retriever._holds)
 
 
 @dataclass
@@ -340,8 +341,7 @@ class Retriever:
             # detail: a count for 2025 does not answer it.
             years = [t for t in details.tokens(query.asked) if details.is_year(t)]
             for detail in query.details:
-                found = [s for s in pool if s.base >= best - DETAIL_MARGIN
-                         and self._holds(query, detail, s)
+                found = [s for s in pool if s.base >= best - DETAIL_MARGIN and detail in s.holds
                          and all(y in s.text or y in (s.previous or "") for y in years)]
                 if found:
                     holding.append(max(found, key=lambda s: s.base))
@@ -374,9 +374,10 @@ class Retriever:
     def _holds(self, query: Query, detail: str, s: Sentence) -> bool:
         """Whether sentence ``s`` states the kind of ``detail`` the question asks for."""
         if detail in ANSWERED_BY:
-            if not ANSWERED_BY[detail] & self._stated(s):
+            stated = self._stated(s)
+            if not ANSWERED_BY[detail] & stated:
                 return False
-            return detail != "count" or _counts(query, s.text, self._stated(s))
+            return detail != "count" or _counts(query, s.text, stated)
         if not ANSWER_TYPES[detail].search(s.text):
             return False
         if detail == "name":
@@ -447,7 +448,9 @@ class Retriever:
                          + SENTENCE_WEIGHTS["passage"] * hit.score / top)
                 sentence = Sentence(hit.passage, rank, i, text, score, float(sim),
                                     texts[i - 1] if i > 0 else None, score, row)
-                if any(self._holds(query, d, sentence) for d in query.details):
+                sentence.holds = tuple(d for d in query.details
+                                       if self._holds(query, d, sentence))
+                if sentence.holds:
                     sentence.score += SENTENCE_WEIGHTS["detail"]
                 out.append(sentence)
         out.sort(key=lambda s: -s.score)

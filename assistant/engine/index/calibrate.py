@@ -22,9 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
-
-from assistant.errors import UnderstandingDataError
+from pydantic import BaseModel, ConfigDict, Field
 
 PROBES = Path(__file__).with_name("probes.yaml")
 LANGUAGES = ("nl", "en")
@@ -36,22 +34,22 @@ LANGUAGES = ("nl", "en")
 FLOOR_METHOD = "max"
 
 
+class _Probes(BaseModel):
+    """probes.yaml: at least 20 questions per language."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nl: tuple[str, ...] = Field(min_length=20)
+    en: tuple[str, ...] = Field(min_length=20)
+
+
 @cache
 def probe_questions() -> dict[str, tuple[str, ...]]:
     """The calibration questions per language (nl, en)."""
-    try:
-        raw = yaml.safe_load(PROBES.read_text(encoding="utf-8"))
-        questions = {lang: tuple(str(q) for q in raw[lang]) for lang in LANGUAGES}
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise UnderstandingDataError(f"The calibration questions in {PROBES} cannot be read "
-                                     f"({exc.__class__.__name__}); reinstall the assistant."
-                                     ) from exc
-    for lang, listed in questions.items():
-        if len(listed) < 20:
-            raise UnderstandingDataError(f"{PROBES} holds {len(listed)} calibration questions in "
-                                         f"{lang!r}; it needs at least 20; reinstall the "
-                                         "assistant.")
-    return questions
+    from assistant.engine.understanding.language import read_data_file
+
+    probes = read_data_file(PROBES, "calibration questions file", _Probes.model_validate)
+    return {lang: getattr(probes, lang) for lang in LANGUAGES}
 
 
 def probes_hash() -> str:
