@@ -91,8 +91,8 @@ def render_sections(answer: Answer, suggestions: bool = True, compact: bool = Fa
     for the council, public values, sources. The chat shows them one by one, and leaves out the
     list of suggestions (``suggestions=False``) because it shows them as buttons.
 
-    ``compact`` is for the chat, where every [n] opens its passage: the values on one line and
-    the sources one line each, without their quotes."""
+    ``compact`` is for the chat, where every [n] opens its passage: the values on one line (a
+    list when they carry reasons) and the sources one line each, without their quotes."""
     lab = labels(answer.language)
     if answer.status in ("out_of_scope", "no_question"):
         lines = [text(" ".join([*answer.notices, *(c.text for c in answer.summary)]))]
@@ -127,11 +127,12 @@ def render_sections(answer: Answer, suggestions: bool = True, compact: bool = Fa
         sections.append("\n".join(lines))
     if answer.public_values:
         lines = [f"### {lab['values']}", ""]
-        if compact:
+        if compact and not any(v.reason for v in answer.public_values):
             lines.append(" · ".join(f"{text(v.name)}{marks(v.citations)}"
                                     for v in answer.public_values))
         else:
-            lines += [f"- {text(v.name)}{marks(v.citations)}" for v in answer.public_values]
+            lines += [f"- **{text(v.name)}**" + (f": {text(v.reason)}" if v.reason else "")
+                      + marks(v.citations) for v in answer.public_values]
         sections.append("\n".join(lines) + "\n")
     if answer.citations:
         sections.append(render_sources(answer, quotes=not compact))

@@ -93,8 +93,8 @@ def to_markdown(turns: list[Turn], day: date | None = None) -> str:
             lines.append("")
         if s.answer.public_values:
             lines += [f"### {labels['values']}", ""]
-            lines += [f"- {_escape(v.name)}{_marks(v.citations, s.renumber)}"
-                      for v in s.answer.public_values]
+            lines += [f"- {_escape(v.name)}" + (f": {_escape(v.reason)}" if v.reason else "")
+                      + _marks(v.citations, s.renumber) for v in s.answer.public_values]
             lines.append("")
     lines += [f"## {labels['sources']}", ""]
     for c in sources:
@@ -135,7 +135,8 @@ def to_docx(turns: list[Turn], day: date | None = None) -> bytes:
         if s.answer.public_values:
             doc.add_heading(labels["values"], level=2)
             for v in s.answer.public_values:
-                doc.add_paragraph(f"{v.name}{_marks(v.citations, s.renumber)}",
+                reason = f": {v.reason}" if v.reason else ""
+                doc.add_paragraph(f"{v.name}{reason}{_marks(v.citations, s.renumber)}",
                                   style="List Bullet")
     if sections:
         doc.add_heading(labels["sources"], level=1)

@@ -1,11 +1,11 @@
 """The framework file (corpus/framework.yaml): its schema, its loader and matching against text.
 
-The file holds domain knowledge that holds for any corpus: the five denkraam steps with a
-general question each, the public values, technology topics and instruments with the words people
-use for them, an English-to-Dutch glossary, the characteristics of technologies with the questions
-each raises, and the words of the domain. :class:`FrameworkFile` is its schema: unknown keys and
-broken cross-references (a value or step that does not exist) are refused with one sentence that
-names the key and the line.
+The file holds domain knowledge that holds for any corpus: the five denkraam steps, the public
+values, technology topics and instruments with the words people use for them, an English-to-Dutch
+glossary, the characteristics of technologies, and the words of the domain. The questions for the
+council are the question bank (:mod:`assistant.engine.bank`). :class:`FrameworkFile` is its
+schema: unknown keys and broken cross-references (a value or step that does not exist) are refused
+with one sentence that names the key and the line.
 
 :class:`Matcher` finds these concepts in text: in passages (to tag them with the steps and values
 they speak to) and in questions. Phrases match on contiguous Dutch stems, so "onder druk" does not
@@ -31,18 +31,6 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Question(_Strict):
-    """A general question of a denkraam step; ``support`` names phrases of the passage it rests
-    on (its citation)."""
-
-    nl: str
-    en: str
-    support: tuple[str, ...] = Field(min_length=1)
-
-    def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
-
-
 class Step(_Strict):
     step: int
     key: str
@@ -51,7 +39,6 @@ class Step(_Strict):
     about_nl: str
     about_en: str
     evidence: tuple[str, ...]
-    questions: tuple[Question, ...] = Field(min_length=1)
 
     def name(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
@@ -75,15 +62,10 @@ class Concept(_Strict):
         return self.en if lang == "en" else self.nl
 
 
-class StepQuestion(Question):
-    """A question a characteristic of a technology raises, under one denkraam step."""
-
-    step: int
-
-
 class Characteristic(_Strict):
     """What a technology does ("collects data about people in public space"), recognised by
-    ``triggers`` in its name, with the questions and public values that follow from it."""
+    ``triggers`` in its name or by closeness to its ``examples``, with the public values that
+    follow from it. The question bank names characteristics in what its questions need."""
 
     key: str
     nl: str
@@ -91,7 +73,9 @@ class Characteristic(_Strict):
     triggers: tuple[str, ...] = Field(min_length=1)
     examples: tuple[str, ...] = ()  # technologies that have it, as people name them
     values: tuple[str, ...] = ()
-    questions: tuple[StepQuestion, ...] = Field(min_length=1)
+    # Characteristics that, when a case also has them, say this one was read wrongly: a camera
+    # that recognises people does not "count without identifying".
+    yields_to: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
@@ -180,8 +164,8 @@ class Framework:
     def parse(cls, text: str, where: str = FRAMEWORK_FILE) -> Framework:
         """Check ``text`` against the schema; one sentence names the first problem and its line."""
         try:
-            node = yaml.compose(text)
-            raw = yaml.safe_load(text)
+            raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            node = YamlLines(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             at = f" line {mark.line + 1}" if mark else ""
@@ -196,7 +180,7 @@ class Framework:
             err = exc.errors()[0]
             loc = tuple(err["loc"])
             key = ".".join(str(p) for p in loc) or "(top)"
-            line = _line_of(node, loc)
+            line = node.line(loc)
             reason = ("is not a known key" if err["type"] == "extra_forbidden"
                       else "is missing" if err["type"] == "missing" else err["msg"])
             raise CorpusError(f"{where} line {line}: {key} {reason}.") from exc
@@ -224,7 +208,22 @@ class Framework:
         return next(s for s in self.steps if s.step == number)
 
 
-def _line_of(node: Any, loc: tuple[Any, ...]) -> int:
+class YamlLines:
+    """Line numbers of a YAML text's keys, for error messages. The text's nodes are composed only
+    when a line is asked for: composing takes about ten times as long as loading the text with
+    PyYAML's C loader, and a valid file never needs it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._node: Any = None
+
+    def line(self, loc: tuple[Any, ...]) -> int:
+        if self._node is None:
+            self._node = yaml.compose(self.text)
+        return line_of(self._node, loc)
+
+
+def line_of(node: Any, loc: tuple[Any, ...]) -> int:
     """The line of the YAML node at ``loc`` (or of its closest existing parent)."""
     line = node.start_mark.line + 1 if node is not None else 1
     for part in loc:
@@ -245,23 +244,23 @@ def _line_of(node: Any, loc: tuple[Any, ...]) -> int:
     return line
 
 
-def _check_references(data: FrameworkFile, node: Any, where: str) -> None:
+def _check_references(data: FrameworkFile, node: YamlLines, where: str) -> None:
     values = {v.key for v in data.values}
     for section in ("topics", "characteristics"):
         for i, item in enumerate(getattr(data, section)):
             for j, key in enumerate(item.values):
                 if key not in values:
-                    line = _line_of(node, (section, i, "values", j))
+                    line = node.line((section, i, "values", j))
                     raise CorpusError(f"{where} line {line}: {section}.{i}.values names the "
                                       f"unknown value {key!r}; the values are: "
                                       f"{', '.join(sorted(values))}.")
-    for i, char in enumerate(data.characteristics):
-        for j, q in enumerate(char.questions):
-            if q.step not in STEP_NUMBERS:
-                line = _line_of(node, ("characteristics", i, "questions", j, "step"))
-                raise CorpusError(f"{where} line {line}: characteristics.{i}.questions.{j}.step "
-                                  f"must be a denkraam step from 1 to 5, not {q.step}.")
     keys = [c.key for c in data.characteristics]
+    for i, char in enumerate(data.characteristics):
+        for j, key in enumerate(char.yields_to):
+            if key not in keys:
+                line = node.line(("characteristics", i, "yields_to", j))
+                raise CorpusError(f"{where} line {line}: characteristics.{i}.yields_to names the "
+                                  f"unknown characteristic {key!r}.")
     if len(set(keys)) != len(keys):
         raise CorpusError(f"{where}: two characteristics share a key; give each its own.")
 

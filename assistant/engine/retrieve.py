@@ -34,6 +34,7 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -158,6 +159,9 @@ class Retrieval:
     # (the best for each detail found).
     checked: list[str] = field(default_factory=list)
     holding: list[Sentence] = field(default_factory=list)
+    # What the passages were searched with: for a what-to-ask question, its technology with what
+    # the message describes (see Retriever.query_vector).
+    vector: Any = None
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -521,7 +525,7 @@ class Retriever:
         return Retrieval(
             query=query, hits=hits, relevance=relevance, relevant=relevant, coverage=coverage,
             closest=closest, sentences=[s for s in sentences if s.rank < n], missing=missing,
-            checked=checked, holding=holding,
+            checked=checked, holding=holding, vector=vector[0],
             timings_ms={"lexical": (t_lex - started) * 1000, "dense": (t_dense - t_lex) * 1000,
                         "embed": (t_embed - t_lex) * 1000,
                         "retrieve": (ended - started) * 1000},

@@ -7,10 +7,11 @@ is composed depends on the kind of question:
   to the question, its rare words, the detail it asks for), quoted with their citation; a sentence
   that leans on the one before it ("Dat", "Daarnaast") brings that one along, and a question that
   needs two texts gets a sentence from each;
-* "what should I ask about X" (and a bare topic) adds questions for the council per denkraam step:
-  the general question of each step and the questions that follow from the characteristics of X
-  (framework.yaml), each cited to a passage with a phrase it rests on and left out when none has
-  one; then the public values at stake, each cited to a passage naming it;
+* "what should I ask about X" (and a bare topic) adds questions for the council per denkraam step,
+  chosen from the question bank for the case X is (:mod:`assistant.engine.case`,
+  :mod:`assistant.engine.bank`), filled with the user's words and each cited to a passage that
+  speaks to its step or value (left out when none does); then the public values at stake, each
+  with the reason it is at stake in this case and cited to a passage naming it;
 * a factual, why, how, yes-no or compare question gets only the answer, with the denkraam
   questions offered as a follow-up;
 * when the texts do not hold what was asked (retrieval's ``missing``) the answer says so, names
@@ -23,9 +24,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from assistant.engine.answer.model import Answer, Citation, Claim, StepSection, ValueItem
+from assistant.engine.case import case_of
 from assistant.engine.corpus.passages import Passage
-from assistant.engine.framework import Characteristic, Concept
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
@@ -39,8 +42,9 @@ from assistant.engine.textproc import (
 from assistant.engine.understanding.language import language_data
 
 STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
-MAX_VALUES = 6
-MAX_SPECIFIC_PER_STEP = 2
+# How many passages closest to the case join the answer's ranking as the passages a question for
+# the council may be cited to.
+POOL = 40
 SCORE_MARGIN = {"factual": 0.08, "yesno": 0.08, "topic": 0.08, "ask": 0.05, "why": 0.1,
                 "how": 0.1, "compare": 0.12}
 MAX_SENTENCES = {"factual": 2, "yesno": 2, "topic": 2, "ask": 2, "why": 3, "how": 3,
@@ -57,7 +61,6 @@ _META = re.compile(r"\(hoofdstuk \d|\bhoofdstuk \d|voorpublicatie|wilt u meer|in
                    r"essay) vinden|\bchapter \d", re.I)
 
 
-SUBJECT_FALLBACK = {"nl": "deze technologie", "en": "this technology"}
 ENGLISH_LEAD = "The guidance texts are in Dutch; the passages that answer your question say:"
 MISSING = {
     "nl": {"amount": "geen bedragen of kosten", "count": "geen aantal", "date": "geen datum",
@@ -102,7 +105,6 @@ class Composer:
         self.index = index
         self.analyser = analyser
         self.matcher = index.matcher
-        self._stem_cache: dict[str, list[str]] = {}
         publishers = list(dict.fromkeys(str(d.get("publisher")) for d in index.documents.values()
                                         if d.get("publisher")))
         self._publishers = publishers
@@ -154,8 +156,7 @@ class Composer:
         answer.followup = q.followup
         if q.kind == "ask" or (q.kind == "topic" and (q.characteristics or q.topics)):
             answer.notices = self._subject_notice(q, subject)
-            answer.denkraam = self._denkraam(retrieval, subject, cites)
-            answer.public_values = self._values(retrieval, topic, cites)
+            self._denkraam(retrieval, subject, cites, answer)
             if q.alternative in ("factual", "why", "how", "yesno") and subject:
                 # The analyser was unsure: the other reading is one click away.
                 answer.followups = [f"What is {subject}?" if lang == "en"
@@ -312,73 +313,52 @@ class Composer:
         return (not text.endswith("?") and len(text.split()) >= 4 and not _META.search(text)
                 and (is_closed(text) or not closed))
 
-    # -- denkraam --------------------------------------------------------------------------------
+    # -- denkraam ----------------------------------------------------------------------------
 
-    def _stems(self, passage: Passage) -> list[str]:
-        stems = self._stem_cache.get(passage.id)
-        if stems is None:
-            stems = self._stem_cache[passage.id] = self.matcher.stems(passage.text)
-        return stems
+    def _case_vector(self, retrieval: Retrieval) -> np.ndarray:
+        """The case as the bank's questions are compared with it: what retrieval searched with,
+        which for a what-to-ask question is its technology with what the message describes."""
+        vector = retrieval.vector
+        if vector is None:
+            vector = self.analyser.vector(retrieval.query.search_text)
+        vector = np.asarray(vector, dtype=np.float32).reshape(-1)
+        return vector / (float(np.linalg.norm(vector)) or 1.0)
 
-    def _supporting(self, retrieval: Retrieval, phrases: tuple[str, ...]) -> Passage | None:
-        """The best-ranked passage containing one of ``phrases`` (contiguous stems)."""
-        key = "support:" + "|".join(phrases)
-        for hit in retrieval.hits:
-            if self.matcher.matches(self._stems(hit.passage), key, phrases):
-                return hit.passage
-        return None
+    def _pool(self, retrieval: Retrieval, case_vector: np.ndarray
+              ) -> list[tuple[Passage, np.ndarray]]:
+        """The passages retrieved for the case, with their vectors: the answer's ranking and the
+        passages closest to the case itself."""
+        index = self.index
+        rows = [index.position[h.passage.id] for h in retrieval.hits]
+        k = min(index.vectors.ntotal, POOL)
+        _, near = index.vectors.search(case_vector.reshape(1, -1), k)
+        rows += [int(r) for r in near[0] if r >= 0]
+        # A passage about the document (a chapter list) supports no question.
+        rows = [r for r in dict.fromkeys(rows) if not _META.search(index.passages[r].text)]
+        vectors = index.vectors.reconstruct_batch(np.asarray(rows, dtype=np.int64))
+        return [(index.passages[r], v) for r, v in zip(rows, vectors, strict=True)]
 
-    def _denkraam(self, retrieval: Retrieval, subject: str | None,
-                  cites: _Citations) -> list[StepSection]:
+    def _denkraam(self, retrieval: Retrieval, subject: str | None, cites: _Citations,
+                  answer: Answer) -> None:
+        """The questions for the council and the public values at stake, from the question bank
+        for this case (see :mod:`assistant.engine.bank.select`)."""
         q = retrieval.query
         lang = q.language
-        filler = subject or SUBJECT_FALLBACK[lang]
-        specific: dict[int, list[tuple[Characteristic, object]]] = {}
-        for char in q.characteristics:
-            for question in char.questions:
-                specific.setdefault(question.step, []).append((char, question))
+        case = case_of(q, self.matcher)
+        case_vector = self._case_vector(retrieval)
+        selection = self.index.selector.select(case, case_vector,
+                                               self._pool(retrieval, case_vector))
         sections = []
         for step in self.index.framework.steps:
-            claims: list[Claim] = []
-            patterns = [*step.questions,
-                        *[qq for _, qq in specific.get(step.step, [])][:MAX_SPECIFIC_PER_STEP]]
-            for number, pattern in enumerate(patterns):
-                passage = self._supporting(retrieval, pattern.support)  # type: ignore[attr-defined]
-                if passage is None and number < len(step.questions):
-                    # A general question rests on the best passage speaking to its step.
-                    passage = next((h.passage for h in retrieval.hits
-                                    if step.step in h.passage.steps), None)
-                if passage is None:
-                    continue  # no passage supports it: not asked
-                text = pattern.text(lang).format(onderwerp=filler, topic=filler)  # type: ignore[attr-defined]
-                text = text[0].upper() + text[1:]
-                claims.append(Claim(text=text, citations=[cites.cite(passage)]))
+            claims = [Claim(text=c.text, citations=[cites.cite(c.passage)], bank_id=c.entry.id)
+                      for c in selection.questions if c.step == step.step]
             if claims:
                 sections.append(StepSection(step=step.step, name=step.name(lang),
                                             about=step.about(lang), questions=claims))
-        return sections
-
-    # -- public values ---------------------------------------------------------------------------
-
-    def _values(self, retrieval: Retrieval, topic: Concept | None,
-                cites: _Citations) -> list[ValueItem]:
-        q = retrieval.query
-        lang = q.language
-        keys: list[str] = [v.key for v in q.values]
-        if topic:
-            keys += list(topic.values)
-        for char in q.characteristics:
-            keys += list(char.values)
-        for hit in retrieval.hits[:2]:
-            keys += hit.passage.values
-        items = []
-        for key in dict.fromkeys(keys):
-            passage = next((h.passage for h in retrieval.hits if key in h.passage.values), None)
-            if passage is None:
-                continue
-            value = self.index.framework.value(key)
-            items.append(ValueItem(key=key, name=value.name(lang),
-                                   citations=[cites.cite(passage)]))
-            if len(items) >= MAX_VALUES:
-                break
-        return items
+        answer.denkraam = sections
+        answer.questions_left_out = selection.left_out
+        answer.facets = dict(case.facets)
+        answer.public_values = [
+            ValueItem(key=v.key, name=self.index.framework.value(v.key).name(lang),
+                      reason=v.reason, citations=[cites.cite(v.passage)])
+            for v in selection.values]

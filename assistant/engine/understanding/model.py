@@ -69,9 +69,10 @@ def phrase_form(text: str) -> str:
     return text
 
 
-def files_sha256(folder: Path) -> str:
+def files_sha256(folder: Path, names: tuple[str, ...] = FILES) -> str:
+    """One hash over the named files of ``folder`` (by default the analyser's)."""
     digest = hashlib.sha256()
-    for name in FILES:
+    for name in names:
         digest.update(name.encode())
         digest.update((folder / name).read_bytes())
     return digest.hexdigest()

@@ -1,0 +1,214 @@
+"""The question bank's files, their schema and their loader.
+
+A question (:class:`Entry`) is shown for a case only when the case has everything in ``needs``, at
+least one of ``any`` (when given) and nothing in ``excludes``; those name characteristics of
+framework.yaml and the facets of :mod:`assistant.engine.case`. Its slots ({onderwerp}, {plaats},
+...) are filled with the case's words, so every facet slot it uses must be among its needs, and
+its Dutch and English texts must use the same slots. ``grounds`` says what a passage must speak to
+for the question to be cited to it: ``step`` (the question's denkraam step) or a public value.
+A :class:`Reason` says why a value is at stake for a case with its ``needs``.
+
+A file that fails its schema or names an unknown characteristic, value or slot is refused with
+one sentence naming the entry and its line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.engine.case import FACETS
+from assistant.engine.framework import STEP_NUMBERS, Framework, YamlLines
+from assistant.errors import UnderstandingDataError
+
+QUESTIONS = Path(__file__).with_name("questions.yaml")
+REASONS = Path(__file__).with_name("reasons.yaml")
+SUBJECT_SLOT = "onderwerp"
+STEP_GROUND = "step"
+_SLOT = re.compile(r"\{([^{}]*)\}")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def slots_of(text: str) -> frozenset[str]:
+    return frozenset(_SLOT.findall(text))
+
+
+class Entry(_Strict):
+    """One question of the bank (see the module docstring)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    step: int
+    concern: str
+    needs: tuple[str, ...] = ()
+    any: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    values: tuple[str, ...] = ()
+    grounds: tuple[str, ...] = Field(min_length=1)
+    nl: str = Field(min_length=10)
+    en: str = Field(min_length=10)
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+    @property
+    def slots(self) -> frozenset[str]:
+        return slots_of(self.nl)
+
+    def fits(self, features: frozenset[str]) -> bool:
+        """Whether a case with these characteristics and facets may get this question."""
+        return (set(self.needs) <= features and (not self.any or bool(features & set(self.any)))
+                and not features & set(self.excludes))
+
+
+class Reason(_Strict):
+    """Why a public value is at stake for a case with ``needs`` (a clause after "privacy: ")."""
+
+    value: str
+    needs: tuple[str, ...] = Field(min_length=1)
+    nl: str = Field(min_length=5)
+    en: str = Field(min_length=5)
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+class _QuestionsFile(_Strict):
+    concerns: tuple[str, ...] = Field(min_length=1)
+    questions: tuple[Entry, ...] = Field(min_length=1)
+
+
+class _ReasonsFile(_Strict):
+    reasons: tuple[Reason, ...] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Bank:
+    """The loaded bank: its questions in file order, its concerns, the value reasons."""
+
+    entries: tuple[Entry, ...]
+    concerns: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+
+    def texts(self, lang: str) -> list[str]:
+        """The questions as the embedding model reads them: slots given neutral words."""
+        neutral = {"nl": "deze technologie", "en": "this technology"}[lang]
+        return [_SLOT.sub(lambda m: neutral if m.group(1) == SUBJECT_SLOT else m.group(1),
+                          e.text(lang)) for e in self.entries]
+
+
+T = TypeVar("T")
+
+
+def _read(path: Path, validate: Callable[[Any], T]) -> tuple[T, YamlLines]:
+    what = f"The question bank file {path}"
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        node = YamlLines(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnderstandingDataError(f"{what} cannot be read ({exc.__class__.__name__}); "
+                                     "reinstall the assistant.") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark else ""
+        raise UnderstandingDataError(f"{what} is not valid YAML{at}.") from exc
+    try:
+        return validate(raw), node
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        raise UnderstandingDataError(f"{what} line {node.line(loc)}: {_entry(raw, loc)}"
+                                     f"{'.'.join(str(p) for p in loc)} {err['msg']}.") from exc
+
+
+def _entry(raw: Any, loc: tuple[Any, ...]) -> str:
+    """ "entry s4-retention: " when the failing key lies in an entry with an id."""
+    if len(loc) >= 2 and isinstance(raw, dict) and isinstance(loc[1], int):
+        items = raw.get(loc[0])
+        if isinstance(items, list) and loc[1] < len(items) and isinstance(items[loc[1]], dict):
+            key = items[loc[1]].get("id") or items[loc[1]].get("value")
+            if key:
+                return f"entry {key}: "
+    return ""
+
+
+def load_bank(framework: Framework, questions: Path = QUESTIONS, reasons: Path = REASONS
+              ) -> Bank:
+    """The bank, checked against its schema and against ``framework``."""
+    qfile, qnode = _read(questions, _QuestionsFile.model_validate)
+    rfile, rnode = _read(reasons, _ReasonsFile.model_validate)
+    characteristics = {c.key for c in framework.characteristics}
+    features = characteristics | set(FACETS)
+    values = {v.key for v in framework.values}
+    concerns = set(qfile.concerns)
+    seen: set[str] = set()
+
+    def refuse(path: Path, node: YamlLines, loc: tuple[Any, ...], key: str, why: str) -> None:
+        raise UnderstandingDataError(f"The question bank file {path} line {node.line(loc)}: "
+                                     f"entry {key}: {why}.")
+
+    for i, e in enumerate(qfile.questions):
+        at = ("questions", i)
+        if e.id in seen:
+            refuse(questions, qnode, (*at, "id"), e.id, "another entry has the same id")
+        seen.add(e.id)
+        if e.step not in STEP_NUMBERS:
+            refuse(questions, qnode, (*at, "step"), e.id, "step must be a denkraam step, 1 to 5")
+        if e.concern not in concerns:
+            refuse(questions, qnode, (*at, "concern"), e.id,
+                   f"concern {e.concern!r} is not among the file's concerns")
+        for part in ("needs", "any", "excludes"):
+            for j, key in enumerate(getattr(e, part)):
+                if key not in features:
+                    refuse(questions, qnode, (*at, part, j), e.id,
+                           f"{part} names {key!r}, which is neither a characteristic of the "
+                           "framework nor a facet of a case")
+        for j, key in enumerate(e.values):
+            if key not in values:
+                refuse(questions, qnode, (*at, "values", j), e.id, f"unknown value {key!r}")
+        for j, key in enumerate(e.grounds):
+            if key != STEP_GROUND and key not in values:
+                refuse(questions, qnode, (*at, "grounds", j), e.id,
+                       f"grounds names {key!r}: give 'step' or a public value")
+        _check_slots(e.nl, e.en, e.needs, lambda why, e=e, at=at: refuse(  # type: ignore[misc]
+            questions, qnode, (*at, "nl"), e.id, why))
+    for i, r in enumerate(rfile.reasons):
+        at = ("reasons", i)
+        if r.value not in values:
+            refuse(reasons, rnode, (*at, "value"), r.value, f"unknown value {r.value!r}")
+        for j, key in enumerate(r.needs):
+            if key not in features:
+                refuse(reasons, rnode, (*at, "needs", j), r.value,
+                       f"needs names {key!r}, which is neither a characteristic nor a facet")
+        _check_slots(r.nl, r.en, r.needs, lambda why, r=r, at=at: refuse(  # type: ignore[misc]
+            reasons, rnode, (*at, "nl"), r.value, why))
+    return Bank(entries=qfile.questions, concerns=qfile.concerns, reasons=rfile.reasons)
+
+
+def _check_slots(nl: str, en: str, needs: tuple[str, ...], refuse: Callable[[str], None]
+                 ) -> None:
+    slots = slots_of(nl)
+    if slots != slots_of(en):
+        refuse("its Dutch and English texts use different slots")
+    unknown = slots - set(FACETS) - {SUBJECT_SLOT}
+    if unknown:
+        refuse(f"unknown slot {{{sorted(unknown)[0]}}}")
+    unlisted = slots - {SUBJECT_SLOT} - set(needs)
+    if unlisted:
+        refuse(f"the slot {{{sorted(unlisted)[0]}}} is used but not among its needs, so it could "
+               "be shown empty")
+
+
+def bank_hash() -> str:
+    """What the index manifest records of the bank (its vectors are built with the index)."""
+    return hashlib.sha256(QUESTIONS.read_bytes() + b"\0" + REASONS.read_bytes()).hexdigest()

@@ -1,0 +1,159 @@
+"""Choosing the bank's questions for one case, filling them and finding the passage each rests on.
+
+Per denkraam step, the questions the case may get (:meth:`Entry.fits`) are ranked by how much of
+the case they engage with (each characteristic or facet they need counts :data:`NEED_WEIGHT`) plus
+their similarity to the case (the e5 vectors of the question, its slots neutral, and of the
+technology with what the message describes). Going down that ranking, a question is taken unless
+the answer already has one with the same concern or one that says nearly the same
+(:data:`SAME_QUESTION`), and only when a passage retrieved for the case speaks to its grounding (its
+step, or one of its values, as framework.yaml's evidence tags the passages): the most similar such
+passage is cited. A question without one is left out and counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.engine.bank.schema import STEP_GROUND, SUBJECT_SLOT, Bank, Entry, Reason
+from assistant.engine.case import Case
+from assistant.engine.corpus.passages import Passage
+
+# How many questions each step gets at most: the undesired effects (step 4) are where a case
+# differs most, so they get one more.
+PER_STEP = {1: 2, 2: 2, 3: 2, 4: 3, 5: 2}
+# What one need met adds to a question's similarity to the case (cosine similarities of e5 lie
+# close together: the bank's questions for one case span about 0.1).
+NEED_WEIGHT = 0.03
+# A facet the user gave (a supplier, a place) is named in at most this many questions: the
+# answer engages with the case without turning around one particular.
+MAX_PER_FACET = 2
+# Two questions whose vectors are this similar ask the same thing.
+SAME_QUESTION = 0.95
+# At most this many public values; values without a reason for the case are added only when
+# fewer than MIN_REASONED have one.
+MAX_VALUES = 5
+MIN_REASONED = 3
+
+
+@dataclass
+class Chosen:
+    step: int
+    entry: Entry
+    text: str
+    passage: Passage
+
+
+@dataclass
+class ValueReason:
+    key: str
+    reason: str | None
+    passage: Passage
+
+
+@dataclass
+class Selection:
+    questions: list[Chosen] = field(default_factory=list)
+    left_out: int = 0  # questions chosen for the case that no retrieved passage supports
+    values: list[ValueReason] = field(default_factory=list)
+
+
+class Selector:
+    """Chooses questions for cases from one bank, with its questions' vectors per language."""
+
+    def __init__(self, bank: Bank, vectors: dict[str, np.ndarray]) -> None:
+        self.bank = bank
+        self.vectors = vectors
+        self._row = {e.id: i for i, e in enumerate(bank.entries)}
+
+    def select(self, case: Case, case_vector: np.ndarray,
+               pool: list[tuple[Passage, np.ndarray]]) -> Selection:
+        lang = case.language
+        vectors = self.vectors[lang]
+        features = case.features
+        similarity = vectors @ case_vector
+        out = Selection()
+        concerns: set[str] = set()
+        named: dict[str, int] = {}  # facet slot -> questions naming it
+        taken: list[int] = []
+        for step in sorted(PER_STEP):
+            ranked = sorted(
+                (i for i, e in enumerate(self.bank.entries) if e.step == step and e.fits(features)),
+                key=lambda i: -(similarity[i] + NEED_WEIGHT * self._met(self.bank.entries[i])))
+            count = 0
+            for i in ranked:
+                if count >= PER_STEP[step]:
+                    break
+                entry = self.bank.entries[i]
+                if entry.concern in concerns or any(
+                        named.get(s, 0) >= MAX_PER_FACET for s in entry.slots) or any(
+                        float(vectors[i] @ vectors[j]) >= SAME_QUESTION for j in taken):
+                    continue
+                passage = self._support(entry, vectors[i], pool)
+                if passage is None:
+                    out.left_out += 1
+                    continue
+                slots = case.slots(entry.slots)
+                text = entry.text(lang).format(**slots)
+                out.questions.append(Chosen(step, entry, text[0].upper() + text[1:], passage))
+                concerns.add(entry.concern)
+                for s in entry.slots - {SUBJECT_SLOT}:
+                    named[s] = named.get(s, 0) + 1
+                taken.append(i)
+                count += 1
+        out.values = self._values(case, case_vector, out.questions, pool)
+        return out
+
+    @staticmethod
+    def _met(entry: Entry) -> int:
+        return len(entry.needs) + (1 if entry.any else 0)
+
+    @staticmethod
+    def _speaks_to(entry: Entry, passage: Passage) -> bool:
+        return any(passage.steps and entry.step in passage.steps if g == STEP_GROUND
+                   else g in passage.values for g in entry.grounds)
+
+    def _support(self, entry: Entry, vector: np.ndarray,
+                 pool: list[tuple[Passage, np.ndarray]]) -> Passage | None:
+        best: tuple[float, Passage] | None = None
+        for passage, pvec in pool:
+            if self._speaks_to(entry, passage):
+                score = float(vector @ pvec)
+                if best is None or score > best[0]:
+                    best = (score, passage)
+        return best[1] if best else None
+
+    def _values(self, case: Case, case_vector: np.ndarray, chosen: list[Chosen],
+                pool: list[tuple[Passage, np.ndarray]]) -> list[ValueReason]:
+        """The public values at stake: those with a reason for this case first (the most
+        particular reason of each), then those the chosen questions serve; each cited to the
+        retrieved passage naming it that is closest to the case."""
+        features = case.features
+        reasons: dict[str, Reason] = {}
+        for r in self.bank.reasons:
+            if set(r.needs) <= features:
+                held = reasons.get(r.value)
+                if held is None or len(r.needs) > len(held.needs):
+                    reasons[r.value] = r
+        order = list(case.characteristics)
+        keys = sorted(reasons, key=lambda v: min(
+            (order.index(n) for n in reasons[v].needs if n in order), default=len(order)))
+        if len(keys) < MIN_REASONED:
+            # Few reasons for this case: the values its questions serve, without one.
+            for c in chosen:
+                keys += [v for v in c.entry.values if v not in keys]
+        out: list[ValueReason] = []
+        for key in keys:
+            tagged = [(float(case_vector @ v), p) for p, v in pool if key in p.values]
+            passage = max(tagged, key=lambda t: t[0])[1] if tagged else None
+            reason = reasons.get(key)
+            text = None
+            if reason is not None:
+                text = reason.text(case.language).format(**case.slots(frozenset(reason.needs)))
+            if passage is None:
+                continue  # every value is cited
+            out.append(ValueReason(key, text, passage))
+            if len(out) >= MAX_VALUES:
+                break
+        return out

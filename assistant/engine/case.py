@@ -1,0 +1,251 @@
+"""The case a question describes: the technology as the user wrote it, what it does, and its
+particulars (where, for how long, what it costs, who supplies or runs it, whom it concerns, which
+data, what follows from it), each in the user's own words.
+
+The question bank (:mod:`assistant.engine.bank`) chooses the council's questions by what a case
+is and has, and fills their slots with its words. What the technology does comes from the analysed
+question (its characteristics, learned from their examples) and from the words of what the message
+describes; the particulars are read by the forms of ``case.yaml``, one word list per language.
+Those lists are vocabulary (place words, units of time, groups of people), not readings of our own
+questions: a facet the lists miss only means that fewer questions name it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.engine.framework import Characteristic, Matcher
+from assistant.engine.query import Query
+from assistant.engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, words
+
+FILE = Path(__file__).with_name("case.yaml")
+# The slots a bank question may have besides {onderwerp}, each a facet of the case.
+FACETS = ("plaats", "duur", "kosten", "leverancier", "betrokkenen", "gegevens", "gevolg")
+SUBJECT_FALLBACK = {"nl": "deze technologie", "en": "this technology"}
+_QUANTIFIERS = frozenset({"alle", "elke", "iedere", "ieder", "all", "every", "each"})
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+# Articles stay with a facet ("een boete", "de politie"); other function words do not ("die").
+_FUNCTION_WORDS = (DUTCH_STOPWORDS | ENGLISH_STOPWORDS) - {"de", "het", "een", "the", "a", "an"}
+# A facet phrase is cut at this many characters: a slot holds a few words, not a sentence.
+MAX_FACET_CHARS = 60
+
+
+class _Forms(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    place_prepositions: tuple[str, ...] = Field(min_length=1)
+    place_words: tuple[str, ...] = Field(min_length=1)
+    articles: tuple[str, ...]
+    numbers: tuple[str, ...] = Field(min_length=1)
+    time_units: tuple[str, ...] = Field(min_length=1)
+    currency: tuple[str, ...] = Field(min_length=1)
+    scale: tuple[str, ...]
+    per: tuple[str, ...]
+    duration_cues: tuple[str, ...] = Field(min_length=1)
+    cost_cues: tuple[str, ...] = Field(min_length=1)
+    cost_not: tuple[str, ...]
+    supplier_cues: tuple[str, ...]
+    legal_forms: tuple[str, ...]
+    operators: tuple[str, ...]
+    people: tuple[str, ...] = Field(min_length=1)
+    data: tuple[str, ...] = Field(min_length=1)
+    vague_data: tuple[str, ...]
+    consequences: tuple[str, ...] = Field(min_length=1)
+
+
+class _CaseFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    nl: _Forms
+    en: _Forms
+
+
+def _alt(items: tuple[str, ...]) -> str:
+    return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    place: re.Pattern[str]
+    duration: re.Pattern[str]
+    amount: re.Pattern[str]
+    supplier: re.Pattern[str]
+    legal: re.Pattern[str]
+    operator: re.Pattern[str]
+    people: re.Pattern[str]
+    data: re.Pattern[str]
+    vague: frozenset[str]
+    consequence: re.Pattern[str]
+    duration_cues: frozenset[str]
+    cost_cues: frozenset[str]
+    cost_not: re.Pattern[str]
+
+    @classmethod
+    def of(cls, f: _Forms) -> _Patterns:
+        art = rf"(?:(?:{_alt(f.articles)})\s+)?"
+        word = r"[^\W\d_][\w'’-]*"
+        number = rf"(?:\d+(?:[.,]\d+)?|{_alt(f.numbers)})"
+        money = rf"(?:{_alt(f.currency)})"
+        scale = rf"(?:\s?(?:{_alt(f.scale)})\b)?"
+        per = rf"(?:\s(?:{_alt(f.per)})\b)?"
+        name = r"[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|&))*"
+        i = re.IGNORECASE
+        return cls(
+            place=re.compile(rf"\b(?:{_alt(f.place_prepositions)})\s+{art}(?:{word}\s+)??"
+                             rf"[\w'’-]*(?:{_alt(f.place_words)})\b(?-i:\s+[A-Z][\w'’-]*)?", i),
+            duration=re.compile(rf"\b(?:(?:een|a)\s+(?=half|halve))?{number}\s+(?:{word}\s+)?"
+                                rf"(?:{_alt(f.time_units)})\b", i),
+            amount=re.compile(rf"(?:{money}\s?\d[\d.,]*{scale}|\b\d[\d.,]*{scale}\s?{money})"
+                              rf"(?:\s?{money})?{per}", i),
+            supplier=re.compile(rf"\b(?i:{_alt(f.supplier_cues)})\s+(?P<name>{name})"),
+            legal=re.compile(rf"\b(?P<name>{name})\s+(?i:{_alt(f.legal_forms)})(?=\W|$)"),
+            operator=re.compile(rf"\b(?:{_alt(f.operators)})(?=\W|$)", i),
+            people=re.compile(rf"\b(?:{word}e\s+)?[\w'’-]*(?:{_alt(f.people)})\b", i),
+            data=re.compile(rf"\b[\w'’-]*(?:{_alt(f.data)})(?:\s+(?:van|over|of|about)\s+{art}"
+                            r"(?-i:[a-z][\w'’-]*))?", i),
+            vague=frozenset(f.vague_data),
+            consequence=re.compile(rf"\b{art}(?:{_alt(f.consequences)})\b", i),
+            duration_cues=frozenset(f.duration_cues),
+            cost_cues=frozenset(f.cost_cues),
+            cost_not=re.compile(rf"\b(?:{_alt(f.cost_not)})\b", i),
+        )
+
+
+@cache
+def _patterns() -> dict[str, _Patterns]:
+    from assistant.engine.understanding.language import read_data_file
+
+    data = read_data_file(FILE, "case forms file", _CaseFile.model_validate)
+    return {"nl": _Patterns.of(data.nl), "en": _Patterns.of(data.en)}
+
+
+def _first(pattern: re.Pattern[str], text: str, group: int | str = 0, bare: bool = False
+           ) -> str | None:
+    m = pattern.search(text)
+    return _tidy(m.group(group), bare) if m else None
+
+
+# How many words around a period or an amount are read for what makes it the case's own.
+CUE_WINDOW = 6
+
+
+def _near(pattern: re.Pattern[str], text: str, cues: frozenset[str],
+          unless: re.Pattern[str] | None = None, bare: bool = False) -> str | None:
+    """The first match with one of ``cues`` among the words around it (a period that is the
+    trial's, an amount that is the cost) and none of ``unless`` right before or after it."""
+    for m in pattern.finditer(text):
+        before = words(text[:m.start()])[-CUE_WINDOW:]
+        after = words(text[m.end():])[:CUE_WINDOW]
+        if bare and after[:1] in (["per"], ["a"]):
+            continue  # a rate ("24 uur per dag"), not a period
+        if unless is not None and (unless.search(" ".join(before[-3:]))
+                                   or unless.search(" ".join(after[:2]))):
+            continue
+        if cues & {*before, *after, *words(m.group(0))}:
+            return _tidy(m.group(0), bare)
+    return None
+
+
+def _tidy(phrase: str, bare: bool = False) -> str | None:
+    """The phrase without the punctuation around it (an abbreviation keeps its full stop:
+    "B.V."); with ``bare``, without a leading function word ("die bezoekers")."""
+    phrase = " ".join(phrase.split()).strip(" ,;:")
+    if phrase.endswith(".") and not _ABBREVIATION.search(phrase):
+        phrase = phrase.rstrip(".")
+    first, _, rest = phrase.partition(" ")
+    if bare and rest and first.lower() in _FUNCTION_WORDS:
+        phrase = rest
+    if bare and phrase[:1].isupper() and phrase[1:2].islower():
+        phrase = phrase[0].lower() + phrase[1:]  # capitalised at the start of a sentence
+    if len(phrase) > MAX_FACET_CHARS:
+        phrase = phrase[:MAX_FACET_CHARS].rsplit(" ", 1)[0]
+    return phrase or None
+
+
+def facets_of(text: str, lang: str) -> dict[str, str]:
+    """The particulars ``text`` states, by facet (see :data:`FACETS`), as written."""
+    p = _patterns()[lang]
+    out: dict[str, str | None] = {
+        # A town's name is the municipality itself, not a place in it: "in Delft" is no facet.
+        "plaats": _first(p.place, text),
+        "duur": _near(p.duration, text, p.duration_cues, bare=True),
+        "kosten": _near(p.amount, text, p.cost_cues, p.cost_not),
+        "leverancier": (_first(p.legal, text, 0) or _first(p.supplier, text, "name")
+                        or _first(p.operator, text)),
+        "betrokkenen": _first(p.people, text, bare=True),
+        "gevolg": _first(p.consequence, text),
+    }
+    data = next((_without_function_tail(m.group(0)) for m in p.data.finditer(text)
+                 if m.group(0).lower() not in p.vague), None)
+    out["gegevens"] = _tidy(data, bare=True) if data else None
+    return {k: v for k, v in out.items() if v}
+
+
+def _without_function_tail(phrase: str) -> str:
+    """ "kentekens van alle" -> "kentekens": an extension that ends in a function word."""
+    head, *rest = phrase.rsplit(" ", 2)
+    if rest and (rest[-1].lower() in _FUNCTION_WORDS or rest[-1].lower() in _QUANTIFIERS):
+        return head
+    return phrase
+
+
+@dataclass(frozen=True)
+class Case:
+    """What a question or plan is about (see the module docstring). ``characteristics`` are keys
+    of framework.yaml's characteristics; ``facets`` map a slot of :data:`FACETS` to the user's
+    words."""
+
+    language: str
+    technology: str | None
+    characteristics: tuple[str, ...] = ()
+    facets: dict[str, str] = field(default_factory=dict)
+    description: str = ""  # what the message describes besides its question
+
+    @property
+    def features(self) -> frozenset[str]:
+        """What a bank question's ``needs`` and ``excludes`` are checked against."""
+        return frozenset(self.characteristics) | frozenset(self.facets)
+
+    def slots(self, used: frozenset[str] = frozenset()) -> dict[str, str]:
+        """The words for each slot. The technology loses a facet it ends with when that facet
+        fills a slot of its own ("wifi-telling in de binnenstad" and "{plaats}")."""
+        subject = self.technology or SUBJECT_FALLBACK[self.language]
+        for facet in used:
+            said = self.facets.get(facet)
+            # Only at its end: "gates at the town hall entrance" keeps its words.
+            if said and subject.endswith(" " + said):
+                subject = subject[:-len(said)].strip()
+        return {"onderwerp": subject, **self.facets}
+
+
+def case_of(q: Query, matcher: Matcher) -> Case:
+    """The case of an analysed question: its technology and characteristics as the analyser read
+    them, characteristics named in what it describes or added by follow-ups, and its facets."""
+    framework = matcher.framework
+    keys = [c.key for c in q.characteristics]
+    described = " ".join(x for x in (q.context, *q.conditions) if x)
+    if described:
+        keys += [c.key for c in matcher.characteristics_in(words(described))]
+    facets = facets_of(" ".join(x for x in (q.text, *q.conditions) if x), q.language)
+    present = set(keys)
+    by_key: dict[str, Characteristic] = {c.key: c for c in framework.characteristics}
+    chosen = tuple(k for k in dict.fromkeys(keys) if k in by_key
+                   and not present & set(by_key[k].yields_to))
+    return Case(language=q.language, technology=_with_article(q.subject, q.text),
+                characteristics=chosen, facets=facets, description=q.context)
+
+
+def _with_article(subject: str | None, text: str) -> str | None:
+    """The technology with the article the user put before it ("een algoritme dat ..."), so that
+    a singular noun reads right after a preposition ("met een algoritme dat ...")."""
+    if not subject:
+        return subject
+    m = re.search(rf"\b(een|één|het|de|an?|the)\s+{re.escape(subject)}", text, re.IGNORECASE)
+    if m is None or subject.lower().startswith(m.group(1).lower() + " "):
+        return subject
+    return f"{m.group(1).lower()} {subject}"

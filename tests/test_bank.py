@@ -1,0 +1,223 @@
+"""The question bank and the case: the bank's schema, the particulars read from a message, the
+choice of questions per case (with a fake set of vectors, fast) and, with the real engine, answers
+that engage with the case and hold on a corpus without the seed texts."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.engine.bank import Entry, Selector, load_bank
+from assistant.engine.bank.schema import QUESTIONS, REASONS, Bank, Reason
+from assistant.engine.case import Case, facets_of
+from assistant.engine.corpus.passages import Passage
+from assistant.engine.framework import Framework
+from assistant.errors import UnderstandingDataError
+
+from .conftest import SEED_CORPUS
+
+
+@pytest.fixture(scope="module")
+def framework():
+    return Framework.load(SEED_CORPUS)
+
+
+def test_the_shipped_bank_loads_and_covers_every_step_and_characteristic(framework):
+    bank = load_bank(framework)
+    assert len(bank.entries) >= 300
+    for step in range(1, 6):
+        assert sum(e.step == step for e in bank.entries) >= 40
+    for char in framework.characteristics:
+        assert sum(char.key in (*e.needs, *e.any) for e in bank.entries) >= 3, char.key
+    assert all(e.nl.endswith("?") and e.en.endswith("?") for e in bank.entries)
+    assert {r.value for r in bank.reasons} <= {v.key for v in framework.values}
+
+
+def _broken(tmp_path, old, new):
+    text = QUESTIONS.read_text(encoding="utf-8")
+    start = text.index("\nquestions:")  # past the comments at the top
+    assert old in text[start:]
+    broken = text[:start] + text[start:].replace(old, new, 1)
+    path = tmp_path / "questions.yaml"
+    path.write_text(broken, encoding="utf-8")
+    return path, broken
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("    concern: problem\n", "    concern: weather\n", "concern 'weather' is not among"),
+    ("{onderwerp}", "{ondewerp}", "unknown slot {ondewerp}|different slots"),
+    ("    needs: [", "    needs: [vliegt, ", "needs names 'vliegt'"),
+    ("    step: 1\n", "    step: 9\n", "step must be a denkraam step"),
+    ("    step: 1\n", "    step: 1\n    colour: blue\n", "Extra inputs"),
+])
+def test_a_broken_entry_is_named_with_its_line(tmp_path, framework, old, new, message):
+    path, _ = _broken(tmp_path, old, new)
+    pattern = rf"line \d+: entry [a-z0-9-]+: .*({message})"
+    with pytest.raises(UnderstandingDataError, match=pattern):
+        load_bank(framework, questions=path, reasons=REASONS)
+
+
+def test_a_facet_slot_must_be_among_the_needs(tmp_path, framework):
+    text = QUESTIONS.read_text(encoding="utf-8")
+    start = text.index("    needs: [plaats")
+    path = tmp_path / "questions.yaml"
+    path.write_text(text[:start] + "    needs: [" + text[start + len("    needs: [plaats"):]
+                    .lstrip(", "), encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match=r"slot \{plaats\} is used but not among"):
+        load_bank(framework, questions=path, reasons=REASONS)
+
+
+def test_the_error_line_is_the_entry_line(tmp_path, framework):
+    path, text = _broken(tmp_path, "    concern: problem\n", "    concern: weather\n")
+    line = text.splitlines().index("    concern: weather") + 1
+    with pytest.raises(UnderstandingDataError, match=f"line {line}:"):
+        load_bank(framework, questions=path, reasons=REASONS)
+
+
+def test_an_unreadable_bank_is_one_sentence(tmp_path, framework):
+    path = tmp_path / "questions.yaml"
+    path.write_text("questions: [\n", encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match="is not valid YAML"):
+        load_bank(framework, questions=path, reasons=REASONS)
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Een proef van zes maanden met camera's op het Stationsplein, kosten € 80.000 per jaar.",
+     "nl", {"duur": "zes maanden", "plaats": "op het Stationsplein",
+            "kosten": "€ 80.000 per jaar"}),
+    ("De leverancier Citysense plaatst sensoren in de wijk Oost die bezoekers tellen.", "nl",
+     {"leverancier": "Citysense", "plaats": "in de wijk Oost", "betrokkenen": "bezoekers"}),
+    ("Camerabeelden van Wastewatch B.V. leiden tot een boete voor afvaldumpers.", "nl",
+     {"gegevens": "camerabeelden", "leverancier": "Wastewatch B.V.", "gevolg": "een boete",
+      "betrokkenen": "afvaldumpers"}),
+    ("A two year trial costing 1.2 million euro in the town centre, run by the police.", "en",
+     {"duur": "two year", "kosten": "1.2 million euro", "plaats": "in the town centre",
+      "leverancier": "the police"}),
+    ("Wat moet ik vragen over wifi-telling?", "nl", {}),
+    ("Welke gegevens worden bewaard?", "nl", {}),  # a bare "gegevens" names no data
+])
+def test_facets_are_read_as_written(text, lang, expected):
+    assert facets_of(text, lang) == expected
+
+
+def _passage(pid, steps, values):
+    return Passage(id=pid, doc="d", n=0, text=f"passage {pid}.", steps=steps, values=values)
+
+
+def _selector(entries, reasons=()):
+    bank = Bank(entries=tuple(entries), concerns=("a", "b", "c"), reasons=tuple(reasons))
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(len(entries), 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    return Selector(bank, {"nl": vectors, "en": vectors})
+
+
+def _entry(eid, step=4, concern="a", nl="Wie ziet de gegevens van {onderwerp}?", **kw):
+    return Entry(id=eid, step=step, concern=concern, grounds=kw.pop("grounds", ("step",)),
+                 nl=nl, en=nl, **kw)
+
+
+def test_selection_respects_needs_excludes_concerns_and_grounding():
+    selector = _selector([
+        _entry("images", needs=("legt-beelden-vast",),
+               nl="Wie bekijkt de beelden van {onderwerp}?"),
+        _entry("general", concern="b"),
+        _entry("same-concern", concern="b", nl="Wie bewaart de gegevens van {onderwerp}?"),
+        _entry("no-counter", concern="c", excludes=("telt-zonder-herkennen",)),
+        _entry("place", step=1, needs=("plaats",), nl="Waarom {plaats} met {onderwerp}?"),
+        _entry("unsupported", step=2, concern="c", grounds=("autonomie",)),
+    ], [Reason(value="privacy", needs=("plaats",), nl="wie er {plaats} is", en="who is {plaats}")])
+    case = Case(language="nl", technology="personentellers",
+                characteristics=("telt-zonder-herkennen",),
+                facets={"plaats": "in het winkelgebied"})
+    pool = [(_passage("p1", [1, 4], ["privacy"]), np.ones(8, dtype=np.float32) / 8 ** 0.5)]
+    chosen = selector.select(case, np.ones(8, dtype=np.float32) / 8 ** 0.5, pool)
+    ids = [c.entry.id for c in chosen.questions]
+    assert "images" not in ids and "no-counter" not in ids  # needs and excludes
+    assert len({"general", "same-concern"} & set(ids)) == 1  # one question per concern
+    assert "unsupported" not in ids and chosen.left_out == 1  # no passage speaks to autonomy
+    place = next(c for c in chosen.questions if c.entry.id == "place")
+    assert place.text == "Waarom in het winkelgebied met personentellers?"
+    assert [(v.key, v.reason) for v in chosen.values] == [
+        ("privacy", "wie er in het winkelgebied is")]
+
+
+def test_a_technology_holding_a_facet_loses_it_where_the_facet_has_its_own_slot():
+    case = Case(language="nl", technology="wifi-telling in de binnenstad",
+                facets={"plaats": "in de binnenstad"})
+    assert case.slots(frozenset({"plaats"}))["onderwerp"] == "wifi-telling"
+    assert case.slots()["onderwerp"] == "wifi-telling in de binnenstad"
+
+
+# -- the real engine -----------------------------------------------------------------------------
+
+def _needs(engine, answer):
+    entries = {e.id: e for e in engine.index.selector.bank.entries}
+    return [set(entries[q.bank_id].needs) for s in answer.denkraam for q in s.questions]
+
+
+def test_a_counter_that_identifies_nobody_is_not_asked_about_images(engine):
+    answer = engine.ask("Wat moet ik vragen over anonieme personentellers in het winkelgebied?")
+    assert len(answer.denkraam) >= 4
+    for needs in _needs(engine, answer):
+        assert not needs & {"legt-beelden-vast", "herkent-personen", "beslist-over-inwoners"}
+    text = " ".join(q.text for s in answer.denkraam for q in s.questions)
+    assert "gefilmd" not in text and "in het winkelgebied" in text
+
+
+def test_a_plan_with_particulars_gets_questions_that_name_them(engine):
+    answer = engine.ask(
+        "De gemeente wil een half jaar lang een proef doen met camera's bij de milieustraat die "
+        "afvaldumpers herkennen, zodat handhavers een boete kunnen geven. De leverancier is "
+        "Wastewatch B.V. en het kost € 45.000. Wat moet ik hieraan vragen?")
+    questions = [q.text for s in answer.denkraam for q in s.questions]
+    assert 6 <= len(questions) <= 12 and len(answer.denkraam) == 5
+    assert answer.facets["leverancier"] == "Wastewatch B.V."
+    named = [f for f in answer.facets.values() if any(f in q for q in questions)]
+    assert len(named) >= 3  # the case's own particulars, not a template
+    assert sum("Wastewatch" in q for q in questions) <= 2  # no answer turns around one of them
+    assert answer.public_values and all(v.reason and v.citations for v in answer.public_values)
+
+
+def test_two_street_technologies_get_different_questions(engine):
+    lamps = engine.ask("Wat moet ik vragen over slimme lantaarnpalen?")
+    air = engine.ask("Wat moet ik vragen over luchtkwaliteitssensoren?")
+    ids = [{q.bank_id for s in a.denkraam for q in s.questions} for a in (lamps, air)]
+    assert len(ids[0] & ids[1]) / len(ids[0] | ids[1]) <= 0.3
+    for needs in _needs(engine, lamps):
+        assert "beslist-over-inwoners" not in needs
+
+
+@pytest.fixture(scope="module")
+def municipal_only(tmp_path_factory, analyser_cache):
+    """An engine over the municipal documents of evals/municipal/ without the seed texts."""
+    from assistant.config import Settings
+    from assistant.engine import Engine
+    from assistant.engine.index.build import build_index
+
+    root = tmp_path_factory.mktemp("municipal-only")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "framework.yaml").write_bytes((SEED_CORPUS / "framework.yaml").read_bytes())
+    municipal = Path(__file__).parents[1] / "evals" / "municipal"
+    for path in municipal.iterdir():
+        if path.suffix in (".txt", ".md", ".html", ".pdf"):
+            (corpus / path.name).write_bytes(path.read_bytes())
+    settings = Settings(corpus_dir=corpus, index_dir=root / "index", cache_dir=analyser_cache)
+    build_index(settings, progress=False)
+    return Engine.load(settings)
+
+
+@pytest.mark.parametrize("question", [
+    "Wat moet ik vragen over de parkeersensoren in het centrum?",
+    "Waar moet ik op letten bij een algoritme voor de bijstand?",
+    "Welke vragen kan ik stellen over een chatbot op de website van de gemeente?",
+])
+def test_questions_survive_without_the_seed_texts(municipal_only, question):
+    answer = municipal_only.ask(question)
+    assert not answer.abstained and len(answer.denkraam) >= 4
+    for section in answer.denkraam:
+        for q in section.questions:
+            assert len(q.citations) == 1
+            cited = municipal_only.index.passage(answer.citation(q.citations[0]).passage_id)
+            assert not cited.doc.startswith(("rathenau", "vng", "fcf"))
