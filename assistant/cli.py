@@ -73,11 +73,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, load_reference
 
     settings = load_settings()
-    if not (args.file or args.kinds or args.conversations):
-        print("Name a reference set, --kinds FILE or --conversations FILE.", file=sys.stderr)
+    if not (args.file or args.kinds or args.conversations or args.cases):
+        print("Name a reference set, --kinds FILE, --conversations FILE or --cases FILE.",
+              file=sys.stderr)
+        return 2
+    if args.grades and not args.cases:
+        print("--grades goes with --cases FILE.", file=sys.stderr)
         return 2
     baseline = load_baseline(Path(args.baseline)) if args.baseline else None
     engine = Engine.load(settings)
+    if args.cases:
+        return _eval_cases(engine, args)
     if args.kinds or args.conversations:
         return _eval_understanding(engine, args)
     questions = load_reference(Path(args.file), set(engine.index.documents))
@@ -104,6 +110,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
     passages = {p.id: p.cited_text for p in engine.index.passages}
     report = write_report(result, Path(args.file), Path(args.reports), passages, diff)
     print(f"Report: {report}")
+    _write_json(args.json, result)
+    return 0
+
+
+def _eval_cases(engine: Any, args: argparse.Namespace) -> int:
+    from .eval_cases import evaluate_cases, load_cases, load_grades, print_cases, summarise_grades
+
+    cases = load_cases(Path(args.cases))
+    grades = load_grades(Path(args.grades)) if args.grades else None
+    result = evaluate_cases(engine, cases)
+    if grades is not None:
+        result["grades"] = summarise_grades(grades)
+    print_cases(result)
     _write_json(args.json, result)
     return 0
 
@@ -233,6 +252,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--conversations", metavar="FILE",
                    help="put conversations through the chat's follow-up handling, e.g. "
                    "evals/conversations.jsonl")
+    p.add_argument("--cases", metavar="FILE",
+                   help="answer what-to-ask questions and plans and measure the questions for the "
+                   "council (distinct wordings, overlap, steps, citations), e.g. "
+                   "evals/ask-cases.jsonl")
+    p.add_argument("--grades", metavar="FILE",
+                   help="with --cases: a grading file (id, score 0-3, why) to summarise")
     p.add_argument("--json", metavar="OUT",
                    help="also write the results, with each question's Answer, as JSON to OUT")
     p.add_argument("--reports", default="evals/reports",
