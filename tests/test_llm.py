@@ -43,7 +43,7 @@ def test_a_valid_answer_is_written_by_the_model_and_streamed(seed_settings, stub
     assert answer.written_by == "llm", answer.validation
     v = answer.validation
     assert v is not None and not v.fell_back and v.removed == 0 and v.supported == v.sentences
-    assert v.first_token_ms is not None and v.prompt_version == 1
+    assert v.first_token_ms is not None and v.prompt_version == 2
     assert streamed and streamed == [c.text + "".join(f" [{n}]" for n in c.citations)
                                      for c in answer.summary]
     # Every [n] the model wrote resolves to a passage of the answer.

@@ -159,7 +159,9 @@ class LLMWriter:
         p = prompts()[lang]
         passages = "\n\n".join(f"[{c.n}] {c.title}: {' '.join(c.text.split())}"
                                for c in answer.citations)
-        task = (p["task_ask"].format(subject=answer.subject or answer.topic or "deze technologie")
+        facets = "; ".join(answer.facets.values())
+        task = (p["task_ask"].format(subject=answer.subject or answer.topic or "deze technologie",
+                                     case=p["case"].format(facets=facets) if facets else "")
                 if answer.denkraam else p["task_answer"])
         user = p["user"].format(passages=passages, question=answer.question, task=task.strip())
         return [ChatMessage(role="system", content=p["system"].strip()),
