@@ -1,8 +1,9 @@
 """What-to-ask answers measured as a council member would read them: `assistant eval --cases FILE`.
 
 A cases file is JSON Lines, one what-to-ask question or plan a line: ``{"id", "question", "lang",
-"avoid": [...]}`` (``avoid``, optional, says what a question for this case must not assume). The
-run answers each, without a language model, and reports:
+"avoid": [...]}`` (``avoid``, optional, says what a question for this case must not assume: for a
+grader, who flags the questions that contradict it). The run answers each, without a language
+model, and reports:
 
 * how many answers have questions, under how many denkraam steps, every one cited;
 * the share of distinct wordings among all their questions, with the subject phrase and function
@@ -100,7 +101,7 @@ def summarise_grades(grades: list[Grade]) -> dict[str, Any]:
 
 
 def evaluate_cases(engine: Engine, cases: list[CaseQuestion]) -> dict[str, Any]:
-    engine.ask("Wat moet ik vragen over wifi-telling?")  # warm caches; not measured
+    engine.ask("Wat moet ik vragen over wifi-telling?", use_llm=False)  # warm caches
     rows: list[dict[str, Any]] = []
     times: list[float] = []
     lists: list[list[str]] = []

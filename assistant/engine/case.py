@@ -27,6 +27,9 @@ FILE = Path(__file__).with_name("case.yaml")
 # The slots a bank question may have besides {onderwerp}, each a facet of the case.
 FACETS = ("plaats", "duur", "kosten", "leverancier", "betrokkenen", "gegevens", "gevolg")
 SUBJECT_FALLBACK = {"nl": "deze technologie", "en": "this technology"}
+# Words a facet may start with that take a capital only at the start of a sentence.
+_LOWER_WHEN_LEADING = frozenset({"de", "het", "een", "in", "op", "bij", "aan", "the", "a", "an",
+                                 "on", "at", "near"})
 _QUANTIFIERS = frozenset({"alle", "elke", "iedere", "ieder", "all", "every", "each"})
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 # Articles stay with a facet ("een boete", "de politie"); other function words do not ("die").
@@ -51,7 +54,6 @@ class _Forms(BaseModel):
     cost_not: tuple[str, ...]
     supplier_cues: tuple[str, ...]
     legal_forms: tuple[str, ...]
-    operators: tuple[str, ...]
     people: tuple[str, ...] = Field(min_length=1)
     data: tuple[str, ...] = Field(min_length=1)
     vague_data: tuple[str, ...]
@@ -76,7 +78,6 @@ class _Patterns:
     amount: re.Pattern[str]
     supplier: re.Pattern[str]
     legal: re.Pattern[str]
-    operator: re.Pattern[str]
     people: re.Pattern[str]
     data: re.Pattern[str]
     vague: frozenset[str]
@@ -93,18 +94,18 @@ class _Patterns:
         money = rf"(?:{_alt(f.currency)})"
         scale = rf"(?:\s?(?:{_alt(f.scale)})\b)?"
         per = rf"(?:\s(?:{_alt(f.per)})\b)?"
-        name = r"[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|&))*"
+        name = r"[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|&\s[A-Z][\w'’-]*))*"
         i = re.IGNORECASE
         return cls(
-            place=re.compile(rf"\b(?:{_alt(f.place_prepositions)})\s+{art}(?:{word}\s+)??"
-                             rf"[\w'’-]*(?:{_alt(f.place_words)})\b(?-i:\s+[A-Z][\w'’-]*)?", i),
+            place=re.compile(rf"\b(?:{_alt(f.place_prepositions)})\s+{art}(?:{word}\s+)?"
+                             rf"[\w'’-]*(?:{_alt(f.place_words)})\b(?-i:\s+[A-Z][\w'’-]*)?"
+                             r"(?!\s+(?:van|of)\b)", i),
             duration=re.compile(rf"\b(?:(?:een|a)\s+(?=half|halve))?{number}\s+(?:{word}\s+)?"
                                 rf"(?:{_alt(f.time_units)})\b", i),
             amount=re.compile(rf"(?:{money}\s?\d[\d.,]*{scale}|\b\d[\d.,]*{scale}\s?{money})"
                               rf"(?:\s?{money})?{per}", i),
             supplier=re.compile(rf"\b(?i:{_alt(f.supplier_cues)})\s+(?P<name>{name})"),
-            legal=re.compile(rf"\b(?P<name>{name})\s+(?i:{_alt(f.legal_forms)})(?=\W|$)"),
-            operator=re.compile(rf"\b(?:{_alt(f.operators)})(?=\W|$)", i),
+            legal=re.compile(rf"\b(?P<name>{name})\s+(?:{_alt(f.legal_forms)})(?=\W|$)"),
             people=re.compile(rf"\b(?:{word}e\s+)?[\w'’-]*(?:{_alt(f.people)})\b", i),
             data=re.compile(rf"\b[\w'’-]*(?:{_alt(f.data)})(?:\s+(?:van|over|of|about)\s+{art}"
                             r"(?-i:[a-z][\w'’-]*))?", i),
@@ -127,7 +128,11 @@ def _patterns() -> dict[str, _Patterns]:
 def _first(pattern: re.Pattern[str], text: str, group: int | str = 0, bare: bool = False
            ) -> str | None:
     m = pattern.search(text)
-    return _tidy(m.group(group), bare) if m else None
+    return _tidy(m.group(group), bare, _sentence_start(text, m.start(group))) if m else None
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    return not text[:at].strip() or bool(re.search(r"[.?!:]\s*$", text[:at]))
 
 
 # How many words around a period or an amount are read for what makes it the case's own.
@@ -147,21 +152,23 @@ def _near(pattern: re.Pattern[str], text: str, cues: frozenset[str],
                                    or unless.search(" ".join(after[:2]))):
             continue
         if cues & {*before, *after, *words(m.group(0))}:
-            return _tidy(m.group(0), bare)
+            return _tidy(m.group(0), bare, _sentence_start(text, m.start()))
     return None
 
 
-def _tidy(phrase: str, bare: bool = False) -> str | None:
+def _tidy(phrase: str, bare: bool = False, starts_sentence: bool = False) -> str | None:
     """The phrase without the punctuation around it (an abbreviation keeps its full stop:
-    "B.V."); with ``bare``, without a leading function word ("die bezoekers")."""
+    "B.V."); with ``bare``, without a leading function word ("die bezoekers"); its first letter
+    in lower case where only the start of a sentence made it a capital."""
     phrase = " ".join(phrase.split()).strip(" ,;:")
     if phrase.endswith(".") and not _ABBREVIATION.search(phrase):
         phrase = phrase.rstrip(".")
     first, _, rest = phrase.partition(" ")
     if bare and rest and first.lower() in _FUNCTION_WORDS:
         phrase = rest
-    if bare and phrase[:1].isupper() and phrase[1:2].islower():
-        phrase = phrase[0].lower() + phrase[1:]  # capitalised at the start of a sentence
+    if starts_sentence and phrase[:1].isupper() and phrase[1:2].islower() \
+            and (bare or phrase.split(" ", 1)[0].lower() in _LOWER_WHEN_LEADING):
+        phrase = phrase[0].lower() + phrase[1:]
     if len(phrase) > MAX_FACET_CHARS:
         phrase = phrase[:MAX_FACET_CHARS].rsplit(" ", 1)[0]
     return phrase or None
@@ -173,23 +180,38 @@ def facets_of(text: str, lang: str) -> dict[str, str]:
     out: dict[str, str | None] = {
         # A town's name is the municipality itself, not a place in it: "in Delft" is no facet.
         "plaats": _first(p.place, text),
-        "duur": _near(p.duration, text, p.duration_cues, bare=True),
+        "duur": _plural_unit(_near(p.duration, text, p.duration_cues, bare=True), lang),
         "kosten": _near(p.amount, text, p.cost_cues, p.cost_not),
-        "leverancier": (_first(p.legal, text, 0) or _first(p.supplier, text, "name")
-                        or _first(p.operator, text)),
+        "leverancier": _first(p.legal, text, 0) or _first(p.supplier, text, "name"),
         "betrokkenen": _first(p.people, text, bare=True),
         "gevolg": _first(p.consequence, text),
     }
-    data = next((_without_function_tail(m.group(0)) for m in p.data.finditer(text)
-                 if m.group(0).lower() not in p.vague), None)
-    out["gegevens"] = _tidy(data, bare=True) if data else None
+    out["gegevens"] = next(
+        (_tidy(d, bare=True, starts_sentence=_sentence_start(text, m.start()))
+         for m in p.data.finditer(text)
+         if (d := _without_function_tail(m.group(0))).lower() not in p.vague), None)
     return {k: v for k, v in out.items() if v}
+
+
+def _plural_unit(period: str | None, lang: str) -> str | None:
+    """ "two year" (from "a two year trial") -> "two years", so that "after {duur}" reads right;
+    Dutch units are the same after any number ("twee jaar")."""
+    if period is None or lang != "en":
+        return period
+    number, _, unit = period.rpartition(" ")
+    if unit in _EN_UNITS and number.split()[-1].lower() not in ("one", "1", "a", "an"):
+        return f"{number} {unit}s"
+    return period
+
+
+_EN_UNITS = frozenset({"year", "month", "week", "day", "hour"})
 
 
 def _without_function_tail(phrase: str) -> str:
     """ "kentekens van alle" -> "kentekens": an extension that ends in a function word."""
-    head, *rest = phrase.rsplit(" ", 2)
-    if rest and (rest[-1].lower() in _FUNCTION_WORDS or rest[-1].lower() in _QUANTIFIERS):
+    head, *rest = phrase.split(" ", 1)
+    last = phrase.rsplit(" ", 1)[-1].lower()
+    if rest and (last in _FUNCTION_WORDS or last in _QUANTIFIERS):
         return head
     return phrase
 
@@ -204,7 +226,6 @@ class Case:
     technology: str | None
     characteristics: tuple[str, ...] = ()
     facets: dict[str, str] = field(default_factory=dict)
-    description: str = ""  # what the message describes besides its question
 
     @property
     def features(self) -> frozenset[str]:
@@ -212,14 +233,14 @@ class Case:
         return frozenset(self.characteristics) | frozenset(self.facets)
 
     def slots(self, used: frozenset[str] = frozenset()) -> dict[str, str]:
-        """The words for each slot. The technology loses a facet it ends with when that facet
+        """The words for each slot. The technology loses the place it ends with when the place
         fills a slot of its own ("wifi-telling in de binnenstad" and "{plaats}")."""
         subject = self.technology or SUBJECT_FALLBACK[self.language]
-        for facet in used:
-            said = self.facets.get(facet)
-            # Only at its end: "gates at the town hall entrance" keeps its words.
-            if said and subject.endswith(" " + said):
-                subject = subject[:-len(said)].strip()
+        said = self.facets.get("plaats")
+        # Only a place, which carries its preposition, and only at the end: "gates at the town
+        # hall entrance" keeps its words, "een app voor jongeren" its people.
+        if said and "plaats" in used and subject.lower().endswith(" " + said.lower()):
+            subject = subject[:-len(said)].strip()
         return {"onderwerp": subject, **self.facets}
 
 
@@ -237,7 +258,7 @@ def case_of(q: Query, matcher: Matcher) -> Case:
     chosen = tuple(k for k in dict.fromkeys(keys) if k in by_key
                    and not present & set(by_key[k].yields_to))
     return Case(language=q.language, technology=_with_article(q.subject, q.text),
-                characteristics=chosen, facets=facets, description=q.context)
+                characteristics=chosen, facets=facets)
 
 
 def _with_article(subject: str | None, text: str) -> str | None:

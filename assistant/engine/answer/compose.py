@@ -156,7 +156,7 @@ class Composer:
         answer.followup = q.followup
         if q.kind == "ask" or (q.kind == "topic" and (q.characteristics or q.topics)):
             answer.notices = self._subject_notice(q, subject)
-            self._denkraam(retrieval, subject, cites, answer)
+            self._denkraam(retrieval, cites, answer)
             if q.alternative in ("factual", "why", "how", "yesno") and subject:
                 # The analyser was unsure: the other reading is one click away.
                 answer.followups = [f"What is {subject}?" if lang == "en"
@@ -326,8 +326,9 @@ class Composer:
 
     def _pool(self, retrieval: Retrieval, case_vector: np.ndarray
               ) -> list[tuple[Passage, np.ndarray]]:
-        """The passages retrieved for the case, with their vectors: the answer's ranking and the
-        passages closest to the case itself."""
+        """The passages a question for the council may be cited to, with their vectors: the
+        answer's ranking and the :data:`POOL` passages closest to the case (the vector the
+        ranking searched with). A question is cited only to one that speaks to its grounding."""
         index = self.index
         rows = [index.position[h.passage.id] for h in retrieval.hits]
         k = min(index.vectors.ntotal, POOL)
@@ -338,8 +339,7 @@ class Composer:
         vectors = index.vectors.reconstruct_batch(np.asarray(rows, dtype=np.int64))
         return [(index.passages[r], v) for r, v in zip(rows, vectors, strict=True)]
 
-    def _denkraam(self, retrieval: Retrieval, subject: str | None, cites: _Citations,
-                  answer: Answer) -> None:
+    def _denkraam(self, retrieval: Retrieval, cites: _Citations, answer: Answer) -> None:
         """The questions for the council and the public values at stake, from the question bank
         for this case (see :mod:`assistant.engine.bank.select`)."""
         q = retrieval.query

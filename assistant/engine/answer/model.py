@@ -95,7 +95,7 @@ class Answer(BaseModel):
     summary: list[Claim] = Field(default_factory=list)
     related: list[Claim] = Field(default_factory=list)
     denkraam: list[StepSection] = Field(default_factory=list)
-    # Questions the bank chose for the case that no retrieved passage supports, so not asked.
+    # Places in a step left empty because no passage supported the bank's questions for them.
     questions_left_out: int = 0
     # The case's particulars as the user wrote them (place, duration, cost...), which the
     # questions name.

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,15 @@ REASONS = Path(__file__).with_name("reasons.yaml")
 SUBJECT_SLOT = "onderwerp"
 STEP_GROUND = "step"
 _SLOT = re.compile(r"\{([^{}]*)\}")
+# What the slots read as when the bank's questions are embedded, without a case.
+NEUTRAL = {
+    "nl": {"onderwerp": "deze technologie", "plaats": "op deze plek", "duur": "deze periode",
+           "kosten": "dit bedrag", "leverancier": "de leverancier", "betrokkenen": "de inwoners",
+           "gegevens": "deze gegevens", "gevolg": "een sanctie"},
+    "en": {"onderwerp": "this technology", "plaats": "in this place", "duur": "this period",
+           "kosten": "this amount", "leverancier": "the supplier", "betrokkenen": "the residents",
+           "gegevens": "these data", "gevolg": "a sanction"},
+}
 
 
 class _Strict(BaseModel):
@@ -40,7 +50,20 @@ class _Strict(BaseModel):
 
 
 def slots_of(text: str) -> frozenset[str]:
-    return frozenset(_SLOT.findall(text))
+    """The slots of a question as str.format reads them ("{{" is a brace, not a slot)."""
+    try:
+        return frozenset(f for _, f, _, _ in string.Formatter().parse(text) if f is not None)
+    except ValueError:
+        return frozenset(_SLOT.findall(text))
+
+
+def _formats(text: str) -> bool:
+    """Whether ``text`` fills with words for its slots (a stray brace would fail an answer)."""
+    try:
+        text.format(**{s: "x" for s in slots_of(text)})
+    except (ValueError, IndexError, KeyError):
+        return False
+    return True
 
 
 class Entry(_Strict):
@@ -101,9 +124,8 @@ class Bank:
 
     def texts(self, lang: str) -> list[str]:
         """The questions as the embedding model reads them: slots given neutral words."""
-        neutral = {"nl": "deze technologie", "en": "this technology"}[lang]
-        return [_SLOT.sub(lambda m: neutral if m.group(1) == SUBJECT_SLOT else m.group(1),
-                          e.text(lang)) for e in self.entries]
+        neutral = NEUTRAL[lang]
+        return [e.text(lang).format(**neutral) for e in self.entries]
 
 
 T = TypeVar("T")
@@ -122,13 +144,17 @@ def _read(path: Path, validate: Callable[[Any], T]) -> tuple[T, YamlLines]:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark else ""
         raise UnderstandingDataError(f"{what} is not valid YAML{at}.") from exc
+    if not isinstance(raw, dict):
+        raise UnderstandingDataError(f"{what} must be a mapping (see the comments at its top).")
     try:
         return validate(raw), node
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
+        reason = ("is not a known key" if err["type"] == "extra_forbidden"
+                  else "is missing" if err["type"] == "missing" else err["msg"])
         raise UnderstandingDataError(f"{what} line {node.line(loc)}: {_entry(raw, loc)}"
-                                     f"{'.'.join(str(p) for p in loc)} {err['msg']}.") from exc
+                                     f"{'.'.join(str(p) for p in loc)} {reason}.") from exc
 
 
 def _entry(raw: Any, loc: tuple[Any, ...]) -> str:
@@ -197,6 +223,9 @@ def load_bank(framework: Framework, questions: Path = QUESTIONS, reasons: Path =
 
 def _check_slots(nl: str, en: str, needs: tuple[str, ...], refuse: Callable[[str], None]
                  ) -> None:
+    if not (_formats(nl) and _formats(en)):
+        refuse("it is not a valid template (a brace without its pair, or a slot that is not a "
+               "plain name)")
     slots = slots_of(nl)
     if slots != slots_of(en):
         refuse("its Dutch and English texts use different slots")

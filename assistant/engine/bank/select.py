@@ -55,7 +55,7 @@ class ValueReason:
 @dataclass
 class Selection:
     questions: list[Chosen] = field(default_factory=list)
-    left_out: int = 0  # questions chosen for the case that no retrieved passage supports
+    left_out: int = 0  # places in a step left empty because no passage supported a question
     values: list[ValueReason] = field(default_factory=list)
 
 
@@ -82,6 +82,7 @@ class Selector:
                 (i for i, e in enumerate(self.bank.entries) if e.step == step and e.fits(features)),
                 key=lambda i: -(similarity[i] + NEED_WEIGHT * self._met(self.bank.entries[i])))
             count = 0
+            unsupported = 0
             for i in ranked:
                 if count >= PER_STEP[step]:
                     break
@@ -92,7 +93,7 @@ class Selector:
                     continue
                 passage = self._support(entry, vectors[i], pool)
                 if passage is None:
-                    out.left_out += 1
+                    unsupported += 1
                     continue
                 slots = case.slots(entry.slots)
                 text = entry.text(lang).format(**slots)
@@ -102,6 +103,9 @@ class Selector:
                     named[s] = named.get(s, 0) + 1
                 taken.append(i)
                 count += 1
+            # Counted only where they left the step short: the next question took their place
+            # otherwise.
+            out.left_out += min(unsupported, PER_STEP[step] - count)
         out.values = self._values(case, case_vector, out.questions, pool)
         return out
 
@@ -139,7 +143,7 @@ class Selector:
         order = list(case.characteristics)
         keys = sorted(reasons, key=lambda v: min(
             (order.index(n) for n in reasons[v].needs if n in order), default=len(order)))
-        if len(keys) < MIN_REASONED:
+        if sum(1 for k in keys if any(k in p.values for p, _ in pool)) < MIN_REASONED:
             # Few reasons for this case: the values its questions serve, without one.
             for c in chosen:
                 keys += [v for v in c.entry.values if v not in keys]
