@@ -243,8 +243,8 @@ def test_a_full_history_answers_but_keeps_no_more(seed_settings, tmp_path, datab
     """Each user may keep ASSISTANT_HISTORY_MAX_MB of text: past it, questions are answered
     and the raadslid is told once that new conversations are not kept (the flood of one user
     once filled the disk)."""
-    # Room for two or three answers with their denkraam block and sources (about 15 KB each).
-    env = server_env(seed_settings, tmp_path, database, ASSISTANT_HISTORY_MAX_MB="0.04")
+    # Room for a few answers with their denkraam block and sources.
+    env = server_env(seed_settings, tmp_path, database, ASSISTANT_HISTORY_MAX_MB="0.02")
     with chat_server(env, OUTPUT / "quota.log") as (chat, _):
         cookie = sign_in(chat, "anna", "anna-haar-wachtwoord")
 
@@ -266,7 +266,7 @@ def test_a_full_history_answers_but_keeps_no_more(seed_settings, tmp_path, datab
         asked = rows(database, 'SELECT count(*) FROM steps WHERE "type" = \'user_message\'')[0][0]
         # At most the quota, and what steps already let through grew by when they were
         # completed (an answer is never cut off half-way).
-        assert 0 < stored <= 0.04 * 2**20 + 16_000 and 0 < asked < 8, (stored, asked)
+        assert 0 < stored <= 0.02 * 2**20 + 16_000 and 0 < asked < 8, (stored, asked)
         assert sum(t.startswith("Uw bewaarde gesprekken nemen de ruimte in") for t in toasts) == 1
 
 

@@ -460,7 +460,9 @@ class HistoryLayer(SQLAlchemyDataLayer):
                     stored, counted = int(rows[0]["size"] or 0), now
             before = self._sizes.get(step_id)
             if before is None and stored + size > self.max_chars:
-                self._stored[identifier] = (stored, counted)
+                # Full until the next count says otherwise: a question that would still fit is
+                # not kept without the answer that did not.
+                self._stored[identifier] = (max(stored, self.max_chars), counted)
                 return False
             self._stored[identifier] = (stored + max(size - (before or 0), 0), counted)
             self._sizes[step_id] = size
