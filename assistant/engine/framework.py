@@ -14,15 +14,16 @@ match a passage that merely has "onder" and "druk" far apart.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from assistant.engine.corpus.readers import FRAMEWORK_FILE
 from assistant.engine.textproc import Analyzer, fold, words
-from assistant.errors import CorpusError
+from assistant.errors import AssistantError, CorpusError
 
 STEP_NUMBERS = (1, 2, 3, 4, 5)
 
@@ -163,27 +164,8 @@ class Framework:
     @classmethod
     def parse(cls, text: str, where: str = FRAMEWORK_FILE) -> Framework:
         """Check ``text`` against the schema; one sentence names the first problem and its line."""
-        try:
-            raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-            node = YamlLines(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            at = f" line {mark.line + 1}" if mark else ""
-            raise CorpusError(f"{where}{at} is not valid YAML ({getattr(exc, 'problem', exc)})."
-                              ) from exc
-        if not isinstance(raw, dict):
-            raise CorpusError(f"{where} must be a mapping with steps, values and the other parts "
-                              "described in README.md.")
-        try:
-            data = FrameworkFile.model_validate(raw)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            loc = tuple(err["loc"])
-            key = ".".join(str(p) for p in loc) or "(top)"
-            line = node.line(loc)
-            reason = ("is not a known key" if err["type"] == "extra_forbidden"
-                      else "is missing" if err["type"] == "missing" else err["msg"])
-            raise CorpusError(f"{where} line {line}: {key} {reason}.") from exc
+        data, node = parse_yaml(text, where, FrameworkFile.model_validate, CorpusError,
+                                "with steps, values and the other parts described in README.md")
         _check_references(data, node, where)
         return cls(data)
 
@@ -206,6 +188,36 @@ class Framework:
 
     def step(self, number: int) -> Step:
         return next(s for s in self.steps if s.step == number)
+
+
+T = TypeVar("T")
+
+
+def parse_yaml(text: str, where: str, validate: Callable[[Any], T],
+               error: type[AssistantError], mapping: str,
+               label: Callable[[Any, tuple[Any, ...]], str] = lambda raw, loc: ""
+               ) -> tuple[T, YamlLines]:
+    """A YAML data file checked against its schema (``validate``), with the lines of its keys for
+    the checks that follow. A problem is one ``error`` sentence naming ``where``, the line and the
+    key (``label`` may name the entry it lies in); ``mapping`` says what the top level holds."""
+    try:
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        node = YamlLines(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" line {mark.line + 1}" if mark else ""
+        raise error(f"{where}{at} is not valid YAML ({getattr(exc, 'problem', exc)}).") from exc
+    if not isinstance(raw, dict):
+        raise error(f"{where} must be a mapping {mapping}.")
+    try:
+        return validate(raw), node
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        key = ".".join(str(p) for p in loc) or "(top)"
+        reason = ("is not a known key" if err["type"] == "extra_forbidden"
+                  else "is missing" if err["type"] == "missing" else err["msg"])
+        raise error(f"{where} line {node.line(loc)}: {label(raw, loc)}{key} {reason}.") from exc
 
 
 class YamlLines:

@@ -22,11 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.engine.case import FACETS
-from assistant.engine.framework import STEP_NUMBERS, Framework, YamlLines
+from assistant.engine.framework import STEP_NUMBERS, Framework, YamlLines, parse_yaml
 from assistant.errors import UnderstandingDataError
 
 QUESTIONS = Path(__file__).with_name("questions.yaml")
@@ -135,26 +134,11 @@ def _read(path: Path, validate: Callable[[Any], T]) -> tuple[T, YamlLines]:
     what = f"The question bank file {path}"
     try:
         text = path.read_text(encoding="utf-8")
-        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        node = YamlLines(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise UnderstandingDataError(f"{what} cannot be read ({exc.__class__.__name__}); "
                                      "reinstall the assistant.") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark else ""
-        raise UnderstandingDataError(f"{what} is not valid YAML{at}.") from exc
-    if not isinstance(raw, dict):
-        raise UnderstandingDataError(f"{what} must be a mapping (see the comments at its top).")
-    try:
-        return validate(raw), node
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = tuple(err["loc"])
-        reason = ("is not a known key" if err["type"] == "extra_forbidden"
-                  else "is missing" if err["type"] == "missing" else err["msg"])
-        raise UnderstandingDataError(f"{what} line {node.line(loc)}: {_entry(raw, loc)}"
-                                     f"{'.'.join(str(p) for p in loc)} {reason}.") from exc
+    return parse_yaml(text, what, validate, UnderstandingDataError,
+                      "(see the comments at its top)", _entry)
 
 
 def _entry(raw: Any, loc: tuple[Any, ...]) -> str:
