@@ -28,10 +28,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .engine import Engine
-from .engine.answer.model import Answer
-from .engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
+from .engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS
 from .errors import EvalFileError
-from .evaluate import denkraam_overlap
+from .evaluate import denkraam_overlap, normalised_questions
 
 FUNCTION_WORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 
@@ -81,19 +80,6 @@ def load_grades(path: Path) -> list[Grade]:
     return _lines(path, Grade, "grading file")
 
 
-def normalised_questions(answer: Answer) -> list[str]:
-    """The answer's questions with its subject phrase and the function words removed."""
-    subject = fold(answer.subject or answer.topic or "")
-    out = []
-    for section in answer.denkraam:
-        for q in section.questions:
-            text = fold(q.text)
-            if subject:
-                text = text.replace(subject, " ")
-            out.append(" ".join(w for w in words(text) if w not in FUNCTION_WORDS))
-    return out
-
-
 def summarise_grades(grades: list[Grade]) -> dict[str, Any]:
     counts = Counter(g.score for g in grades)
     return {"n": len(grades), "distribution": {str(s): counts.get(s, 0) for s in range(4)},
@@ -110,7 +96,7 @@ def evaluate_cases(engine: Engine, cases: list[CaseQuestion]) -> dict[str, Any]:
         answer = engine.ask(case.question, use_llm=False)
         times.append((time.perf_counter() - started) * 1000)
         questions = [q for s in answer.denkraam for q in s.questions]
-        normalised = normalised_questions(answer)
+        normalised = normalised_questions(answer, FUNCTION_WORDS)
         if questions:
             lists.append(normalised)
         rows.append({

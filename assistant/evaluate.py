@@ -143,18 +143,23 @@ def answer_checks(q: RefQuestion, answer: Answer) -> dict[str, bool | None]:
     return out
 
 
-def question_set(answer: Answer) -> set[str]:
+def normalised_questions(answer: Answer, drop: frozenset[str] = frozenset()) -> list[str]:
     """The answer's questions for the council with its subject blanked out, so that one template
-    with another noun pasted in counts as the same question."""
+    with another noun pasted in counts as the same question, and without the words in ``drop``
+    (function words, for counting distinct wordings)."""
     subject = fold(answer.subject or answer.topic or "")
-    out = set()
+    out = []
     for section in answer.denkraam:
         for q in section.questions:
             text = fold(q.text)
             if subject:
-                text = text.replace(subject, "_")
-            out.add(" ".join(words(text)))
+                text = text.replace(subject, " ")
+            out.append(" ".join(w for w in words(text) if w not in drop))
     return out
+
+
+def question_set(answer: Answer) -> set[str]:
+    return set(normalised_questions(answer))
 
 
 def denkraam_overlap(sets: list[set[str]]) -> float | None:
