@@ -65,7 +65,6 @@ class Selector:
     def __init__(self, bank: Bank, vectors: dict[str, np.ndarray]) -> None:
         self.bank = bank
         self.vectors = vectors
-        self._row = {e.id: i for i, e in enumerate(bank.entries)}
 
     def select(self, case: Case, case_vector: np.ndarray,
                pool: list[tuple[Passage, np.ndarray]]) -> Selection:
@@ -77,9 +76,10 @@ class Selector:
         concerns: set[str] = set()
         named: dict[str, int] = {}  # facet slot -> questions naming it
         taken: list[int] = []
+        fitting = [i for i, e in enumerate(self.bank.entries) if e.fits(features)]
         for step in sorted(PER_STEP):
             ranked = sorted(
-                (i for i, e in enumerate(self.bank.entries) if e.step == step and e.fits(features)),
+                (i for i in fitting if self.bank.entries[i].step == step),
                 key=lambda i: -(similarity[i] + NEED_WEIGHT * self._met(self.bank.entries[i])))
             count = 0
             unsupported = 0
