@@ -164,8 +164,9 @@ class Framework:
     @classmethod
     def parse(cls, text: str, where: str = FRAMEWORK_FILE) -> Framework:
         """Check ``text`` against the schema; one sentence names the first problem and its line."""
-        data, node = parse_yaml(text, where, FrameworkFile.model_validate, CorpusError,
-                                "with steps, values and the other parts described in README.md")
+        data, node = parse_yaml(
+            text, where, FrameworkFile.model_validate, CorpusError,
+            "with steps, values and the other parts described in docs/knowledge.md")
         _check_references(data, node, where)
         return cls(data)
 
