@@ -15,10 +15,8 @@ from assistant.errors import IndexMismatch, IndexMissing
 
 
 @pytest.fixture
-def built(make_settings):
-    settings = make_settings()
-    build_index(settings, progress=False)
-    return settings
+def built(seed_copy):
+    return seed_copy
 
 
 def test_manifest_records_model_corpus_and_versions(built):

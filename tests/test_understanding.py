@@ -282,11 +282,10 @@ def test_a_follow_up_builds_on_a_declined_question_and_values_follow_an_answer(e
 
 
 @pytest.mark.slow
-def test_the_analyser_is_checked_against_the_manifest(make_settings):
-    from assistant.engine.index.build import ANALYSER, build_index, load_index
+def test_the_analyser_is_checked_against_the_manifest(seed_copy):
+    from assistant.engine.index.build import ANALYSER, load_index
 
-    settings = make_settings()
-    build_index(settings, progress=False)
+    settings = seed_copy
     manifest = json.loads((settings.index_dir / "manifest.json").read_text("utf-8"))
     assert manifest["analyser"]["questions"] >= 1000
     model = settings.index_dir.resolve() / ANALYSER / "model.npz"
@@ -300,11 +299,11 @@ def test_the_analyser_is_checked_against_the_manifest(make_settings):
 
 
 @pytest.mark.slow
-def test_a_changed_labelled_set_makes_the_index_stale(make_settings, monkeypatch):
+def test_a_changed_labelled_set_makes_the_index_stale(seed_copy, monkeypatch):
     from assistant.engine.index import build
 
-    settings = make_settings()
-    build.build_index(settings, progress=False)
+    settings = seed_copy
+    build.load_index(settings)  # loads as built
     monkeypatch.setattr(build, "data_hash", lambda: "another labelled set")
     with pytest.raises(IndexMismatch, match="assistant index"):
         build.load_index(settings)
