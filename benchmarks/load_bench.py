@@ -41,7 +41,7 @@ from assistant.config import Settings  # noqa: E402
 from assistant.intranet import accounts, history  # noqa: E402
 from benchmarks.bench import QUESTIONS  # noqa: E402
 from deploy.cluster import Cluster  # noqa: E402
-from tests.socket_client import ChatSocket, jwt_sign_in, threads  # noqa: E402
+from tests.support.socket_client import ChatSocket, jwt_sign_in, threads  # noqa: E402
 
 ASKED = 5
 
@@ -253,7 +253,7 @@ def stored_chars(database: str, user: str) -> int:
 def slow_row(cluster: Cluster, count: int = 5000, seconds: float = 15.0) -> str:
     """``count`` connections from 127.0.0.2 that send half a request's headers and wait, while
     /health is asked from 127.0.0.1 every half second through HAProxy."""
-    from tests.test_slow_clients import health, hold
+    from tests.support.slow_clients import health, hold
 
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, max(soft, count + 1024)), hard))

@@ -18,8 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.chat_bench import ANSWER, QUESTIONS, ask_timed  # noqa: E402
-from tests.chat_server import chat_server, free_port, launch_chromium  # noqa: E402
-from tests.test_intranet import intranet_page  # noqa: E402
+from tests.support.chat_server import chat_server, free_port, intranet_page, launch_chromium  # noqa: E402
 
 WIDGET = "document.querySelector('#chainlit-copilot').shadowRoot"
 

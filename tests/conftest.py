@@ -19,6 +19,19 @@ SEED_CORPUS = PROJECT_ROOT / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+# Fixtures that bring a built index (and with it the real embedding model) or a database
+# server: a test that uses one, directly or through another fixture, is marked slow, and
+# `make test-fast` leaves it out.
+SLOW_FIXTURES = frozenset({"seed_settings", "postgres_cluster", "municipal_engine",
+                           "municipal_only"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def analyser_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The cache of trained question analysers and labelled-question vectors the tests share.

@@ -14,7 +14,13 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .chat_server import chat_server, launch_chromium, send_question
+from .support.chat_server import (
+    chat_server,
+    launch_chromium,
+    scrolled_into_upper_half,
+    send_question,
+    settle,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -92,7 +98,7 @@ def wait_answer(pg, before: int):  # type: ignore[no-untyped-def]
 
 def assert_accessible(pg, name: str) -> None:  # type: ignore[no-untyped-def]
     """axe-core over the page against WCAG 2.1 A and AA: no serious or critical violation."""
-    pg.wait_for_timeout(300)  # raadsgids.js repairs labels on the next animation frame
+    settle(pg)  # raadsgids.js repairs labels on the next animation frame
     if not pg.evaluate("typeof axe !== 'undefined'"):
         # Through the debugging protocol: the page's Content-Security-Policy rightly refuses an
         # inline <script> that is not its own.
@@ -116,7 +122,7 @@ def test_welcome_starters_language_and_accessibility(page) -> None:  # type: ign
     labels = page.locator("#starters button").all_inner_texts()
     assert any("Wifi-telling" in label for label in labels) and len(labels) == 4
     assert page.locator("#chat-input").get_attribute("placeholder").startswith("Stel uw vraag")
-    page.wait_for_timeout(600)  # the welcome screen fades in
+    settle(page)  # the welcome screen fades in
     page.screenshot(path=str(OUTPUT / "welcome.png"))
 
     assert_accessible(page, "welcome")
@@ -134,8 +140,8 @@ def test_wifi_answer_citation_follow_ups_and_export(page, engine) -> None:  # ty
     page.screenshot(path=str(OUTPUT / "wifi-answer.png"), full_page=True)
 
     # The reader is brought to the start of the answer, not left at its source list.
-    page.wait_for_timeout(1500)
     heading = reply.get_by_text("Kort antwoord").first
+    scrolled_into_upper_half(page, heading)
     top = heading.evaluate("el => el.getBoundingClientRect().top")
     assert 0 <= top < page.viewport_size["height"] / 2, top
     # The source panel stays closed until a citation is clicked.
@@ -156,7 +162,7 @@ def test_wifi_answer_citation_follow_ups_and_export(page, engine) -> None:  # ty
     assert expected.title in panel.inner_text()
     assert (expected.publisher or "") in panel.inner_text()
     assert citations[1].text[:80] not in panel.inner_text()
-    page.wait_for_timeout(800)  # the panel slides in
+    settle(page)  # the panel slides in
     assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
     assert not overflowing(page), overflowing(page)
     page.screenshot(path=str(OUTPUT / "citation-panel.png"))
@@ -244,13 +250,13 @@ def test_on_a_phone_the_source_panel_opens_only_when_asked(browser, server, engi
     pg.goto(server + "/")
     pg.wait_for_selector("#starters button")
     # The welcome screen opens at its start: its first line is on screen.
-    pg.wait_for_timeout(800)
     intro = pg.locator("#welcome-screen").get_by_text("Raadsgids digitalisering.").first
+    scrolled_into_upper_half(pg, intro)
     assert 0 <= intro.evaluate("el => el.getBoundingClientRect().top") < 844 / 2
     pg.screenshot(path=str(OUTPUT / "phone-welcome.png"))
     reply = ask(pg, WIFI)
     reply.get_by_text("Bronnen").wait_for()
-    pg.wait_for_timeout(1500)
+    scrolled_into_upper_half(pg, reply.get_by_text("Kort antwoord").first)
     assert pg.locator("#side-view-content").count() == 0
     top = reply.get_by_text("Kort antwoord").first.evaluate(
         "el => el.getBoundingClientRect().top")
@@ -261,7 +267,7 @@ def test_on_a_phone_the_source_panel_opens_only_when_asked(browser, server, engi
     panel = pg.locator("#side-view-content")
     panel.get_by_text(second.title).first.wait_for()
     assert second.text[:60] in panel.inner_text()
-    pg.wait_for_timeout(800)  # the sheet slides in
+    settle(pg)  # the sheet slides in
     pg.screenshot(path=str(OUTPUT / "phone-citation.png"))
     # The sheet is named by its visible title for screen readers.
     named = pg.evaluate("""() => { const d = document.querySelector('[role=dialog]');
@@ -273,7 +279,7 @@ def test_on_a_phone_the_source_panel_opens_only_when_asked(browser, server, engi
     reply.get_by_role("button", name="Exporteer gesprek").click()
     export = answers(pg).last
     export.get_by_text(".docx").wait_for()
-    pg.wait_for_timeout(500)
+    settle(pg)
     assert pg.evaluate("document.documentElement.scrollWidth") <= 390
     assert not overflowing(pg), overflowing(pg)
     with pg.expect_download() as download:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .chat_server import chat_server
+from .support.chat_server import chat_server
 
 pytestmark = pytest.mark.slow
 
@@ -44,6 +44,7 @@ def test_a_stopped_servers_app_folder_is_removed_by_the_next_start(seed_settings
         assert len(folders(first.pid)) == 1
     # Chainlit ends with os._exit: the folder outlives its process ...
     left = folders(first.pid)
+    assert len(left) == 1, left
     with chat_server(env_for(seed_settings), OUTPUT / "second.log") as (_, second):
         # ... until the next start, which removes it and keeps its own.
         assert all(not f.exists() for f in left)

@@ -57,6 +57,7 @@ def test_eval_with_unknown_document(seeded_env, tmp_path, capsys):
     assert "unknown document 'bestaat-niet'" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # builds an index with the real model
 def test_index_skips_a_bad_file_and_keeps_the_rest(make_settings, monkeypatch, capsys):
     settings = make_settings()
     (settings.corpus_dir / "kapot.pdf").write_bytes(b"%PDF-1.4 broken")

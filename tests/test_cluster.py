@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
-import time
 import urllib.request
 import uuid
 from pathlib import Path
@@ -21,7 +20,8 @@ from assistant.intranet import accounts
 from deploy.cluster import Cluster
 from deploy.local import Postgres
 
-from .socket_client import ChatSocket, call, rows, sign_in, threads
+from .support.socket_client import ChatSocket, answers_stored, call, rows, sign_in, threads
+from .support.wait import eventually
 
 pytestmark = pytest.mark.slow
 
@@ -55,7 +55,9 @@ def test_a_replica_killed_mid_conversation_loses_nothing(cluster):
         sock = ChatSocket(cluster.url, cookie)
         await sock.connect()
         answer, _ = await sock.ask(WIFI)
-        await asyncio.sleep(1.0)  # the last writes are tasks of their own
+        # The last writes are tasks of their own: the socket stays until they are done.
+        await asyncio.to_thread(eventually, lambda: answers_stored(cluster.database, 1),
+                                "the first answer stored")
         await sock.close()
         return answer, str(sock.thread_id)
 
@@ -68,7 +70,8 @@ def test_a_replica_killed_mid_conversation_loses_nothing(cluster):
         sock = ChatSocket(cluster.url, cookie, thread_id=thread_id)
         await sock.connect()
         answer, _ = await sock.ask(CAMERA)
-        await asyncio.sleep(1.0)
+        await asyncio.to_thread(eventually, lambda: answers_stored(cluster.database, 2),
+                                "the second answer stored")
         await sock.close()
         return answer
 
@@ -135,11 +138,13 @@ def test_killing_a_replica_during_answers_leaves_the_history_whole(cluster):
         await asyncio.gather(*tasks)
 
     asyncio.run(run())
-    time.sleep(1.5)
     assert received and failed  # both replicas served, and the kill cut some sessions short
+    # Every answer a user received is stored as they received it (its last write may still
+    # be on its way).
     for step_id, output in received:
-        assert rows(cluster.database, 'SELECT "output" FROM steps WHERE "id" = :i',
-                    i=step_id) == [(output,)]
+        eventually(lambda i=step_id, o=output: rows(
+            cluster.database, 'SELECT "output" FROM steps WHERE "id" = :i', i=i) == [(o,)],
+            f"answer {step_id} stored as received", timeout=10)
     assert rows(cluster.database, 'SELECT count(*) FROM steps s LEFT JOIN threads t '
                                   'ON t."id" = s."threadId" WHERE t."id" IS NULL') == [(0,)]
     assert rows(cluster.database, 'SELECT count(*) FROM threads WHERE "userId" IS NULL '

@@ -12,8 +12,8 @@ import pytest
 
 from assistant.engine.textproc import fold
 
-from .chat_server import chat_server, server_env
-from .socket_client import ChatSocket, sign_in
+from .support.chat_server import chat_server, server_env
+from .support.socket_client import ChatSocket, sign_in
 
 pytestmark = pytest.mark.slow
 

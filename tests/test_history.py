@@ -20,8 +20,17 @@ from assistant.intranet.events import NOT_YOURS, TOO_LONG
 from assistant.intranet.history import NAME_CHARS
 from assistant.intranet.history_layer import KEPT_LATER, NOT_KEPT
 
-from .chat_server import chat_server, server_env
-from .socket_client import ChatSocket, call, jwt_sign_in, rows, sign_in, threads
+from .support.chat_server import chat_server, server_env
+from .support.socket_client import (
+    ChatSocket,
+    answers_stored,
+    call,
+    jwt_sign_in,
+    rows,
+    sign_in,
+    threads,
+)
+from .support.wait import eventually
 
 pytestmark = pytest.mark.slow
 
@@ -56,7 +65,7 @@ def test_history_is_kept_with_its_owner_on_both_databases(seed_settings, tmp_pat
 
         answers = run(talk())
         assert all("Bronnen" in a for a in answers), answers
-        time.sleep(1.0)  # the last writes are tasks of their own
+        eventually(lambda: answers_stored(database, 2), "both answers stored")
         mine = threads(chat, cookie)
         assert len(mine) == 1
         # The list carries names and dates, not every step; search and feedback run in SQL.
@@ -97,7 +106,7 @@ def test_nobody_reaches_another_users_history(seed_settings, tmp_path, database)
             return sock
 
         sock = run(anna_asks())
-        time.sleep(1.0)
+        eventually(lambda: answers_stored(database, 1), "anna's answer stored")
         thread_id = str(threads(chat, anna)[0]["id"])
         question_id = sock.asked[0]
         answer_id = next(k for k, m in sock.messages.items() if m["type"] == "assistant_message")
@@ -161,6 +170,7 @@ def test_nobody_reaches_another_users_history(seed_settings, tmp_path, database)
             await sock.send({"message": {"id": answer_id, "output": "bewerkt door bob"}},
                             event="edit_message")
             # Malformed payloads and events the chat has no use for.
+            before_junk = set(sock.messages)
             for event, payload in (("client_message", "een tekst"), ("client_message", {}),
                                    ("client_message", {"message": "x"}),
                                    ("client_message", {"message": {"id": "geen-uuid",
@@ -170,7 +180,11 @@ def test_nobody_reaches_another_users_history(seed_settings, tmp_path, database)
                                    ("edit_message", "x"), ("audio_chunk", "x"),
                                    ("chat_settings_change", "x"), ("bestaat_niet", {})):
                 await sock.send(payload, event=event)
-            await asyncio.sleep(2.0)
+            # The one well-formed message among them ("hoi") is answered like any question:
+            # its reply comes in before the next question is asked.
+            await asyncio.to_thread(eventually, lambda: sock.idle and any(
+                k not in before_junk and m.get("type") == "assistant_message"
+                for k, m in list(sock.messages.items())), "the reply to 'hoi'", 30)
             answer, _ = await sock.ask(WIFI)  # still answered afterwards
             await sock.close()
             return [*refused_on_connect, answer]
@@ -178,7 +192,8 @@ def test_nobody_reaches_another_users_history(seed_settings, tmp_path, database)
         outcome = run(bob_tries())
         assert outcome[0] in ("ConnectionError", "TimeoutError"), outcome
         assert "Bronnen" in outcome[-1]
-        time.sleep(1.0)
+        # Bob's last answer stored means the events he sent before it were handled.
+        eventually(lambda: answers_stored(database, 3), "bob's answers stored")
         assert annas() == before
         assert rows(database, 'SELECT "output" FROM steps WHERE "id" = :i', i=question_id) == [
             (WIFI,)]
@@ -348,7 +363,7 @@ def test_many_sessions_at_once_are_all_kept(seed_settings, tmp_path, postgres_ur
         answered = sum(asyncio.run(everyone()))
         asked = sum(1 + i % 2 for i in range(len(users)))
         assert answered == asked
-        time.sleep(2.0)
+        eventually(lambda: answers_stored(postgres_url, asked), "every answer stored", 60)
         with ThreadPoolExecutor(8) as pool:
             seen = list(pool.map(lambda c: len(threads(chat, c)), cookies))
         assert seen == [1] * len(users)

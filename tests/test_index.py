@@ -346,6 +346,7 @@ def test_a_damaged_embeddings_file_is_ignored(built, damage):
     assert load_index(built).passages
 
 
+@pytest.mark.slow  # builds an index with the real model
 def test_the_chat_builds_a_missing_index_showing_its_progress(make_settings, capsys,
                                                               monkeypatch):
     from assistant.chat import server

@@ -18,7 +18,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -28,7 +27,15 @@ import pytest
 from assistant.config import Settings
 from assistant.intranet import accounts
 
-from .chat_server import chat_server, free_port, launch_chromium, send_question, wait_until_served
+from .support.chat_server import (
+    chat_server,
+    free_port,
+    intranet_page,
+    launch_chromium,
+    send_question,
+    settle,
+)
+from .support.wait import eventually
 
 pytestmark = pytest.mark.slow
 
@@ -108,24 +115,6 @@ def base_env(seed_settings: Settings, folder: Path, **extra: str) -> dict[str, s
             "ASSISTANT_DATABASE": str(folder / "history.sqlite"), **extra}
 
 
-@contextmanager
-def intranet_page(chat_url: str, port: int) -> Iterator[str]:
-    """The example intranet page, pointed at ``chat_url``, served on ``port``."""
-    site = OUTPUT / f"site-{port}"
-    site.mkdir(parents=True, exist_ok=True)
-    (site / "index.html").write_text(
-        EXAMPLE.read_text(encoding="utf-8").replace("http://127.0.0.1:8000", chat_url),
-        encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
-                             "127.0.0.1", "-d", str(site)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_served(url + "/index.html", timeout=5)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait()
 
 
 def test_widget_on_an_allowed_intranet_page_answers(seed_settings, tmp_path, browser):
@@ -163,13 +152,15 @@ def test_widget_on_a_page_not_allowed_gets_nothing(seed_settings, tmp_path, brow
         failed: list[str] = []
         page.on("requestfailed", lambda r: failed.append(r.url) if r.url.startswith(chat)
                 else None)
-        page.goto(site + "/index.html")
-        page.wait_for_timeout(2000)
+        with page.expect_event("requestfailed", lambda r: "/auth/config" in r.url):
+            page.goto(site + "/index.html")
+        page.wait_for_load_state("networkidle")
         # The widget's calls to the chat were refused, so no assistant opens.
         assert any("/auth/config" in u for u in failed), failed
         if page.locator("#chainlit-copilot-button").count():
             page.locator("#chainlit-copilot-button").click()
-            page.wait_for_timeout(1500)
+            settle(page)
+            page.wait_for_load_state("networkidle")
         assert page.locator("#chat-input").count() == 0
         outcome = page.evaluate("""async (chat) => {
             const api = await fetch(chat + '/project/settings')
@@ -184,9 +175,10 @@ def test_widget_on_a_page_not_allowed_gets_nothing(seed_settings, tmp_path, brow
         }""", chat)
         assert outcome == {"api": "blocked", "socket": "refused"}, outcome
         # Nor can it frame the full chat (clickjacking): the browser refuses the frame.
-        page.evaluate("""chat => { const f = document.createElement('iframe');
-            f.src = chat + '/'; document.body.appendChild(f); }""", chat)
-        page.wait_for_timeout(3000)
+        with page.expect_response(lambda r: r.url.rstrip("/") == chat):
+            page.evaluate("""chat => { const f = document.createElement('iframe');
+                f.src = chat + '/'; document.body.appendChild(f); }""", chat)
+        settle(page)
         framed = [f for f in page.frames if f is not page.main_frame]
         assert framed and all(f.locator("#chat-input").count() == 0 for f in framed)
         assert not any(f.url.startswith(chat) and f.locator("body").inner_text().strip()
@@ -352,7 +344,7 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
             "Bruikbaar voor de commissie")
         page.locator("[role=dialog] button[type=submit], [role=dialog] button",
                      has_text="Feedback versturen").first.click()
-        page.wait_for_timeout(1000)
+        reply.locator(".positive-feedback-on").first.wait_for()
         page.screenshot(path=str(OUTPUT / "history-feedback.png"))
         page.context.close()
     assert f"question from anna: {WIFI}" in (OUTPUT / "history-server-1.log").read_text(
@@ -435,7 +427,7 @@ def widget_texts(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
 
 
 def assert_dutch(page) -> None:  # type: ignore[no-untyped-def]
-    page.wait_for_timeout(300)  # the repairs run on the next animation frame
+    settle(page)  # the repairs run on the next animation frame
     seen = widget_texts(page)
     english = [s for s in seen["texts"] + seen["names"]
                if any(re.search(rf"\b{e}\b", s, re.I) for e in ENGLISH)]
@@ -511,7 +503,7 @@ def test_widget_welcome_dutch_feedback_export_and_many_answers(seed_settings, tm
         reply = page.locator(ANSWER).nth(1)
         reply.get_by_text("Vragen voor de raad").wait_for()
         page.locator("#chat-submit").wait_for()
-        page.wait_for_timeout(1000)
+        settle(page)
         # No passage opens by itself; [2] opens its own passage, titled with its number.
         passage = page.locator("[role='dialog']:not([data-side])")
         assert passage.count() == 0
@@ -584,7 +576,7 @@ def test_widget_without_a_token_says_so_in_dutch(seed_settings, tmp_path, browse
             said = page.get_by_text(re.compile("De raadsgids kon u niet aanmelden|"
                                                "aanmeldsleutel .* (ondertekend|verlopen)"))
             said.first.wait_for()
-            page.wait_for_timeout(500)
+            settle(page)
             visible = [i for i in range(said.count()) if said.nth(i).is_visible()]
             assert len(visible) == 1, visible  # one sentence, not the alert and two notices
             assert_dutch(page)
@@ -605,13 +597,11 @@ def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path
                  "--port", str(page_port)], env={**os.environ, **env}, stdout=out,
                 stderr=subprocess.STDOUT)
         try:
-            for _ in range(100):
-                try:
-                    with urllib.request.urlopen(origin + "/", timeout=1) as r:
-                        page_html = r.read().decode()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+            def served() -> str:
+                with urllib.request.urlopen(origin + "/", timeout=1) as r:
+                    return str(r.read().decode())
+
+            page_html = eventually(served, "the demo intranet page", timeout=10)
             assert chat in page_html and "127.0.0.1:8000" not in page_html
             # The widget shows the assistant's own avatar, not Chainlit's.
             logo = (Path(__file__).parent.parent / "assistant" / "chat" / "ui" / "public" /

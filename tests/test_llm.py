@@ -17,7 +17,7 @@ from pydantic import SecretStr
 from assistant.config import Settings
 from assistant.engine import Engine
 
-from .llm_stub import llm_stub
+from .support.llm_stub import llm_stub
 
 WIFI = "Wat moet ik vragen over wifi-telling?"
 DENKRAAM = "Uit welke stappen bestaat het denkraam?"
@@ -100,7 +100,7 @@ def test_a_question_the_texts_do_not_cover_never_reaches_the_model(seed_settings
 
 
 def test_an_endpoint_that_cannot_be_used_is_named_in_one_sentence(seed_settings, tmp_path):
-    from tests.chat_server import free_port
+    from tests.support.chat_server import free_port
 
     cases = {"ftp://llm.gemeente.local/v1": "geen http(s)-adres",
              f"http://127.0.0.1:{free_port()}/v1": "niet bereikbaar",
@@ -157,7 +157,7 @@ def test_eval_compares_composer_and_model(seed_settings, stub, tmp_path, monkeyp
 
 def test_ask_names_an_unusable_endpoint_and_still_answers(seed_settings, monkeypatch, capsys):
     from assistant.cli import main
-    from tests.chat_server import free_port
+    from tests.support.chat_server import free_port
 
     for key, value in {"CORPUS_DIR": seed_settings.corpus_dir,
                        "INDEX_DIR": seed_settings.index_dir,
@@ -189,7 +189,7 @@ def chat_page(seed_settings: Settings, stub, log: str, **llm: str):
     """A chat server with the stub as its language model, and a browser page on it."""
     from playwright.sync_api import sync_playwright
 
-    from tests.chat_server import chat_server, launch_chromium
+    from tests.support.chat_server import chat_server, launch_chromium
 
     from .test_chat_browser import OUTPUT
 
@@ -224,13 +224,14 @@ def test_the_chat_streams_the_models_checked_answer(seed_settings, stub):
 
 @pytest.mark.slow
 def test_the_chat_replaces_streamed_sentences_when_the_answer_falls_back(seed_settings, stub):
+    from .support.chat_server import settle
     from .test_chat_browser import ask
 
     with chat_page(seed_settings, stub, "llm-fallback-server.log", model="invented",
                    unsupported="fallback") as page:
         reply = ask(page, DENKRAAM)
         reply.get_by_text("Samengesteld uit de teksten").wait_for()
-        page.wait_for_timeout(500)
+        settle(page)
         text = reply.inner_text()
         assert "Zwolle" not in text and text.count("Kort antwoord") == 1
         assert text.count("Het denkraam is in principe toepasbaar") == 1

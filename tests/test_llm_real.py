@@ -21,7 +21,7 @@ import pytest
 from assistant.config import Settings
 from assistant.engine import Engine
 
-from .chat_server import free_port, wait_until_served
+from .support.chat_server import free_port, wait_until_served
 
 PYTHON = os.environ.get("ASSISTANT_TEST_LLM_PYTHON")
 OUTPUT = Path(__file__).parent / "output" / "llm"

@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import socketio
 
 from assistant.chat.limits import (
     BUSY,
@@ -30,8 +31,9 @@ from assistant.intranet import accounts
 from assistant.intranet.guard import TOO_LARGE
 from assistant.intranet.sessions import ENDED
 
-from .chat_server import chat_server
-from .socket_client import ChatSocket, call, sign_in
+from .support.chat_server import chat_server
+from .support.socket_client import ChatSocket, call, sign_in
+from .support.wait import eventually
 
 OUTPUT = Path(__file__).parent / "output" / "sessions"
 WIFI = "Wat moet ik vragen over wifi-telling?"
@@ -205,11 +207,12 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
         with pytest.raises(urllib.error.HTTPError) as refused:
             urllib.request.urlopen(bearer, timeout=30)
         assert refused.value.code == 401 and json.loads(refused.value.read())["detail"] == ENDED
-        with pytest.raises(Exception):  # noqa: B017 - socketio raises its ConnectionError
+        with pytest.raises((socketio.exceptions.ConnectionError, TimeoutError)):
             asyncio.run(ChatSocket(chat, anna).connect(timeout=5))
-        time.sleep(1.1)  # a sign-in from a later second than the logout
-        again = sign_in(chat, "anna", "anna-haar-wachtwoord")
-        assert call(chat, "GET", "/user", again)[0] == 200
+        # A new sign-in works once it falls in a later second than the logout.
+        again = eventually(lambda: (lambda c: c if call(chat, "GET", "/user", c)[0] == 200
+                                    else None)(sign_in(chat, "anna", "anna-haar-wachtwoord")),
+                           "a sign-in after the logout", timeout=10)
 
         # A session token is not renewed through the widget's token sign-in, which this
         # sign-in mode does not offer.
@@ -238,7 +241,9 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
         assert status == 429 and body["detail"].startswith("Te veel mislukte aanmeldpogingen")
         status_line = dict((n, s) for n, _, s in accounts.account_status(settings))["anna"]
         assert status_line.startswith("locked until") and "3 failed" in status_line
-        time.sleep(3.5)  # the lock (0.05 minutes) has passed
+        eventually(lambda: not dict((n, s) for n, _, s in accounts.account_status(settings))[
+            "anna"].startswith("locked"), "the lock (0.05 minutes) passing", timeout=10,
+                   every=0.2)
         assert login(chat, "anna", "anna-haar-wachtwoord")[0] == 200
         assert dict((n, s) for n, _, s in accounts.account_status(settings))["anna"] == "ok"
 

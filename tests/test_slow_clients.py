@@ -19,8 +19,10 @@ import pytest
 
 from deploy.local import Haproxy
 
-from .chat_server import chat_server
-from .socket_client import ChatSocket
+from .support.chat_server import chat_server
+from .support.slow_clients import health, hold
+from .support.socket_client import ChatSocket
+from .support.wait import eventually
 
 pytestmark = pytest.mark.slow
 
@@ -30,24 +32,6 @@ OUTPUT = Path(__file__).parent / "output" / "slow-clients"
 SLOW = 4200
 
 
-async def hold(port: int, count: int) -> list[asyncio.StreamWriter]:
-    """``count`` connections from 127.0.0.2, each with half a request's headers."""
-    writers = []
-    for _ in range(count):
-        try:
-            _, writer = await asyncio.open_connection("127.0.0.1", port,
-                                                      local_addr=("127.0.0.2", 0))
-        except OSError:
-            continue
-        writer.write(b"GET /health HTTP/1.1\r\nHost: raadsgids\r\nX-Slow: ")
-        writers.append(writer)
-    await asyncio.gather(*(w.drain() for w in writers), return_exceptions=True)
-    return writers
-
-
-def health(url: str) -> int:
-    with urllib.request.urlopen(url + "/health", timeout=5) as response:
-        return int(response.status)
 
 
 def env_for(seed_settings) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -100,15 +84,7 @@ def test_the_chat_server_answers_503_past_its_connections_and_recovers(seed_sett
         # Past 100 held connections a request is refused at once rather than left waiting for
         # a file the process no longer has; once they go, the chat answers again.
         assert opened == 150 and status == 503 and waited < 5, (opened, status, waited)
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                assert health(chat) == 200
-                break
-            except (urllib.error.URLError, OSError):
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.5)
+        eventually(lambda: health(chat) == 200, "the chat answering again", timeout=20)
     assert "Traceback" not in log.read_text(encoding="utf-8")
 
 

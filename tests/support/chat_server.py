@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "intranet" / "index.html"
+SITES = Path(__file__).resolve().parent.parent / "output" / "intranet"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking", "--disable-component-update"]
 
@@ -63,15 +65,18 @@ def chat_server(env: dict[str, str], log_path: Path, timeout: float = 120.0
 
 
 def wait_until_served(url: str, timeout: float = 30.0) -> None:
-    """Return once ``url`` answers (any status), or after ``timeout`` seconds."""
+    """Return once ``url`` answers (any status); raise ``TimeoutError`` after ``timeout``
+    seconds without an answer."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while True:
         try:
             urllib.request.urlopen(url, timeout=1).close()
             return
         except urllib.error.HTTPError:
             return
         except OSError:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{url} did not answer within {timeout:g} s") from None
             time.sleep(0.1)
 
 
@@ -80,6 +85,32 @@ def launch_chromium(playwright):  # type: ignore[no-untyped-def]
     if path is None:
         raise RuntimeError("Chromium is not installed; `apt-get install chromium` (CI does).")
     return playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+
+
+# Resolves once two animation frames have passed and every finite animation or transition on
+# the page (shadow roots included) has finished: the page as the user sees it once it is still.
+_SETTLED = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
+    Promise.all(document.getAnimations()
+        .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map(a => a.finished.catch(() => null)))
+    .then(() => done(true)))))"""
+
+# True once the element's top lies in the upper half of the window.
+_IN_UPPER_HALF = """el => { const top = el.getBoundingClientRect().top;
+    return top >= 0 && top < window.innerHeight / 2; }"""
+
+
+def settle(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the page is still: its animations and transitions done, its scripts' next
+    frames run."""
+    page.evaluate(_SETTLED)
+
+
+def scrolled_into_upper_half(page, locator, timeout: float = 10_000) -> None:  # type: ignore[no-untyped-def]
+    """Wait until ``locator``'s element is in the upper half of the window (the chat scrolls
+    there itself); a Playwright timeout when it never gets there."""
+    locator.wait_for()
+    page.wait_for_function(_IN_UPPER_HALF, arg=locator.element_handle(), timeout=timeout)
 
 
 def send_question(page, text: str, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
@@ -125,3 +156,23 @@ def server_env(seed_settings: Any, folder: Path, database: str, **extra: str
             "ASSISTANT_USERS_FILE": str(folder / "users.json"),
             "ASSISTANT_SECRET_FILE": str(folder / "secret"), "ASSISTANT_AUTH": "password",
             "ASSISTANT_DATABASE": database, **extra}
+
+
+@contextmanager
+def intranet_page(chat_url: str, port: int) -> Iterator[str]:
+    """The example intranet page, pointed at ``chat_url``, served on ``port``."""
+    site = SITES / f"site-{port}"
+    site.mkdir(parents=True, exist_ok=True)
+    (site / "index.html").write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("http://127.0.0.1:8000", chat_url),
+        encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
+                             "127.0.0.1", "-d", str(site)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_served(url + "/index.html", timeout=5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait()

@@ -124,6 +124,11 @@ class ChatSocket:
                 raise TimeoutError(f"no answer within {timeout} s")
             await asyncio.sleep(0.02)
 
+    @property
+    def idle(self) -> bool:
+        """Whether the chat has finished its last task for this socket."""
+        return self._idle.is_set()
+
     async def close(self) -> None:
         await self.sio.disconnect()
 
@@ -140,3 +145,11 @@ def rows(database: str, sql: str, **params: Any) -> list[tuple[Any, ...]]:
             return [tuple(r) for r in conn.execute(text(sql), params)]
     finally:
         engine.dispose()
+
+
+def answers_stored(database: str, count: int) -> bool:
+    """Whether ``count`` finished answers (their sources included) are in the history: an
+    answer's last write is a task of its own, after the reply reached the user."""
+    found = rows(database, 'SELECT count(*) FROM steps WHERE "type" = \'assistant_message\' '
+                 'AND "output" LIKE :end', end="%Bronnen%")
+    return int(found[0][0]) >= count
