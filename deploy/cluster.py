@@ -16,7 +16,7 @@ Starts, all on 127.0.0.1:
 A replica that stops is started again on its port; HAProxy sends its browsers to the others
 meanwhile. Ctrl+C stops everything; the database folder (``--database-folder``) is kept, with
 the history in it, and used again by the next start, unless ``--remove-database`` asks to
-remove it on exit. The same pieces on a griffie's servers: README, "Several replicas".
+remove it on exit. The same pieces on a griffie's servers: docs/deployment.md.
 """
 
 from __future__ import annotations
