@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.engine.index.bm25 import DutchBM25Retriever
+from assistant.engine.index.bm25 import DutchBM25Retriever, query_tokens
 from assistant.engine.index.build import MANIFEST, build_index, load_index
 from assistant.errors import IndexMismatch, IndexMissing
 
@@ -180,14 +180,14 @@ def test_bm25_keeps_the_dutch_stemmer_after_reload(seed_settings, tmp_path):
     assert reloaded.analyzer.language == "dutch"
     assert reloaded.analyzer.vocabulary == loaded.analyzer.vocabulary
     # "algoritmes" only meets "algoritme" through the Dutch analyzer.
-    tokens = reloaded.analyzer.query_tokens("Welke regels gelden voor algoritmes?")
+    tokens = query_tokens(reloaded.analyzer, "Welke regels gelden voor algoritmes?")
     assert reloaded.analyzer.stem("algoritme") in tokens
     top = reloaded.retrieve("druktemetingen met sensoren")[0]
     assert top.node.node_id == "vng-technologie-ethiek-rol-van-de-raad#5"
     # Persist and reload once more: same scores.
     reloaded.persist(str(tmp_path))
     again = DutchBM25Retriever.from_persist_dir(str(tmp_path))
-    q = reloaded.analyzer.query_tokens("wethouder portefeuille")
+    q = query_tokens(reloaded.analyzer, "wethouder portefeuille")
     assert np.allclose(reloaded.scores(q), again.scores(q))
 
 
@@ -203,7 +203,7 @@ def test_faiss_rows_point_at_their_own_passage(engine):
     from llama_index.core.schema import MetadataMode
 
     from assistant.engine.index.build import passage_node
-    from assistant.engine.index.embedding import embedding_for
+    from assistant.engine.index.models import embedding_for
 
     embed = embedding_for(engine.settings)
     for i in (0, 7, len(index.passages) - 1):

@@ -100,7 +100,7 @@ def test_lock_grows_with_each_failure_and_stops_at_a_day():
 
 
 def test_every_token_a_request_carries_is_found(tmp_path):
-    from assistant.intranet.sessions import tokens_of
+    from assistant.intranet.guard import tokens_of
 
     def scope(*cookies: str, bearer: str | None = None) -> dict[str, object]:
         headers = [(b"cookie", c.encode()) for c in cookies]

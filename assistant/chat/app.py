@@ -24,7 +24,7 @@ from assistant.chat import export, views
 from assistant.chat.conversation import Conversation, Turn
 from assistant.chat.limits import export_limits, question_limits
 from assistant.chat.server import runtime
-from assistant.intranet import accounts, history
+from assistant.intranet import accounts
 from assistant.intranet.events import tell
 from assistant.render import text
 
@@ -66,8 +66,9 @@ elif settings.auth == "jwt":
 if settings.history and settings.auth != "none":
     @cl.data_layer
     def data_layer() -> BaseDataLayer:
-        return history.data_layer(settings.database, settings.database_pool,
-                                  settings.history_max_mb)
+        from assistant.intranet.history_layer import data_layer as history_layer
+
+        return history_layer(settings.database, settings.database_pool, settings.history_max_mb)
 
 
 def in_widget() -> bool:

@@ -137,12 +137,6 @@ class Analyzer:
             out.extend(self.analyse_word(word))
         return out
 
-    def query_tokens(self, text: str) -> list[str]:
-        """Tokens of a question, without the question frame ("wat moet ik vragen over")."""
-        from assistant.engine.understanding.language import question_frame
-
-        return self.tokens(text, drop=question_frame())
-
 
 def vocabulary_of(texts: Iterable[str], min_len: int = 4) -> frozenset[str]:
     """Folded surface words of ``texts`` usable as compound halves."""

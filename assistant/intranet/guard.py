@@ -251,7 +251,6 @@ class TokenCheck:
                 return
         elif uses_session(scope):
             from .accounts import token_refusal
-            from .sessions import tokens_of
 
             refusal = next((r for r in (token_refusal(self.settings, t)
                                         for t in tokens_of(scope)) if r), None)
@@ -300,3 +299,24 @@ async def json_response(send: Any, status: int, sentence: str, cors: str | None 
                     (b"access-control-allow-credentials", b"true"), (b"vary", b"Origin")]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+def tokens_of(scope: dict[str, Any]) -> list[str]:
+    """Every session token the request carries, wherever Chainlit would look for one: the
+    cookie (as Starlette parses it, which also reads a header Python's ``SimpleCookie`` gives up
+    on; Chainlit may split the token over any number of cookies), read from every ``Cookie``
+    header on its own and from all of them joined as the socket's server joins them, and an
+    ``Authorization: Bearer`` header. An ended or refused session is refused if any of them is
+    one."""
+    from starlette.requests import cookie_parser
+
+    out: list[str] = []
+    raws = [v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"cookie"]
+    for raw in [*raws, ",".join(raws)] if len(raws) > 1 else raws:
+        cookies = cookie_parser(raw)
+        chunks: list[str] = []
+        while (part := cookies.get(f"access_token_{len(chunks)}")) is not None:
+            chunks.append(part)
+        out += [t for t in (cookies.get("access_token"), "".join(chunks)) if t and t not in out]
+    bearer = bearer_token(scope)
+    return out + [bearer] if bearer else out

@@ -4,7 +4,8 @@
 URL (several replicas sharing one database). Both carry the same schema, Chainlit's (users,
 threads, steps, elements, feedbacks), created and upgraded by the Alembic migrations in
 ``migrations/`` (:func:`migrate`, run by ``assistant chat`` at start and by ``assistant history
-migrate``). The data layer the chat writes through is :class:`~.history_layer.HistoryLayer`.
+migrate``). The data layer the chat writes through is :class:`~.history_layer.HistoryLayer`
+(:func:`~.history_layer.data_layer`).
 :func:`purge` removes threads older than a given age with everything in them (retention, as the
 AVG asks).
 """
@@ -112,15 +113,6 @@ def migrate(database: str | Path) -> str:
                                "one.") from exc
         raise HistoryError(f"The history database {where} cannot be opened or upgraded "
                            f"({_problem(database, exc)}).") from exc
-
-
-def data_layer(database: str | Path, pool_size: int = 10, max_mb: float = 0.0) -> Any:
-    """The data layer the chat writes history through (``assistant chat`` has migrated the
-    schema before Chainlit asks for it); ``max_mb``: each user's quota (0: none)."""
-    from .history_layer import HistoryLayer
-
-    return HistoryLayer(async_url(database), pool_size=pool_size,
-                        max_chars=int(max_mb * 1_000_000))
 
 
 def purge(database: str | Path, older_than: timedelta) -> int:

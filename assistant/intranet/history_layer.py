@@ -38,6 +38,7 @@ import time
 import uuid
 from collections import OrderedDict
 from dataclasses import asdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
     from chainlit.step import StepDict
     from chainlit.types import Feedback, Pagination, ThreadFilter
 
-from .history import COMMENT_CHARS, NAME_CHARS, STEP_CHARS
+from .history import COMMENT_CHARS, NAME_CHARS, STEP_CHARS, async_url
 
 # A write that fails for a passing reason is tried once more after this many seconds before it
 # is kept back (see HistoryLayer._transaction).
@@ -526,3 +527,10 @@ class HistoryLayer(SQLAlchemyDataLayer):
             'SELECT t."userIdentifier" AS who FROM feedbacks f JOIN steps s ON s."id" = f."forId"'
             ' JOIN threads t ON t."id" = s."threadId" WHERE f."id" = :id', {"id": feedback_id})
         return str(rows[0]["who"]) if rows and rows[0]["who"] else None
+
+
+def data_layer(database: str | Path, pool_size: int = 10, max_mb: float = 0.0) -> HistoryLayer:
+    """The data layer the chat writes history through (``assistant chat`` has migrated the
+    schema before Chainlit asks for it); ``max_mb``: each user's quota (0: none)."""
+    return HistoryLayer(async_url(database), pool_size=pool_size,
+                        max_chars=int(max_mb * 1_000_000))

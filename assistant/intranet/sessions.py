@@ -26,37 +26,16 @@ from typing import Any
 from ..config import Settings
 from . import accounts
 from .guard import (
-    bearer_token,
     client_address,
     json_response,
     refuse_session,
+    tokens_of,
     uses_session,
 )
 
 ENDED = "Uw sessie is beëindigd; meld u opnieuw aan."
 # Names that are no account whose wrong passwords are remembered (see UnknownNames).
 UNKNOWN_NAMES = 10_000
-
-
-def tokens_of(scope: dict[str, Any]) -> list[str]:
-    """Every session token the request carries, wherever Chainlit would look for one: the
-    cookie (as Starlette parses it, which also reads a header Python's ``SimpleCookie`` gives up
-    on; Chainlit may split the token over any number of cookies), read from every ``Cookie``
-    header on its own and from all of them joined as the socket's server joins them, and an
-    ``Authorization: Bearer`` header. An ended or refused session is refused if any of them is
-    one."""
-    from starlette.requests import cookie_parser
-
-    out: list[str] = []
-    raws = [v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"cookie"]
-    for raw in [*raws, ",".join(raws)] if len(raws) > 1 else raws:
-        cookies = cookie_parser(raw)
-        chunks: list[str] = []
-        while (part := cookies.get(f"access_token_{len(chunks)}")) is not None:
-            chunks.append(part)
-        out += [t for t in (cookies.get("access_token"), "".join(chunks)) if t and t not in out]
-    bearer = bearer_token(scope)
-    return out + [bearer] if bearer else out
 
 
 def claims_of(settings: Settings, token: str) -> dict[str, Any] | None:

@@ -26,6 +26,7 @@ from llama_index.retrievers.bm25 import BM25Retriever
 
 from assistant.engine.index.lexical import ANALYZER_FILE, bm25_scores
 from assistant.engine.textproc import Analyzer
+from assistant.engine.understanding.language import question_frame
 
 
 class DutchBM25Retriever(BM25Retriever):
@@ -75,7 +76,12 @@ class DutchBM25Retriever(BM25Retriever):
         return metadata_dict_to_node(self.corpus[position])
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        scores = self.scores(self.analyzer.query_tokens(query_bundle.query_str))
+        scores = self.scores(query_tokens(self.analyzer, query_bundle.query_str))
         order = np.argsort(-scores, kind="stable")[: self.similarity_top_k]
         return [NodeWithScore(node=self.node_at(int(i)), score=float(scores[i]))
                 for i in order if scores[i] > 0]
+
+
+def query_tokens(analyzer: Analyzer, text: str) -> list[str]:
+    """Tokens of a question, without the question frame ("wat moet ik vragen over")."""
+    return analyzer.tokens(text, drop=question_frame())

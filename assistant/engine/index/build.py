@@ -162,7 +162,8 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
     from llama_index.vector_stores.faiss import FaissVectorStore
 
     from assistant.engine.index.bm25 import DutchBM25Retriever
-    from assistant.engine.index.embedding import e5_model_file, embedding_for, verify_e5_weights
+    from assistant.engine.index.embedding import e5_model_file, verify_e5_weights
+    from assistant.engine.index.models import embedding_for
 
     started = time.perf_counter()
     framework = Framework.load(settings.corpus_dir)
@@ -433,7 +434,7 @@ def load_index(settings: Settings) -> LoadedIndex:
 def _load(settings: Settings) -> LoadedIndex:
     import faiss
 
-    from assistant.engine.index.embedding import embedding_for
+    from assistant.engine.index.models import embedding_for
 
     manifest = check_manifest(settings)
     # Resolved once: a build switching the link meanwhile cannot mix two versions' files.

@@ -1,5 +1,6 @@
 """Embedding models, loaded from local files only: as LlamaIndex embedding models for a build
-(:mod:`.llama_embedding`), and e5's question side alone for answering (:class:`E5Query`).
+(:mod:`.llama_embedding`), and e5's question side alone for answering (:class:`E5Query`);
+:func:`.models.embedding_for` picks one.
 
 Two models ship inside PyPI packages; ``settings.embedding_model`` picks one:
 
@@ -25,33 +26,13 @@ import hashlib
 import os
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from assistant.config import Settings
 from assistant.errors import ModelError
 
-if TYPE_CHECKING:
-    from assistant.engine.index.llama_embedding import E5Embedding, SentenceTransformerEmbedding
-
 _LOCK = threading.Lock()
 _MODELS: dict[str, Any] = {}
-
-
-def embedding_for(settings: Settings, serving: bool = False
-                  ) -> E5Query | E5Embedding | SentenceTransformerEmbedding:
-    """The embedding model the settings choose, loaded once per process: a LlamaIndex embedding
-    for a build, which embeds in batches with all threads. ``serving``: for answering questions,
-    where many callers embed one short question each and one thread per call serves them best
-    (``ASSISTANT_ENGINE_THREADS``); e5 then comes without LlamaIndex (:class:`E5Query`)."""
-    if settings.embedding_model == "e5":
-        if serving:
-            return E5Query(threads=1 if settings.engine_threads == "one" else None)
-        from assistant.engine.index.llama_embedding import E5Embedding
-
-        return E5Embedding()
-    from assistant.engine.index.llama_embedding import SentenceTransformerEmbedding
-
-    return SentenceTransformerEmbedding(settings.model_dir)
 
 
 def model_identity(settings: Settings) -> dict[str, str]:
