@@ -47,6 +47,12 @@ class Settings(BaseSettings):
         description="Trained question analysers and the vectors of the labelled questions, kept by"
                     " content hash between builds.",
     )
+    index_crash_at: Literal["building", "written", "versioned", "linked", "swapped",
+                            "cleaned"] | None = Field(
+        default=None,
+        description="For the crash-safety tests only: `assistant index` kills itself at this "
+                    "stage of the build and the swap (`tests/test_index_swap.py`).",
+    )
     auto_rebuild: bool = Field(
         default=False,
         description="Rebuild a missing, stale or damaged index on load instead of refusing it.",
@@ -107,6 +113,11 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "var" / "secret",
         description="The chat's signing secret, made on first start unless `CHAINLIT_AUTH_SECRET` "
                     "is set.",
+    )
+    auth_secret: SecretStr | None = Field(
+        default=None, validation_alias="CHAINLIT_AUTH_SECRET",
+        description="The signing secret itself, under Chainlit's own name (set the same on "
+                    "every replica); when set, `ASSISTANT_SECRET_FILE` is not read or made.",
     )
     session_hours: float = Field(
         default=8.0, gt=0, le=24 * 30, description="How long a sign-in lasts."
@@ -247,7 +258,8 @@ def load_settings(**overrides: object) -> Settings:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
-        name = "ASSISTANT_" + str(first["loc"][0]).upper() if first.get("loc") else "a setting"
+        loc = str(first["loc"][0]) if first.get("loc") else ""
+        name = variable(loc) if loc in Settings.model_fields else (loc or "a setting")
         given = os.environ.get(name)
         raise ConfigError(f"{name} is not valid: {first['msg']}"
                           + (f" (it is {given!r})." if given is not None else ".")) from exc
@@ -264,8 +276,15 @@ def settings_reference() -> str:
     rows = ["| variable | default | meaning |", "|---|---|---|"]
     for name, field in Settings.model_fields.items():
         meaning = (field.description or "").replace("|", "\\|")
-        rows.append(f"| `ASSISTANT_{name.upper()}` | {_shown_default(name, field)} | {meaning} |")
+        rows.append(f"| `{variable(name)}` | {_shown_default(name, field)} | {meaning} |")
     return "\n".join(rows) + "\n"
+
+
+def variable(name: str) -> str:
+    """The environment variable a field is read from: ``ASSISTANT_`` and its name, or the name
+    of another program's variable it shares (``CHAINLIT_AUTH_SECRET``)."""
+    alias = Settings.model_fields[name].validation_alias
+    return alias if isinstance(alias, str) else f"ASSISTANT_{name.upper()}"
 
 
 def _shown_default(name: str, field: object) -> str:

@@ -6,13 +6,16 @@
     ├── IndexError_                index/ missing, stale, damaged or built for another model
     │   ├── IndexMissing
     │   └── IndexMismatch
+    ├── IndexWriteError            the index folder cannot be written (read-only, disk full)
     ├── ModelError                 embedding model cannot be loaded
     ├── UnderstandingDataError     labelled questions, a language, detail-forms or probes file
     │                              fails its schema
     ├── EvalFileError              reference set unreadable or naming unknown documents
     ├── ConfigError                settings that cannot work together (chat server start)
     ├── AccountError               bad user name, password or token request
-    └── HistoryError               history database unreadable or unwritable
+    ├── HistoryError               history database unreadable or unwritable
+    └── EndpointError              the language model's endpoint cannot be used (the composer
+                                   answers instead; the sentence is Dutch, for the chat)
 
 Single unreadable corpus files are not errors: ingestion skips them with a warning
 (see ``assistant.engine.corpus.readers.LoadReport``).
@@ -51,6 +54,10 @@ class IndexMismatch(IndexError_):
     """The index is damaged, or was built for another corpus, model or version."""
 
 
+class IndexWriteError(AssistantError):
+    """The index folder cannot be written."""
+
+
 class ModelError(AssistantError):
     """The embedding model cannot be loaded."""
 
@@ -84,3 +91,7 @@ class HistoryError(AssistantError):
     """The history database cannot be read or written."""
 
     exit_code = 2
+
+
+class EndpointError(AssistantError):
+    """The language model's endpoint cannot be used; ``str()`` is one Dutch sentence."""

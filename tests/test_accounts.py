@@ -282,3 +282,11 @@ def test_replicas_starting_together_agree_on_one_secret(tmp_path):
     assert [p.returncode for p in procs] == [0] * 8, [err for _, err in results]
     assert len({out.strip() for out, _ in results}) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["secret"]
+
+
+def test_the_secret_may_come_from_chainlits_own_variable(monkeypatch, tmp_path):
+    monkeypatch.setenv("CHAINLIT_AUTH_SECRET", "s" * 64)
+    settings = Settings(secret_file=tmp_path / "secret")
+    assert accounts.auth_secret(settings) == "s" * 64
+    assert not (tmp_path / "secret").exists()  # nothing made when the secret is given
+    assert "s" * 64 not in repr(settings)  # kept out of logs and tracebacks

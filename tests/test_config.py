@@ -10,12 +10,12 @@ DOCS = Path(__file__).parent.parent / "docs"
 def test_every_setting_is_documented_on_the_settings_page():
     """The settings page's table is made from the fields' descriptions when the site is built;
     a field without one would leave its row empty."""
-    from assistant.config import settings_reference
+    from assistant.config import settings_reference, variable
 
     table = settings_reference()
     for name, field in Settings.model_fields.items():
         assert field.description and len(field.description) > 15, name
-        start = f"| `ASSISTANT_{name.upper()}` |"
+        start = f"| `{variable(name)}` |"
         row = next(line for line in table.splitlines() if line.startswith(start))
         assert field.description.replace("|", "\\|") in row
     assert "<!-- settings-table -->" in (DOCS / "settings.md").read_text(encoding="utf-8")

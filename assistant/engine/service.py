@@ -45,7 +45,8 @@ class Engine:
     def _connect_llm(self) -> None:
         """Check the endpoint once; on a problem the composer answers and ``llm_problem`` says
         why in one sentence."""
-        from assistant.engine.answer.llm import EndpointProblem, LLMWriter, check_endpoint
+        from assistant.engine.answer.llm import LLMWriter, check_endpoint
+        from assistant.errors import EndpointError
 
         if not (self.settings.llm_url and self.settings.llm_model):
             self.llm_problem = ("Voor het taalmodel zijn ASSISTANT_LLM_URL en ASSISTANT_LLM_MODEL "
@@ -54,7 +55,7 @@ class Engine:
         try:
             check_endpoint(self.settings)
             self.llm = LLMWriter(self.settings, self.retriever)
-        except EndpointProblem as e:
+        except EndpointError as e:
             self.llm_problem = str(e)
 
     @classmethod

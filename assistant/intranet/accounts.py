@@ -271,9 +271,8 @@ _DUMMY = b"$2b$12$hEEl7LfuVnvbytKLG1RFIOmN0Uk8pQdM5e9hEaS4rmfNyDG1D6peK"
 
 def auth_secret(settings: Settings) -> str:
     """The chat's signing secret, created on first use."""
-    from_env = os.environ.get("CHAINLIT_AUTH_SECRET")
-    if from_env:
-        return from_env
+    if settings.auth_secret is not None and settings.auth_secret.get_secret_value():
+        return settings.auth_secret.get_secret_value()
     path = settings.secret_file
     if path.exists():
         value = path.read_text(encoding="utf-8").strip()

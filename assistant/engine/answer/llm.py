@@ -38,6 +38,7 @@ from assistant.engine.answer.validate import Checked, SupportChecker
 from assistant.engine.retrieve import Retriever
 from assistant.engine.textproc import split_sentences
 from assistant.engine.understanding.language import detect_language
+from assistant.errors import EndpointError
 
 log = logging.getLogger("assistant.llm")
 PROMPTS = Path(__file__).with_name("prompts.yaml")
@@ -66,10 +67,6 @@ def api_key(settings: Settings) -> str | None:
     return path.read_text(encoding="utf-8").strip() or None
 
 
-class EndpointProblem(Exception):
-    """The endpoint cannot be used; ``str()`` is one Dutch sentence."""
-
-
 def shown_url(url: str) -> str:
     """``url`` as it may be printed or stored: a password in it, and the value of any query
     parameter, replaced by ``***`` (an endpoint may carry its key either way)."""
@@ -89,29 +86,29 @@ def shown_url(url: str) -> str:
 
 
 def check_endpoint(settings: Settings) -> None:
-    """Raise EndpointProblem with one sentence when the endpoint cannot answer: not an http(s)
+    """Raise EndpointError with one sentence when the endpoint cannot answer: not an http(s)
     address, unreachable, the key refused, or the model unknown to it."""
     import httpx
 
     url = (settings.llm_url or "").rstrip("/")
     shown = shown_url(url)
     if not re.match(r"https?://[^/\s]+", url):
-        raise EndpointProblem(f"ASSISTANT_LLM_URL {shown!r} is geen http(s)-adres; de raadsgids "
+        raise EndpointError(f"ASSISTANT_LLM_URL {shown!r} is geen http(s)-adres; de raadsgids "
                               "antwoordt uit de teksten.")
     try:
         key = api_key(settings)
     except OSError as e:
-        raise EndpointProblem(f"De sleutel voor het taalmodel is niet te lezen ({e}); de "
+        raise EndpointError(f"De sleutel voor het taalmodel is niet te lezen ({e}); de "
                               "raadsgids antwoordt uit de teksten.") from None
     headers = {"Authorization": f"Bearer {key}"} if key else {}
     try:
         response = httpx.get(f"{url}/models", headers=headers,
                              timeout=settings.llm_first_token_seconds)
     except httpx.HTTPError:
-        raise EndpointProblem(f"Het taalmodel op {shown} is niet bereikbaar; de raadsgids "
+        raise EndpointError(f"Het taalmodel op {shown} is niet bereikbaar; de raadsgids "
                               "antwoordt uit de teksten.") from None
     if response.status_code in (401, 403):
-        raise EndpointProblem(f"Het taalmodel op {shown} weigert de sleutel; de raadsgids "
+        raise EndpointError(f"Het taalmodel op {shown} weigert de sleutel; de raadsgids "
                               "antwoordt uit de teksten.")
     if response.status_code == 200:
         try:
@@ -120,7 +117,7 @@ def check_endpoint(settings: Settings) -> None:
             served = set()
         if served and settings.llm_model not in served:
             known = ", ".join(sorted(served))
-            raise EndpointProblem(f"Het taalmodel op {shown} kent het model "
+            raise EndpointError(f"Het taalmodel op {shown} kent het model "
                                   f"{settings.llm_model!r} niet (wel: {known}); de raadsgids "
                                   "antwoordt uit de teksten.")
 

@@ -192,7 +192,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
         swap.recover(settings.index_dir)
         tmp = swap.new_build_dir(settings.index_dir)
         try:
-            swap.stage("building")
+            swap.stage("building", settings.index_crash_at)
             embed_started = time.perf_counter()
             # Only texts the index being replaced has not embedded yet are embedded (cache.py).
             partial = swap.partial_embeddings(settings.index_dir)
@@ -268,7 +268,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             }
             # Written last: its presence marks a full build.
             _write_json(tmp / MANIFEST, manifest)
-            swap.publish(tmp, settings.index_dir)
+            swap.publish(tmp, settings.index_dir, settings.index_crash_at)
             partial.unlink(missing_ok=True)  # its vectors are in the published index now
         except PermissionError as exc:
             raise swap.unwritable(settings.index_dir, exc) from exc

@@ -32,7 +32,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from assistant.errors import AssistantError
+from assistant.errors import IndexWriteError
 from assistant.filelock import held
 
 MANIFEST = "manifest.json"
@@ -40,13 +40,9 @@ STAGES = ("building", "written", "versioned", "linked", "swapped", "cleaned")
 KEEP_VERSIONS = 2
 
 
-class IndexWriteError(AssistantError):
-    """The index folder cannot be written."""
-
-
-def stage(name: str) -> None:
-    """A point at which a fault test may kill the build."""
-    if os.environ.get("ASSISTANT_INDEX_CRASH_AT") == name:
+def stage(name: str, crash_at: str | None) -> None:
+    """A point at which a fault test may kill the build (``ASSISTANT_INDEX_CRASH_AT``)."""
+    if crash_at == name:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -132,13 +128,13 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _point(target: Path, version: Path) -> None:
+def _point(target: Path, version: Path, crash_at: str | None = None) -> None:
     """Make ``target`` a link to ``version`` in one atomic step (``target`` not a real
     folder)."""
     link = target.parent / f"{_names(target)['link']}{os.getpid()}"
     _remove(link)
     os.symlink(version.name, link)
-    stage("linked")
+    stage("linked", crash_at)
     os.replace(link, target)
 
 
@@ -154,32 +150,33 @@ def new_build_dir(target: Path) -> Path:
     return path
 
 
-def publish(build: Path, target: Path) -> None:
-    """Swap the complete ``build`` in as ``target`` (lock held), then clean up."""
+def publish(build: Path, target: Path, crash_at: str | None = None) -> None:
+    """Swap the complete ``build`` in as ``target`` (lock held), then clean up; ``crash_at``:
+    the stage at which a fault test kills the process."""
     target = target.absolute()
     names = _names(target)
-    stage("written")
+    stage("written", crash_at)
     stamp = f"{time.strftime('%Y%m%dT%H%M%S')}-{time.time_ns()}"
     version = target.parent / f"{names['version']}{stamp}"
     try:
         os.rename(build, version)
-        stage("versioned")
+        stage("versioned", crash_at)
         if target.is_dir() and not target.is_symlink():
             # A real folder from an earlier version: exchanged for the link in one step where
             # the kernel can, else moved aside first (recover() covers the gap).
             link = target.parent / f"{names['link']}{os.getpid()}"
             os.symlink(version.name, link)
-            stage("linked")
+            stage("linked", crash_at)
             if not _exchange(link, target):
                 os.rename(target, target.parent / f"{names['old']}{os.getpid()}")
                 os.replace(link, target)
         else:
-            _point(target, version)
-        stage("swapped")
+            _point(target, version, crash_at)
+        stage("swapped", crash_at)
     except OSError as exc:
         raise unwritable(target, exc) from exc
     recover(target)
-    stage("cleaned")
+    stage("cleaned", crash_at)
 
 
 def _exchange(a: Path, b: Path) -> bool:
