@@ -61,7 +61,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(answer.model_dump_json(indent=2))
     else:
-        from .render import render_markdown
+        from .render.markdown import render_markdown
 
         print(render_markdown(answer))
     return 0
@@ -69,8 +69,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from .engine import Engine
-    from .eval_report import compare, load_baseline, print_comparison, print_table, write_report
-    from .evaluate import evaluate, load_reference
+    from .evals.report import compare, load_baseline, print_comparison, print_table, write_report
+    from .evals.runner import evaluate, load_reference
 
     settings = load_settings()
     if not (args.file or args.kinds or args.conversations or args.cases):
@@ -96,7 +96,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
                           "index": str(settings.index_dir)}
     print_table(result)
     if args.llm:
-        from .eval_llm import compare_writers, print_writers
+        from .evals.llm import compare_writers, print_writers
 
         result["llm"] = compare_writers(engine, questions)
         from .engine.answer.llm import shown_url
@@ -115,7 +115,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _eval_cases(engine: Any, args: argparse.Namespace) -> int:
-    from .eval_cases import evaluate_cases, load_cases, load_grades, print_cases, summarise_grades
+    from .evals.cases import evaluate_cases, load_cases, load_grades, print_cases, summarise_grades
 
     cases = load_cases(Path(args.cases))
     grades = load_grades(Path(args.grades)) if args.grades else None
@@ -128,7 +128,7 @@ def _eval_cases(engine: Any, args: argparse.Namespace) -> int:
 
 
 def _eval_understanding(engine: Any, args: argparse.Namespace) -> int:
-    from . import eval_understanding as eu
+    from .evals import understanding as eu
 
     out: dict[str, Any] = {"analyser": engine.index.analyser.meta["report"]
                            | {"trained_on": engine.index.analyser.meta["trained_on"]}}

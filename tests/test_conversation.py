@@ -4,10 +4,10 @@ import io
 import re
 
 from assistant.chat.conversation import Conversation
-from assistant.chat.export import to_docx, to_markdown
 from assistant.chat.page import offline_html
 from assistant.chat.views import citation_panel, reply_sections, welcome
-from assistant.render import render_markdown
+from assistant.render.export import to_docx, to_markdown
+from assistant.render.markdown import render_markdown
 
 WIFI = "Wat moet ik vragen over wifi-telling?"
 
@@ -65,7 +65,7 @@ def test_export_lists_questions_per_step_and_every_source_once(engine):
     chat.ask("En bij camera's?")
     chat.ask("Wat is de hoofdstad van Australië?")  # abstained: not in the document
     chat.ask("Wat is CODIO?")  # a factual answer: its short answer, no denkraam block
-    md = to_markdown(chat.turns)
+    md = to_markdown(chat.answered())
     assert md.count("**1. Doelen**") == 2 and "Australië" not in md
     codio = md.split("## Vraag: Wat is CODIO?", 1)[1].split("## Bronnen")[0]
     assert "### Kort antwoord" in codio and "CODIO" in codio and "Vragen voor de raad" not in codio
@@ -78,7 +78,7 @@ def test_export_lists_questions_per_step_and_every_source_once(engine):
     assert numbers == set(range(1, len(set(ids)) + 1))
     from docx import Document
 
-    doc = Document(io.BytesIO(to_docx(chat.turns)))
+    doc = Document(io.BytesIO(to_docx(chat.answered())))
     assert doc.core_properties.author == "Raadsgids digitalisering"
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Inzet van sturing" in text and "cameratoezicht" in text and "Bronnen" in text
@@ -88,7 +88,7 @@ def test_export_lists_questions_per_step_and_every_source_once(engine):
 def test_markup_in_a_question_stays_text_in_the_export(engine):
     chat = Conversation(engine)
     chat.ask("<script>alert(1)</script> wifi-telling?")
-    assert "<script>" not in to_markdown(chat.turns)
+    assert "<script>" not in to_markdown(chat.answered())
 
 
 def test_markdown_from_the_user_or_the_texts_makes_no_image_or_link(engine):
@@ -115,7 +115,7 @@ def test_markdown_from_the_user_or_the_texts_makes_no_image_or_link(engine):
         if turn.answer is not None and turn.answer.citations:
             turn.answer.citations[0] = turn.answer.citations[0].model_copy(
                 update={"text": f"{html} {image}"})
-    exported = to_markdown(chat.turns)
+    exported = to_markdown(chat.answered())
     assert "192.0.2.1/b.png" in exported and not re.search(r"(?<!\\)<img", exported)
     assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", exported)
 

@@ -4,7 +4,7 @@ import pytest
 
 from assistant.engine.textproc import fold
 from assistant.errors import QuestionError
-from assistant.render import render_markdown
+from assistant.render.markdown import render_markdown
 
 
 def _entry(engine, bank_id):

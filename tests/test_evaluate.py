@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import EvalFileError
-from assistant.eval_report import compare, write_report
-from assistant.evaluate import evaluate, load_reference
+from assistant.evals.report import compare, write_report
+from assistant.evals.runner import evaluate, load_reference
 
 ROWS = [
     {"id": "a", "question": "Wat moet ik vragen over wifi-telling?", "abstain": False,

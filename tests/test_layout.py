@@ -19,6 +19,23 @@ def modules() -> dict[str, Path]:
     return found
 
 
+def sources(name: str, path: Path) -> list[str]:
+    """The ``assistant`` modules or packages ``name``'s import statements name, anywhere in its
+    file, relative imports resolved."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out += [a.name for a in node.names if a.name.startswith("assistant")]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                out.append(".".join([*base, *([node.module] if node.module else [])]))
+            elif (node.module or "").startswith("assistant"):
+                out.append(str(node.module))
+    return out
+
+
 def imports(name: str, path: Path, known: dict[str, Path]) -> set[str]:
     """The modules of the package that ``name`` imports, anywhere in its file."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
@@ -79,6 +96,15 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_cycle_finder_finds_a_cycle():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_every_import_of_the_package_names_a_module_that_exists():
+    # An import inside a function is not run by loading the module: a moved module would
+    # otherwise break only when that function is called.
+    known = modules()
+    missing = [(name, source) for name, path in known.items()
+               for source in sources(name, path) if source not in known]
+    assert missing == []
 
 
 def test_no_module_imports_one_that_imports_it_back():

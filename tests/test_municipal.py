@@ -10,7 +10,7 @@ import pytest
 
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.engine.corpus.readers import load_corpus
-from assistant.evaluate import evaluate, load_reference
+from assistant.evals.runner import evaluate, load_reference
 
 from .conftest import copy_corpus
 

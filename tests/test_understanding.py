@@ -192,7 +192,7 @@ def test_a_technology_after_a_place_is_found_and_a_run_ends_at_a_colon(engine):
 
 @pytest.mark.slow
 def test_markdown_typed_in_a_question_does_not_reach_the_answer(engine):
-    from assistant.render import render_markdown
+    from assistant.render.markdown import render_markdown
 
     for question in ("Wat moet ik vragen over [slimme](http://example.org) **camera's**?",
                      "Wat moet ik vragen over ![beeld](http://example.org/x.png) sensoren?",
@@ -311,7 +311,7 @@ def test_a_changed_labelled_set_makes_the_index_stale(seed_copy, monkeypatch):
 
 @pytest.mark.slow
 def test_the_dev_conversations_keep_subject_and_condition(engine):
-    from assistant.eval_understanding import load_conversations, score_conversations
+    from assistant.evals.understanding import load_conversations, score_conversations
 
     result = score_conversations(engine, load_conversations(EVALS / "conversations.jsonl"))
     assert result["conversations"] >= 15

@@ -20,13 +20,14 @@ from chainlit.data.base import BaseDataLayer
 from chainlit.types import ThreadDict
 from starlette.datastructures import Headers
 
-from assistant.chat import export, views
+from assistant.chat import views
 from assistant.chat.conversation import Conversation, Turn
 from assistant.chat.limits import export_limits, question_limits
 from assistant.chat.server import runtime
 from assistant.intranet import accounts
 from assistant.intranet.events import tell
-from assistant.render import text
+from assistant.render import export
+from assistant.render.markdown import text
 
 settings = runtime().settings
 engine = runtime().engine
@@ -268,10 +269,10 @@ async def on_export(action: cl.Action) -> None:
         await refuse(refusal)
         return
     conversation: Conversation | None = cl.user_session.get("conversation")
-    turns = conversation.turns if conversation else []
+    answered = conversation.answered() if conversation else []
     today = date.today()
-    markdown = export.to_markdown(turns, today).encode("utf-8")
-    docx = await cl.make_async(export.to_docx)(turns, today)
+    markdown = export.to_markdown(answered, today).encode("utf-8")
+    docx = await cl.make_async(export.to_docx)(answered, today)
     stem = f"raadsvragen-digitalisering-{today.isoformat()}"
     files = [
         cl.File(name=f"{stem}.md", content=markdown, mime="text/markdown", display="inline"),

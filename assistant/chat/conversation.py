@@ -67,6 +67,11 @@ class Conversation:
     turns: list[Turn] = field(default_factory=list)
     language: str = "nl"  # of the message being answered, as the analyser read it
 
+    def answered(self) -> list[tuple[str, Answer]]:
+        """The questions answered so far (declined ones included), with their answers, in
+        order: what the export writes."""
+        return [(t.question, t.answer) for t in self.turns if t.kind == "answer" and t.answer]
+
     @property
     def _last_analysed(self) -> Turn | None:
         """The latest turn with an analysed question, answered or declined."""

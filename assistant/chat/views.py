@@ -11,7 +11,7 @@ from typing import Any
 
 from ..engine import Engine
 from ..engine.answer.model import Answer, Citation
-from ..render import LABELS, render_sections, render_sources, text
+from ..render.markdown import LABELS, render_sections, render_sources, text
 from .conversation import Turn
 
 

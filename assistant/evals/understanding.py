@@ -23,12 +23,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .chat.conversation import Conversation, Turn
-from .engine import Engine
-from .engine.query import Query
-from .engine.textproc import fold, words
-from .engine.understanding.labelled import KINDS
-from .errors import AssistantError, EvalFileError
+from ..chat.conversation import Conversation, Turn
+from ..engine import Engine
+from ..engine.query import Query
+from ..engine.textproc import fold, words
+from ..engine.understanding.labelled import KINDS
+from ..errors import AssistantError, EvalFileError
 
 
 def _read_lines(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .errors import EvalFileError
+from ..errors import EvalFileError
 
 COLUMNS = ["hit@1", "hit@3", "hit@5", "mrr@10", "ndcg@10", "cited_hit", "abstain_accuracy"]
 ANSWER_MEASURES = {
@@ -138,7 +138,7 @@ def write_report(result: dict[str, Any], source: Path, folder: Path,
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from .evaluate import SYSTEMS
+    from .runner import SYSTEMS
 
     passages = passages or {}
     folder.mkdir(parents=True, exist_ok=True)

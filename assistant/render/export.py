@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..engine.answer.model import Answer, Citation
-from ..render import LABELS, claim_text, marks, source_line
-from .conversation import Turn
+from .markdown import LABELS, claim_text, marks, source_line
+
+# The conversation's questions with their answers, in the order they were asked.
+Answered = list[tuple[str, Answer]]
 
 TITLE = {"nl": "Vragen voor de raad over digitalisering",
          "en": "Questions for the council on digitalisation"}
@@ -38,13 +40,12 @@ class _Section:
     renumber: dict[int, int]
 
 
-def _collect(turns: list[Turn]) -> tuple[list[_Section], list[Citation]]:
+def _collect(answers: Answered) -> tuple[list[_Section], list[Citation]]:
     sources: list[Citation] = []
     by_passage: dict[str, int] = {}
     sections: list[_Section] = []
-    for turn in turns:
-        answer = turn.answer
-        if turn.kind != "answer" or answer is None or answer.abstained:
+    for question, answer in answers:
+        if answer.abstained:
             continue
         renumber = {}
         for c in answer.citations:
@@ -52,7 +53,7 @@ def _collect(turns: list[Turn]) -> tuple[list[_Section], list[Citation]]:
                 by_passage[c.passage_id] = len(sources) + 1
                 sources.append(c.model_copy(update={"n": len(sources) + 1}))
             renumber[c.n] = by_passage[c.passage_id]
-        sections.append(_Section(turn.question, answer, renumber))
+        sections.append(_Section(question, answer, renumber))
     return sections, sources
 
 
@@ -66,15 +67,15 @@ def _short_answer(s: _Section, escape: Callable[[str], str]) -> str:
     return " ".join([*map(escape, s.answer.notices), *claims]).strip()
 
 
-def _language(turns: list[Turn]) -> str:
-    langs = [t.answer.language for t in turns if t.answer]
+def _language(answers: Answered) -> str:
+    langs = [answer.language for _, answer in answers]
     return "en" if langs and all(lang == "en" for lang in langs) else "nl"
 
 
-def to_markdown(turns: list[Turn], day: date | None = None) -> str:
-    lang = _language(turns)
+def to_markdown(answers: Answered, day: date | None = None) -> str:
+    lang = _language(answers)
     labels = LABELS[lang]
-    sections, sources = _collect(turns)
+    sections, sources = _collect(answers)
     day_text = (day or date.today()).isoformat()
     lines = [f"# {TITLE[lang]}", "", INTRO[lang].format(day=day_text), ""]
     if not sections:
@@ -103,12 +104,12 @@ def to_markdown(turns: list[Turn], day: date | None = None) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def to_docx(turns: list[Turn], day: date | None = None) -> bytes:
+def to_docx(answers: Answered, day: date | None = None) -> bytes:
     from docx import Document
 
-    lang = _language(turns)
+    lang = _language(answers)
     labels = LABELS[lang]
-    sections, sources = _collect(turns)
+    sections, sources = _collect(answers)
     doc = Document()
     doc.core_properties.title = TITLE[lang]
     doc.core_properties.author = AUTHOR[lang]

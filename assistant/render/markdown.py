@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .engine.answer.model import Answer, Citation, Claim
+from ..engine.answer.model import Answer, Citation, Claim
 
 LABELS = {
     "nl": {

@@ -27,10 +27,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .engine import Engine
-from .engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS
-from .errors import EvalFileError
-from .evaluate import denkraam_overlap, normalised_questions
+from ..engine import Engine
+from ..engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS
+from ..errors import EvalFileError
+from .runner import denkraam_overlap, normalised_questions
 
 FUNCTION_WORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 

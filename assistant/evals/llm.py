@@ -16,9 +16,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from .engine import Engine
-from .errors import AssistantError
-from .evaluate import RefQuestion, answer_checks
+from ..engine import Engine
+from ..errors import AssistantError
+from .runner import RefQuestion, answer_checks
 
 
 def compare_writers(engine: Engine, questions: list[RefQuestion]) -> dict[str, Any]:

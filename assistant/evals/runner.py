@@ -8,7 +8,7 @@ figures are split by it), ``lang`` and ``answer`` (phrases the short answer shou
 default the ``contains`` phrases).
 
 Ranking measures come from ir-measures. Answer measures are computed from the Answer each question
-gets (see :func:`answer_checks`); :mod:`assistant.eval_report` prints and writes them.
+gets (see :func:`answer_checks`); :mod:`assistant.evals.report` prints and writes them.
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ import ir_measures
 import numpy as np
 from ir_measures import RR, Qrel, ScoredDoc, Success, nDCG
 
-from .engine import Engine
-from .engine.answer.model import Answer
-from .engine.corpus.passages import Passage
-from .engine.textproc import fold, words
-from .errors import AssistantError, EvalFileError
+from ..engine import Engine
+from ..engine.answer.model import Answer
+from ..engine.corpus.passages import Passage
+from ..engine.textproc import fold, words
+from ..errors import AssistantError, EvalFileError
 
 MEASURES = {"hit@1": Success @ 1, "hit@3": Success @ 3, "hit@5": Success @ 5,
             "mrr@10": RR @ 10, "ndcg@10": nDCG @ 10}
