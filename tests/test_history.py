@@ -424,3 +424,12 @@ def test_writes_kept_back_are_stored_in_order_when_the_database_answers(tmp_path
         return [r["n"] for r in rows]
 
     assert run(scenario()) == [1, 2, 3, 4]
+
+
+def test_a_database_url_is_shown_without_its_password():
+    assert history.describe("postgresql://griffie:geheim@127.0.0.1:5432/raad") == (
+        "postgresql://griffie:***@127.0.0.1:5432/raad")
+    assert history.describe("postgresql+psycopg://griffie@db/raad") == (
+        "postgresql+psycopg://griffie@db/raad")
+    assert "geheim" not in history.describe("postgresql://griffie:geheim@[::1")
+    assert history.describe("/var/raadsgids/history.sqlite") == "/var/raadsgids/history.sqlite"

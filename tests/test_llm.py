@@ -235,3 +235,20 @@ def test_the_chat_replaces_streamed_sentences_when_the_answer_falls_back(seed_se
         text = reply.inner_text()
         assert "Zwolle" not in text and text.count("Kort antwoord") == 1
         assert text.count("Het denkraam is in principe toepasbaar") == 1
+
+
+def test_endpoint_failures_are_described_by_the_clients_exception_classes():
+    import httpx
+    import openai
+
+    from assistant.engine.answer.llm import _describe
+
+    request = httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions")
+    refused = openai.APIStatusError("refused", body=None,
+                                    response=httpx.Response(503, request=request))
+    assert _describe(refused) == "the endpoint answered HTTP 503"
+    assert _describe(openai.APITimeoutError(request=request)).startswith(
+        "the endpoint was too slow")
+    assert _describe(openai.APIConnectionError(request=request)) == (
+        "the endpoint could not be reached")
+    assert _describe(ValueError("x")) == "the endpoint's answer could not be read (ValueError)"

@@ -51,7 +51,13 @@ def describe(database: str | Path) -> str:
     """The database as it may be printed: a URL without its password."""
     if not is_url(database):
         return str(database)
-    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", str(database))
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(str(database)).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):  # not a URL SQLAlchemy reads: none of it is shown
+        return "(a database URL that cannot be read)"
 
 
 def _engine(database: str | Path) -> Any:

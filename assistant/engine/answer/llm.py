@@ -298,13 +298,15 @@ def _step_questions(raw: str) -> dict[int, str]:
 
 
 def _describe(e: Exception) -> str:
-    """One line on what went wrong with the endpoint (no key, no question text)."""
+    """One line on what went wrong with the endpoint (no key, no question text), from the
+    OpenAI client's exception classes (LlamaIndex's OpenAILike calls the endpoint through it)."""
+    import openai
+
     name = type(e).__name__
-    status = getattr(e, "status_code", None)
-    if status:
-        return f"the endpoint answered HTTP {status}"
-    if "Timeout" in name or isinstance(e, TimeoutError):
+    if isinstance(e, openai.APIStatusError):
+        return f"the endpoint answered HTTP {e.status_code}"
+    if isinstance(e, openai.APITimeoutError | TimeoutError):
         return f"the endpoint was too slow ({name})"
-    if "Connection" in name:
+    if isinstance(e, openai.APIConnectionError):
         return "the endpoint could not be reached"
     return f"the endpoint's answer could not be read ({name})"
