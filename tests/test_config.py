@@ -1,10 +1,11 @@
-from pathlib import Path
 
 import pytest
 
 from assistant.config import Settings
 
-DOCS = Path(__file__).parent.parent / "docs"
+from .support import ROOT
+
+DOCS = ROOT / "docs"
 
 
 def test_every_setting_is_documented_on_the_settings_page():

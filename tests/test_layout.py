@@ -6,7 +6,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "assistant"
+from .support import ROOT
+
+PACKAGE = ROOT / "assistant"
 
 
 def modules() -> dict[str, Path]:

@@ -176,3 +176,28 @@ def intranet_page(chat_url: str, port: int) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait()
+
+
+# An assistant message in the full chat page, and how long a browser step may take.
+ANSWER = '[data-step-type="assistant_message"]'
+TIMEOUT = 30_000
+
+
+def answers(pg):  # type: ignore[no-untyped-def]
+    return pg.locator(ANSWER)
+
+
+def ask(pg, question: str) -> object:  # type: ignore[no-untyped-def]
+    """Type a question, send it, and return the new assistant message once complete."""
+    before = answers(pg).count()
+    send_question(pg, question)
+    return wait_answer(pg, before)
+
+
+def wait_answer(pg, before: int):  # type: ignore[no-untyped-def]
+    # Polled from here: the page's policy forbids the eval that wait_for_function uses.
+    answers(pg).nth(before).wait_for(timeout=TIMEOUT)
+    reply = answers(pg).nth(before)
+    # Complete when the send button is back (Chainlit shows a stop button while running).
+    pg.wait_for_selector("#chat-submit", timeout=TIMEOUT)
+    return reply

@@ -17,7 +17,7 @@ An ``index/`` that is a real folder (made by an earlier version) is exchanged fo
 puts the newest complete version back if a crash fell between those two steps.
 
 ``ASSISTANT_INDEX_CRASH_AT=<stage>`` kills the build with SIGKILL at that stage (fault tests:
-``tests/test_index_swap.py``); stages are in :data:`STAGES`.
+``tests/engine/index/test_swap.py``); stages are in :data:`STAGES`.
 """
 
 from __future__ import annotations

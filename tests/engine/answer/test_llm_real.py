@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import os
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from assistant.config import Settings
 from assistant.engine import Engine
 
-from .support.chat_server import free_port, wait_until_served
+from ...support import OUTPUT as OUTPUTS
+from ...support.chat_server import free_port, wait_until_served
 
 PYTHON = os.environ.get("ASSISTANT_TEST_LLM_PYTHON")
-OUTPUT = Path(__file__).parent / "output" / "llm"
+OUTPUT = OUTPUTS / "llm"
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not PYTHON, reason="set ASSISTANT_TEST_LLM_PYTHON (make test-llm) to run the real model")]

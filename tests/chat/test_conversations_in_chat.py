@@ -6,19 +6,20 @@ from __future__ import annotations
 
 import asyncio
 import json
-from pathlib import Path
 
 import pytest
 
 from assistant.engine.textproc import fold
 
-from .support.chat_server import chat_server, server_env
-from .support.socket_client import ChatSocket, sign_in
+from ..support import OUTPUT as OUTPUTS
+from ..support import ROOT
+from ..support.chat_server import chat_server, server_env
+from ..support.socket_client import ChatSocket, sign_in
 
 pytestmark = pytest.mark.slow
 
-CONVERSATIONS = Path(__file__).resolve().parent.parent / "evals" / "conversations.jsonl"
-OUTPUT = Path(__file__).parent / "output" / "conversations"
+CONVERSATIONS = ROOT / "evals" / "conversations.jsonl"
+OUTPUT = OUTPUTS / "conversations"
 QUESTIONS = ("Vragen voor de raad", "Questions for the council")
 SOURCES = ("Bronnen van het vorige antwoord", "Sources of the previous answer")
 # How every complete reply ends: its sources, or the previous answer's.

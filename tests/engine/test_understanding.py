@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -21,7 +20,9 @@ from assistant.engine.understanding.model import runs, subject_phrase
 from assistant.engine.understanding.split import sentences, split
 from assistant.errors import IndexMismatch, UnderstandingDataError
 
-EVALS = Path(__file__).resolve().parent.parent / "evals"
+from ..support import ROOT
+
+EVALS = ROOT / "evals"
 
 
 # -- data ------------------------------------------------------------------------------------------

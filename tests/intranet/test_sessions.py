@@ -31,11 +31,12 @@ from assistant.intranet import accounts
 from assistant.intranet.guard import TOO_LARGE
 from assistant.intranet.sessions import ENDED
 
-from .support.chat_server import chat_server
-from .support.socket_client import ChatSocket, call, sign_in
-from .support.wait import eventually
+from ..support import OUTPUT as OUTPUTS
+from ..support.chat_server import chat_server
+from ..support.socket_client import ChatSocket, call, sign_in
+from ..support.wait import eventually
 
-OUTPUT = Path(__file__).parent / "output" / "sessions"
+OUTPUT = OUTPUTS / "sessions"
 WIFI = "Wat moet ik vragen over wifi-telling?"
 
 

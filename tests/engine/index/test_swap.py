@@ -19,7 +19,7 @@ from assistant.config import Settings
 from assistant.engine.index import swap
 from assistant.engine.index.build import load_index
 
-from .conftest import copy_corpus
+from ...conftest import copy_corpus
 
 pytestmark = pytest.mark.slow
 

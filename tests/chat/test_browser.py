@@ -9,26 +9,27 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from .support.chat_server import (
+from ..support import AXE
+from ..support import OUTPUT as OUTPUTS
+from ..support.chat_server import (
+    TIMEOUT,
+    answers,
+    ask,
     chat_server,
     launch_chromium,
     scrolled_into_upper_half,
-    send_question,
     settle,
+    wait_answer,
 )
 
 pytestmark = pytest.mark.slow
 
-OUTPUT = Path(__file__).parent / "output" / "chat"
-AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+OUTPUT = OUTPUTS / "chat"
 WIFI = "Wat moet ik vragen over wifi-telling?"
-ANSWER = '[data-step-type="assistant_message"]'
-TIMEOUT = 30_000
 LAPTOP = {"width": 1366, "height": 768}
 
 
@@ -74,26 +75,6 @@ def page(browser, server):  # type: ignore[no-untyped-def]
     # Nothing may be loaded from outside the machine: no fonts, CDNs or telemetry.
     assert hosts and set(hosts) == {"127.0.0.1"}, sorted(set(hosts))
     assert blocked == [], blocked
-
-
-def answers(pg):  # type: ignore[no-untyped-def]
-    return pg.locator(ANSWER)
-
-
-def ask(pg, question: str) -> object:  # type: ignore[no-untyped-def]
-    """Type a question, send it, and return the new assistant message once complete."""
-    before = answers(pg).count()
-    send_question(pg, question)
-    return wait_answer(pg, before)
-
-
-def wait_answer(pg, before: int):  # type: ignore[no-untyped-def]
-    # Polled from here: the page's policy forbids the eval that wait_for_function uses.
-    answers(pg).nth(before).wait_for(timeout=TIMEOUT)
-    reply = answers(pg).nth(before)
-    # Complete when the send button is back (Chainlit shows a stop button while running).
-    pg.wait_for_selector("#chat-submit", timeout=TIMEOUT)
-    return reply
 
 
 def assert_accessible(pg, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from .support.chat_server import chat_server
+from ..support import OUTPUT as OUTPUTS
+from ..support.chat_server import chat_server
 
 pytestmark = pytest.mark.slow
 
-OUTPUT = Path(__file__).parent / "output" / "process"
+OUTPUT = OUTPUTS / "process"
 
 
 def env_for(seed_settings) -> dict[str, str]:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ import pytest
 from assistant.engine.framework import Framework
 from assistant.errors import CorpusError
 
-from .conftest import SEED_CORPUS
+from ..conftest import SEED_CORPUS
 
 SEED = (SEED_CORPUS / "framework.yaml").read_text(encoding="utf-8")
 

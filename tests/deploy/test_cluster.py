@@ -20,8 +20,9 @@ from assistant.intranet import accounts
 from deploy.cluster import Cluster
 from deploy.local import Postgres
 
-from .support.socket_client import ChatSocket, answers_stored, call, rows, sign_in, threads
-from .support.wait import eventually
+from ..support import OUTPUT
+from ..support.socket_client import ChatSocket, answers_stored, call, rows, sign_in, threads
+from ..support.wait import eventually
 
 pytestmark = pytest.mark.slow
 
@@ -40,7 +41,7 @@ def cluster(seed_settings, tmp_path, postgres_url):
            "ASSISTANT_AUTH": "password", "ASSISTANT_DATABASE": postgres_url,
            # One account asks for twelve sessions here; its pace is not what is tested.
            "ASSISTANT_QUESTIONS_PER_MINUTE": "0"}
-    folder = Path(__file__).parent / "output" / "cluster"
+    folder = OUTPUT / "cluster"
     with Cluster(folder, env, replicas=2) as running:
         yield running
 

@@ -27,7 +27,9 @@ import pytest
 from assistant.config import Settings
 from assistant.intranet import accounts
 
-from .support.chat_server import (
+from ..support import AXE, ROOT
+from ..support import OUTPUT as OUTPUTS
+from ..support.chat_server import (
     chat_server,
     free_port,
     intranet_page,
@@ -35,12 +37,11 @@ from .support.chat_server import (
     send_question,
     settle,
 )
-from .support.wait import eventually
+from ..support.wait import eventually
 
 pytestmark = pytest.mark.slow
 
-OUTPUT = Path(__file__).parent / "output" / "intranet"
-EXAMPLE = Path(__file__).parent.parent / "examples" / "intranet" / "index.html"
+OUTPUT = OUTPUTS / "intranet"
 WIFI = "Wat moet ik vragen over wifi-telling?"
 ANSWER = '[data-step-type="assistant_message"]'
 
@@ -400,7 +401,6 @@ ENGLISH = ["No authentication token", "Unauthorized", "Invalid token", "Failed t
            "Copy", "Send", "New chat", "Helpful", "Not helpful", "Submit", "Your feedback",
            "Add a comment", "Cancel", "Stop", "Expand", "Minimize", "Maximize", "Scroll"]
 WIDGET = "document.querySelector('#chainlit-copilot').shadowRoot"
-AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def widget_texts(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
@@ -604,7 +604,7 @@ def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path
             page_html = eventually(served, "the demo intranet page", timeout=10)
             assert chat in page_html and "127.0.0.1:8000" not in page_html
             # The widget shows the assistant's own avatar, not Chainlit's.
-            logo = (Path(__file__).parent.parent / "assistant" / "chat" / "ui" / "public" /
+            logo = (ROOT / "assistant" / "chat" / "ui" / "public" /
                     "logo_light.svg").read_bytes()
             with urllib.request.urlopen(chat + "/avatars/Raadsgids%20digitalisering") as r:
                 assert r.read() == logo

@@ -1,7 +1,7 @@
 from assistant.engine.corpus.passages import split_document
 from assistant.engine.corpus.readers import load_corpus
 
-from .conftest import SEED_CORPUS
+from ...conftest import SEED_CORPUS
 
 
 def _passages():

@@ -12,7 +12,8 @@ from assistant.config import PROJECT_ROOT, Settings
 from assistant.engine.corpus.readers import load_corpus
 from assistant.evals.runner import evaluate, load_reference
 
-from .conftest import copy_corpus
+from ..conftest import copy_corpus
+from ..support import OUTPUT
 
 MUNICIPAL = PROJECT_ROOT / "evals" / "municipal"
 QUESTIONS = PROJECT_ROOT / "evals" / "municipal.jsonl"
@@ -22,7 +23,7 @@ CHROME = ["cookies", "nieuwsbrief", "Aanmelden", "MB)", "kB)", "Deel dit bericht
 
 
 def _documents():
-    folder = Path(__file__).parent / "output" / "municipal-docs"
+    folder = OUTPUT / "municipal-docs"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for path in MUNICIPAL.iterdir():

@@ -14,7 +14,7 @@ from assistant.engine.corpus.readers import (
 )
 from assistant.errors import CorpusError
 
-from .conftest import FIXTURES, SEED_CORPUS
+from ...conftest import FIXTURES, SEED_CORPUS
 
 
 @pytest.mark.parametrize("line", [

@@ -2,7 +2,6 @@
 choice of questions per case (with a fake set of vectors, fast) and, with the real engine, answers
 that engage with the case and hold on a corpus without the seed texts."""
 
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,7 +13,8 @@ from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Framework
 from assistant.errors import UnderstandingDataError
 
-from .conftest import SEED_CORPUS
+from ..conftest import SEED_CORPUS
+from ..support import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -245,7 +245,7 @@ def municipal_only(tmp_path_factory, analyser_cache):
     corpus = root / "corpus"
     corpus.mkdir()
     (corpus / "framework.yaml").write_bytes((SEED_CORPUS / "framework.yaml").read_bytes())
-    municipal = Path(__file__).parents[1] / "evals" / "municipal"
+    municipal = ROOT / "evals" / "municipal"
     for path in municipal.iterdir():
         if path.suffix in (".txt", ".md", ".html", ".pdf"):
             (corpus / path.name).write_bytes(path.read_bytes())

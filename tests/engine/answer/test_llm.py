@@ -17,7 +17,10 @@ from pydantic import SecretStr
 from assistant.config import Settings
 from assistant.engine import Engine
 
-from .support.llm_stub import llm_stub
+from ...support import OUTPUT
+from ...support.llm_stub import llm_stub
+
+CHAT_OUTPUT = OUTPUT / "chat"
 
 WIFI = "Wat moet ik vragen over wifi-telling?"
 DENKRAAM = "Uit welke stappen bestaat het denkraam?"
@@ -191,13 +194,12 @@ def chat_page(seed_settings: Settings, stub, log: str, **llm: str):
 
     from tests.support.chat_server import chat_server, launch_chromium
 
-    from .test_chat_browser import OUTPUT
 
     env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
            "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir), "ASSISTANT_LLM_URL": stub.url,
            **{f"ASSISTANT_LLM_{k.upper()}": v for k, v in llm.items()}}
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    with chat_server(env, OUTPUT / log) as (url, _), sync_playwright() as p:
+    CHAT_OUTPUT.mkdir(parents=True, exist_ok=True)
+    with chat_server(env, CHAT_OUTPUT / log) as (url, _), sync_playwright() as p:
         browser = launch_chromium(p)
         page = browser.new_context(locale="nl-NL").new_page()
         page.set_default_timeout(30_000)
@@ -209,7 +211,7 @@ def chat_page(seed_settings: Settings, stub, log: str, **llm: str):
 
 @pytest.mark.slow
 def test_the_chat_streams_the_models_checked_answer(seed_settings, stub):
-    from .test_chat_browser import OUTPUT, ask
+    from ...support.chat_server import ask
 
     with chat_page(seed_settings, stub, "llm-server.log", model="valid") as page:
         reply = ask(page, DENKRAAM)
@@ -217,15 +219,14 @@ def test_the_chat_streams_the_models_checked_answer(seed_settings, stub):
         text = reply.inner_text()
         assert "Het denkraam is in principe toepasbaar" in text and "Bronnen" in text
         assert reply.locator("a.element-link").count() >= 1
-        page.screenshot(path=str(OUTPUT / "llm-answer.png"))
+        page.screenshot(path=str(CHAT_OUTPUT / "llm-answer.png"))
     assert "Antwoorden worden opgesteld door het taalmodel valid" in \
-        (OUTPUT / "llm-server.log").read_text(encoding="utf-8")
+        (CHAT_OUTPUT / "llm-server.log").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
 def test_the_chat_replaces_streamed_sentences_when_the_answer_falls_back(seed_settings, stub):
-    from .support.chat_server import settle
-    from .test_chat_browser import ask
+    from ...support.chat_server import ask, settle
 
     with chat_page(seed_settings, stub, "llm-fallback-server.log", model="invented",
                    unsupported="fallback") as page:

@@ -7,6 +7,8 @@ from assistant.errors import EvalFileError
 from assistant.evals.report import compare, write_report
 from assistant.evals.runner import evaluate, load_reference
 
+from ..support import ROOT
+
 ROWS = [
     {"id": "a", "question": "Wat moet ik vragen over wifi-telling?", "abstain": False,
      "kind": "ask",
@@ -118,9 +120,9 @@ def test_bad_reference_files(tmp_path, line, message):
 def test_project_reference_set_is_valid_and_broad():
     from assistant.engine.corpus.readers import load_sources
 
-    from .conftest import SEED_CORPUS
+    from ..conftest import SEED_CORPUS
 
-    ref = Path(__file__).parent.parent / "evals" / "reference.jsonl"
+    ref = ROOT / "evals" / "reference.jsonl"
     questions = load_reference(ref, set(load_sources(SEED_CORPUS)))
     assert len(questions) >= 120
     assert sum(q.kind == "not-in-texts" for q in questions) >= 20

@@ -13,20 +13,20 @@ import asyncio
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from deploy.local import Haproxy
 
-from .support.chat_server import chat_server
-from .support.slow_clients import health, hold
-from .support.socket_client import ChatSocket
-from .support.wait import eventually
+from ..support import OUTPUT as OUTPUTS
+from ..support.chat_server import chat_server
+from ..support.slow_clients import health, hold
+from ..support.socket_client import ChatSocket
+from ..support.wait import eventually
 
 pytestmark = pytest.mark.slow
 
-OUTPUT = Path(__file__).parent / "output" / "slow-clients"
+OUTPUT = OUTPUTS / "slow-clients"
 # More than HAProxy's own connection limit (maxconn 4096): without a limit per address, these
 # alone would fill it.
 SLOW = 4200

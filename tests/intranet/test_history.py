@@ -20,8 +20,9 @@ from assistant.intranet.events import NOT_YOURS, TOO_LONG
 from assistant.intranet.history import NAME_CHARS
 from assistant.intranet.history_layer import KEPT_LATER, NOT_KEPT
 
-from .support.chat_server import chat_server, server_env
-from .support.socket_client import (
+from ..support import OUTPUT as OUTPUTS
+from ..support.chat_server import chat_server, server_env
+from ..support.socket_client import (
     ChatSocket,
     answers_stored,
     call,
@@ -30,11 +31,11 @@ from .support.socket_client import (
     sign_in,
     threads,
 )
-from .support.wait import eventually
+from ..support.wait import eventually
 
 pytestmark = pytest.mark.slow
 
-OUTPUT = Path(__file__).parent / "output" / "history"
+OUTPUT = OUTPUTS / "history"
 WIFI = "Wat moet ik vragen over wifi-telling?"
 CAMERA = "Welke publieke waarden spelen bij cameratoezicht?"
 
