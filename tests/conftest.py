@@ -19,11 +19,11 @@ SEED_CORPUS = PROJECT_ROOT / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-# Fixtures that bring a built index (and with it the real embedding model) or a database
-# server: a test that uses one, directly or through another fixture, is marked slow, and
+# Fixtures that bring a built index (and with it the real embedding model), a database server
+# or a browser: a test that uses one, directly or through another fixture, is marked slow, and
 # `make test-fast` leaves it out.
 SLOW_FIXTURES = frozenset({"seed_settings", "postgres_cluster", "municipal_engine",
-                           "municipal_only"})
+                           "municipal_only", "browser"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -111,6 +111,19 @@ def engine(seed_settings: Settings) -> Iterator[object]:
     from assistant.engine import Engine
 
     yield Engine.load(seed_settings)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright (one per test module)."""
+    from playwright.sync_api import sync_playwright
+
+    from .support.chat_server import launch_chromium
+
+    with sync_playwright() as p:
+        chromium = launch_chromium(p)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

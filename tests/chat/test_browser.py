@@ -20,7 +20,6 @@ from ..support.chat_server import (
     answers,
     ask,
     chat_server,
-    launch_chromium,
     scrolled_into_upper_half,
     settle,
     wait_answer,
@@ -39,16 +38,6 @@ def server(seed_settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
            "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir)}
     with chat_server(env, OUTPUT / "server.log") as (url, _proc):
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture

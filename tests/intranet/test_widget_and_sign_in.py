@@ -17,7 +17,6 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -33,7 +32,6 @@ from ..support.chat_server import (
     chat_server,
     free_port,
     intranet_page,
-    launch_chromium,
     send_question,
     settle,
 )
@@ -96,16 +94,6 @@ def post_oversized(base: str, path: str, size: int) -> tuple[int, bytes]:
         pass
     response = conn.getresponse()
     return response.status, response.read()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
 
 
 def base_env(seed_settings: Settings, folder: Path, **extra: str) -> dict[str, str]:
