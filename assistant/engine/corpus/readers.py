@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from assistant.engine.corpus.chrome import (
     CHROME_ATTRIBUTE,
@@ -394,7 +395,44 @@ READERS = {".txt": read_text, ".md": read_markdown, ".html": read_html, ".htm": 
 
 # --- corpus -------------------------------------------------------------------------------------
 
-def load_sources(corpus_dir: Path) -> dict[str, dict[str, object]]:
+class Source(BaseModel):
+    """One document's entry in sources.yaml. Dates and numbers YAML reads as such are kept as
+    written; a key this version does not know is left alone, so a newer file still reads."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    title: str | None = None
+    kind: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    language: str = "nl"
+    url: str | None = None
+    notes: str | None = None
+    authors: list[str] = Field(default_factory=list)
+
+    @field_validator("title", "kind", "publisher", "date", "url", "notes", mode="before")
+    @classmethod
+    def _as_written(cls, value: object) -> object:
+        if isinstance(value, dict | list):
+            return value  # refused below: a text is expected
+        return None if value is None else str(value)
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _language(cls, value: object) -> object:
+        return value or "nl"
+
+    @field_validator("authors", mode="before")
+    @classmethod
+    def _authors(cls, value: object) -> object:
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else value
+
+
+def load_sources(corpus_dir: Path) -> dict[str, Source]:
+    """The metadata of sources.yaml by document id; one sentence naming the entry and the key
+    when an entry does not fit."""
     path = corpus_dir / SOURCES_FILE
     if not path.exists():
         return {}
@@ -405,7 +443,19 @@ def load_sources(corpus_dir: Path) -> dict[str, dict[str, object]]:
                           "remove it.") from exc
     if not isinstance(data, dict):
         raise CorpusError(f"{path} must map document ids to their metadata.")
-    return {str(k): (v or {}) for k, v in data.items()}
+    sources = {}
+    for doc_id, entry in data.items():
+        if entry is not None and not isinstance(entry, dict):
+            raise CorpusError(f"{path}: the entry {doc_id!r} must be a mapping of keys such as "
+                              "title, publisher and date.")
+        try:
+            sources[str(doc_id)] = Source.model_validate(entry or {})
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            key = ".".join(str(part) for part in first["loc"])
+            raise CorpusError(f"{path}: {key} of {doc_id!r} cannot be used "
+                              f"({first['msg'].lower()}).") from exc
+    return sources
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
@@ -451,7 +501,7 @@ def _drop_self_citations(blocks: list[Block], title: str) -> list[Block]:
     return out
 
 
-def load_document(path: Path, meta: dict[str, object]) -> Document:
+def load_document(path: Path, meta: Source) -> Document:
     """Read one file; raises ``_Unreadable`` for a file ingestion must skip."""
     if path.stat().st_size == 0:
         raise _Unreadable("is empty")
@@ -459,25 +509,20 @@ def load_document(path: Path, meta: dict[str, object]) -> Document:
     if not any(b.kind == "para" for b in blocks):
         raise _Unreadable("holds no readable text")
     first_heading = next((b.text for b in blocks if b.kind == "heading"), None)
-    authors = meta.get("authors") or []
-    title = str(meta.get("title") or first_heading or path.stem)
+    title = meta.title or first_heading or path.stem
     blocks = _drop_empty_headings(_drop_self_citations(blocks, title))
     return Document(
         doc_id=path.stem,
         path=path,
         title=title,
-        publisher=_opt(meta.get("publisher")),
-        date=_opt(meta.get("date")),
-        kind=_opt(meta.get("kind")),
-        language=str(meta.get("language") or "nl"),
-        url=_opt(meta.get("url")),
-        authors=[str(a) for a in authors] if isinstance(authors, list) else [],
+        publisher=meta.publisher,
+        date=meta.date,
+        kind=meta.kind,
+        language=meta.language,
+        url=meta.url,
+        authors=meta.authors,
         blocks=blocks,
     )
-
-
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)
 
 
 def load_corpus(corpus_dir: Path) -> LoadReport:
@@ -497,7 +542,7 @@ def load_corpus(corpus_dir: Path) -> LoadReport:
                                    "copy the file into the folder instead"))
             continue
         try:
-            doc = load_document(path, sources.get(path.stem, {}))
+            doc = load_document(path, sources.get(path.stem) or Source())
         except _Unreadable as exc:
             report.skipped.append((path.name, str(exc)))
             continue

@@ -199,3 +199,21 @@ def test_chrome_classes_never_remove_the_page_or_its_main_content(tmp_path: Path
     blocks = read_html(page)
     assert [(b.kind, b.text) for b in blocks] == [
         ("heading", "Sensoren"), ("para", "De gemeente plaatst sensoren om drukte te meten.")]
+
+
+def test_sources_entries_are_read_as_written_and_a_bad_one_is_named(tmp_path):
+    from assistant.engine.corpus.readers import load_sources
+
+    (tmp_path / "sources.yaml").write_text(
+        "notitie:\n  title: Notitie\n  date: 2024-03-01\n  authors: A. de Vries\n"
+        "  language:\n  extra: kept out\nleeg:\n", encoding="utf-8")
+    sources = load_sources(tmp_path)
+    assert sources["notitie"].date == "2024-03-01"  # YAML's date, as written
+    assert sources["notitie"].authors == ["A. de Vries"]
+    assert sources["notitie"].language == "nl" and sources["leeg"].title is None
+    (tmp_path / "sources.yaml").write_text("notitie:\n  title: {a: b}\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"title of 'notitie' cannot be used"):
+        load_sources(tmp_path)
+    (tmp_path / "sources.yaml").write_text("notitie: [1, 2]\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="'notitie' must be a mapping"):
+        load_sources(tmp_path)
