@@ -1,6 +1,7 @@
 """Shared fixtures: isolated settings and one real index of the seed corpus per test session.
 
-Environment variables with the ASSISTANT_ prefix are cleared for every test, so a developer's own
+Environment variables the settings read (ASSISTANT_*, CHAINLIT_AUTH_SECRET) are cleared for every
+test, so a developer's own
 settings never leak in; paths point into temporary folders.
 """
 
@@ -50,7 +51,7 @@ def analyser_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(autouse=True)
 def env_setup(monkeypatch: pytest.MonkeyPatch, analyser_cache: Path) -> None:
     for key in list(os.environ):
-        if key.startswith("ASSISTANT_"):
+        if key.startswith("ASSISTANT_") or key == "CHAINLIT_AUTH_SECRET":  # settings, both
             monkeypatch.delenv(key)
     monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(analyser_cache))
 

@@ -2,7 +2,7 @@
 
 Settings and engine come prepared from :func:`assistant.chat.server.runtime`; nothing is loaded
 here. All answering happens in :class:`~assistant.chat.conversation.Conversation`, all wording in
-:mod:`assistant.chat.views` and all documents in :mod:`assistant.chat.export`. Engine calls run in
+:mod:`assistant.chat.views` and all documents in :mod:`assistant.render.export`. Engine calls run in
 a worker thread so that one user's question never blocks another's.
 """
 

@@ -18,8 +18,8 @@ says):
   that question;
 * another technology ("En bij drones?"): the previous question about that technology.
 
-A self-contained new question starts fresh. The turns are kept for the export (see
-:mod:`assistant.chat.export`). One Conversation belongs to one chat session; the engine is shared.
+A self-contained new question starts fresh. The answers are kept for the export (see
+:meth:`Conversation.answered`). One Conversation belongs to one chat session; the engine is shared.
 """
 
 from __future__ import annotations

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import SecretStr
+
 from ..config import Settings, load_settings
 from ..errors import ConfigError
 
@@ -123,7 +125,10 @@ def run_chat(host: str, port: int) -> None:
     check_port(host, port)
     origins = allowed_origins(settings, host, port)
     if settings.auth != "none":
-        os.environ["CHAINLIT_AUTH_SECRET"] = auth_secret(settings)
+        secret = auth_secret(settings)
+        os.environ["CHAINLIT_AUTH_SECRET"] = secret  # Chainlit signs its sessions with it
+        # Our guards check tokens with the same secret, held, not read from the file again.
+        settings = settings.model_copy(update={"auth_secret": SecretStr(secret)})
     if settings.history and settings.auth != "none":
         migrate(settings.database)
     engine = prepare(settings).engine

@@ -20,9 +20,9 @@ from ..support.chat_server import (
     answers,
     ask,
     chat_server,
-    scrolled_into_upper_half,
     settle,
     wait_answer,
+    wait_until_still,
 )
 
 pytestmark = pytest.mark.slow
@@ -110,9 +110,7 @@ def test_wifi_answer_citation_follow_ups_and_export(page, engine) -> None:  # ty
     page.screenshot(path=str(OUTPUT / "wifi-answer.png"), full_page=True)
 
     # The reader is brought to the start of the answer, not left at its source list.
-    heading = reply.get_by_text("Kort antwoord").first
-    scrolled_into_upper_half(page, heading)
-    top = heading.evaluate("el => el.getBoundingClientRect().top")
+    top = wait_until_still(reply.get_by_text("Kort antwoord").first)
     assert 0 <= top < page.viewport_size["height"] / 2, top
     # The source panel stays closed until a citation is clicked.
     assert page.locator("#side-view-content").count() == 0
@@ -221,15 +219,12 @@ def test_on_a_phone_the_source_panel_opens_only_when_asked(browser, server, engi
     pg.wait_for_selector("#starters button")
     # The welcome screen opens at its start: its first line is on screen.
     intro = pg.locator("#welcome-screen").get_by_text("Raadsgids digitalisering.").first
-    scrolled_into_upper_half(pg, intro)
-    assert 0 <= intro.evaluate("el => el.getBoundingClientRect().top") < 844 / 2
+    assert 0 <= wait_until_still(intro) < 844 / 2
     pg.screenshot(path=str(OUTPUT / "phone-welcome.png"))
     reply = ask(pg, WIFI)
     reply.get_by_text("Bronnen").wait_for()
-    scrolled_into_upper_half(pg, reply.get_by_text("Kort antwoord").first)
+    top = wait_until_still(reply.get_by_text("Kort antwoord").first)
     assert pg.locator("#side-view-content").count() == 0
-    top = reply.get_by_text("Kort antwoord").first.evaluate(
-        "el => el.getBoundingClientRect().top")
     assert 0 <= top < 844 / 2, top  # the short answer is in view, not the source list
     pg.screenshot(path=str(OUTPUT / "phone-answer.png"))
     second = engine.ask(WIFI).citations[1]

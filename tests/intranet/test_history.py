@@ -164,6 +164,7 @@ def test_nobody_reaches_another_users_history(seed_settings, tmp_path, database)
             sock = ChatSocket(chat, bob)
             await sock.connect()
             await sock.ask(CAMERA)  # bob's own thread exists now
+            before_hijack = set(sock.messages)
             hijack = sock.message("Overgenomen door bob", message_id=question_id)
             await sock.send(hijack)
             await sock.send({"message": {"id": question_id, "output": "bewerkt door bob",
@@ -171,7 +172,6 @@ def test_nobody_reaches_another_users_history(seed_settings, tmp_path, database)
             await sock.send({"message": {"id": answer_id, "output": "bewerkt door bob"}},
                             event="edit_message")
             # Malformed payloads and events the chat has no use for.
-            before_junk = set(sock.messages)
             for event, payload in (("client_message", "een tekst"), ("client_message", {}),
                                    ("client_message", {"message": "x"}),
                                    ("client_message", {"message": {"id": "geen-uuid",
@@ -181,11 +181,11 @@ def test_nobody_reaches_another_users_history(seed_settings, tmp_path, database)
                                    ("edit_message", "x"), ("audio_chunk", "x"),
                                    ("chat_settings_change", "x"), ("bestaat_niet", {})):
                 await sock.send(payload, event=event)
-            # The one well-formed message among them ("hoi") is answered like any question:
-            # its reply comes in before the next question is asked.
+            # The hijacking message is answered as a question of bob's own (none of the malformed
+            # ones is): its reply comes in before the next question is asked.
             await asyncio.to_thread(eventually, lambda: sock.idle and any(
-                k not in before_junk and m.get("type") == "assistant_message"
-                for k, m in list(sock.messages.items())), "the reply to 'hoi'", 30)
+                k not in before_hijack and m.get("type") == "assistant_message"
+                for k, m in list(sock.messages.items())), "the reply to bob's message", 30)
             answer, _ = await sock.ask(WIFI)  # still answered afterwards
             await sock.close()
             return [*refused_on_connect, answer]

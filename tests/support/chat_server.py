@@ -87,30 +87,39 @@ def launch_chromium(playwright):  # type: ignore[no-untyped-def]
     return playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
 
 
-# Resolves once two animation frames have passed and every finite animation or transition on
-# the page (shadow roots included) has finished: the page as the user sees it once it is still.
-_SETTLED = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
-    Promise.all(document.getAnimations()
-        .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
-        .map(a => a.finished.catch(() => null)))
-    .then(() => done(true)))))"""
-
-# True once the element's top lies in the upper half of the window.
-_IN_UPPER_HALF = """el => { const top = el.getBoundingClientRect().top;
-    return top >= 0 && top < window.innerHeight / 2; }"""
+# Resolves true once two animation frames have passed and every finite animation or transition
+# on the page (shadow roots included) has finished; false if that takes over ten seconds.
+_SETTLED = """() => Promise.race([
+    new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
+        Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+            .map(a => a.finished.catch(() => null)))
+        .then(() => done(true))))),
+    new Promise(done => setTimeout(() => done(false), 10000))])"""
 
 
 def settle(page) -> None:  # type: ignore[no-untyped-def]
     """Wait until the page is still: its animations and transitions done, its scripts' next
-    frames run."""
-    page.evaluate(_SETTLED)
+    frames run. ``TimeoutError`` if an animation is still running after ten seconds."""
+    if not page.evaluate(_SETTLED):
+        raise TimeoutError("the page's animations did not finish within 10 s")
 
 
-def scrolled_into_upper_half(page, locator, timeout: float = 10_000) -> None:  # type: ignore[no-untyped-def]
-    """Wait until ``locator``'s element is in the upper half of the window (the chat scrolls
-    there itself); a Playwright timeout when it never gets there."""
+def wait_until_still(locator, timeout: float = 10.0) -> float:  # type: ignore[no-untyped-def]
+    """Wait until ``locator``'s element has kept its place in the window for half a second (the
+    chat scrolls itself, smoothly); return its distance from the top. Polled from Python: the
+    chat page's policy forbids the eval that Playwright's wait_for_function may use."""
+    from .wait import eventually
+
     locator.wait_for()
-    page.wait_for_function(_IN_UPPER_HALF, arg=locator.element_handle(), timeout=timeout)
+    seen: list[float] = []
+
+    def still() -> bool:
+        seen.append(float(locator.evaluate("el => el.getBoundingClientRect().top")))
+        return len(seen) >= 6 and max(seen[-6:]) - min(seen[-6:]) < 1
+
+    eventually(still, "the view to stop scrolling", timeout=timeout, every=0.1)
+    return seen[-1]
 
 
 def send_question(page, text: str, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]

@@ -299,14 +299,18 @@ def _step_questions(raw: str) -> dict[int, str]:
 
 def _describe(e: Exception) -> str:
     """One line on what went wrong with the endpoint (no key, no question text), from the
-    OpenAI client's exception classes (LlamaIndex's OpenAILike calls the endpoint through it)."""
+    OpenAI client's exception classes (LlamaIndex's OpenAILike calls the endpoint through it)
+    and httpx's, which a streamed answer can raise unwrapped."""
+    import httpx
     import openai
 
     name = type(e).__name__
     if isinstance(e, openai.APIStatusError):
         return f"the endpoint answered HTTP {e.status_code}"
-    if isinstance(e, openai.APITimeoutError | TimeoutError):
+    # A stream that stalls after its headers raises httpx's own timeout, which the client does
+    # not wrap.
+    if isinstance(e, openai.APITimeoutError | httpx.TimeoutException | TimeoutError):
         return f"the endpoint was too slow ({name})"
-    if isinstance(e, openai.APIConnectionError):
+    if isinstance(e, openai.APIConnectionError | httpx.TransportError):
         return "the endpoint could not be reached"
     return f"the endpoint's answer could not be read ({name})"

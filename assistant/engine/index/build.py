@@ -189,7 +189,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
         verify_e5_weights(e5_model_file())
     embed = embedding_for(settings)
     with swap.locked(settings.index_dir):
-        swap.recover(settings.index_dir)
+        swap.recover(settings.index_dir, settings.index_crash_at)
         tmp = swap.new_build_dir(settings.index_dir)
         try:
             swap.stage("building", settings.index_crash_at)

@@ -86,9 +86,9 @@ def versions(target: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
-def recover(target: Path) -> None:
+def recover(target: Path, crash_at: str | None = None) -> None:
     """Finish or roll back an interrupted swap and remove what interrupted builds left. Call
-    with the lock held."""
+    with the lock held; ``crash_at`` as for :func:`publish`."""
     target = target.absolute()
     names = _names(target)
     parent = target.parent
@@ -98,13 +98,13 @@ def recover(target: Path) -> None:
         complete = versions(target)
         moved = sorted(p for p in parent.glob(names["old"] + "*") if (p / MANIFEST).exists())
         if complete:
-            _point(target, complete[-1])
+            _point(target, complete[-1], crash_at)
         elif moved:
             os.rename(moved[-1], target)
     elif target.is_symlink() and not target.exists():
         complete = versions(target)  # a link to a version that is gone
         if complete:
-            _point(target, complete[-1])
+            _point(target, complete[-1], crash_at)
     current = target.resolve() if target.is_symlink() else None
     for pattern in (names["new"] + "*", names["link"] + "*", names["old"] + "*",
                     names["partial"] + ".*.tmp"):  # a checkpoint cut short while written
@@ -175,7 +175,7 @@ def publish(build: Path, target: Path, crash_at: str | None = None) -> None:
         stage("swapped", crash_at)
     except OSError as exc:
         raise unwritable(target, exc) from exc
-    recover(target)
+    recover(target, crash_at)
     stage("cleaned", crash_at)
 
 

@@ -1,8 +1,8 @@
 """Answers from a language model behind an OpenAI-compatible endpoint: checked citations, the
 composed answer as fallback, one sentence for an endpoint that cannot be used.
 
-The endpoint is tests/llm_stub.py, a scripted server on 127.0.0.1 (real HTTP, real streaming,
-real LlamaIndex OpenAILike client); the index and the embedding model are real.
+The endpoint is tests/support/llm_stub.py, a scripted server on 127.0.0.1 (real HTTP, real
+streaming, real LlamaIndex OpenAILike client); the index and the embedding model are real.
 """
 
 from __future__ import annotations
@@ -251,5 +251,9 @@ def test_endpoint_failures_are_described_by_the_clients_exception_classes():
     assert _describe(openai.APITimeoutError(request=request)).startswith(
         "the endpoint was too slow")
     assert _describe(openai.APIConnectionError(request=request)) == (
+        "the endpoint could not be reached")
+    stalled = httpx.ReadTimeout("stalled", request=request)  # mid-stream, not wrapped
+    assert _describe(stalled) == "the endpoint was too slow (ReadTimeout)"
+    assert _describe(httpx.ConnectError("refused", request=request)) == (
         "the endpoint could not be reached")
     assert _describe(ValueError("x")) == "the endpoint's answer could not be read (ValueError)"
