@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..engine import Engine
 from ..engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS
 from ..errors import EvalFileError
-from .runner import denkraam_overlap, normalised_questions
+from .runner import denkraam_overlap, normalised_questions, text_lines
 
 FUNCTION_WORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 
@@ -53,11 +53,7 @@ class Grade(BaseModel):
 
 
 def _lines(path: Path, model: type[BaseModel], what: str) -> list[Any]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalFileError(f"The {what} {path} cannot be read ({exc.__class__.__name__}).") \
-            from exc
+    lines = text_lines(path, what)
     out = []
     for n, line in enumerate(lines, start=1):
         if not line.strip():

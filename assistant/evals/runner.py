@@ -49,14 +49,20 @@ class RefQuestion:
     answer: list[str] = field(default_factory=list)
 
 
+def text_lines(path: Path, what: str) -> list[str]:
+    """The lines of an evaluation file (a reference set, a question set, cases, grades); one
+    sentence naming ``what`` when it is missing or not UTF-8 text."""
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise EvalFileError(f"The {what} {path} does not exist.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalFileError(f"The {what} {path} cannot be read as UTF-8 text.") from exc
+
+
 def load_reference(path: Path, known_docs: set[str]) -> list[RefQuestion]:
     """Read and check a reference set; one sentence names the first problem found."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:
-        raise EvalFileError(f"The reference set {path} does not exist.") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalFileError(f"The reference set {path} cannot be read as UTF-8 text.") from exc
+    lines = text_lines(path, "reference set")
     out: list[RefQuestion] = []
     seen: set[str] = set()
     for number, line in enumerate(lines, start=1):

@@ -29,15 +29,11 @@ from ..engine.query import Query
 from ..engine.textproc import fold, words
 from ..engine.understanding.labelled import KINDS
 from ..errors import AssistantError, EvalFileError
+from .runner import text_lines
 
 
 def _read_lines(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:
-        raise EvalFileError(f"The question set {path} does not exist.") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalFileError(f"The question set {path} cannot be read as UTF-8 text.") from exc
+    lines = text_lines(path, "question set")
     rows = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():

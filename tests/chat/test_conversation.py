@@ -130,7 +130,7 @@ def test_citation_panel_and_welcome(engine):
 
 
 def test_offline_html_drops_every_external_link():
-    html = ('<html lang="en"><head><link rel="preconnect" href="https://fonts.googleapis.com" />'
+    html = ('<html lang="en"><head><link rel="preconnect" href="https://fonts.example" />'
             '<link\n href="https://cdn.example/x.css"\n rel="stylesheet"\n/>'
             '<link rel="stylesheet" href="/assets/app.css"></head></html>')
     out = offline_html(html)

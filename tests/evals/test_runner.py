@@ -129,3 +129,18 @@ def test_project_reference_set_is_valid_and_broad():
     assert sum(q.lang == "en" for q in questions) >= 15
     assert all(q.kind for q in questions)
     assert len({e["doc"] for q in questions for e in q.expect}) == 5
+
+
+def test_every_evaluation_file_that_is_missing_or_not_text_is_one_sentence(tmp_path):
+    from assistant.errors import EvalFileError
+    from assistant.evals.cases import load_cases, load_grades
+    from assistant.evals.understanding import load_conversations
+
+    (tmp_path / "binary.jsonl").write_bytes(b"\xff\xfe\x00")
+    loaders = [(lambda p: load_reference(p, set()), "reference set"), (load_cases, "cases file"),
+               (load_grades, "grading file"), (load_conversations, "question set")]
+    for load, what in loaders:
+        with pytest.raises(EvalFileError, match=f"The {what} .* does not exist"):
+            load(tmp_path / "missing.jsonl")
+        with pytest.raises(EvalFileError, match=f"The {what} .* cannot be read as UTF-8 text"):
+            load(tmp_path / "binary.jsonl")
