@@ -49,7 +49,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from .engine import Engine
-    from .engine.textproc import clean_question
+    from .engine.text.cleaning import clean_question
 
     settings = load_settings()
     question = " ".join(args.question) if args.question else sys.stdin.read()

@@ -47,7 +47,7 @@ POOL = 1000
 
 
 def seed_sentences() -> list[str]:
-    from assistant.engine.textproc import split_sentences
+    from assistant.engine.text.sentences import split_sentences
 
     out: list[str] = []
     for path in sorted((ROOT / "corpus").glob("*.txt")):

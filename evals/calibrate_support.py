@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from assistant.config import load_settings  # noqa: E402
 from assistant.engine import Engine  # noqa: E402
 from assistant.engine.answer.validate import SupportChecker  # noqa: E402
-from assistant.engine.textproc import fold  # noqa: E402
+from assistant.engine.text.words import fold  # noqa: E402
 
 
 def main() -> None:

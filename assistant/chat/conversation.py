@@ -31,7 +31,7 @@ from typing import Literal
 from ..engine import Engine
 from ..engine.answer.model import Answer
 from ..engine.query import Query
-from ..engine.textproc import clean_question
+from ..engine.text.cleaning import clean_question
 from ..errors import AssistantError
 
 TurnKind = Literal["answer", "sources", "error"]

@@ -19,7 +19,7 @@ import time
 from collections import deque
 
 from assistant.config import Settings
-from assistant.engine.textproc import clean_question
+from assistant.engine.text.cleaning import clean_question
 from assistant.errors import QuestionError
 
 TOO_MANY = ("U stelt veel vragen kort na elkaar. Probeer het over {seconds} seconden opnieuw.")

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..engine.textproc import join_words
+from ..engine.text.prose import join_words
 
 UI_DIR = Path(__file__).parent / "ui"
 # The Leesmij text (ui/chainlit.md) lists the indexed texts between these two lines.

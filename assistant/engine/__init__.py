@@ -6,7 +6,8 @@ here; the CLI, the chat and the evaluation all call :class:`Engine`.
       query.py       the analysed question
       retrieve.py    hybrid retrieval, scope, missing details, answering sentences
       framework.py   the framework file: schema, loader, matching
-      textproc.py    cleaning, language, Dutch tokens and stems, sentences
+      text/          cleaning a question, words, Dutch tokens and stems, sentences, prose
+      understanding/ the trained question analyser and the language data
       corpus/        readers (txt, md, html, pdf), chrome rules, passages
       index/         build, load and manifest; BM25; embedding models
       answer/        the Answer model and the deterministic composer

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.engine.framework import Characteristic, Matcher
 from assistant.engine.query import Query
-from assistant.engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, words
+from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, words
 
 FILE = Path(__file__).with_name("case.yaml")
 # The slots a bank question may have besides {onderwerp}, each a facet of the case.

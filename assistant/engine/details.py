@@ -22,7 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 from text_to_num import alpha2digit
 
-from assistant.engine.textproc import fold
+from assistant.engine.text.words import fold
 
 FILE = Path(__file__).with_name("details.yaml")
 # The details a text can be checked for; the others a question can ask for (a place, a person, a

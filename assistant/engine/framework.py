@@ -22,7 +22,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from assistant.engine.corpus.readers import FRAMEWORK_FILE
-from assistant.engine.textproc import Analyzer, fold, words
+from assistant.engine.text.analyzer import Analyzer
+from assistant.engine.text.words import fold, words
 from assistant.errors import AssistantError, CorpusError
 
 STEP_NUMBERS = (1, 2, 3, 4, 5)

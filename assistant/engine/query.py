@@ -26,12 +26,7 @@ from typing import Any
 import numpy as np
 
 from assistant.engine.framework import Characteristic, Concept, Matcher
-from assistant.engine.textproc import (
-    DUTCH_STOPWORDS,
-    ENGLISH_STOPWORDS,
-    fold,
-    words,
-)
+from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
 from assistant.engine.understanding.labelled import FOLLOWUP_KINDS, STANDALONE_KINDS
 from assistant.engine.understanding.language import (
     detect_language,

@@ -43,7 +43,7 @@ from assistant.engine import details
 from assistant.engine.corpus.passages import Passage
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser, source_phrases
-from assistant.engine.textproc import fold, words
+from assistant.engine.text.words import fold, words
 from assistant.engine.understanding.language import language_data
 from assistant.engine.understanding.model import phrase_form
 

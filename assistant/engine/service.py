@@ -25,7 +25,7 @@ from assistant.engine.answer.model import Answer
 from assistant.engine.index.build import LoadedIndex, load_index
 from assistant.engine.query import Query
 from assistant.engine.retrieve import Retrieval, Retriever
-from assistant.engine.textproc import clean_question
+from assistant.engine.text.cleaning import clean_question
 
 if TYPE_CHECKING:
     from assistant.engine.answer.llm import LLMWriter

@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..engine import Engine
-from ..engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS
+from ..engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS
 from ..errors import EvalFileError
 from .runner import denkraam_overlap, normalised_questions, text_lines
 

@@ -28,7 +28,7 @@ from ir_measures import RR, Qrel, ScoredDoc, Success, nDCG
 from ..engine import Engine
 from ..engine.answer.model import Answer
 from ..engine.corpus.passages import Passage
-from ..engine.textproc import fold, words
+from ..engine.text.words import fold, words
 from ..errors import AssistantError, EvalFileError
 
 MEASURES = {"hit@1": Success @ 1, "hit@3": Success @ 3, "hit@5": Success @ 5,

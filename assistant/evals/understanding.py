@@ -26,7 +26,7 @@ from typing import Any
 from ..chat.conversation import Conversation, Turn
 from ..engine import Engine
 from ..engine.query import Query
-from ..engine.textproc import fold, words
+from ..engine.text.words import fold, words
 from ..engine.understanding.labelled import KINDS
 from ..errors import AssistantError, EvalFileError
 from .runner import text_lines

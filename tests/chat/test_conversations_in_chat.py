@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from assistant.engine.textproc import fold
+from assistant.engine.text.words import fold
 
 from ..support import OUTPUT as OUTPUTS
 from ..support import ROOT

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.engine.textproc import fold
+from assistant.engine.text.words import fold
 from assistant.errors import QuestionError
 from assistant.render.markdown import render_markdown
 

@@ -93,6 +93,9 @@ def test_language_files_pass_their_schema_and_an_unknown_detail_is_refused():
     ("Wat moet ik vragen over wifi-telling?", "nl"),
     ("What should the council ask about smart street lights?", "en"),
     ("wifi-telling", "nl"),
+    ("What should I ask about wifi tracking?", "en"),
+    ("Which public values are at stake with camera surveillance?", "en"),
+    ("denkraam", "nl"),
 ])
 def test_the_language_is_read_from_the_language_files(text, lang):
     assert detect_language(text) == lang

@@ -32,13 +32,9 @@ from assistant.engine.corpus.passages import Passage
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
-from assistant.engine.textproc import (
-    DUTCH_STOPWORDS,
-    ENGLISH_STOPWORDS,
-    is_closed,
-    join_words,
-    words,
-)
+from assistant.engine.text.prose import join_words
+from assistant.engine.text.sentences import is_closed
+from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, words
 from assistant.engine.understanding.language import language_data
 
 STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS

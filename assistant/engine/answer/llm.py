@@ -36,7 +36,7 @@ from assistant.config import Settings
 from assistant.engine.answer.model import Answer, Claim, Validation
 from assistant.engine.answer.validate import Checked, SupportChecker
 from assistant.engine.retrieve import Retriever
-from assistant.engine.textproc import split_sentences
+from assistant.engine.text.sentences import split_sentences
 from assistant.engine.understanding.language import detect_language
 from assistant.errors import EndpointError
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from assistant.engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, split_sentences, words
+from assistant.engine.text.sentences import split_sentences
+from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, words
 
 # Words of web interfaces (navigation, icons, media placeholders), Dutch and English. A short
 # line made mostly of these is page chrome, whatever the exact wording.

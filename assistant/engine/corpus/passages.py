@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.engine.corpus.readers import Document
-from assistant.engine.textproc import is_closed, split_sentences, words
+from assistant.engine.text.sentences import is_closed, split_sentences
+from assistant.engine.text.words import words
 
 
 @dataclass

@@ -31,7 +31,7 @@ from assistant.engine.corpus.chrome import (
     running_lines,
     strip_calls_to_action,
 )
-from assistant.engine.textproc import words
+from assistant.engine.text.words import words
 from assistant.errors import CorpusError
 
 log = logging.getLogger(__name__)

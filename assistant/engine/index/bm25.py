@@ -2,9 +2,10 @@
 
 LlamaIndex's ``BM25Retriever.from_persist_dir`` rebuilds the retriever with its default English
 stemmer, so a Dutch index queried after a reload silently stems questions the English way and
-misses. :class:`DutchBM25Retriever` stores its :class:`~assistant.engine.textproc.Analyzer` (stemmer
-language and compound vocabulary) next to the bm25s files and restores it on load; indexing and
-querying always go through that same analyzer.
+misses. :class:`DutchBM25Retriever` stores its
+:class:`~assistant.engine.text.analyzer.Analyzer` (stemmer language and compound vocabulary) next
+to the bm25s files and restores it on load; indexing and querying always go through that same
+analyzer.
 
 The build makes the BM25 index through this retriever; the engine loads only its matrices and
 analyzer (:class:`~assistant.engine.index.lexical.LexicalIndex`), not the node corpus stored
@@ -25,7 +26,7 @@ from llama_index.core.vector_stores.utils import metadata_dict_to_node, node_to_
 from llama_index.retrievers.bm25 import BM25Retriever
 
 from assistant.engine.index.lexical import ANALYZER_FILE, bm25_scores
-from assistant.engine.textproc import Analyzer
+from assistant.engine.text.analyzer import Analyzer
 from assistant.engine.understanding.language import question_frame
 
 

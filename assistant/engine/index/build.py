@@ -56,7 +56,8 @@ from assistant.engine.index.cache import EmbeddingCache, Progress
 from assistant.engine.index.cache import key as cache_key
 from assistant.engine.index.calibrate import calibrate, probes_hash
 from assistant.engine.index.lexical import LexicalIndex
-from assistant.engine.textproc import Analyzer, split_sentences, vocabulary_of
+from assistant.engine.text.analyzer import Analyzer, vocabulary_of
+from assistant.engine.text.sentences import split_sentences
 from assistant.engine.understanding.model import AnalyserModel, files_sha256
 from assistant.engine.understanding.train import analyser_for, data_hash, question_vectors
 from assistant.errors import AssistantError, IndexMismatch, IndexMissing

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.engine.textproc import Analyzer
+from assistant.engine.text.analyzer import Analyzer
 
 ANALYZER_FILE = "analyzer.json"
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each build step at DEBUG

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.engine.textproc import fold, words
+from assistant.engine.text.words import fold, words
 
 # Words with their inner hyphens and apostrophes ("wifi-telling", "camera's"), with offsets.
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)

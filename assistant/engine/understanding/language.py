@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant.engine.textproc import words
+from assistant.engine.text.words import words
 from assistant.errors import UnderstandingDataError
 
 LANGUAGES = ("nl", "en")

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold
+from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold
 from assistant.engine.understanding.features import Ngrams, token_features, tokens_with_offsets
 from assistant.engine.understanding.language import language_data, question_frame
 

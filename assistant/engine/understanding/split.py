@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.engine.textproc import fold, words
+from assistant.engine.text.words import fold, words
 from assistant.engine.understanding.language import LANGUAGES, language_data
 
 # Quoted spans: “…”, „…”, "…", ‘…’ and '…' of at least QUOTE_WORDS words.

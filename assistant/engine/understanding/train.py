@@ -27,7 +27,7 @@ import numpy as np
 from assistant.engine.framework import Framework
 from assistant.engine.index.cache import EmbeddingCache
 from assistant.engine.index.cache import key as cache_key
-from assistant.engine.textproc import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
+from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
 from assistant.engine.understanding.features import (
     Ngrams,
     frame_vocabulary,

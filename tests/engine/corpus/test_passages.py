@@ -34,7 +34,7 @@ def test_short_paragraphs_join_and_long_ones_split():
 
 
 def test_a_carried_title_line_stays_apart_from_the_next_sentence():
-    from assistant.engine.textproc import split_sentences
+    from assistant.engine.text.sentences import split_sentences
 
     passage = next(p for p in _passages() if p.id == "rathenau-2018-waardevol-digitaliseren#1")
     first, second = split_sentences(passage.text)[:2]
