@@ -201,9 +201,13 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             texts = passage_texts + [t for _, t in sentences]
             keys = ([cache_key(fingerprint, "passage", t) for t in passage_texts]
                     + [cache_key(fingerprint, "sentence", t) for _, t in sentences])
-            vectors, reused, embedded = cache.embed(embed, texts, keys,
-                                                    progress=Progress() if progress else None,
-                                                    checkpoint=partial)
+            meter = Progress() if progress else None
+            try:
+                vectors, reused, embedded = cache.embed(embed, texts, keys, progress=meter,
+                                                        checkpoint=partial)
+            finally:
+                if meter is not None:
+                    meter.close()
             # FAISS is filled directly, row i being passage i: the vectors are made already, and
             # the engine reads the rows by position (a vector store would only copy them in).
             vector_index = faiss.IndexFlatIP(embed.dimension)

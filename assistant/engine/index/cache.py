@@ -128,20 +128,28 @@ def _read(path: Path) -> dict[str, np.ndarray]:
 
 
 class Progress:
-    """Embedding progress on a terminal: texts done, rate and time left, estimated from the
-    characters embedded so far (a line every 10% where the stream is not a terminal)."""
+    """Embedding progress: on a terminal a rich progress bar (texts done, share, time left,
+    estimated from the characters embedded so far); elsewhere (a log, CI) a plain line every
+    10%, and the last one when done."""
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
         self.started = time.perf_counter()
         self.tty = self.stream.isatty()
         self._shown = -1
+        self._bar: Any = None
+        self._task: Any = None
 
     def __call__(self, done: int, total: int, chars_done: int, chars_total: int) -> None:
+        if self.tty:
+            self._draw(done, total, chars_done, chars_total)
+            if done < total:
+                return
+            self.close()
         elapsed = time.perf_counter() - self.started
         share = chars_done / chars_total if chars_total else 1.0
         tenth = int(share * 10)
-        if not self.tty and tenth == self._shown and done < total:
+        if tenth == self._shown and done < total:
             return
         self._shown = tenth
         left = elapsed * (1 - share) / share if share > 0 else 0.0
@@ -149,11 +157,29 @@ class Progress:
                 f"{done / elapsed if elapsed else 0:.0f} texts/s, "
                 + (f"about {duration(left)} left" if done < total
                    else f"done in {duration(elapsed)}"))
-        if self.tty:
-            self.stream.write(f"\r{line}\033[K" + ("\n" if done >= total else ""))
-        else:
-            self.stream.write(line + "\n")
+        self.stream.write(line + "\n")
         self.stream.flush()
+
+    def _draw(self, done: int, total: int, chars_done: int, chars_total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, TaskProgressColumn, TextColumn, TimeRemainingColumn
+        from rich.progress import Progress as Bar
+
+        if self._bar is None:
+            self._bar = Bar(TextColumn("Embedding {task.fields[done]:,} of {task.fields[texts]:,} "
+                                       "new texts"),
+                            BarColumn(), TaskProgressColumn(), TimeRemainingColumn(),
+                            console=Console(file=self.stream), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("embedding", total=max(chars_total, 1), done=0,
+                                            texts=total)
+        self._bar.update(self._task, completed=chars_done, done=done)
+
+    def close(self) -> None:
+        """Take the bar off the terminal (after the last batch, or when embedding stops)."""
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
 
 
 def duration(seconds: float) -> str:

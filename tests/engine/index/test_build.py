@@ -281,6 +281,26 @@ def test_progress_estimates_time_left_from_characters():
         duration(3900) == "1 h 5 min"
 
 
+def test_progress_on_a_terminal_is_a_bar_that_gives_way_to_the_last_line():
+    import io
+
+    from assistant.engine.index.cache import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    out = Terminal()
+    progress = Progress(out)
+    progress(10, 20, 100, 400)
+    assert progress._bar is not None  # a rich bar is drawn while embedding
+    progress(20, 20, 400, 400)
+    assert progress._bar is None
+    last = out.getvalue().strip().splitlines()[-1]
+    # The bar erased (rich's own control codes before it), the summary line stays.
+    assert last.endswith(" done in 0 s") and "Embedding 20 of 20 new texts (100%)" in last
+
+
 def test_an_interrupted_build_keeps_what_it_embedded_and_the_next_one_resumes(
         built, monkeypatch):
     """Ctrl+C (or any error) halfway through embedding: the index in place is untouched, the
