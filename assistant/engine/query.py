@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from assistant.engine.framework import Characteristic, Concept, Matcher
 from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
@@ -148,14 +150,13 @@ class QueryAnalyser:
         if len(word) < 5 or self.known(word):
             return None
         limit = 1 if len(word) < 9 else 2
-        best: tuple[int, str] | None = None
-        for candidate in self._by_prefix.get(word[:1], []):
-            if abs(len(candidate) - len(word)) > limit:
-                continue
-            d = _distance(word, candidate, limit)
-            if d <= limit and (best is None or (d, candidate) < best):
-                best = (d, candidate)
-        return best[1] if best else None
+        candidates = [c for c in self._by_prefix.get(word[:1], [])
+                      if abs(len(c) - len(word)) <= limit]
+        # Optimal string alignment: edits and adjacent transpositions ("sensro"), at most
+        # ``limit``; the nearest word wins, and of equally near words the first alphabetically.
+        found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit,
+                                limit=None)
+        return min(((d, c) for c, d, _ in found), default=(0, None))[1]
 
     def _content(self, folded: list[str], lang: str) -> list[str]:
         frame = question_frame()
@@ -456,23 +457,6 @@ def _apply_corrections(text: str, corrected: dict[str, str]) -> str:
     for wrong, right in corrected.items():
         text = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", right, text, flags=re.I)
     return text
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein distance (adjacent transpositions), stopping early past ``limit``."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
 
 
 def source_phrases(matcher: Matcher, documents: dict[str, dict[str, Any]]
