@@ -232,38 +232,80 @@ def table_text(rows: list[list[str]]) -> str:
     return " ".join(out)
 
 
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-
-
 def read_markdown(path: Path) -> list[Block]:
-    lines: list[str] = []
+    """Markdown read by markdown-it (CommonMark with tables): headings as headings (# and ## at
+    level 1, deeper at 2), tables as sentences (:func:`table_text`), and the rest as plain text
+    without its markup (a link's text, not its target; no images or raw HTML), classified by
+    the rules of plain text so that lists, chrome and wrapped lines are read alike."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(_decode(path))
     blocks: list[Block] = []
+    lines: list[str] = []
     table: list[list[str]] = []
-
-    def end_table() -> None:
-        if table:
+    row: list[str] = []
+    heading: int | None = None
+    items: list[bool] = []  # the lists an item is in: whether each is led in by a sentence
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            heading = int(token.tag[1])
+        elif token.type == "heading_close":
+            heading = None
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            # A list led in by a sentence ending in ":" stays with it, as one paragraph; any
+            # other list is a paragraph per item.
+            led_in = len(lines) >= 2 and lines[-1] == "" and lines[-2].endswith(":")
+            if led_in:
+                lines.pop()
+            items.append(led_in or bool(items and items[-1]))
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            items.pop()
+            if not items:
+                lines.append("")
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            table.append(row)
+        elif token.type == "table_close":
             lines.extend([table_text(table), ""])
-            table.clear()
-
-    for raw in _decode(path).splitlines():
-        if raw.strip().startswith("|") and raw.strip().endswith("|"):
-            if not _MD_TABLE_RULE.match(raw):
-                table.append([c.strip() for c in raw.strip().strip("|").split("|")])
-            continue
-        end_table()
-        m = re.match(r"^(#{1,6})\s+(.*)$", raw)
-        if m:
+            table = []
+        elif token.type == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
+            row.append(_plain(token))
+        elif token.type == "inline" and heading is not None:
             blocks.extend(_blocks_from_lines(lines))
             lines = []
-            title = re.sub(r"[*_`]", "", m.group(2)).strip()
+            title = _plain(token).strip()
             if title and not is_chrome(title):
-                blocks.append(Block("heading", title, None, 1 if len(m.group(1)) <= 2 else 2))
-        else:
-            # Drop link targets and emphasis marks, keep the link text.
-            lines.append(re.sub(r"[*_`]", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw)))
-    end_table()
+                blocks.append(Block("heading", title, None, 1 if heading <= 2 else 2))
+        elif token.type == "inline":
+            text = _plain(token)
+            opened = tokens[i - 2] if i >= 2 else None
+            if items and opened is not None and opened.type == "list_item_open":
+                # The item's own marker: "-" or its number as written ("3." "3)").
+                text = f"{opened.info}{opened.markup} {text}" if opened.info else f"- {text}"
+            lines.extend(text.splitlines())
+            if not items or not items[-1]:
+                lines.append("")
+        elif token.type in ("fence", "code_block") and token.content.strip():
+            blocks.extend(_blocks_from_lines(lines))  # code is one paragraph, never a heading
+            lines = []
+            blocks.append(Block("para", " ".join(token.content.split())))
     blocks.extend(_blocks_from_lines(lines))
     return blocks
+
+
+def _plain(inline: Any) -> str:
+    """The text of an inline Markdown token without its markup: soft breaks as spaces, hard
+    breaks as new lines, link text without its target, no images or inline HTML."""
+    out: list[str] = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            out.append(child.content)
+        elif child.type == "softbreak":
+            out.append(" ")
+        elif child.type == "hardbreak":
+            out.append("\n")
+    return "".join(out)
 
 
 def _is_chrome_element(el: Any) -> bool:

@@ -109,6 +109,25 @@ def test_markdown_headings_and_links(tmp_path: Path):
     assert blocks[1].text == "De gemeente gebruikt algoritmes voor handhaving."
 
 
+def test_markdown_lists_tables_code_and_images(tmp_path: Path):
+    page = tmp_path / "notitie.md"
+    page.write_text(
+        "# Aanbevelingen\n\n"
+        "1. Laat een medewerker de uitkomst beoordelen\n   voordat er een besluit valt.\n"
+        "2. Toets de risicoscore jaarlijks.\n\n"
+        "De raad vraagt het college om:\n\n- een register;\n- een jaarverslag.\n\n"
+        "![Een schermafdruk](beeld.png)\n\n"
+        "| Locatie | Bewaartermijn |\n|---|---|\n| Speeltuin | 28 dagen |\n\n"
+        "```\nrisico_score = model_v2(dossier)\n```\n", encoding="utf-8")
+    assert [(b.kind, b.text) for b in read_markdown(page)] == [
+        ("heading", "Aanbevelingen"),
+        ("para", "1. Laat een medewerker de uitkomst beoordelen voordat er een besluit valt."),
+        ("para", "2. Toets de risicoscore jaarlijks."),
+        ("para", "De raad vraagt het college om: - een register; - een jaarverslag."),
+        ("para", "Locatie: Speeltuin; Bewaartermijn: 28 dagen."),
+        ("para", "risico_score = model_v2(dossier)")]
+
+
 def test_unreadable_files_are_skipped_with_a_warning_naming_them(tmp_path: Path, caplog):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
