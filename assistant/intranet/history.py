@@ -47,6 +47,10 @@ def async_url(database: str | Path) -> str:
     return f"sqlite+aiosqlite:///{Path(database)}"
 
 
+# Query parameters of a database URL that hold a secret (libpq's names).
+_SECRET_PARAMETERS = frozenset({"password", "sslpassword", "passfile"})
+
+
 def describe(database: str | Path) -> str:
     """The database as it may be printed: a URL without its password."""
     if not is_url(database):
@@ -55,9 +59,12 @@ def describe(database: str | Path) -> str:
     from sqlalchemy.exc import ArgumentError
 
     try:
-        return make_url(str(database)).render_as_string(hide_password=True)
+        url = make_url(str(database))
     except (ArgumentError, ValueError):  # not a URL SQLAlchemy reads: none of it is shown
         return "(a database URL that cannot be read)"
+    # libpq also takes a password as a query parameter (?password=...); it is masked too.
+    hidden = {k: ("***" if k.lower() in _SECRET_PARAMETERS else v) for k, v in url.query.items()}
+    return url.set(query=hidden).render_as_string(hide_password=True)
 
 
 def _engine(database: str | Path) -> Any:

@@ -434,3 +434,6 @@ def test_a_database_url_is_shown_without_its_password():
         "postgresql+psycopg://griffie@db/raad")
     assert "geheim" not in history.describe("postgresql://griffie:geheim@[::1")
     assert history.describe("/var/raadsgids/history.sqlite") == "/var/raadsgids/history.sqlite"
+    # libpq's password parameter is masked too (as SQLAlchemy escapes "***"); the rest stays.
+    shown = history.describe("postgresql://griffie@db/raad?password=geheim&sslmode=require")
+    assert "geheim" not in shown and "password=%2A%2A%2A" in shown and "sslmode=require" in shown
