@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from starlette.datastructures import Headers
+
 from ..config import Settings
 from ..errors import ConfigError
 
@@ -72,8 +74,8 @@ def client_address(scope: dict[str, Any], trusted: list[str] | set[str]) -> str:
 
 
 def header(scope: dict[str, Any], name: bytes) -> str | None:
-    """One request header, decoded, or None."""
-    return next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == name), None)
+    """One request header (the first, if it is sent more than once), as Starlette reads it."""
+    return Headers(raw=list(scope.get("headers", []))).get(name.decode("latin-1"))
 
 
 def bearer_token(scope: dict[str, Any]) -> str | None:
