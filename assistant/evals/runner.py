@@ -14,7 +14,6 @@ gets (see :func:`answer_checks`); :mod:`assistant.evals.report` prints and write
 from __future__ import annotations
 
 import itertools
-import json
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from typing import Any
 import ir_measures
 import numpy as np
 from ir_measures import RR, Qrel, ScoredDoc, Success, nDCG
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..engine import Engine
 from ..engine.answer.model import Answer
@@ -60,6 +60,33 @@ def text_lines(path: Path, what: str) -> list[str]:
         raise EvalFileError(f"The {what} {path} cannot be read as UTF-8 text.") from exc
 
 
+class Expected(BaseModel):
+    """A passage an answer should find: of document ``doc``, the one containing ``contains``."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc: str
+    contains: str = Field(min_length=1)
+
+
+class ReferenceRow(BaseModel):
+    """One line of a reference set (other keys, such as a subject, are left alone)."""
+
+    model_config = ConfigDict(extra="ignore")
+    id: str | int
+    question: str
+    expect: list[Expected] = []
+    abstain: bool = False
+    lang: str | None = None
+    kind: str | None = None
+    answer: list[str] = []
+
+    @model_validator(mode="after")
+    def _answerable_or_not(self) -> ReferenceRow:
+        if not self.abstain and not self.expect:
+            raise ValueError("expects no passage but is not marked abstain")
+        return self
+
+
 def load_reference(path: Path, known_docs: set[str]) -> list[RefQuestion]:
     """Read and check a reference set; one sentence names the first problem found."""
     lines = text_lines(path, "reference set")
@@ -70,35 +97,33 @@ def load_reference(path: Path, known_docs: set[str]) -> list[RefQuestion]:
             continue
         where = f"{path} line {number}"
         try:
-            row = json.loads(line)
-            qid, question = str(row["id"]), row["question"]
-            expect = row.get("expect") or []
-            abstain = bool(row.get("abstain", False))
-            phrases = row.get("answer") or []
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-            raise EvalFileError(f"{where} is not a reference question (needs JSON with id, "
-                                f"question, expect, abstain).") from exc
-        if not isinstance(question, str) or not isinstance(expect, list):
-            raise EvalFileError(f"{where}: question must be text and expect a list.")
-        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-            raise EvalFileError(f"{where}: answer must be a list of phrases.")
+            row = ReferenceRow.model_validate_json(line)
+        except ValidationError as exc:
+            raise EvalFileError(f"{where} is not a reference question: "
+                                f"{_first_problem(exc)}.") from exc
+        qid = str(row.id)
         if qid in seen:
             raise EvalFileError(f"{where} repeats the id {qid!r}.")
         seen.add(qid)
-        for e in expect:
-            if not isinstance(e, dict) or "doc" not in e or "contains" not in e:
-                raise EvalFileError(f"{where}: each expect entry needs doc and contains.")
-            if e["doc"] not in known_docs:
-                raise EvalFileError(f"{where} names the unknown document {e['doc']!r}; the "
+        for e in row.expect:
+            if e.doc not in known_docs:
+                raise EvalFileError(f"{where} names the unknown document {e.doc!r}; the "
                                     f"index holds: {', '.join(sorted(known_docs))}.")
-        if not abstain and not expect:
-            raise EvalFileError(f"{where} expects no passage but is not marked abstain.")
-        kind = row.get("kind")
-        out.append(RefQuestion(qid, question, expect, abstain, row.get("lang"),
-                               str(kind) if kind else None, phrases))
+        out.append(RefQuestion(qid, row.question, [e.model_dump() for e in row.expect],
+                               row.abstain, row.lang, row.kind or None, row.answer))
     if not out:
         raise EvalFileError(f"The reference set {path} holds no questions.")
     return out
+
+
+def _first_problem(exc: ValidationError) -> str:
+    """The first thing pydantic found wrong, as "expect.0.doc: Field required"."""
+    error = exc.errors()[0]
+    if error["type"] == "json_invalid":
+        return "not JSON (needs id, question, expect, abstain)"
+    where = ".".join(str(part) for part in error["loc"])
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
 
 
 def relevant_ids(q: RefQuestion, passages: list[Passage]) -> set[str]:

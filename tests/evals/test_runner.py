@@ -109,6 +109,11 @@ def test_a_wrong_expectation_lowers_the_score(engine, tmp_path):
      "expects no passage"),
     (json.dumps({"id": "x", "question": "q", "abstain": False,
                  "expect": [{"doc": "onbekend", "contains": "x"}]}), "unknown document"),
+    (json.dumps({"id": "x", "question": "q", "expect": [{"contains": "x"}]}),
+     r"line 1 is not a reference question: expect\.0\.doc: Field required"),
+    (json.dumps({"id": "x", "question": ["q"], "abstain": True}), "question: Input should be"),
+    (json.dumps({"id": "x", "question": "q", "abstain": True, "answer": "een zin"}),
+     "answer: Input should be a valid array"),
 ])
 def test_bad_reference_files(tmp_path, line, message):
     ref = tmp_path / "bad.jsonl"
