@@ -1,0 +1,102 @@
+"""Answers as composed for each kind of question, every citation checked against its passage,
+over the seed index."""
+
+import pytest
+
+from assistant.engine.text.words import fold
+from assistant.render.markdown import render_markdown
+
+from ...support.answers import needs, supports
+
+
+def test_wifi_telling_answer(engine):
+    answer = engine.ask("Wat moet ik vragen over wifi-telling?")
+    assert not answer.abstained and answer.language == "nl" and answer.status == "answered"
+    assert answer.kind == "ask" and answer.subject == "wifi-telling"
+    assert answer.topic == "wifi-telling"
+    assert [s.step for s in answer.denkraam] == [1, 2, 3, 4, 5]
+    assert [s.name for s in answer.denkraam] == [
+        "Doelen", "Sturing", "Gewenste effecten", "Ongewenste effecten", "Inzet van sturing"]
+    questions = [q.text for s in answer.denkraam for q in s.questions]
+    assert 6 <= len(questions) <= 12
+    # Specific, not generic: the questions name the technology.
+    assert sum("wifi-telling" in q for q in questions) >= 0.8 * len(questions)
+    assert "privacy" in [v.name for v in answer.public_values]
+    assert 1 <= len([c for c in answer.summary if c.citations]) <= 4
+    assert any("wifi-telling" in c.text for c in answer.summary)
+    assert "vng-technologie-ethiek-rol-van-de-raad#2" in [c.passage_id for c in answer.citations]
+    supports(answer, engine)
+    markdown = render_markdown(answer)
+    assert "[1]" in markdown and "Bronnen" in markdown
+
+
+@pytest.mark.parametrize("question", [
+    "Welke publieke waarden spelen bij cameratoezicht?",
+    "Uit welke stappen bestaat het denkraam?",
+    "Moet digitalisering bij één wethouder liggen?",
+    "Waar moet de grens liggen bij sensoren voor druktemetingen?",
+])
+def test_other_answers_cite_supporting_passages(engine, question):
+    answer = engine.ask(question)
+    assert not answer.abstained
+    supports(answer, engine)
+
+
+def test_english_question_gets_an_english_answer_citing_dutch_passages(engine):
+    answer = engine.ask("What should I ask about wifi tracking?")
+    assert answer.language == "en" and not answer.abstained
+    assert [s.name for s in answer.denkraam][0] == "Goals"
+    assert "privacy" in [v.name for v in answer.public_values]
+    markdown = render_markdown(answer)
+    assert "Questions for the council" in markdown and "Sources" in markdown
+    assert all(c.quote for c in answer.summary if c.citations)
+    assert any("wifi-telling" in fold(c.text) for c in answer.citations)
+    supports(answer, engine)
+
+
+def test_two_technologies_get_different_questions(engine):
+    camera = engine.ask("Wat moet ik vragen over gezichtsherkenning?")
+    chatbot = engine.ask("Wat moet ik vragen over een chatbot voor het klantcontact?")
+    texts = [{q.text.replace(a.subject, "_") for s in a.denkraam for q in s.questions}
+             for a in (camera, chatbot)]
+    assert not texts[0] & texts[1]
+    # Each gets the questions that follow from what it does.
+    assert "herkent-personen" in needs(engine, camera)
+    assert "vervangt-contact" in needs(engine, chatbot)
+    assert "vervangt-contact" not in needs(engine, camera)
+    for answer in (camera, chatbot):
+        supports(answer, engine)
+    # Singular and plural read right: the technology always follows a preposition.
+    lampposts = engine.ask("Wat moet ik vragen over slimme lantaarnpalen?")
+    assert all("slimme lantaarnpalen" in q.text for s in lampposts.denkraam
+               for q in s.questions[:1])
+
+
+def test_a_technology_the_texts_do_not_name_is_said_so(engine):
+    answer = engine.ask("Wat moet ik vragen over gezichtsherkenning?")
+    assert answer.subject == "gezichtsherkenning"
+    assert answer.notices and "gezichtsherkenning" in answer.notices[0]
+    assert "technologie die individuele personen kan herkennen" in answer.notices[0]
+    plain = engine.ask("Wat moet ik vragen over wifi-telling?")
+    assert not plain.notices
+
+
+def test_a_factual_question_gets_the_answer_without_a_denkraam_block(engine):
+    answer = engine.ask("Met wie organiseert de VNG workshops begeleidingsethiek?")
+    assert answer.kind == "factual" and not answer.denkraam
+    assert any("ECP" in c.text for c in answer.summary)
+    supports(answer, engine)
+
+
+def test_two_publishers_named_are_both_quoted_on_the_subject(engine):
+    answer = engine.ask("Hoe kijken de VNG en het Rathenau Instituut naar privacy?")
+    assert answer.kind == "compare"
+    publishers = {engine.index.documents[answer.citation(c.citations[0]).doc]["publisher"]
+                  for c in answer.summary if c.citations}
+    assert publishers == {"Vereniging van Nederlandse Gemeenten (VNG)", "Rathenau Instituut"}
+    # The publisher's name picks the texts; it does not pull in the line that names it.
+    assert not any("schreef deze publicatie" in c.text for c in answer.summary)
+    for publisher in publishers:  # each says something about privacy itself
+        assert any("privacy" in c.text for c in answer.summary if c.citations and engine.index
+                   .documents[answer.citation(c.citations[0]).doc]["publisher"] == publisher)
+    supports(answer, engine)

@@ -1,0 +1,26 @@
+"""The question analysed: its kind and its spelling, with the real model over the seed index."""
+
+import pytest
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Wat moet ik vragen over gezichtsherkenning?", "ask"),
+    ("What should I ask about facial recognition?", "ask"),
+    ("Wat is CODIO?", "factual"),
+    ("Waarom is experimenteren verstandig?", "why"),
+    ("Hoe betrek ik burgers bij digitalisering?", "how"),
+    ("Hoeveel perspectieven geeft het rapport?", "factual"),
+    ("Is technologie altijd de oplossing?", "yesno"),
+    ("Wat zeggen zowel de VNG als het Rathenau over privacy?", "compare"),
+    ("wifi-telling privacy", "topic"),
+])
+def test_the_kind_of_question_is_recognised(engine, question, kind):
+    assert engine.analyse(question).kind == kind
+
+
+def test_misspellings_are_corrected_to_words_of_the_texts(engine):
+    query = engine.analyse("wat moet ik vragen over camaratoezicht")
+    assert query.corrected == {"camaratoezicht": "cameratoezicht"}
+    assert query.subject == "cameratoezicht"
+    answer = engine.ask("Wat is de datawijser?")
+    assert not answer.abstained and any("DataWijzer" in c.text for c in answer.summary)

@@ -1,0 +1,90 @@
+"""Retrieval and scope: what is found, what is declined, details asked for, with the real
+model, FAISS and BM25 over the seed index."""
+
+import pytest
+
+from assistant.render.markdown import render_markdown
+
+from ..support.answers import supports
+
+
+def test_unanswerable_question_abstains_with_examples(engine):
+    answer = engine.ask("Wat is de hoofdstad van Australië?")
+    assert answer.abstained and answer.status == "out_of_scope"
+    assert not answer.citations and not answer.denkraam
+    markdown = render_markdown(answer)
+    assert "niet" in markdown and answer.suggestions
+    assert "Wat moet ik vragen over wifi-telling?" in markdown
+    # The decline names the publishers of the indexed texts, not a fixed list.
+    assert "Future City Foundation" in markdown
+
+
+@pytest.mark.parametrize("question", [
+    "Hoe vraag ik een nieuw paspoort aan?",
+    "Geef me een recept voor appeltaart.",
+    "How do I renew my driving licence?",
+])
+def test_off_topic_questions_abstain(engine, question):
+    assert engine.ask(question).abstained
+
+
+def test_english_unanswerable_abstains_in_english(engine):
+    answer = engine.ask("What is the capital of Australia?")
+    assert answer.abstained and answer.language == "en"
+    assert "do not cover" in render_markdown(answer)
+
+
+@pytest.mark.parametrize(("question", "publisher"), [
+    ("What are the five steps of the Rathenau framework for councils?", "Rathenau Instituut"),
+    ("Wat zegt de VNG over technosolutionisme?", "Vereniging van Nederlandse Gemeenten (VNG)"),
+])
+def test_a_named_publisher_chooses_the_texts_not_the_words(engine, question, publisher):
+    docs = engine.index.documents
+    retrieval = engine.retrieve(question)
+    top = retrieval.hits[0].passage
+    assert docs[top.doc]["publisher"] == publisher
+    # The publisher's name alone must not carry a passage: the top one speaks to the question.
+    assert "Rathenau Instituut schreef deze publicatie" not in top.text
+    assert not engine.analyse("Wat moet ik vragen over wifi-telling?").source_docs
+
+
+@pytest.mark.parametrize(("question", "missing"), [
+    ("Hoeveel kost een wifi-sensor?", "amount"),
+    ("Welke gemeenten gebruiken al wifi-telling?", "place"),
+    ("Is wifi-telling toegestaan volgens de AVG?", "AVG"),
+    ("What does a smart street light cost?", "amount"),
+])
+def test_a_detail_the_texts_do_not_hold_is_named(engine, question, missing):
+    answer = engine.ask(question)
+    assert answer.status == "not_in_texts" and answer.abstained
+    assert missing in answer.missing
+    assert answer.notices and answer.related
+    supports(answer, engine)
+
+
+def test_a_detail_the_texts_hold_is_answered(engine):
+    answer = engine.ask("Sinds wanneer bestaat de Digitale Agenda Gemeenten 2024?")
+    assert answer.status == "answered"
+    assert any("2020" in c.text for c in answer.summary)
+
+
+def test_one_publisher_with_several_texts_is_not_a_comparison(engine):
+    query = engine.analyse("What are the five steps of the Rathenau framework for councils?")
+    assert query.kind == "factual" and len(query.publishers) == 1
+    assert len(query.source_docs) == 3  # the Rathenau Instituut's three texts
+
+
+def test_only_the_best_candidates_are_ranked(engine, monkeypatch):
+    """Past CANDIDATES passages, FAISS returns the best rows only and only the best fused
+    passages become hits; the top of the ranking stays where it was."""
+    import assistant.engine.retrieve as retrieve
+
+    question = "Wat moet ik vragen over wifi-telling?"
+    full = engine.retrieve(question).hits
+    assert len(full) == len(engine.index.passages)  # the seed corpus is below the limit
+    monkeypatch.setattr(retrieve, "CANDIDATES", 10)
+    few = engine.retrieve(question)
+    assert len(few.hits) == 10
+    assert [h.passage.id for h in few.hits[:3]] == [h.passage.id for h in full[:3]]
+    assert few.relevant and few.sentences
+
