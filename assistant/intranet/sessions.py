@@ -20,6 +20,7 @@ import asyncio
 import time
 import urllib.parse
 from collections import OrderedDict, deque
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -61,11 +62,14 @@ def ended(settings: Settings, token: str | None) -> bool:
 
 
 class AddressThrottle:
-    """Failed sign-ins per client address in a sliding window, in this process."""
+    """Failed sign-ins per client address in a sliding window, in this process. ``clock`` gives
+    the seconds it counts in (monotonic; a test passes its own)."""
 
-    def __init__(self, limit: int, window: timedelta) -> None:
+    def __init__(self, limit: int, window: timedelta,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.limit = limit
         self.window = window.total_seconds()
+        self.clock = clock
         self.failures: dict[str, deque[float]] = {}
 
     def _recent(self, address: str, now: float) -> deque[float]:
@@ -75,15 +79,16 @@ class AddressThrottle:
         return seen
 
     def refusal(self, address: str) -> str | None:
-        now = time.monotonic()
+        now = self.clock()
         seen = self._recent(address, now)
         if len(seen) < self.limit:
             return None
-        until = datetime.now(UTC) + timedelta(seconds=seen[0] + self.window - now)
-        return accounts.lock_sentence(until, datetime.now(UTC))
+        wall = datetime.now(UTC)
+        return accounts.lock_sentence(wall + timedelta(seconds=seen[0] + self.window - now), wall)
 
     def failed(self, address: str) -> None:
-        self._recent(address, time.monotonic()).append(time.monotonic())
+        now = self.clock()
+        self._recent(address, now).append(now)
         if len(self.failures) > 10_000:  # bounded: forget the quietest addresses
             for key in [k for k, v in self.failures.items() if not v][:5_000]:
                 del self.failures[key]

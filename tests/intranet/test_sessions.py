@@ -100,6 +100,24 @@ def test_lock_grows_with_each_failure_and_stops_at_a_day():
     assert accounts.lock_length(settings, 40).total_seconds() == 24 * 3600
 
 
+def test_failed_sign_ins_from_one_address_are_throttled_in_a_sliding_window():
+    from datetime import timedelta
+
+    from assistant.intranet.sessions import AddressThrottle
+
+    now = [1000.0]
+    throttle = AddressThrottle(3, timedelta(minutes=2), clock=lambda: now[0])
+    for step in (0, 30, 60):
+        now[0] = 1000.0 + step
+        assert throttle.refusal("10.0.0.5") is None
+        throttle.failed("10.0.0.5")
+    assert throttle.refusal("10.0.0.5").startswith("Te veel mislukte aanmeldpogingen")
+    assert "over 1 minuut" in throttle.refusal("10.0.0.5")  # 60 s until the first one leaves
+    assert throttle.refusal("10.0.0.6") is None  # another address is not held back
+    now[0] = 1000.0 + 121  # the first failure has left the window
+    assert throttle.refusal("10.0.0.5") is None
+
+
 def test_every_token_a_request_carries_is_found(tmp_path):
     from assistant.intranet.guard import tokens_of
 
