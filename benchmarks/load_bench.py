@@ -6,9 +6,11 @@ widget token (auth=jwt), opens the chat's socket and asks 5 questions one after 
 sessions at the same time. A connect that fails is tried again as the page's socket.io client
 does (after 1, 2, 4 and 5 s; counted as reconnects). Printed per row: errors (exceptions,
 timeouts, connects that failed five times), questions without an answer, refusals ("probeer
-het zo opnieuw"), answer latency p50/p95 as the client sees it, the
-questions stored in the database against the questions asked, users who see their thread, and
-each replica's resident memory. Bounded: at most --seconds per row; loopback only.
+het zo opnieuw"), answer latency p50/p95 as the client sees it, answers per second over the
+row's run time, the questions stored in the database against the questions asked, users who see
+their thread, the row's run time and each replica's resident memory. The first line names the
+date, the cores and the settings; the last, the whole run's time. Bounded: at most --seconds
+per row; loopback only.
 
 Then, with the last replica count, two attacks: one user flooding 10,000 questions over one
 socket while 20 others ask (their p95 against the same 20 without the flood, and what the
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import resource
 import shutil
 import statistics
@@ -44,6 +47,8 @@ from deploy.cluster import Cluster  # noqa: E402
 from tests.support.socket_client import ChatSocket, jwt_sign_in, threads  # noqa: E402
 
 ASKED = 5
+# The replicas' settings that shape the figures (besides the cluster's own: database, secret).
+SETTINGS = {"ASSISTANT_AUTH": "jwt", "ASSISTANT_QUESTIONS_PER_MINUTE": "20"}
 
 
 async def session(base: str, cookie: str, offset: int, deadline: float,
@@ -308,27 +313,32 @@ def main() -> None:
                         help="also stop Postgres for 20 s during a run (with the last replica "
                         "count)")
     args = parser.parse_args()
+    started = time.monotonic()
+    print(f"Load benchmark, {time.strftime('%Y-%m-%d %H:%M')}: {os.cpu_count()} cores; "
+          f"{ASKED} questions per session; limit per row {args.seconds:.0f} s; settings: "
+          + ", ".join(f"{k}={v}" for k, v in sorted(SETTINGS.items())), flush=True)
     print("| replicas | sessions | asked | answered | refused | unanswered | errors | reconnects "
-          "| p50 s | p95 s | stored/asked | users see thread | run s | replica RSS MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| p50 s | p95 s | answers/s | stored/asked | users see thread | run s "
+          "| replica RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for replicas in args.replicas:
         # Logs and configuration stay in var/load/ for reading afterwards.
         folder = ROOT / "var" / "load" / f"replicas-{replicas}"
         shutil.rmtree(folder, ignore_errors=True)
-        env = {"ASSISTANT_AUTH": "jwt", "ASSISTANT_SECRET_FILE": str(folder / "secret"),
-               "ASSISTANT_INDEX_DIR": str(ROOT / "index"),
-               "ASSISTANT_QUESTIONS_PER_MINUTE": "20"}
+        env = {"ASSISTANT_SECRET_FILE": str(folder / "secret"),
+               "ASSISTANT_INDEX_DIR": str(ROOT / "index"), **SETTINGS}
         settings = Settings(secret_file=folder / "secret")
         with Cluster(folder, env, replicas=replicas) as cluster:
             single = single_session(cluster, settings)
-            print(f"| {replicas} | 1 | {ASKED} | | | | | | {single:.2f} | | | | | |",
+            print(f"| {replicas} | 1 | {ASKED} | | | | | | {single:.2f} | | | | | | |",
                   flush=True)
             for n in args.sessions:
                 row = run_row(cluster, settings, n, f"{replicas}r{n}", args.seconds)
                 print(f"| {replicas} | {n} | {row['asked']} | {row['answered']} | "
                       f"{row['refused']} | {row['unanswered']} | {row['errors']} | "
                   f"{row['reconnects']} | "
-                      f"{row['p50']:.2f} | {row['p95']:.2f} | {row['stored']}/{row['asked']}"
+                      f"{row['p50']:.2f} | {row['p95']:.2f} | "
+                      f"{row['answered'] / row['seconds']:.1f} | {row['stored']}/{row['asked']}"
                       f" | {row['users_see_thread']}/{n} | {row['seconds']:.0f} | "
                       f"{row['rss']} |", flush=True)
             if row["kinds"]:
@@ -342,6 +352,7 @@ def main() -> None:
                          for line in p.read_text(errors="replace").splitlines()
                          if "Traceback" in line or line.startswith("ERROR"))
             print(f"  replica logs: {errors} error lines or tracebacks", flush=True)
+    print(f"Whole run: {time.monotonic() - started:.0f} s", flush=True)
 
 
 if __name__ == "__main__":
