@@ -274,14 +274,45 @@ def load_settings(**overrides: object) -> Settings:
                           '["https://intranet.gemeente.nl"].') from exc
 
 
+# The settings by the part of the assistant they shape, as the settings page shows them. The
+# environment variables stay one flat ASSISTANT_ namespace (what a griffie's deployment sets);
+# tests/test_config.py fails on a field in no group or in two.
+GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "index": ("Index: the texts, the model and the build",
+              ("corpus_dir", "index_dir", "embedding_model", "model_dir", "cache_dir",
+               "auto_rebuild", "passage_min_words", "passage_max_words", "index_crash_at")),
+    "retrieval": ("Retrieval and answers",
+                  ("top_k", "dense_weight", "abstain_threshold", "engine_threads",
+                   "max_question_chars")),
+    "chat": ("Chat: fair use and load",
+             ("questions_per_minute", "max_waiting_questions", "export_minutes",
+              "max_connections", "max_request_kb", "log_questions")),
+    "intranet": ("Intranet: sign-in, widget and sessions",
+                 ("auth", "users_file", "auth_header", "trusted_proxies", "secret_file",
+                  "auth_secret", "session_hours", "token_max_hours", "allowed_origins",
+                  "public_url", "signin_max_failures", "signin_lock_minutes")),
+    "history": ("History: the conversations kept",
+                ("history", "database", "history_max_mb", "database_pool")),
+    "llm": ("The municipality's language model (optional)",
+            ("llm_url", "llm_model", "llm_api_key", "llm_api_key_file",
+             "llm_first_token_seconds", "llm_total_seconds", "llm_unsupported",
+             "llm_support_threshold")),
+}
+
+
 def settings_reference() -> str:
-    """Every setting as a Markdown table (variable, default, meaning), made from the fields of
-    :class:`Settings`: the documentation site's settings page (docs/settings.md) shows it."""
-    rows = ["| variable | default | meaning |", "|---|---|---|"]
-    for name, field in Settings.model_fields.items():
-        meaning = (field.description or "").replace("|", "\\|")
-        rows.append(f"| `{variable(name)}` | {_shown_default(name, field)} | {meaning} |")
-    return "\n".join(rows) + "\n"
+    """Every setting as Markdown, a table (variable, default, meaning) per group of
+    :data:`GROUPS`, made from the fields of :class:`Settings`: the documentation site's settings
+    page (docs/settings.md) shows it."""
+    out: list[str] = []
+    for title, names in GROUPS.values():
+        out += [f"## {title}", "", "| variable | default | meaning |", "|---|---|---|"]
+        for name in names:
+            field = Settings.model_fields[name]
+            meaning = (field.description or "").replace("|", "\\|")
+            out.append(f"| `{variable(name)}` | {_shown_default(name, field)} | {meaning} |")
+        out.append("")
+    return "\n".join(out)
 
 
 def variable(name: str) -> str:

@@ -30,6 +30,14 @@ def test_every_setting_is_documented_on_the_settings_page():
     assert "_hooks/settings.py" in (DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8")
 
 
+def test_every_setting_is_in_one_group():
+    from assistant.config import GROUPS
+
+    grouped = [name for _, names in GROUPS.values() for name in names]
+    assert sorted(grouped) == sorted(Settings.model_fields), set(grouped) ^ set(
+        Settings.model_fields)
+
+
 def test_settings_come_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("ASSISTANT_TOP_K", "3")
     monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path))
