@@ -39,9 +39,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.chat.limits import BUSY, TOO_MANY  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.intranet import accounts, history  # noqa: E402
+from assistant.messages.nl import BUSY, TOO_MANY  # noqa: E402
 from benchmarks.bench import QUESTIONS  # noqa: E402
 from deploy.cluster import Cluster  # noqa: E402
 from tests.support.socket_client import ChatSocket, jwt_sign_in, threads  # noqa: E402

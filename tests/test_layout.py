@@ -114,3 +114,29 @@ def test_no_module_imports_one_that_imports_it_back():
     graph = {name: imports(name, path, known) for name, path in known.items()}
     assert graph["assistant.engine.index.build"]  # the imports are read at all
     assert cycles(graph) == []
+
+
+def test_interface_sentences_are_in_the_message_catalogue():
+    """What the chat, the sign-in and the server say to people is in assistant/messages/, not in
+    the code that says it: a string of Dutch prose in these modules fails. (Answers follow the
+    question's language and keep their wording with the composer and the renderers.)"""
+    import re
+
+    dutch = re.compile(r"\b(de|het|een|uw|niet|wordt|zijn|kunt|voor|naar|geen|is)\b")
+    modules = [*PACKAGE.glob("chat/*.py"), *PACKAGE.glob("intranet/*.py"),
+               *PACKAGE.glob("engine/text/*.py"), PACKAGE / "engine" / "service.py",
+               PACKAGE / "engine" / "answer" / "llm.py"]
+    modules = [m for m in modules if m.name != "page.py"]  # Chainlit's nl and en page texts
+    found = []
+    for module in modules:
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef,
+                                           ast.AsyncFunctionDef))
+                      and node.body and isinstance(node.body[0], ast.Expr)}
+        found += [f"{module.relative_to(PACKAGE)}:{node.lineno}: {node.value[:50]!r}"
+                  for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and id(node) not in docstrings and len(dutch.findall(node.value.lower())) >= 2]
+    assert not found, found
+

@@ -26,6 +26,7 @@ from assistant.chat.limits import export_limits, question_limits
 from assistant.chat.server import runtime
 from assistant.intranet import accounts
 from assistant.intranet.events import tell
+from assistant.messages import nl
 from assistant.render import export
 from assistant.render.markdown import text
 
@@ -132,9 +133,6 @@ async def resume(thread: ThreadDict) -> None:
     thread["elements"] = restored
 
 
-FAILED = "Er ging iets mis bij het beantwoorden van deze vraag. Probeer het opnieuw."
-
-
 async def answer_safely(question: str, asked: cl.Message) -> None:
     """Chainlit would show an unexpected error's own text to the raadslid; here it gets one
     Dutch sentence, and the log one line without the question."""
@@ -148,7 +146,7 @@ async def answer_safely(question: str, asked: cl.Message) -> None:
                  if tb is not None else "?")
         logging.getLogger("assistant.chat").error("Answering failed (%s in %s)",
                                                   type(exc).__name__, where)
-        await cl.Message(content=FAILED).send()
+        await cl.Message(content=nl.FAILED).send()
 
 
 @cl.on_message
@@ -241,7 +239,7 @@ async def answer(question: str, asked: cl.Message) -> None:
     if turn.kind == "answer" and answer is not None and not answer.abstained:
         # A factual answer offers the denkraam questions about its subject as a follow-up.
         actions = ask_actions(answer.followups)
-        actions.append(cl.Action(name="export", payload={}, label=views.EXPORT_LABEL,
+        actions.append(cl.Action(name="export", payload={}, label=nl.EXPORT_LABEL,
                                  icon="file-down"))
     elif answer is not None and answer.abstained:
         # Questions the texts do cover, one click away.
@@ -279,7 +277,7 @@ async def on_export(action: cl.Action) -> None:
         cl.File(name=f"{stem}.docx", content=docx, display="inline",
                 mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ]
-    await cl.Message(content=views.EXPORT_DONE.format(minutes=f"{settings.export_minutes:g}"),
+    await cl.Message(content=nl.EXPORT_DONE.format(minutes=f"{settings.export_minutes:g}"),
                      elements=files).send()
     # The conversation's questions should not lie on disk for the rest of the session.
     removal = asyncio.create_task(forget_files(

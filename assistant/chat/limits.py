@@ -21,11 +21,8 @@ from collections import deque
 from assistant.config import Settings
 from assistant.engine.text.cleaning import clean_question
 from assistant.errors import QuestionError
+from assistant.messages.nl import BUSY, TOO_MANY, TOO_MANY_EXPORTS
 
-TOO_MANY = ("U stelt veel vragen kort na elkaar. Probeer het over {seconds} seconden opnieuw.")
-BUSY = "Het is nu erg druk bij de raadsgids. Probeer het zo opnieuw."
-TOO_MANY_EXPORTS = ("U heeft net al een paar keer geëxporteerd. Probeer het over {seconds} "
-                    "seconden opnieuw.")
 # Exports per user per minute: a document of the whole conversation is built each time.
 EXPORTS_PER_MINUTE = 5
 

@@ -20,6 +20,7 @@ from pydantic import SecretStr
 
 from ..config import Settings, load_settings
 from ..errors import ConfigError
+from ..messages import nl
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -57,8 +58,7 @@ def prepare(settings: Settings) -> Runtime:
     try:
         check_manifest(settings)
     except IndexMissing:
-        print(f"Er is nog geen index; die wordt nu gebouwd in {settings.index_dir} …",
-              file=sys.stderr)
+        print(nl.BUILDING_INDEX.format(folder=settings.index_dir), file=sys.stderr)
         build_index(settings)  # with its progress line: a first build can take minutes
     if settings.engine_threads == "auto":
         # Many raadsleden ask at once: one thread per question (benchmarks/engine_concurrency.py).
@@ -137,8 +137,7 @@ def run_chat(host: str, port: int) -> None:
     elif engine.llm is not None:
         from ..engine.answer.llm import shown_url
 
-        print(f"Antwoorden worden opgesteld door het taalmodel {settings.llm_model} op "
-              f"{shown_url(settings.llm_url or '')} en nagelopen op hun bronnen.",
+        print(nl.LLM_WRITES.format(model=settings.llm_model, url=shown_url(settings.llm_url or "")),
               file=sys.stderr)
     # What this process writes (the sessions' exports, the history file, logs it opens) is the
     # chat's own: no other user on the host reads a raadslid's questions.
@@ -183,7 +182,7 @@ def run_chat(host: str, port: int) -> None:
         max_body=settings.max_request_kb * 1024, scripts=script_sources,
         auth_header=settings.auth_header if settings.auth == "header" else None)
     serve_within(settings.max_connections)
-    print(f"De raadsgids draait op http://{host}:{port} (stoppen met Ctrl+C)", flush=True)
+    print(nl.SERVING.format(address=f"http://{host}:{port}"), flush=True)
     run_chainlit(str(APP_FILE))
 
 

@@ -11,6 +11,8 @@ from typing import Any
 
 from ..engine import Engine
 from ..engine.answer.model import Answer, Citation
+from ..messages import nl
+from ..messages.nl import EARLIER_HEADING, EARLIER_SOURCES, NO_SOURCES, SOURCES_HEADING
 from ..render.markdown import LABELS, render_sections, render_sources, text
 from .conversation import Turn
 
@@ -19,16 +21,6 @@ def starters(engine: Engine) -> list[tuple[str, str]]:
     """(label, question) of the chat's starters: the examples of framework.yaml."""
     return [(e.label, e.nl) for e in engine.index.framework.examples]
 
-EXPORT_LABEL = "Exporteer gesprek (Markdown en Word)"
-EXPORT_DONE = ("Hier is het gesprek als document voor de commissievergadering: de vragen per "
-               "stap van het denkraam en alle bronnen. De bestanden staan {minutes} minuten "
-               "klaar; daarna kunt u opnieuw exporteren.")
-NO_SOURCES = ("Er is nog geen antwoord met bronnen in dit gesprek. Stel eerst een vraag, "
-              "bijvoorbeeld: “Wat moet ik vragen over wifi-telling?”")
-SOURCES_HEADING = "Bronnen van het vorige antwoord"
-EARLIER_SOURCES = ("Over uw vorige vraag zeggen de teksten niets, dus daar horen geen bronnen "
-                   "bij. Dit zijn de bronnen van het antwoord daarvoor, op “{question}”.")
-EARLIER_HEADING = "Bronnen van het antwoord daarvoor"
 
 
 def welcome(documents: dict[str, dict[str, Any]], short: bool = False) -> str:
@@ -36,22 +28,14 @@ def welcome(documents: dict[str, dict[str, Any]], short: bool = False) -> str:
 
     ``short`` is for the intranet widget, a small panel: two sentences, the texts by number.
     """
-    intro = ("**Raadsgids digitalisering.** Stel een vraag over digitale technologie in uw "
-             "gemeente (wifi-telling, cameratoezicht, slimme lantaarnpalen, sensoren, "
-             "algoritmes).")
     if short:
         n = len(documents)
-        return (f"{intro} U krijgt vragen voor de raad per stap van het denkraam, met bij elke "
-                f"bewering de bron uit de {n} {'tekst' if n == 1 else 'teksten'} van de gids.")
+        return nl.WELCOME_SHORT.format(intro=nl.WELCOME_INTRO, n=n,
+                                       texts=nl.TEXT if n == 1 else nl.TEXTS)
     texts = "\n".join(f"- *{text(str(d.get('title')))}* "
-                      f"({text(str(d.get('publisher') or 'onbekende uitgever'))})"
+                      f"({text(str(d.get('publisher') or nl.UNKNOWN_PUBLISHER))})"
                       for d in documents.values())
-    return (
-        f"{intro} U krijgt vragen voor de raad, geordend naar de vijf stappen van het denkraam "
-        "van het Rathenau Instituut, de publieke waarden die op het spel staan en bij elke "
-        f"bewering de bron.\n\nDe gids antwoordt alleen uit deze teksten:\n\n{texts}\n\n"
-        "Staat het antwoord er niet in, dan zegt de gids dat."
-    )
+    return nl.WELCOME.format(intro=nl.WELCOME_INTRO, texts=texts)
 
 
 def citation_name(n: int) -> str:

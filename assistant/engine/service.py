@@ -26,6 +26,7 @@ from assistant.engine.index.build import LoadedIndex, load_index
 from assistant.engine.query import Query
 from assistant.engine.retrieve import Retrieval, Retriever
 from assistant.engine.text.cleaning import clean_question
+from assistant.messages.nl import LLM_INCOMPLETE
 
 if TYPE_CHECKING:
     from assistant.engine.answer.llm import LLMWriter
@@ -49,8 +50,7 @@ class Engine:
         from assistant.errors import EndpointError
 
         if not (self.settings.llm_url and self.settings.llm_model):
-            self.llm_problem = ("Voor het taalmodel zijn ASSISTANT_LLM_URL en ASSISTANT_LLM_MODEL "
-                                "allebei nodig; de raadsgids antwoordt uit de teksten.")
+            self.llm_problem = LLM_INCOMPLETE
             return
         try:
             check_endpoint(self.settings)

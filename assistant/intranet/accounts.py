@@ -31,6 +31,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import AccountError
 from ..filelock import held
+from ..messages import nl
 
 NAME = re.compile(r"^[\w.@+-]{1,64}$")
 MIN_PASSWORD = 10
@@ -165,8 +166,7 @@ def _time(value: object) -> datetime | None:
 
 def lock_sentence(until: datetime, now: datetime) -> str:
     minutes = max(1, round((until - now).total_seconds() / 60))
-    return (f"Te veel mislukte aanmeldpogingen. Probeer het over {minutes} "
-            f"{'minuut' if minutes == 1 else 'minuten'} opnieuw, of vraag de griffie om hulp.")
+    return nl.LOCKED.format(minutes=minutes, unit=nl.MINUTE if minutes == 1 else nl.MINUTES)
 
 
 def sign_in_refusal(settings: Settings, name: str, now: datetime | None = None) -> str | None:
@@ -341,16 +341,16 @@ def token_refusal(settings: Settings, token: str) -> str | None:
         return None
     widget = claims.get(WIDGET_CLAIM) == WIDGET_USE
     if widget and settings.auth != "jwt":
-        return "Een widgetsleutel geldt alleen in de widget (ASSISTANT_AUTH=jwt)."
+        return nl.WIDGET_KEY_ONLY_IN_WIDGET
     hours = settings.token_max_hours if widget else settings.session_hours
     now = datetime.now(UTC).timestamp()
     try:  # as PyJWT reads them, which takes a number written as text too
         expires = float(int(claims["exp"]))
         start = float(int(claims["iat"])) if "iat" in claims else now
     except (KeyError, TypeError, ValueError):
-        return "Deze sleutel heeft geen geldige looptijd en wordt geweigerd."
+        return nl.KEY_WITHOUT_LIFETIME
     if expires - min(start, now) > hours * 3600 + 60:  # a minute for clocks and rounding
-        return f"Deze sleutel is langer geldig dan {hours:g} uur en wordt geweigerd."
+        return nl.KEY_TOO_LONG.format(hours=hours)
     return None
 
 
@@ -364,20 +364,18 @@ def token_problem(settings: Settings, token: str) -> str | None:
         claims = jwt.decode(token, auth_secret(settings), algorithms=["HS256"],
                             options={"require": ["exp", "identifier", WIDGET_CLAIM]})
     except jwt.ExpiredSignatureError:
-        return "Deze aanmeldsleutel is verlopen; laad de pagina opnieuw."
+        return nl.TOKEN_EXPIRED
     except jwt.MissingRequiredClaimError as e:
-        return f"Deze aanmeldsleutel mist '{e.claim}' en wordt geweigerd."
+        return nl.TOKEN_MISSES.format(claim=e.claim)
     except jwt.InvalidTokenError:
-        return "Deze aanmeldsleutel is niet door deze raadsgids ondertekend."
+        return nl.TOKEN_NOT_SIGNED
     if claims[WIDGET_CLAIM] != WIDGET_USE:
-        return (f"Deze aanmeldsleutel is geen widgetsleutel ('{WIDGET_CLAIM}' is niet "
-                f"'{WIDGET_USE}') en wordt geweigerd.")
+        return nl.TOKEN_NOT_WIDGET.format(claim=WIDGET_CLAIM, use=WIDGET_USE)
     start = claims.get("iat") or datetime.now(UTC).timestamp()
     if float(claims["exp"]) - float(start) > settings.token_max_hours * 3600:
-        return (f"Deze aanmeldsleutel is langer geldig dan {settings.token_max_hours:g} uur en "
-                "wordt geweigerd.")
+        return nl.TOKEN_TOO_LONG.format(hours=settings.token_max_hours)
     if not isinstance(claims["identifier"], str) or not NAME.match(claims["identifier"]):
-        return "De gebruikersnaam in deze aanmeldsleutel is niet geldig."
+        return nl.TOKEN_BAD_NAME
     return None
 
 

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ..config import PROJECT_ROOT, Settings
+from ..messages import nl
 
 EXAMPLE = PROJECT_ROOT / "examples" / "intranet" / "index.html"
 PLACEHOLDER = "http://127.0.0.1:8000"
@@ -47,11 +48,10 @@ def serve(settings: Settings, chat_url: str, port: int) -> None:
         Path(folder, "index.html").write_text(demo_page(settings, chat_url), encoding="utf-8")
         handler = functools.partial(_QuietHandler, directory=folder)
         with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-            print(f"Het voorbeeld-intranet draait op {origin}/ (stoppen met Ctrl+C).")
-            print(f"De chat op {chat_url} moet deze pagina toelaten"
-                  + (f": start hem met {line} assistant chat."
-                     if (line := allowed_line(settings, origin)) else "; dat doet hij al."),
-                  flush=True)
+            print(nl.DEMO_SERVING.format(address=origin))
+            line = allowed_line(settings, origin)
+            print(nl.DEMO_ALLOW.format(chat=chat_url, line=line) if line
+                  else nl.DEMO_ALLOWED.format(chat=chat_url), flush=True)
             server.serve_forever()
 
 

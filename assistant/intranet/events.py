@@ -28,13 +28,12 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from ..messages.nl import COMMENT_TOO_LONG, NO_HISTORY, NOT_YOURS
 from .history import COMMENT_CHARS
 
 log = logging.getLogger("assistant.events")
 
-NOT_YOURS = "Dit antwoord hoort niet bij uw gesprekken."
-TOO_LONG = f"Een toelichting mag hoogstens {COMMENT_CHARS} tekens lang zijn."
-NO_HISTORY = "De geschiedenis staat uit; er wordt geen feedback bewaard."
+TOO_LONG = COMMENT_TOO_LONG.format(chars=COMMENT_CHARS)
 
 
 class Refused(ValueError):

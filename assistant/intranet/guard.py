@@ -19,6 +19,7 @@ from starlette.datastructures import Headers
 
 from ..config import Settings
 from ..errors import ConfigError
+from ..messages.nl import NO_SHARING, NO_TOKEN, NO_TOKEN_SIGN_IN, NOT_ALLOWED, TOO_LARGE
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -206,10 +207,6 @@ class Guard:
         await _plain_response(send, 403, NOT_ALLOWED)
 
 
-NOT_ALLOWED = "Deze pagina mag de raadsgids niet gebruiken (origin niet toegestaan)."
-TOO_LARGE = "Dit verzoek is te groot voor de raadsgids."
-NO_SHARING = "Gesprekken delen kan in deze raadsgids niet."
-NO_TOKEN_SIGN_IN = "Aanmelden met een sleutel kan alleen in de widget (ASSISTANT_AUTH=jwt)."
 
 
 async def _plain_response(send: Any, status: int, sentence: str) -> None:
@@ -246,7 +243,7 @@ class TokenCheck:
 
             token = bearer_token(scope)
             problem = (token_problem(self.settings, token) if token
-                       else "Er is geen aanmeldsleutel meegegeven.")
+                       else NO_TOKEN)
             if problem:
                 # The guard let only allowed origins through; CORS as Chainlit's.
                 await json_response(send, 401, problem, cors=header(scope, b"origin"))

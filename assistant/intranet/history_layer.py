@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from chainlit.step import StepDict
     from chainlit.types import Feedback, Pagination, ThreadFilter
 
+from ..messages.nl import FULL, KEPT_LATER, NOT_KEPT
 from .history import COMMENT_CHARS, NAME_CHARS, STEP_CHARS, async_url
 
 # A write that fails for a passing reason is tried once more after this many seconds before it
@@ -72,10 +73,6 @@ KEEP_BACK = 10_000
 PROBE_SECONDS = 1.0
 # Times a kept-back write is tried with the database answering before it is given up.
 HEAD_TRIES = 5
-KEPT_LATER = ("De geschiedenis is even niet bereikbaar. Uw vragen worden gewoon beantwoord, en "
-              "dit gesprek wordt bewaard zodra zij terug is.")
-NOT_KEPT = ("Dit gesprek kan op dit moment niet worden bewaard in uw geschiedenis. Uw vragen "
-            "worden wel beantwoord; probeer het later opnieuw als u het wilt terugvinden.")
 TELL_EVERY_SECONDS = 60.0
 # How long a user's stored size, counted in the database, is trusted before it is counted again
 # (each write in between adds its own size): several replicas share the database, and each
@@ -88,9 +85,6 @@ STORED_TEXT = ('SELECT COALESCE(SUM(LENGTH(COALESCE(s."input", \'\')) + '
                'WHERE t."userIdentifier" = :ident')
 # Steps whose size is remembered, so that writing one again adds only what it grew by.
 QUOTA_STEPS = 100_000
-FULL = ("Uw bewaarde gesprekken nemen de ruimte in die u heeft ({mb:g} MB). Uw vragen worden "
-        "gewoon beantwoord, maar nieuwe gesprekken worden niet bewaard; verwijder oude "
-        "gesprekken om weer te bewaren.")
 
 Statement = tuple[str, dict[str, Any]]
 

@@ -25,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..config import Settings
+from ..messages.nl import ENDED
 from . import accounts
 from .guard import (
     client_address,
@@ -34,7 +35,6 @@ from .guard import (
     uses_session,
 )
 
-ENDED = "Uw sessie is beëindigd; meld u opnieuw aan."
 # Names that are no account whose wrong passwords are remembered (see UnknownNames).
 UNKNOWN_NAMES = 10_000
 

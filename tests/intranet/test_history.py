@@ -16,9 +16,9 @@ import pytest
 
 from assistant.config import Settings
 from assistant.intranet import accounts, history
-from assistant.intranet.events import NOT_YOURS, TOO_LONG
+from assistant.intranet.events import TOO_LONG
 from assistant.intranet.history import NAME_CHARS
-from assistant.intranet.history_layer import KEPT_LATER, NOT_KEPT
+from assistant.messages.nl import KEPT_LATER, NOT_KEPT, NOT_YOURS
 
 from ..support import OUTPUT as OUTPUTS
 from ..support.chat_server import chat_server, server_env

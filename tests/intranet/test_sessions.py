@@ -19,17 +19,10 @@ from pathlib import Path
 import pytest
 import socketio
 
-from assistant.chat.limits import (
-    BUSY,
-    EXPORTS_PER_MINUTE,
-    TOO_MANY,
-    QuestionLimits,
-    export_limits,
-)
+from assistant.chat.limits import EXPORTS_PER_MINUTE, QuestionLimits, export_limits
 from assistant.config import Settings
 from assistant.intranet import accounts
-from assistant.intranet.guard import TOO_LARGE
-from assistant.intranet.sessions import ENDED
+from assistant.messages.nl import BUSY, ENDED, TOO_LARGE, TOO_MANY
 
 from ..support import OUTPUT as OUTPUTS
 from ..support.chat_server import chat_server

@@ -39,6 +39,7 @@ from assistant.engine.retrieve import Retriever
 from assistant.engine.text.sentences import split_sentences
 from assistant.engine.understanding.language import detect_language
 from assistant.errors import EndpointError
+from assistant.messages import nl
 
 log = logging.getLogger("assistant.llm")
 PROMPTS = Path(__file__).with_name("prompts.yaml")
@@ -93,23 +94,19 @@ def check_endpoint(settings: Settings) -> None:
     url = (settings.llm_url or "").rstrip("/")
     shown = shown_url(url)
     if not re.match(r"https?://[^/\s]+", url):
-        raise EndpointError(f"ASSISTANT_LLM_URL {shown!r} is geen http(s)-adres; de raadsgids "
-                              "antwoordt uit de teksten.")
+        raise EndpointError(nl.LLM_NOT_HTTP.format(url=shown))
     try:
         key = api_key(settings)
     except OSError as e:
-        raise EndpointError(f"De sleutel voor het taalmodel is niet te lezen ({e}); de "
-                              "raadsgids antwoordt uit de teksten.") from None
+        raise EndpointError(nl.LLM_KEY_UNREADABLE.format(problem=e)) from None
     headers = {"Authorization": f"Bearer {key}"} if key else {}
     try:
         response = httpx.get(f"{url}/models", headers=headers,
                              timeout=settings.llm_first_token_seconds)
     except httpx.HTTPError:
-        raise EndpointError(f"Het taalmodel op {shown} is niet bereikbaar; de raadsgids "
-                              "antwoordt uit de teksten.") from None
+        raise EndpointError(nl.LLM_UNREACHABLE.format(url=shown)) from None
     if response.status_code in (401, 403):
-        raise EndpointError(f"Het taalmodel op {shown} weigert de sleutel; de raadsgids "
-                              "antwoordt uit de teksten.")
+        raise EndpointError(nl.LLM_KEY_REFUSED.format(url=shown))
     if response.status_code == 200:
         try:
             served = {str(m.get("id")) for m in response.json().get("data", [])}
@@ -117,9 +114,8 @@ def check_endpoint(settings: Settings) -> None:
             served = set()
         if served and settings.llm_model not in served:
             known = ", ".join(sorted(served))
-            raise EndpointError(f"Het taalmodel op {shown} kent het model "
-                                  f"{settings.llm_model!r} niet (wel: {known}); de raadsgids "
-                                  "antwoordt uit de teksten.")
+            raise EndpointError(nl.LLM_UNKNOWN_MODEL.format(url=shown, model=settings.llm_model,
+                                                            known=known))
 
 
 @dataclass

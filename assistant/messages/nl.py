@@ -1,0 +1,98 @@
+"""Dutch: every sentence the chat, the widget and the sign-in show a raadslid, and what the chat
+server tells the griffie that runs it (see :mod:`assistant.messages`)."""
+
+# --- a question as typed (assistant/engine/text/cleaning.py) -----------------------------------
+NOT_TEXT = "Stel uw vraag als tekst."
+TOO_LONG = ("Uw vraag is te lang ({chars} tekens); houd haar onder {limit} tekens en stel één "
+            "vraag tegelijk.")
+NOT_UTF8 = ("Uw vraag bevat tekens die geen geldige tekst zijn; typ haar opnieuw of sla haar op "
+            "als UTF-8.")
+EMPTY = "Uw vraag is leeg: typ een vraag, bijvoorbeeld 'Wat moet ik vragen over wifi-telling?'."
+NO_WORDS = "Uw vraag bevat geen woorden: typ een vraag in gewone tekst."
+
+# --- fair use (assistant/chat/limits.py) -------------------------------------------------------
+TOO_MANY = "U stelt veel vragen kort na elkaar. Probeer het over {seconds} seconden opnieuw."
+BUSY = "Het is nu erg druk bij de raadsgids. Probeer het zo opnieuw."
+TOO_MANY_EXPORTS = ("U heeft net al een paar keer geëxporteerd. Probeer het over {seconds} "
+                    "seconden opnieuw.")
+
+# --- the chat (assistant/chat/app.py, views.py) ------------------------------------------------
+FAILED = "Er ging iets mis bij het beantwoorden van deze vraag. Probeer het opnieuw."
+EXPORT_DONE = ("Hier is het gesprek als document voor de commissievergadering: de vragen per "
+               "stap van het denkraam en alle bronnen. De bestanden staan {minutes} minuten "
+               "klaar; daarna kunt u opnieuw exporteren.")
+SOURCES_HEADING = "Bronnen van het vorige antwoord"
+EARLIER_SOURCES = ("Over uw vorige vraag zeggen de teksten niets, dus daar horen geen bronnen "
+                   "bij. Dit zijn de bronnen van het antwoord daarvoor, op “{question}”.")
+EARLIER_HEADING = "Bronnen van het antwoord daarvoor"
+
+# --- sign-in and sessions (assistant/intranet/accounts.py, sessions.py, guard.py) --------------
+LOCKED = ("Te veel mislukte aanmeldpogingen. Probeer het over {minutes} {unit} opnieuw, of vraag "
+          "de griffie om hulp.")
+MINUTE, MINUTES = "minuut", "minuten"
+ENDED = "Uw sessie is beëindigd; meld u opnieuw aan."
+WIDGET_KEY_ONLY_IN_WIDGET = "Een widgetsleutel geldt alleen in de widget (ASSISTANT_AUTH=jwt)."
+KEY_WITHOUT_LIFETIME = "Deze sleutel heeft geen geldige looptijd en wordt geweigerd."
+KEY_TOO_LONG = "Deze sleutel is langer geldig dan {hours:g} uur en wordt geweigerd."
+TOKEN_EXPIRED = "Deze aanmeldsleutel is verlopen; laad de pagina opnieuw."
+TOKEN_MISSES = "Deze aanmeldsleutel mist '{claim}' en wordt geweigerd."
+TOKEN_NOT_SIGNED = "Deze aanmeldsleutel is niet door deze raadsgids ondertekend."
+TOKEN_NOT_WIDGET = ("Deze aanmeldsleutel is geen widgetsleutel ('{claim}' is niet '{use}') en "
+                    "wordt geweigerd.")
+TOKEN_TOO_LONG = "Deze aanmeldsleutel is langer geldig dan {hours:g} uur en wordt geweigerd."
+TOKEN_BAD_NAME = "De gebruikersnaam in deze aanmeldsleutel is niet geldig."
+NO_TOKEN = "Er is geen aanmeldsleutel meegegeven."
+NOT_ALLOWED = "Deze pagina mag de raadsgids niet gebruiken (origin niet toegestaan)."
+TOO_LARGE = "Dit verzoek is te groot voor de raadsgids."
+NO_SHARING = "Gesprekken delen kan in deze raadsgids niet."
+NO_TOKEN_SIGN_IN = "Aanmelden met een sleutel kan alleen in de widget (ASSISTANT_AUTH=jwt)."
+
+# --- history and feedback (assistant/intranet/history_layer.py, events.py) ---------------------
+KEPT_LATER = ("De geschiedenis is even niet bereikbaar. Uw vragen worden gewoon beantwoord, en "
+              "dit gesprek wordt bewaard zodra zij terug is.")
+NOT_KEPT = ("Dit gesprek kan op dit moment niet worden bewaard in uw geschiedenis. Uw vragen "
+            "worden wel beantwoord; probeer het later opnieuw als u het wilt terugvinden.")
+FULL = ("Uw bewaarde gesprekken nemen de ruimte in die u heeft ({mb:g} MB). Uw vragen worden "
+        "gewoon beantwoord, maar nieuwe gesprekken worden niet bewaard; verwijder oude "
+        "gesprekken om weer te bewaren.")
+NOT_YOURS = "Dit antwoord hoort niet bij uw gesprekken."
+COMMENT_TOO_LONG = "Een toelichting mag hoogstens {chars} tekens lang zijn."
+NO_HISTORY = "De geschiedenis staat uit; er wordt geen feedback bewaard."
+
+# --- the language model (assistant/engine/service.py) ------------------------------------------
+LLM_INCOMPLETE = ("Voor het taalmodel zijn ASSISTANT_LLM_URL en ASSISTANT_LLM_MODEL allebei nodig; "
+                  "de raadsgids antwoordt uit de teksten.")
+
+# --- the chat server, to the griffie running it (assistant/chat/server.py, intranet/demo.py) ---
+BUILDING_INDEX = "Er is nog geen index; die wordt nu gebouwd in {folder} …"
+SERVING = "De raadsgids draait op {address} (stoppen met Ctrl+C)"
+DEMO_SERVING = "Het voorbeeld-intranet draait op {address}/ (stoppen met Ctrl+C)."
+LLM_WRITES = ("Antwoorden worden opgesteld door het taalmodel {model} op {url} en nagelopen op hun "
+              "bronnen.")
+DEMO_ALLOW = "De chat op {chat} moet deze pagina toelaten: start hem met {line} assistant chat."
+DEMO_ALLOWED = "De chat op {chat} moet deze pagina toelaten; dat doet hij al."
+
+# --- the welcome screen and the chat's buttons (assistant/chat/views.py) -----------------------
+WELCOME_INTRO = ("**Raadsgids digitalisering.** Stel een vraag over digitale technologie in uw "
+                 "gemeente (wifi-telling, cameratoezicht, slimme lantaarnpalen, sensoren, "
+                 "algoritmes).")
+WELCOME_SHORT = ("{intro} U krijgt vragen voor de raad per stap van het denkraam, met bij elke "
+                 "bewering de bron uit de {n} {texts} van de gids.")
+TEXT, TEXTS = "tekst", "teksten"
+WELCOME = ("{intro} U krijgt vragen voor de raad, geordend naar de vijf stappen van het denkraam "
+           "van het Rathenau Instituut, de publieke waarden die op het spel staan en bij elke "
+           "bewering de bron.\n\nDe gids antwoordt alleen uit deze teksten:\n\n{texts}\n\n"
+           "Staat het antwoord er niet in, dan zegt de gids dat.")
+UNKNOWN_PUBLISHER = "onbekende uitgever"
+EXPORT_LABEL = "Exporteer gesprek (Markdown en Word)"
+NO_SOURCES = ("Er is nog geen antwoord met bronnen in dit gesprek. Stel eerst een vraag, "
+              "bijvoorbeeld: “Wat moet ik vragen over wifi-telling?”")
+
+# --- the language model's endpoint, checked at start (assistant/engine/answer/llm.py) ----------
+FROM_TEXTS = "de raadsgids antwoordt uit de teksten."
+LLM_NOT_HTTP = "ASSISTANT_LLM_URL {url!r} is geen http(s)-adres; " + FROM_TEXTS
+LLM_KEY_UNREADABLE = "De sleutel voor het taalmodel is niet te lezen ({problem}); " + FROM_TEXTS
+LLM_UNREACHABLE = "Het taalmodel op {url} is niet bereikbaar; " + FROM_TEXTS
+LLM_KEY_REFUSED = "Het taalmodel op {url} weigert de sleutel; " + FROM_TEXTS
+LLM_UNKNOWN_MODEL = ("Het taalmodel op {url} kent het model {model!r} niet (wel: {known}); "
+                     + FROM_TEXTS)
