@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine.text.prose import join_words
+from ..messages import en, nl
 
 UI_DIR = Path(__file__).parent / "ui"
 # The Leesmij text (ui/chainlit.md) lists the indexed texts between these two lines.
@@ -117,21 +118,18 @@ def write_corpus_texts(root: Path, documents: dict[str, dict[str, Any]]) -> None
     page description and the Leesmij text), so that they stay true when a municipality adds its
     own documents."""
     n = len(documents)
-    count = {1: "de ene tekst", 2: "de twee teksten", 3: "de drie teksten", 4: "de vier teksten",
-             5: "de vijf teksten"}.get(n, f"de {n} teksten")
-    for name, line in (
-            ("nl.json", f"De raadsgids antwoordt alleen uit {count} in zijn index; elke "
-                        "bewering verwijst naar haar bron."),
-            ("en-US.json", f"The guide answers only from the {n} texts in its index; every "
-                           "statement refers to its source.")):
+    count = nl.TEXT_COUNT.get(n) or nl.TEXT_COUNT_N.format(n=n)
+    for name, line in (("nl.json", nl.WATERMARK.format(count=count)),
+                       ("en-US.json", en.WATERMARK.format(n=n))):
         path = root / ".chainlit" / "translations" / name
         data = json.loads(path.read_text(encoding="utf-8"))
         data["chat"]["watermark"] = line
         path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     config = root / ".chainlit" / "config.toml"
     by = publishers(documents)
-    description = ("Vragen voor de raad over digitale technologie, met bronnen uit "
-                   + (f"teksten van {by}." if by else f"{count} in de index."))
+    description = nl.PAGE_DESCRIPTION.format(
+        source=nl.PAGE_SOURCE_PUBLISHERS.format(publishers=by) if by
+        else nl.PAGE_SOURCE_INDEX.format(count=count))
     config.write_text(re.sub(r'(?m)^description = ".*"$',
                              lambda _: f"description = {json.dumps(description)}",
                              config.read_text(encoding="utf-8")), encoding="utf-8")

@@ -90,9 +90,71 @@ NO_SOURCES = ("Er is nog geen antwoord met bronnen in dit gesprek. Stel eerst ee
 
 # --- the language model's endpoint, checked at start (assistant/engine/answer/llm.py) ----------
 FROM_TEXTS = "de raadsgids antwoordt uit de teksten."
+UNREADABLE_ADDRESS = "(een onleesbaar adres)"
 LLM_NOT_HTTP = "ASSISTANT_LLM_URL {url!r} is geen http(s)-adres; " + FROM_TEXTS
 LLM_KEY_UNREADABLE = "De sleutel voor het taalmodel is niet te lezen ({problem}); " + FROM_TEXTS
 LLM_UNREACHABLE = "Het taalmodel op {url} is niet bereikbaar; " + FROM_TEXTS
 LLM_KEY_REFUSED = "Het taalmodel op {url} weigert de sleutel; " + FROM_TEXTS
 LLM_UNKNOWN_MODEL = ("Het taalmodel op {url} kent het model {model!r} niet (wel: {known}); "
                      + FROM_TEXTS)
+
+
+# --- answers: section labels, declining, missing details (assistant/engine/answer/compose.py,
+# assistant/render/markdown.py, export.py); English in assistant/messages/en.py ----------------
+LABELS = {
+    "summary": "Kort antwoord",
+    "questions": "Vragen voor de raad",
+    "questions_note": (
+        "geordend naar de vijf stappen van het denkraam van het Rathenau Instituut"),
+    "values": "Publieke waarden die op het spel staan",
+    "sources": "Bronnen",
+    "page": "p.",
+    "try": "Vragen waar de teksten wel over gaan:",
+    "related": "Wat de teksten wel zeggen",
+    "followups": "Verder vragen:",
+    "conditions": "Uitgaande van",
+    "about": "Over",
+    "undated": "z.d.",
+    "quoted": "uit een Nederlandse bron",
+    "by_llm": "Opgesteld door het taalmodel van de gemeente; elke zin is nagelopen op de "
+              "bron die hij noemt.",
+    "by_composer": "Samengesteld uit de teksten: het taalmodel van de gemeente gaf geen "
+                   "antwoord dat de controle op bronnen doorstond.",
+}
+DECLINE = ("De richtlijnteksten waar ik uit put gaan hier niet over, dus ik kan deze vraag niet "
+           "met een bron beantwoorden. Ik beantwoord alleen vragen over digitalisering in de "
+           "gemeente {source}.")
+DECLINE_FROM = "vanuit de teksten van {who}"
+DECLINE_FROM_INDEX = "vanuit de geïndexeerde teksten"
+MISSING = {"amount": "geen bedragen of kosten", "count": "geen aantal", "date": "geen datum",
+           "duration": "geen termijn", "percentage": "geen percentage of aandeel",
+           "place": "geen gemeenten of plaatsen", "person": "niet wie dat is",
+           "rule": "geen wettelijke regel", "name": "geen namen van leveranciers of bedrijven"}
+NOT_IN_TEXTS = "De teksten waar ik uit put beantwoorden deze vraag niet"
+NOT_IN_TEXTS_DETAILS = ": ze noemen {details}."
+NAMES_ABSENT = " {names} komt er niet in voor."
+NO_QUESTION = ("Uw bericht bevat een tekst maar geen vraag. Zal ik opsommen wat u erover kunt "
+               "vragen?")
+THIS_PROPOSAL = "dit voorstel"
+ASK_ABOUT = "Wat moet ik vragen over {subject}?"
+WHAT_IS = "Wat is {subject}?"
+NOT_SPECIFIC = ("De teksten gaan niet specifiek over {subject}; de vragen hieronder volgen uit "
+                "{basis}.")
+BASIS_CHARACTERISTICS = "wat ze zeggen over technologie die {characteristics}"
+BASIS_GENERAL = "wat ze in het algemeen zeggen over digitale technologie"
+EXPORT_TITLE = "Vragen voor de raad over digitalisering"
+EXPORT_INTRO = ("Opgesteld met de raadsgids digitalisering op {day}. Elke vraag verwijst met [n] "
+                "naar een passage uit de richtlijnteksten; de bronnen staan onderaan.")
+EXPORT_ASKED = "Vraag"
+EXPORT_AUTHOR = "Raadsgids digitalisering"
+EXPORT_EMPTY = "Er zijn in dit gesprek nog geen vragen beantwoord."
+
+# --- the page around the chat (assistant/chat/page.py) -----------------------------------------
+TEXT_COUNT = {1: "de ene tekst", 2: "de twee teksten", 3: "de drie teksten", 4: "de vier teksten",
+              5: "de vijf teksten"}
+TEXT_COUNT_N = "de {n} teksten"
+WATERMARK = ("De raadsgids antwoordt alleen uit {count} in zijn index; elke bewering verwijst naar "
+             "haar bron.")
+PAGE_DESCRIPTION = "Vragen voor de raad over digitale technologie, met bronnen uit {source}."
+PAGE_SOURCE_PUBLISHERS = "teksten van {publishers}"
+PAGE_SOURCE_INDEX = "{count} in de index"

@@ -14,23 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..engine.answer.model import Answer, Citation
+from ..messages import of
 from .markdown import LABELS, claim_text, marks, source_line
 
 # The conversation's questions with their answers, in the order they were asked.
 Answered = list[tuple[str, Answer]]
-
-TITLE = {"nl": "Vragen voor de raad over digitalisering",
-         "en": "Questions for the council on digitalisation"}
-INTRO = {
-    "nl": ("Opgesteld met de raadsgids digitalisering op {day}. Elke vraag verwijst met [n] naar "
-           "een passage uit de richtlijnteksten; de bronnen staan onderaan."),
-    "en": ("Prepared with the council guide on digitalisation on {day}. Each question refers "
-           "with [n] to a passage of the guidance texts; the sources are listed at the end."),
-}
-ASKED = {"nl": "Vraag", "en": "Question"}
-AUTHOR = {"nl": "Raadsgids digitalisering", "en": "Council guide on digitalisation"}
-EMPTY = {"nl": "Er zijn in dit gesprek nog geen vragen beantwoord.",
-         "en": "No questions have been answered in this conversation yet."}
 
 
 @dataclass
@@ -75,13 +63,14 @@ def _language(answers: Answered) -> str:
 def to_markdown(answers: Answered, day: date | None = None) -> str:
     lang = _language(answers)
     labels = LABELS[lang]
+    words = of(lang)
     sections, sources = _collect(answers)
     day_text = (day or date.today()).isoformat()
-    lines = [f"# {TITLE[lang]}", "", INTRO[lang].format(day=day_text), ""]
+    lines = [f"# {words.EXPORT_TITLE}", "", words.EXPORT_INTRO.format(day=day_text), ""]
     if not sections:
-        return "\n".join([*lines, EMPTY[lang], ""])
+        return "\n".join([*lines, words.EXPORT_EMPTY, ""])
     for s in sections:
-        lines += [f"## {ASKED[lang]}: {_escape(s.question)}", ""]
+        lines += [f"## {words.EXPORT_ASKED}: {_escape(s.question)}", ""]
         short = _short_answer(s, _escape)
         if short:
             lines += [f"### {labels['summary']}", "", short, ""]
@@ -109,17 +98,18 @@ def to_docx(answers: Answered, day: date | None = None) -> bytes:
 
     lang = _language(answers)
     labels = LABELS[lang]
+    words = of(lang)
     sections, sources = _collect(answers)
     doc = Document()
-    doc.core_properties.title = TITLE[lang]
-    doc.core_properties.author = AUTHOR[lang]
+    doc.core_properties.title = words.EXPORT_TITLE
+    doc.core_properties.author = words.EXPORT_AUTHOR
     doc.core_properties.language = "nl-NL" if lang == "nl" else "en-GB"
-    doc.add_heading(TITLE[lang], level=0)
-    doc.add_paragraph(INTRO[lang].format(day=(day or date.today()).isoformat()))
+    doc.add_heading(words.EXPORT_TITLE, level=0)
+    doc.add_paragraph(words.EXPORT_INTRO.format(day=(day or date.today()).isoformat()))
     if not sections:
-        doc.add_paragraph(EMPTY[lang])
+        doc.add_paragraph(words.EXPORT_EMPTY)
     for s in sections:
-        doc.add_heading(f"{ASKED[lang]}: {s.question}", level=1)
+        doc.add_heading(f"{words.EXPORT_ASKED}: {s.question}", level=1)
         short = _short_answer(s, str)
         if short:
             doc.add_heading(labels["summary"], level=2)

@@ -6,48 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..engine.answer.model import Answer, Citation, Claim
+from ..messages import en, nl
 
-LABELS = {
-    "nl": {
-        "summary": "Kort antwoord",
-        "questions": "Vragen voor de raad",
-        "questions_note": (
-            "geordend naar de vijf stappen van het denkraam van het Rathenau Instituut"),
-        "values": "Publieke waarden die op het spel staan",
-        "sources": "Bronnen",
-        "page": "p.",
-        "try": "Vragen waar de teksten wel over gaan:",
-        "related": "Wat de teksten wel zeggen",
-        "followups": "Verder vragen:",
-        "conditions": "Uitgaande van",
-        "about": "Over",
-        "undated": "z.d.",
-        "quoted": "uit een Nederlandse bron",
-        "by_llm": "Opgesteld door het taalmodel van de gemeente; elke zin is nagelopen op de "
-                  "bron die hij noemt.",
-        "by_composer": "Samengesteld uit de teksten: het taalmodel van de gemeente gaf geen "
-                       "antwoord dat de controle op bronnen doorstond.",
-    },
-    "en": {
-        "summary": "Short answer",
-        "questions": "Questions for the council",
-        "questions_note": "ordered by the five steps of the Rathenau Instituut's denkraam",
-        "values": "Public values at stake",
-        "sources": "Sources",
-        "page": "p.",
-        "try": "Questions the texts do cover:",
-        "related": "What the texts do say",
-        "followups": "Ask further:",
-        "conditions": "Assuming",
-        "about": "About",
-        "undated": "n.d.",
-        "quoted": "quoted from a Dutch source",
-        "by_llm": "Written by the municipality's language model; every sentence was checked "
-                  "against the source it names.",
-        "by_composer": "Composed from the texts: the municipality's language model gave no "
-                       "answer that passed the source check.",
-    },
-}
+LABELS = {"nl": nl.LABELS, "en": en.LABELS}
 
 
 def text(words: str) -> str:

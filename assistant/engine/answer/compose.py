@@ -36,6 +36,7 @@ from assistant.engine.text.prose import join_words
 from assistant.engine.text.sentences import is_closed
 from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, words
 from assistant.engine.understanding.language import language_data
+from assistant.messages import en, nl, of
 
 STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 # How many passages closest to the case join the answer's ranking as the passages a question for
@@ -57,19 +58,8 @@ _META = re.compile(r"\(hoofdstuk \d|\bhoofdstuk \d|voorpublicatie|wilt u meer|in
                    r"essay) vinden|\bchapter \d", re.I)
 
 
-ENGLISH_LEAD = "The guidance texts are in Dutch; the passages that answer your question say:"
-MISSING = {
-    "nl": {"amount": "geen bedragen of kosten", "count": "geen aantal", "date": "geen datum",
-           "duration": "geen termijn", "percentage": "geen percentage of aandeel",
-           "place": "geen gemeenten of plaatsen",
-           "person": "niet wie dat is", "rule": "geen wettelijke regel",
-           "name": "geen namen van leveranciers of bedrijven"},
-    "en": {"amount": "no amounts or costs", "count": "no number", "date": "no date",
-           "duration": "no period of time", "percentage": "no percentage or share",
-           "place": "no municipalities or places",
-           "person": "not who that is", "rule": "no legal rule",
-           "name": "no names of suppliers or companies"},
-}
+# The details a question may ask for, as an answer names their absence, per language.
+MISSING = {"nl": nl.MISSING, "en": en.MISSING}
 
 
 @dataclass
@@ -108,15 +98,10 @@ class Composer:
     # -- declining -------------------------------------------------------------------------------
 
     def decline_text(self, lang: str) -> str:
-        who = join_words(self._publishers, lang) if self._publishers else None
-        if lang == "en":
-            return ("The guidance texts I draw on do not cover this, so I cannot answer it with a "
-                    "source. I only answer questions about digitalisation in municipalities"
-                    + (f" from the texts of {who}." if who else " from the indexed texts."))
-        return ("De richtlijnteksten waar ik uit put gaan hier niet over, dus ik kan deze vraag "
-                "niet met een bron beantwoorden. Ik beantwoord alleen vragen over digitalisering "
-                "in de gemeente" + (f" vanuit de teksten van {who}." if who
-                                    else " vanuit de geïndexeerde teksten."))
+        said = of(lang)
+        source = (said.DECLINE_FROM.format(who=join_words(self._publishers, lang))
+                  if self._publishers else said.DECLINE_FROM_INDEX)
+        return str(said.DECLINE.format(source=source))
 
     def suggestions(self, lang: str) -> list[str]:
         """Questions the texts do answer (``examples`` in framework.yaml)."""
@@ -155,8 +140,7 @@ class Composer:
             self._denkraam(retrieval, cites, answer)
             if q.alternative in ("factual", "why", "how", "yesno") and subject:
                 # The analyser was unsure: the other reading is one click away.
-                answer.followups = [f"What is {subject}?" if lang == "en"
-                                    else f"Wat is {subject}?"]
+                answer.followups = [of(lang).WHAT_IS.format(subject=subject)]
         elif subject and (q.characteristics or q.topics or q.alternative == "ask"):
             answer.followups = [self.ask_about(subject, lang)]
         answer.citations = cites.build()
@@ -164,20 +148,15 @@ class Composer:
 
     @staticmethod
     def ask_about(subject: str, lang: str) -> str:
-        return (f"What should I ask about {subject}?" if lang == "en"
-                else f"Wat moet ik vragen over {subject}?")
+        return str(of(lang).ASK_ABOUT.format(subject=subject))
 
     def _no_question(self, q: Query, answer: Answer) -> Answer:
         """A pasted text without a question: say so, and offer what to ask about it."""
         lang = q.language
-        about = q.subject or ("this proposal" if lang == "en" else "dit voorstel")
+        about = q.subject or of(lang).THIS_PROPOSAL
         answer.status = "no_question"
         answer.abstained = True
-        answer.notices = [
-            "Your message holds a text but no question. Shall I list what to ask about it?"
-            if lang == "en" else
-            "Uw bericht bevat een tekst maar geen vraag. Zal ik opsommen wat u erover kunt "
-            "vragen?"]
+        answer.notices = [of(lang).NO_QUESTION]
         answer.suggestions = [self.ask_about(about, lang)]
         return answer
 
@@ -186,18 +165,15 @@ class Composer:
         lang = q.language
         details = [MISSING[lang][m] for m in retrieval.missing if m in MISSING[lang]]
         names = [m for m in retrieval.missing if m not in MISSING[lang]]
-        if lang == "en":
-            said = [f"they do not say {d[4:]}" if d.startswith("not ") else f"they mention {d}"
-                    for d in details]
-            notice = "The texts I draw on do not answer this question" + (
-                f": {join_words(said, lang)}." if said else ".")
-            if names:
-                notice += f" {join_words(names, lang)} does not occur in them."
-        else:
-            notice = "De teksten waar ik uit put beantwoorden deze vraag niet" + (
-                f": ze noemen {join_words(details, lang)}." if details else ".")
-            if names:
-                notice += f" {join_words(names, lang)} komt er niet in voor."
+        said = of(lang)
+        if lang == "en":  # "they do not say who that is", "they mention no date"
+            details = [en.DETAIL_NOT_SAID.format(what=d[4:]) if d.startswith("not ")
+                       else en.DETAIL_MENTIONED.format(what=d) for d in details]
+        notice = said.NOT_IN_TEXTS + (
+            said.NOT_IN_TEXTS_DETAILS.format(details=join_words(details, lang)) if details
+            else ".")
+        if names:
+            notice += said.NAMES_ABSENT.format(names=join_words(names, lang))
         answer.status = "not_in_texts"
         answer.abstained = True
         answer.missing = list(retrieval.missing)
@@ -225,15 +201,10 @@ class Composer:
             return []
         lang = q.language
         chars = [c.name(lang) for c in q.characteristics]
-        if lang == "en":
-            basis = (f"what they say about technology that {join_words(chars, lang)}" if chars
-                     else "what they say about digital technology in general")
-            return [f"The texts do not deal with {subject} as such; the questions below rest on "
-                    f"{basis}."]
-        basis = (f"wat ze zeggen over technologie die {join_words(chars, lang)}" if chars
-                 else "wat ze in het algemeen zeggen over digitale technologie")
-        return [f"De teksten gaan niet specifiek over {subject}; de vragen hieronder volgen uit "
-                f"{basis}."]
+        said = of(lang)
+        basis = (said.BASIS_CHARACTERISTICS.format(characteristics=join_words(chars, lang))
+                 if chars else said.BASIS_GENERAL)
+        return [said.NOT_SPECIFIC.format(subject=subject, basis=basis)]
 
     def _in_texts(self, word: str) -> bool:
         return self.analyser.in_texts(word)
@@ -299,7 +270,7 @@ class Composer:
         claims = [Claim(text=text, citations=[cites.cite(p)], quote=english)
                   for _, _, text, p in out]
         if english and lead and claims:
-            claims = [Claim(text=ENGLISH_LEAD), *claims]
+            claims = [Claim(text=en.ENGLISH_LEAD), *claims]
         return claims
 
     @staticmethod

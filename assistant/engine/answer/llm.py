@@ -83,7 +83,7 @@ def shown_url(url: str) -> str:
                           safe="*")
         return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
     except ValueError:
-        return "(een onleesbaar adres)"
+        return nl.UNREADABLE_ADDRESS
 
 
 def check_endpoint(settings: Settings) -> None:

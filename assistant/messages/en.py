@@ -1,0 +1,54 @@
+"""English: the wording of answers to questions asked in English, under the names their Dutch
+counterparts have in :mod:`.nl`, and the English page texts (see :mod:`assistant.messages`; the
+interface itself is Dutch)."""
+
+LABELS = {
+    "summary": "Short answer",
+    "questions": "Questions for the council",
+    "questions_note": "ordered by the five steps of the Rathenau Instituut's denkraam",
+    "values": "Public values at stake",
+    "sources": "Sources",
+    "page": "p.",
+    "try": "Questions the texts do cover:",
+    "related": "What the texts do say",
+    "followups": "Ask further:",
+    "conditions": "Assuming",
+    "about": "About",
+    "undated": "n.d.",
+    "quoted": "quoted from a Dutch source",
+    "by_llm": "Written by the municipality's language model; every sentence was checked "
+              "against the source it names.",
+    "by_composer": "Composed from the texts: the municipality's language model gave no "
+                   "answer that passed the source check.",
+}
+DECLINE = ("The guidance texts I draw on do not cover this, so I cannot answer it with a source. "
+           "I only answer questions about digitalisation in municipalities {source}.")
+DECLINE_FROM = "from the texts of {who}"
+DECLINE_FROM_INDEX = "from the indexed texts"
+MISSING = {"amount": "no amounts or costs", "count": "no number", "date": "no date",
+           "duration": "no period of time", "percentage": "no percentage or share",
+           "place": "no municipalities or places", "person": "not who that is",
+           "rule": "no legal rule", "name": "no names of suppliers or companies"}
+NOT_IN_TEXTS = "The texts I draw on do not answer this question"
+NOT_IN_TEXTS_DETAILS = ": {details}."
+DETAIL_NOT_SAID = "they do not say {what}"
+DETAIL_MENTIONED = "they mention {what}"
+NAMES_ABSENT = " {names} does not occur in them."
+NO_QUESTION = "Your message holds a text but no question. Shall I list what to ask about it?"
+THIS_PROPOSAL = "this proposal"
+ASK_ABOUT = "What should I ask about {subject}?"
+WHAT_IS = "What is {subject}?"
+NOT_SPECIFIC = ("The texts do not deal with {subject} as such; the questions below rest on "
+                "{basis}.")
+BASIS_CHARACTERISTICS = "what they say about technology that {characteristics}"
+BASIS_GENERAL = "what they say about digital technology in general"
+ENGLISH_LEAD = "The guidance texts are in Dutch; the passages that answer your question say:"
+EXPORT_TITLE = "Questions for the council on digitalisation"
+EXPORT_INTRO = ("Prepared with the council guide on digitalisation on {day}. Each question "
+                "refers with [n] to a passage of the guidance texts; the sources are listed at "
+                "the end.")
+EXPORT_ASKED = "Question"
+EXPORT_AUTHOR = "Council guide on digitalisation"
+EXPORT_EMPTY = "No questions have been answered in this conversation yet."
+WATERMARK = ("The guide answers only from the {n} texts in its index; every statement refers to "
+             "its source.")
