@@ -234,9 +234,12 @@ def table_text(rows: list[list[str]]) -> str:
 
 def read_markdown(path: Path) -> list[Block]:
     """Markdown read by markdown-it (CommonMark with tables): headings as headings (# and ## at
-    level 1, deeper at 2), tables as sentences (:func:`table_text`), and the rest as plain text
-    without its markup (a link's text, not its target; no images or raw HTML), classified by
-    the rules of plain text so that lists, chrome and wrapped lines are read alike."""
+    level 1, deeper at 2), tables as sentences (:func:`table_text`), list items one line each
+    (nested ones indented), and the rest as plain text without its markup (a link's text, not
+    its target; no images; raw HTML as its text), line by line as written, so that the rules of
+    plain text drop chrome (a date or byline on its own line) and join wrapped lines alike. A
+    list led in by a sentence ending in ":" stays with it as one paragraph; the items of any
+    other list are a paragraph each."""
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark").enable("table").parse(_decode(path))
@@ -245,15 +248,15 @@ def read_markdown(path: Path) -> list[Block]:
     table: list[list[str]] = []
     row: list[str] = []
     heading: int | None = None
-    items: list[bool] = []  # the lists an item is in: whether each is led in by a sentence
+    items: list[bool] = []  # the lists the current item is in: whether each is led in
     for i, token in enumerate(tokens):
         if token.type == "heading_open":
             heading = int(token.tag[1])
         elif token.type == "heading_close":
             heading = None
         elif token.type in ("bullet_list_open", "ordered_list_open"):
-            # A list led in by a sentence ending in ":" stays with it, as one paragraph; any
-            # other list is a paragraph per item.
+            # A list led in by a sentence ending in ":" stays with it, as one paragraph; the
+            # items of any other list are a paragraph each.
             led_in = len(lines) >= 2 and lines[-1] == "" and lines[-2].endswith(":")
             if led_in:
                 lines.pop()
@@ -270,22 +273,32 @@ def read_markdown(path: Path) -> list[Block]:
             lines.extend([table_text(table), ""])
             table = []
         elif token.type == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
-            row.append(_plain(token))
+            row.append(_plain(token, breaks=" "))
         elif token.type == "inline" and heading is not None:
             blocks.extend(_blocks_from_lines(lines))
             lines = []
-            title = _plain(token).strip()
+            title = _plain(token, breaks=" ").strip()
             if title and not is_chrome(title):
                 blocks.append(Block("heading", title, None, 1 if heading <= 2 else 2))
         elif token.type == "inline":
-            text = _plain(token)
             opened = tokens[i - 2] if i >= 2 else None
-            if items and opened is not None and opened.type == "list_item_open":
-                # The item's own marker: "-" or its number as written ("3." "3)").
-                text = f"{opened.info}{opened.markup} {text}" if opened.info else f"- {text}"
+            in_item = bool(items) and opened is not None and opened.type == "list_item_open"
+            # A list item is one unit (its wrapped lines never a heading of their own).
+            text = _plain(token, breaks=" " if in_item else "\n")
+            if in_item and opened is not None:
+                # The item's own marker: "-" or its number as written ("3." "3)"), indented
+                # under the item it is nested in (an indented item is never a heading).
+                marker = f"{opened.info}{opened.markup}" if opened.info else "-"
+                text = "  " * (len(items) - 1) + f"{marker} {text}"
             lines.extend(text.splitlines())
             if not items or not items[-1]:
                 lines.append("")
+        elif token.type == "html_block" and not token.content.lstrip().startswith("<!--"):
+            # The text of raw HTML (a <div> around a notice, <details>), without its tags.
+            from bs4 import BeautifulSoup
+
+            shown = BeautifulSoup(token.content, "html.parser").get_text("\n")
+            lines.extend([line for line in shown.splitlines() if line.strip()] + [""])
         elif token.type in ("fence", "code_block") and token.content.strip():
             blocks.extend(_blocks_from_lines(lines))  # code is one paragraph, never a heading
             lines = []
@@ -294,18 +307,24 @@ def read_markdown(path: Path) -> list[Block]:
     return blocks
 
 
-def _plain(inline: Any) -> str:
-    """The text of an inline Markdown token without its markup: soft breaks as spaces, hard
-    breaks as new lines, link text without its target, no images or inline HTML."""
+def _plain(inline: Any, breaks: str = "\n") -> str:
+    """The text of an inline Markdown token without its markup: link text without its target,
+    no images, no inline HTML but for a line break (``<br>``). Soft breaks (a new line in the
+    source) are ``breaks``: new lines by default, so that the rules of plain text see each line
+    (a date or byline on a line of its own is dropped, wrapped lines are joined)."""
     out: list[str] = []
     for child in inline.children or []:
         if child.type in ("text", "code_inline"):
             out.append(child.content)
         elif child.type == "softbreak":
-            out.append(" ")
-        elif child.type == "hardbreak":
-            out.append("\n")
+            out.append(breaks)
+        elif child.type == "hardbreak" or (child.type == "html_inline"
+                                           and _BREAK.match(child.content)):
+            out.append("\n" if breaks == "\n" else " ")
     return "".join(out)
+
+
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
 def _is_chrome_element(el: Any) -> bool:

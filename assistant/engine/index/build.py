@@ -18,9 +18,10 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
                      build embeds only new text (see assistant.engine.index.cache)
 
 The passages are LlamaIndex nodes (their title and headings embedded with their text), the
-vectors go straight into FAISS and the tokens straight into bm25s; the engine loads compact files
-(a FAISS file, a SQLite table, numpy arrays, memory-mapped where they are large), so that loading
-takes a second or two at tens of thousands of passages. LlamaIndex tooling reaches the index
+vectors go straight into FAISS and BM25 is made by :class:`~.bm25.DutchBM25Retriever` (bm25s
+under LlamaIndex's BM25 retriever, so that LlamaIndex can restore it); the engine loads compact
+files (a FAISS file, a SQLite table, numpy arrays, memory-mapped where they are large), so that
+loading takes a second or two at tens of thousands of passages. LlamaIndex tooling reaches the index
 through :mod:`assistant.llamaindex` (a retriever over the engine's hybrid ranking).
 
 ``index/`` is a link to a versioned folder beside it; a build goes into a fresh folder that is
@@ -64,7 +65,7 @@ from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
 PASSAGES = "passages.sqlite"

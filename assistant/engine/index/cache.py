@@ -135,7 +135,8 @@ class Progress:
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
         self.started = time.perf_counter()
-        self.tty = self.stream.isatty()
+        # A terminal that can draw the bar: rich draws nothing on a dumb one (TERM=dumb).
+        self.tty = self.stream.isatty() and os.environ.get("TERM") != "dumb"
         self._shown = -1
         self._bar: Any = None
         self._task: Any = None

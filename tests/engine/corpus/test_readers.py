@@ -128,6 +128,26 @@ def test_markdown_lists_tables_code_and_images(tmp_path: Path):
         ("para", "risico_score = model_v2(dossier)")]
 
 
+def test_markdown_nested_lists_html_breaks_and_lines_of_chrome(tmp_path: Path):
+    page = tmp_path / "notitie.md"
+    page.write_text(
+        "# Rapport camera's\n"
+        "Beleid en onderzoek\n12 maart 2024\n\n"
+        "De gemeente let op het volgende:\n\n- Privacy\n  - Bewaartermijn van beelden\n"
+        "  - Toegang tot beelden\n- Kosten\n\n"
+        '<div class="kader">\nLet op: de gemeente bewaart camerabeelden 28 dagen.\n</div>\n\n'
+        "De camera's staan bij de ingang.<br>Ze filmen alleen overdag.\n", encoding="utf-8")
+    blocks = [(b.kind, b.text) for b in read_markdown(page)]
+    assert blocks[0] == ("heading", "Rapport camera's")
+    assert ("para", "De gemeente let op het volgende: - Privacy - Bewaartermijn van beelden "
+                    "- Toegang tot beelden - Kosten") in blocks  # nested items are no headings
+    assert ("para", "Let op: de gemeente bewaart camerabeelden 28 dagen.") in blocks
+    # <br> breaks the line; the words either side stay apart.
+    assert ("para", "Ze filmen alleen overdag.") in blocks
+    assert not any("ingang.Ze" in text for _, text in blocks)
+    assert not any("12 maart 2024" in text for _, text in blocks)  # a date line is chrome
+
+
 def test_unreadable_files_are_skipped_with_a_warning_naming_them(tmp_path: Path, caplog):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
