@@ -22,7 +22,6 @@ def starters(engine: Engine) -> list[tuple[str, str]]:
     return [(e.label, e.nl) for e in engine.index.framework.examples]
 
 
-
 def welcome(documents: dict[str, dict[str, Any]], short: bool = False) -> str:
     """Welcome text: what the assistant does, which texts it draws on, that it keeps to them.
 

@@ -207,8 +207,6 @@ class Guard:
         await _plain_response(send, 403, NOT_ALLOWED)
 
 
-
-
 async def _plain_response(send: Any, status: int, sentence: str) -> None:
     body = sentence.encode()
     await send({"type": "http.response.start", "status": status,
