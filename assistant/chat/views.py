@@ -13,7 +13,7 @@ from ..engine import Engine
 from ..engine.answer.model import Answer, Citation
 from ..messages import nl
 from ..messages.nl import EARLIER_HEADING, EARLIER_SOURCES, NO_SOURCES, SOURCES_HEADING
-from ..render.markdown import LABELS, render_sections, render_sources, text
+from ..render.markdown import labels, render_sections, render_sources, text
 from .conversation import Turn
 
 
@@ -44,10 +44,10 @@ def citation_name(n: int) -> str:
 
 def citation_panel(c: Citation, language: str = "nl") -> str:
     """The side panel of one citation: document, publisher, date, page and the passage."""
-    labels = LABELS.get(language, LABELS["nl"])
-    meta = [c.publisher or "", c.date or labels["undated"]]
+    shown = labels(language)
+    meta = [c.publisher or "", c.date or shown["undated"]]
     if c.page:
-        meta.append(f"{labels['page']} {c.page}")
+        meta.append(f"{shown['page']} {c.page}")
     lines = [f"**{text(c.title)}**", "", text(", ".join(x for x in meta if x))]
     if c.heading:
         lines += ["", f"_{text(c.heading)}_"]
@@ -77,7 +77,7 @@ def stored_panels(metadata: object) -> list[tuple[str, str]]:
 def summary_heading(language: str) -> str:
     """The short answer's heading as the reply starts (before its first streamed sentence), in
     the language of the analysed question."""
-    return f"### {LABELS['en' if language == 'en' else 'nl']['summary']}\n\n"
+    return f"### {labels(language)['summary']}\n\n"
 
 
 def reply_sections(turn: Turn) -> tuple[list[str], Answer | None]:

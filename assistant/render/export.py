@@ -15,7 +15,7 @@ from datetime import date
 
 from ..engine.answer.model import Answer, Citation
 from ..messages import of
-from .markdown import LABELS, claim_text, marks, source_line
+from .markdown import claim_text, marks, source_line
 
 # The conversation's questions with their answers, in the order they were asked.
 Answered = list[tuple[str, Answer]]
@@ -62,8 +62,8 @@ def _language(answers: Answered) -> str:
 
 def to_markdown(answers: Answered, day: date | None = None) -> str:
     lang = _language(answers)
-    labels = LABELS[lang]
     words = of(lang)
+    labels = words.LABELS
     sections, sources = _collect(answers)
     day_text = (day or date.today()).isoformat()
     lines = [f"# {words.EXPORT_TITLE}", "", words.EXPORT_INTRO.format(day=day_text), ""]
@@ -97,8 +97,8 @@ def to_docx(answers: Answered, day: date | None = None) -> bytes:
     from docx import Document
 
     lang = _language(answers)
-    labels = LABELS[lang]
     words = of(lang)
+    labels = words.LABELS
     sections, sources = _collect(answers)
     doc = Document()
     doc.core_properties.title = words.EXPORT_TITLE

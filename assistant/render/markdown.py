@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..engine.answer.model import Answer, Citation, Claim
-from ..messages import en, nl
-
-LABELS = {"nl": nl.LABELS, "en": en.LABELS}
+from ..messages import of
 
 
 def text(words: str) -> str:
@@ -20,7 +18,8 @@ def text(words: str) -> str:
 
 
 def labels(lang: str) -> dict[str, str]:
-    return LABELS.get(lang, LABELS["nl"])
+    """The section labels of an answer in ``lang`` (Dutch unless it is English)."""
+    return dict(of(lang).LABELS)
 
 
 def marks(citations: list[int]) -> str:

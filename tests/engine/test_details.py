@@ -65,11 +65,11 @@ def test_words_that_are_not_the_detail(text, kind):
 
 
 def test_every_detail_a_question_can_ask_for_has_its_sentence_when_missing():
-    from assistant.engine.answer.compose import MISSING
     from assistant.engine.understanding.language import DETAILS
+    from assistant.messages import of
 
     for lang in ("nl", "en"):
-        assert set(MISSING[lang]) == set(DETAILS)
+        assert set(of(lang).MISSING) == set(DETAILS)
 
 
 @pytest.mark.parametrize("text", [

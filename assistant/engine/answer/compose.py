@@ -36,7 +36,7 @@ from assistant.engine.text.prose import join_words
 from assistant.engine.text.sentences import is_closed
 from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, words
 from assistant.engine.understanding.language import language_data
-from assistant.messages import en, nl, of
+from assistant.messages import en, of
 
 STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 # How many passages closest to the case join the answer's ranking as the passages a question for
@@ -58,8 +58,6 @@ _META = re.compile(r"\(hoofdstuk \d|\bhoofdstuk \d|voorpublicatie|wilt u meer|in
                    r"essay) vinden|\bchapter \d", re.I)
 
 
-# The details a question may ask for, as an answer names their absence, per language.
-MISSING = {"nl": nl.MISSING, "en": en.MISSING}
 
 
 @dataclass
@@ -163,9 +161,9 @@ class Composer:
     def _not_in_texts(self, retrieval: Retrieval, answer: Answer, cites: _Citations) -> Answer:
         q = retrieval.query
         lang = q.language
-        details = [MISSING[lang][m] for m in retrieval.missing if m in MISSING[lang]]
-        names = [m for m in retrieval.missing if m not in MISSING[lang]]
         said = of(lang)
+        details = [said.MISSING[m] for m in retrieval.missing if m in said.MISSING]
+        names = [m for m in retrieval.missing if m not in said.MISSING]
         if lang == "en":  # "they do not say who that is", "they mention no date"
             details = [en.DETAIL_NOT_SAID.format(what=d[4:]) if d.startswith("not ")
                        else en.DETAIL_MENTIONED.format(what=d) for d in details]
