@@ -73,8 +73,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .evals.runner import evaluate, load_reference
 
     settings = load_settings()
-    if not (args.file or args.kinds or args.conversations or args.cases):
-        print("Name a reference set, --kinds FILE, --conversations FILE or --cases FILE.",
+    if not (args.file or args.kinds or args.conversations or args.cases
+            or args.characteristics):
+        print("Name a reference set, --kinds FILE, --conversations FILE, --characteristics "
+              "FILE or --cases FILE.",
               file=sys.stderr)
         return 2
     if args.grades and not args.cases:
@@ -84,7 +86,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     engine = Engine.load(settings)
     if args.cases:
         return _eval_cases(engine, args)
-    if args.kinds or args.conversations:
+    if args.kinds or args.conversations or args.characteristics:
         return _eval_understanding(engine, args)
     questions = load_reference(Path(args.file), set(engine.index.documents))
     if args.llm and engine.llm is None:
@@ -140,7 +142,12 @@ def _eval_understanding(engine: Any, args: argparse.Namespace) -> int:
         out["conversations"] = eu.score_conversations(
             engine, eu.load_conversations(Path(args.conversations)))
         eu.print_conversations(out["conversations"])
-    name = Path(args.kinds or args.conversations).stem
+    if args.characteristics:
+        keys = {c.key for c in engine.index.framework.characteristics}
+        out["characteristics"] = eu.score_characteristics(
+            engine, eu.load_characteristics(Path(args.characteristics), keys))
+        eu.print_characteristics(out["characteristics"])
+    name = Path(args.kinds or args.conversations or args.characteristics).stem
     print(f"Report: {eu.write_report(out, Path(args.reports), name)}")
     _write_json(args.json, out)
     return 0
@@ -252,6 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--conversations", metavar="FILE",
                    help="put conversations through the chat's follow-up handling, e.g. "
                    "evals/conversations.jsonl")
+    p.add_argument("--characteristics", metavar="FILE",
+                   help="score what the analyser reads a technology or plan to do against "
+                   "labelled cases, e.g. evals/heldout/characteristics.jsonl")
     p.add_argument("--cases", metavar="FILE",
                    help="answer what-to-ask questions and plans and measure the questions for the "
                    "council (distinct wordings, overlap, steps, citations), e.g. "

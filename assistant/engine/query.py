@@ -4,8 +4,8 @@
 trained analyser (:mod:`assistant.engine.understanding`): the part that asks apart from what is
 described or pasted, the kind of question (what to ask, factual, why, how, yes-no, compare, a bare
 topic, or a kind of follow-up), and the technology or plan as the user wrote it. What a
-technology does (its characteristics) comes from its similarity to the examples of each
-characteristic in framework.yaml, and from the framework's trigger words. The rest is read from the
+technology does (its characteristics) is learned from labelled cases, read from the technology
+with what the message describes of it. The rest is read from the
 texts and the language files: the details the question part asks for, misspelt words corrected to
 words of the texts, the framework concepts and publishers it names.
 
@@ -39,6 +39,7 @@ from assistant.engine.understanding.model import (
     CONTEXT,
     WORDS_ASK_MIN,
     AnalyserModel,
+    case_text,
     phrase_form,
     subject_phrase,
 )
@@ -83,6 +84,8 @@ class Query:
     values: list[Concept] = field(default_factory=list)
     instruments: list[Concept] = field(default_factory=list)
     characteristics: list[Characteristic] = field(default_factory=list)
+    # Whether the learned model read them with what the message describes (else trigger words).
+    characteristics_read: bool = False
     source_docs: set[str] = field(default_factory=set)
     publishers: list[frozenset[str]] = field(default_factory=list)  # documents per named publisher
     corrected: dict[str, str] = field(default_factory=dict)
@@ -315,19 +318,27 @@ class QueryAnalyser:
             question=question if question != text else "", context=context,
         )
 
-    def _characterise(self, q: Query) -> None:
-        """What the subject does: characteristics whose triggers its words hold, and those its
-        meaning (with what the message describes) is close to."""
+    def _characterise(self, q: Query, described: str | None = None) -> None:
+        """What the subject does. For a what-to-ask question or a bare topic that names a
+        technology, the learned model reads it with what the message describes of it
+        (``described``, by default the query's context) and with which characteristics the
+        framework's trigger words name there; otherwise the trigger words of the subject, or of
+        what is asked when there is no subject."""
+        described = q.context if described is None else described
         if q.subject:
             found = self.matcher.characteristics_in([q.corrected.get(w, w)
                                                      for w in words(q.subject)])
             keys = [c.key for c in found]
-            if q.kind in ("ask", "topic"):
-                vector = self.vector(phrase_form(q.subject))
-                keys += self.model.characteristics(vector)
+            if q.kind in ("ask", "topic") and self._names_technology(q):
+                # The technology with what the message describes of it: the text retrieval
+                # searches with for a what-to-ask question, so it is embedded once.
+                case = case_text(q.subject, described)
+                triggered = set(keys) | {c.key for c in
+                                         self.matcher.characteristics_in(words(described))}
+                keys = self.model.characteristics(case, self.vector(case), triggered)
+                q.characteristics_read = True
                 # Any technology or plan is in scope for what to ask: the denkraam holds for it.
-                if self._names_technology(q):  # the same vector, kept by self.vector
-                    q.in_domain = True
+                q.in_domain = True
             q.characteristics = [self._characteristics[k] for k in dict.fromkeys(keys)
                                  if k in self._characteristics]
         else:  # the trigger words of what is asked ("parkeersensorenproject")
@@ -375,7 +386,8 @@ class QueryAnalyser:
                 base.corrected = previous.corrected | own.corrected
                 base.search = None if previous.kind == "ask" else \
                     f"{_apply_corrections(previous.asked, previous.corrected)} ({new})"
-                self._characterise(base)
+                # The plan described before was about the other technology.
+                self._characterise(base, described="")
         base.in_domain = previous.in_domain or own.in_domain
         return base
 

@@ -45,7 +45,7 @@ from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser, source_phrases
 from assistant.engine.text.words import fold, words
 from assistant.engine.understanding.language import language_data
-from assistant.engine.understanding.model import phrase_form
+from assistant.engine.understanding.model import case_text
 
 EXPANSION_WEIGHT = 0.8
 # A passage tagged with a topic the question names. 0.15 was set on the seed texts alone; with a
@@ -63,8 +63,6 @@ CANDIDATES = 200
 # less well than the best sentence a sentence holding it may answer the question.
 DETAIL_PASSAGES = 20
 DETAIL_MARGIN = 0.1
-# How much of a described or pasted plan is embedded with the subject of a "what to ask".
-CONTEXT_CHARS = 500
 # How a sentence's score for a short answer is made (see Retriever.answer_sentences). Raw cosine
 # similarity measured better than similarity rescaled per question (summary holds the answering
 # phrase for 0.84 against 0.80-0.82 of the reference set's factual, why and how questions).
@@ -235,8 +233,7 @@ class Retriever:
         if query.kind == "ask" and query.subject:
             # A described or pasted plan says what the technology will do here (a trial, a
             # supplier, the data kept): it is read with the subject.
-            text = query.search or (f"{query.subject}. {query.context}"[:CONTEXT_CHARS]
-                                    if query.context else phrase_form(query.subject))
+            text = query.search or case_text(query.subject, query.context)
         elif query.search is None and not query.question and query.vector is not None \
                 and not query.corrected:
             return np.asarray(query.vector, dtype="float32").reshape(1, -1)

@@ -12,6 +12,13 @@
   expectation it states is checked: the kind (a follow-up as ``followup_<how>``), that the
   subject contains the word given, that the denkraam block is there or not, that a condition
   word is among the conditions kept, and that a sources question gets the previous sources.
+* **Characteristics** (``assistant eval --characteristics FILE``): JSON Lines with ``text``,
+  ``lang`` and ``characteristics`` (keys of framework.yaml), the format of the labelled cases
+  (:class:`~assistant.engine.understanding.labelled.LabelledCase`). Each message is analysed as
+  the chat does and its case read (:func:`~assistant.engine.case.case_of`); reported: precision,
+  recall and F1 per characteristic and over all, the messages whose set is exactly right, and
+  those given a characteristic they do not have (the answer would then ask about something the
+  case rules out).
 * The cross-validated report of the trained analyser (accuracy per kind, confusion matrix,
   subject spans) comes from the index (``analyser/meta.json``); :func:`print_analyser` prints it.
 """
@@ -182,6 +189,53 @@ def score_conversations(engine: Engine, rows: list[dict[str, Any]]) -> dict[str,
             "failures": failures}
 
 
+def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    from ..engine.case import case_of
+
+    keys = [c.key for c in engine.index.framework.characteristics]
+    counts: dict[str, Counter[str]] = {k: Counter() for k in keys}  # tp, fp, fn, tn
+    exact = wrong_added = 0
+    per_row = []
+    for row in rows:
+        expected = set(row["characteristics"])
+        try:
+            got = set(case_of(engine.analyse(row["text"]), engine.index.matcher).characteristics)
+        except AssistantError as exc:
+            per_row.append({"id": row.get("id"), "error": str(exc)})
+            got = set()
+        for k in keys:
+            counts[k]["tp" if k in got and k in expected else
+                      "fp" if k in got else "fn" if k in expected else "tn"] += 1
+        exact += got == expected
+        wrong_added += bool(got - expected)
+        per_row.append({"id": row.get("id"), "text": row["text"][:200],
+                        "expected": sorted(expected), "got": sorted(got)})
+
+    def f1(c: Counter[str]) -> dict[str, Any]:
+        p = c["tp"] / max(c["tp"] + c["fp"], 1)
+        r = c["tp"] / max(c["tp"] + c["fn"], 1)
+        return {"n": c["tp"] + c["fn"], "precision": round(p, 3), "recall": round(r, 3),
+                "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+    total: Counter[str] = sum(counts.values(), Counter())
+    per = {k: f1(c) for k, c in counts.items()}
+    present = [v["f1"] for v in per.values() if v["n"]]
+    return {"messages": len(rows), "micro": f1(total),
+            "macro_f1": round(sum(present) / max(len(present), 1), 3),
+            "exact_sets": exact, "given_one_they_lack": wrong_added,
+            "per_characteristic": per, "rows": per_row}
+
+
+def load_characteristics(path: Path, keys: set[str]) -> list[dict[str, Any]]:
+    rows = _read_lines(path, ("text", "characteristics"))
+    for number, row in enumerate(rows, start=1):
+        unknown = set(row["characteristics"]) - keys
+        if unknown:
+            raise EvalFileError(f"{path}: message {row.get('id', number)!r} names "
+                                f"{sorted(unknown)[0]!r}, not a characteristic of framework.yaml.")
+    return rows
+
+
 def load_kinds(path: Path) -> list[dict[str, Any]]:
     rows = _read_lines(path, ("text", "kind"))
     for row in rows:
@@ -218,6 +272,17 @@ def print_kinds(result: dict[str, Any]) -> None:
     print(f"Bare topics given the denkraam block: {_pct(t['right'], t['n'])}")
     print(f"Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
           f"{_pct(s['covers'], s['n'])}")
+
+
+def print_characteristics(result: dict[str, Any]) -> None:
+    m = result["micro"]
+    print(f"Characteristics of {result['messages']} messages: precision {m['precision']:.3f}, "
+          f"recall {m['recall']:.3f}, F1 {m['f1']:.3f} (macro F1 {result['macro_f1']:.3f}); "
+          f"exactly right {_pct(result['exact_sets'], result['messages'])}; given one they "
+          f"lack {_pct(result['given_one_they_lack'], result['messages'])}")
+    for key, v in result["per_characteristic"].items():
+        print(f"  {key:24s} n={v['n']:3d}  P {v['precision']:.3f}  R {v['recall']:.3f}  "
+              f"F1 {v['f1']:.3f}")
 
 
 def print_conversations(result: dict[str, Any]) -> None:
@@ -302,6 +367,17 @@ def write_report(out: dict[str, Any], folder: Path, name: str) -> Path:
         lines += [f"- {n}: {_pct(v['right'], v['n'])}" for n, v in c["checks"].items()]
         lines += [f"- `{f['id']}` turn {f['turn']} ({', '.join(f['failed'])}): {f['say'][:100]}"
                   for f in c["failures"]]
+    if "characteristics" in out:
+        c = out["characteristics"]
+        m = c["micro"]
+        lines += ["", f"## {name}: characteristics", "",
+                  f"{c['messages']} messages: precision {m['precision']:.3f}, recall "
+                  f"{m['recall']:.3f}, F1 {m['f1']:.3f} (macro F1 {c['macro_f1']:.3f}); exactly "
+                  f"right {_pct(c['exact_sets'], c['messages'])}; given one they lack "
+                  f"{_pct(c['given_one_they_lack'], c['messages'])}.", "",
+                  "| characteristic | n | precision | recall | F1 |", "|---|---|---|---|---|"]
+        lines += [f"| {k} | {v['n']} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} |"
+                  for k, v in c["per_characteristic"].items()]
     path = folder / f"analyser-{name}-{time.strftime('%Y%m%d-%H%M%S')}.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -14,7 +14,12 @@ import pytest
 from assistant.chat.conversation import Conversation
 from assistant.chat.views import reply_sections
 from assistant.engine.understanding.features import tokens_with_offsets
-from assistant.engine.understanding.labelled import KINDS, load_labelled, load_phrases
+from assistant.engine.understanding.labelled import (
+    KINDS,
+    load_cases,
+    load_labelled,
+    load_phrases,
+)
 from assistant.engine.understanding.language import LanguageData, detect_language, language_data
 from assistant.engine.understanding.model import runs, subject_phrase
 from assistant.engine.understanding.split import sentences, split
@@ -76,6 +81,37 @@ def test_a_labelled_phrase_that_fails_its_schema_is_named(tmp_path, line, says):
         encoding="utf-8")
     with pytest.raises(UnderstandingDataError) as err:
         load_phrases(tmp_path)
+    assert says in str(err.value) and "\n" not in str(err.value)
+
+
+def test_the_case_set_labels_every_characteristic_in_both_languages(engine):
+    cases = load_cases()
+    assert len(cases) >= 500
+    keys = [c.key for c in engine.index.framework.characteristics]
+    counts = Counter(k for c in cases for k in c.characteristics)
+    assert set(counts) == set(keys) and min(counts.values()) >= 30
+    assert Counter(c.lang for c in cases)["en"] >= 0.25 * len(cases)
+    # Plans and pasted passages, not only names of technologies.
+    assert sum(len(c.text) > 2 * len(c.subject) for c in cases) >= 150
+
+
+@pytest.mark.parametrize(("line", "says"), [
+    ('{"id": "c2", "text": "drones boven het park", "lang": "nl", "subject": "drones boven de '
+     'stad", "characteristics": []}', "cases.jsonl line 2: subject is not a part of text"),
+    ('{"id": "c2", "text": "drones", "lang": "nl", "subject": "drones", '
+     '"characteristics": ["Legt beelden vast"]}', "is not a characteristic key"),
+    ('{"id": "c2", "text": "drones", "lang": "nl", "subject": "drones", '
+     '"characteristics": ["experiment", "experiment"]}', "a characteristic is named twice"),
+    ('{"id": "c1", "text": "drones", "lang": "nl", "subject": "drones"}',
+     "cases.jsonl line 2: the id 'c1' is used twice"),
+])
+def test_a_labelled_case_that_fails_its_schema_is_named(tmp_path, line, says):
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "cases.jsonl").write_text(
+        '{"id": "c1", "text": "wifi-telling", "lang": "nl", "subject": "wifi-telling", '
+        '"characteristics": ["data-openbare-ruimte"]}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(UnderstandingDataError) as err:
+        load_cases(tmp_path)
     assert says in str(err.value) and "\n" not in str(err.value)
 
 
@@ -166,6 +202,59 @@ def test_the_subject_keeps_what_makes_it_special_and_a_fine_is_not_asked_for(eng
     fine = engine.ask("Het college wil camera's ophangen die afvaldumpingen herkennen, zodat een "
                       "handhaver de dumper een boete kan geven. Waar moet ik op letten?")
     assert fine.status == "answered" and fine.denkraam and not fine.missing
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("message", "has", "lacks"), [
+    ("Wat moet ik vragen over zorgrobots bij ouderen die alleen wonen?", {"kwetsbare-groepen"},
+     {"legt-beelden-vast", "handhaving"}),
+    ("De gemeente wil aan twintig lantaarnpalen sensoren hangen die alleen fijnstof en stikstof "
+     "meten. Waar moet ik op letten?", {"meet-omgeving"},
+     {"herkent-personen", "legt-beelden-vast", "beslist-over-inwoners"}),
+    ("Op de markt komen sensoren die bezoekers tellen. Er worden geen beelden gemaakt en niemand "
+     "wordt herkend. Wat moet ik vragen?", {"telt-zonder-herkennen"},
+     {"herkent-personen", "legt-beelden-vast"}),
+    ("Het college wil camera's ophangen die afvaldumpingen herkennen, zodat een handhaver de "
+     "dumper een boete kan geven. Waar moet ik op letten?", {"legt-beelden-vast", "handhaving"},
+     {"meet-omgeving", "telt-zonder-herkennen"}),
+])
+def test_what_a_technology_does_is_learned_from_the_case_as_described(engine, message, has,
+                                                                      lacks):
+    from assistant.engine.case import case_of
+
+    query = engine.analyse(message)
+    assert query.characteristics_read
+    found = set(case_of(query, engine.index.matcher).characteristics)
+    assert has <= found and not lacks & found
+
+
+@pytest.mark.slow
+def test_a_characteristic_without_labelled_cases_falls_back_to_its_examples(engine):
+    from assistant.engine.understanding.model import AnalyserModel
+
+    model = engine.index.analyser
+    assert set(model.learned) == {c.key for c in engine.index.framework.characteristics}
+    report = model.meta["report"]["characteristics"]
+    assert report["micro"]["f1"] > 0.6 and report["cases"] >= 500
+    # As a municipality that adds a characteristic to framework.yaml without labelled cases has
+    # it: "participatie" left out of the learned ones is found by its examples.
+    keep = [i for i, k in enumerate(model.learned) if k != "participatie"]
+    arrays = {"idf": model.ngrams.idf, "kind_coef": model.kind_coef,
+              "kind_intercept": model.kind_intercept, "words_coef": model.words_coef,
+              "words_intercept": model.words_intercept, "tag_coef": model.tag_coef,
+              "tag_intercept": model.tag_intercept, "example_vectors": model.example_vectors,
+              "example_owner": model.example_owner, "technology_coef": model.technology_coef,
+              "technology_intercept": np.asarray([model.technology_intercept]),
+              "characteristic_coef": model.learned_coef[keep],
+              "characteristic_intercept": model.learned_intercept[keep],
+              "characteristic_idf": model.case_ngrams.idf}
+    meta = model.meta | {"learned_characteristics": [model.learned[i] for i in keep]}
+    partial = AnalyserModel(arrays, meta)
+    text = "digitaal burgerpanel"
+    vector = engine.retriever.analyser.vector(text)
+    assert "participatie" in model.characteristics(text, vector)
+    assert "participatie" in partial.characteristics(text, vector)
+    assert "participatie" not in partial.characteristic_probabilities(text, vector)
 
 
 def test_a_run_starts_at_a_sure_word_and_grows_over_likely_neighbours_up_to_a_comma():
@@ -357,3 +446,18 @@ def test_the_eval_command_scores_kinds_and_conversations(seed_settings, monkeypa
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "Wat?", "kind": "riddle"}\n', encoding="utf-8")
     assert main(["eval", "--kinds", str(bad)]) == 2
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"text": "Wat moet ik vragen over een chatbot op de gemeentesite?",
+         "characteristics": ["vervangt-contact"]},
+        {"text": "fijnstofmeters langs de ringweg", "characteristics": ["meet-omgeving"]}]) + "\n",
+        encoding="utf-8")
+    assert main(["eval", "--characteristics", str(cases), "--reports", str(tmp_path / "r"),
+                 "--json", str(out)]) == 0
+    scored = json.loads(out.read_text("utf-8"))["characteristics"]
+    assert scored["messages"] == 2 and set(scored["per_characteristic"]) >= {"meet-omgeving"}
+    assert 0 <= scored["micro"]["f1"] <= 1 and len(scored["rows"]) == 2
+    assert "Characteristics of 2 messages" in capsys.readouterr().out
+    bad.write_text('{"text": "drones", "characteristics": ["vliegt"]}\n', encoding="utf-8")
+    assert main(["eval", "--characteristics", str(bad)]) == 2
+    assert "'vliegt', not a characteristic" in capsys.readouterr().err

@@ -19,12 +19,22 @@ phrase name a digital technology or a plan with one (``true``), or something a c
 that is not digital (``false``)? :class:`LabelledPhrase` is its schema::
 
     {"text": "zelfscankassa's in de bibliotheek", "lang": "nl", "technology": true}
+
+And ``cases/*.jsonl`` holds messages that name or describe a technology or plan, labelled with
+what it does as described: the keys of framework.yaml's characteristics that apply
+(:class:`LabelledCase`). A message may say what the technology does not do ("de beelden worden
+direct geanonimiseerd"), and the labels follow what it says::
+
+    {"id": "c0001", "text": "Anonieme tellers in de winkelstraat, een proef van een jaar",
+     "lang": "nl", "subject": "Anonieme tellers in de winkelstraat",
+     "characteristics": ["telt-zonder-herkennen", "experiment"]}
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
@@ -36,6 +46,7 @@ from assistant.errors import UnderstandingDataError
 
 FOLDER = Path(__file__).parent / "labelled"
 PHRASES = "phrases"
+CASES = "cases"
 
 STANDALONE_KINDS = ("ask", "factual", "why", "how", "yesno", "compare", "topic")
 FOLLOWUP_KINDS = ("followup_condition", "followup_why", "followup_values", "followup_sources",
@@ -96,6 +107,32 @@ class LabelledPhrase(BaseModel):
         return self
 
 
+class LabelledCase(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    text: str
+    lang: Literal["nl", "en"]
+    subject: str
+    characteristics: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> LabelledCase:
+        if not self.text.strip() or not self.subject.strip():
+            raise ValueError("text and subject may not be empty")
+        if self.subject not in self.text:
+            raise ValueError("subject is not a part of text")
+        if len(set(self.characteristics)) != len(self.characteristics):
+            raise ValueError("a characteristic is named twice")
+        bad = [k for k in self.characteristics if not _KEY.fullmatch(k)]
+        if bad:
+            raise ValueError(f"{bad[0]!r} is not a characteristic key")
+        return self
+
+
+_KEY = re.compile(r"[a-z][a-z0-9-]*")
+
+
 def load_labelled(folder: Path = FOLDER) -> list[LabelledQuestion]:
     """Every labelled question in ``folder``; one sentence names the first line that fails."""
     files = sorted(folder.glob("*.jsonl"))
@@ -135,6 +172,24 @@ def load_phrases(folder: Path = FOLDER) -> list[LabelledPhrase]:
     return out
 
 
+def load_cases(folder: Path = FOLDER) -> list[LabelledCase]:
+    """Every labelled case in ``folder/cases`` (none when it is missing); one sentence names the
+    first line that fails, or an id used twice."""
+    out: list[LabelledCase] = []
+    seen: set[str] = set()
+    for where, data in _lines(sorted((folder / CASES).glob("*.jsonl"))):
+        try:
+            item = LabelledCase.model_validate(data)
+        except ValidationError as exc:
+            raise _refused("case set", where, exc) from exc
+        if item.id in seen:
+            raise UnderstandingDataError(f"The labelled case set fails at {where}: the id "
+                                         f"{item.id!r} is used twice.")
+        seen.add(item.id)
+        out.append(item)
+    return out
+
+
 def _refused(what: str, where: str, exc: ValidationError) -> UnderstandingDataError:
     first = exc.errors()[0]
     field = ".".join(str(p) for p in first["loc"])
@@ -166,7 +221,8 @@ def _lines(files: list[Path]) -> Iterator[tuple[str, object]]:
 def labelled_hash(folder: Path = FOLDER) -> str:
     """Hash of the labelled files, recorded in the manifest of the analyser trained on them."""
     digest = hashlib.sha256()
-    for path in [*sorted(folder.glob("*.jsonl")), *sorted((folder / PHRASES).glob("*.jsonl"))]:
+    for path in [*sorted(folder.glob("*.jsonl")), *sorted((folder / PHRASES).glob("*.jsonl")),
+                 *sorted((folder / CASES).glob("*.jsonl"))]:
         digest.update(str(path.relative_to(folder)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

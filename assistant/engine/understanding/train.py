@@ -36,27 +36,32 @@ from assistant.engine.understanding.features import (
 )
 from assistant.engine.understanding.labelled import (
     KINDS,
+    LabelledCase,
     LabelledPhrase,
     LabelledQuestion,
     labelled_hash,
+    load_cases,
     load_labelled,
     load_phrases,
 )
 from assistant.engine.understanding.language import files_hash, question_frame
 from assistant.engine.understanding.model import (
+    CHARACTERISTIC_PROBABILITY,
     CONTEXT,
     TAGS,
+    TRIGGER_WEIGHT,
     WORDS_ASK_MIN,
     AnalyserModel,
+    case_text,
     runs,
     subject_phrase,
 )
-from assistant.engine.understanding.split import sentences
+from assistant.engine.understanding.split import sentences, split
 
 log = logging.getLogger(__name__)
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 8
+ANALYSER_VERSION = 9
 # Chosen by cross-validation on the labelled set (0.86 at C=4 with equal weights, 0.91 here):
 # the e5 vector weighs three times the n-grams.
 KIND_C = 30.0
@@ -66,6 +71,13 @@ FOLDS = 5
 VECTORS_FILE = "question-vectors.npz"
 KEEP_ANALYSERS = 3
 TECHNOLOGY_C = 4.0
+# Characteristics: the regularisation of each logistic regression, chosen by cross-validation on
+# the labelled cases with each list of technologies left out in turn (micro F1 0.672 to 0.678 for
+# C from 1 to 10; a case given a characteristic it lacks 0.62 at 1, 0.59 at 3, 0.57 at 10; 3 is
+# the middle), and how many labelled cases must have a characteristic for it to be learned (one
+# with fewer keeps its examples in framework.yaml).
+CHARACTERISTIC_C = 3.0
+CHARACTERISTIC_MIN_CASES = 8
 
 Embed = Callable[[str], Sequence[float]]
 
@@ -185,6 +197,96 @@ def technology_rows(items: list[LabelledQuestion], stopwords: frozenset[str],
     return texts, [phrases[t] for t in texts], groups
 
 
+def case_rows(cases: Sequence[LabelledCase], framework: Framework
+              ) -> tuple[list[str], list[set[str]], list[str]]:
+    """The text each labelled case is embedded as at answer time (:func:`.model.case_text`: the
+    technology with what the message describes of it), the characteristics whose trigger words
+    occur in the technology or the description, and a group per case for cross-validation (the
+    longest word of its technology, so that a fold holds technologies the others do not)."""
+    texts, triggered, groups = [], [], []
+    for case in cases:
+        context = split(case.text).context if case.text.strip() != case.subject.strip() else ""
+        texts.append(case_text(case.subject, context))
+        said = (words(case.subject), words(context))
+        triggered.append({c.key for c in framework.characteristics
+                          if any(c.matches(w) for w in said)})
+        longest = max(words(case.subject), key=len) if words(case.subject) else case.subject
+        groups.append(longest[:5])
+    return texts, triggered, groups
+
+
+def _characteristics(x: np.ndarray, texts: list[str], triggered: list[set[str]],
+                     cases: Sequence[LabelledCase], keys: list[str], groups: list[str]
+                     ) -> tuple[list[str], Ngrams | None, np.ndarray, np.ndarray, dict[str, Any]]:
+    """One logistic regression per characteristic with at least
+    :data:`CHARACTERISTIC_MIN_CASES` labelled cases, over the case's e5 vector and its word
+    n-grams (weighed as in the kind model) and the framework's trigger words in it, and their
+    cross-validated precision, recall and F1 on technologies left out of training (grouped
+    folds)."""
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    labels = np.asarray([[k in c.characteristics for k in keys] for c in cases], dtype=bool)
+    learned = [k for j, k in enumerate(keys)
+               if CHARACTERISTIC_MIN_CASES <= labels[:, j].sum() < len(cases)]
+    report: dict[str, Any] = {"cases": len(cases), "learned": learned, "per_characteristic": {}}
+    if not learned:
+        return [], None, np.zeros((0, 0), np.float32), np.zeros(0, np.float32), report
+
+    flags = np.asarray([[TRIGGER_WEIGHT * (k in t) for k in keys] for t in triggered],
+                       dtype=np.float32)
+
+    def matrix(ngrams: Ngrams, rows: np.ndarray) -> Any:
+        grams = sparse.csr_matrix(np.vstack([ngrams.transform(texts[i]) for i in rows]))
+        return sparse.hstack([sparse.csr_matrix(VECTOR_WEIGHT * x[rows]), grams,
+                              sparse.csr_matrix(flags[rows])], format="csr")
+
+    def fit(rows: np.ndarray) -> tuple[Ngrams, Any, list[Any]]:
+        ngrams = Ngrams.fit([texts[i] for i in rows])
+        m = matrix(ngrams, rows)
+        models = [LogisticRegression(C=CHARACTERISTIC_C, max_iter=3000, class_weight="balanced")
+                  .fit(m, labels[rows, j]) if 0 < labels[rows, j].sum() < len(rows) else None
+                  for j in columns]
+        return ngrams, m, models
+
+    columns = [keys.index(k) for k in learned]
+    predicted = np.zeros((len(cases), len(learned)), dtype=bool)
+    folds = min(FOLDS, len(set(groups)))
+    if folds >= 2:
+        for train_rows, test_rows in GroupKFold(n_splits=folds).split(x, groups=groups):
+            ngrams, _, models = fit(train_rows)
+            test = matrix(ngrams, test_rows)
+            for i, (j, model) in enumerate(zip(columns, models, strict=True)):
+                predicted[test_rows, i] = labels[train_rows, j].any() if model is None else \
+                    model.predict_proba(test)[:, 1] >= CHARACTERISTIC_PROBABILITY
+    tp_all = fp_all = fn_all = 0
+    for i, (key, j) in enumerate(zip(learned, columns, strict=True)):
+        truth = labels[:, j]
+        tp = int((predicted[:, i] & truth).sum())
+        fp = int((predicted[:, i] & ~truth).sum())
+        fn = int((~predicted[:, i] & truth).sum())
+        tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
+        report["per_characteristic"][key] = _prf(tp, fp, fn) | {"n": int(truth.sum())}
+    report["micro"] = _prf(tp_all, fp_all, fn_all)
+    truth = labels[:, columns]
+    report["exact_sets_unseen"] = round(float((predicted == truth).all(axis=1).mean()), 3)
+    report["given_one_they_lack_unseen"] = round(float((predicted & ~truth).any(axis=1).mean()),
+                                                 3)
+    report["folds"] = folds
+    ngrams, _, models = fit(np.arange(len(cases)))
+    coef = np.vstack([m.coef_.ravel() for m in models]).astype(np.float32)
+    intercept = np.asarray([m.intercept_[0] for m in models], dtype=np.float32)
+    return learned, ngrams, coef, intercept, report
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / max(tp + fp, 1)
+    r = tp / max(tp + fn, 1)
+    return {"precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+
 def _first_letter_flipped(text: str) -> str | None:
     """``text`` with its first letter in the other case; None for an acronym ("RPA", "AI-tool")
     or a phrase that does not start with a letter."""
@@ -222,9 +324,9 @@ def _read_vectors(path: Path) -> dict[str, np.ndarray]:
 
 
 def train(items: list[LabelledQuestion], framework: Framework, embed: Any, fingerprint: str,
-          cache_dir: Path, phrases: Sequence[LabelledPhrase] = ()
-          ) -> tuple[AnalyserModel, dict[str, np.ndarray]]:
-    """Fit the three models and measure the first two by cross-validation."""
+          cache_dir: Path, phrases: Sequence[LabelledPhrase] = (),
+          cases: Sequence[LabelledCase] = ()) -> tuple[AnalyserModel, dict[str, np.ndarray]]:
+    """Fit the models and measure them by cross-validation."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -234,11 +336,16 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     stopwords = frozenset(DUTCH_STOPWORDS | ENGLISH_STOPWORDS)
     tech_texts, tech_labels, tech_groups = technology_rows(items, stopwords, framework,
                                                                  phrases)
-    vectors = question_vectors(texts + [t for _, t in examples] + tech_texts, embed, fingerprint,
-                       cache_dir)
+    case_texts, case_triggered, case_groups = case_rows(cases, framework)
+    vectors = question_vectors(texts + [t for _, t in examples] + tech_texts + case_texts, embed,
+                               fingerprint, cache_dir)
     kind_vectors = vectors[:len(texts)]
     example_vectors = vectors[len(texts):len(texts) + len(examples)]
-    tech_vectors = vectors[len(texts) + len(examples):]
+    tech_vectors = vectors[len(texts) + len(examples):len(texts) + len(examples) + len(tech_texts)]
+    case_vectors = vectors[len(vectors) - len(case_texts):]
+    keys = [c.key for c in framework.characteristics]
+    learned, case_ngrams, case_coef, case_intercept, case_report = _characteristics(
+        case_vectors, case_texts, case_triggered, cases, keys, case_groups)
     technology, technology_report = _technology(tech_vectors, np.asarray(tech_labels),
                                                 tech_groups)
 
@@ -278,6 +385,7 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     report = cross_validate(items, texts, labels, groups, kind_fit, kind_predict,
                             feats, tags, tag_groups, tag_fit)
     report["technology"] = technology_report
+    report["characteristics"] = case_report
     report["words_first"] = _words_first(texts, labels, groups, words_fit)
 
     all_rows = np.arange(len(texts))
@@ -297,6 +405,9 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         "tag_intercept": tagger.intercept_[tag_order].astype(np.float32),
         "example_vectors": example_vectors.astype(np.float32),
         "example_owner": np.asarray([i for i, _ in examples], dtype=np.int32),
+        "characteristic_coef": case_coef,
+        "characteristic_intercept": case_intercept,
+        "characteristic_idf": case_ngrams.idf if case_ngrams else np.zeros(0, np.float32),
         "technology_coef": technology.coef_.ravel().astype(np.float32),
         "technology_intercept": technology.intercept_.astype(np.float32),
     }
@@ -308,10 +419,15 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         "tag_features": list(vec.feature_names_),
         "stopwords": sorted(stopwords),
         "tag_known": sorted(known),
-        "characteristics": [c.key for c in framework.characteristics],
+        "characteristics": keys,
+        "learned_characteristics": learned,
+        "characteristic_ngrams": sorted(case_ngrams.vocabulary,
+                                        key=case_ngrams.vocabulary.__getitem__)
+        if case_ngrams else [],
         "trained_on": {"questions": len(items), "kind_rows": len(texts),
                        "per_kind": dict(Counter(labels)),
                        "languages": dict(Counter(i.lang for i in items)),
+                       "cases": len(cases),
                        "labelled_hash": labelled_hash(), "model": fingerprint},
         "report": report,
         "seconds": round(time.perf_counter() - started, 1),
@@ -430,9 +546,10 @@ def analyser_for(framework: Framework, embed: Any, fingerprint: str, cache_dir: 
     cache_dir.mkdir(parents=True, exist_ok=True)
     items = load_labelled()
     phrases = load_phrases()
-    log.info("Training the question analyser on %d labelled questions and %d phrases.",
-             len(items), len(phrases))
-    model, arrays = train(items, framework, embed, fingerprint, cache_dir, phrases)
+    cases = load_cases()
+    log.info("Training the question analyser on %d labelled questions, %d phrases and %d cases.",
+             len(items), len(phrases), len(cases))
+    model, arrays = train(items, framework, embed, fingerprint, cache_dir, phrases, cases)
     tmp = cache_dir / f".{folder.name}.{os.getpid()}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     model.save(tmp, arrays)
