@@ -250,7 +250,7 @@ def test_a_characteristic_without_labelled_cases_falls_back_to_its_examples(engi
               "characteristic_idf": model.case_ngrams.idf}
     meta = model.meta | {"learned_characteristics": [model.learned[i] for i in keep]}
     partial = AnalyserModel(arrays, meta)
-    text = "digitaal burgerpanel"
+    text = "een digitaal burgerpanel waarin inwoners meebeslissen over de begroting"
     vector = engine.retriever.analyser.vector(text)
     assert "participatie" in model.characteristics(text, vector)
     assert "participatie" in partial.characteristics(text, vector)
