@@ -250,7 +250,7 @@ def case_of(q: Query, matcher: Matcher) -> Case:
     framework = matcher.framework
     keys = [c.key for c in q.characteristics]
     described = " ".join(x for x in (q.context, *q.conditions) if x)
-    if described and not q.characteristics_read:
+    if described and not q.names_technology:
         keys += [c.key for c in matcher.characteristics_in(words(described))]
     facets = facets_of(" ".join(x for x in (q.text, *q.conditions) if x), q.language)
     present = set(keys)

@@ -84,8 +84,9 @@ class Query:
     values: list[Concept] = field(default_factory=list)
     instruments: list[Concept] = field(default_factory=list)
     characteristics: list[Characteristic] = field(default_factory=list)
-    # Whether the learned model read them with what the message describes (else trigger words).
-    characteristics_read: bool = False
+    # A what-to-ask question or bare topic whose subject names a technology: the learned model
+    # read its characteristics with what the message describes (else they are trigger words).
+    names_technology: bool = False
     source_docs: set[str] = field(default_factory=set)
     publishers: list[frozenset[str]] = field(default_factory=list)  # documents per named publisher
     corrected: dict[str, str] = field(default_factory=dict)
@@ -336,7 +337,7 @@ class QueryAnalyser:
                 triggered = set(keys) | {c.key for c in
                                          self.matcher.characteristics_in(words(described))}
                 keys = self.model.characteristics(case, self.vector(case), triggered)
-                q.characteristics_read = True
+                q.names_technology = True
                 # Any technology or plan is in scope for what to ask: the denkraam holds for it.
                 q.in_domain = True
             q.characteristics = [self._characteristics[k] for k in dict.fromkeys(keys)

@@ -223,9 +223,17 @@ def test_what_a_technology_does_is_learned_from_the_case_as_described(engine, me
     from assistant.engine.case import case_of
 
     query = engine.analyse(message)
-    assert query.characteristics_read
+    assert query.names_technology
     found = set(case_of(query, engine.index.matcher).characteristics)
     assert has <= found and not lacks & found
+
+
+@pytest.mark.slow
+def test_a_bare_technology_gets_the_denkraam_block_even_when_nothing_is_read_of_what_it_does(
+        engine):
+    query = engine.analyse("e-depot")
+    assert query.kind == "topic" and query.names_technology and not query.characteristics
+    assert len(engine.ask(query).denkraam) >= 4
 
 
 @pytest.mark.slow
@@ -255,6 +263,25 @@ def test_a_characteristic_without_labelled_cases_falls_back_to_its_examples(engi
     assert "participatie" in model.characteristics(text, vector)
     assert "participatie" in partial.characteristics(text, vector)
     assert "participatie" not in partial.characteristic_probabilities(text, vector)
+
+
+@pytest.mark.parametrize(("text", "marked", "phrase"), [
+    # A relative clause cut off in the middle runs on to the end of its clause.
+    ("We huren luchtkwaliteitsmeters die de gemeente als proef een half jaar huurt van Sensaris. "
+     "Wat moet ik vragen?", "luchtkwaliteitsmeters die de gemeente",
+     "luchtkwaliteitsmeters die de gemeente als proef een half jaar huurt van Sensaris"),
+    # A whole clause, ended by a word joining the next one, stays as marked.
+    ("Wat vind je van een algoritme dat risicoscores geeft en de hoogste scores doorstuurt?",
+     "algoritme dat risicoscores geeft", "algoritme dat risicoscores geeft"),
+    ("What about an AI tool that flags pupils, and who checks it?", "AI tool that flags pupils",
+     "AI tool that flags pupils"),
+    # A clause that does not end within a dozen words is left out.
+    ("Er komen sensoren die de gemeente samen met de provincie in de komende vijf jaar overal "
+     "langs de wegen in het buitengebied ophangt", "sensoren die de", "sensoren"),
+])
+def test_a_technology_keeps_a_relative_clause_whole_or_not_at_all(text, marked, phrase):
+    start = text.index(marked)
+    assert subject_phrase(text, start, start + len(marked)) == phrase
 
 
 def test_a_run_starts_at_a_sure_word_and_grows_over_likely_neighbours_up_to_a_comma():

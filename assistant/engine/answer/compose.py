@@ -133,7 +133,10 @@ class Composer:
         answer.summary = self._summary(retrieval, cites)
         answer.conditions = list(q.conditions)
         answer.followup = q.followup
-        if q.kind == "ask" or (q.kind == "topic" and (q.characteristics or q.topics)):
+        # A bare topic gets the denkraam block when it names a technology, whatever it is read
+        # to do, or a framework topic.
+        if q.kind == "ask" or (q.kind == "topic" and (q.names_technology or q.characteristics
+                                                      or q.topics)):
             answer.notices = self._subject_notice(q, subject)
             self._denkraam(retrieval, cites, answer)
             if q.alternative in ("factual", "why", "how", "yesno") and subject:

@@ -36,6 +36,8 @@ class LanguageData(BaseModel):
     markers: frozenset[str] = Field(min_length=5)
     question_frame: frozenset[str]
     qualifiers: frozenset[str]
+    relatives: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()
     quote_openers: tuple[str, ...]
     values_words: frozenset[str]
     details: dict[str, tuple[str, ...]]

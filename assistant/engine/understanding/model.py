@@ -158,6 +158,7 @@ def subject_phrase(text: str, start: int, end: int) -> str | None:
     qualifiers = language_data("nl").qualifiers | language_data("en").qualifiers
     function = qualifiers | DUTCH_STOPWORDS | ENGLISH_STOPWORDS | question_frame()
     first, last = inside[0], inside[-1]
+    last = _whole_clause(text, tokens, first, last)
     while last > first and fold(tokens[last][0]) in function:
         last -= 1
     if fold(tokens[first][0]) in qualifiers:
@@ -170,6 +171,33 @@ def subject_phrase(text: str, start: int, end: int) -> str | None:
     if first > last or fold(tokens[first][0]) in function:
         return None
     return text[tokens[first][1]:tokens[last][2]]
+
+
+CLAUSE_WORDS = 12
+
+
+def _whole_clause(text: str, tokens: list[tuple[str, int, int]], first: int, last: int) -> int:
+    """The last word of the marked words with a relative clause they start whole: a clause
+    ("die", "that") the tagger cut off in the middle ("luchtkwaliteitsmeters die de gemeente")
+    runs on to a clause boundary (``,:;.!?``, a line break, the end of the text) or a word that
+    joins the next clause ("en", "and"), within :data:`CLAUSE_WORDS` words ("... die de
+    gemeente als proef een half jaar huurt"); a longer one is left out. Measured on the labelled
+    technologies (questions, cross-validated: phrase exact 0.491 -> 0.492, word F1 0.772 ->
+    0.774) and on the labelled cases' plans and passages, which the tagger does not learn from
+    (exact 0.117 -> 0.152, F1 0.544 -> 0.584; leaving the cut-off clause out gave 0.121 and
+    0.515)."""
+    relatives = language_data("nl").relatives | language_data("en").relatives
+    coordinators = language_data("nl").coordinators | language_data("en").coordinators
+    starts = [k for k in range(first + 1, last + 1) if fold(tokens[k][0]) in relatives]
+    if not starts or last + 1 >= len(tokens):
+        return last
+    end = last
+    while end + 1 < len(tokens) and end - starts[0] < CLAUSE_WORDS:
+        if _CLAUSE_END.search(text, tokens[end][2], tokens[end + 1][1]) \
+                or fold(tokens[end + 1][0]) in coordinators:
+            return end
+        end += 1
+    return end if end + 1 >= len(tokens) else starts[0] - 1
 
 
 class AnalyserModel:
