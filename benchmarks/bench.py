@@ -87,7 +87,7 @@ def run(model: str) -> None:
                 learned.kind_probabilities(q, vector)
                 learned.subjects(q)
                 learned.technology_probability(vector)
-                learned.characteristics(vector)
+                learned.characteristics(q, vector)
                 models.append((time.perf_counter() - t1) * 1000)
                 embed.append((t1 - t0) * 1000)
         for name, values in (("answer", totals), ("retrieval", retrieve),
