@@ -246,7 +246,8 @@ class Case:
 
 def case_of(q: Query, matcher: Matcher) -> Case:
     """The case of an analysed question: its technology and characteristics as the analyser read
-    them, characteristics named in what it describes or added by follow-ups, and its facets."""
+    them (the learned model reads what the message describes; otherwise the trigger words of
+    what it describes and of a follow-up's conditions are added), and its facets."""
     framework = matcher.framework
     keys = [c.key for c in q.characteristics]
     described = " ".join(x for x in (q.context, *q.conditions) if x)

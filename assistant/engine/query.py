@@ -331,12 +331,14 @@ class QueryAnalyser:
                                                      for w in words(q.subject)])
             keys = [c.key for c in found]
             if q.kind in ("ask", "topic") and self._names_technology(q):
-                # The technology with what the message describes of it: the text retrieval
-                # searches with for a what-to-ask question, so it is embedded once.
+                # The technology with what the message describes of it: for a what-to-ask
+                # question the text retrieval searches with, so it is embedded once (a swap's
+                # new technology is read without the plan described before).
                 case = case_text(q.subject, described)
                 triggered = set(keys) | {c.key for c in
                                          self.matcher.characteristics_in(words(described))}
-                keys = self.model.characteristics(case, self.vector(case), triggered)
+                keys = self.model.characteristics(case, self.vector(case), triggered,
+                                                  self.vector(phrase_form(q.subject)))
                 q.names_technology = True
                 # Any technology or plan is in scope for what to ask: the denkraam holds for it.
                 q.in_domain = True
@@ -387,8 +389,13 @@ class QueryAnalyser:
                 base.corrected = previous.corrected | own.corrected
                 base.search = None if previous.kind == "ask" else \
                     f"{_apply_corrections(previous.asked, previous.corrected)} ({new})"
-                # The plan described before was about the other technology.
+                # The plan described before was about the other technology; the conditions
+                # added since still hold ("en als het een proef is?", then "en bij drones?").
+                base.names_technology = False
                 self._characterise(base, described="")
+                added = [c for condition in base.conditions
+                         for c in self.matcher.characteristics_in(words(condition))]
+                base.characteristics = list(dict.fromkeys([*base.characteristics, *added]))
         base.in_domain = previous.in_domain or own.in_domain
         return base
 

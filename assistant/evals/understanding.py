@@ -203,13 +203,14 @@ def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[st
         except AssistantError as exc:
             per_row.append({"id": row.get("id"), "error": str(exc)})
             got = set()
+        else:
+            per_row.append({"id": row.get("id"), "text": row["text"][:200],
+                            "expected": sorted(expected), "got": sorted(got)})
         for k in keys:
             counts[k]["tp" if k in got and k in expected else
                       "fp" if k in got else "fn" if k in expected else "tn"] += 1
         exact += got == expected
         wrong_added += bool(got - expected)
-        per_row.append({"id": row.get("id"), "text": row["text"][:200],
-                        "expected": sorted(expected), "got": sorted(got)})
 
     def f1(c: Counter[str]) -> dict[str, Any]:
         p = c["tp"] / max(c["tp"] + c["fp"], 1)
@@ -316,6 +317,13 @@ def print_analyser(meta: dict[str, Any]) -> None:
     if tech:
         print(f"  names a technology or not: {tech['accuracy_unseen']:.3f} on technologies left "
               f"out ({tech['phrases']} phrases)")
+    chars = report.get("characteristics")
+    if chars and chars.get("micro"):
+        m = chars["micro"]
+        print(f"  what a technology does ({chars['cases']} labelled cases, unseen technologies): "
+              f"precision {m['precision']:.3f}, recall {m['recall']:.3f}, F1 {m['f1']:.3f}; "
+              f"every characteristic right {chars['exact_sets_unseen']:.3f}, given one they "
+              f"lack {chars['given_one_they_lack_unseen']:.3f}")
 
 
 def _matrix(confusion: dict[str, dict[str, int]]) -> list[str]:

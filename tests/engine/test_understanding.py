@@ -88,8 +88,9 @@ def test_the_case_set_labels_every_characteristic_in_both_languages(engine):
     cases = load_cases()
     assert len(cases) >= 500
     keys = [c.key for c in engine.index.framework.characteristics]
-    counts = Counter(k for c in cases for k in c.characteristics)
-    assert set(counts) == set(keys) and min(counts.values()) >= 30
+    counts = Counter((k, c.lang) for c in cases for k in c.characteristics)
+    assert {k for k, _ in counts} == set(keys)
+    assert all(counts[k, lang] >= 20 for k in keys for lang in ("nl", "en"))
     assert Counter(c.lang for c in cases)["en"] >= 0.25 * len(cases)
     # Plans and pasted passages, not only names of technologies.
     assert sum(len(c.text) > 2 * len(c.subject) for c in cases) >= 150
@@ -113,6 +114,20 @@ def test_a_labelled_case_that_fails_its_schema_is_named(tmp_path, line, says):
     with pytest.raises(UnderstandingDataError) as err:
         load_cases(tmp_path)
     assert says in str(err.value) and "\n" not in str(err.value)
+
+
+def test_the_characteristic_models_train_without_cases_and_refuse_an_unknown_key():
+    from assistant.engine.understanding.labelled import LabelledCase
+    from assistant.engine.understanding.train import _characteristics
+
+    keys = ["experiment", "meet-omgeving"]
+    learned, ngrams, coef, _, report = _characteristics(np.zeros((0, 4)), [], [], [], keys, [])
+    assert learned == [] and ngrams is None and coef.shape[0] == 0 and report["cases"] == 0
+    typo = LabelledCase(id="c9", text="een proef", lang="nl", subject="een proef",
+                        characteristics=("experimnt",))
+    with pytest.raises(UnderstandingDataError) as err:
+        _characteristics(np.zeros((1, 4)), ["een proef"], [set()], [typo], keys, ["proef"])
+    assert "'c9'" in str(err.value) and "'experimnt'" in str(err.value)
 
 
 def test_language_files_pass_their_schema_and_an_unknown_detail_is_refused():
@@ -261,8 +276,17 @@ def test_a_characteristic_without_labelled_cases_falls_back_to_its_examples(engi
     text = "een digitaal burgerpanel waarin inwoners meebeslissen over de begroting"
     vector = engine.retriever.analyser.vector(text)
     assert "participatie" in model.characteristics(text, vector)
-    assert "participatie" in partial.characteristics(text, vector)
     assert "participatie" not in partial.characteristic_probabilities(text, vector)
+    # Given by its trigger words, or by the phrase's closeness to its examples, as before there
+    # were labelled cases, and not to a case it does not fit.
+    assert "participatie" in partial.characteristics(text, vector, {"participatie"})
+    phrase = "online inspraak"
+    assert "participatie" in partial.characteristics(
+        text, vector, (), engine.retriever.analyser.vector(phrase))
+    for other in ("fijnstofmeters langs de ringweg", "camera's op het stationsplein",
+                  "een algoritme dat bijstandsaanvragen een risicoscore geeft"):
+        v = engine.retriever.analyser.vector(other)
+        assert "participatie" not in partial.characteristics(other, v)
 
 
 @pytest.mark.parametrize(("text", "marked", "phrase"), [
@@ -275,6 +299,12 @@ def test_a_characteristic_without_labelled_cases_falls_back_to_its_examples(engi
      "algoritme dat risicoscores geeft", "algoritme dat risicoscores geeft"),
     ("What about an AI tool that flags pupils, and who checks it?", "AI tool that flags pupils",
      "AI tool that flags pupils"),
+    # A clause the tagger marked whole stays, however long.
+    ("De gemeente koopt een algoritme dat op basis van twintig kenmerken uit drie registers van "
+     "de gemeente een risicoscore berekent. Wat moet ik vragen?",
+     "algoritme dat op basis van twintig kenmerken uit drie registers van de gemeente een "
+     "risicoscore berekent", "algoritme dat op basis van twintig kenmerken uit drie registers "
+     "van de gemeente een risicoscore berekent"),
     # A clause that does not end within a dozen words is left out.
     ("Er komen sensoren die de gemeente samen met de provincie in de komende vijf jaar overal "
      "langs de wegen in het buitengebied ophangt", "sensoren die de", "sensoren"),
@@ -377,6 +407,19 @@ def test_follow_ups_build_on_the_analysed_question(engine):
     assert sources.kind == "sources" and sources.answer is why.answer
     fresh = chat.ask("Uit welke stappen bestaat het denkraam?")
     assert fresh.query.followup is None and fresh.query.kind == "factual"
+
+
+@pytest.mark.slow
+def test_a_swap_reads_the_new_technology_and_keeps_the_conditions(engine):
+    from assistant.engine.case import case_of
+
+    first = engine.analyse("Wat moet ik vragen over slimme camera's met gezichtsherkenning?")
+    trial = engine.analyse("En wat als het alleen een proef van een half jaar is?", first)
+    swap = engine.analyse("En bij drones?", trial)
+    assert swap.followup == "swap" and "drones" in swap.subject
+    assert swap.conditions == trial.conditions
+    keys = set(case_of(swap, engine.index.matcher).characteristics)
+    assert "experiment" in keys and "herkent-personen" not in keys
 
 
 @pytest.mark.slow

@@ -62,17 +62,18 @@ GROW_OUTSIDE = 0.8
 # below the best characteristic another may be, to be counted too.
 CHARACTERISTIC_MIN = 0.84
 CHARACTERISTIC_MARGIN = 0.02
-# The weight of a trigger word of framework.yaml among the features of a case, cross-validated on
-# the labelled cases with each of their five lists of technologies left out in turn: micro F1
-# 0.677 at 1, 0.659 without triggers, 0.667 at 2 (the trigger words alone: 0.566).
+# The weight of a trigger word of framework.yaml among the features of a case. Chosen in a one-off
+# cross-validation on the labelled cases with each of their five files (lists of technologies)
+# left out in turn, the subject's and the description's triggers as two sets of flags, threshold
+# 0.5: micro F1 0.677 at 1, 0.659 without triggers, 0.667 at 2 (the trigger words alone: 0.566).
 TRIGGER_WEIGHT = 1.0
 # How likely a learned characteristic must be to be given. A characteristic a case lacks costs
 # more than one it misses: the questions it brings assume what the case rules out (graded 0),
 # while a missed one leaves more general questions (graded 1). So the threshold maximises F0.5
-# (precision counted twice) in cross-validation on the labelled cases: 0.711 at 0.7 and 0.719 at
-# 0.8 with each list of technologies left out, 0.793 and 0.787 with unseen technologies from all
-# lists (0.679 and 0.755 at 0.5). At 0.75 the cases given one they lack fall from 0.59 to 0.30
-# and from 0.47 to 0.19; recall falls from 0.67 to 0.51 and from 0.74 to 0.58.
+# (precision counted twice), in the same one-off cross-validation: 0.711 at 0.7 and 0.719 at 0.8
+# with each file left out, 0.793 and 0.787 with unseen technologies from all files (0.679 and
+# 0.755 at 0.5). The training report (grouped folds, meta.json) gives, at 0.75: precision 0.871,
+# recall 0.592, cases given one they lack 0.200 (at 0.5: 0.759, 0.745, 0.455).
 CHARACTERISTIC_PROBABILITY = 0.75
 # How much of a described or pasted plan is read with the technology (for its characteristics
 # and, being the same text, for retrieval of a what-to-ask question).
@@ -183,21 +184,24 @@ def _whole_clause(text: str, tokens: list[tuple[str, int, int]], first: int, las
     joins the next clause ("en", "and"), within :data:`CLAUSE_WORDS` words ("... die de
     gemeente als proef een half jaar huurt"); a longer one is left out. Measured on the labelled
     technologies (questions, cross-validated: phrase exact 0.491 -> 0.492, word F1 0.772 ->
-    0.774) and on the labelled cases' plans and passages, which the tagger does not learn from
-    (exact 0.117 -> 0.152, F1 0.544 -> 0.584; leaving the cut-off clause out gave 0.121 and
+    0.775) and on the labelled cases' plans and passages, which the tagger does not learn from
+    (exact 0.117 -> 0.152, F1 0.544 -> 0.582; leaving the cut-off clause out gave 0.121 and
     0.515)."""
     relatives = language_data("nl").relatives | language_data("en").relatives
     coordinators = language_data("nl").coordinators | language_data("en").coordinators
     starts = [k for k in range(first + 1, last + 1) if fold(tokens[k][0]) in relatives]
     if not starts or last + 1 >= len(tokens):
         return last
-    end = last
-    while end + 1 < len(tokens) and end - starts[0] < CLAUSE_WORDS:
+    end = last  # the marked words themselves may end the clause, however long it is
+    while True:
         if _CLAUSE_END.search(text, tokens[end][2], tokens[end + 1][1]) \
                 or fold(tokens[end + 1][0]) in coordinators:
             return end
         end += 1
-    return end if end + 1 >= len(tokens) else starts[0] - 1
+        if end + 1 >= len(tokens):
+            return end
+        if end - starts[0] >= CLAUSE_WORDS:
+            return starts[0] - 1
 
 
 class AnalyserModel:
@@ -344,18 +348,22 @@ class AnalyserModel:
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
         return {k: float(v) for k, v in zip(self.learned, p, strict=True)}
 
-    def characteristics(self, text: str, vector: np.ndarray, triggered: Collection[str] = ()
-                        ) -> list[str]:
+    def characteristics(self, text: str, vector: np.ndarray, triggered: Collection[str] = (),
+                        phrase_vector: np.ndarray | None = None) -> list[str]:
         """Characteristics of the case ``text`` (:func:`case_text`) with this vector (see the
         module docstring), likeliest first. The caller decides first that the case names a
-        technology at all."""
+        technology at all. A characteristic that is not learned is given as before there were
+        labelled cases: when its trigger words occur (``triggered``), or when the technology's
+        phrase (``phrase_vector``, by default ``vector``) is close to one of its examples and
+        within :data:`CHARACTERISTIC_MARGIN` of the closest example of any characteristic."""
         learned = self.characteristic_probabilities(text, vector, triggered)
         out = [k for k, p in sorted(learned.items(), key=lambda kv: -kv[1])
                if p >= CHARACTERISTIC_PROBABILITY]
-        scores = {k: s for k, s in self.characteristic_scores(vector).items()
-                  if k not in learned}
+        out += [k for k in self.characteristic_keys if k not in learned and k in triggered]
+        scores = self.characteristic_scores(vector if phrase_vector is None else phrase_vector)
         if scores:
             top = max(scores.values())
             out += [k for k, s in sorted(scores.items(), key=lambda kv: -kv[1])
-                    if s >= CHARACTERISTIC_MIN and s >= top - CHARACTERISTIC_MARGIN]
+                    if k not in learned and k not in out and s >= CHARACTERISTIC_MIN
+                    and s >= top - CHARACTERISTIC_MARGIN]
         return out

@@ -57,11 +57,12 @@ from assistant.engine.understanding.model import (
     subject_phrase,
 )
 from assistant.engine.understanding.split import sentences, split
+from assistant.errors import UnderstandingDataError
 
 log = logging.getLogger(__name__)
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 11
+ANALYSER_VERSION = 12
 # Chosen by cross-validation on the labelled set (0.86 at C=4 with equal weights, 0.91 here):
 # the e5 vector weighs three times the n-grams.
 KIND_C = 30.0
@@ -71,11 +72,11 @@ FOLDS = 5
 VECTORS_FILE = "question-vectors.npz"
 KEEP_ANALYSERS = 3
 TECHNOLOGY_C = 4.0
-# Characteristics: the regularisation of each logistic regression, chosen by cross-validation on
-# the labelled cases with each list of technologies left out in turn (micro F1 0.672 to 0.678 for
-# C from 1 to 10; a case given a characteristic it lacks 0.62 at 1, 0.59 at 3, 0.57 at 10; 3 is
-# the middle), and how many labelled cases must have a characteristic for it to be learned (one
-# with fewer keeps its examples in framework.yaml).
+# Characteristics: the regularisation of each logistic regression, chosen in a one-off
+# cross-validation on the labelled cases with each file (list of technologies) left out in turn,
+# at threshold 0.5 (micro F1 0.672 to 0.678 for C from 1 to 10; a case given a characteristic it
+# lacks 0.62 at 1, 0.59 at 3, 0.57 at 10; 3 is the middle), and how many labelled cases must have
+# a characteristic for it to be learned (one with fewer keeps its trigger words and examples).
 CHARACTERISTIC_C = 3.0
 CHARACTERISTIC_MIN_CASES = 8
 
@@ -96,8 +97,10 @@ def _examples(framework: Framework) -> list[tuple[int, str]]:
 
 
 def analyser_key(framework: Framework, fingerprint: str) -> str:
+    # The trigger words are features of the characteristic models: changing them trains anew.
     examples = json.dumps([[[c.key, t] for c in framework.characteristics
-                            for t in (c.nl, c.en, *c.examples)], framework.not_technology],
+                            for t in (c.nl, c.en, *c.examples)], framework.not_technology,
+                           [[c.key, *c.triggers] for c in framework.characteristics]],
                           ensure_ascii=False)
     return hashlib.sha256(f"{data_hash()}:{fingerprint}:{examples}".encode()).hexdigest()[:24]
 
@@ -227,7 +230,13 @@ def _characteristics(x: np.ndarray, texts: list[str], triggered: list[set[str]],
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    labels = np.asarray([[k in c.characteristics for k in keys] for c in cases], dtype=bool)
+    unknown = next(((c.id, k) for c in cases for k in c.characteristics if k not in keys), None)
+    if unknown:
+        raise UnderstandingDataError(
+            f"The labelled case {unknown[0]!r} names the characteristic {unknown[1]!r}, which "
+            "corpus/framework.yaml does not have: correct the case or add the characteristic.")
+    labels = np.asarray([[k in c.characteristics for k in keys] for c in cases],
+                        dtype=bool).reshape(len(cases), len(keys))
     learned = [k for j, k in enumerate(keys)
                if CHARACTERISTIC_MIN_CASES <= labels[:, j].sum() < len(cases)]
     report: dict[str, Any] = {"cases": len(cases), "learned": learned, "per_characteristic": {}}
