@@ -37,7 +37,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
@@ -138,19 +138,7 @@ def load_labelled(folder: Path = FOLDER) -> list[LabelledQuestion]:
     files = sorted(folder.glob("*.jsonl"))
     if not files:
         raise UnderstandingDataError(f"The labelled question set {folder} holds no .jsonl file.")
-    out: list[LabelledQuestion] = []
-    seen: set[str] = set()
-    for where, data in _lines(files):
-        try:
-            item = LabelledQuestion.model_validate(data)
-        except ValidationError as exc:
-            raise _refused("question set", where, exc) from exc
-        if item.id in seen:
-            raise UnderstandingDataError(f"The labelled question set fails at {where}: the "
-                                         f"id {item.id!r} is used twice.")
-        seen.add(item.id)
-        out.append(item)
-    return out
+    return _with_ids(files, LabelledQuestion, "question set")
 
 
 def load_phrases(folder: Path = FOLDER) -> list[LabelledPhrase]:
@@ -175,15 +163,24 @@ def load_phrases(folder: Path = FOLDER) -> list[LabelledPhrase]:
 def load_cases(folder: Path = FOLDER) -> list[LabelledCase]:
     """Every labelled case in ``folder/cases`` (none when it is missing); one sentence names the
     first line that fails, or an id used twice."""
-    out: list[LabelledCase] = []
+    return _with_ids(sorted((folder / CASES).glob("*.jsonl")), LabelledCase, "case set")
+
+
+_Item = TypeVar("_Item", LabelledQuestion, LabelledCase)
+
+
+def _with_ids(files: list[Path], schema: type[_Item], what: str) -> list[_Item]:
+    """Every line of ``files`` validated by ``schema``; one sentence names the first line that
+    fails, or an id used twice."""
+    out: list[_Item] = []
     seen: set[str] = set()
-    for where, data in _lines(sorted((folder / CASES).glob("*.jsonl"))):
+    for where, data in _lines(files):
         try:
-            item = LabelledCase.model_validate(data)
+            item = schema.model_validate(data)
         except ValidationError as exc:
-            raise _refused("case set", where, exc) from exc
+            raise _refused(what, where, exc) from exc
         if item.id in seen:
-            raise UnderstandingDataError(f"The labelled case set fails at {where}: the id "
+            raise UnderstandingDataError(f"The labelled {what} fails at {where}: the id "
                                          f"{item.id!r} is used twice.")
         seen.add(item.id)
         out.append(item)
