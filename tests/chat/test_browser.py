@@ -101,7 +101,7 @@ def test_welcome_starters_language_and_accessibility(page) -> None:  # type: ign
 def test_wifi_answer_citation_follow_ups_and_export(page, engine) -> None:  # type: ignore[no-untyped-def]
     page.locator("#starters button", has_text="Wifi-telling").click()
     reply = wait_answer(page, 0)
-    reply.get_by_text("Bronnen").wait_for()
+    reply.get_by_text("Bronnen", exact=True).wait_for()
     text = reply.inner_text()
     for step in ("1. Doelen", "2. Sturing", "3. Gewenste effecten", "4. Ongewenste effecten",
                  "5. Inzet van sturing"):
@@ -138,7 +138,7 @@ def test_wifi_answer_citation_follow_ups_and_export(page, engine) -> None:  # ty
 
     # A follow-up reads the previous question.
     cameras = ask(page, "En bij camera's?")
-    cameras.get_by_text("Bronnen").wait_for()
+    cameras.get_by_text("Bronnen", exact=True).wait_for()
     assert "cameratoezicht" in cameras.inner_text()
     sources = ask(page, "Welke bron zegt dat?")
     sources.get_by_text("Bronnen van het vorige antwoord").wait_for()
@@ -176,7 +176,7 @@ def test_unanswerable_question_offers_starters(page) -> None:  # type: ignore[no
     # The suggestions are buttons that ask the question.
     reply.get_by_role("button", name="Wat moet ik vragen over wifi-telling?").click()
     follow = wait_answer(page, 1)
-    follow.get_by_text("Bronnen").wait_for()
+    follow.get_by_text("Bronnen", exact=True).wait_for()
     assert "wifi-telling" in follow.inner_text()
 
 
@@ -222,7 +222,7 @@ def test_on_a_phone_the_source_panel_opens_only_when_asked(browser, server, engi
     assert 0 <= wait_until_still(intro) < 844 / 2
     pg.screenshot(path=str(OUTPUT / "phone-welcome.png"))
     reply = ask(pg, WIFI)
-    reply.get_by_text("Bronnen").wait_for()
+    reply.get_by_text("Bronnen", exact=True).wait_for()
     top = wait_until_still(reply.get_by_text("Kort antwoord").first)
     assert pg.locator("#side-view-content").count() == 0
     assert 0 <= top < 844 / 2, top  # the short answer is in view, not the source list
@@ -276,7 +276,7 @@ def test_two_users_asking_at_once_both_get_answers(browser, server) -> None:  # 
     for pg, label in zip(pages, ("Wifi-telling", "Cameratoezicht"), strict=True):
         pg.locator("#starters button", has_text=label).click()
     for pg in pages:
-        wait_answer(pg, 0).get_by_text("Bronnen").wait_for()
+        wait_answer(pg, 0).get_by_text("Bronnen", exact=True).wait_for()
     assert "wifi-telling" in answers(pages[0]).first.inner_text()
     assert "cameratoezicht" in answers(pages[1]).first.inner_text()
     for pg in pages:

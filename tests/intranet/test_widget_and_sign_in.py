@@ -122,7 +122,7 @@ def test_widget_on_an_allowed_intranet_page_answers(seed_settings, tmp_path, bro
         page.locator("#chainlit-copilot-button").click()
         send_question(page, WIFI)
         reply = page.locator(ANSWER).nth(1)  # after the welcome
-        reply.get_by_text("Bronnen").wait_for()
+        reply.get_by_text("Bronnen", exact=True).wait_for()
         text = reply.inner_text()
         assert "Vragen voor de raad" in text and "5. Inzet van sturing" in text
         assert "privacy" in text.lower() and "[1]" in text
@@ -326,7 +326,7 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
         page = signed_in_page(browser, chat, "anna", "anna-haar-wachtwoord")
         page.locator("#starters button", has_text="Wifi-telling").click()
         reply = page.locator(ANSWER).first
-        reply.get_by_text("Bronnen").wait_for()
+        reply.get_by_text("Bronnen", exact=True).wait_for()
         page.wait_for_selector("#chat-submit")
         reply.locator("button:has(svg.lucide-thumbs-up)").click()
         page.locator("textarea#feedbackDescription, [role=dialog] textarea").first.fill(
@@ -368,7 +368,7 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
         page.wait_for_selector("#chat-input")
         page.goto(chat + f"/thread/{thread_id}")
         reply = page.locator(ANSWER).first
-        reply.get_by_text("Bronnen").wait_for()
+        reply.get_by_text("Bronnen", exact=True).wait_for()
         link = reply.locator("a.element-link").first
         link.wait_for()
         link.click()
