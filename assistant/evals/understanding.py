@@ -191,6 +191,7 @@ def score_conversations(engine: Engine, rows: list[dict[str, Any]]) -> dict[str,
 
 def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
     from ..engine.case import case_of
+    from ..engine.understanding.train import precision_recall_f1
 
     keys = [c.key for c in engine.index.framework.characteristics]
     counts: dict[str, Counter[str]] = {k: Counter() for k in keys}  # tp, fp, fn, tn
@@ -213,10 +214,7 @@ def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[st
         wrong_added += bool(got - expected)
 
     def f1(c: Counter[str]) -> dict[str, Any]:
-        p = c["tp"] / max(c["tp"] + c["fp"], 1)
-        r = c["tp"] / max(c["tp"] + c["fn"], 1)
-        return {"n": c["tp"] + c["fn"], "precision": round(p, 3), "recall": round(r, 3),
-                "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+        return {"n": c["tp"] + c["fn"]} | precision_recall_f1(c["tp"], c["fp"], c["fn"])
 
     total: Counter[str] = sum(counts.values(), Counter())
     per = {k: f1(c) for k, c in counts.items()}

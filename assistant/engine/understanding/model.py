@@ -359,6 +359,8 @@ class AnalyserModel:
         learned = self.characteristic_probabilities(text, vector, triggered)
         out = [k for k, p in sorted(learned.items(), key=lambda kv: -kv[1])
                if p >= CHARACTERISTIC_PROBABILITY]
+        if len(learned) == len(self.characteristic_keys):
+            return out  # every characteristic is learned: no fallback to look at
         out += [k for k in self.characteristic_keys if k not in learned and k in triggered]
         scores = self.characteristic_scores(vector if phrase_vector is None else phrase_vector)
         if scores:

@@ -251,20 +251,19 @@ def _characteristics(x: np.ndarray, texts: list[str], triggered: list[set[str]],
         return sparse.hstack([sparse.csr_matrix(VECTOR_WEIGHT * x[rows]), grams,
                               sparse.csr_matrix(flags[rows])], format="csr")
 
-    def fit(rows: np.ndarray) -> tuple[Ngrams, Any, list[Any]]:
+    def fit(rows: np.ndarray) -> tuple[Ngrams, list[Any]]:
         ngrams = Ngrams.fit([texts[i] for i in rows])
         m = matrix(ngrams, rows)
-        models = [LogisticRegression(C=CHARACTERISTIC_C, max_iter=3000, class_weight="balanced")
-                  .fit(m, labels[rows, j]) if 0 < labels[rows, j].sum() < len(rows) else None
-                  for j in columns]
-        return ngrams, m, models
+        return ngrams, [LogisticRegression(C=CHARACTERISTIC_C, max_iter=3000,
+                                           class_weight="balanced").fit(m, labels[rows, j])
+                        if 0 < labels[rows, j].sum() < len(rows) else None for j in columns]
 
     columns = [keys.index(k) for k in learned]
     predicted = np.zeros((len(cases), len(learned)), dtype=bool)
     folds = min(FOLDS, len(set(groups)))
     if folds >= 2:
         for train_rows, test_rows in GroupKFold(n_splits=folds).split(x, groups=groups):
-            ngrams, _, models = fit(train_rows)
+            ngrams, models = fit(train_rows)
             test = matrix(ngrams, test_rows)
             for i, (j, model) in enumerate(zip(columns, models, strict=True)):
                 predicted[test_rows, i] = labels[train_rows, j].any() if model is None else \
@@ -276,20 +275,23 @@ def _characteristics(x: np.ndarray, texts: list[str], triggered: list[set[str]],
         fp = int((predicted[:, i] & ~truth).sum())
         fn = int((~predicted[:, i] & truth).sum())
         tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
-        report["per_characteristic"][key] = _prf(tp, fp, fn) | {"n": int(truth.sum())}
-    report["micro"] = _prf(tp_all, fp_all, fn_all)
+        report["per_characteristic"][key] = (precision_recall_f1(tp, fp, fn)
+                                             | {"n": int(truth.sum())})
+    report["micro"] = precision_recall_f1(tp_all, fp_all, fn_all)
     truth = labels[:, columns]
     report["exact_sets_unseen"] = round(float((predicted == truth).all(axis=1).mean()), 3)
     report["given_one_they_lack_unseen"] = round(float((predicted & ~truth).any(axis=1).mean()),
                                                  3)
     report["folds"] = folds
-    ngrams, _, models = fit(np.arange(len(cases)))
+    ngrams, models = fit(np.arange(len(cases)))
     coef = np.vstack([m.coef_.ravel() for m in models]).astype(np.float32)
     intercept = np.asarray([m.intercept_[0] for m in models], dtype=np.float32)
     return learned, ngrams, coef, intercept, report
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+def precision_recall_f1(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """Precision, recall and F1 from counts of true and false positives and false negatives
+    (0 where nothing was predicted or expected), rounded as the reports give them."""
     p = tp / max(tp + fp, 1)
     r = tp / max(tp + fn, 1)
     return {"precision": round(p, 3), "recall": round(r, 3),
