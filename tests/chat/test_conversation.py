@@ -130,8 +130,8 @@ def test_citation_panel_and_welcome(engine):
 
 
 def test_offline_html_drops_every_external_link():
-    html = ('<html lang="en"><head><link rel="preconnect" href="https://fonts.example" />'
-            '<link\n href="https://cdn.example/x.css"\n rel="stylesheet"\n/>'
+    html = ('<html lang="en"><head><link rel="preconnect" href="https://192.0.2.1" />'
+            '<link\n href="https://198.51.100.7/x.css"\n rel="stylesheet"\n/>'
             '<link rel="stylesheet" href="/assets/app.css"></head></html>')
     out = offline_html(html)
     assert "https://" not in out and '/assets/app.css' in out and '<html lang="nl"' in out
