@@ -18,6 +18,9 @@ ANSWER_MEASURES = {
     "summary_has_answer": "short answer contains the answering phrase",
     "cites_all_docs": "two-document questions citing both documents",
     "names_technology": "'what to ask' answers naming the technology as written",
+    "subject_exact": "'what to ask' answers whose subject is the labelled technology, word for "
+                     "word",
+    "subject_covers": "... or holds it and is at most twice as long",
     "denkraam_overlap": "mean overlap of the council questions of two technologies (lower is "
                         "better)",
     "unanswerable_declined": "unanswerable questions declined",

@@ -47,6 +47,7 @@ class RefQuestion:
     lang: str | None
     kind: str | None = None
     answer: list[str] = field(default_factory=list)
+    subject: str | None = None  # the technology as written, where the set labels it
 
 
 def text_lines(path: Path, what: str) -> list[str]:
@@ -69,7 +70,7 @@ class Expected(BaseModel):
 
 
 class ReferenceRow(BaseModel):
-    """One line of a reference set (other keys, such as a subject, are left alone)."""
+    """One line of a reference set (other keys are left alone)."""
 
     model_config = ConfigDict(extra="ignore")
     id: str | int
@@ -79,6 +80,7 @@ class ReferenceRow(BaseModel):
     lang: str | None = None
     kind: str | None = None
     answer: list[str] = []
+    subject: str | None = None
 
     @model_validator(mode="after")
     def _answerable_or_not(self) -> ReferenceRow:
@@ -110,7 +112,8 @@ def load_reference(path: Path, known_docs: set[str]) -> list[RefQuestion]:
                 raise EvalFileError(f"{where} names the unknown document {e.doc!r}; the "
                                     f"index holds: {', '.join(sorted(known_docs))}.")
         out.append(RefQuestion(qid, row.question, [e.model_dump() for e in row.expect],
-                               row.abstain, row.lang, row.kind or None, row.answer))
+                               row.abstain, row.lang, row.kind or None, row.answer,
+                               row.subject or None))
     if not out:
         raise EvalFileError(f"The reference set {path} holds no questions.")
     return out
@@ -152,10 +155,14 @@ def answer_checks(q: RefQuestion, answer: Answer) -> dict[str, bool | None]:
     * ``cites_all_docs``: a two-document question cites both documents it expects (two of them
       when it lists more);
     * ``names_technology``: a "what to ask" answer names the technology as the question wrote it,
-      in its subject and in its questions for the council.
+      in its subject and in its questions for the council;
+    * ``subject_exact``, ``subject_covers``: where the set labels the technology as written, the
+      answer's subject is those words, or holds them and is at most twice as long
+      (:func:`subject_match`).
     """
     out: dict[str, bool | None] = {"summary_has_answer": None, "cites_all_docs": None,
-                                   "names_technology": None}
+                                   "names_technology": None, "subject_exact": None,
+                                   "subject_covers": None}
     if q.abstain or answer.abstained:
         return out
     if q.kind not in ASK_KINDS:
@@ -171,7 +178,22 @@ def answer_checks(q: RefQuestion, answer: Answer) -> dict[str, bool | None]:
         asked = " ".join(qq.text for s in answer.denkraam for qq in s.questions)
         out["names_technology"] = bool(subject) and subject in fold(q.question) \
             and subject in fold(asked)
+        if q.subject:
+            out["subject_exact"], out["subject_covers"] = subject_match(q.subject, answer.subject)
     return out
+
+
+def subject_match(expected: str | None, got: str | None) -> tuple[bool, bool]:
+    """(exact, covers): the same words folded; or the expected words all within what was found
+    and what was found no more than twice as long."""
+    if not expected:
+        return (not got, not got)
+    if not got:
+        return (False, False)
+    e, g = words(expected), words(got)
+    exact = e == g
+    covers = exact or (" ".join(e) in " ".join(g) and len(g) <= 2 * len(e))
+    return exact, covers
 
 
 def normalised_questions(answer: Answer, drop: frozenset[str] = frozenset()) -> list[str]:
@@ -293,6 +315,8 @@ def evaluate(engine: Engine, questions: list[RefQuestion],
         "summary_has_answer": _rate([r.get("summary_has_answer") for r in per_question]),
         "cites_all_docs": _rate([r.get("cites_all_docs") for r in per_question]),
         "names_technology": _rate([r.get("names_technology") for r in per_question]),
+        "subject_exact": _rate([r.get("subject_exact") for r in per_question]),
+        "subject_covers": _rate([r.get("subject_covers") for r in per_question]),
         "denkraam_overlap": denkraam_overlap(ask_sets),
         "unanswerable_declined": _rate([r.get("abstained") is True for r in per_question
                                         if r["abstain_expected"]] or [None]),

@@ -33,10 +33,10 @@ from typing import Any
 from ..chat.conversation import Conversation, Turn
 from ..engine import Engine
 from ..engine.query import Query
-from ..engine.text.words import fold, words
+from ..engine.text.words import fold
 from ..engine.understanding.labelled import KINDS
 from ..errors import AssistantError, EvalFileError
-from .runner import text_lines
+from .runner import subject_match, text_lines
 
 
 def _read_lines(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -60,19 +60,6 @@ def _read_lines(path: Path, required: tuple[str, ...]) -> list[dict[str, Any]]:
 
 def kind_of(query: Query) -> str:
     return f"followup_{query.followup}" if query.followup else query.kind
-
-
-def subject_match(expected: str | None, got: str | None) -> tuple[bool, bool]:
-    """(exact, covers): the same words folded; or the expected words all within what was found
-    and what was found no more than twice as long."""
-    if not expected:
-        return (not got, not got)
-    if not got:
-        return (False, False)
-    e, g = words(expected), words(got)
-    exact = e == g
-    covers = exact or (" ".join(e) in " ".join(g) and len(g) <= 2 * len(e))
-    return exact, covers
 
 
 def score_kinds(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -302,6 +289,13 @@ def print_analyser(meta: dict[str, Any]) -> None:
           f"training, the subject's tags exact {report['subject_exact_unseen']:.3f}, its phrase "
           f"exact {report.get('subject_phrase_exact_unseen', 0.0):.3f} "
           f"(word F1 {report.get('subject_phrase_f1_unseen', 0.0):.3f})")
+    for name, label in (("questions", "labelled questions"), ("cases", "labelled cases")):
+        figures = report.get(name)
+        if figures:
+            runs, ranked = figures["tagger_runs"], figures["span_ranker"]
+            print(f"  the technology as written, {label} (n={figures['n']}, technologies left "
+                  f"out): span ranker exact {ranked['exact']:.3f} (word F1 {ranked['f1']:.3f}); "
+                  f"the tagger's first run {runs['exact']:.3f} ({runs['f1']:.3f})")
     first = report.get("words_first")
     if first:
         print(f"  settled by words alone (what to ask at {first['threshold']}): "
