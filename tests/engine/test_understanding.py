@@ -22,6 +22,13 @@ from assistant.engine.understanding.labelled import (
 )
 from assistant.engine.understanding.language import LanguageData, detect_language, language_data
 from assistant.engine.understanding.model import runs, subject_phrase
+from assistant.engine.understanding.spans import (
+    SPAN_WORDS,
+    candidates,
+    mentions,
+    span_context,
+    span_features,
+)
 from assistant.engine.understanding.split import sentences, split
 from assistant.errors import IndexMismatch, UnderstandingDataError
 
@@ -326,6 +333,59 @@ def test_a_run_starts_at_a_sure_word_and_grows_over_likely_neighbours_up_to_a_co
     assert subject_phrase(text, found[0].start, found[0].end) == "meldingen app"
     tagged[-1] = (tagged[-1][0], tagged[-1][1], np.array([0.9, 0.0, 0.1]))  # "kaart" now unsure
     assert [r.text for r in runs(text, tagged)] == ["meldingen app"]
+
+
+def _context(text, outside, base=None):
+    tokens = tokens_with_offsets(text)
+    tagged = np.array([[outside.get(t, 0.99), 0.0, 1.0 - outside.get(t, 0.99)]
+                       for t, _, _ in tokens])
+    return span_context(text, tokens, tagged, split(text).question, base)
+
+
+def test_span_candidates_stay_in_a_clause_start_where_the_tagger_allows_and_are_not_too_long():
+    text = ("De gemeente plaatst 14 geluidssensoren van SoundGuard, die agressie herkennen. "
+            "Wat moet ik vragen?")
+    ctx = _context(text, {"geluidssensoren": 0.1, "SoundGuard": 0.6, "14": 0.9})
+    words_ = [t for t, _, _ in ctx.tokens]
+    found = {(words_[i], words_[j]) for i, j in candidates(ctx)}
+    assert ("14", "SoundGuard") in found and ("geluidssensoren", "geluidssensoren") in found
+    assert not any(a == "De" for a, _ in found)  # the tagger rules "De" out (0.99)
+    assert not any(b in {"die", "agressie", "Wat"} for a, b in found if a != "die")  # a comma
+    long = _context(" ".join(["sensor"] * 40), {"sensor": 0.1})
+    assert max(j - i + 1 for i, j in candidates(long)) == SPAN_WORDS
+
+
+def test_span_features_name_only_frame_and_function_words_and_mark_the_taggers_run():
+    text = "Wat moet ik vragen over slimme camera's met gezichtsherkenning?"
+    ctx = _context(text, {"slimme": 0.3, "camera's": 0.1, "met": 0.5,
+                          "gezichtsherkenning": 0.2}, base=(5, 8))
+    f = span_features(ctx, 5, 8, known=frozenset({"vragen", "over"}),
+                      stopwords=frozenset({"met", "over"}))
+    assert f["prev=over"] == 1.0 and f["first=<w>"] == 1.0 and f["last=<w>"] == 1.0
+    assert f["is_base"] == 1.0 and f["base_overlap"] == 1.0 and f["in_question"] == 0.0
+    assert abs(f["in_mean"] - np.mean([0.7, 0.9, 0.5, 0.8])) < 1e-6
+    assert span_features(ctx, 6, 8, frozenset(), frozenset())["base_overlap"] == 0.75
+
+
+def test_mentions_keep_the_best_phrase_of_each_place_the_technology_is_named():
+    spans = [(0, 1), (1, 2), (4, 5), (5, 5), (7, 7)]
+    scores = np.array([2.0, 3.0, 1.0, 1.5, -1.0])
+    assert mentions(spans, scores, limit=2) == [(1, 2, 3.0), (5, 5, 1.5)]
+    assert [m[:2] for m in mentions(spans, scores, limit=5)] == [(1, 2), (5, 5), (7, 7)]
+
+
+@pytest.mark.slow
+def test_the_span_ranker_is_trained_and_beats_the_taggers_own_run_on_unseen_technologies(engine):
+    model = engine.retriever.analyser.model
+    assert model.span_features and model.span_coef.shape == (len(model.span_features),)
+    report = model.meta["report"]
+    for name in ("questions", "cases"):
+        ranked, own = report[name]["span_ranker"], report[name]["tagger_runs"]
+        assert ranked["f1"] >= own["f1"] and ranked["exact"] >= own["exact"], name
+    found = model.subjects("Het college wil op de Vismarkt 14 geluidssensoren ophangen die "
+                           "agressie in stemmen herkennen. Wat moet ik vragen?")
+    assert found and all(":" not in s.text for s in found)
+    assert [s.confidence for s in found] == sorted((s.confidence for s in found), reverse=True)
 
 
 @pytest.mark.slow

@@ -9,7 +9,8 @@ stored beside it (``index/analyser/``, its hash in the manifest, checked on load
   which :func:`.split.split` uses to find the question in a message without a question mark.
 * **subject**: a token tagger (logistic regression over each word and its neighbours, see
   :func:`.features.token_features`) that marks the words naming the technology or plan as the
-  user wrote it, qualifiers included ("slimme camera's met gezichtsherkenning").
+  user wrote it, qualifiers included ("slimme camera's met gezichtsherkenning"), and a span
+  ranker over whole phrases that sets where the phrase starts and ends (:mod:`.spans`).
 * **characteristics**: one logistic regression per characteristic of framework.yaml over the e5
   vector of the case (the technology as written with what the message describes of it, see
   :func:`case_text`), trained on the labelled cases (``labelled/cases``). A technology the
@@ -37,6 +38,14 @@ import numpy as np
 from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold
 from assistant.engine.understanding.features import Ngrams, token_features, tokens_with_offsets
 from assistant.engine.understanding.language import language_data, question_frame
+from assistant.engine.understanding.spans import (
+    SpanContext,
+    candidates,
+    mentions,
+    span_context,
+    span_features,
+)
+from assistant.engine.understanding.split import split
 
 MODEL_FILE = "model.npz"
 META_FILE = "meta.json"
@@ -153,6 +162,13 @@ def subject_phrase(text: str, start: int, end: int) -> str | None:
     qualifies ("voor toezicht" -> "drones voor toezicht"), and a phrase does not end in a
     qualifier or a function word ("criminaliteitsvoorspelling met" -> its first word)."""
     tokens = tokens_with_offsets(text)
+    found = phrase_words(text, tokens, start, end)
+    return text[tokens[found[0]][1]:tokens[found[1]][2]] if found else None
+
+
+def phrase_words(text: str, tokens: list[tuple[str, int, int]], start: int, end: int
+                 ) -> tuple[int, int] | None:
+    """The first and last word of :func:`subject_phrase`'s phrase."""
     inside = [i for i, (_, s, e) in enumerate(tokens) if s >= start and e <= end]
     if not inside:
         return None
@@ -171,7 +187,7 @@ def subject_phrase(text: str, start: int, end: int) -> str | None:
         first += 1
     if first > last or fold(tokens[first][0]) in function:
         return None
-    return text[tokens[first][1]:tokens[last][2]]
+    return first, last
 
 
 CLAUSE_WORDS = 12
@@ -182,11 +198,11 @@ def _whole_clause(text: str, tokens: list[tuple[str, int, int]], first: int, las
     ("die", "that") the tagger cut off in the middle ("luchtkwaliteitsmeters die de gemeente")
     runs on to a clause boundary (``,:;.!?``, a line break, the end of the text) or a word that
     joins the next clause ("en", "and"), within :data:`CLAUSE_WORDS` words ("... die de
-    gemeente als proef een half jaar huurt"); a longer one is left out. Measured on the labelled
-    technologies (questions, cross-validated: phrase exact 0.491 -> 0.492, word F1 0.772 ->
-    0.775) and on the labelled cases' plans and passages, which the tagger does not learn from
-    (exact 0.117 -> 0.152, F1 0.544 -> 0.582; leaving the cut-off clause out gave 0.121 and
-    0.515)."""
+    gemeente als proef een half jaar huurt"); a longer one is left out. Measured when the tagger
+    learned from the labelled questions only, on them (cross-validated: phrase exact 0.491 ->
+    0.492, word F1 0.772 -> 0.775) and on the labelled cases' plans and passages (exact 0.117 ->
+    0.152, F1 0.544 -> 0.582; leaving the cut-off clause out gave 0.121 and 0.515). It shapes
+    the tagger's own run, which the span ranker reads (:mod:`.spans`)."""
     relatives = language_data("nl").relatives | language_data("en").relatives
     coordinators = language_data("nl").coordinators | language_data("en").coordinators
     starts = [k for k in range(first + 1, last + 1) if fold(tokens[k][0]) in relatives]
@@ -234,6 +250,9 @@ class AnalyserModel:
                                        dtype=np.float32)
         self.learned_intercept = np.asarray(arrays.get("characteristic_intercept",
                                                        np.zeros(0)), dtype=np.float32)
+        self.span_features = {f: i for i, f in enumerate(meta.get("span_features", []))}
+        self.span_coef = np.asarray(arrays.get("span_coef", np.zeros(0)), dtype=np.float32)
+        self.span_intercept = float(np.asarray(arrays.get("span_intercept", [0.0])).ravel()[0])
         self.technology_coef = np.asarray(arrays["technology_coef"], dtype=np.float32)
         self.technology_intercept = float(np.asarray(arrays["technology_intercept"]).ravel()[0])
 
@@ -260,6 +279,8 @@ class AnalyserModel:
             raise ValueError("the kind weights over words do not fit the features")
         if model.tag_coef.shape != (len(model.tag_features), len(TAGS)):
             raise ValueError("the tagger weights do not fit its features")
+        if model.span_coef.shape != (len(model.span_features),):
+            raise ValueError("the span ranker's weights do not fit its features")
         if model.learned and model.learned_coef.shape != (
                 len(model.learned), model.example_vectors.shape[1]
                 + len(model.case_ngrams.vocabulary) + len(model.characteristic_keys)):
@@ -303,9 +324,42 @@ class AnalyserModel:
         return out
 
     def subjects(self, text: str, limit: int = SUBJECT_CANDIDATES) -> list[Subject]:
-        """Runs of words the tagger marks as naming the technology or plan, as written, the
-        likeliest first (see :func:`runs`); at most ``limit``."""
-        return runs(text, self.tag(text))[:limit]
+        """Phrases that name the technology or plan, as written, the likeliest first, one per
+        mention, at most ``limit``; none when the tagger marks no word (see :func:`runs`). The
+        span ranker (:mod:`.spans`) chooses each phrase's ends; ``confidence`` is its score. A
+        model without a ranker gives the tagger's runs."""
+        tagged = self.tag(text)
+        found = runs(text, tagged)
+        if not found or not self.span_features:
+            return found[:limit]
+        tokens = tokens_with_offsets(text)
+        ctx = self.span_context(text, tokens, tagged, found)
+        spans = candidates(ctx)
+        if not spans:
+            return found[:limit]
+        scores = np.asarray([self.span_score(span_features(ctx, i, j, self.known,
+                                                           self.stopwords))
+                             for i, j in spans], dtype=np.float32)
+        return [Subject(text[tokens[i][1]:tokens[j][2]], tokens[i][1], tokens[j][2], score)
+                for i, j, score in mentions(spans, scores, limit)]
+
+    @staticmethod
+    def span_context(text: str, tokens: list[tuple[str, int, int]],
+                     tagged: list[tuple[int, int, np.ndarray]], found: list[Subject]
+                     ) -> SpanContext:
+        """What the span ranker reads of ``text`` beside each candidate: the tagger's
+        probabilities, the part that asks, and the tagger's first run as the query would shape
+        it."""
+        base = next((w for w in (phrase_words(text, tokens, r.start, r.end) for r in found)
+                     if w), None)
+        probabilities = np.vstack([p for _, _, p in tagged]) if tagged \
+            else np.zeros((0, len(TAGS)), np.float32)
+        return span_context(text, tokens, probabilities, split(text).question, base)
+
+    def span_score(self, features: dict[str, float]) -> float:
+        index = self.span_features
+        return self.span_intercept + sum(value * float(self.span_coef[index[name]])
+                                         for name, value in features.items() if name in index)
 
     def technology_probability(self, vector: np.ndarray) -> float:
         """How likely a phrase names a technology or plan, from its e5 vector (trained on the

@@ -56,18 +56,20 @@ from assistant.engine.understanding.model import (
     runs,
     subject_phrase,
 )
+from assistant.engine.understanding.spans import candidates, span_features
 from assistant.engine.understanding.split import sentences, split
 from assistant.errors import UnderstandingDataError
 
 log = logging.getLogger(__name__)
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 12
+ANALYSER_VERSION = 13
 # Chosen by cross-validation on the labelled set (0.86 at C=4 with equal weights, 0.91 here):
 # the e5 vector weighs three times the n-grams.
 KIND_C = 30.0
 VECTOR_WEIGHT = 3.0
 TAG_C = 2.0
+SPAN_C = 1.0
 FOLDS = 5
 VECTORS_FILE = "question-vectors.npz"
 KEEP_ANALYSERS = 3
@@ -135,24 +137,35 @@ def kind_rows(items: list[LabelledQuestion]) -> tuple[list[str], list[str], list
     return texts, labels, groups
 
 
-def tag_rows(items: list[LabelledQuestion], stopwords: frozenset[str]
+def _subject_span(text: str, subject: str, question: str) -> tuple[int, int]:
+    """Where a labelled subject is: as it occurs in the question part if it does, else its
+    first mention."""
+    at = text.find(subject, text.find(question)) if question and subject in question \
+        else text.find(subject)
+    return at, at + len(subject)
+
+
+def subject_rows(items: Sequence[LabelledQuestion], cases: Sequence[LabelledCase] = ()
+                 ) -> list[tuple[str, str, str | None, str]]:
+    """(id, text, subject, question part) of each labelled question and case, for the tagger
+    and the span ranker; a case's id is marked as one, since the two sets number apart."""
+    return [(i.id, i.text, i.subject, i.question) for i in items] + \
+        [(f"case:{c.id}", c.text, c.subject, "") for c in cases]
+
+
+def tag_rows(rows: Sequence[tuple[str, str, str | None, str]], stopwords: frozenset[str]
              ) -> tuple[list[list[str]], list[str], list[str], frozenset[str]]:
-    """Token features, O/B/I tags and item ids for the subject tagger, and the words it may
+    """Token features, O/B/I tags and row ids for the subject tagger, and the words it may
     know by name (:func:`.features.frame_vocabulary`)."""
     tokens_of, tags, groups = [], [], []
-    for item in items:
-        tokens = tokens_with_offsets(item.text)
-        span = None
-        if item.subject:
-            # The subject as it occurs in the question part if it does, else its first mention.
-            at = item.text.find(item.subject, item.text.find(item.question)) \
-                if item.subject in item.question else item.text.find(item.subject)
-            span = (at, at + len(item.subject))
+    for row_id, text, subject, question in rows:
+        tokens = tokens_with_offsets(text)
+        span = _subject_span(text, subject, question) if subject else None
         inside_before = False
         for _, start, end in tokens:
             inside = span is not None and start >= span[0] and end <= span[1]
             tags.append("O" if not inside else ("I" if inside_before else "B"))
-            groups.append(item.id)
+            groups.append(row_id)
             inside_before = inside
         tokens_of.append([t for t, _, _ in tokens])
     known = frame_vocabulary(zip([t for ts in tokens_of for t in ts], tags, strict=True))
@@ -377,7 +390,8 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     def kind_predict(ngrams: Ngrams, clf: Any, rows: np.ndarray) -> list[str]:
         return list(clf.predict(kind_matrix(ngrams, rows)))
 
-    feats, tags, tag_groups, known = tag_rows(items, stopwords)
+    rows = subject_rows(items, cases)
+    feats, tags, tag_groups, known = tag_rows(rows, stopwords)
 
     def tag_fit(rows: np.ndarray) -> tuple[Any, Any]:
         vec = DictVectorizer()
@@ -393,8 +407,10 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         return LogisticRegression(C=KIND_C, max_iter=3000, tol=1e-3).fit(
             grams, [labels[i] for i in rows])
 
-    report = cross_validate(items, texts, labels, groups, kind_fit, kind_predict,
-                            feats, tags, tag_groups, tag_fit)
+    report = cross_validate(texts, labels, groups, kind_fit, kind_predict)
+    span_names, span_coef, span_intercept, subject_report = _subjects(
+        rows, feats, tags, tag_groups, tag_fit, known, stopwords)
+    report.update(subject_report)
     report["technology"] = technology_report
     report["characteristics"] = case_report
     report["words_first"] = _words_first(texts, labels, groups, words_fit)
@@ -419,6 +435,8 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         "characteristic_coef": case_coef,
         "characteristic_intercept": case_intercept,
         "characteristic_idf": case_ngrams.idf if case_ngrams else np.zeros(0, np.float32),
+        "span_coef": span_coef,
+        "span_intercept": np.asarray([span_intercept], dtype=np.float32),
         "technology_coef": technology.coef_.ravel().astype(np.float32),
         "technology_intercept": technology.intercept_.astype(np.float32),
     }
@@ -430,6 +448,7 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         "tag_features": list(vec.feature_names_),
         "stopwords": sorted(stopwords),
         "tag_known": sorted(known),
+        "span_features": span_names,
         "characteristics": keys,
         "learned_characteristics": learned,
         "characteristic_ngrams": sorted(case_ngrams.vocabulary,
@@ -483,12 +502,10 @@ def _words_first(texts: list[str], labels: list[str], groups: list[str], words_f
             "settled_right": right}
 
 
-def cross_validate(items: list[LabelledQuestion], texts: list[str], labels: list[str],
-                   groups: list[str], kind_fit: Any, kind_predict: Any,
-                   feats: list[list[str]], tags: list[str], tag_groups: list[str],
-                   tag_fit: Any) -> dict[str, Any]:
+def cross_validate(texts: list[str], labels: list[str], groups: list[str], kind_fit: Any,
+                   kind_predict: Any) -> dict[str, Any]:
     """Accuracy per kind and a confusion matrix over :data:`FOLDS` folds that keep each labelled
-    question (with its context sentences) in one fold; exact-span accuracy of the tagger."""
+    question (with its context sentences) in one fold."""
     from sklearn.model_selection import GroupKFold
 
     kinds = [k for k in (*KINDS, CONTEXT) if k in set(labels)]
@@ -503,45 +520,136 @@ def cross_validate(items: list[LabelledQuestion], texts: list[str], labels: list
     total = sum(v["n"] for v in per_kind.values())
     accuracy = sum(confusion[k][k] for k in kinds) / max(total, 1)
 
-    # Subject spans, with every technology in one fold only (grouped by the longest word of the
-    # subject), so that the figure says how the tagger does on technologies it never saw: the
-    # tags of a question equal the labelled ones exactly, and the phrase the analyser makes of
-    # its likeliest run (:func:`.model.runs`, then the query's shaping) equals the labelled
-    # subject, word for word, and shares its words (F1).
-    spans_right = spans_total = phrases_right = 0
-    overlap = 0.0
-    by_item: dict[str, list[int]] = {}
-    for row, g in enumerate(tag_groups):
-        by_item.setdefault(g, []).append(row)
-    technology = {i.id: max(words(i.subject), key=len)[:4] if i.subject and words(i.subject)
-                  else "" for i in items}
-    for part in range(FOLDS):
-        test_ids = {i.id for i in items
-                    if int(hashlib.md5(technology[i.id].encode()).hexdigest(), 16) % FOLDS == part}
-        train_rows = np.asarray([r for i in items if i.id not in test_ids for r in by_item[i.id]])
-        vec, clf = tag_fit(train_rows)
-        for item in items:
-            if item.id not in test_ids or not item.subject:
-                continue
-            rows = by_item[item.id]
-            x = vec.transform([dict.fromkeys(feats[r], 1) for r in rows])
-            spans_total += 1
-            spans_right += list(clf.predict(x)) == [tags[r] for r in rows]
-            order = [list(clf.classes_).index(t) for t in TAGS]
-            tagged = [(start, end, p) for (_, start, end), p in
-                      zip(tokens_with_offsets(item.text), clf.predict_proba(x)[:, order],
-                          strict=True)]
-            phrase = next((p for p in (subject_phrase(item.text, r.start, r.end)
-                                       for r in runs(item.text, tagged)) if p), "")
-            found, labelled = words(phrase), words(item.subject)
-            phrases_right += found == labelled
-            common = sum((Counter(found) & Counter(labelled)).values())
-            overlap += 2 * common / (len(found) + len(labelled)) if common else 0.0
     return {"folds": FOLDS, "kind_accuracy": round(accuracy, 3), "per_kind": per_kind,
-            "confusion": confusion,
-            "subject_exact_unseen": round(spans_right / max(spans_total, 1), 3),
-            "subject_phrase_exact_unseen": round(phrases_right / max(spans_total, 1), 3),
-            "subject_phrase_f1_unseen": round(overlap / max(spans_total, 1), 3)}
+            "confusion": confusion}
+
+
+def _phrase_scores(found: str, labelled: str) -> tuple[bool, float]:
+    """Whether a phrase equals the labelled subject word for word, and their word F1."""
+    a, b = words(found), words(labelled)
+    common = sum((Counter(a) & Counter(b)).values())
+    return a == b, (2 * common / (len(a) + len(b)) if common else 0.0)
+
+
+def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list[str]],
+              tags: list[str], tag_groups: list[str], tag_fit: Callable[[np.ndarray], Any],
+              known: frozenset[str], stopwords: frozenset[str]
+              ) -> tuple[list[str], np.ndarray, float, dict[str, Any]]:
+    """The span ranker (:mod:`.spans`): its feature names, weights and intercept, and the
+    cross-validated figures of the phrase the analyser takes as the technology.
+
+    Every technology is in one fold only (grouped by the longest word of the subject), so that
+    the figures say how the analyser does on technologies it never saw. The ranker learns from
+    the tagger's probabilities of folds that did not see the message (as at answering, where
+    the tagger never saw the question) and is scored over the same folds. Reported per set
+    (labelled questions, labelled cases): the phrase of the tagger's first run as the query
+    shapes it (:func:`.model.runs`, :func:`.model.subject_phrase`) and the ranker's best
+    candidate, each as word-for-word equal to the labelled subject and as word F1."""
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    by_row: dict[str, list[int]] = {}
+    for r, g in enumerate(tag_groups):
+        by_row.setdefault(g, []).append(r)
+    labelled = [row for row in rows if row[2]]
+    part_of = {row[0]: int(hashlib.md5((max(words(row[2] or ""), key=len, default="")[:4])
+                                       .encode()).hexdigest(), 16) % FOLDS for row in labelled}
+    tagged_of: dict[str, list[tuple[int, int, np.ndarray]]] = {}
+    exact_tags: dict[str, bool] = {}
+    for part in range(FOLDS):
+        test = {rid for rid, p in part_of.items() if p == part}
+        train_rows = np.asarray([r for rid, rs in by_row.items() if rid not in test for r in rs])
+        vec, clf = tag_fit(train_rows)
+        order = [list(clf.classes_).index(t) for t in TAGS]
+        for rid, text, _, _ in labelled:
+            if rid not in test:
+                continue
+            x = vec.transform([dict.fromkeys(feats[r], 1) for r in by_row[rid]])
+            exact_tags[rid] = list(clf.predict(x)) == [tags[r] for r in by_row[rid]]
+            tagged_of[rid] = [(start, end, p) for (_, start, end), p in
+                              zip(tokens_with_offsets(text), clf.predict_proba(x)[:, order],
+                                  strict=True)]
+
+    spans_of: dict[str, list[tuple[int, int]]] = {}
+    features_of: dict[str, list[dict[str, float]]] = {}
+    gold_of: dict[str, tuple[int, int] | None] = {}
+    base_of: dict[str, str] = {}
+    has_runs: dict[str, bool] = {}
+    for rid, text, subject, question in labelled:
+        tokens = tokens_with_offsets(text)
+        found = runs(text, tagged_of[rid])
+        has_runs[rid] = bool(found)
+        base_of[rid] = next((p for p in (subject_phrase(text, r.start, r.end) for r in found)
+                             if p), "")
+        ctx = AnalyserModel.span_context(text, tokens, tagged_of[rid], found)
+        spans_of[rid] = candidates(ctx)
+        features_of[rid] = [span_features(ctx, i, j, known, stopwords) for i, j in spans_of[rid]]
+        start, end = _subject_span(text, subject or "", question)
+        inside = [k for k, (_, s, e) in enumerate(tokens) if s >= start and e <= end]
+        gold_of[rid] = (inside[0], inside[-1]) if inside else None
+
+    # One matrix of all candidates (a row per candidate, the rows of a message together); the
+    # folds take their messages' rows. Feature names come from all messages, labels never.
+    names = sorted({name for fs in features_of.values() for f in fs for name in f})
+    column = {name: k for k, name in enumerate(names)}
+    first_row: dict[str, int] = {}
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for rid, _, _, _ in labelled:
+        first_row[rid] = len(indptr) - 1
+        for f in features_of[rid]:
+            indices.extend(column[name] for name in f)
+            data.extend(f.values())
+            indptr.append(len(indices))
+    matrix = sparse.csr_matrix((np.asarray(data, np.float64), np.asarray(indices),
+                                np.asarray(indptr)), shape=(len(indptr) - 1, len(names)))
+
+    def rows_of(rid: str) -> np.ndarray:
+        return np.arange(first_row[rid], first_row[rid] + len(spans_of[rid]))
+
+    def fit(ids: Sequence[str]) -> Any:
+        x = matrix[np.concatenate([rows_of(rid) for rid in ids])]
+        y = [span == gold_of[rid] for rid in ids for span in spans_of[rid]]
+        return LogisticRegression(C=SPAN_C, max_iter=3000).fit(x, y)
+
+    ranked: dict[str, str] = {}
+    for part in range(FOLDS):
+        clf = fit([rid for rid, p in part_of.items() if p != part and spans_of[rid]])
+        for rid, text, _, _ in labelled:
+            if part_of[rid] != part:
+                continue
+            if not has_runs[rid] or not spans_of[rid]:
+                ranked[rid] = base_of[rid]  # as at answering: no run, no subject
+                continue
+            scores = clf.decision_function(matrix[rows_of(rid)])
+            i, j = spans_of[rid][int(np.argmax(scores))]
+            tokens = tokens_with_offsets(text)
+            ranked[rid] = text[tokens[i][1]:tokens[j][2]]
+
+    report: dict[str, Any] = {}
+    for name, marked in (("questions", False), ("cases", True)):
+        ids = [row for row in labelled if row[0].startswith("case:") == marked]
+        if not ids:
+            continue
+        figures: dict[str, Any] = {"n": len(ids)}
+        for method, phrases in (("tagger_runs", base_of), ("span_ranker", ranked)):
+            scored = [_phrase_scores(phrases[rid], subject or "") for rid, _, subject, _ in ids]
+            figures[method] = {"exact": round(sum(e for e, _ in scored) / len(ids), 3),
+                               "f1": round(sum(f for _, f in scored) / len(ids), 3)}
+        report[name] = figures
+    questions = report.get("questions", {})
+    report["subject_exact_unseen"] = round(
+        sum(v for rid, v in exact_tags.items() if not rid.startswith("case:"))
+        / max(questions.get("n", 0), 1), 3)
+    report["subject_phrase_exact_unseen"] = questions.get("span_ranker", {}).get("exact", 0.0)
+    report["subject_phrase_f1_unseen"] = questions.get("span_ranker", {}).get("f1", 0.0)
+    usable = [rid for rid in part_of if spans_of[rid]]
+    if not usable:
+        return [], np.zeros(0, np.float32), 0.0, report
+    clf = fit(usable)
+    return (names, clf.coef_.ravel().astype(np.float32),
+            float(clf.intercept_.ravel()[0]), report)
 
 
 def analyser_for(framework: Framework, embed: Any, fingerprint: str, cache_dir: Path) -> Path:
