@@ -7,13 +7,13 @@ plan they take in a place or a count ("Vismarkt 14 geluidssensoren") or a verb (
 energy meters"), or stop half way through what the technology does.
 
 The span ranker weighs whole phrases instead. Every run of up to :data:`SPAN_WORDS` words inside
-one clause that starts at a word the tagger does not rule out is a candidate; a logistic
-regression over what :func:`span_features` says of it (the tagger's probabilities inside and at
-its edges, its first, last and neighbouring words where they are frame words, its length, its
-sentence, whether it lies in the part that asks, whether it is the tagger's own run) scores them,
-trained on the labelled questions and cases with the tagger's probabilities from folds that did
-not see them. The best candidate of each mention (candidates that do not overlap) is kept, and
-the query weighs the best few by their meaning as a technology.
+one clause that starts at a word the tagger does not rule out is a candidate (at most
+:data:`MAX_CANDIDATES`); a logistic regression over what :func:`span_features` says of it (the
+tagger's probabilities inside and at its edges, its first, last and neighbouring words where they
+are frame words, its length, its sentence, whether it starts in the part that asks, whether it is
+the tagger's own run) scores them, trained on the labelled questions and cases with the tagger's
+probabilities from folds that did not see them. The best candidate of each mention (candidates
+that do not overlap) is kept, and the query weighs the best few by their meaning as a technology.
 
 The same functions make the features at training and at answering.
 """
@@ -21,27 +21,36 @@ The same functions make the features at training and at answering.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
 from assistant.engine.text.words import fold
 from assistant.engine.understanding.language import language_data
 
-# The longest phrase a candidate may be, in words (0.94 of the labelled subjects fit; a longer
-# one is mostly a whole pasted sentence).
+# The longest phrase a candidate may be, in words (by length alone 0.99 of the labelled subjects
+# fit; a longer one is mostly a whole pasted sentence).
 SPAN_WORDS = 16
-# A candidate starts only at a word the tagger gives at most this probability of being outside
-# (prunes about nine in ten starts; the labelled subjects' first words are all below it).
+# A candidate starts only at a word the tagger gives at most this probability of being outside.
+# (Requiring a word of the tagger's runs as well lost technologies the runs miss: "sensoren" in
+# "Op de markt komen sensoren die bezoekers tellen", whose only run is "de markt".)
 SPAN_START_OUTSIDE = 0.97
-_CLAUSE_END = re.compile(r"[,:;.!?\n]")
+# At most this many candidates are scored per message (in text order), so that a long pasted
+# text or a keyboard mash costs a bounded time.
+MAX_CANDIDATES = 1500
+# A clause ends at punctuation followed by a space or the end ("B.V." and "150.000" do not end
+# one) or at a line break.
+_CLAUSE_END = re.compile(r"[,:;.!?](?=\s|$)|\n")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 @dataclass
 class SpanContext:
     """What every candidate of one message shares: its words, clause and sentence breaks, where
-    the part that asks starts, and the tagger's own best run (first and last word)."""
+    the part that asks lies, the tagger's own best run (first and last word), the words a candidate
+    must hold, and each word's count and first place."""
 
     text: str
     tokens: list[tuple[str, int, int]]
@@ -49,34 +58,56 @@ class SpanContext:
     folded: list[str]
     breaks: list[bool]  # a clause ends before word i
     sentence: list[int]
-    asks_from: int | None  # offset where the part that asks starts, if not at the start
+    asks: tuple[int, int] | None  # offsets of the part that asks, if it is found in the text
     base: tuple[int, int] | None
+    marked: list[bool]  # a candidate must hold a marked word (all, unless a caller says)
+    counts: Counter[str]
+    first_at: dict[str, int]
 
 
 def span_context(text: str, tokens: list[tuple[str, int, int]], tagged: np.ndarray,
-                 question: str | None, base: tuple[int, int] | None) -> SpanContext:
+                 question: str | None, base: tuple[int, int] | None,
+                 marked: list[bool] | None = None) -> SpanContext:
     n = len(tokens)
-    breaks = [i == 0 or bool(_CLAUSE_END.search(text, tokens[i - 1][2], tokens[i][1]))
+    # The gap between two words with the next word's first letter, so that punctuation right
+    # before a word ("150.000") is not read as followed by the end.
+    breaks = [i == 0 or bool(_CLAUSE_END.search(text[tokens[i - 1][2]:tokens[i][1] + 1]))
               for i in range(n)]
     cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
     sentence = [sum(c <= start for c in cuts) for _, start, _ in tokens]
-    asks_from = text.rfind(question) if question and question != text else None
-    return SpanContext(text, tokens, tagged, [fold(t) for t, _, _ in tokens], breaks, sentence,
-                       asks_from if asks_from is not None and asks_from >= 0 else None, base)
+    at = text.rfind(question) if question else -1
+    folded = [fold(t) for t, _, _ in tokens]
+    first_at: dict[str, int] = {}
+    for i, w in enumerate(folded):
+        first_at.setdefault(w, i)
+    return SpanContext(text, tokens, tagged, folded, breaks, sentence,
+                       (at, at + len(question or "")) if at >= 0 else None, base,
+                       marked if marked is not None else [True] * n, Counter(folded), first_at)
+
+
+@cache
+def _relatives() -> frozenset[str]:
+    return language_data("nl").relatives | language_data("en").relatives
 
 
 def candidates(ctx: SpanContext) -> list[tuple[int, int]]:
     """(first, last) word of each candidate phrase: within one clause, at most
-    :data:`SPAN_WORDS` words, starting at a word the tagger does not rule out."""
+    :data:`SPAN_WORDS` words, starting at a word the tagger does not rule out and holding a
+    marked word; at most :data:`MAX_CANDIDATES`."""
     out = []
     n = len(ctx.tokens)
     for i in range(n):
         if ctx.tagged[i][0] > SPAN_START_OUTSIDE:
             continue
+        holds = False
         for j in range(i, min(n, i + SPAN_WORDS)):
             if j > i and ctx.breaks[j]:
                 break
-            out.append((i, j))
+            holds = holds or ctx.marked[j]
+            if holds:
+                out.append((i, j))
+                if len(out) == MAX_CANDIDATES:
+                    return out
     return out
 
 
@@ -85,8 +116,9 @@ def span_features(ctx: SpanContext, i: int, j: int, known: frozenset[str],
     """What the ranker sees of the phrase from word ``i`` to word ``j`` (see the module
     docstring). Words are named only where they are frame words (``known``) or function words,
     as in the tagger, so that the ranker learns where a phrase ends rather than which
-    technologies the labelled set names."""
-    relatives = language_data("nl").relatives | language_data("en").relatives
+    technologies the labelled set names; the last three and first two letters of the edge words
+    are features too (a word of three letters is then known by name)."""
+    relatives = _relatives()
     ws, p, n = ctx.folded, ctx.tagged, len(ctx.tokens)
 
     def name(w: str) -> str:
@@ -109,10 +141,10 @@ def span_features(ctx: SpanContext, i: int, j: int, known: frozenset[str],
         "pos": i / n, "clause_start": float(ctx.breaks[i]),
         f"sent={min(ctx.sentence[i], 3)}": 1.0,
         f"sent_last={int(ctx.sentence[i] == ctx.sentence[-1])}": 1.0,
-        "in_question": float(ctx.asks_from is not None
-                             and ctx.tokens[i][1] >= ctx.asks_from),
-        "first_mention": float(ws[j] not in ws[:i]),
-        "mentions": min(ws.count(ws[j]), 4) / 4,
+        "in_question": float(ctx.asks is not None
+                             and ctx.asks[0] <= ctx.tokens[i][1] < ctx.asks[1]),
+        "first_mention": float(ctx.first_at[ws[j]] >= i),
+        "mentions": min(ctx.counts[ws[j]], 4) / 4,
     }
     first = ctx.tokens[i][0]
     if first[:1].isupper() and not ctx.breaks[i]:
@@ -141,6 +173,8 @@ def mentions(spans: list[tuple[int, int]], scores: np.ndarray, limit: int
     """The best-scored candidate of each mention, best first: a candidate that overlaps a better
     one is the same mention with other ends. At most ``limit``."""
     out: list[tuple[int, int, float]] = []
+    if limit <= 0:
+        return out
     for k in np.argsort(-scores, kind="stable"):
         i, j = spans[int(k)]
         if all(j < a or i > b for a, b, _ in out):
