@@ -429,23 +429,22 @@ class QueryAnalyser:
         (:meth:`AnalyserModel.technology_probability`). A model without a ranker weighs the
         tagger's runs by their meaning, then by the tagger's weight."""
         found = self.model.subjects(text)
-        if not self.model.span_features:
+        ranked = bool(self.model.span_features)
+        if ranked:
+            kept = [s for s in found if any(fold(w) not in self._stopwords for w in words(s.text))]
+            phrases, weights = [s.text for s in kept], [s.confidence for s in kept]
+        else:
             phrases = [p for p in (subject_phrase(text, s.start, s.end) for s in found) if p]
             weights = [-0.01 * rank for rank in range(len(phrases))]
-            odds = 1.0  # the meaning decides
-        else:
-            kept = [s for s in found if any(fold(w) not in self._stopwords for w in words(s.text))]
-            phrases = [s.text for s in kept]
-            weights = [s.confidence for s in kept]
-            odds = SUBJECT_MEANING_WEIGHT
         if len(phrases) <= 1:
             return phrases[0] if phrases else None
 
         def weighed(rank: int) -> float:
             p = self.model.technology_probability(self.vector(phrase_form(phrases[rank])))
+            if not ranked:
+                return weights[rank] + p  # the meaning decides, then the tagger's order
             p = min(max(p, 1e-6), 1 - 1e-6)
-            return weights[rank] + (odds * math.log(p / (1 - p)) if self.model.span_features
-                                    else p)
+            return weights[rank] + SUBJECT_MEANING_WEIGHT * math.log(p / (1 - p))
 
         return phrases[max(range(len(phrases)), key=weighed)]
 

@@ -42,6 +42,7 @@ from assistant.engine.understanding.spans import (
     SpanContext,
     candidates,
     mentions,
+    relative_words,
     span_context,
     span_features,
 )
@@ -203,7 +204,7 @@ def _whole_clause(text: str, tokens: list[tuple[str, int, int]], first: int, las
     0.492, word F1 0.772 -> 0.775) and on the labelled cases' plans and passages (exact 0.117 ->
     0.152, F1 0.544 -> 0.582; leaving the cut-off clause out gave 0.121 and 0.515). It shapes
     the tagger's own run, which the span ranker reads (:mod:`.spans`)."""
-    relatives = language_data("nl").relatives | language_data("en").relatives
+    relatives = relative_words()
     coordinators = language_data("nl").coordinators | language_data("en").coordinators
     starts = [k for k in range(first + 1, last + 1) if fold(tokens[k][0]) in relatives]
     if not starts or last + 1 >= len(tokens):

@@ -86,7 +86,8 @@ def span_context(text: str, tokens: list[tuple[str, int, int]], tagged: np.ndarr
 
 
 @cache
-def _relatives() -> frozenset[str]:
+def relative_words() -> frozenset[str]:
+    """The words that open a relative clause ("die", "that"), in either language."""
     return language_data("nl").relatives | language_data("en").relatives
 
 
@@ -118,7 +119,7 @@ def span_features(ctx: SpanContext, i: int, j: int, known: frozenset[str],
     as in the tagger, so that the ranker learns where a phrase ends rather than which
     technologies the labelled set names; the last three and first two letters of the edge words
     are features too (a word of three letters is then known by name)."""
-    relatives = _relatives()
+    relatives = relative_words()
     ws, p, n = ctx.folded, ctx.tagged, len(ctx.tokens)
 
     def name(w: str) -> str:

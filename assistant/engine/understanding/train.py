@@ -54,7 +54,6 @@ from assistant.engine.understanding.model import (
     AnalyserModel,
     case_text,
     runs,
-    subject_phrase,
 )
 from assistant.engine.understanding.spans import candidates, span_features
 from assistant.engine.understanding.split import sentences, split
@@ -579,9 +578,9 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
         tokens = tokens_with_offsets(text)
         found = runs(text, tagged_of[rid])
         has_runs[rid] = bool(found)
-        base_of[rid] = next((p for p in (subject_phrase(text, r.start, r.end) for r in found)
-                             if p), "")
         ctx = AnalyserModel.span_context(text, tokens, tagged_of[rid], found)
+        # The tagger's first run as the query shapes it (:func:`.model.subject_phrase`).
+        base_of[rid] = text[tokens[ctx.base[0]][1]:tokens[ctx.base[1]][2]] if ctx.base else ""
         spans_of[rid] = candidates(ctx)
         features_of[rid] = [span_features(ctx, i, j, known, stopwords) for i, j in spans_of[rid]]
         start, end = _subject_span(text, subject or "", question)
