@@ -410,6 +410,26 @@ def test_the_span_ranker_is_trained_and_beats_the_taggers_own_run_on_unseen_tech
 
 
 @pytest.mark.slow
+def test_only_mentions_near_the_best_are_weighed_by_their_meaning(engine, monkeypatch):
+    from assistant.engine.query import SUBJECT_MARGIN
+    from assistant.engine.understanding.model import Subject
+
+    analyser = engine.retriever.analyser
+    model = analyser.model
+    found = [Subject("slimme camera's", 0, 15, 2.0),
+             Subject("algoritme", 20, 29, 2.0 - SUBJECT_MARGIN - 0.5)]
+    monkeypatch.setattr(model, "subjects", lambda text, limit=4: found)
+    weighed: list[int] = []
+    meaning = model.technology_probability
+    monkeypatch.setattr(model, "technology_probability",
+                        lambda vector: weighed.append(1) or meaning(vector))
+    assert analyser._best_subject("whatever") == "slimme camera's" and not weighed
+    found[1] = Subject("algoritme", 20, 29, 2.0 - SUBJECT_MARGIN + 0.5)
+    analyser._best_subject("whatever")
+    assert len(weighed) == 2
+
+
+@pytest.mark.slow
 def test_a_technology_after_a_place_is_found_and_a_run_ends_at_a_colon(engine):
     analyser = engine.retriever.analyser
     plan = analyser.analyse(
