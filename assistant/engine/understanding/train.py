@@ -136,6 +136,13 @@ def kind_rows(items: list[LabelledQuestion]) -> tuple[list[str], list[str], list
     return texts, labels, groups
 
 
+def technology_group(subject: str, letters: int = 5) -> str:
+    """The cross-validation group of a technology: the first letters of its longest word, so
+    that a fold holds technologies the others do not ("wifi-telling" with "wifi-tellers")."""
+    found = words(subject)
+    return max(found, key=len)[:letters] if found else ""
+
+
 def _subject_span(text: str, subject: str, question: str) -> tuple[int, int]:
     """Where a labelled subject is: as it occurs in the question part if it does, else its
     first mention."""
@@ -208,8 +215,7 @@ def technology_rows(items: list[LabelledQuestion], stopwords: frozenset[str],
         if flipped:
             phrases.setdefault(flipped, label)
     texts = list(phrases)
-    groups = [max(words(t), key=len)[:5] if words(t) else "" for t in texts]
-    return texts, [phrases[t] for t in texts], groups
+    return texts, [phrases[t] for t in texts], [technology_group(t) for t in texts]
 
 
 def case_rows(cases: Sequence[LabelledCase], framework: Framework
@@ -225,8 +231,7 @@ def case_rows(cases: Sequence[LabelledCase], framework: Framework
         said = (words(case.subject), words(context))
         triggered.append({c.key for c in framework.characteristics
                           if any(c.matches(w) for w in said)})
-        longest = max(words(case.subject), key=len) if words(case.subject) else case.subject
-        groups.append(longest[:5])
+        groups.append(technology_group(case.subject))
     return texts, triggered, groups
 
 
@@ -551,8 +556,8 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
     for r, g in enumerate(tag_groups):
         by_row.setdefault(g, []).append(r)
     labelled = [row for row in rows if row[2]]
-    part_of = {row[0]: int(hashlib.md5((max(words(row[2] or ""), key=len, default="")[:4])
-                                       .encode()).hexdigest(), 16) % FOLDS for row in labelled}
+    part_of = {row[0]: int(hashlib.md5(technology_group(row[2] or "", 4).encode()).hexdigest(),
+                           16) % FOLDS for row in labelled}
     tagged_of: dict[str, list[tuple[int, int, np.ndarray]]] = {}
     exact_tags: dict[str, bool] = {}
     for part in range(FOLDS):
