@@ -185,7 +185,7 @@ def test_a_described_plan_and_a_pasted_quote_are_context():
                    'en waarop dan?')
     assert source.question.startswith("Is dit iets") and "dataplatform" in source.context
     for whole in ("Wat gebeurt er om 10:30 met de camerabeelden?",
-                  "Staat het algoritme op https://algoritmes.overheid.nl/nl?"):
+                  "Staat het algoritme op https://algoritmes.example.org/nl?"):
         assert split(whole).question == whole  # a colon without a space after it splits nothing
     alone = split("Wat moet ik vragen over wifi-telling?")
     assert alone.question == "Wat moet ik vragen over wifi-telling?" and not alone.context
