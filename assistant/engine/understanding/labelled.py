@@ -8,11 +8,13 @@ One object a line (:class:`LabelledQuestion` is the schema)::
 
 ``question`` is the part of ``text`` that asks (all of it when nothing is described or pasted),
 ``subject`` the technology or plan as written, with its qualifiers; both are exact substrings of
-``text``. ``details`` are what the question part asks for (an amount, a date...), not words that
-merely occur. Follow-up kinds carry ``previous`` (the question before it in the chat) and a
-condition follow-up its ``condition``. ``also`` marks a message that asks two things ("what is X
-and what should I ask?"). A line that fails the schema is refused with one sentence naming the
-file and line.
+``text``. ``name``, where the subject is longer than a name, is the part of it that the council's
+questions use ("luchtkwaliteitsmeters" of "luchtkwaliteitsmeters die de gemeente huurt van
+Sensaris"); without it the subject is its own name. ``details`` are what the question part asks
+for (an amount, a date...), not words that merely occur. Follow-up kinds carry ``previous`` (the
+question before it in the chat) and a condition follow-up its ``condition``. ``also`` marks a
+message that asks two things ("what is X and what should I ask?"). A line that fails the schema
+is refused with one sentence naming the file and line.
 
 Beside them, ``phrases/*.jsonl`` holds short phrases labelled for one question only: does the
 phrase name a digital technology or a plan with one (``true``), or something a council decides
@@ -65,6 +67,7 @@ class LabelledQuestion(BaseModel):
     kind: Kind
     question: str
     subject: str | None = None
+    name: str | None = None
     details: tuple[str, ...] = ()
     previous: str | None = None
     condition: str | None = None
@@ -78,6 +81,7 @@ class LabelledQuestion(BaseModel):
             raise ValueError("question is not a part of text")
         if self.subject is not None and self.subject not in self.text:
             raise ValueError("subject is not a part of text")
+        _check_name(self.name, self.subject)
         if self.condition is not None and self.condition not in self.text:
             raise ValueError("condition is not a part of text")
         unknown = [d for d in self.details if d not in DETAILS]
@@ -114,6 +118,7 @@ class LabelledCase(BaseModel):
     text: str
     lang: Literal["nl", "en"]
     subject: str
+    name: str | None = None
     characteristics: tuple[str, ...] = ()
 
     @model_validator(mode="after")
@@ -122,6 +127,7 @@ class LabelledCase(BaseModel):
             raise ValueError("text and subject may not be empty")
         if self.subject not in self.text:
             raise ValueError("subject is not a part of text")
+        _check_name(self.name, self.subject)
         if len(set(self.characteristics)) != len(self.characteristics):
             raise ValueError("a characteristic is named twice")
         bad = [k for k in self.characteristics if not _KEY.fullmatch(k)]
@@ -131,6 +137,11 @@ class LabelledCase(BaseModel):
 
 
 _KEY = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def _check_name(name: str | None, subject: str | None) -> None:
+    if name is not None and (not name.strip() or subject is None or name not in subject):
+        raise ValueError("name is not a part of subject")
 
 
 def load_labelled(folder: Path = FOLDER) -> list[LabelledQuestion]:
