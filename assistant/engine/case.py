@@ -258,8 +258,26 @@ def case_of(q: Query, matcher: Matcher) -> Case:
     by_key: dict[str, Characteristic] = {c.key: c for c in framework.characteristics}
     chosen = tuple(k for k in dict.fromkeys(keys) if k in by_key
                    and not present & set(by_key[k].yields_to))
-    return Case(language=q.language, technology=_with_article(q.subject, q.text),
+    return Case(language=q.language, technology=named(q),
                 characteristics=chosen, facets=facets)
+
+
+def named(q: Query) -> str | None:
+    """The technology as the answer's sentences name it: its short name (the whole subject when
+    the analyser gave none), with the article the user put before it, and without the capital
+    of a sentence it started ("Chatbot" in "Chatbot op de website: wat vragen?"; an acronym
+    such as "RPA" or "MORA-app" keeps it)."""
+    name = q.name or q.subject
+    if not name:
+        return name
+    at = q.text.find(name)
+    if at >= 0 and _SENTENCE_START.search(q.text[:at]) and name[:1].isupper() \
+            and name[1:2].islower():
+        name = name[0].lower() + name[1:]
+    return _with_article(name, q.text)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s)[\s\"'“‘(]*$")
 
 
 def _with_article(subject: str | None, text: str) -> str | None:

@@ -73,6 +73,9 @@ SUBJECT_MARGIN = 4.0
 FOLLOWUP_PRIOR = 12.0
 FOLLOWUP_NAMES = {k: k.removeprefix("followup_") for k in FOLLOWUP_KINDS}
 
+# The kinds whose answer may put the technology in the council's questions (a swap keeps the
+# kind of the question before it).
+NAMED_KINDS = ("ask", "topic", "followup_swap")
 # What a subject phrase may not carry into the answer's Markdown (see QueryAnalyser._subject).
 _MARKUP = re.compile(r"[\[\]()<>!*_`#|\\{}~]")
 
@@ -111,6 +114,9 @@ class Query:
     only_context: bool = False  # a pasted document without a question
     vector: Any = None  # e5 vector of the part that asks
     search: str | None = None  # what retrieval embeds when it is not the question itself
+    # The technology's short name inside ``subject``, which the council's questions use
+    # ("luchtkwaliteitsmeters" of "luchtkwaliteitsmeters die de gemeente huurt van Sensaris").
+    name: str | None = None
 
     @property
     def asked(self) -> str:
@@ -326,6 +332,8 @@ class QueryAnalyser:
             in_domain=in_domain,
             asks_values=words_of.asks_values(question),
             question=question if question != text else "", context=context,
+            # Only the denkraam's questions use the short name.
+            name=self.model.name(subject) if subject and kind in NAMED_KINDS else None,
         )
 
     def _characterise(self, q: Query, described: str | None = None) -> None:
@@ -392,6 +400,7 @@ class QueryAnalyser:
             if new:
                 old = set(self.analyzer.tokens(previous.subject or ""))
                 base.subject = new
+                base.name = own.name if new == own.subject else new
                 base.topics = own.topics or previous.topics
                 base.tokens = [t for t in previous.tokens if t not in old] + own.tokens
                 base.weights = [w for w in previous.weights if not (w[1] & old)] + own.weights

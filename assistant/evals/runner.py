@@ -174,10 +174,12 @@ def answer_checks(q: RefQuestion, answer: Answer) -> dict[str, bool | None]:
         # Both documents when two are expected; any two when the question lists more.
         out["cites_all_docs"] = len(docs & {c.doc for c in answer.citations}) >= 2
     if q.kind in ASK_KINDS:
+        # The technology as written is read from the question, and the council's questions name
+        # it (by its short name where the analyser gave one).
         subject = fold(answer.subject or answer.topic or "")
         asked = " ".join(qq.text for s in answer.denkraam for qq in s.questions)
         out["names_technology"] = bool(subject) and subject in fold(q.question) \
-            and subject in fold(asked)
+            and fold(answer.named or subject) in fold(asked)
         if q.subject:
             out["subject_exact"], out["subject_covers"] = subject_match(q.subject, answer.subject)
     return out
@@ -197,16 +199,17 @@ def subject_match(expected: str | None, got: str | None) -> tuple[bool, bool]:
 
 
 def normalised_questions(answer: Answer, drop: frozenset[str] = frozenset()) -> list[str]:
-    """The answer's questions for the council with its subject blanked out, so that one template
-    with another noun pasted in counts as the same question, and without the words in ``drop``
-    (function words, for counting distinct wordings)."""
-    subject = fold(answer.subject or answer.topic or "")
+    """The answer's questions for the council with its subject (as the questions name it, and as
+    the user wrote it) blanked out, so that one template with another noun pasted in counts as
+    the same question, and without the words in ``drop`` (function words, for counting distinct
+    wordings)."""
+    names = [fold(n) for n in (answer.named, answer.subject or answer.topic) if n]
     out = []
     for section in answer.denkraam:
         for q in section.questions:
             text = fold(q.text)
-            if subject:
-                text = text.replace(subject, " ")
+            for name in names:
+                text = text.replace(name, " ")
             out.append(" ".join(w for w in words(text) if w not in drop))
     return out
 

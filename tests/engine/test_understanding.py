@@ -24,9 +24,12 @@ from assistant.engine.understanding.language import LanguageData, detect_languag
 from assistant.engine.understanding.model import runs, subject_phrase
 from assistant.engine.understanding.spans import (
     MAX_CANDIDATES,
+    NAME_WORDS,
     SPAN_WORDS,
     candidates,
     mentions,
+    name_candidates,
+    name_features,
     span_context,
     span_features,
 )
@@ -113,6 +116,8 @@ def test_the_case_set_labels_every_characteristic_in_both_languages(engine):
      '"characteristics": ["experiment", "experiment"]}', "a characteristic is named twice"),
     ('{"id": "c1", "text": "drones", "lang": "nl", "subject": "drones"}',
      "cases.jsonl line 2: the id 'c1' is used twice"),
+    ('{"id": "c2", "text": "drones boven het park", "lang": "nl", "subject": "drones boven het '
+     'park", "name": "drones boven de stad"}', "cases.jsonl line 2: name is not a part of subject"),
 ])
 def test_a_labelled_case_that_fails_its_schema_is_named(tmp_path, line, says):
     (tmp_path / "cases").mkdir()
@@ -407,6 +412,54 @@ def test_the_span_ranker_is_trained_and_beats_the_taggers_own_run_on_unseen_tech
     ctx = model.span_context(" ".join(["sensor"] * 3000), tokens_with_offsets(
         " ".join(["sensor"] * 3000)), model.tag(" ".join(["sensor"] * 3000)), [])
     assert len(candidates(ctx)) <= MAX_CANDIDATES
+
+
+def test_name_candidates_are_short_runs_without_function_words_at_their_edges():
+    phrase = "luchtkwaliteitsmeters die de gemeente huurt van Sensaris, als proef"
+    tokens = tokens_with_offsets(phrase)
+    stop = frozenset({"die", "de", "van", "als"})
+    found = {(tokens[i][0], tokens[j][0]) for i, j in name_candidates(tokens, phrase, stop)}
+    assert ("luchtkwaliteitsmeters", "luchtkwaliteitsmeters") in found
+    assert ("luchtkwaliteitsmeters", "gemeente") in found
+    assert not any(a in stop or b in stop for a, b in found)
+    assert ("Sensaris", "proef") not in found  # a comma ends a name
+    assert max(j - i + 1 for i, j in name_candidates(tokens, phrase, frozenset())) == NAME_WORDS
+    only_function = tokens_with_offsets("de het")
+    assert name_candidates(only_function, "de het", frozenset({"de", "het"})) == [(0, 1)]
+
+
+def test_name_features_say_what_is_cut_off_after_and_before_a_name():
+    phrase = "25 slimme camera's van CamCo die de drukte meten"
+    tokens = tokens_with_offsets(phrase)
+    f = name_features(tokens, phrase, 1, 2, known=frozenset(), stopwords=frozenset({"van", "die"}))
+    assert f["prev_digit"] == 1.0 and f["next=van"] == 1.0 and f["skip=1"] == 1.0
+    assert f["cut=3"] == 1.0 and f["first=<w>"] == 1.0 and "cap_inside" not in f
+    whole = name_features(tokens, phrase, 0, 5, known=frozenset(), stopwords=frozenset({"van"}))
+    assert whole["first_digit"] == whole["cap_inside"] == whole["has_rel"] == 1.0
+    named = name_features(tokens, phrase, 1, 4, frozenset(), frozenset({"van"}))
+    assert named["next_rel"] == named["cap_inside"] == 1.0 and "next_rel" not in f
+    assert name_features(tokens, phrase, 1, 2, frozenset(), frozenset())["next=<w>"] == 1.0
+
+
+@pytest.mark.slow
+def test_the_questions_name_the_technology_short_and_the_subject_keeps_the_whole_phrase(engine):
+    model = engine.retriever.analyser.model
+    assert model.name_features and model.name_coef.shape == (len(model.name_features),)
+    report = model.meta["report"]["names"]
+    for name in ("questions", "cases"):
+        # On technologies it never saw, the name taken from the found phrase is nearer the
+        # labelled name than that phrase is.
+        assert report[name]["end_to_end"]["f1"] > report[name]["phrase_as_name"]["f1"], name
+    assert model.name("slimme camera's") == "slimme camera's"
+    plan = engine.retriever.analyser.analyse(
+        "De gemeente wil luchtkwaliteitsmeters ophangen die de gemeente als proef een half jaar "
+        "huurt van Sensaris. Wat moet ik daarover vragen?")
+    assert plan.name and plan.subject and plan.name in plan.subject
+    assert len(plan.name.split()) < len(plan.subject.split())
+    answer = engine.ask(plan)
+    asked = [c.text for s in answer.denkraam for c in s.questions]
+    assert asked and not any(plan.subject in q for q in asked)
+    assert any(plan.name in q for q in asked)
 
 
 @pytest.mark.slow

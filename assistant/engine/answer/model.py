@@ -100,6 +100,8 @@ class Answer(BaseModel):
     # The case's particulars as the user wrote them (place, duration, cost...), which the
     # questions name.
     facets: dict[str, str] = Field(default_factory=dict)
+    # The technology as those questions name it: the subject's short name, with its article.
+    named: str | None = None
     public_values: list[ValueItem] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     suggestions: list[str] = Field(default_factory=list)

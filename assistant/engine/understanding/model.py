@@ -42,6 +42,8 @@ from assistant.engine.understanding.spans import (
     SpanContext,
     candidates,
     mentions,
+    name_candidates,
+    name_features,
     relative_words,
     span_context,
     span_features,
@@ -254,6 +256,9 @@ class AnalyserModel:
         self.span_features = {f: i for i, f in enumerate(meta.get("span_features", []))}
         self.span_coef = np.asarray(arrays.get("span_coef", np.zeros(0)), dtype=np.float32)
         self.span_intercept = float(np.asarray(arrays.get("span_intercept", [0.0])).ravel()[0])
+        self.name_features = {f: i for i, f in enumerate(meta.get("name_features", []))}
+        self.name_coef = np.asarray(arrays.get("name_coef", np.zeros(0)), dtype=np.float32)
+        self.name_intercept = float(np.asarray(arrays.get("name_intercept", [0.0])).ravel()[0])
         self.technology_coef = np.asarray(arrays["technology_coef"], dtype=np.float32)
         self.technology_intercept = float(np.asarray(arrays["technology_intercept"]).ravel()[0])
 
@@ -282,6 +287,8 @@ class AnalyserModel:
             raise ValueError("the tagger weights do not fit its features")
         if model.span_coef.shape != (len(model.span_features),):
             raise ValueError("the span ranker's weights do not fit its features")
+        if model.name_coef.shape != (len(model.name_features),):
+            raise ValueError("the name ranker's weights do not fit its features")
         if model.learned and model.learned_coef.shape != (
                 len(model.learned), model.example_vectors.shape[1]
                 + len(model.case_ngrams.vocabulary) + len(model.characteristic_keys)):
@@ -361,6 +368,23 @@ class AnalyserModel:
         index = self.span_features
         return self.span_intercept + sum(value * float(self.span_coef[index[name]])
                                          for name, value in features.items() if name in index)
+
+    def name(self, phrase: str) -> str:
+        """The short name of the technology a subject phrase names, for the council's questions
+        (:func:`.spans.name_features`): the best-scored run of its words. A model without a name
+        ranker, and a phrase of one or two words, give the phrase."""
+        tokens = tokens_with_offsets(phrase)
+        if not self.name_features or len(tokens) <= 2:
+            return phrase
+        index = self.name_features
+        scored = []
+        for i, j in name_candidates(tokens, phrase, self.stopwords):
+            features = name_features(tokens, phrase, i, j, self.known, self.stopwords)
+            scored.append((self.name_intercept + sum(
+                value * float(self.name_coef[index[f]]) for f, value in features.items()
+                if f in index), i, j))
+        _, first, last = max(scored)
+        return phrase[tokens[first][1]:tokens[last][2]]
 
     def technology_probability(self, vector: np.ndarray) -> float:
         """How likely a phrase names a technology or plan, from its e5 vector (trained on the

@@ -183,3 +183,88 @@ def mentions(spans: list[tuple[int, int]], scores: np.ndarray, limit: int
             if len(out) == limit:
                 break
     return out
+
+
+# -- the short name ------------------------------------------------------------------------------
+#
+# The phrase above names the technology with everything the message says of it ("luchtkwaliteits-
+# meters die de gemeente als proef een half jaar huurt van Sensaris"): right for retrieval and for
+# reading what it does, but read aloud in every question of the answer it is a clause, not a name.
+# The questions take a short name from inside it ("luchtkwaliteitsmeters"): the particulars it
+# leaves out (place, supplier, duration) fill slots of their own. A second ranker, trained on the
+# short names labelled beside the subjects, chooses it among the phrase's runs of words.
+
+# The longest short name, in words (the labelled names have at most six).
+NAME_WORDS = 6
+
+
+def name_candidates(tokens: list[tuple[str, int, int]], text: str, stopwords: frozenset[str]
+                    ) -> list[tuple[int, int]]:
+    """(first, last) word of each run of at most :data:`NAME_WORDS` words of a phrase that
+    neither starts nor ends with a function word nor crosses punctuation; the whole phrase when
+    there is no such run."""
+    folded = [fold(t) for t, _, _ in tokens]
+    n = len(tokens)
+    out = []
+    for i in range(n):
+        if folded[i] in stopwords:
+            continue
+        for j in range(i, min(n, i + NAME_WORDS)):
+            if j > i and _CLAUSE_END.search(text[tokens[j - 1][2]:tokens[j][1] + 1]):
+                break
+            if folded[j] not in stopwords:
+                out.append((i, j))
+    return out or ([(0, n - 1)] if n else [])
+
+
+def name_features(tokens: list[tuple[str, int, int]], text: str, i: int, j: int,
+                  known: frozenset[str], stopwords: frozenset[str]) -> dict[str, float]:
+    """What the name ranker sees of the words ``i`` to ``j`` of a phrase: where they lie in it,
+    their edge words and the words just outside (named only where they are frame or function
+    words, as in :func:`span_features`), the edge words' endings, and whether a count, a name
+    with a capital, a relative clause or punctuation lies inside or next to them."""
+    ws = [fold(t) for t, _, _ in tokens]
+    n = len(ws)
+    relatives = relative_words()
+
+    def name(w: str) -> str:
+        return w if w in known or w in stopwords else "<w>"
+
+    def capital(k: int) -> bool:
+        return k > 0 and tokens[k][0][:1].isupper()
+
+    def digit(k: int) -> bool:
+        return any(c.isdigit() for c in tokens[k][0])
+
+    length = j - i + 1
+    f: dict[str, float] = {
+        f"len={length}": 1.0, "whole": float(i == 0 and j == n - 1),
+        "start": float(i == 0), "end": float(j == n - 1),
+        f"skip={min(i, 3)}": 1.0, f"cut={min(n - 1 - j, 3)}": 1.0, "cut_share": (n - length) / n,
+        f"first={name(ws[i])}": 1.0, f"last={name(ws[j])}": 1.0,
+        f"prev={name(ws[i - 1]) if i > 0 else '<p>'}": 1.0,
+        f"next={name(ws[j + 1]) if j + 1 < n else '</p>'}": 1.0,
+        f"lastsuf={ws[j][-3:]}": 1.0, f"firstsuf={ws[i][-2:]}": 1.0,
+        "stop_frac": sum(w in stopwords for w in ws[i:j + 1]) / length,
+    }
+    if j + 1 < n:
+        f[f"nextsuf={ws[j + 1][-2:]}"] = 1.0
+        if capital(j + 1):
+            f["next_cap"] = 1.0
+        if ws[j + 1] in relatives:
+            f["next_rel"] = 1.0
+        if _CLAUSE_END.search(text[tokens[j][2]:tokens[j + 1][1] + 1]):
+            f["break_after"] = 1.0
+    if i > 0 and digit(i - 1):
+        f["prev_digit"] = 1.0
+    if capital(i):
+        f["first_cap"] = 1.0
+    if any(capital(k) for k in range(i + 1, j + 1)):
+        f["cap_inside"] = 1.0
+    if digit(i):
+        f["first_digit"] = 1.0
+    if any(digit(k) for k in range(i, j + 1)):
+        f["has_digit"] = 1.0
+    if any(ws[k] in relatives for k in range(i + 1, j + 1)):
+        f["has_rel"] = 1.0
+    return f

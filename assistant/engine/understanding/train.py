@@ -55,20 +55,27 @@ from assistant.engine.understanding.model import (
     case_text,
     runs,
 )
-from assistant.engine.understanding.spans import candidates, span_features
+from assistant.engine.understanding.spans import (
+    candidates,
+    name_candidates,
+    name_features,
+    span_features,
+)
 from assistant.engine.understanding.split import sentences, split
 from assistant.errors import UnderstandingDataError
 
 log = logging.getLogger(__name__)
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 15
+ANALYSER_VERSION = 16
 # Chosen by cross-validation on the labelled set (0.86 at C=4 with equal weights, 0.91 here):
 # the e5 vector weighs three times the n-grams.
 KIND_C = 30.0
 VECTOR_WEIGHT = 3.0
 TAG_C = 2.0
 SPAN_C = 1.0
+# The name ranker's regularisation.
+NAME_C = 1.0
 FOLDS = 5
 VECTORS_FILE = "question-vectors.npz"
 KEEP_ANALYSERS = 3
@@ -412,9 +419,11 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
             grams, [labels[i] for i in rows])
 
     report = cross_validate(texts, labels, groups, kind_fit, kind_predict)
-    span_names, span_coef, span_intercept, subject_report = _subjects(
+    span_names, span_coef, span_intercept, subject_report, ranked = _subjects(
         rows, feats, tags, tag_groups, tag_fit, known, stopwords)
     report.update(subject_report)
+    name_names, name_coef, name_intercept, report["names"] = _names(
+        name_rows(items, cases), ranked, known, stopwords)
     report["technology"] = technology_report
     report["characteristics"] = case_report
     report["words_first"] = _words_first(texts, labels, groups, words_fit)
@@ -441,6 +450,8 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         "characteristic_idf": case_ngrams.idf if case_ngrams else np.zeros(0, np.float32),
         "span_coef": span_coef,
         "span_intercept": np.asarray([span_intercept], dtype=np.float32),
+        "name_coef": name_coef,
+        "name_intercept": np.asarray([name_intercept], dtype=np.float32),
         "technology_coef": technology.coef_.ravel().astype(np.float32),
         "technology_intercept": technology.intercept_.astype(np.float32),
     }
@@ -453,6 +464,7 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         "stopwords": sorted(stopwords),
         "tag_known": sorted(known),
         "span_features": span_names,
+        "name_features": name_names,
         "characteristics": keys,
         "learned_characteristics": learned,
         "characteristic_ngrams": sorted(case_ngrams.vocabulary,
@@ -538,9 +550,10 @@ def _phrase_scores(found: str, labelled: str) -> tuple[bool, float]:
 def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list[str]],
               tags: list[str], tag_groups: list[str], tag_fit: Callable[[np.ndarray], Any],
               known: frozenset[str], stopwords: frozenset[str]
-              ) -> tuple[list[str], np.ndarray, float, dict[str, Any]]:
-    """The span ranker (:mod:`.spans`): its feature names, weights and intercept, and the
-    cross-validated figures of the phrase the analyser takes as the technology.
+              ) -> tuple[list[str], np.ndarray, float, dict[str, Any], dict[str, str]]:
+    """The span ranker (:mod:`.spans`): its feature names, weights and intercept, the
+    cross-validated figures of the phrase the analyser takes as the technology, and that phrase
+    per message id (from the fold that did not see it).
 
     Every technology is in one fold only (grouped by the longest word of the subject), so that
     the figures say how the analyser does on technologies it never saw. The ranker learns from
@@ -656,9 +669,94 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
     report["subject_phrase_f1_unseen"] = questions.get("span_ranker", {}).get("f1", 0.0)
     usable = [rid for rid in part_of if spans_of[rid]]
     if len({span == gold_of[rid] for rid in usable for span in spans_of[rid]}) < 2:
-        return [], np.zeros(0, np.float32), 0.0, report
+        return [], np.zeros(0, np.float32), 0.0, report, ranked
     clf = fit(usable)
     return (names, clf.coef_.ravel().astype(np.float32),
+            float(clf.intercept_.ravel()[0]), report, ranked)
+
+
+def name_rows(items: Sequence[LabelledQuestion], cases: Sequence[LabelledCase] = ()
+              ) -> list[tuple[str, str, str]]:
+    """(id, subject, short name) of each labelled question and case with a subject, ids as
+    :func:`subject_rows` gives them; a subject without a labelled name is its own name."""
+    return [(i.id, i.subject, i.name or i.subject) for i in items if i.subject] + \
+        [(f"case:{c.id}", c.subject, c.name or c.subject) for c in cases]
+
+
+def _names(rows: Sequence[tuple[str, str, str]], ranked: dict[str, str], known: frozenset[str],
+           stopwords: frozenset[str]) -> tuple[list[str], np.ndarray, float, dict[str, Any]]:
+    """The name ranker (:func:`.spans.name_features`): its feature names, weights and intercept,
+    and its cross-validated figures per set (labelled questions, labelled cases), technologies
+    grouped into folds as for the subject. Each is scored as word-for-word equal to the labelled
+    name and as word F1: the name taken from the labelled subject, and (``end_to_end``) the name
+    taken from the phrase the span ranker found in a fold that did not see the message, beside
+    that phrase as it is (``phrase_as_name``)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    def spans_of(phrase: str) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
+        tokens = tokens_with_offsets(phrase)
+        return tokens, name_candidates(tokens, phrase, stopwords)
+
+    data: dict[str, tuple[list[dict[str, float]], list[bool]]] = {}
+    for rid, subject, name in rows:
+        tokens, spans = spans_of(subject)
+        at = subject.find(name)
+        inside = [k for k, (_, s, e) in enumerate(tokens) if s >= at and e <= at + len(name)]
+        gold = (inside[0], inside[-1]) if inside else None
+        if gold is not None and gold not in spans:
+            spans.append(gold)  # a labelled name the candidates miss still teaches
+        data[rid] = ([name_features(tokens, subject, i, j, known, stopwords) for i, j in spans],
+                     [span == gold for span in spans])
+    part_of = {rid: int(hashlib.md5(technology_group(subject, 4).encode()).hexdigest(), 16)
+               % FOLDS for rid, subject, _ in rows}
+
+    def fit(ids: Sequence[str]) -> tuple[Any, Any]:
+        vec = DictVectorizer()
+        x = vec.fit_transform([f for rid in ids for f in data[rid][0]])
+        y = [g for rid in ids for g in data[rid][1]]
+        return vec, LogisticRegression(C=NAME_C, max_iter=3000).fit(x, y)
+
+    def best(vec: Any, clf: Any, phrase: str) -> str:
+        tokens, spans = spans_of(phrase)
+        if len(tokens) <= 2 or not spans:
+            return phrase
+        scores = clf.decision_function(vec.transform(
+            [name_features(tokens, phrase, i, j, known, stopwords) for i, j in spans]))
+        i, j = spans[int(np.argmax(scores))]
+        return phrase[tokens[i][1]:tokens[j][2]]
+
+    from_subject: dict[str, str] = {}
+    from_phrase: dict[str, str] = {}
+    for part in range(FOLDS):
+        learn = [rid for rid, p in part_of.items() if p != part]
+        if len({g for rid in learn for g in data[rid][1]}) < 2:
+            continue
+        vec, clf = fit(learn)
+        for rid, subject, _ in rows:
+            if part_of[rid] == part:
+                from_subject[rid] = best(vec, clf, subject)
+                from_phrase[rid] = best(vec, clf, ranked.get(rid, "")) if ranked.get(rid) else ""
+
+    report: dict[str, Any] = {}
+    for set_name, marked in (("questions", False), ("cases", True)):
+        ids = [(rid, name) for rid, _, name in rows if rid.startswith("case:") == marked]
+        if not ids:
+            continue
+        figures: dict[str, Any] = {"n": len(ids),
+                                   "shorter_than_subject": sum(
+                                       1 for rid, s, n in rows
+                                       if rid.startswith("case:") == marked and n != s)}
+        for method, found in (("from_subject", from_subject), ("end_to_end", from_phrase),
+                              ("phrase_as_name", ranked)):
+            scored = [_phrase_scores(found.get(rid, ""), name) for rid, name in ids]
+            figures[method] = {"exact": round(sum(e for e, _ in scored) / len(ids), 3),
+                               "f1": round(sum(f for _, f in scored) / len(ids), 3)}
+        report[set_name] = figures
+    if len({g for rid in data for g in data[rid][1]}) < 2:
+        return [], np.zeros(0, np.float32), 0.0, report
+    vec, clf = fit(list(data))
+    return (list(vec.feature_names_), clf.coef_.ravel().astype(np.float32),
             float(clf.intercept_.ravel()[0]), report)
 
 
