@@ -1,6 +1,7 @@
-"""The case a question describes: the technology as the user wrote it, what it does, and its
-particulars (where, for how long, what it costs, who supplies or runs it, whom it concerns, which
-data, what follows from it), each in the user's own words.
+"""The case a question describes: the technology by the short name the analyser read from what
+the user wrote (``Query.name``), what it does, and its particulars (where, for how long, what it
+costs, who supplies or runs it, whom it concerns, which data, what follows from it), each in the
+user's own words.
 
 The question bank (:mod:`assistant.engine.bank`) chooses the council's questions by what a case
 is and has, and fills their slots with its words. What the technology does comes from the analysed
@@ -258,34 +259,5 @@ def case_of(q: Query, matcher: Matcher) -> Case:
     by_key: dict[str, Characteristic] = {c.key: c for c in framework.characteristics}
     chosen = tuple(k for k in dict.fromkeys(keys) if k in by_key
                    and not present & set(by_key[k].yields_to))
-    return Case(language=q.language, technology=named(q),
+    return Case(language=q.language, technology=q.name or q.subject,
                 characteristics=chosen, facets=facets)
-
-
-def named(q: Query) -> str | None:
-    """The technology as the answer's sentences name it: its short name (the whole subject when
-    the analyser gave none), with the article the user put before it, and without the capital
-    of a sentence it started ("Chatbot" in "Chatbot op de website: wat vragen?"; an acronym
-    such as "RPA" or "MORA-app" keeps it)."""
-    name = q.name or q.subject
-    if not name:
-        return name
-    at = q.text.find(name)
-    if at >= 0 and _SENTENCE_START.search(q.text[:at]) and name[:1].isupper() \
-            and name[1:2].islower():
-        name = name[0].lower() + name[1:]
-    return _with_article(name, q.text)
-
-
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s)[\s\"'“‘(]*$")
-
-
-def _with_article(subject: str | None, text: str) -> str | None:
-    """The technology with the article the user put before it ("een algoritme dat ..."), so that
-    a singular noun reads right after a preposition ("met een algoritme dat ...")."""
-    if not subject:
-        return subject
-    m = re.search(rf"\b(een|één|het|de|an?|the)\s+{re.escape(subject)}", text, re.IGNORECASE)
-    if m is None or subject.lower().startswith(m.group(1).lower() + " "):
-        return subject
-    return f"{m.group(1).lower()} {subject}"

@@ -28,7 +28,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from assistant.engine.framework import Characteristic, Concept, Matcher
-from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
+from assistant.engine.text.words import ARTICLES, DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
 from assistant.engine.understanding.labelled import FOLLOWUP_KINDS, STANDALONE_KINDS
 from assistant.engine.understanding.language import (
     detect_language,
@@ -73,9 +73,11 @@ SUBJECT_MARGIN = 4.0
 FOLLOWUP_PRIOR = 12.0
 FOLLOWUP_NAMES = {k: k.removeprefix("followup_") for k in FOLLOWUP_KINDS}
 
-# The kinds whose answer may put the technology in the council's questions (a swap keeps the
-# kind of the question before it).
-NAMED_KINDS = ("ask", "topic", "followup_swap")
+# The kinds whose answer may put the technology in the council's questions (a follow-up keeps
+# the name of the question before it; a swap names its new technology).
+NAMED_KINDS = ("ask", "topic")
+# Where a sentence starts: the capital of a word there is the sentence's, not the word's.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s)[\s\"'“‘(]*$")
 # What a subject phrase may not carry into the answer's Markdown (see QueryAnalyser._subject).
 _MARKUP = re.compile(r"[\[\]()<>!*_`#|\\{}~]")
 
@@ -114,8 +116,9 @@ class Query:
     only_context: bool = False  # a pasted document without a question
     vector: Any = None  # e5 vector of the part that asks
     search: str | None = None  # what retrieval embeds when it is not the question itself
-    # The technology's short name inside ``subject``, which the council's questions use
-    # ("luchtkwaliteitsmeters" of "luchtkwaliteitsmeters die de gemeente huurt van Sensaris").
+    # The technology as the council's questions name it: the short name inside ``subject``
+    # ("luchtkwaliteitsmeters" of "luchtkwaliteitsmeters die de gemeente huurt van Sensaris")
+    # with the article the user wrote before it (:func:`named_form`).
     name: str | None = None
 
     @property
@@ -333,7 +336,8 @@ class QueryAnalyser:
             asks_values=words_of.asks_values(question),
             question=question if question != text else "", context=context,
             # Only the denkraam's questions use the short name.
-            name=self.model.name(subject) if subject and kind in NAMED_KINDS else None,
+            name=named_form(text, subject, self.model.name(subject))
+            if subject and kind in NAMED_KINDS else None,
         )
 
     def _characterise(self, q: Query, described: str | None = None) -> None:
@@ -400,7 +404,8 @@ class QueryAnalyser:
             if new:
                 old = set(self.analyzer.tokens(previous.subject or ""))
                 base.subject = new
-                base.name = own.name if new == own.subject else new
+                base.name = named_form(own.text, new, self.model.name(new)) \
+                    if new == own.subject else new
                 base.topics = own.topics or previous.topics
                 base.tokens = [t for t in previous.tokens if t not in old] + own.tokens
                 base.weights = [w for w in previous.weights if not (w[1] & old)] + own.weights
@@ -491,6 +496,26 @@ class QueryAnalyser:
             phrase = _MARKUP.sub(" ", _apply_corrections(phrase, corrected))
             phrase = " ".join(phrase.split()).strip(" ,;:.!?\"'“”") or None
         return phrase
+
+
+def named_form(text: str, subject: str, name: str) -> str:
+    """``name`` (a part of ``subject``) as a sentence of the answer names it: with the article
+    the user wrote right before it, at the mention ``subject`` stands for ("een algoritme" of
+    "... over een algoritme dat ..."); a first capital that only starts the user's sentence
+    is dropped ("Chatbot op de website: ..."), a capital of a name is kept ("ChatGPT", "Microsoft
+    Copilot", "MORA-app")."""
+    at, inner = text.find(subject), subject.find(name)
+    start = at + inner if at >= 0 and inner >= 0 else text.find(name)
+    if start < 0:
+        return name
+    before = text[:start]
+    article = re.search(r"(\S+)\s+$", before)
+    if article and fold(article.group(1)) in ARTICLES:
+        return f"{article.group(1).lower()} {name}"
+    if name[:1].isupper() and not any(c.isupper() for c in name[1:]) \
+            and _SENTENCE_START.search(before):
+        return name[0].lower() + name[1:]
+    return name
 
 
 def _condition(text: str, lang: str) -> str:

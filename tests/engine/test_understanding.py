@@ -13,6 +13,7 @@ import pytest
 
 from assistant.chat.conversation import Conversation
 from assistant.chat.views import reply_sections
+from assistant.engine.query import named_form
 from assistant.engine.understanding.features import tokens_with_offsets
 from assistant.engine.understanding.labelled import (
     KINDS,
@@ -27,6 +28,7 @@ from assistant.engine.understanding.spans import (
     NAME_WORDS,
     SPAN_WORDS,
     candidates,
+    choose_name,
     mentions,
     name_candidates,
     name_features,
@@ -118,6 +120,8 @@ def test_the_case_set_labels_every_characteristic_in_both_languages(engine):
      "cases.jsonl line 2: the id 'c1' is used twice"),
     ('{"id": "c2", "text": "drones boven het park", "lang": "nl", "subject": "drones boven het '
      'park", "name": "drones boven de stad"}', "cases.jsonl line 2: name is not a part of subject"),
+    ('{"id": "c2", "text": "camera\'s", "lang": "nl", "subject": "camera\'s", "name": "camera"}',
+     "cases.jsonl line 2: name is not a part of subject"),
 ])
 def test_a_labelled_case_that_fails_its_schema_is_named(tmp_path, line, says):
     (tmp_path / "cases").mkdir()
@@ -414,31 +418,79 @@ def test_the_span_ranker_is_trained_and_beats_the_taggers_own_run_on_unseen_tech
     assert len(candidates(ctx)) <= MAX_CANDIDATES
 
 
+def _folded(phrase: str) -> tuple[list[tuple[str, int, int]], list[str]]:
+    tokens = tokens_with_offsets(phrase)
+    return tokens, [t.lower() for t, _, _ in tokens]
+
+
 def test_name_candidates_are_short_runs_without_function_words_at_their_edges():
     phrase = "luchtkwaliteitsmeters die de gemeente huurt van Sensaris, als proef"
-    tokens = tokens_with_offsets(phrase)
+    tokens, folded = _folded(phrase)
     stop = frozenset({"die", "de", "van", "als"})
-    found = {(tokens[i][0], tokens[j][0]) for i, j in name_candidates(tokens, phrase, stop)}
+    found = {(tokens[i][0], tokens[j][0])
+             for i, j in name_candidates(tokens, folded, phrase, stop)}
     assert ("luchtkwaliteitsmeters", "luchtkwaliteitsmeters") in found
     assert ("luchtkwaliteitsmeters", "gemeente") in found
     assert not any(a in stop or b in stop for a, b in found)
     assert ("Sensaris", "proef") not in found  # a comma ends a name
-    assert max(j - i + 1 for i, j in name_candidates(tokens, phrase, frozenset())) == NAME_WORDS
-    only_function = tokens_with_offsets("de het")
-    assert name_candidates(only_function, "de het", frozenset({"de", "het"})) == [(0, 1)]
+    assert max(j - i + 1 for i, j in name_candidates(tokens, folded, phrase, frozenset())) \
+        == NAME_WORDS
+    only_function, folded = _folded("de het")
+    assert name_candidates(only_function, folded, "de het", frozenset({"de", "het"})) == [(0, 1)]
 
 
 def test_name_features_say_what_is_cut_off_after_and_before_a_name():
     phrase = "25 slimme camera's van CamCo die de drukte meten"
-    tokens = tokens_with_offsets(phrase)
-    f = name_features(tokens, phrase, 1, 2, known=frozenset(), stopwords=frozenset({"van", "die"}))
+    tokens, folded = _folded(phrase)
+
+    def features(i: int, j: int, stop: frozenset[str]) -> dict[str, float]:
+        return name_features(tokens, folded, phrase, i, j, frozenset(), stop)
+
+    f = features(1, 2, frozenset({"van", "die"}))
     assert f["prev_digit"] == 1.0 and f["next=van"] == 1.0 and f["skip=1"] == 1.0
     assert f["cut=3"] == 1.0 and f["first=<w>"] == 1.0 and "cap_inside" not in f
-    whole = name_features(tokens, phrase, 0, 5, known=frozenset(), stopwords=frozenset({"van"}))
+    whole = features(0, 5, frozenset({"van"}))
     assert whole["first_digit"] == whole["cap_inside"] == whole["has_rel"] == 1.0
-    named = name_features(tokens, phrase, 1, 4, frozenset(), frozenset({"van"}))
+    named = features(1, 4, frozenset({"van"}))
     assert named["next_rel"] == named["cap_inside"] == 1.0 and "next_rel" not in f
-    assert name_features(tokens, phrase, 1, 2, frozenset(), frozenset())["next=<w>"] == 1.0
+    assert features(1, 2, frozenset())["next=<w>"] == 1.0
+
+
+def test_the_name_is_chosen_by_its_score_and_a_long_phrase_costs_linear_time():
+    phrase = "20 robotmaaiers van Husqvarna die het gras maaien"
+    # A scorer that prefers the run of "robotmaaiers" alone, and the first of equal scores.
+    stop = frozenset({"van", "die", "het"})
+    pick = choose_name(phrase, frozenset(), stop, lambda rows: np.asarray(
+        [2.0 if r.get("first=<w>") and r.get("prev_digit") and r.get("len=1") else 0.0
+         for r in rows]))
+    assert pick == "robotmaaiers"
+    assert choose_name("drones", frozenset(), frozenset(), lambda rows: np.zeros(len(rows))) \
+        == "drones"
+    long = " ".join(["sensor"] * 3000)
+    seen: list[int] = []
+    choose_name(long, frozenset(), frozenset(), lambda rows: seen.append(len(rows))
+                or np.zeros(len(rows)))
+    assert seen == [3000 * NAME_WORDS - sum(range(NAME_WORDS))]
+
+
+@pytest.mark.parametrize(("text", "subject", "name", "named"), [
+    # The article the user wrote before the name, at the mention the subject is.
+    ("Wat moet ik vragen over een algoritme dat fraude opspoort?",
+     "een algoritme dat fraude opspoort", "algoritme", "een algoritme"),
+    ("Een chatbot is handig. Wat moet ik vragen over de chatbot die de gemeente inzet?",
+     "de chatbot die de gemeente inzet", "chatbot", "de chatbot"),
+    # A capital that only starts the sentence goes; one of a name stays.
+    ("Chatbot op de website: wat vragen?", "Chatbot op de website", "Chatbot", "chatbot"),
+    ("ChatGPT in het klantcontact: wat vragen?", "ChatGPT in het klantcontact", "ChatGPT",
+     "ChatGPT"),
+    ("Microsoft Copilot voor ambtenaren: wat vragen?", "Microsoft Copilot voor ambtenaren",
+     "Microsoft Copilot", "Microsoft Copilot"),
+    ("Wat vragen over de MORA-app?", "MORA-app", "MORA-app", "de MORA-app"),
+    ("Wat vragen over drones?", "drones", "drones", "drones"),
+])
+def test_the_name_takes_the_users_article_and_loses_only_a_sentences_capital(text, subject, name,
+                                                                           named):
+    assert named_form(text, subject, name) == named
 
 
 @pytest.mark.slow
@@ -450,16 +502,25 @@ def test_the_questions_name_the_technology_short_and_the_subject_keeps_the_whole
         # On technologies it never saw, the name taken from the found phrase is nearer the
         # labelled name than that phrase is.
         assert report[name]["end_to_end"]["f1"] > report[name]["phrase_as_name"]["f1"], name
-    assert model.name("slimme camera's") == "slimme camera's"
-    plan = engine.retriever.analyser.analyse(
+    analyser = engine.retriever.analyser
+    plan = analyser.analyse(
         "De gemeente wil luchtkwaliteitsmeters ophangen die de gemeente als proef een half jaar "
         "huurt van Sensaris. Wat moet ik daarover vragen?")
     assert plan.name and plan.subject and plan.name in plan.subject
     assert len(plan.name.split()) < len(plan.subject.split())
     answer = engine.ask(plan)
     asked = [c.text for s in answer.denkraam for c in s.questions]
-    assert asked and not any(plan.subject in q for q in asked)
+    assert asked and answer.named == plan.name and not any(plan.subject in q for q in asked)
     assert any(plan.name in q for q in asked)
+    # A follow-up keeps the name with its article; a swap names its new technology short.
+    first = analyser.analyse("Wat moet ik vragen over een algoritme dat uitkeringsfraude "
+                             "opspoort?")
+    assert first.name and first.name.startswith("een ")
+    trial = analyser.analyse("En als het een proef is?", previous=first)
+    assert trial.followup == "condition" and trial.name == first.name
+    swap = analyser.analyse("En bij slimme camera's die de drukte meten?", previous=first)
+    assert swap.followup == "swap" and swap.subject and swap.name
+    assert len(swap.name.split()) < len(swap.subject.split()) and swap.name in swap.subject
 
 
 @pytest.mark.slow

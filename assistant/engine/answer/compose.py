@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.engine.answer.model import Answer, Citation, Claim, StepSection, ValueItem
-from assistant.engine.case import case_of, named
+from assistant.engine.case import case_of
 from assistant.engine.corpus.passages import Passage
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser
@@ -137,7 +137,7 @@ class Composer:
         # to do, or a framework topic.
         if q.kind == "ask" or (q.kind == "topic" and (q.names_technology or q.characteristics
                                                       or q.topics)):
-            answer.notices = self._subject_notice(q, named(q) or subject)
+            answer.notices = self._subject_notice(q, q.name or subject)
             self._denkraam(retrieval, cites, answer)
             if q.alternative in ("factual", "why", "how", "yesno") and subject:
                 # The analyser was unsure: the other reading is one click away.

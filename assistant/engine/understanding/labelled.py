@@ -43,6 +43,7 @@ from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from assistant.engine.text.words import WORD
 from assistant.engine.understanding.language import DETAILS
 from assistant.errors import UnderstandingDataError
 
@@ -140,7 +141,12 @@ _KEY = re.compile(r"[a-z][a-z0-9-]*")
 
 
 def _check_name(name: str | None, subject: str | None) -> None:
-    if name is not None and (not name.strip() or subject is None or name not in subject):
+    """A name is whole words of its subject ("camera" is no name in "camera's")."""
+    if name is None:
+        return
+    inner, outer = WORD.findall(name), WORD.findall(subject or "")
+    if not inner or name not in (subject or "") or not any(
+            outer[k:k + len(inner)] == inner for k in range(len(outer) - len(inner) + 1)):
         raise ValueError("name is not a part of subject")
 
 

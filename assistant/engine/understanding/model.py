@@ -41,9 +41,8 @@ from assistant.engine.understanding.language import language_data, question_fram
 from assistant.engine.understanding.spans import (
     SpanContext,
     candidates,
+    choose_name,
     mentions,
-    name_candidates,
-    name_features,
     relative_words,
     span_context,
     span_features,
@@ -371,20 +370,16 @@ class AnalyserModel:
 
     def name(self, phrase: str) -> str:
         """The short name of the technology a subject phrase names, for the council's questions
-        (:func:`.spans.name_features`): the best-scored run of its words. A model without a name
-        ranker, and a phrase of one or two words, give the phrase."""
-        tokens = tokens_with_offsets(phrase)
-        if not self.name_features or len(tokens) <= 2:
+        (:func:`.spans.choose_name`). A model without a name ranker gives the phrase."""
+        if not self.name_features:
             return phrase
+        return choose_name(phrase, self.known, self.stopwords, lambda rows: np.asarray(
+            [self._name_score(f) for f in rows], dtype=np.float32))
+
+    def _name_score(self, features: dict[str, float]) -> float:
         index = self.name_features
-        scored = []
-        for i, j in name_candidates(tokens, phrase, self.stopwords):
-            features = name_features(tokens, phrase, i, j, self.known, self.stopwords)
-            scored.append((self.name_intercept + sum(
-                value * float(self.name_coef[index[f]]) for f, value in features.items()
-                if f in index), i, j))
-        _, first, last = max(scored)
-        return phrase[tokens[first][1]:tokens[last][2]]
+        return self.name_intercept + sum(value * float(self.name_coef[index[name]])
+                                         for name, value in features.items() if name in index)
 
     def technology_probability(self, vector: np.ndarray) -> float:
         """How likely a phrase names a technology or plan, from its e5 vector (trained on the

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 
 from assistant.engine.text.words import fold
+from assistant.engine.understanding.features import tokens_with_offsets as _tokens
 from assistant.engine.understanding.language import language_data
 
 # The longest phrase a candidate may be, in words (by length alone 0.99 of the labelled subjects
@@ -198,12 +200,11 @@ def mentions(spans: list[tuple[int, int]], scores: np.ndarray, limit: int
 NAME_WORDS = 6
 
 
-def name_candidates(tokens: list[tuple[str, int, int]], text: str, stopwords: frozenset[str]
-                    ) -> list[tuple[int, int]]:
+def name_candidates(tokens: list[tuple[str, int, int]], folded: list[str], text: str,
+                    stopwords: frozenset[str]) -> list[tuple[int, int]]:
     """(first, last) word of each run of at most :data:`NAME_WORDS` words of a phrase that
     neither starts nor ends with a function word nor crosses punctuation; the whole phrase when
-    there is no such run."""
-    folded = [fold(t) for t, _, _ in tokens]
+    there is no such run. ``folded`` are the tokens' words folded."""
     n = len(tokens)
     out = []
     for i in range(n):
@@ -217,13 +218,13 @@ def name_candidates(tokens: list[tuple[str, int, int]], text: str, stopwords: fr
     return out or ([(0, n - 1)] if n else [])
 
 
-def name_features(tokens: list[tuple[str, int, int]], text: str, i: int, j: int,
-                  known: frozenset[str], stopwords: frozenset[str]) -> dict[str, float]:
+def name_features(tokens: list[tuple[str, int, int]], folded: list[str], text: str, i: int,
+                  j: int, known: frozenset[str], stopwords: frozenset[str]) -> dict[str, float]:
     """What the name ranker sees of the words ``i`` to ``j`` of a phrase: where they lie in it,
     their edge words and the words just outside (named only where they are frame or function
     words, as in :func:`span_features`), the edge words' endings, and whether a count, a name
     with a capital, a relative clause or punctuation lies inside or next to them."""
-    ws = [fold(t) for t, _, _ in tokens]
+    ws = folded
     n = len(ws)
     relatives = relative_words()
 
@@ -268,3 +269,19 @@ def name_features(tokens: list[tuple[str, int, int]], text: str, i: int, j: int,
     if any(ws[k] in relatives for k in range(i + 1, j + 1)):
         f["has_rel"] = 1.0
     return f
+
+
+def choose_name(phrase: str, known: frozenset[str], stopwords: frozenset[str],
+                score: Callable[[list[dict[str, float]]], np.ndarray]) -> str:
+    """The short name in ``phrase``: its candidate run whose features ``score`` (one score per
+    feature dict) rates highest, the first on a tie; a phrase of one word is its own name. The
+    same at training and at answering."""
+    tokens = _tokens(phrase)
+    if len(tokens) <= 1:
+        return phrase
+    folded = [fold(t) for t, _, _ in tokens]
+    spans = name_candidates(tokens, folded, phrase, stopwords)
+    scores = score([name_features(tokens, folded, phrase, i, j, known, stopwords)
+                    for i, j in spans])
+    i, j = spans[int(np.argmax(scores))]
+    return phrase[tokens[i][1]:tokens[j][2]]
