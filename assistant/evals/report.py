@@ -17,7 +17,8 @@ COLUMNS = ["hit@1", "hit@3", "hit@5", "mrr@10", "ndcg@10", "cited_hit", "abstain
 ANSWER_MEASURES = {
     "summary_has_answer": "short answer contains the answering phrase",
     "cites_all_docs": "two-document questions citing both documents",
-    "names_technology": "'what to ask' answers naming the technology as written",
+    "names_technology": "'what to ask' answers naming the technology as written (or by a short "
+                        "name of its words)",
     "subject_exact": "'what to ask' answers whose subject is the labelled technology, word for "
                      "word",
     "subject_covers": "... or holds it and is at most twice as long",

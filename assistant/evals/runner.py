@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from ..engine import Engine
 from ..engine.answer.model import Answer
 from ..engine.corpus.passages import Passage
-from ..engine.text.words import fold, words
+from ..engine.text.words import ARTICLES, fold, words
 from ..errors import AssistantError, EvalFileError
 
 MEASURES = {"hit@1": Success @ 1, "hit@3": Success @ 3, "hit@5": Success @ 5,
@@ -154,8 +154,9 @@ def answer_checks(q: RefQuestion, answer: Answer) -> dict[str, bool | None]:
       ``contains`` phrases), for answerable questions other than "what to ask";
     * ``cites_all_docs``: a two-document question cites both documents it expects (two of them
       when it lists more);
-    * ``names_technology``: a "what to ask" answer names the technology as the question wrote it,
-      in its subject and in its questions for the council;
+    * ``names_technology``: a "what to ask" answer reads the technology as the question wrote it
+      (its subject) and its questions for the council name it by that subject or by a short name
+      made of its words;
     * ``subject_exact``, ``subject_covers``: where the set labels the technology as written, the
       answer's subject is those words, or holds them and is at most twice as long
       (:func:`subject_match`).
@@ -175,11 +176,13 @@ def answer_checks(q: RefQuestion, answer: Answer) -> dict[str, bool | None]:
         out["cites_all_docs"] = len(docs & {c.doc for c in answer.citations}) >= 2
     if q.kind in ASK_KINDS:
         # The technology as written is read from the question, and the council's questions name
-        # it (by its short name where the analyser gave one).
+        # it: by the subject, or by a short name made of its words.
         subject = fold(answer.subject or answer.topic or "")
+        named = fold(answer.named or "") or subject
         asked = " ".join(qq.text for s in answer.denkraam for qq in s.questions)
+        own = " ".join(w for i, w in enumerate(named.split()) if i or w not in ARTICLES)
         out["names_technology"] = bool(subject) and subject in fold(q.question) \
-            and fold(answer.named or subject) in fold(asked)
+            and own in subject and named in fold(asked)
         if q.subject:
             out["subject_exact"], out["subject_covers"] = subject_match(q.subject, answer.subject)
     return out
