@@ -134,8 +134,8 @@ class Settings(BaseSettings):
     public_url: str | None = Field(
         default=None,
         description="The address browsers use when the chat runs behind a reverse proxy or load "
-                    "balancer (e.g. `https://raadsgids.gemeente.nl`); allowed as an origin, and "
-                    "the page's fonts are fetched from it.",
+                    "balancer (e.g. `https://raadsgids.gemeente.example`); allowed as an origin, "
+                    "and the page's fonts are fetched from it.",
     )
     history: bool = Field(
         default=True,
@@ -271,7 +271,7 @@ def load_settings(**overrides: object) -> Settings:
         field = re.search(r'field "(\w+)"', str(exc))
         name = "ASSISTANT_" + field.group(1).upper() if field else "a setting"
         raise ConfigError(f"{name} cannot be read: a list is written as JSON, for example "
-                          '["https://intranet.gemeente.nl"].') from exc
+                          '["https://intranet.gemeente.example"].') from exc
 
 
 # The settings by the part of the assistant they shape, as the settings page shows them. The

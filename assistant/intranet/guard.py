@@ -39,7 +39,7 @@ def public_origin(url: str) -> str:
     match = re.fullmatch(r"(https?://[^/\s*]+)/?", url.strip())
     if not match:
         raise ConfigError(f"{url!r} in ASSISTANT_PUBLIC_URL is not an address like "
-                          "https://raadsgids.gemeente.nl (no path).")
+                          "https://raadsgids.gemeente.example (no path).")
     return match.group(1)
 
 
@@ -49,7 +49,7 @@ def allowed_origins(settings: Settings, host: str, port: int) -> list[str]:
     for origin in extra:
         if origin == "*" or not re.fullmatch(r"https?://[^/\s*]+", origin):
             raise ConfigError(f"{origin!r} in ASSISTANT_ALLOWED_ORIGINS is not an origin like "
-                              "https://intranet.gemeente.nl (no paths, no wildcards).")
+                              "https://intranet.gemeente.example (no paths, no wildcards).")
     return sorted(own_origins(host, port, settings.public_url) | set(extra))
 
 

@@ -145,8 +145,8 @@ def test_chat_refuses_unsafe_settings_before_serving(monkeypatch, capsys, env, n
 def test_allowed_origins_always_include_the_chat_itself(settings):
     own = allowed_origins(settings, "127.0.0.1", 8000)
     assert own == ["http://127.0.0.1:8000", "http://localhost:8000"]
-    extra = Settings(allowed_origins=["https://intranet.gemeente.nl/"])
-    assert "https://intranet.gemeente.nl" in allowed_origins(extra, "127.0.0.1", 8000)
+    extra = Settings(allowed_origins=["https://intranet.gemeente.example/"])
+    assert "https://intranet.gemeente.example" in allowed_origins(extra, "127.0.0.1", 8000)
 
 
 def _through(guard_args, headers, client="127.0.0.1"):

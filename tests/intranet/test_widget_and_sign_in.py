@@ -617,8 +617,8 @@ def test_demo_page_without_jwt_carries_no_token_and_names_the_setting(tmp_path):
     from assistant.intranet.demo import allowed_line, demo_page
 
     settings = Settings(secret_file=tmp_path / "secret", auth="password")
-    page = demo_page(settings, "https://raadsgids.gemeente.nl/")
-    assert "https://raadsgids.gemeente.nl/copilot/index.js" in page
+    page = demo_page(settings, "https://raadsgids.gemeente.example/")
+    assert "https://raadsgids.gemeente.example/copilot/index.js" in page
     assert "RAADSGIDS_TOKEN = " not in page
     assert allowed_line(settings, "http://127.0.0.1:8080") == \
         """ASSISTANT_ALLOWED_ORIGINS='["http://127.0.0.1:8080"]'"""
