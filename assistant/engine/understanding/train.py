@@ -553,6 +553,21 @@ def _phrase_scores(found: str, labelled: str) -> tuple[bool, float]:
     return a == b, (2 * common / (len(a) + len(b)) if common else 0.0)
 
 
+def _figures(found: dict[str, str], labelled: Sequence[tuple[str, str]]) -> dict[str, float]:
+    """The share of ``labelled`` (id, phrase) that ``found`` gives word for word, and the mean
+    word F1 (:func:`_phrase_scores`); a missing id counts as no phrase."""
+    scored = [_phrase_scores(found.get(rid, ""), phrase) for rid, phrase in labelled]
+    return {"exact": round(sum(e for e, _ in scored) / len(scored), 3),
+            "f1": round(sum(f for _, f in scored) / len(scored), 3)}
+
+
+def _words_within(tokens: list[tuple[str, int, int]], start: int, end: int
+                  ) -> tuple[int, int] | None:
+    """The first and last of ``tokens`` that lie within the offsets ``start`` to ``end``."""
+    inside = [k for k, (_, s, e) in enumerate(tokens) if s >= start and e <= end]
+    return (inside[0], inside[-1]) if inside else None
+
+
 def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list[str]],
               tags: list[str], tag_groups: list[str], tag_fit: Callable[[np.ndarray], Any],
               known: frozenset[str], stopwords: frozenset[str]
@@ -606,9 +621,7 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
         base_of[rid] = text[tokens[ctx.base[0]][1]:tokens[ctx.base[1]][2]] if ctx.base else ""
         spans_of[rid] = candidates(ctx)
         features_of[rid] = [span_features(ctx, i, j, known, stopwords) for i, j in spans_of[rid]]
-        start, end = _subject_span(text, subject or "", question)
-        inside = [k for k, (_, s, e) in enumerate(tokens) if s >= start and e <= end]
-        gold_of[rid] = (inside[0], inside[-1]) if inside else None
+        gold_of[rid] = _words_within(tokens, *_subject_span(text, subject or "", question))
 
     # One matrix of all candidates (a row per candidate, the rows of a message together); the
     # folds take their messages' rows. The figures are somewhat optimistic: the frame words the
@@ -659,13 +672,9 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
         ids = [row for row in labelled if row[0].startswith("case:") == marked]
         if not ids:
             continue
-        figures: dict[str, Any] = {"n": len(ids)}
-        for method, phrases in (("tagger_runs", base_of), ("span_ranker", ranked)):
-            scored = [_phrase_scores(phrases.get(rid, ""), subject or "")
-                      for rid, _, subject, _ in ids]
-            figures[method] = {"exact": round(sum(e for e, _ in scored) / len(ids), 3),
-                               "f1": round(sum(f for _, f in scored) / len(ids), 3)}
-        report[name] = figures
+        expected = [(rid, subject or "") for rid, _, subject, _ in ids]
+        report[name] = {"n": len(ids), "tagger_runs": _figures(base_of, expected),
+                        "span_ranker": _figures(ranked, expected)}
     questions = report.get("questions", {})
     report["subject_exact_unseen"] = round(
         sum(v for rid, v in exact_tags.items() if not rid.startswith("case:"))
@@ -696,8 +705,8 @@ def name_rows(items: Sequence[LabelledQuestion], cases: Sequence[LabelledCase] =
 def _names(rows: Sequence[tuple[str, str, str]], ranked: dict[str, str], known: frozenset[str],
            stopwords: frozenset[str]) -> tuple[list[str], np.ndarray, float, dict[str, Any]]:
     """The name ranker (:func:`.spans.name_features`): its feature names, weights and intercept,
-    and its cross-validated figures per set (labelled questions, labelled cases), technologies
-    grouped into folds as for the subject. Each is scored as word-for-word equal to the labelled
+    and its cross-validated figures per set (labelled questions, labelled cases), grouped into
+    folds by the name (:func:`fold_of`). Each is scored as word-for-word equal to the labelled
     name and as word F1: the name taken from the labelled subject, and (``end_to_end``) the name
     taken from the phrase the span ranker found in a fold that did not see the message, beside
     that phrase as it is (``phrase_as_name``). Somewhat optimistic: the frame words the features
@@ -711,8 +720,7 @@ def _names(rows: Sequence[tuple[str, str, str]], ranked: dict[str, str], known: 
         folded = [fold(t) for t, _, _ in tokens]
         spans = name_candidates(tokens, folded, subject, stopwords)
         at = subject.find(name)
-        inside = [k for k, (_, s, e) in enumerate(tokens) if s >= at and e <= at + len(name)]
-        gold = (inside[0], inside[-1]) if inside else None
+        gold = _words_within(tokens, at, at + len(name))
         if gold is not None and gold not in spans:
             spans.append(gold)  # a labelled name the candidates miss still teaches
         data[rid] = ([name_features(tokens, folded, subject, i, j, known, stopwords)
@@ -748,16 +756,13 @@ def _names(rows: Sequence[tuple[str, str, str]], ranked: dict[str, str], known: 
         ids = [(rid, name) for rid, _, name in rows if rid.startswith("case:") == marked]
         if not ids:
             continue
-        figures: dict[str, Any] = {"n": len(ids),
-                                   "shorter_than_subject": sum(
-                                       1 for rid, s, n in rows
-                                       if rid.startswith("case:") == marked and n != s)}
-        for method, found in (("from_subject", from_subject), ("end_to_end", from_phrase),
-                              ("phrase_as_name", ranked)):
-            scored = [_phrase_scores(found.get(rid, ""), name) for rid, name in ids]
-            figures[method] = {"exact": round(sum(e for e, _ in scored) / len(ids), 3),
-                               "f1": round(sum(f for _, f in scored) / len(ids), 3)}
-        report[set_name] = figures
+        report[set_name] = {
+            "n": len(ids),
+            "shorter_than_subject": sum(1 for rid, s, n in rows
+                                        if rid.startswith("case:") == marked and n != s),
+            "from_subject": _figures(from_subject, ids),
+            "end_to_end": _figures(from_phrase, ids),
+            "phrase_as_name": _figures(ranked, ids)}
     if len({g for rid in data for g in data[rid][1]}) < 2:
         return [], np.zeros(0, np.float32), 0.0, report
     vec, clf = fit(list(data))
