@@ -48,6 +48,13 @@ _CLAUSE_END = re.compile(r"[,:;.!?](?=\s|$)|\n")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
+def _clause_ends_before(text: str, tokens: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether a clause ends between word ``k - 1`` and word ``k`` of ``text``: the gap is read
+    with the next word's first letter, so that punctuation right before a word ("150.000") is
+    not read as followed by the end."""
+    return bool(_CLAUSE_END.search(text[tokens[k - 1][2]:tokens[k][1] + 1]))
+
+
 @dataclass
 class SpanContext:
     """What every candidate of one message shares: its words, clause and sentence breaks, where
@@ -71,10 +78,7 @@ def span_context(text: str, tokens: list[tuple[str, int, int]], tagged: np.ndarr
                  question: str | None, base: tuple[int, int] | None,
                  marked: list[bool] | None = None) -> SpanContext:
     n = len(tokens)
-    # The gap between two words with the next word's first letter, so that punctuation right
-    # before a word ("150.000") is not read as followed by the end.
-    breaks = [i == 0 or bool(_CLAUSE_END.search(text[tokens[i - 1][2]:tokens[i][1] + 1]))
-              for i in range(n)]
+    breaks = [i == 0 or _clause_ends_before(text, tokens, i) for i in range(n)]
     cuts = [m.end() for m in _SENTENCE_END.finditer(text)]
     sentence = [sum(c <= start for c in cuts) for _, start, _ in tokens]
     at = text.rfind(question) if question else -1
@@ -211,7 +215,7 @@ def name_candidates(tokens: list[tuple[str, int, int]], folded: list[str], text:
         if folded[i] in stopwords:
             continue
         for j in range(i, min(n, i + NAME_WORDS)):
-            if j > i and _CLAUSE_END.search(text[tokens[j - 1][2]:tokens[j][1] + 1]):
+            if j > i and _clause_ends_before(text, tokens, j):
                 break
             if folded[j] not in stopwords:
                 out.append((i, j))
@@ -254,7 +258,7 @@ def name_features(tokens: list[tuple[str, int, int]], folded: list[str], text: s
             f["next_cap"] = 1.0
         if ws[j + 1] in relatives:
             f["next_rel"] = 1.0
-        if _CLAUSE_END.search(text[tokens[j][2]:tokens[j + 1][1] + 1]):
+        if _clause_ends_before(text, tokens, j + 1):
             f["break_after"] = 1.0
     if i > 0 and digit(i - 1):
         f["prev_digit"] = 1.0
