@@ -116,6 +116,13 @@ def files_sha256(folder: Path, names: tuple[str, ...] = FILES) -> str:
     return digest.hexdigest()
 
 
+def _linear(features: dict[str, float], index: dict[str, int], coef: np.ndarray,
+            intercept: float) -> float:
+    """A logistic regression's score of named features (those it never learned weigh nothing)."""
+    return intercept + sum(value * float(coef[index[name]])
+                           for name, value in features.items() if name in index)
+
+
 @dataclass
 class Subject:
     text: str
@@ -364,9 +371,7 @@ class AnalyserModel:
         return span_context(text, tokens, probabilities, split(text).question, base)
 
     def span_score(self, features: dict[str, float]) -> float:
-        index = self.span_features
-        return self.span_intercept + sum(value * float(self.span_coef[index[name]])
-                                         for name, value in features.items() if name in index)
+        return _linear(features, self.span_features, self.span_coef, self.span_intercept)
 
     def name(self, phrase: str) -> str:
         """The short name of the technology a subject phrase names, for the council's questions
@@ -374,12 +379,8 @@ class AnalyserModel:
         if not self.name_features:
             return phrase
         return choose_name(phrase, self.known, self.stopwords, lambda rows: np.asarray(
-            [self._name_score(f) for f in rows], dtype=np.float32))
-
-    def _name_score(self, features: dict[str, float]) -> float:
-        index = self.name_features
-        return self.name_intercept + sum(value * float(self.name_coef[index[name]])
-                                         for name, value in features.items() if name in index)
+            [_linear(f, self.name_features, self.name_coef, self.name_intercept) for f in rows],
+            dtype=np.float32))
 
     def technology_probability(self, vector: np.ndarray) -> float:
         """How likely a phrase names a technology or plan, from its e5 vector (trained on the
