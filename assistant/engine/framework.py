@@ -14,6 +14,7 @@ match a passage that merely has "onder" and "druk" far apart.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -84,20 +85,39 @@ class Characteristic(_Strict):
 
     def matches(self, folded: list[str]) -> bool:
         """Whether one of the triggers occurs in these folded words (see framework.yaml)."""
-        joined = f" {' '.join(folded)} "
-        for trigger in self.triggers:
-            t = fold(trigger)
-            if t.startswith("="):
-                hit = t[1:] in folded
-            elif t.startswith("*"):
-                hit = any(t[1:] in w for w in folded)
-            elif " " in t or "-" in t:
-                hit = f" {' '.join(words(t))} " in joined
-            else:
-                hit = any(w.startswith(t) for w in folded)
-            if hit:
-                return True
+        exact, inner, phrases, prefixes = _triggers(self.triggers)
+        if prefixes and any(w.startswith(prefixes) for w in folded):
+            return True
+        if exact and not exact.isdisjoint(folded):
+            return True
+        if inner and any(t in w for t in inner for w in folded):
+            return True
+        if phrases:
+            joined = f" {' '.join(folded)} "
+            return any(p in joined for p in phrases)
         return False
+
+
+@functools.cache
+def _triggers(triggers: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...],
+                                                 tuple[str, ...], tuple[str, ...]]:
+    """A characteristic's triggers folded once and sorted by how they match: whole words
+    ("=word"), inside a word ("*part"), a phrase of words (" with spaces "), a word's start."""
+    exact: set[str] = set()
+    inner: list[str] = []
+    phrases: list[str] = []
+    prefixes: list[str] = []
+    for trigger in triggers:
+        t = fold(trigger)
+        if t.startswith("="):
+            exact.add(t[1:])
+        elif t.startswith("*"):
+            inner.append(t[1:])
+        elif " " in t or "-" in t:
+            phrases.append(f" {' '.join(words(t))} ")
+        else:
+            prefixes.append(t)
+    return frozenset(exact), tuple(inner), tuple(phrases), tuple(prefixes)
 
 
 class Example(_Strict):
