@@ -44,7 +44,7 @@ from assistant.engine.corpus.passages import Passage
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser, source_phrases
 from assistant.engine.text.words import fold, words
-from assistant.engine.understanding.language import language_data
+from assistant.engine.understanding.language import detect_language, language_data
 from assistant.engine.understanding.model import case_text
 
 EXPANSION_WEIGHT = 0.8
@@ -105,6 +105,10 @@ def _counts(query: Query, sentence: str, stated: frozenset[str]) -> bool:
     noun = next((folded[i + 1] for i, w in enumerate(folded[:-1])
                  if w in ("hoeveel", "many")), None)
     if noun is None or noun in _GENERIC_COUNTED:
+        return True
+    if detect_language(sentence) != query.language:
+        # The noun is read in the question's language: "complaints" cannot be matched word for
+        # word in a Dutch sentence about "klachten", so there any number answers.
         return True
     head = noun[:5]  # "algoritmes" meets "algoritmen", "camera's" meets "camera"
     tokens = details.tokens(sentence)

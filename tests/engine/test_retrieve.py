@@ -88,3 +88,29 @@ def test_only_the_best_candidates_are_ranked(engine, monkeypatch):
     assert [h.passage.id for h in few.hits[:3]] == [h.passage.id for h in full[:3]]
     assert few.relevant and few.sentences
 
+
+
+@pytest.mark.slow
+def test_an_english_question_is_answered_by_a_count_in_a_dutch_letter(seed_copy):
+    """"How many complaints" is answered by "412 klachten" in a letter a municipality adds,
+    not told that the texts give no number; what the number counts is checked only within one
+    language."""
+    from assistant.engine import Engine
+    from assistant.engine.index.build import build_index
+
+    (seed_copy.corpus_dir / "raadsinformatiebrief-meldwijzer.md").write_text(
+        "# Raadsinformatiebrief over de Meldwijzer\n\n"
+        "Sinds maart 2025 kunnen inwoners van Zeedorp meldingen over de openbare ruimte doen met "
+        "de app Meldwijzer. In 2026 ontving de gemeente via de Meldwijzer 412 klachten over "
+        "losliggende stoeptegels en kapotte lantaarnpalen. De app is gebouwd door het eigen "
+        "informatiseringsteam van de gemeente.\n", encoding="utf-8")
+    build_index(seed_copy, progress=False)
+    engine = Engine.load(seed_copy)
+
+    answer = engine.ask("How many complaints did the municipality receive through the "
+                        "Meldwijzer in 2026?")
+    assert answer.status == "answered", answer.missing
+    assert any("412" in c.text for c in answer.summary)
+    # Within one language the noun is still checked: a number of something else does not count.
+    answer = engine.ask("Hoeveel storingen had de Meldwijzer in 2026?")
+    assert answer.status == "not_in_texts" and "count" in answer.missing

@@ -88,8 +88,9 @@ def read_data_file(path: Path, what: str, validate: Callable[[Any], T]) -> T:
 
 
 def detect_language(text: str) -> str:
-    """'en' when English function words outnumber Dutch ones, else 'nl' (the default). Called
-    once per question, by the analyser; everything after reads ``Query.language``."""
+    """'en' when English function words outnumber Dutch ones, else 'nl' (the default). A
+    question's language is read once, by the analyser, and everything after reads
+    ``Query.language``; the detail check also reads the language of a sentence with it."""
     tokens = words(text)
     en = sum(t in language_data("en").markers for t in tokens)
     nl = sum(t in language_data("nl").markers for t in tokens)
