@@ -431,6 +431,20 @@ def _folded(phrase: str) -> tuple[list[tuple[str, int, int]], list[str]]:
     return tokens, [t.lower() for t, _, _ in tokens]
 
 
+def test_the_name_ranker_also_learns_from_the_phrase_the_span_ranker_finds():
+    """A phrase holding the labelled name among more words ("voorzien van een pas") teaches
+    which run to keep; a phrase without the name teaches nothing."""
+    from assistant.engine.understanding.train import _name_examples
+
+    stop = frozenset({"van", "een"})
+    features, marked = _name_examples("ondergrondse containers voorzien van een pas",
+                                      "ondergrondse containers", frozenset(), stop)
+    assert len(features) == len(marked) and marked.count(True) == 1
+    assert features[marked.index(True)] != features[marked.index(False)]
+    assert not any(_name_examples("slimme lantaarnpalen", "ondergrondse containers",
+                                  frozenset(), stop)[1])
+
+
 def test_name_candidates_are_short_runs_without_function_words_at_their_edges():
     phrase = "luchtkwaliteitsmeters die de gemeente huurt van Sensaris, als proef"
     tokens, folded = _folded(phrase)
