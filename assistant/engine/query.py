@@ -51,12 +51,6 @@ ALTERNATIVE_MIN = 0.25
 DOCUMENT_SENTENCES = 3
 # Question vectors kept by text (see QueryAnalyser.vector).
 VECTOR_CACHE = 256
-# How likely a what-to-ask question's subject must name a technology for the denkraam to answer
-# it whatever the texts' words. Refusing a technology costs a council member more than a
-# denkraam answer about a plan with little technology in it: at 0.3 the cross-validated
-# analyser keeps 0.94 of the labelled technologies it never saw and refuses 0.83 of the other
-# subjects (0.86 and 0.93 at 0.5).
-SCOPE_MIN = 0.3
 # The weight of a candidate subject's log-odds of naming a technology (by its meaning) beside its
 # span ranker score, when the best phrase of each mention is weighed, and how far below the best
 # ranker score a mention may be to be weighed at all (each one weighed is embedded). In a one-off
@@ -263,7 +257,7 @@ class QueryAnalyser:
         if not q.subject:
             return False
         vector = self.vector(phrase_form(q.subject))
-        return self.model.technology_probability(vector) >= SCOPE_MIN
+        return self.model.technology_probability(vector) >= self.model.scope_threshold
 
     def _context_scores(self, sentences: list[str]) -> list[float]:
         """How likely each sentence describes or quotes rather than asks (for the split)."""

@@ -309,6 +309,10 @@ def print_analyser(meta: dict[str, Any]) -> None:
     if tech:
         print(f"  names a technology or not: {tech['accuracy_unseen']:.3f} on technologies left "
               f"out ({tech['phrases']} phrases)")
+        if "scope_threshold" in tech:
+            print(f"  in scope for what to ask from {tech['scope_threshold']:.3f}: keeps "
+                  f"{tech['kept_unseen']:.3f} of the technologies left out, refuses "
+                  f"{tech['refused_other_unseen']:.3f} of the other phrases")
     chars = report.get("characteristics")
     if chars and chars.get("micro"):
         m = chars["micro"]

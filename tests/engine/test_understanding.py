@@ -405,6 +405,19 @@ def test_mentions_keep_the_best_phrase_of_each_place_the_technology_is_named():
 
 
 @pytest.mark.slow
+def test_the_scope_threshold_is_read_from_cross_validation(engine):
+    """What-to-ask questions are in scope from the probability that keeps SCOPE_KEEP of the
+    technologies the classifier never saw, chosen at training, not set by hand."""
+    from assistant.engine.understanding.train import SCOPE_KEEP
+
+    model = engine.retriever.analyser.model
+    tech = model.meta["report"]["technology"]
+    assert model.scope_threshold == tech["scope_threshold"]
+    assert abs(tech["kept_unseen"] - SCOPE_KEEP) < 0.01
+    assert tech["refused_other_unseen"] > 0.85
+
+
+@pytest.mark.slow
 def test_the_span_ranker_is_trained_and_beats_the_taggers_own_run_on_unseen_technologies(engine):
     model = engine.retriever.analyser.model
     assert model.span_features and model.span_coef.shape == (len(model.span_features),)

@@ -382,6 +382,15 @@ class AnalyserModel:
             [_linear(f, self.name_features, self.name_coef, self.name_intercept) for f in rows],
             dtype=np.float32))
 
+    @property
+    def scope_threshold(self) -> float:
+        """How likely a what-to-ask question's subject must name a technology for the denkraam
+        to answer it whatever the texts' words: chosen at training from cross-validation
+        (:data:`.train.SCOPE_KEEP` of the technologies the model never saw are kept). An
+        analyser trained before it was chosen uses 0.3, the value it replaced."""
+        return float(self.meta.get("report", {}).get("technology", {})
+                     .get("scope_threshold", 0.3))
+
     def technology_probability(self, vector: np.ndarray) -> float:
         """How likely a phrase names a technology or plan, from its e5 vector (trained on the
         labelled subjects against the other words of the same messages)."""
