@@ -89,7 +89,6 @@ def test_only_the_best_candidates_are_ranked(engine, monkeypatch):
     assert few.relevant and few.sentences
 
 
-
 @pytest.mark.slow
 def test_an_english_question_is_answered_by_a_count_in_a_dutch_letter(seed_copy):
     """"How many complaints" is answered by "412 klachten" in a letter a municipality adds,
