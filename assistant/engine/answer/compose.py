@@ -22,13 +22,14 @@ is composed depends on the kind of question:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from assistant.engine.answer.model import Answer, Citation, Claim, StepSection, ValueItem
 from assistant.engine.case import case_of
 from assistant.engine.corpus.passages import Passage
+from assistant.engine.framework import Concept
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
@@ -130,14 +131,22 @@ class Composer:
             return self._no_question(q, answer)
         if retrieval.missing:
             return self._not_in_texts(retrieval, answer, cites)
-        answer.summary = self._summary(retrieval, cites)
         answer.conditions = list(q.conditions)
         answer.followup = q.followup
         # A bare topic gets the denkraam block when it names a technology, whatever it is read
         # to do, or a framework topic.
-        if q.kind == "ask" or (q.kind == "topic" and (q.names_technology or q.characteristics
-                                                      or q.topics)):
+        denkraam = q.kind == "ask" or (q.kind == "topic" and (
+            q.names_technology or q.characteristics or q.topics))
+        if denkraam:
             answer.notices = self._subject_notice(q, q.name or subject)
+        if answer.notices:
+            # The texts do not deal with this technology: a quote would be about something else
+            # (a colophon, another portfolio). The notice says which guidance the questions rest
+            # on; a sentence that does name the technology may still lead.
+            answer.summary = self._naming(retrieval, cites, q.name or subject, q.topics)
+        else:
+            answer.summary = self._summary(retrieval, cites)
+        if denkraam:
             self._denkraam(retrieval, cites, answer)
             if q.alternative in ("factual", "why", "how", "yesno") and subject:
                 # The analyser was unsure: the other reading is one click away.
@@ -184,21 +193,25 @@ class Composer:
         answer.citations = cites.build()
         return answer
 
-    def _subject_notice(self, q: Query, subject: str | None) -> list[str]:
-        """Say so when the texts never mention the technology asked about."""
-        if not subject:
-            return []
-        # The technology is named before its first preposition or relative pronoun ("bodycams"
-        # in "bodycams voor handhavers"); one word of that name the texts never use means they
-        # do not deal with it as such, however familiar the rest is.
+    @staticmethod
+    def _head(subject: str) -> list[str]:
+        """The content words a technology is named by, before its first preposition or relative
+        pronoun ("bodycams" in "bodycams voor handhavers")."""
         head: list[str] = []
         qualifiers = language_data("nl").qualifiers | language_data("en").qualifiers
         for w in words(subject):
             if w in qualifiers and head:
                 break
             head.append(w)
-        content = [w for w in head if len(w) > 3 and w not in STOPWORDS]
-        if all(self._in_texts(q.corrected.get(w, w)) for w in content):
+        return [w for w in head if len(w) > 3 and w not in STOPWORDS]
+
+    def _subject_notice(self, q: Query, subject: str | None) -> list[str]:
+        """Say so when the texts never mention the technology asked about."""
+        if not subject:
+            return []
+        # One word of the technology's name the texts never use means they do not deal with it
+        # as such, however familiar the rest is.
+        if all(self._in_texts(q.corrected.get(w, w)) for w in self._head(subject)):
             return []
         lang = q.language
         chars = [c.name(lang) for c in q.characteristics]
@@ -273,6 +286,23 @@ class Composer:
         if english and lead and claims:
             claims = [Claim(text=en.ENGLISH_LEAD), *claims]
         return claims
+
+    def _naming(self, retrieval: Retrieval, cites: _Citations, subject: str | None,
+                topics: list[Concept]) -> list[Claim]:
+        """The short answer from sentences that name the technology (every content word of its
+        name begins a word of the sentence) or a framework topic the question names ("wifi
+        tracking" asks about wifi-telling), or none."""
+        names = [[w[:5] for w in self._head(n)]
+                 for n in [subject or "", *(t.nl for t in topics)]]
+        names = [n for n in names if n]
+        if not names:
+            return []
+        naming = [s for s in retrieval.sentences
+                  if any(all(any(t.startswith(h) for t in words(s.text)) for h in name)
+                         for name in names)]
+        if not naming:
+            return []
+        return self._summary(replace(retrieval, sentences=naming, holding=[]), cites)
 
     @staticmethod
     def _usable(text: str, closed: bool = True) -> bool:

@@ -30,6 +30,17 @@ def test_wifi_telling_answer(engine):
     assert "[1]" in markdown and "Bronnen" in markdown
 
 
+def test_a_technology_the_texts_do_not_name_gets_the_notice_and_no_unrelated_quote(engine):
+    """The texts never mention refuse trucks: a quote would be about something else, so the
+    short answer is the notice saying which guidance the questions rest on."""
+    answer = engine.ask("Wat moet ik vragen over slimme vuilniswagens die containers scannen?")
+    assert answer.denkraam and len(answer.notices) == 1
+    assert "vuilniswagens" in answer.notices[0]
+    assert answer.summary == []
+    supports(answer, engine)
+    assert render_markdown(answer).startswith("### Kort antwoord\n\nDe teksten gaan niet")
+
+
 @pytest.mark.parametrize("question", [
     "Welke publieke waarden spelen bij cameratoezicht?",
     "Uit welke stappen bestaat het denkraam?",
