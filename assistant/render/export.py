@@ -95,12 +95,15 @@ def to_markdown(answers: Answered, day: date | None = None) -> str:
 
 def to_docx(answers: Answered, day: date | None = None) -> bytes:
     from docx import Document
+    from docx.shared import Mm
 
     lang = _language(answers)
     words = of(lang)
     labels = words.LABELS
     sections, sources = _collect(answers)
     doc = Document()
+    for section in doc.sections:  # python-docx's template is US Letter; a griffie prints A4
+        section.page_width, section.page_height = Mm(210), Mm(297)
     doc.core_properties.title = words.EXPORT_TITLE
     doc.core_properties.author = words.EXPORT_AUTHOR
     doc.core_properties.language = "nl-NL" if lang == "nl" else "en-GB"

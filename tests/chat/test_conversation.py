@@ -80,6 +80,9 @@ def test_export_lists_questions_per_step_and_every_source_once(engine):
 
     doc = Document(io.BytesIO(to_docx(chat.answered())))
     assert doc.core_properties.author == "Raadsgids digitalisering"
+    # A4, as a griffie prints it, not the US Letter of python-docx's template.
+    assert all((round(s.page_width.mm), round(s.page_height.mm)) == (210, 297)
+               for s in doc.sections)
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Inzet van sturing" in text and "cameratoezicht" in text and "Bronnen" in text
     assert "geen vragen" in to_markdown([])
