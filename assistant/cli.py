@@ -36,7 +36,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from .engine.index.build import build_index
 
     settings = load_settings()
-    print(f"Building the index from {settings.corpus_dir} ...", file=sys.stderr)
+    print(f"Building the index from {settings.index.corpus_dir} ...", file=sys.stderr)
     report = build_index(settings, progress=not args.quiet)
     for name, reason in report.skipped:
         print(f"warning: skipped {name}: it {reason}.", file=sys.stderr)
@@ -53,7 +53,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     question = " ".join(args.question) if args.question else sys.stdin.read()
-    clean_question(question, settings.max_question_chars)  # refuse bad input before loading
+    # Refuse bad input before loading.
+    clean_question(question, settings.retrieval.max_question_chars)
     engine = Engine.load(settings)
     if engine.llm_problem:
         print(engine.llm_problem, file=sys.stderr)
@@ -94,8 +95,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     result = evaluate(engine, questions, include_answers=bool(args.json))
-    result["settings"] = {"embedding_model": settings.embedding_model,
-                          "index": str(settings.index_dir)}
+    result["settings"] = {"embedding_model": settings.index.embedding_model,
+                          "index": str(settings.index.index_dir)}
     print_table(result)
     if args.llm:
         from .evals.llm import compare_writers, print_writers
@@ -103,8 +104,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         result["llm"] = compare_writers(engine, questions)
         from .engine.answer.llm import shown_url
 
-        result["settings"] |= {"llm_model": settings.llm_model,
-                               "llm_url": shown_url(settings.llm_url or "")}
+        result["settings"] |= {"llm_model": settings.llm.model,
+                               "llm_url": shown_url(settings.llm.url or "")}
         print_writers(result["llm"])
     diff = compare(result, baseline) if baseline else None
     if diff is not None:
@@ -195,7 +196,7 @@ def cmd_users(args: argparse.Namespace) -> int:
             raise accounts.AccountError("The two passwords differ; nothing was changed.")
     new = accounts.add_user(settings, args.name, password)
     print(f"{'Added' if new else 'Changed the password of'} {args.name} in "
-          f"{settings.users_file}.")
+          f"{settings.intranet.users_file}.")
     return 0
 
 
@@ -223,14 +224,14 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     if args.history_command == "migrate":
-        revision = migrate(settings.database)
-        print(f"History database {describe(settings.database)} is at schema revision "
+        revision = migrate(settings.history.database)
+        print(f"History database {describe(settings.history.database)} is at schema revision "
               f"{revision}.")
         return 0
     age = parse_age(args.older_than)
-    removed = purge(settings.database, age)
+    removed = purge(settings.history.database, age)
     print(f"Deleted {removed} conversation(s) older than {args.older_than} from "
-          f"{describe(settings.database)}.")
+          f"{describe(settings.history.database)}.")
     return 0
 
 
@@ -318,7 +319,7 @@ def _interrupted(args: argparse.Namespace) -> str:
         from .engine.index.swap import partial_embeddings
 
         with contextlib.suppress(AssistantError):
-            if partial_embeddings(load_settings().index_dir).exists():
+            if partial_embeddings(load_settings().index.index_dir).exists():
                 return ("Interrupted; the index was not changed. What was embedded is kept: the "
                         "next `assistant index` carries on from there.")
     return "Interrupted; nothing was changed."

@@ -1,4 +1,12 @@
-"""The one settings object: read once from the environment (prefix ``ASSISTANT_``), then passed in.
+"""The one settings object: read once from the environment, then passed in.
+
+The settings form a tree by the part of the assistant they shape: ``settings.index``,
+``.retrieval``, ``.chat``, ``.intranet``, ``.history`` and ``.llm``. The environment variables stay
+one flat namespace (what a griffie's deployment sets): ``ASSISTANT_`` and the field's name
+(``ASSISTANT_INDEX_DIR`` is ``settings.index.index_dir``), ``ASSISTANT_LLM_`` for the language
+model (``ASSISTANT_LLM_URL`` is ``settings.llm.url``), and two names of their own
+(``ASSISTANT_HISTORY``, ``CHAINLIT_AUTH_SECRET``). Code that sets a few values by hand uses those
+flat names too: ``Settings.of(index_dir=...)``, ``settings.replace(engine_threads="one")``.
 
 Each field's description is its documentation: the settings page of the documentation site
 (docs/settings.md) is made from :func:`settings_reference` when the site is built, and
@@ -10,18 +18,23 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-class Settings(BaseSettings):
-    """Paths, model, passage and retrieval settings of the assistant."""
+class _Group(BaseSettings):
+    """One branch of the settings, read from the environment when it is made."""
 
-    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore",
+                                      populate_by_name=True)
+
+class IndexSettings(_Group):
+    """Index: the texts, the model and the build."""
 
     corpus_dir: Path = Field(
         default=PROJECT_ROOT / "corpus",
@@ -47,11 +60,6 @@ class Settings(BaseSettings):
         description="Trained question analysers and the vectors of the labelled questions, kept by"
                     " content hash between builds.",
     )
-    index_crash_at: str | None = Field(
-        default=None,
-        description="For the crash-safety tests only: `assistant index` kills itself at this "
-                    "stage of the build and the swap (`tests/engine/index/test_swap.py`).",
-    )
     auto_rebuild: bool = Field(
         default=False,
         description="Rebuild a missing, stale or damaged index on load instead of refusing it.",
@@ -63,6 +71,21 @@ class Settings(BaseSettings):
         default=160, ge=20, description="Paragraphs longer than this are split at sentence "
                                         "boundaries."
     )
+    index_crash_at: str | None = Field(
+        default=None,
+        description="For the crash-safety tests only: `assistant index` kills itself at this "
+                    "stage of the build and the swap (`tests/engine/index/test_swap.py`).",
+    )
+
+    @field_validator("index_crash_at", mode="before")
+    @classmethod
+    def _no_crash_when_empty(cls, value: object) -> object:
+        return value or None
+
+
+class RetrievalSettings(_Group):
+    """Retrieval and answers."""
+
     top_k: int = Field(default=5, ge=1, le=20,
                        description="Passages the short answer draws its sentences from (5 more "
                                    "for a comparison or a \"what to ask\" question; a sentence "
@@ -89,7 +112,49 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question accepted, in characters."
     )
-    # --- the chat on an intranet (assistant/chat/, assistant/intranet/)
+
+
+class ChatSettings(_Group):
+    """Chat: fair use and load."""
+
+    questions_per_minute: int = Field(
+        default=20, ge=0, le=10_000,
+        description="Questions one user may ask per minute (0: no limit); more get \"U stelt veel "
+                    "vragen kort na elkaar ...\". Counted per replica: behind HAProxy a user spread"
+                    " over two replicas may ask twice as many. A refused question (too many, too "
+                    "long, empty) is refused before it is stored or run, and its refusal is shown "
+                    "but not stored; exports are limited to 5 per user per minute.",
+    )
+    max_waiting_questions: int = Field(
+        default=256, ge=1, le=10_000,
+        description="Questions one chat process lets wait for the engine; beyond that \"Het is nu "
+                    "erg druk bij de raadsgids. Probeer het zo opnieuw.\".",
+    )
+    export_minutes: float = Field(
+        default=15.0, gt=0, le=24 * 60,
+        description="How long the files of an export can be downloaded; then the chat removes them"
+                    " from disk (the raadslid can export again).",
+    )
+    max_connections: int = Field(
+        default=2000, ge=10, le=100_000,
+        description="Connections and requests one chat process handles at once (each open chat "
+                    "holds one); more get HTTP 503 at once, instead of using up the files the "
+                    "process may open.",
+    )
+    max_request_kb: int = Field(
+        default=512, ge=16, le=1024 * 1024,
+        description="Largest request body the chat server reads, in KiB; a larger one is refused "
+                    "(HTTP 413) before it is read.",
+    )
+    log_questions: bool = Field(
+        default=False, description="Write question text to the server log (off: questions never "
+                                   "reach the log)."
+    )
+
+
+class IntranetSettings(_Group):
+    """Intranet: sign-in, widget and sessions."""
+
     auth: Literal["none", "password", "header", "jwt"] = Field(
         default="none",
         description="Who may use the chat: `none` (only on 127.0.0.1), `password`, `header` or "
@@ -137,8 +202,22 @@ class Settings(BaseSettings):
                     "balancer (e.g. `https://raadsgids.gemeente.example`); allowed as an origin, "
                     "and the page's fonts are fetched from it.",
     )
-    history: bool = Field(
-        default=True,
+    signin_max_failures: int = Field(
+        default=5, ge=1, le=100,
+        description="Wrong passwords in a row before an account is locked (`password`).",
+    )
+    signin_lock_minutes: float = Field(
+        default=1.0, gt=0, le=1440,
+        description="The first lock, in minutes; twice as long after each further failure, at most"
+                    " a day.",
+    )
+
+
+class HistorySettings(_Group):
+    """History: the conversations kept."""
+
+    keep: bool = Field(
+        default=True, validation_alias="ASSISTANT_HISTORY",
         description="Keep signed-in users' threads and feedback (needs an `ASSISTANT_AUTH` other "
                     "than `none`).",
     )
@@ -160,174 +239,164 @@ class Settings(BaseSettings):
         description="Connections each chat process keeps to a Postgres database (as many again "
                     "under load).",
     )
-    @field_validator("index_crash_at", mode="before")
-    @classmethod
-    def _no_crash_when_empty(cls, value: object) -> object:
-        return value or None
 
     @field_validator("database", mode="before")
     @classmethod
     def _database_text(cls, value: object) -> object:
         return str(value) if isinstance(value, Path) else value
 
-    log_questions: bool = Field(
-        default=False, description="Write question text to the server log (off: questions never "
-                                   "reach the log)."
-    )
-    signin_max_failures: int = Field(
-        default=5, ge=1, le=100,
-        description="Wrong passwords in a row before an account is locked (`password`).",
-    )
-    signin_lock_minutes: float = Field(
-        default=1.0, gt=0, le=1440,
-        description="The first lock, in minutes; twice as long after each further failure, at most"
-                    " a day.",
-    )
-    export_minutes: float = Field(
-        default=15.0, gt=0, le=24 * 60,
-        description="How long the files of an export can be downloaded; then the chat removes them"
-                    " from disk (the raadslid can export again).",
-    )
-    questions_per_minute: int = Field(
-        default=20, ge=0, le=10_000,
-        description="Questions one user may ask per minute (0: no limit); more get \"U stelt veel "
-                    "vragen kort na elkaar ...\". Counted per replica: behind HAProxy a user spread"
-                    " over two replicas may ask twice as many. A refused question (too many, too "
-                    "long, empty) is refused before it is stored or run, and its refusal is shown "
-                    "but not stored; exports are limited to 5 per user per minute.",
-    )
-    max_waiting_questions: int = Field(
-        default=256, ge=1, le=10_000,
-        description="Questions one chat process lets wait for the engine; beyond that \"Het is nu "
-                    "erg druk bij de raadsgids. Probeer het zo opnieuw.\".",
-    )
-    max_connections: int = Field(
-        default=2000, ge=10, le=100_000,
-        description="Connections and requests one chat process handles at once (each open chat "
-                    "holds one); more get HTTP 503 at once, instead of using up the files the "
-                    "process may open.",
-    )
-    max_request_kb: int = Field(
-        default=512, ge=16, le=1024 * 1024,
-        description="Largest request body the chat server reads, in KiB; a larger one is refused "
-                    "(HTTP 413) before it is read.",
-    )
-    # --- the municipality's own language model (assistant/engine/answer/llm.py) ------------------
-    llm_url: str | None = Field(
+
+class LlmSettings(_Group):
+    """The municipality's language model (optional)."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_LLM_", extra="ignore")
+
+    url: str | None = Field(
         default=None,
         description="Base URL of an OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, LiteLLM),"
                     " e.g. `http://llm.gemeente.local:8000/v1`; empty: answers are composed from "
                     "the texts and nothing leaves the machine.",
     )
-    llm_model: str | None = Field(
+    model: str | None = Field(
         default=None, description="The model name that endpoint serves."
     )
-    llm_api_key: SecretStr | None = Field(
+    api_key: SecretStr | None = Field(
         default=None, description="The endpoint's key, if it asks for one (never logged)."
     )
-    llm_api_key_file: Path | None = Field(
+    api_key_file: Path | None = Field(
         default=None,
         description="A file holding that key instead (mode 0600, or it is refused).",
     )
-    llm_first_token_seconds: float = Field(
+    first_token_seconds: float = Field(
         default=5.0, gt=0, le=120,
         description="Longest wait for the first token and between tokens before the composed "
                     "answer is given.",
     )
-    llm_total_seconds: float = Field(
+    total_seconds: float = Field(
         default=45.0, gt=0, le=600,
         description="Longest a whole answer may take before the composed answer is given.",
     )
-    llm_unsupported: Literal["remove", "fallback"] = Field(
+    unsupported: Literal["remove", "fallback"] = Field(
         default="remove",
         description="A sentence whose citations do not resolve or support it: `remove` drops it, "
                     "`fallback` gives the composed answer.",
     )
-    llm_support_threshold: float = Field(
+    support_threshold: float = Field(
         default=0.83, ge=0, le=1,
         description="Least e5 similarity between a sentence and a passage it cites "
                     "(`evals/calibrate_support.py`).",
     )
 
+class Settings(BaseModel):
+    """All settings, as a tree of :class:`_Group` branches; ``Settings()`` reads every branch from
+    the environment."""
+
+    index: IndexSettings = Field(default_factory=IndexSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    chat: ChatSettings = Field(default_factory=ChatSettings)
+    intranet: IntranetSettings = Field(default_factory=IntranetSettings)
+    history: HistorySettings = Field(default_factory=HistorySettings)
+    llm: LlmSettings = Field(default_factory=LlmSettings)
+
+    BRANCHES: ClassVar[dict[str, type[_Group]]] = {
+        "index": IndexSettings, "retrieval": RetrievalSettings, "chat": ChatSettings,
+        "intranet": IntranetSettings, "history": HistorySettings, "llm": LlmSettings}
+
+    @classmethod
+    def of(cls, **flat: Any) -> Settings:
+        """Settings from the environment, with the values given by their flat names (the
+        variable's name without ``ASSISTANT_``, lower case: ``index_dir``, ``llm_url``,
+        ``history``) winning. An unknown name is a ``TypeError``."""
+        unknown = sorted(set(flat) - set(FLAT))
+        if unknown:
+            raise TypeError(f"no such setting: {', '.join(unknown)}")
+        return cls.model_validate({
+            branch: kind(**{FLAT[name][1]: value for name, value in flat.items()
+                            if FLAT[name][0] == branch})
+            for branch, kind in cls.BRANCHES.items()})
+
+    def replace(self, **flat: Any) -> Settings:
+        """A copy with the values given by their flat names (as :meth:`of`) replaced, the rest
+        shared; the values are not validated again (like ``model_copy``)."""
+        unknown = sorted(set(flat) - set(FLAT))
+        if unknown:
+            raise TypeError(f"no such setting: {', '.join(unknown)}")
+        update: dict[str, Any] = {}
+        for name, value in flat.items():
+            branch, field = FLAT[name]
+            current = update.get(branch, getattr(self, branch))
+            update[branch] = current.model_copy(update={field: value})
+        return self.model_copy(update=update)
+
+
+def variable_of(kind: type[_Group], field: str) -> str:
+    """The environment variable a field of a branch is read from: its alias (another program's
+    variable, or a name kept from before the tree), else the branch's prefix and its name."""
+    alias = kind.model_fields[field].validation_alias
+    if isinstance(alias, str):
+        return alias
+    return f"{kind.model_config.get('env_prefix', '')}{field}".upper()
+
+
+# Flat name (the variable without ASSISTANT_, lower case) -> (branch, field).
+FLAT: dict[str, tuple[str, str]] = {
+    (variable_of(kind, field).removeprefix("ASSISTANT_").lower()
+     if variable_of(kind, field).startswith("ASSISTANT_") else field): (branch, field)
+    for branch, kind in Settings.BRANCHES.items() for field in kind.model_fields}
+
+
+def variable(name: str) -> str:
+    """The environment variable of a setting given by its flat name (see :meth:`Settings.of`)."""
+    branch, field = FLAT[name]
+    return variable_of(Settings.BRANCHES[branch], field)
+
 
 def load_settings(**overrides: object) -> Settings:
-    """Read settings from the environment, with explicit overrides winning. A value that does
-    not fit is one sentence naming the variable (``ConfigError``), not a traceback."""
+    """Read settings from the environment, with explicit overrides (flat names) winning. A value
+    that does not fit is one sentence naming the variable (``ConfigError``), not a traceback."""
     from pydantic import ValidationError
     from pydantic_settings import SettingsError
 
     from .errors import ConfigError
 
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings.of(**overrides)
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = str(first["loc"][0]) if first.get("loc") else ""
-        name = variable(loc) if loc in Settings.model_fields else (loc or "a setting")
+        kind = next((k for k in Settings.BRANCHES.values() if k.__name__ == exc.title), None)
+        name = (variable_of(kind, loc) if kind is not None and loc in kind.model_fields
+                else (loc or "a setting"))
         given = os.environ.get(name)
         raise ConfigError(f"{name} is not valid: {first['msg']}"
                           + (f" (it is {given!r})." if given is not None else ".")) from exc
     except SettingsError as exc:
         field = re.search(r'field "(\w+)"', str(exc))
-        name = "ASSISTANT_" + field.group(1).upper() if field else "a setting"
+        name = next((variable_of(kind, field.group(1)) for kind in Settings.BRANCHES.values()
+                     if field and field.group(1) in kind.model_fields), "a setting")
         raise ConfigError(f"{name} cannot be read: a list is written as JSON, for example "
                           '["https://intranet.gemeente.example"].') from exc
 
 
-# The settings by the part of the assistant they shape, as the settings page shows them. The
-# environment variables stay one flat ASSISTANT_ namespace (what a griffie's deployment sets);
-# tests/test_config.py fails on a field in no group or in two.
-GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "index": ("Index: the texts, the model and the build",
-              ("corpus_dir", "index_dir", "embedding_model", "model_dir", "cache_dir",
-               "auto_rebuild", "passage_min_words", "passage_max_words", "index_crash_at")),
-    "retrieval": ("Retrieval and answers",
-                  ("top_k", "dense_weight", "abstain_threshold", "engine_threads",
-                   "max_question_chars")),
-    "chat": ("Chat: fair use and load",
-             ("questions_per_minute", "max_waiting_questions", "export_minutes",
-              "max_connections", "max_request_kb", "log_questions")),
-    "intranet": ("Intranet: sign-in, widget and sessions",
-                 ("auth", "users_file", "auth_header", "trusted_proxies", "secret_file",
-                  "auth_secret", "session_hours", "token_max_hours", "allowed_origins",
-                  "public_url", "signin_max_failures", "signin_lock_minutes")),
-    "history": ("History: the conversations kept",
-                ("history", "database", "history_max_mb", "database_pool")),
-    "llm": ("The municipality's language model (optional)",
-            ("llm_url", "llm_model", "llm_api_key", "llm_api_key_file",
-             "llm_first_token_seconds", "llm_total_seconds", "llm_unsupported",
-             "llm_support_threshold")),
-}
-
-
 def settings_reference() -> str:
-    """Every setting as Markdown, a table (variable, default, meaning) per group of
-    :data:`GROUPS`, made from the fields of :class:`Settings`: the documentation site's settings
-    page (docs/settings.md) shows it."""
+    """Every setting as Markdown, a table (variable, default, meaning) per branch of
+    :class:`Settings`, made from the branches' fields: the documentation site's settings page
+    (docs/settings.md) shows it."""
     out: list[str] = []
-    for title, names in GROUPS.values():
+    for kind in Settings.BRANCHES.values():
+        title = (kind.__doc__ or "").strip().rstrip(".")
         out += [f"## {title}", "", "| variable | default | meaning |", "|---|---|---|"]
-        for name in names:
-            field = Settings.model_fields[name]
+        for name, field in kind.model_fields.items():
             meaning = (field.description or "").replace("|", "\\|")
-            out.append(f"| `{variable(name)}` | {_shown_default(name, field)} | {meaning} |")
+            out.append(f"| `{variable_of(kind, name)}` | {_shown_default(name, field)} "
+                       f"| {meaning} |")
         out.append("")
     return "\n".join(out)
 
 
-def variable(name: str) -> str:
-    """The environment variable a field is read from: ``ASSISTANT_`` and its name, or the name
-    of another program's variable it shares (``CHAINLIT_AUTH_SECRET``)."""
-    alias = Settings.model_fields[name].validation_alias
-    return alias if isinstance(alias, str) else f"ASSISTANT_{name.upper()}"
-
-
-def _shown_default(name: str, field: object) -> str:
+def _shown_default(name: str, field: FieldInfo) -> str:
     """A default as a reader sets it: paths relative to the checkout or the home folder (a
     folder with a slash), an empty list as ``[]``, nothing as a dash."""
-    from pydantic.fields import FieldInfo
-
-    assert isinstance(field, FieldInfo)
     value = field.get_default(call_default_factory=True)
     if value is None:
         return "–"

@@ -47,7 +47,7 @@ def main() -> None:
 
 def run(model: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(corpus_dir=PROJECT_ROOT / "corpus", index_dir=Path(tmp) / "index",
+        settings = Settings.of(corpus_dir=PROJECT_ROOT / "corpus", index_dir=Path(tmp) / "index",
                             embedding_model=model)  # type: ignore[arg-type]
         started = time.perf_counter()
         report = build_index(settings, progress=False)

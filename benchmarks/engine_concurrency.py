@@ -32,7 +32,7 @@ def measure(threads: str) -> dict[str, object]:
     from assistant.config import Settings
     from assistant.engine import Engine
 
-    settings = Settings(engine_threads=threads)  # type: ignore[arg-type]
+    settings = Settings.of(engine_threads=threads)  # type: ignore[arg-type]
     engine = Engine.load(settings)
     for q in QUESTIONS:
         engine.ask(q)  # warm-up

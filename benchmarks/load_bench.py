@@ -237,7 +237,7 @@ def flood_row(cluster: Cluster, settings: Settings, seconds: float, others: int 
     stored = stored_chars(cluster.database, "load-flooder")
     return (f"flood: one user sent {result.get('sent')} of {flood} questions over one socket "
             f"(socket closed: {result.get('closed')}; {result.get('answered')} answered; "
-            f"{stored:,} characters stored, quota {settings.history_max_mb:g} MB); "
+            f"{stored:,} characters stored, quota {settings.history.history_max_mb:g} MB); "
             f"the {others} other sessions: p95 {loud['p95']:.2f} s against {quiet['p95']:.2f} s "
             f"without the flood, {loud['answered']}/{loud['asked']} answered, "
             f"{loud['errors']} errors")
@@ -327,7 +327,7 @@ def main() -> None:
         shutil.rmtree(folder, ignore_errors=True)
         env = {"ASSISTANT_SECRET_FILE": str(folder / "secret"),
                "ASSISTANT_INDEX_DIR": str(ROOT / "index"), **SETTINGS}
-        settings = Settings(secret_file=folder / "secret")
+        settings = Settings.of(secret_file=folder / "secret")
         with Cluster(folder, env, replicas=replicas) as cluster:
             single = single_session(cluster, settings)
             print(f"| {replicas} | 1 | {ASKED} | | | | | | {single:.2f} | | | | | | |",

@@ -89,7 +89,7 @@ def measure(corpus: Path, index: Path) -> dict[str, object]:
 
     started = time.perf_counter()
     # As the chat serves: one thread per question (ASSISTANT_ENGINE_THREADS=one).
-    engine = Engine.load(Settings(corpus_dir=corpus, index_dir=index, engine_threads="one"))
+    engine = Engine.load(Settings.of(corpus_dir=corpus, index_dir=index, engine_threads="one"))
     load_s = time.perf_counter() - started
     for q in QUESTIONS:
         engine.ask(q)

@@ -34,7 +34,7 @@ def main() -> None:
     env = {"ASSISTANT_AUTH": "jwt", "ASSISTANT_SECRET_FILE": str(folder / "secret"),
            "ASSISTANT_DATABASE": str(folder / "history.sqlite"),
            "ASSISTANT_ALLOWED_ORIGINS": json.dumps([f"http://127.0.0.1:{page_port}"])}
-    settings = Settings(secret_file=folder / "secret")
+    settings = Settings.of(secret_file=folder / "secret")
     with chat_server(env, folder / "server.log") as (chat, _), \
             intranet_page(chat, page_port) as site, sync_playwright() as p:
         browser = launch_chromium(p)

@@ -71,7 +71,7 @@ def make_settings(tmp_path: Path):
     def make(**overrides: object) -> Settings:
         corpus = overrides.pop("corpus_dir", None) or copy_corpus(tmp_path / "corpus")
         index = overrides.pop("index_dir", None) or tmp_path / "index"
-        return Settings(corpus_dir=corpus, index_dir=index, **overrides)  # type: ignore[arg-type]
+        return Settings.of(corpus_dir=corpus, index_dir=index, **overrides)  # type: ignore[arg-type]
 
     return make
 
@@ -82,7 +82,7 @@ def seed_settings(tmp_path_factory: pytest.TempPathFactory, analyser_cache: Path
     from assistant.engine.index.build import build_index
 
     root = tmp_path_factory.mktemp("seed")
-    settings = Settings(corpus_dir=copy_corpus(root / "corpus"), index_dir=root / "index",
+    settings = Settings.of(corpus_dir=copy_corpus(root / "corpus"), index_dir=root / "index",
                         cache_dir=analyser_cache)
     build_index(settings, progress=False)
     return settings
@@ -99,12 +99,12 @@ def seed_copy(seed_settings: Settings, tmp_path: Path) -> Settings:
 def copy_index(source: Settings, root: Path) -> Settings:
     """Copy ``source``'s corpus and index into ``root``, laid out as a build lays them out (the
     index folder a link to its version beside it), and return settings that point there."""
-    corpus = Path(shutil.copytree(source.corpus_dir, root / "corpus"))
-    version = source.index_dir.resolve()
+    corpus = Path(shutil.copytree(source.index.corpus_dir, root / "corpus"))
+    version = source.index.index_dir.resolve()
     shutil.copytree(version, root / version.name)
-    (root / source.index_dir.name).symlink_to(version.name)
-    return source.model_copy(update={"corpus_dir": corpus,
-                                     "index_dir": root / source.index_dir.name})
+    (root / source.index.index_dir.name).symlink_to(version.name)
+    return source.replace(corpus_dir=corpus,
+                                     index_dir=root / source.index.index_dir.name)
 
 
 @pytest.fixture(scope="session")

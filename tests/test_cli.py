@@ -11,8 +11,8 @@ from assistant.cli import main
 
 @pytest.fixture
 def seeded_env(seed_settings, monkeypatch):
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(seed_settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seed_settings.index_dir))
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(seed_settings.index.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seed_settings.index.index_dir))
     return seed_settings
 
 
@@ -60,9 +60,9 @@ def test_eval_with_unknown_document(seeded_env, tmp_path, capsys):
 @pytest.mark.slow  # builds an index with the real model
 def test_index_skips_a_bad_file_and_keeps_the_rest(make_settings, monkeypatch, capsys):
     settings = make_settings()
-    (settings.corpus_dir / "kapot.pdf").write_bytes(b"%PDF-1.4 broken")
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
+    (settings.index.corpus_dir / "kapot.pdf").write_bytes(b"%PDF-1.4 broken")
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.index.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index.index_dir))
     assert main(["index", "--quiet"]) == 0
     captured = capsys.readouterr()
     assert "skipped kapot.pdf" in captured.err
@@ -94,14 +94,14 @@ def test_chat_refuses_a_damaged_index_before_serving(tmp_path, monkeypatch, caps
 def test_a_framework_file_that_fails_its_schema_is_one_sentence(make_settings, monkeypatch,
                                                                   capsys):
     settings = make_settings()
-    path = settings.corpus_dir / "framework.yaml"
+    path = settings.index.corpus_dir / "framework.yaml"
     text = path.read_text(encoding="utf-8").replace("  - key: privacy\n",
                                                    "  - key: privacy\n    kleur: blauw\n", 1)
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("    kleur: blauw") + 1
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.index.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index.index_dir))
     assert main(["index", "--quiet"]) == 1
     err = capsys.readouterr().err
     assert f"framework.yaml line {line}: values.0.kleur is not a known key." in err
-    assert "Traceback" not in err and not settings.index_dir.exists()
+    assert "Traceback" not in err and not settings.index.index_dir.exists()

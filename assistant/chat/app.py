@@ -35,13 +35,13 @@ engine = runtime().engine
 limits = question_limits(settings)  # shared with the socket guard, which admits typed questions
 exports = export_limits()
 log = logging.getLogger("assistant.chat")
-if settings.log_questions:  # off by default: questions can say a lot about a raadslid
+if settings.chat.log_questions:  # off by default: questions can say a lot about a raadslid
     log.setLevel(logging.INFO)
     log.addHandler(logging.StreamHandler())
 
 # --- who may use the chat (ASSISTANT_AUTH) -----------------------------------------------------
 
-if settings.auth == "password":
+if settings.intranet.auth == "password":
     @cl.password_auth_callback
     async def password_login(username: str, password: str) -> cl.User | None:
         # bcrypt takes a while on purpose: off the event loop, so guessing slows no one else.
@@ -49,28 +49,29 @@ if settings.auth == "password":
             return cl.User(identifier=username, metadata={"provider": "password"})
         return None
 
-elif settings.auth == "header":
+elif settings.intranet.auth == "header":
     @cl.header_auth_callback
     async def header_login(headers: Headers) -> cl.User | None:
         # The guard has dropped this header unless a trusted proxy sent it.
-        name = headers.get(settings.auth_header)
+        name = headers.get(settings.intranet.auth_header)
         if name and accounts.NAME.match(name):
             return cl.User(identifier=name, metadata={"provider": "header"})
         return None
 
-elif settings.auth == "jwt":
+elif settings.intranet.auth == "jwt":
     @cl.header_auth_callback
     async def jwt_only(headers: Headers) -> cl.User | None:
         # Sign-in comes only from a token signed with the chat's secret (POST /auth/jwt, which
         # the widget calls with its accessToken); this callback just makes sign-in required.
         return None
 
-if settings.history and settings.auth != "none":
+if settings.history.keep and settings.intranet.auth != "none":
     @cl.data_layer
     def data_layer() -> BaseDataLayer:
         from assistant.intranet.history_layer import data_layer as history_layer
 
-        return history_layer(settings.database, settings.database_pool, settings.history_max_mb)
+        kept = settings.history
+        return history_layer(kept.database, kept.database_pool, kept.history_max_mb)
 
 
 def in_widget() -> bool:
@@ -199,7 +200,7 @@ async def stored(*messages: cl.Message) -> None:
 
 async def answer(question: str, asked: cl.Message) -> None:
     user = cl.user_session.get("user")
-    if settings.log_questions:
+    if settings.chat.log_questions:
         log.info("question from %s: %s", getattr(user, "identifier", "-"), question[:500])
     # The question was admitted (counted) before it was stored; only a replica that filled up
     # since is left to refuse it.
@@ -277,12 +278,12 @@ async def on_export(action: cl.Action) -> None:
         cl.File(name=f"{stem}.docx", content=docx, display="inline",
                 mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ]
-    await cl.Message(content=nl.EXPORT_DONE.format(minutes=f"{settings.export_minutes:g}"),
+    await cl.Message(content=nl.EXPORT_DONE.format(minutes=f"{settings.chat.export_minutes:g}"),
                      elements=files).send()
     # The conversation's questions should not lie on disk for the rest of the session.
     removal = asyncio.create_task(forget_files(
         cl.context.session, [f.chainlit_key for f in files if f.chainlit_key],
-        settings.export_minutes * 60))
+        settings.chat.export_minutes * 60))
     _removals.add(removal)
     removal.add_done_callback(_removals.discard)
 

@@ -105,7 +105,7 @@ class Conversation:
         """Answer one message; bad input becomes an "error" turn with one clear sentence.
         ``on_text`` receives a language model's checked sentences as they are written."""
         try:
-            cleaned = clean_question(question, self.engine.settings.max_question_chars)
+            cleaned = clean_question(question, self.engine.settings.retrieval.max_question_chars)
             query = self.understand(cleaned)
             self.language = query.language
             if query.followup == "sources":

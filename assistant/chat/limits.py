@@ -74,9 +74,9 @@ _SHARED: dict[str, QuestionLimits] = {}
 def question_limits(settings: Settings) -> QuestionLimits:
     """The process's limits on questions (the socket guard and the chat app share them)."""
     if "questions" not in _SHARED:
-        _SHARED["questions"] = QuestionLimits(settings.questions_per_minute,
-                                              settings.max_waiting_questions,
-                                              settings.max_question_chars)
+        _SHARED["questions"] = QuestionLimits(settings.chat.questions_per_minute,
+                                              settings.chat.max_waiting_questions,
+                                              settings.retrieval.max_question_chars)
     return _SHARED["questions"]
 
 

@@ -58,11 +58,11 @@ def prepare(settings: Settings) -> Runtime:
     try:
         check_manifest(settings)
     except IndexMissing:
-        print(nl.BUILDING_INDEX.format(folder=settings.index_dir), file=sys.stderr)
+        print(nl.BUILDING_INDEX.format(folder=settings.index.index_dir), file=sys.stderr)
         build_index(settings)  # with its progress line: a first build can take minutes
-    if settings.engine_threads == "auto":
+    if settings.retrieval.engine_threads == "auto":
         # Many raadsleden ask at once: one thread per question (benchmarks/engine_concurrency.py).
-        settings = settings.model_copy(update={"engine_threads": "one"})
+        settings = settings.replace(engine_threads="one")
     _runtime = Runtime(settings=settings, engine=Engine.load(settings))
     return _runtime
 
@@ -71,10 +71,10 @@ def check(settings: Settings, host: str) -> None:
     """Settings that cannot work together are refused before anything starts."""
     from ..intranet.guard import LOOPBACK
 
-    if settings.auth == "none" and host not in LOOPBACK:
+    if settings.intranet.auth == "none" and host not in LOOPBACK:
         raise ConfigError(f"Without sign-in (ASSISTANT_AUTH=none) the chat only listens on "
                           f"127.0.0.1, not on {host}; choose password, header or jwt.")
-    if settings.auth == "header" and not settings.trusted_proxies:
+    if settings.intranet.auth == "header" and not settings.intranet.trusted_proxies:
         raise ConfigError("ASSISTANT_AUTH=header needs ASSISTANT_TRUSTED_PROXIES: the "
                           "addresses of the proxies whose user header is believed.")
 
@@ -124,26 +124,26 @@ def run_chat(host: str, port: int) -> None:
     check(settings, host)
     check_port(host, port)
     origins = allowed_origins(settings, host, port)
-    if settings.auth != "none":
+    if settings.intranet.auth != "none":
         secret = auth_secret(settings)
         os.environ["CHAINLIT_AUTH_SECRET"] = secret  # Chainlit signs its sessions with it
         # Our guards check tokens with the same secret, held, not read from the file again.
-        settings = settings.model_copy(update={"auth_secret": SecretStr(secret)})
-    if settings.history and settings.auth != "none":
-        migrate(settings.database)
+        settings = settings.replace(auth_secret=SecretStr(secret))
+    if settings.history.keep and settings.intranet.auth != "none":
+        migrate(settings.history.database)
     engine = prepare(settings).engine
     if engine.llm_problem:
         print(engine.llm_problem, file=sys.stderr)
     elif engine.llm is not None:
         from ..engine.answer.llm import shown_url
 
-        print(nl.LLM_WRITES.format(model=settings.llm_model, url=shown_url(settings.llm_url or "")),
+        print(nl.LLM_WRITES.format(model=settings.llm.model, url=shown_url(settings.llm.url or "")),
               file=sys.stderr)
     # What this process writes (the sessions' exports, the history file, logs it opens) is the
     # chat's own: no other user on the host reads a raadslid's questions.
     os.umask(0o077)
     root = app_root()
-    write_theme(root, public_origin(settings.public_url) if settings.public_url
+    write_theme(root, public_origin(settings.intranet.public_url) if settings.intranet.public_url
                 else f"http://{host}:{port}")
     write_corpus_texts(root, engine.index.documents)
     os.environ.update(chainlit_environment(root, host, port))
@@ -158,7 +158,7 @@ def run_chat(host: str, port: int) -> None:
 
     # Chainlit's CORS middleware holds this very list; fill it in place.
     config.project.allow_origins[:] = origins
-    config.project.user_session_timeout = int(settings.session_hours * 3600)
+    config.project.user_session_timeout = int(settings.intranet.session_hours * 3600)
     import chainlit.server as server
 
     install_offline_page()
@@ -173,15 +173,16 @@ def run_chat(host: str, port: int) -> None:
     guard_routes(server.router)
     mend_session_config()
     # Added last, so the guard runs first: a refused origin never reaches the widget adapter.
-    server.app.add_middleware(WidgetAdapter, own=own_origins(host, port, settings.public_url))
+    server.app.add_middleware(WidgetAdapter,
+                              own=own_origins(host, port, settings.intranet.public_url))
     server.app.add_middleware(TokenCheck, settings=settings)
-    if settings.auth == "password":
+    if settings.intranet.auth == "password":
         server.app.add_middleware(SessionGuard, settings=settings)
     server.app.add_middleware(
-        Guard, origins=origins, trusted=settings.trusted_proxies,
-        max_body=settings.max_request_kb * 1024, scripts=script_sources,
-        auth_header=settings.auth_header if settings.auth == "header" else None)
-    serve_within(settings.max_connections)
+        Guard, origins=origins, trusted=settings.intranet.trusted_proxies,
+        max_body=settings.chat.max_request_kb * 1024, scripts=script_sources,
+        auth_header=settings.intranet.auth_header if settings.intranet.auth == "header" else None)
+    serve_within(settings.chat.max_connections)
     print(nl.SERVING.format(address=f"http://{host}:{port}"), flush=True)
     run_chainlit(str(APP_FILE))
 

@@ -12,8 +12,8 @@ sentences work on those, so no Python loop grows with the library:
   English words), divided by the best lexical score;
 * dense: cosine similarity to the question, min-max scaled over the passages FAISS returned (a
   passage beyond them counts as the least similar of them);
-* fused: ``(1 - w) * lexical + w * dense`` with ``w = settings.dense_weight``, plus a small bonus
-  for passages tagged with a topic the question names.
+* fused: ``(1 - w) * lexical + w * dense`` with ``w = settings.retrieval.dense_weight``, plus a
+  small bonus for passages tagged with a topic the question names.
 
 A publisher named in the question ("volgens de VNG", "the Rathenau framework") says which texts
 to look in, not which words to match: its words leave the lexical query and that publisher's
@@ -341,7 +341,8 @@ class Retriever:
             # "geëvalueerd" and "evalueert".)
             pool = [s for s in sentences if s.passage.id in checked
                     and len(s.text.split()) >= 4 and not s.text.endswith("?")]
-            best = max((s.base for s in sentences if s.rank < self.settings.top_k), default=0.0)
+            top_k = self.settings.retrieval.top_k
+            best = max((s.base for s in sentences if s.rank < top_k), default=0.0)
             # A year the question names ("hoeveel meldingen in 2024") must be that of the
             # detail: a count for 2025 does not answer it.
             years = [t for t in details.tokens(query.asked) if details.is_year(t)]
@@ -476,7 +477,7 @@ class Retriever:
         lex_norm = lexical / lex_max if lex_max > 0 else np.zeros_like(lexical)
         d_min, d_max = float(dense.min()), float(dense.max())
         dense_norm = (dense - d_min) / (d_max - d_min) if d_max > d_min else np.zeros_like(dense)
-        w = self.settings.dense_weight
+        w = self.settings.retrieval.dense_weight
         fused = (1 - w) * lex_norm + w * dense_norm
         if query.asks_values:
             # A question after "the values" prefers passages that name several of them.
@@ -505,12 +506,12 @@ class Retriever:
         # paraphrase), as long as they share one: e5's similarities lie close together, and
         # closeness alone also brings in everyday questions about the municipality.
         closest = float(dense.max()) if dense.size else 0.0
-        relevant = relevance >= self.settings.abstain_threshold or (
+        relevant = relevance >= self.settings.retrieval.abstain_threshold or (
             closest > self.floor(query) and coverage > 0)
         # A question that compares texts looks further down the ranking for the other text; so
         # does a question about a technology the texts may not name: its kind is found further
         # down. A detail asked for is looked for further down still.
-        top_k = self.settings.top_k
+        top_k = self.settings.retrieval.top_k
         n = top_k + 5 if query.kind in ("compare", "ask") else top_k
         looked = max(n, DETAIL_PASSAGES) if query.details else n
         sentences = self.answer_sentences(query, hits, self._sentence_vector(query, vector),

@@ -40,7 +40,7 @@ class Engine:
         self.composer = Composer(index, self.retriever.analyser)
         self.llm: LLMWriter | None = None
         self.llm_problem: str | None = None
-        if settings.llm_url or settings.llm_model:
+        if settings.llm.url or settings.llm.model:
             self._connect_llm()
 
     def _connect_llm(self) -> None:
@@ -49,7 +49,7 @@ class Engine:
         from assistant.engine.answer.llm import LLMWriter, check_endpoint
         from assistant.errors import EndpointError
 
-        if not (self.settings.llm_url and self.settings.llm_model):
+        if not (self.settings.llm.url and self.settings.llm.model):
             self.llm_problem = LLM_INCOMPLETE
             return
         try:
@@ -73,8 +73,8 @@ class Engine:
     def analyse(self, question: str, previous: Query | None = None) -> Query:
         """The analysed question (with ``previous``, a follow-up derived from the conversation's
         last query); raises QuestionError for unusable input."""
-        return self.retriever.analyse(clean_question(question, self.settings.max_question_chars),
-                                      previous)
+        longest = self.settings.retrieval.max_question_chars
+        return self.retriever.analyse(clean_question(question, longest), previous)
 
     def retrieve(self, question: str | Query) -> Retrieval:
         """Ranked passages for a question; raises QuestionError for unusable input."""
@@ -115,7 +115,7 @@ def apply_thread_setting(settings: Settings) -> None:
     """``engine_threads=one``: FAISS's OpenMP pool and torch's intra-op pool use one thread per
     call, so that concurrent questions (one worker thread each) do not compete for the cores;
     measured by benchmarks/engine_concurrency.py."""
-    if settings.engine_threads != "one":
+    if settings.retrieval.engine_threads != "one":
         return
     import sys
 

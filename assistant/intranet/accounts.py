@@ -1,11 +1,11 @@
 """Who may use the chat: password accounts, the signing secret and widget tokens.
 
-* Accounts (``auth=password``) live in ``settings.users_file``: JSON ``{"users": {name: {"hash":
-  bcrypt hash, "created": ISO time}}}``, written atomically with mode 0600. Passwords are never
-  stored or logged.
+* Accounts (``auth=password``) live in ``settings.intranet.users_file``: JSON ``{"users": {name:
+  {"hash": bcrypt hash, "created": ISO time}}}``, written atomically with mode 0600. Passwords are
+  never stored or logged.
 * The secret signs Chainlit's session tokens and the intranet's widget tokens (``auth=jwt``). It
-  comes from ``CHAINLIT_AUTH_SECRET`` or, if that is unset, from ``settings.secret_file``, which
-  is created with 64 random bytes on first use.
+  comes from ``CHAINLIT_AUTH_SECRET`` or, if that is unset, from
+  ``settings.intranet.secret_file``, which is created with 64 random bytes on first use.
 * Sign-in is throttled (:func:`sign_in_refusal`, :func:`record_sign_in`): after
   ``signin_max_failures`` wrong passwords an account is locked for ``signin_lock_minutes``, twice
   as long after each further failure (at most a day); the lock and the failures are kept in the
@@ -107,7 +107,7 @@ def add_user(settings: Settings, name: str, password: str) -> bool:
         users[name] = {"hash": hashed, "created": now, "signed_out": now if not new else ""}
         return new
 
-    return bool(_update(settings.users_file, add))
+    return bool(_update(settings.intranet.users_file, add))
 
 
 def remove_user(settings: Settings, name: str) -> None:
@@ -116,19 +116,19 @@ def remove_user(settings: Settings, name: str) -> None:
             raise AccountError(f"There is no account {name!r}.")
         del users[name]
 
-    _update(settings.users_file, remove)
+    _update(settings.intranet.users_file, remove)
 
 
 def list_users(settings: Settings) -> list[tuple[str, str]]:
     return sorted((name, info.get("created", "")) for name, info in
-                  _read(settings.users_file).items())
+                  _read(settings.intranet.users_file).items())
 
 
 def account_status(settings: Settings, now: datetime | None = None) -> list[tuple[str, str, str]]:
     """(name, created, status) for each account; status says whether it is locked."""
     now = now or datetime.now(UTC)
     rows = []
-    for name, info in sorted(_read(settings.users_file).items()):
+    for name, info in sorted(_read(settings.intranet.users_file).items()):
         until = _time(info.get("locked_until"))
         failures = int(info.get("failures") or 0)
         if until and until > now:
@@ -149,7 +149,7 @@ def unlock(settings: Settings, name: str) -> None:
         users[name].pop("failures", None)
         users[name].pop("locked_until", None)
 
-    _update(settings.users_file, clear)
+    _update(settings.intranet.users_file, clear)
 
 
 # --- throttling and the end of sessions ---------------------------------------------------------
@@ -173,7 +173,7 @@ def sign_in_refusal(settings: Settings, name: str, now: datetime | None = None) 
     """A Dutch sentence when the account is locked now, else None."""
     now = now or datetime.now(UTC)
     try:
-        info = _read(settings.users_file).get(name) or {}
+        info = _read(settings.intranet.users_file).get(name) or {}
     except AccountError:
         return None
     until = _time(info.get("locked_until"))
@@ -182,10 +182,10 @@ def sign_in_refusal(settings: Settings, name: str, now: datetime | None = None) 
 
 def lock_length(settings: Settings, failures: int) -> timedelta:
     """How long the lock after ``failures`` wrong passwords lasts (zero before the limit)."""
-    over = failures - settings.signin_max_failures
+    over = failures - settings.intranet.signin_max_failures
     if over < 0:
         return timedelta(0)
-    return min(timedelta(minutes=settings.signin_lock_minutes) * (2 ** min(over, 20)),
+    return min(timedelta(minutes=settings.intranet.signin_lock_minutes) * (2 ** min(over, 20)),
                timedelta(days=1))
 
 
@@ -210,11 +210,11 @@ def record_sign_in(settings: Settings, name: str, ok: bool, now: datetime | None
             info["locked_until"] = (now + length).isoformat(timespec="seconds")
 
     try:
-        users = _read(settings.users_file)
+        users = _read(settings.intranet.users_file)
     except AccountError:
         return False
     if name in users and (not ok or users[name].get("failures")):
-        _update(settings.users_file, change)
+        _update(settings.intranet.users_file, change)
     return name in users
 
 
@@ -226,13 +226,13 @@ def sign_out(settings: Settings, name: str, now: datetime | None = None) -> None
         if name in users:
             users[name]["signed_out"] = stamp
 
-    _update(settings.users_file, change)
+    _update(settings.intranet.users_file, change)
 
 
 def session_ended(settings: Settings, name: str, issued_at: float | None) -> bool:
     """True when the account is gone, or signed out after the session's token was issued."""
     try:
-        info = _read(settings.users_file).get(name)
+        info = _read(settings.intranet.users_file).get(name)
     except AccountError:
         return False  # a damaged file is reported elsewhere; sessions are not cut for it
     if info is None:
@@ -251,7 +251,7 @@ def verify(settings: Settings, name: str, password: str) -> bool:
     if not NAME.match(name or "") or len(password.encode("utf-8")) > MAX_PASSWORD_BYTES * 4:
         return False
     try:
-        users = _read(settings.users_file)
+        users = _read(settings.intranet.users_file)
     except AccountError:
         return False
     stored = users.get(name, {}).get("hash")
@@ -271,9 +271,10 @@ _DUMMY = b"$2b$12$hEEl7LfuVnvbytKLG1RFIOmN0Uk8pQdM5e9hEaS4rmfNyDG1D6peK"
 
 def auth_secret(settings: Settings) -> str:
     """The chat's signing secret, created on first use."""
-    if settings.auth_secret is not None and settings.auth_secret.get_secret_value():
-        return settings.auth_secret.get_secret_value()
-    path = settings.secret_file
+    given = settings.intranet.auth_secret
+    if given is not None and given.get_secret_value():
+        return given.get_secret_value()
+    path = settings.intranet.secret_file
     if path.exists():
         value = path.read_text(encoding="utf-8").strip()
         if len(value) >= 32:
@@ -304,10 +305,10 @@ def mint_token(settings: Settings, user: str, minutes: float = 15) -> str:
     import jwt
 
     check_name(user)
-    if not 0 < minutes <= settings.token_max_hours * 60:
+    if not 0 < minutes <= settings.intranet.token_max_hours * 60:
         raise AccountError(f"A widget token lasts more than 0 and at most "
-                           f"{settings.token_max_hours * 60:g} minutes "
-                           f"(ASSISTANT_TOKEN_MAX_HOURS={settings.token_max_hours:g}); "
+                           f"{settings.intranet.token_max_hours * 60:g} minutes "
+                           f"(ASSISTANT_TOKEN_MAX_HOURS={settings.intranet.token_max_hours:g}); "
                            f"{minutes:g} was asked.")
     now = datetime.now(UTC)
     claims: dict[str, Any] = {
@@ -340,9 +341,9 @@ def token_refusal(settings: Settings, token: str) -> str | None:
     if not isinstance(claims, dict):
         return None
     widget = claims.get(WIDGET_CLAIM) == WIDGET_USE
-    if widget and settings.auth != "jwt":
+    if widget and settings.intranet.auth != "jwt":
         return nl.WIDGET_KEY_ONLY_IN_WIDGET
-    hours = settings.token_max_hours if widget else settings.session_hours
+    hours = settings.intranet.token_max_hours if widget else settings.intranet.session_hours
     now = datetime.now(UTC).timestamp()
     try:  # as PyJWT reads them, which takes a number written as text too
         expires = float(int(claims["exp"]))
@@ -372,8 +373,8 @@ def token_problem(settings: Settings, token: str) -> str | None:
     if claims[WIDGET_CLAIM] != WIDGET_USE:
         return nl.TOKEN_NOT_WIDGET.format(claim=WIDGET_CLAIM, use=WIDGET_USE)
     start = claims.get("iat") or datetime.now(UTC).timestamp()
-    if float(claims["exp"]) - float(start) > settings.token_max_hours * 3600:
-        return nl.TOKEN_TOO_LONG.format(hours=settings.token_max_hours)
+    if float(claims["exp"]) - float(start) > settings.intranet.token_max_hours * 3600:
+        return nl.TOKEN_TOO_LONG.format(hours=settings.intranet.token_max_hours)
     if not isinstance(claims["identifier"], str) or not NAME.match(claims["identifier"]):
         return nl.TOKEN_BAD_NAME
     return None

@@ -26,7 +26,7 @@ def demo_page(settings: Settings, chat_url: str, minutes: float = 60) -> str:
     from .accounts import mint_token
 
     page = EXAMPLE.read_text(encoding="utf-8").replace(PLACEHOLDER, chat_url.rstrip("/"))
-    if settings.auth == "jwt":
+    if settings.intranet.auth == "jwt":
         token = mint_token(settings, DEMO_USER, minutes)
         script = f"<script>window.RAADSGIDS_TOKEN = {json.dumps(token)};</script>\n  "
         page = page.replace("<!-- 1. The widget script", script + "<!-- 1. The widget script", 1)
@@ -35,9 +35,9 @@ def demo_page(settings: Settings, chat_url: str, minutes: float = 60) -> str:
 
 def allowed_line(settings: Settings, origin: str) -> str | None:
     """The setting the chat needs for this page's origin, when it does not have it yet."""
-    if origin in settings.allowed_origins:
+    if origin in settings.intranet.allowed_origins:
         return None
-    origins = json.dumps([*settings.allowed_origins, origin])
+    origins = json.dumps([*settings.intranet.allowed_origins, origin])
     return f"ASSISTANT_ALLOWED_ORIGINS='{origins}'"
 
 

@@ -45,12 +45,12 @@ def public_origin(url: str) -> str:
 
 def allowed_origins(settings: Settings, host: str, port: int) -> list[str]:
     """The chat's own addresses plus the configured ones; "*" is refused."""
-    extra = [o.rstrip("/") for o in settings.allowed_origins]
+    extra = [o.rstrip("/") for o in settings.intranet.allowed_origins]
     for origin in extra:
         if origin == "*" or not re.fullmatch(r"https?://[^/\s*]+", origin):
             raise ConfigError(f"{origin!r} in ASSISTANT_ALLOWED_ORIGINS is not an origin like "
                               "https://intranet.gemeente.example (no paths, no wildcards).")
-    return sorted(own_origins(host, port, settings.public_url) | set(extra))
+    return sorted(own_origins(host, port, settings.intranet.public_url) | set(extra))
 
 
 def peer(scope: dict[str, Any]) -> str:
@@ -232,7 +232,7 @@ class TokenCheck:
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if (scope["type"] == "http" and scope.get("path") == "/auth/jwt"
                 and scope.get("method") == "POST"):
-            if self.settings.auth != "jwt":
+            if self.settings.intranet.auth != "jwt":
                 # Only the widget signs in with a token. Elsewhere Chainlit's route would turn
                 # any session token into a fresh one, so a session would never end.
                 await json_response(send, 404, NO_TOKEN_SIGN_IN)

@@ -51,7 +51,7 @@ def claims_of(settings: Settings, token: str) -> dict[str, Any] | None:
 
 def ended(settings: Settings, token: str | None) -> bool:
     """True for a session token of an account removed or signed out since it was issued."""
-    if not token or settings.auth != "password":
+    if not token or settings.intranet.auth != "password":
         return False
     claims = claims_of(settings, token)
     if claims is None or not isinstance(claims.get("identifier"), str):
@@ -122,12 +122,13 @@ class SessionGuard:
         self.app = app
         self.settings = settings
         # An address may try as many accounts as one account may be tried, four times over.
-        self.addresses = AddressThrottle(settings.signin_max_failures * 4,
-                                         timedelta(minutes=settings.signin_lock_minutes * 15))
+        signin = settings.intranet
+        self.addresses = AddressThrottle(signin.signin_max_failures * 4,
+                                         timedelta(minutes=signin.signin_lock_minutes * 15))
         self.unknown = UnknownNames(settings)
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] not in ("http", "websocket") or self.settings.auth != "password":
+        if scope["type"] not in ("http", "websocket") or self.settings.intranet.auth != "password":
             await self.app(scope, receive, send)
             return
         path, method = scope.get("path"), scope.get("method")
@@ -155,7 +156,7 @@ class SessionGuard:
             more = message.get("more_body", False)
         form = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
         name = (form.get("username") or [""])[0]
-        address = client_address(scope, self.settings.trusted_proxies)
+        address = client_address(scope, self.settings.intranet.trusted_proxies)
         refusal = self.addresses.refusal(address) or (
             accounts.sign_in_refusal(self.settings, name) or self.unknown.refusal(name)
             if accounts.NAME.match(name) else None)

@@ -34,8 +34,8 @@ LAPTOP = {"width": 1366, "height": 768}
 
 @pytest.fixture(scope="module")
 def server(seed_settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir)}
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir)}
     with chat_server(env, OUTPUT / "server.log") as (url, _proc):
         yield url
 

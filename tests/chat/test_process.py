@@ -20,8 +20,8 @@ OUTPUT = OUTPUTS / "process"
 
 
 def env_for(seed_settings) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-            "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir), "ASSISTANT_HISTORY": "false"}
+    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
+            "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir), "ASSISTANT_HISTORY": "false"}
 
 
 def test_a_taken_port_is_one_sentence_and_a_failing_exit(seed_settings):

@@ -32,12 +32,12 @@ CAMERA = "Welke publieke waarden spelen bij cameratoezicht?"
 
 @pytest.fixture
 def cluster(seed_settings, tmp_path, postgres_url):
-    settings = Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
+    settings = Settings.of(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
     accounts.add_user(settings, "anna", "anna-haar-wachtwoord")
-    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
-           "ASSISTANT_USERS_FILE": str(settings.users_file),
-           "ASSISTANT_SECRET_FILE": str(settings.secret_file),
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir),
+           "ASSISTANT_USERS_FILE": str(settings.intranet.users_file),
+           "ASSISTANT_SECRET_FILE": str(settings.intranet.secret_file),
            "ASSISTANT_AUTH": "password", "ASSISTANT_DATABASE": postgres_url,
            # One account asks for twelve sessions here; its pace is not what is tested.
            "ASSISTANT_QUESTIONS_PER_MINUTE": "0"}

@@ -249,7 +249,7 @@ def municipal_only(tmp_path_factory, analyser_cache):
     for path in municipal.iterdir():
         if path.suffix in (".txt", ".md", ".html", ".pdf"):
             (corpus / path.name).write_bytes(path.read_bytes())
-    settings = Settings(corpus_dir=corpus, index_dir=root / "index", cache_dir=analyser_cache)
+    settings = Settings.of(corpus_dir=corpus, index_dir=root / "index", cache_dir=analyser_cache)
     build_index(settings, progress=False)
     return Engine.load(settings)
 

@@ -97,7 +97,7 @@ def test_an_english_question_is_answered_by_a_count_in_a_dutch_letter(seed_copy)
     from assistant.engine import Engine
     from assistant.engine.index.build import build_index
 
-    (seed_copy.corpus_dir / "raadsinformatiebrief-meldwijzer.md").write_text(
+    (seed_copy.index.corpus_dir / "raadsinformatiebrief-meldwijzer.md").write_text(
         "# Raadsinformatiebrief over de Meldwijzer\n\n"
         "Sinds maart 2025 kunnen inwoners van Zeedorp meldingen over de openbare ruimte doen met "
         "de app Meldwijzer. In 2026 ontving de gemeente via de Meldwijzer 412 klachten over "

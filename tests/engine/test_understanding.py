@@ -699,9 +699,9 @@ def test_the_analyser_is_checked_against_the_manifest(seed_copy):
     from assistant.engine.index.build import ANALYSER, load_index
 
     settings = seed_copy
-    manifest = json.loads((settings.index_dir / "manifest.json").read_text("utf-8"))
+    manifest = json.loads((settings.index.index_dir / "manifest.json").read_text("utf-8"))
     assert manifest["analyser"]["questions"] >= 1000
-    model = settings.index_dir.resolve() / ANALYSER / "model.npz"
+    model = settings.index.index_dir.resolve() / ANALYSER / "model.npz"
     model.write_bytes(model.read_bytes()[:1000])
     with pytest.raises(IndexMismatch) as err:
         load_index(settings)
@@ -740,8 +740,8 @@ def test_the_eval_command_scores_kinds_and_conversations(seed_settings, monkeypa
                                                          capsys):
     from assistant.cli import main
 
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(seed_settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seed_settings.index_dir))
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(seed_settings.index.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seed_settings.index.index_dir))
     kinds = tmp_path / "kinds.jsonl"
     kinds.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
         {"text": "Wat moet ik vragen over bodycams?", "kind": "ask", "subject": "bodycams"},

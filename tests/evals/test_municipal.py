@@ -151,7 +151,7 @@ def municipal_engine(tmp_path_factory, analyser_cache):
         if path.suffix in (".txt", ".md", ".html", ".pdf"):
             shutil.copy2(path, corpus / path.name)
     write_letter(corpus / "raadsinformatiebrief-meetnet-grondwater.docx")
-    settings = Settings(corpus_dir=corpus, index_dir=root / "index", cache_dir=analyser_cache)
+    settings = Settings.of(corpus_dir=corpus, index_dir=root / "index", cache_dir=analyser_cache)
     build_index(settings, progress=False)
     return Engine.load(settings)
 

@@ -83,8 +83,8 @@ def test_answers_in_json_and_a_baseline_comparison(engine, tmp_path):
 def test_eval_command_writes_reports_where_asked(seed_settings, monkeypatch, tmp_path, capsys):
     from assistant.cli import main
 
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(seed_settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seed_settings.index_dir))
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(seed_settings.index.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seed_settings.index.index_dir))
     ref = _write(tmp_path / "ref.jsonl", ROWS[:3])
     out = tmp_path / "out.json"
     assert main(["eval", str(ref), "--reports", str(tmp_path / "r"), "--json", str(out)]) == 0

@@ -17,7 +17,7 @@ from assistant.intranet.history import HistoryError, migrate, purge
 
 @pytest.fixture
 def settings(tmp_path):
-    return Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret",
+    return Settings.of(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret",
                     database=tmp_path / "history.sqlite")
 
 
@@ -26,8 +26,8 @@ def test_accounts_add_verify_remove(settings):
     assert accounts.verify(settings, "anna", "een-lang-wachtwoord")
     assert not accounts.verify(settings, "anna", "een-ander-wachtwoord")
     assert not accounts.verify(settings, "bob", "een-lang-wachtwoord")
-    assert "een-lang-wachtwoord" not in settings.users_file.read_text()
-    assert oct(settings.users_file.stat().st_mode & 0o777) == "0o600"
+    assert "een-lang-wachtwoord" not in settings.intranet.users_file.read_text()
+    assert oct(settings.intranet.users_file.stat().st_mode & 0o777) == "0o600"
     assert not accounts.add_user(settings, "anna", "nog-een-wachtwoord")  # changed, not new
     assert [n for n, _ in accounts.list_users(settings)] == ["anna"]
     accounts.remove_user(settings, "anna")
@@ -43,15 +43,15 @@ def test_bad_accounts_are_refused_in_one_sentence(settings, name, password):
     with pytest.raises(accounts.AccountError) as exc:
         accounts.add_user(settings, name, password)
     assert str(exc.value).endswith(".") and "\n" not in str(exc.value)
-    assert not settings.users_file.exists()
+    assert not settings.intranet.users_file.exists()
 
 
 def test_a_damaged_accounts_file_admits_nobody_and_is_kept(settings):
-    settings.users_file.write_text("{kapot", encoding="utf-8")
+    settings.intranet.users_file.write_text("{kapot", encoding="utf-8")
     assert not accounts.verify(settings, "anna", "een-lang-wachtwoord")
     with pytest.raises(accounts.AccountError, match="damaged"):
         accounts.add_user(settings, "anna", "een-lang-wachtwoord")
-    assert settings.users_file.read_text(encoding="utf-8") == "{kapot"
+    assert settings.intranet.users_file.read_text(encoding="utf-8") == "{kapot"
 
 
 def test_tokens_are_signed_short_lived_and_readable_by_chainlit(settings, monkeypatch):
@@ -80,11 +80,11 @@ def test_ages(text, delta):
 
 
 def test_purge_removes_old_threads_with_everything_in_them(settings):
-    migrate(settings.database)
-    migrate(settings.database)  # idempotent
+    migrate(settings.history.database)
+    migrate(settings.history.database)  # idempotent
     old = (datetime.now() - timedelta(days=120)).isoformat() + "Z"
     new = datetime.now().isoformat() + "Z"
-    with sqlite3.connect(settings.database) as db:
+    with sqlite3.connect(settings.history.database) as db:
         for tid, created in (("t-old", old), ("t-new", new)):
             db.execute('INSERT INTO threads ("id", "createdAt") VALUES (?, ?)', (tid, created))
             db.execute('INSERT INTO steps ("id", "name", "type", "threadId", "streaming") '
@@ -95,25 +95,25 @@ def test_purge_removes_old_threads_with_everything_in_them(settings):
             # comment is personal data too.
             db.execute('INSERT INTO feedbacks ("id", "forId", "threadId", "value", "comment") '
                        "VALUES (?, ?, '', 0, 'Klopt niet')", (f"g-{tid}", f"s-{tid}"))
-    assert purge(settings.database, timedelta(days=90)) == 1
-    with sqlite3.connect(settings.database) as db:
+    assert purge(settings.history.database, timedelta(days=90)) == 1
+    with sqlite3.connect(settings.history.database) as db:
         assert db.execute("SELECT id FROM threads").fetchall() == [("t-new",)]
         assert db.execute("SELECT count(*) FROM steps").fetchone() == (1,)
         assert db.execute('SELECT "id" FROM feedbacks ORDER BY 1').fetchall() == [
             ("f-t-new",), ("g-t-new",)]
-    assert purge(settings.database, timedelta(days=90)) == 0
+    assert purge(settings.history.database, timedelta(days=90)) == 0
 
 
 def test_a_damaged_database_is_one_sentence(settings):
-    Path(settings.database).write_bytes(b"dit is geen sqlite-bestand" * 100)
+    Path(settings.history.database).write_bytes(b"dit is geen sqlite-bestand" * 100)
     with pytest.raises(HistoryError):
-        migrate(settings.database)
+        migrate(settings.history.database)
 
 
 def test_cli_users_token_and_purge(settings, monkeypatch, capsys):
-    monkeypatch.setenv("ASSISTANT_USERS_FILE", str(settings.users_file))
-    monkeypatch.setenv("ASSISTANT_SECRET_FILE", str(settings.secret_file))
-    monkeypatch.setenv("ASSISTANT_DATABASE", str(settings.database))
+    monkeypatch.setenv("ASSISTANT_USERS_FILE", str(settings.intranet.users_file))
+    monkeypatch.setenv("ASSISTANT_SECRET_FILE", str(settings.intranet.secret_file))
+    monkeypatch.setenv("ASSISTANT_DATABASE", str(settings.history.database))
     monkeypatch.delenv("CHAINLIT_AUTH_SECRET", raising=False)
     monkeypatch.setattr("sys.stdin", io.StringIO("een-lang-wachtwoord\n"))
     assert main(["users", "add", "anna", "--password-stdin"]) == 0
@@ -145,7 +145,7 @@ def test_chat_refuses_unsafe_settings_before_serving(monkeypatch, capsys, env, n
 def test_allowed_origins_always_include_the_chat_itself(settings):
     own = allowed_origins(settings, "127.0.0.1", 8000)
     assert own == ["http://127.0.0.1:8000", "http://localhost:8000"]
-    extra = Settings(allowed_origins=["https://intranet.gemeente.example/"])
+    extra = Settings.of(allowed_origins=["https://intranet.gemeente.example/"])
     assert "https://intranet.gemeente.example" in allowed_origins(extra, "127.0.0.1", 8000)
 
 
@@ -261,11 +261,11 @@ def test_history_database_is_readable_by_its_owner_only(settings):
     import os
     import stat
 
-    migrate(settings.database)
-    assert stat.S_IMODE(os.stat(settings.database).st_mode) == 0o600
-    os.chmod(settings.database, 0o644)  # a database made by an earlier version
-    migrate(settings.database)
-    assert stat.S_IMODE(os.stat(settings.database).st_mode) == 0o600
+    migrate(settings.history.database)
+    assert stat.S_IMODE(os.stat(settings.history.database).st_mode) == 0o600
+    os.chmod(settings.history.database, 0o644)  # a database made by an earlier version
+    migrate(settings.history.database)
+    assert stat.S_IMODE(os.stat(settings.history.database).st_mode) == 0o600
 
 
 def test_replicas_starting_together_agree_on_one_secret(tmp_path):
@@ -275,7 +275,7 @@ def test_replicas_starting_together_agree_on_one_secret(tmp_path):
 
     code = ("from pathlib import Path; from assistant.config import Settings; "
             "from assistant.intranet.accounts import auth_secret; "
-            f"print(auth_secret(Settings(secret_file=Path({str(tmp_path)!r}) / 'secret')))")
+            f"print(auth_secret(Settings.of(secret_file=Path({str(tmp_path)!r}) / 'secret')))")
     procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for _ in range(8)]
     results = [p.communicate(timeout=120) for p in procs]
@@ -286,7 +286,7 @@ def test_replicas_starting_together_agree_on_one_secret(tmp_path):
 
 def test_the_secret_may_come_from_chainlits_own_variable(monkeypatch, tmp_path):
     monkeypatch.setenv("CHAINLIT_AUTH_SECRET", "s" * 64)
-    settings = Settings(secret_file=tmp_path / "secret")
+    settings = Settings.of(secret_file=tmp_path / "secret")
     assert accounts.auth_secret(settings) == "s" * 64
     assert not (tmp_path / "secret").exists()  # nothing made when the secret is given
     assert "s" * 64 not in repr(settings)  # kept out of logs and tracebacks

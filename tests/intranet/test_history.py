@@ -343,7 +343,7 @@ def test_many_sessions_at_once_are_all_kept(seed_settings, tmp_path, postgres_ur
     from concurrent.futures import ThreadPoolExecutor
 
     env = server_env(seed_settings, tmp_path, postgres_url, ASSISTANT_AUTH="jwt")
-    settings = Settings(secret_file=tmp_path / "secret")
+    settings = Settings.of(secret_file=tmp_path / "secret")
     log = OUTPUT / "many-sessions.log"
     users = [f"raadslid{i}" for i in range(80)]
     with chat_server(env, log) as (chat, _):

@@ -87,7 +87,7 @@ def test_a_question_is_admitted_before_it_is_stored_and_refused_in_one_sentence(
 
 
 def test_lock_grows_with_each_failure_and_stops_at_a_day():
-    settings = Settings(signin_max_failures=3, signin_lock_minutes=1)
+    settings = Settings.of(signin_max_failures=3, signin_lock_minutes=1)
     assert [accounts.lock_length(settings, n).total_seconds() for n in (1, 2, 3, 4, 5)] == [
         0, 0, 60, 120, 240]
     assert accounts.lock_length(settings, 40).total_seconds() == 24 * 3600
@@ -130,7 +130,7 @@ def test_every_token_a_request_carries_is_found(tmp_path):
 def test_a_token_that_lasts_too_long_is_refused_however_its_times_are_written(tmp_path):
     import jwt
 
-    settings = Settings(secret_file=tmp_path / "secret", auth="password")
+    settings = Settings.of(secret_file=tmp_path / "secret", auth="password")
     secret = accounts.auth_secret(settings)
     now = int(time.time())
 
@@ -171,14 +171,15 @@ def test_the_browser_address_comes_from_a_trusted_proxy_only():
 
 @pytest.mark.slow
 def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
-    settings = Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret",
+    settings = Settings.of(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret",
                         signin_max_failures=3, signin_lock_minutes=0.05)
     for user in ("anna", "bob"):
         accounts.add_user(settings, user, f"{user}-haar-wachtwoord")
-    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
-           "ASSISTANT_USERS_FILE": str(settings.users_file),
-           "ASSISTANT_SECRET_FILE": str(settings.secret_file), "ASSISTANT_AUTH": "password",
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir),
+           "ASSISTANT_USERS_FILE": str(settings.intranet.users_file),
+           "ASSISTANT_SECRET_FILE": str(settings.intranet.secret_file),
+           "ASSISTANT_AUTH": "password",
            "ASSISTANT_HISTORY": "false", "ASSISTANT_QUESTIONS_PER_MINUTE": "3",
            "ASSISTANT_SIGNIN_MAX_FAILURES": "3", "ASSISTANT_SIGNIN_LOCK_MINUTES": "0.05",
            # As behind a load balancer on this host: it forwards the browser's address.
@@ -305,12 +306,13 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
 
 @pytest.mark.slow
 def test_exported_files_are_removed_after_their_time(seed_settings, tmp_path):
-    settings = Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
+    settings = Settings.of(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
     accounts.add_user(settings, "anna", "anna-haar-wachtwoord")
-    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
-           "ASSISTANT_USERS_FILE": str(settings.users_file),
-           "ASSISTANT_SECRET_FILE": str(settings.secret_file), "ASSISTANT_AUTH": "password",
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir),
+           "ASSISTANT_USERS_FILE": str(settings.intranet.users_file),
+           "ASSISTANT_SECRET_FILE": str(settings.intranet.secret_file),
+           "ASSISTANT_AUTH": "password",
            "ASSISTANT_HISTORY": "false", "ASSISTANT_EXPORT_MINUTES": "0.1"}
     with chat_server(env, OUTPUT / "export-server.log") as (chat, server):
         anna = sign_in(chat, "anna", "anna-haar-wachtwoord")

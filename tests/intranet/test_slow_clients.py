@@ -35,8 +35,8 @@ SLOW = 4200
 
 
 def env_for(seed_settings) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-            "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir), "ASSISTANT_HISTORY": "false"}
+    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
+            "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir), "ASSISTANT_HISTORY": "false"}
 
 
 def test_slow_clients_from_one_address_leave_the_chat_answering(seed_settings):

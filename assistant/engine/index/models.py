@@ -19,12 +19,12 @@ def embedding_for(settings: Settings, serving: bool = False
     for a build, which embeds in batches with all threads. ``serving``: for answering questions,
     where many callers embed one short question each and one thread per call serves them best
     (``ASSISTANT_ENGINE_THREADS``); e5 then comes without LlamaIndex (:class:`E5Query`)."""
-    if settings.embedding_model == "e5":
+    if settings.index.embedding_model == "e5":
         if serving:
-            return E5Query(threads=1 if settings.engine_threads == "one" else None)
+            return E5Query(threads=1 if settings.retrieval.engine_threads == "one" else None)
         from assistant.engine.index.llama_embedding import E5Embedding
 
         return E5Embedding()
     from assistant.engine.index.llama_embedding import SentenceTransformerEmbedding
 
-    return SentenceTransformerEmbedding(settings.model_dir)
+    return SentenceTransformerEmbedding(settings.index.model_dir)

@@ -3,9 +3,9 @@ report, and keep it by what it was trained from.
 
 ``assistant index`` calls :func:`analyser_for`: it returns the folder of an analyser trained on
 the current labelled set, language files, framework characteristics and embedding model, training
-one only when no such folder exists in ``settings.cache_dir`` (the key is the hash of all four,
-so a changed labelled line or another model trains anew). The vectors of labelled questions are
-kept there too, by content, so a new line embeds one question, not all of them. The build copies
+one only when no such folder exists in ``settings.index.cache_dir`` (the key is the hash of all
+four, so a changed labelled line or another model trains anew). The vectors of labelled questions
+are kept there too, by content, so a new line embeds one question, not all of them. The build copies
 the folder into the index; the chat never trains.
 """
 

