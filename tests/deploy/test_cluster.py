@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import Settings
-from assistant.intranet import accounts
 from deploy.cluster import Cluster
 from deploy.local import Postgres
 
 from ..support import OUTPUT
+from ..support.chat_server import server_env
 from ..support.socket_client import ChatSocket, answers_stored, call, rows, sign_in, threads
 from ..support.wait import eventually
 
@@ -32,15 +31,8 @@ CAMERA = "Welke publieke waarden spelen bij cameratoezicht?"
 
 @pytest.fixture
 def cluster(seed_settings, tmp_path, postgres_url):
-    settings = Settings.of(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
-    accounts.add_user(settings, "anna", "anna-haar-wachtwoord")
-    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir),
-           "ASSISTANT_USERS_FILE": str(settings.intranet.users_file),
-           "ASSISTANT_SECRET_FILE": str(settings.intranet.secret_file),
-           "ASSISTANT_AUTH": "password", "ASSISTANT_DATABASE": postgres_url,
-           # One account asks for twelve sessions here; its pace is not what is tested.
-           "ASSISTANT_QUESTIONS_PER_MINUTE": "0"}
+    # One account asks for twelve sessions here; its pace is not what is tested.
+    env = server_env(seed_settings, tmp_path, postgres_url, ASSISTANT_QUESTIONS_PER_MINUTE="0")
     folder = OUTPUT / "cluster"
     with Cluster(folder, env, replicas=2) as running:
         yield running

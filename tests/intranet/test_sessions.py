@@ -25,7 +25,7 @@ from assistant.intranet import accounts
 from assistant.messages.nl import BUSY, ENDED, TOO_LARGE, TOO_MANY
 
 from ..support import OUTPUT as OUTPUTS
-from ..support.chat_server import chat_server
+from ..support.chat_server import chat_server, server_env
 from ..support.socket_client import ChatSocket, call, sign_in
 from ..support.wait import eventually
 
@@ -306,14 +306,8 @@ def test_throttling_rate_limit_and_ended_sessions(seed_settings, tmp_path):
 
 @pytest.mark.slow
 def test_exported_files_are_removed_after_their_time(seed_settings, tmp_path):
-    settings = Settings.of(users_file=tmp_path / "users.json", secret_file=tmp_path / "secret")
-    accounts.add_user(settings, "anna", "anna-haar-wachtwoord")
-    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
-           "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir),
-           "ASSISTANT_USERS_FILE": str(settings.intranet.users_file),
-           "ASSISTANT_SECRET_FILE": str(settings.intranet.secret_file),
-           "ASSISTANT_AUTH": "password",
-           "ASSISTANT_HISTORY": "false", "ASSISTANT_EXPORT_MINUTES": "0.1"}
+    env = server_env(seed_settings, tmp_path, str(tmp_path / "history.sqlite"),
+                     ASSISTANT_HISTORY="false", ASSISTANT_EXPORT_MINUTES="0.1")
     with chat_server(env, OUTPUT / "export-server.log") as (chat, server):
         anna = sign_in(chat, "anna", "anna-haar-wachtwoord")
         modes: list[int] = []
