@@ -33,6 +33,7 @@ from ..engine.answer.model import Answer
 from ..engine.query import Query
 from ..engine.text.cleaning import clean_question
 from ..errors import AssistantError
+from ..render.export import Exchange
 
 TurnKind = Literal["answer", "sources", "error"]
 
@@ -67,10 +68,12 @@ class Conversation:
     turns: list[Turn] = field(default_factory=list)
     language: str = "nl"  # of the message being answered, as the analyser read it
 
-    def answered(self) -> list[tuple[str, Answer]]:
-        """The questions answered so far (declined ones included), with their answers, in
-        order: what the export writes."""
-        return [(t.question, t.answer) for t in self.turns if t.kind == "answer" and t.answer]
+    def answered(self) -> list[Exchange]:
+        """Every turn so far with an answer, in order: the questions answered and declined, and
+        the questions after the sources with the answer they pointed at. What the export
+        writes."""
+        return [Exchange(t.question, t.answer, sources=t.kind == "sources")
+                for t in self.turns if t.kind in ("answer", "sources") and t.answer]
 
     @property
     def _last_analysed(self) -> Turn | None:

@@ -49,6 +49,8 @@ EXPORT_INTRO = ("Prepared with the council guide on digitalisation on {day}. Eac
                 "the end.")
 EXPORT_ASKED = "Question"
 EXPORT_AUTHOR = "Council guide on digitalisation"
-EXPORT_EMPTY = "No questions have been answered in this conversation yet."
+EXPORT_EMPTY = "No questions have been asked in this conversation yet."
+EXPORT_DECLINED = "Not answered from the texts."
+EXPORT_SOURCES_OF = "The sources of the answer to: {question}"
 WATERMARK = ("The guide answers only from the {n} texts in its index; every statement refers to "
              "its source.")

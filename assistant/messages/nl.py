@@ -147,7 +147,9 @@ EXPORT_INTRO = ("Opgesteld met de raadsgids digitalisering op {day}. Elke vraag 
                 "naar een passage uit de richtlijnteksten; de bronnen staan onderaan.")
 EXPORT_ASKED = "Vraag"
 EXPORT_AUTHOR = "Raadsgids digitalisering"
-EXPORT_EMPTY = "Er zijn in dit gesprek nog geen vragen beantwoord."
+EXPORT_EMPTY = "Er zijn in dit gesprek nog geen vragen gesteld."
+EXPORT_DECLINED = "Niet beantwoord uit de teksten."
+EXPORT_SOURCES_OF = "De bronnen van het antwoord op: {question}"
 
 # --- the page around the chat (assistant/chat/page.py) -----------------------------------------
 TEXT_COUNT = {1: "de ene tekst", 2: "de twee teksten", 3: "de drie teksten", 4: "de vier teksten",

@@ -1,8 +1,10 @@
 """The conversation as a document a raadslid takes into a committee meeting (Markdown or .docx).
 
-Per question asked: the short answer, the questions for the council per denkraam step and the
-public values; then one source list for the whole document. Citations are renumbered over the
-conversation, so [3] means the same passage wherever it appears.
+Every turn, in the order asked: for an answered question the short answer, the questions for the
+council per denkraam step and the public values; a declined question marked as such, with what
+the texts do say where the answer gave it; a question after the sources ("waar staat dat?") with
+the sources it pointed at. Then one source list for the whole document. Citations are renumbered
+over the conversation, so [3] means the same passage wherever it appears.
 """
 
 from __future__ import annotations
@@ -12,37 +14,68 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from types import ModuleType
 
 from ..engine.answer.model import Answer, Citation
 from ..messages import of
 from .markdown import claim_text, marks, source_line
 
-# The conversation's questions with their answers, in the order they were asked.
-Answered = list[tuple[str, Answer]]
+
+@dataclass(frozen=True)
+class Exchange:
+    """One turn as the export writes it: the question and its answer, or for a question after
+    the sources (``sources``), the earlier answer whose sources it asked for."""
+
+    question: str
+    answer: Answer
+    sources: bool = False
+
+
+# The conversation's turns, in the order they were asked.
+Answered = list[Exchange]
 
 
 @dataclass
 class _Section:
-    question: str
-    answer: Answer
+    turn: Exchange
     renumber: dict[int, int]
+
+    @property
+    def question(self) -> str:
+        return self.turn.question
+
+    @property
+    def answer(self) -> Answer:
+        return self.turn.answer
 
 
 def _collect(answers: Answered) -> tuple[list[_Section], list[Citation]]:
     sources: list[Citation] = []
     by_passage: dict[str, int] = {}
     sections: list[_Section] = []
-    for question, answer in answers:
-        if answer.abstained:
-            continue
+    for turn in answers:
         renumber = {}
-        for c in answer.citations:
+        for c in turn.answer.citations:
             if c.passage_id not in by_passage:
                 by_passage[c.passage_id] = len(sources) + 1
                 sources.append(c.model_copy(update={"n": len(sources) + 1}))
             renumber[c.n] = by_passage[c.passage_id]
-        sections.append(_Section(question, answer, renumber))
+        sections.append(_Section(turn, renumber))
     return sections, sources
+
+
+def _lead(s: _Section, words: ModuleType, escape: Callable[[str], str]) -> list[str]:
+    """What stands under a turn's question before its answer: the mark of a declined question,
+    or for a question after the sources, whose sources these are and one line per source."""
+    if s.turn.sources:
+        return [words.EXPORT_SOURCES_OF.format(question=escape(s.answer.question)),
+                *(f"{_marks([c.n], s.renumber).strip()} {escape(c.title)}"
+                  for c in s.answer.citations)]
+    return [words.EXPORT_DECLINED] if s.answer.abstained else []
+
+
+def _related(s: _Section, escape: Callable[[str], str]) -> str:
+    return " ".join(claim_text(c, s.renumber, escape) for c in s.answer.related)
 
 
 def _marks(citations: list[int], renumber: dict[int, int]) -> str:
@@ -56,7 +89,7 @@ def _short_answer(s: _Section, escape: Callable[[str], str]) -> str:
 
 
 def _language(answers: Answered) -> str:
-    langs = [answer.language for _, answer in answers]
+    langs = [turn.answer.language for turn in answers]
     return "en" if langs and all(lang == "en" for lang in langs) else "nl"
 
 
@@ -71,9 +104,17 @@ def to_markdown(answers: Answered, day: date | None = None) -> str:
         return "\n".join([*lines, words.EXPORT_EMPTY, ""])
     for s in sections:
         lines += [f"## {words.EXPORT_ASKED}: {_escape(s.question)}", ""]
+        lead = _lead(s, words, _escape)
+        if lead:
+            lines += [f"_{lead[0]}_", "", *[f"- {line}" for line in lead[1:]]]
+            lines += [""] if lead[1:] else []
+        if s.turn.sources:
+            continue
         short = _short_answer(s, _escape)
         if short:
             lines += [f"### {labels['summary']}", "", short, ""]
+        if s.answer.related:
+            lines += [f"**{labels['related']}:** {_related(s, _escape)}", ""]
         if s.answer.denkraam:
             lines += [f"### {labels['questions']}", ""]
         for step in s.answer.denkraam:
@@ -113,10 +154,21 @@ def to_docx(answers: Answered, day: date | None = None) -> bytes:
         doc.add_paragraph(words.EXPORT_EMPTY)
     for s in sections:
         doc.add_heading(f"{words.EXPORT_ASKED}: {s.question}", level=1)
+        lead = _lead(s, words, str)
+        if lead:
+            doc.add_paragraph().add_run(lead[0]).italic = True
+            for line in lead[1:]:
+                doc.add_paragraph(line, style="List Bullet")
+        if s.turn.sources:
+            continue
         short = _short_answer(s, str)
         if short:
             doc.add_heading(labels["summary"], level=2)
             doc.add_paragraph(short)
+        if s.answer.related:
+            para = doc.add_paragraph()
+            para.add_run(f"{labels['related']}: ").bold = True
+            para.add_run(_related(s, str))
         if s.answer.denkraam:
             doc.add_heading(labels["questions"], level=2)
         for step in s.answer.denkraam:

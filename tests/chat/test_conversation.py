@@ -63,12 +63,23 @@ def test_export_lists_questions_per_step_and_every_source_once(engine):
     chat = Conversation(engine)
     chat.ask(WIFI)
     chat.ask("En bij camera's?")
-    chat.ask("Wat is de hoofdstad van Australië?")  # abstained: not in the document
+    chat.ask("Wat is de hoofdstad van Australië?")  # declined: in the document, marked so
     chat.ask("Wat is CODIO?")  # a factual answer: its short answer, no denkraam block
+    chat.ask("Welke bron zegt dat?")  # the sources of the CODIO answer, as a turn of its own
+    assert [t.kind for t in chat.turns] == ["answer"] * 4 + ["sources"]
     md = to_markdown(chat.answered())
-    assert md.count("**1. Doelen**") == 2 and "Australië" not in md
-    codio = md.split("## Vraag: Wat is CODIO?", 1)[1].split("## Bronnen")[0]
+    assert md.count("**1. Doelen**") == 2
+    declined = md.split("## Vraag: Wat is de hoofdstad van Australië?", 1)[1].split("## ")[0]
+    assert declined.strip().startswith("_Niet beantwoord uit de teksten._")
+    codio = md.split("## Vraag: Wat is CODIO?", 1)[1].split("## Vraag:")[0]
     assert "### Kort antwoord" in codio and "CODIO" in codio and "Vragen voor de raad" not in codio
+    # The question after the sources lists that answer's sources, numbered as in the source list
+    # at the end and in the CODIO section.
+    pointed = md.split("## Vraag: Welke bron zegt dat?", 1)[1].split("## Bronnen")[0]
+    assert pointed.strip().startswith("_De bronnen van het antwoord op: Wat is CODIO?_")
+    listed = re.findall(r"^- \[(\d+)\] (.+)$", pointed, flags=re.M)
+    assert [title for _, title in listed] == [c.title for c in chat.turns[3].answer.citations]
+    assert {n for n, _ in listed} == set(re.findall(r"\[(\d+)\]", codio))
     sources = md.split("## Bronnen", 1)[1]
     ids = [c.passage_id for t in chat.turns if t.answer for c in t.answer.citations]
     for pid in set(ids):
@@ -85,6 +96,8 @@ def test_export_lists_questions_per_step_and_every_source_once(engine):
                for s in doc.sections)
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Inzet van sturing" in text and "cameratoezicht" in text and "Bronnen" in text
+    assert "Niet beantwoord uit de teksten." in text
+    assert "De bronnen van het antwoord op: Wat is CODIO?" in text
     assert "geen vragen" in to_markdown([])
 
 
