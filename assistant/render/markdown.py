@@ -75,7 +75,7 @@ def render_sections(answer: Answer, suggestions: bool = True, compact: bool = Fa
         first += ["", f"_{lab['by_llm'] if answer.written_by == 'llm' else lab['by_composer']}_"]
     if answer.related:
         first += ["", f"**{lab['related']}:** " + " ".join(claim_text(c) for c in answer.related)]
-    if answer.followups:
+    if answer.followups and suggestions:  # the chat shows them as buttons instead
         first += ["", lab["followups"], *[f"- {text(s)}" for s in answer.followups]]
     sections = ["\n".join(first) + "\n"]
     if answer.denkraam:
@@ -99,12 +99,21 @@ def render_sections(answer: Answer, suggestions: bool = True, compact: bool = Fa
     return sections
 
 
-def short_source_line(c: Citation, lang: str) -> str:
-    """One line naming a source: number, title, publisher, date, page."""
+def grouped_source_lines(citations: list[Citation], lang: str) -> list[str]:
+    """One line per document, in the order first cited: its title, publisher and date, then
+    the numbers of its passages, each with its page ("*Title* — VNG, 2021: [1] blz. 3, [4]
+    blz. 7"), instead of the same title once per passage."""
     lab = labels(lang)
-    meta = ", ".join(x for x in (c.publisher, c.date or lab["undated"],
-                                 f"{lab['page']} {c.page}" if c.page else None) if x)
-    return f"[{c.n}] *{text(c.title)}* — {text(meta)}"
+    documents: dict[tuple[str, str | None, str | None], list[Citation]] = {}
+    for c in citations:
+        documents.setdefault((c.title, c.publisher, c.date), []).append(c)
+    lines = []
+    for (title, publisher, day), cited in documents.items():
+        meta = ", ".join(x for x in (publisher, day or lab["undated"]) if x)
+        where = ", ".join(f"[{c.n}]" + (f" {lab['page']} {c.page}" if c.page else "")
+                          for c in cited)
+        lines.append(f"*{text(title)}* — {text(meta)}: {where}")
+    return lines
 
 
 def render_sources(answer: Answer, heading: str | None = None, quotes: bool = True) -> str:
@@ -114,7 +123,7 @@ def render_sources(answer: Answer, heading: str | None = None, quotes: bool = Tr
     lines = [f"### {heading or lab['sources']}", ""]
     if not quotes:
         # Two spaces end a Markdown line without starting a paragraph.
-        lines += [short_source_line(c, answer.language) + "  " for c in answer.citations]
+        lines += [line + "  " for line in grouped_source_lines(answer.citations, answer.language)]
         return "\n".join(lines).rstrip() + "\n"
     for c in answer.citations:
         line = " ".join(c.text.split())  # one blockquote line, whatever breaks the passage has

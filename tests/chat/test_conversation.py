@@ -191,3 +191,26 @@ def test_stored_panels_are_read_back_and_bad_metadata_is_ignored(engine):
     assert stored_panels(json.dumps({"panels": kept})) == kept
     for bad in (None, "{kapot", {"panels": "x"}, {"panels": [["[1]"]]}, 42):
         assert stored_panels(bad) == []
+
+
+def test_the_chat_reply_lists_each_document_once_and_leaves_follow_ups_to_the_buttons(engine):
+    """The chat shows follow-up questions as buttons (app.py), so its reply has no second list of
+    them; its source list names each document once, with the numbers and pages of its passages
+    after it, where the command line and the export keep a line (and quote) per passage."""
+    from assistant.render.markdown import render_sections
+
+    turn = Conversation(engine).ask("Wat is wifi-telling?")
+    assert turn.answer is not None and turn.answer.followups
+    assert "Verder vragen" in render_markdown(turn.answer)
+    shown = "\n".join(reply_sections(turn)[0])
+    assert "Verder vragen" not in shown
+    answer = engine.ask(WIFI)
+    titles = [c.title for c in answer.citations]
+    assert len(set(titles)) < len(titles)  # some document is cited for more than one passage
+    sources = render_sections(answer, suggestions=False, compact=True)[-1]
+    lines = [line for line in sources.splitlines()[2:] if line.strip()]
+    assert len(lines) == len(set(titles))
+    for title in set(titles):
+        (line,) = [line for line in lines if line.startswith(f"*{title}*")]
+        numbers = [int(n) for n in re.findall(r"\[(\d+)\]", line)]
+        assert numbers == [c.n for c in answer.citations if c.title == title], line
