@@ -69,8 +69,11 @@ SERVING = "De raadsgids draait op {address} (stoppen met Ctrl+C)"
 DEMO_SERVING = "Het voorbeeld-intranet draait op {address}/ (stoppen met Ctrl+C)."
 LLM_WRITES = ("Antwoorden worden opgesteld door het taalmodel {model} op {url} en nagelopen op hun "
               "bronnen.")
-DEMO_ALLOW = "De chat op {chat} moet deze pagina toelaten: start hem met {line} assistant chat."
-DEMO_ALLOWED = "De chat op {chat} moet deze pagina toelaten; dat doet hij al."
+DEMO_ALLOW = ("De chat op {chat} laat deze pagina niet toe (gevraagd aan de chat zelf): stop hem "
+              "en start hem opnieuw met {line} assistant chat --port {port}.")
+DEMO_ALLOWED = "De chat op {chat} laat deze pagina toe (gevraagd aan de chat zelf)."
+DEMO_NO_CHAT = ("De chat op {chat} antwoordt niet: start hem met {line} assistant chat --port "
+                "{port}; de pagina vraagt hem pas als u haar opent.")
 
 # --- the welcome screen and the chat's buttons (assistant/chat/views.py) -----------------------
 WELCOME_INTRO = ("**Raadsgids digitalisering.** Stel een vraag over digitale technologie in uw "

@@ -7,18 +7,17 @@ recorded; any to a host other than 127.0.0.1 fails the test.
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
 
-from ..support import AXE
 from ..support import OUTPUT as OUTPUTS
 from ..support.chat_server import (
     TIMEOUT,
     answers,
     ask,
+    assert_accessible,
     chat_server,
     settle,
     wait_answer,
@@ -66,23 +65,6 @@ def page(browser, server):  # type: ignore[no-untyped-def]
     assert blocked == [], blocked
 
 
-def assert_accessible(pg, name: str) -> None:  # type: ignore[no-untyped-def]
-    """axe-core over the page against WCAG 2.1 A and AA: no serious or critical violation."""
-    settle(pg)  # raadsgids.js repairs labels on the next animation frame
-    if not pg.evaluate("typeof axe !== 'undefined'"):
-        # Through the debugging protocol: the page's Content-Security-Policy rightly refuses an
-        # inline <script> that is not its own.
-        pg.evaluate(AXE.read_text(encoding="utf-8") + "\n;window.axe = axe; true")
-    result = pg.evaluate("""async () => {
-        const r = await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']});
-        return r.violations.map(v => ({id: v.id, impact: v.impact,
-            nodes: v.nodes.map(n => n.target.join(' '))}));
-    }""")
-    (OUTPUT / f"axe-{name}.json").write_text(json.dumps(result, indent=2))
-    serious = [v for v in result if v["impact"] in ("serious", "critical")]
-    assert not serious, serious
-
-
 def test_welcome_starters_language_and_accessibility(page) -> None:  # type: ignore[no-untyped-def]
     OUTPUT.mkdir(parents=True, exist_ok=True)
     assert page.locator("html").get_attribute("lang") == "nl"
@@ -95,7 +77,7 @@ def test_welcome_starters_language_and_accessibility(page) -> None:  # type: ign
     settle(page)  # the welcome screen fades in
     page.screenshot(path=str(OUTPUT / "welcome.png"))
 
-    assert_accessible(page, "welcome")
+    assert_accessible(page, OUTPUT / "axe-welcome.json")
 
 
 def test_wifi_answer_citation_follow_ups_and_export(page, engine) -> None:  # type: ignore[no-untyped-def]
@@ -134,7 +116,7 @@ def test_wifi_answer_citation_follow_ups_and_export(page, engine) -> None:  # ty
     assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
     assert not overflowing(page), overflowing(page)
     page.screenshot(path=str(OUTPUT / "citation-panel.png"))
-    assert_accessible(page, "answer")
+    assert_accessible(page, OUTPUT / "axe-answer.json")
 
     # A follow-up reads the previous question.
     cameras = ask(page, "En bij camera's?")

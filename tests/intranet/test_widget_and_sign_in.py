@@ -29,6 +29,7 @@ from assistant.intranet import accounts
 from ..support import AXE, ROOT
 from ..support import OUTPUT as OUTPUTS
 from ..support.chat_server import (
+    assert_accessible,
     chat_server,
     free_port,
     intranet_page,
@@ -41,6 +42,7 @@ pytestmark = pytest.mark.slow
 
 OUTPUT = OUTPUTS / "intranet"
 WIFI = "Wat moet ik vragen over wifi-telling?"
+CAMERA = "Welke publieke waarden spelen bij cameratoezicht?"
 ANSWER = '[data-step-type="assistant_message"]'
 
 
@@ -146,11 +148,18 @@ def test_widget_on_a_page_not_allowed_gets_nothing(seed_settings, tmp_path, brow
         page.wait_for_load_state("networkidle")
         # The widget's calls to the chat were refused, so no assistant opens.
         assert any("/auth/config" in u for u in failed), failed
-        if page.locator("#chainlit-copilot-button").count():
-            page.locator("#chainlit-copilot-button").click()
-            settle(page)
-            page.wait_for_load_state("networkidle")
+        page.locator("#chainlit-copilot-button").click()
+        settle(page)
+        page.wait_for_load_state("networkidle")
         assert page.locator("#chat-input").count() == 0
+        # The widget says what is wrong, a setting and not an outage, and which origin to add.
+        def told() -> str | None:
+            texts = " ".join(widget_texts(page)["texts"])
+            return texts if "niet insluiten" in texts else None
+
+        said = eventually(told, "the widget's sentence about the setting", timeout=15)
+        assert f"{site} toe te voegen aan ASSISTANT_ALLOWED_ORIGINS" in said
+        assert "niet bereikbaar" not in said
         outcome = page.evaluate("""async (chat) => {
             const api = await fetch(chat + '/project/settings')
                 .then(r => r.status, () => 'blocked');
@@ -323,6 +332,18 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
     env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="password")
     with chat_server(env | {"ASSISTANT_LOG_QUESTIONS": "true"},
                      OUTPUT / "history-server-1.log") as (chat, _):
+        # The sign-in form asks for what an account is (a name), and a wrong password gets one
+        # Dutch sentence, in the form, and no notice beside it.
+        page = signed_in_page(browser, chat, "anna", "fout-wachtwoord-123")
+        form = page.locator("form")
+        form.get_by_text("De gebruikersnaam of het wachtwoord klopt niet.").wait_for()
+        assert form.locator("label[for=email]").inner_text() == "Gebruikersnaam"
+        assert page.locator("#email").get_attribute("placeholder") in (None, "")
+        settle(page)
+        assert page.locator("[data-sonner-toast]:visible").count() == 0
+        assert "aanmeldsleutel" not in page.locator("body").inner_text()
+        page.screenshot(path=str(OUTPUT / "sign-in-wrong-password.png"))
+        page.context.close()
         page = signed_in_page(browser, chat, "anna", "anna-haar-wachtwoord")
         page.locator("#starters button", has_text="Wifi-telling").click()
         reply = page.locator(ANSWER).first
@@ -335,6 +356,13 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
                      has_text="Feedback versturen").first.click()
         reply.locator(".positive-feedback-on").first.wait_for()
         page.screenshot(path=str(OUTPUT / "history-feedback.png"))
+        # A second conversation.
+        page.locator("#header #new-chat-button").click()
+        page.locator("[role=dialog] button", has_text="Bevestigen").click()
+        page.locator("#starters button").first.wait_for()
+        page.locator("#chat-input").fill(CAMERA)
+        page.locator("#chat-submit").click()
+        page.locator(ANSWER).first.get_by_text("Bronnen", exact=True).wait_for()
         page.context.close()
     assert f"question from anna: {WIFI}" in (OUTPUT / "history-server-1.log").read_text(
         encoding="utf-8")
@@ -343,8 +371,8 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
         anna = Client(chat)
         assert anna.login("anna", "anna-haar-wachtwoord") == 200
         status, threads = anna.threads()
-        assert status == 200 and len(threads) == 1
-        thread_id = str(threads[0]["id"])
+        assert status == 200 and len(threads) == 2
+        thread_id = next(str(x["id"]) for x in threads if x["name"] == WIFI)
         status, raw = anna.request("GET", f"/project/thread/{thread_id}")
         assert status == 200 and WIFI in raw.decode()
         bob = Client(chat)
@@ -360,13 +388,22 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
         assert anna.request("GET", "/project/thread/" + "x" * 5000)[0] in (401, 403, 404)
         assert anna.request("PUT", "/feedback", json.dumps({"feedback": {}}).encode(),
                             {"Content-Type": "application/json"})[0] == 422
-        assert anna.threads()[1][0]["id"] == thread_id
+        assert {x["id"] for x in anna.threads()[1]} == {x["id"] for x in threads}
 
-        # Reopened in the browser after the restart, the answer's citations still open their
-        # passages.
+        # Signed in again after the restart, the raadslid finds both conversations in the list
+        # of earlier ones, named by their first question; one reopened from there, its
+        # citations still open their passages.
         page = signed_in_page(browser, chat, "anna", "anna-haar-wachtwoord")
-        page.wait_for_selector("#chat-input")
-        page.goto(chat + f"/thread/{thread_id}")
+        page.locator("#starters button").first.wait_for()
+        page.locator("#header #sidebar-trigger-button").click()
+        listed = page.locator("a[href*='/thread/']")
+        listed.filter(has_text=CAMERA).wait_for()
+        assert sorted(listed.all_inner_texts()) == sorted([CAMERA, WIFI])
+        assert page.locator("#sidebar-trigger-button").first.get_attribute("aria-label")
+        assert_accessible(page, OUTPUT / "axe-thread-list.json")
+        page.screenshot(path=str(OUTPUT / "history-thread-list.png"))
+        listed.filter(has_text=WIFI).click()
+        page.wait_for_url(f"**/thread/{thread_id}")
         reply = page.locator(ANSWER).first
         reply.get_by_text("Bronnen", exact=True).wait_for()
         link = reply.locator("a.element-link").first
@@ -380,7 +417,7 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
     with sqlite3.connect(tmp_path / "history.sqlite") as db:
         feedback = db.execute('SELECT "value", "comment" FROM feedbacks').fetchall()
         assert feedback == [(1, "Bruikbaar voor de commissie")]
-        assert db.execute("SELECT count(*) FROM threads").fetchone() == (1,)
+        assert db.execute("SELECT count(*) FROM threads").fetchone() == (2,)
 
 
 # Texts Chainlit's widget writes in English by itself; none may be seen or announced.
@@ -597,6 +634,10 @@ def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path
             with urllib.request.urlopen(chat + "/avatars/Raadsgids%20digitalisering") as r:
                 assert r.read() == logo
             assert "window.RAADSGIDS_TOKEN = " in page_html
+            # A token made for each load of the page, as an intranet backend makes it.
+            tokens = {re.search(r'RAADSGIDS_TOKEN = "([^"]+)"', html).group(1)
+                      for html in (page_html, served(), served())}
+            assert len(tokens) == 3
             # No token added by the test: the page carries its own.
             page = browser.new_context(locale="nl-NL").new_page()
             page.set_default_timeout(30_000)
@@ -609,8 +650,18 @@ def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path
         finally:
             demo.terminate()
             demo.wait(timeout=10)
+        # What the command says comes from the running chat: another origin is refused there.
+        from assistant.intranet.demo import chat_admits, verdict
+
+        assert chat_admits(chat, origin) is True
+        assert chat_admits(chat, "http://127.0.0.1:1") is False
+        settings = Settings.of(auth="jwt", allowed_origins=[])
+        refused = verdict(settings, chat, "http://127.0.0.1:1")
+        assert "laat deze pagina niet toe" in refused and "ASSISTANT_AUTH=jwt" in refused
+        assert f"--port {chat.rsplit(':', 1)[1]}" in refused
     printed = log.read_text(encoding="utf-8")
-    assert f"draait op {origin}/" in printed and "dat doet hij al" in printed
+    assert f"draait op {origin}/" in printed
+    assert f"De chat op {chat} laat deze pagina toe (gevraagd aan de chat zelf)." in printed
 
 
 def test_demo_page_without_jwt_carries_no_token_and_names_the_setting(tmp_path):
@@ -621,4 +672,12 @@ def test_demo_page_without_jwt_carries_no_token_and_names_the_setting(tmp_path):
     assert "https://raadsgids.gemeente.example/copilot/index.js" in page
     assert "RAADSGIDS_TOKEN = " not in page
     assert allowed_line(settings, "http://127.0.0.1:8080") == \
-        """ASSISTANT_ALLOWED_ORIGINS='["http://127.0.0.1:8080"]'"""
+        """ASSISTANT_AUTH=password ASSISTANT_ALLOWED_ORIGINS='["http://127.0.0.1:8080"]'"""
+    # No chat at that address: the command says so and how to start it, port included.
+    from assistant.intranet.demo import verdict
+
+    nobody = f"http://127.0.0.1:{free_port()}"
+    said = verdict(settings, nobody, "http://127.0.0.1:8080")
+    assert said.startswith(f"De chat op {nobody} antwoordt niet: start hem met "
+                           "ASSISTANT_AUTH=password ASSISTANT_ALLOWED_ORIGINS=")
+    assert f"assistant chat --port {nobody.rsplit(':', 1)[1]}" in said

@@ -105,6 +105,29 @@ def settle(page) -> None:  # type: ignore[no-untyped-def]
         raise TimeoutError("the page's animations did not finish within 10 s")
 
 
+def assert_accessible(page, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """axe-core over the page against WCAG 2.1 A and AA: no serious or critical violation. The
+    violations found are written to ``path`` (JSON)."""
+    import json
+
+    from . import AXE
+
+    settle(page)  # raadsgids.js repairs labels on the next animation frame
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        # Through the debugging protocol: the page's Content-Security-Policy rightly refuses an
+        # inline <script> that is not its own.
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;window.axe = axe; true")
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact,
+            nodes: v.nodes.map(n => n.target.join(' '))}));
+    }""")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    serious = [v for v in result if v["impact"] in ("serious", "critical")]
+    assert not serious, serious
+
+
 def wait_until_still(locator, timeout: float = 10.0) -> float:  # type: ignore[no-untyped-def]
     """Wait until ``locator``'s element has kept its place in the window for half a second (the
     chat scrolls itself, smoothly); return its distance from the top. Polled from Python: the

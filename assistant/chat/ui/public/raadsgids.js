@@ -27,7 +27,9 @@
     "stop-button": "Antwoord stoppen",
     "theme-toggle": "Thema wisselen",
     "display-mode-button": "Weergave kiezen",
-    "close-sidebar-button": "Raadsgids sluiten"
+    "close-sidebar-button": "Raadsgids sluiten",
+    "sidebar-trigger-button": "Eerdere gesprekken tonen of verbergen",
+    "search-chats-button": "Gesprekken zoeken"
   };
   var BY_ICON = {
     "lucide-copy": "Kopiëren naar klembord",
@@ -50,6 +52,22 @@
     "mee. Laad de pagina opnieuw; blijft dit zo, meld het dan bij de griffie.";
   var OFFLINE = "De raadsgids is nu niet bereikbaar. Probeer het over een paar minuten " +
     "opnieuw; blijft dit zo, meld het dan bij de griffie.";
+  // The chat's own address: the widget's script comes from it (this file is appended to it).
+  var CHAT = (function () {
+    try { return new URL(document.currentScript.src).origin; } catch (e) { return location.origin; }
+  })();
+  var CONFIG = "Deze pagina mag de raadsgids niet insluiten: vraag de beheerder van de " +
+    "raadsgids om " + location.origin + " toe te voegen aan ASSISTANT_ALLOWED_ORIGINS.";
+  // Whether the chat answers at all, asked once the widget's requests to it have failed: a
+  // chat that answers a plain request but refuses the widget's has not been told to admit this
+  // page, which is a setting to change, not an outage.
+  var reachable = null;
+  function probe(root) {
+    if (reachable !== null || CHAT === location.origin) return;
+    reachable = false;
+    fetch(CHAT + "/favicon", {mode: "no-cors", cache: "no-store", credentials: "omit"})
+      .then(function () { reachable = true; repair(root); }, function () {});
+  }
   var TEXTS = [
     [/^\s*No authentication token provided\.?\s*$/i, SIGN_IN],
     [/^\s*(Error: )?(Unauthorized|Invalid token|Not authenticated)\b.*$/i, SIGN_IN],
@@ -106,6 +124,19 @@
         el.removeAttribute("aria-controls");
       }
     });
+    // The list of earlier conversations (Chainlit's sidebar): its outer list holds the
+    // groups, not items, so it is no list; each conversation's menu (rename, delete) opens
+    // from an element that says it has a popup but has no role: it is a button, named.
+    root.querySelectorAll("ul[data-sidebar='menu']").forEach(function (list) {
+      var items = Array.prototype.every.call(list.children, function (child) {
+        return child.tagName === "LI";
+      });
+      if (!items) list.setAttribute("role", "none");
+    });
+    root.querySelectorAll("#thread-options[aria-haspopup]:not([role])").forEach(function (el) {
+      el.setAttribute("role", "button");
+      el.setAttribute("aria-label", "Gesprek hernoemen of verwijderen");
+    });
     root.querySelectorAll("[aria-label], [title], [alt], [placeholder]").forEach(function (el) {
       ATTRIBUTES.forEach(function (attribute) {
         var value = el.getAttribute(attribute);
@@ -113,6 +144,24 @@
         if (replacement && replacement !== value) el.setAttribute(attribute, replacement);
       });
     });
+    // The sign-in form (password accounts) says in its own alert why a sign-in failed, in the
+    // words of the translation file; Chainlit's client also raises the server's answer as a
+    // notice ("Unauthorized", which would read as a missing widget key). One sentence: the
+    // notice is hidden, and a sentence of the server's own that is not that (an account held
+    // back after too many failures) takes the alert's place.
+    var signIn = root.querySelector && root.querySelector("form input#password");
+    if (signIn) {
+      var alertText = root.querySelector("form [role='alert'] p");
+      root.querySelectorAll("[data-sonner-toast]").forEach(function (toast) {
+        if (toast.style.display === "none") return;
+        var told = toast.textContent.trim();
+        var english = /^\s*(Error: )?(Unauthorized|Invalid token|Not authenticated|credentialssignin)\b/i;
+        if (alertText && told && !english.test(told) && told !== SIGN_IN) {
+          alertText.textContent = told;
+        }
+        toast.style.display = "none";
+      });
+    }
     // One sentence once: a notice that repeats the open panel's alert, or an earlier notice,
     // is hidden (the widget raises both for one failed sign-in).
     var said = Array.prototype.map.call(root.querySelectorAll("#chainlit-copilot-chat p"),
@@ -126,6 +175,10 @@
       var parent = node.parentElement;
       if (!parent || parent.closest(".message-content, textarea, style, script")) continue;
       var replacement = dutch(node.nodeValue);
+      if (replacement === OFFLINE || node.nodeValue === OFFLINE) {
+        probe(root);
+        if (reachable) replacement = CONFIG;
+      }
       if (replacement && replacement !== node.nodeValue) node.nodeValue = replacement;
     }
   }
