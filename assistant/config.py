@@ -146,6 +146,13 @@ class ChatSettings(_Group):
         description="Largest request body the chat server reads, in KiB; a larger one is refused "
                     "(HTTP 413) before it is read.",
     )
+    theme_tokens: Path | None = Field(
+        default=None,
+        description="The municipality's house style: an NL Design System design-tokens JSON file "
+                    "(as published on npm, e.g. `@amsterdam/design-system-tokens/dist/index.json`)"
+                    "; the chat and the widget take its primary colour, the colour of text on it "
+                    "(made readable if it is not), focus ring, font stack and corner radius.",
+    )
     log_questions: bool = Field(
         default=False, description="Write question text to the server log (off: questions never "
                                    "reach the log)."

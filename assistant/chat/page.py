@@ -145,12 +145,14 @@ def write_corpus_texts(root: Path, documents: dict[str, dict[str, Any]]) -> None
         (root / name).write_text(text, encoding="utf-8")
 
 
-def write_theme(root: Path, base_url: str) -> None:
+def write_theme(root: Path, base_url: str, house_style: dict[str, str] | None = None) -> None:
     """Point the theme's font stylesheet at the chat itself (absolute: the widget reads it on
-    the intranet page's origin)."""
+    the intranet page's origin), and put the municipality's house style (theme variables from
+    its design tokens, :mod:`.theme`) over the light theme's."""
     path = root / "public" / "theme.json"
     theme = json.loads(path.read_text(encoding="utf-8"))
     theme["custom_fonts"] = [f"{base_url}/public/fonts.css"]
+    theme["variables"]["light"].update(house_style or {})
     path.write_text(json.dumps(theme, indent=2), encoding="utf-8")
 
 

@@ -21,6 +21,7 @@ from pydantic import SecretStr
 from ..config import Settings, load_settings
 from ..errors import ConfigError
 from ..messages import nl
+from .theme import theme_variables
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -123,6 +124,8 @@ def run_chat(host: str, port: int) -> None:
     settings = load_settings()
     check(settings, host)
     check_port(host, port)
+    house_style = (theme_variables(settings.chat.theme_tokens)
+                   if settings.chat.theme_tokens else None)
     origins = allowed_origins(settings, host, port)
     if settings.intranet.auth != "none":
         secret = auth_secret(settings)
@@ -144,7 +147,7 @@ def run_chat(host: str, port: int) -> None:
     os.umask(0o077)
     root = app_root()
     write_theme(root, public_origin(settings.intranet.public_url) if settings.intranet.public_url
-                else f"http://{host}:{port}")
+                else f"http://{host}:{port}", house_style)
     write_corpus_texts(root, engine.index.documents)
     os.environ.update(chainlit_environment(root, host, port))
     # uvicorn would believe X-Forwarded-For from 127.0.0.1 and put that address in place of the

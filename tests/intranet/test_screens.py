@@ -10,8 +10,16 @@ from typing import Any
 
 import pytest
 
+from ..support import HOUSE_STYLES
 from ..support import OUTPUT as OUTPUTS
-from ..support.chat_server import chat_server, free_port, intranet_page, send_question, settle
+from ..support.chat_server import (
+    assert_accessible,
+    chat_server,
+    free_port,
+    intranet_page,
+    send_question,
+    settle,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -154,4 +162,54 @@ def test_page_and_widget_fit_the_screen(seed_settings, tmp_path, browser, viewpo
         page.locator(ANSWER).nth(1).get_by_text("Bronnen", exact=True).wait_for()
         page.locator(ANSWER).nth(1).hover()
         check(page, "widget", frame, f"{viewport}-widget-answer", scroll=True)
+        context.close()
+
+
+@pytest.mark.parametrize("style", list(HOUSE_STYLES))
+def test_the_municipalitys_house_style_from_its_design_tokens(seed_settings, browser, style):
+    """ASSISTANT_THEME_TOKENS pointed at a token package from the npm registry: the page and the
+    widget take its primary colour and font stack, and axe-core still finds no serious or
+    critical violation, contrast included."""
+    from assistant.chat.theme import theme_variables
+
+    tokens = HOUSE_STYLES[style]
+    assert tokens.exists(), f"{tokens} is missing: run `make browser`"
+    wanted = theme_variables(tokens)
+    page_port = free_port()
+    env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir), "ASSISTANT_HISTORY": "false",
+           "ASSISTANT_THEME_TOKENS": str(tokens),
+           "ASSISTANT_ALLOWED_ORIGINS": json.dumps([f"http://127.0.0.1:{page_port}"])}
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    with chat_server(env, OUTPUT / f"server-{style}.log") as (chat, _), \
+            intranet_page(chat, page_port) as site:
+        context = browser.new_context(locale="nl-NL", viewport={"width": 1366, "height": 768})
+        page = context.new_page()
+        page.set_default_timeout(30_000)
+        page.goto(chat + "/")
+        page.locator("#starters button").first.wait_for()
+        page.locator("#chat-input").fill(WIFI)
+        page.locator("#chat-submit").click()
+        page.locator(ANSWER).first.get_by_text("Bronnen", exact=True).wait_for()
+        page.wait_for_selector("#chat-submit")
+        style_of = page.evaluate("""() => ({
+            primary: getComputedStyle(document.documentElement).getPropertyValue('--primary'),
+            font: getComputedStyle(document.body).fontFamily,
+            send: getComputedStyle(document.querySelector('#chat-submit')).backgroundColor})""")
+        assert style_of["primary"].strip() == wanted["--primary"], style_of
+        assert style_of["font"].split(",")[0].strip("'\" ") == \
+            wanted["--font-sans"].split(",")[0].strip("'\" "), style_of
+        page.screenshot(path=str(OUTPUT / f"house-style-{style}.png"))
+        assert_accessible(page, OUTPUT / f"axe-house-style-{style}.json")
+
+        page.goto(site + "/index.html")
+        page.locator("#chainlit-copilot-button").click()
+        page.locator("#chainlit-copilot").get_by_text("Wat moet ik vragen over").first.wait_for()
+        widget = page.evaluate("""() => {
+            const host = document.querySelector('#chainlit-copilot');
+            const el = host.shadowRoot.querySelector('#chainlit-copilot-chat');
+            return {primary: getComputedStyle(el).getPropertyValue('--primary'),
+                    font: getComputedStyle(el).fontFamily}; }""")
+        assert widget["primary"].strip() == wanted["--primary"], widget
+        page.screenshot(path=str(OUTPUT / f"house-style-{style}-widget.png"))
         context.close()

@@ -8,3 +8,10 @@ TESTS = Path(__file__).resolve().parent.parent
 ROOT = TESTS.parent  # the checkout
 OUTPUT = TESTS / "output"  # screenshots, logs and exports the tests leave (ignored by git)
 AXE = TESTS / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+# Two municipalities' published design tokens, installed from npm by `make browser`.
+HOUSE_STYLES = {
+    "amsterdam": TESTS / "browser" / "node_modules" / "@amsterdam" / "design-system-tokens" /
+    "dist" / "index.json",
+    "rijkshuisstijl": TESTS / "browser" / "node_modules" / "@rijkshuisstijl-community" /
+    "design-tokens" / "dist" / "index.tokens.json",
+}
