@@ -26,6 +26,7 @@ from assistant.chat.limits import export_limits, question_limits
 from assistant.chat.server import runtime
 from assistant.intranet import accounts
 from assistant.intranet.events import tell
+from assistant.intranet.guard import public_origin
 from assistant.messages import nl
 from assistant.render import export
 from assistant.render.markdown import text
@@ -114,8 +115,9 @@ async def start() -> None:
 async def resume(thread: ThreadDict) -> None:
     # An earlier thread reopened: its messages are shown; follow-ups start afresh.
     cl.user_session.set("conversation", Conversation(engine))
-    if in_widget():
-        return
+    # As when the answer was given: side panels on the page, "page" elements in the widget,
+    # which shows them in its dialog.
+    display: Literal["page", "side"] = "page" if in_widget() else "side"
     # Chainlit keeps no elements without a blob store, so each answer's citation panels come
     # back from the step's metadata, where they were kept as shown. Workaround: they are added
     # to the thread Chainlit sends to the page after this callback returns; elements sent from
@@ -123,15 +125,27 @@ async def resume(thread: ThreadDict) -> None:
     restored = list(thread.get("elements") or [])
     for step in thread.get("steps") or []:
         for name, content in views.stored_panels(step.get("metadata")):
-            element = cl.Text(name=name, content=content, display="side",
+            element = cl.Text(name=name, content=content, display=display,
                               for_id=str(step["id"]), mime="text/plain")
             stored = await cl.context.session.persist_file(
                 name=name, path=None, content=content, mime="text/plain")
             element.chainlit_key = stored["id"]
-            # A resumed thread's elements are fetched by their url, not by their key.
-            element.url = f"/project/file/{stored['id']}?session_id={cl.context.session.id}"
+            # A resumed thread's elements are fetched by their url, not by their key; the
+            # widget fetches from the intranet page, so there the url names the chat.
+            element.url = (f"{chat_base() if display == 'page' else ''}/project/file/"
+                           f"{stored['id']}?session_id={cl.context.session.id}")
             restored.append(element.to_dict())
     thread["elements"] = restored
+
+
+def chat_base() -> str:
+    """The chat's own address as the browser reaches it: ASSISTANT_PUBLIC_URL, else the host
+    the socket came to."""
+    if settings.intranet.public_url:
+        return public_origin(settings.intranet.public_url)
+    environ = getattr(cl.context.session, "environ", None) or {}
+    host = environ.get("HTTP_HOST")
+    return f"{environ.get('wsgi.url_scheme', 'http')}://{host}" if host else ""
 
 
 async def answer_safely(question: str, asked: cl.Message) -> None:

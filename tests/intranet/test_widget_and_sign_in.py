@@ -646,6 +646,18 @@ def test_demo_intranet_is_one_command_and_works_with_jwt(seed_settings, tmp_path
             send_question(page, WIFI)
             page.locator(ANSWER).nth(1).get_by_text("Vragen voor de raad").wait_for()
             page.screenshot(path=str(OUTPUT / "demo-intranet.png"))
+            # Reloaded (a new token for the same user), the widget reopens the conversation
+            # and its citations still open their passages.
+            page.reload()
+            page.locator("#chainlit-copilot-button").click()
+            citation = page.locator("#chainlit-copilot a.element-link", has_text="1").first
+            citation.wait_for()
+            citation.click()
+            passage = page.locator("#chainlit-copilot [role=dialog][aria-labelledby]").filter(
+                has_text="Technologie, ethiek en de rol van de raad")
+            passage.wait_for()
+            assert "An error occurred" not in passage.inner_text()
+            page.screenshot(path=str(OUTPUT / "demo-intranet-reopened-citation.png"))
             page.context.close()
         finally:
             demo.terminate()
