@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -30,8 +30,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class _Group(BaseSettings):
     """One branch of the settings, read from the environment when it is made."""
 
-    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore",
-                                      populate_by_name=True)
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
 
 class IndexSettings(_Group):
     """Index: the texts, the model and the build."""
@@ -298,6 +297,10 @@ class Settings(BaseModel):
     """All settings, as a tree of :class:`_Group` branches; ``Settings()`` reads every branch from
     the environment."""
 
+    # Settings(index_dir=...) would otherwise be ignored without a word: flat names go through
+    # Settings.of.
+    model_config = ConfigDict(extra="forbid")
+
     index: IndexSettings = Field(default_factory=IndexSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     chat: ChatSettings = Field(default_factory=ChatSettings)
@@ -317,8 +320,10 @@ class Settings(BaseModel):
         unknown = sorted(set(flat) - set(FLAT))
         if unknown:
             raise TypeError(f"no such setting: {', '.join(unknown)}")
+        # A field read from a variable of its own name (an alias) is given by that name: only
+        # the alias is read, so that no second variable sets it.
         return cls.model_validate({
-            branch: kind(**{FLAT[name][1]: value for name, value in flat.items()
+            branch: kind(**{_given_as(kind, FLAT[name][1]): value for name, value in flat.items()
                             if FLAT[name][0] == branch})
             for branch, kind in cls.BRANCHES.items()})
 
@@ -334,6 +339,11 @@ class Settings(BaseModel):
             current = update.get(branch, getattr(self, branch))
             update[branch] = current.model_copy(update={field: value})
         return self.model_copy(update=update)
+
+
+def _given_as(kind: type[_Group], field: str) -> str:
+    alias = kind.model_fields[field].validation_alias
+    return alias if isinstance(alias, str) else field
 
 
 def variable_of(kind: type[_Group], field: str) -> str:

@@ -55,6 +55,17 @@ def test_flat_names_set_and_replace_values_in_their_branch(tmp_path):
         Settings.of(index=tmp_path)
     with pytest.raises(TypeError, match="no such setting: url"):
         settings.replace(url="x")
+    with pytest.raises(ValueError, match="index_dir"):
+        Settings(index_dir=tmp_path)  # type: ignore[call-arg]
+
+
+def test_a_field_with_a_variable_of_its_own_is_read_from_that_one_only(monkeypatch):
+    monkeypatch.setenv("ASSISTANT_AUTH_SECRET", "x" * 64)
+    monkeypatch.setenv("ASSISTANT_KEEP", "false")
+    settings = Settings()
+    assert settings.intranet.auth_secret is None and settings.history.keep is True
+    monkeypatch.setenv("CHAINLIT_AUTH_SECRET", "s" * 64)
+    assert Settings().intranet.auth_secret.get_secret_value() == "s" * 64
 
 
 def test_settings_come_from_the_environment(monkeypatch, tmp_path):

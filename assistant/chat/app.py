@@ -26,7 +26,6 @@ from assistant.chat.limits import export_limits, question_limits
 from assistant.chat.server import runtime
 from assistant.intranet import accounts
 from assistant.intranet.events import tell
-from assistant.intranet.guard import public_origin
 from assistant.messages import nl
 from assistant.render import export
 from assistant.render.markdown import text
@@ -131,21 +130,12 @@ async def resume(thread: ThreadDict) -> None:
                 name=name, path=None, content=content, mime="text/plain")
             element.chainlit_key = stored["id"]
             # A resumed thread's elements are fetched by their url, not by their key; the
-            # widget fetches from the intranet page, so there the url names the chat.
-            element.url = (f"{chat_base() if display == 'page' else ''}/project/file/"
+            # widget fetches from the intranet page, so there the url names the chat
+            # (ASSISTANT_PUBLIC_URL, else the address it listens on).
+            element.url = (f"{runtime().base_url if display == 'page' else ''}/project/file/"
                            f"{stored['id']}?session_id={cl.context.session.id}")
             restored.append(element.to_dict())
     thread["elements"] = restored
-
-
-def chat_base() -> str:
-    """The chat's own address as the browser reaches it: ASSISTANT_PUBLIC_URL, else the host
-    the socket came to."""
-    if settings.intranet.public_url:
-        return public_origin(settings.intranet.public_url)
-    environ = getattr(cl.context.session, "environ", None) or {}
-    host = environ.get("HTTP_HOST")
-    return f"{environ.get('wsgi.url_scheme', 'http')}://{host}" if host else ""
 
 
 async def answer_safely(question: str, asked: cl.Message) -> None:

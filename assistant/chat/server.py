@@ -35,6 +35,9 @@ class Runtime:
 
     settings: Settings
     engine: Engine
+    # The chat's own address as browsers reach it (ASSISTANT_PUBLIC_URL, else host and port):
+    # what a widget on another origin fetches from.
+    base_url: str = ""
 
 
 _runtime: Runtime | None = None
@@ -48,7 +51,7 @@ def runtime() -> Runtime:
     return _runtime
 
 
-def prepare(settings: Settings) -> Runtime:
+def prepare(settings: Settings, base_url: str = "") -> Runtime:
     """Load the engine (building a missing index first); a stale or damaged index is refused
     here, in one sentence, before the server starts."""
     global _runtime
@@ -64,7 +67,7 @@ def prepare(settings: Settings) -> Runtime:
     if settings.retrieval.engine_threads == "auto":
         # Many raadsleden ask at once: one thread per question (benchmarks/engine_concurrency.py).
         settings = settings.replace(engine_threads="one")
-    _runtime = Runtime(settings=settings, engine=Engine.load(settings))
+    _runtime = Runtime(settings=settings, engine=Engine.load(settings), base_url=base_url)
     return _runtime
 
 
@@ -134,7 +137,9 @@ def run_chat(host: str, port: int) -> None:
         settings = settings.replace(auth_secret=SecretStr(secret))
     if settings.history.keep and settings.intranet.auth != "none":
         migrate(settings.history.database)
-    engine = prepare(settings).engine
+    prepared = prepare(settings, public_origin(settings.intranet.public_url)
+                       if settings.intranet.public_url else f"http://{host}:{port}")
+    engine = prepared.engine
     if engine.llm_problem:
         print(engine.llm_problem, file=sys.stderr)
     elif engine.llm is not None:
@@ -146,8 +151,7 @@ def run_chat(host: str, port: int) -> None:
     # chat's own: no other user on the host reads a raadslid's questions.
     os.umask(0o077)
     root = app_root()
-    write_theme(root, public_origin(settings.intranet.public_url) if settings.intranet.public_url
-                else f"http://{host}:{port}", house_style)
+    write_theme(root, prepared.base_url, house_style)
     write_corpus_texts(root, engine.index.documents)
     os.environ.update(chainlit_environment(root, host, port))
     # uvicorn would believe X-Forwarded-For from 127.0.0.1 and put that address in place of the

@@ -127,6 +127,12 @@ class Guard:
             await self.app(scope, receive, send)
             return
         origin = header(scope, b"origin")
+        if scope["type"] == "http" and scope.get("path") == ORIGIN_CHECK:
+            # Whether this chat admits the asking page, answered to any page: it says only yes
+            # or no about that page's own origin, and lets a widget on a page not admitted tell
+            # a setting to change from an outage (where nothing, or a proxy's error, answers).
+            await _admitted(send, origin is None or origin in self.origins)
+            return
         if origin is not None and origin not in self.origins:
             await self._refuse(scope, receive, send)
             return
@@ -205,6 +211,21 @@ class Guard:
             await send({"type": "websocket.close", "code": 1008})
             return
         await _plain_response(send, 403, NOT_ALLOWED)
+
+
+# Answers {"admitted": true|false} for the Origin of the request, to any origin.
+ORIGIN_CHECK = "/raadsgids/admitted"
+
+
+async def _admitted(send: Any, admitted: bool) -> None:
+    body = json.dumps({"admitted": admitted}).encode()
+    await send({"type": "http.response.start", "status": 200,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"access-control-allow-origin", b"*"),
+                            (b"cache-control", b"no-store"),
+                            (b"x-content-type-options", b"nosniff"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 async def _plain_response(send: Any, status: int, sentence: str) -> None:

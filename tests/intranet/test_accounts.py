@@ -61,7 +61,10 @@ def test_tokens_are_signed_short_lived_and_readable_by_chainlit(settings, monkey
     assert len(secret) >= 64 and accounts.auth_secret(settings) == secret  # made once, kept
     claims = jwt.decode(token, secret, algorithms=["HS256"])
     assert claims["identifier"] == "anna"
-    assert set(claims) == {"identifier", "display_name", "metadata", "token_use", "iat", "exp"}
+    assert set(claims) == {"identifier", "display_name", "metadata", "token_use", "iat", "exp",
+                           "jti"}
+    # Two tokens for the same user in the same second still differ.
+    assert accounts.mint_token(settings, "anna", 5) != accounts.mint_token(settings, "anna", 5)
     assert claims["token_use"] == "widget"
     assert claims["exp"] - datetime.now().timestamp() <= 5 * 60 + 1
     with pytest.raises(jwt.InvalidSignatureError):

@@ -186,6 +186,12 @@ def test_widget_on_a_page_not_allowed_gets_nothing(seed_settings, tmp_path, brow
         # The server itself refuses that origin, whatever the client; its own page is served.
         assert Client(chat, origin=site).request("GET", "/auth/config")[0] == 403
         assert Client(chat).request("GET", "/auth/config")[0] == 200
+        # What the widget asks to tell a setting from an outage: answered to any page, about
+        # that page's own origin only.
+        status, said = Client(chat, origin=site).request("GET", "/raadsgids/admitted")
+        assert (status, json.loads(said)) == (200, {"admitted": False})
+        status, said = Client(chat).request("GET", "/raadsgids/admitted")
+        assert (status, json.loads(said)) == (200, {"admitted": True})
         # A body over ASSISTANT_MAX_REQUEST_KB is refused before it is read, signed in or not.
         status, body = post_oversized(chat, "/project/threads", 600 * 1024)
         assert status == 413 and body.decode() == "Dit verzoek is te groot voor de raadsgids."

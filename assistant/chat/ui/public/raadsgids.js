@@ -58,15 +58,23 @@
   })();
   var CONFIG = "Deze pagina mag de raadsgids niet insluiten: vraag de beheerder van de " +
     "raadsgids om " + location.origin + " toe te voegen aan ASSISTANT_ALLOWED_ORIGINS.";
-  // Whether the chat answers at all, asked once the widget's requests to it have failed: a
-  // chat that answers a plain request but refuses the widget's has not been told to admit this
-  // page, which is a setting to change, not an outage.
-  var reachable = null;
+  // Once the widget's requests to the chat have failed, the chat is asked whether it admits
+  // this page (/raadsgids/admitted answers any page, for its own origin only). A chat that
+  // answers no has not been told to admit the page: a setting to change, not an outage. When
+  // nothing answers, or a proxy answers for a chat that is down, it stays an outage; asked
+  // again at most every 30 seconds.
+  var refused = false;
+  var askedAt = 0;
   function probe(root) {
-    if (reachable !== null || CHAT === location.origin) return;
-    reachable = false;
-    fetch(CHAT + "/favicon", {mode: "no-cors", cache: "no-store", credentials: "omit"})
-      .then(function () { reachable = true; repair(root); }, function () {});
+    if (CHAT === location.origin || Date.now() - askedAt < 30000) return;
+    askedAt = Date.now();
+    fetch(CHAT + "/raadsgids/admitted", {cache: "no-store", credentials: "omit"})
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (answer) {
+        var was = refused;
+        refused = !!answer && answer.admitted === false;
+        if (refused !== was) repair(root);
+      }, function () { refused = false; });
   }
   var TEXTS = [
     [/^\s*No authentication token provided\.?\s*$/i, SIGN_IN],
@@ -177,7 +185,9 @@
       var replacement = dutch(node.nodeValue);
       if (replacement === OFFLINE || node.nodeValue === OFFLINE) {
         probe(root);
-        if (reachable) replacement = CONFIG;
+        if (refused) replacement = CONFIG;
+      } else if (node.nodeValue === CONFIG && !refused) {
+        replacement = OFFLINE;
       }
       if (replacement && replacement !== node.nodeValue) node.nodeValue = replacement;
     }
