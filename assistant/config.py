@@ -317,9 +317,7 @@ class Settings(BaseModel):
         """Settings from the environment, with the values given by their flat names (the
         variable's name without ``ASSISTANT_``, lower case: ``index_dir``, ``llm_url``,
         ``history``) winning. An unknown name is a ``TypeError``."""
-        unknown = sorted(set(flat) - set(FLAT))
-        if unknown:
-            raise TypeError(f"no such setting: {', '.join(unknown)}")
+        _known(flat)
         # A field read from a variable of its own name (an alias) is given by that name: only
         # the alias is read, so that no second variable sets it.
         return cls.model_validate({
@@ -330,15 +328,19 @@ class Settings(BaseModel):
     def replace(self, **flat: Any) -> Settings:
         """A copy with the values given by their flat names (as :meth:`of`) replaced, the rest
         shared; the values are not validated again (like ``model_copy``)."""
-        unknown = sorted(set(flat) - set(FLAT))
-        if unknown:
-            raise TypeError(f"no such setting: {', '.join(unknown)}")
+        _known(flat)
         update: dict[str, Any] = {}
         for name, value in flat.items():
             branch, field = FLAT[name]
             current = update.get(branch, getattr(self, branch))
             update[branch] = current.model_copy(update={field: value})
         return self.model_copy(update=update)
+
+
+def _known(flat: dict[str, Any]) -> None:
+    unknown = sorted(set(flat) - set(FLAT))
+    if unknown:
+        raise TypeError(f"no such setting: {', '.join(unknown)}")
 
 
 def _given_as(kind: type[_Group], field: str) -> str:

@@ -62,26 +62,28 @@ def theme_variables(path: Path) -> dict[str, str]:
             value = _resolve(tokens.get(_key(name)), tokens)
             if value is None:
                 continue
-            if variable in COLOURS:
-                rgb = _rgb(value)
-                if rgb is None:
-                    continue
-                found[variable] = _hsl(rgb)
-            elif variable == "--radius":
-                found[variable] = value if re.fullmatch(r"0|\d+(\.\d+)?(px|rem|em)", value) \
-                    else ""
-                if not found[variable]:
-                    del found[variable]
-                    continue
-                found[variable] = "0px" if value == "0" else value
-            else:
-                found[variable] = value
-            break
+            shown = _shown(variable, value)
+            if shown is not None:
+                found[variable] = shown
+                break
     if "--primary" not in found:
         raise ConfigError(f"ASSISTANT_THEME_TOKENS: {path} has none of the tokens that give a "
                           "primary colour (for example utrecht.button.primary-action."
                           "background-color).")
     return _readable(found)
+
+
+def _shown(variable: str, value: str) -> str | None:
+    """A token's value as the theme variable takes it, or None when it cannot serve (a
+    colour that is transparent or a name, a radius that is no length)."""
+    if variable in COLOURS:
+        rgb = _rgb(value)
+        return _hsl(rgb) if rgb is not None else None
+    if variable == "--radius":
+        if value == "0":
+            return "0px"
+        return value if re.fullmatch(r"\d+(\.\d+)?(px|rem|em)", value) else None
+    return value
 
 
 def _leaves(data: Any, path: str = "") -> Iterator[tuple[str, str]]:
@@ -105,7 +107,7 @@ def _key(name: str) -> str:
 def _resolve(value: str | None, tokens: dict[str, str], depth: int = 0) -> str | None:
     """A value, with a reference to another token (``{ams.color.blue}``) followed."""
     if value is None or depth > 5:
-        return value if depth <= 5 else None
+        return None
     reference = re.fullmatch(r"\{([^}]+)\}", value.strip())
     if reference:
         return _resolve(tokens.get(_key(reference.group(1))), tokens, depth + 1)
