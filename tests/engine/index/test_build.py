@@ -116,7 +116,7 @@ def test_other_model_is_refused(built):
 
 
 @pytest.mark.parametrize("damage", ["manifest", "faiss", "bm25", "passages", "passages gone",
-                                    "passages cut", "sentences"])
+                                    "passages cut", "sentences", "review model"])
 def test_damaged_index_is_refused_with_one_sentence(built, damage):
     root = built.index.index_dir
     if damage == "manifest":
@@ -131,6 +131,8 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
         (root / "passages.sqlite").write_bytes(b"SQLite format 3\x00" + b"\x07" * 500)
     elif damage == "passages gone":
         (root / "passages.sqlite").unlink()
+    elif damage == "review model":
+        (root / "review" / "model.npz").write_bytes(b"PK\x03\x04 cut short")
     else:  # a passage less than the vectors
         con = sqlite3.connect(root / "passages.sqlite")
         con.execute("DELETE FROM passages WHERE position = (SELECT max(position) FROM passages)")
@@ -140,6 +142,8 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
         load_index(built)
     assert "assistant index" in str(err.value)
     assert "\n" not in str(err.value)
+    if damage == "review model":
+        assert "its proposal model is missing or damaged" in str(err.value)
 
 
 def test_auto_rebuild_repairs_a_damaged_index(built):

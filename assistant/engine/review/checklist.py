@@ -1,0 +1,93 @@
+"""The checklist a proposal is read against (``checklist.yaml``), its schema and its loader.
+
+Each :class:`Item` belongs to a denkraam step and says what a proposal should address, with
+example sentences of a proposal that does (a passage close in meaning to one of them speaks to
+the item), the section headings where it is usually addressed, the sentence that states the
+gap, and the question that follows from it. A file that fails its schema is refused with one
+sentence naming the entry and its line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.engine.bank.schema import _entry
+from assistant.engine.framework import STEP_NUMBERS, YamlLines, parse_yaml
+from assistant.errors import UnderstandingDataError
+
+CHECKLIST = Path(__file__).with_name("checklist.yaml")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Texts(_Strict):
+    nl: str = Field(min_length=5)
+    en: str = Field(min_length=5)
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+class Item(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    step: int
+    nl: str = Field(min_length=5)
+    en: str = Field(min_length=5)
+    sections: tuple[str, ...] = ()
+    examples: tuple[str, ...] = Field(min_length=1)
+    missing: Texts
+    ask: Texts
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+class _ChecklistFile(_Strict):
+    items: tuple[Item, ...] = Field(min_length=1)
+
+
+def read_checklist(path: Path = CHECKLIST) -> tuple[Item, ...]:
+    what = f"The proposal checklist {path}"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnderstandingDataError(f"{what} cannot be read ({exc.__class__.__name__}); "
+                                     "reinstall the assistant.") from exc
+    data, node = parse_yaml(text, what, _ChecklistFile.model_validate, UnderstandingDataError,
+                            "with a list of items (see the comments at its top)", _entry)
+    _check(data, node, what)
+    return data.items
+
+
+def _check(data: _ChecklistFile, node: YamlLines, what: str) -> None:
+    seen: set[str] = set()
+
+    def refuse(loc: tuple[Any, ...], key: str, why: str) -> None:
+        raise UnderstandingDataError(f"{what} line {node.line(loc)}: entry {key}: {why}.")
+
+    for i, item in enumerate(data.items):
+        if item.id in seen:
+            refuse(("items", i, "id"), item.id, "another entry has the same id")
+        seen.add(item.id)
+        if item.step not in STEP_NUMBERS:
+            refuse(("items", i, "step"), item.id, "step must be a denkraam step, 1 to 5")
+    missing = set(STEP_NUMBERS) - {item.step for item in data.items}
+    if missing:
+        raise UnderstandingDataError(f"{what} has no item for step {min(missing)}; every "
+                                     "denkraam step needs at least one.")
+
+
+@lru_cache(maxsize=1)
+def checklist() -> tuple[Item, ...]:
+    return read_checklist()
+
+
+def checklist_hash(path: Path = CHECKLIST) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,236 @@
+"""The worksheet of a proposal: per denkraam step, what the proposal says, what it leaves out,
+and what to ask.
+
+Every sentence of the proposal is embedded once (e5, as questions are); the proposal model of
+the index (:mod:`.model`, learned from labelled sentences of proposals) gives the probability
+that it speaks to each checklist item, from its meaning and the heading it stands under. An item
+no sentence speaks to is a gap, stated in the step with the question that follows from it. The
+other questions come from the question bank, exactly as for "what should I ask about this
+plan?": the proposal's title and decision are the plan, so its technology, data, place, duration
+and cost are the case's. The guidance passages those questions
+are cited to are the worksheet's citations, next to the proposal's own pages.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from assistant.engine.answer.model import Answer, Claim, ValueItem
+from assistant.engine.review.checklist import Item, checklist
+from assistant.engine.review.model import THRESHOLD
+from assistant.engine.review.proposal import Line, Proposal, read_proposal
+from assistant.engine.understanding.language import detect_language
+
+if TYPE_CHECKING:
+    from assistant.engine.service import Engine
+
+# What a step shows of the proposal: the sentences closest to each item, at most this many.
+QUOTES_PER_ITEM = 2
+# Questions per step: those that follow from its gaps first, then the bank's.
+QUESTIONS_PER_STEP = 4
+# The plan the bank's questions are chosen for: the title and the first sentences of the
+# decision or the opening, up to this many characters.
+CASE_CHARS = 700
+
+
+class Quote(BaseModel):
+    text: str
+    page: int | None = None
+    item: str  # the checklist item it speaks to
+    citation: int  # its number among the worksheet's citations
+
+
+class WorksheetStep(BaseModel):
+    step: int
+    name: str
+    about: str
+    says: list[Quote] = Field(default_factory=list)
+    # Every page (of a PDF) with a sentence that speaks to the step, quoted or not.
+    pages: list[int] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+    missing_items: list[str] = Field(default_factory=list)
+    questions: list[Claim] = Field(default_factory=list)
+
+
+class SheetCitation(BaseModel):
+    """A passage a worksheet cites: of a guidance text, or of the proposal itself (its file and
+    page)."""
+
+    n: int
+    source: Literal["guidance", "proposal"]
+    doc: str
+    title: str
+    publisher: str | None = None
+    date: str | None = None
+    passage_id: str | None = None
+    page: int | None = None
+    text: str
+
+
+class Worksheet(BaseModel):
+    file: str
+    title: str
+    subject: str | None = None
+    language: str = "nl"
+    pages: int | None = None
+    has_decision: bool = True
+    steps: list[WorksheetStep]
+    public_values: list[ValueItem] = Field(default_factory=list)
+    citations: list[SheetCitation] = Field(default_factory=list)
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+
+
+def embed_many(engine: Engine, texts: Sequence[str]) -> np.ndarray:
+    """L2-normalised e5 question vectors of ``texts``, in one batch where the model allows."""
+    model: Any = getattr(engine.index.embed_model, "model", None)
+    if model is not None and hasattr(model, "query"):
+        rows = model.query(list(texts))
+    else:
+        rows = [engine.index.embed_model.get_query_embedding(t) for t in texts]
+    out = np.asarray(rows, dtype=np.float32).reshape(len(texts), -1)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms == 0, 1, norms)
+
+
+class Reviewer:
+    """Reads proposals against the checklist with one engine (its embedding model, proposal
+    model, analyser and question bank)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.items = checklist()
+        self.model = engine.index.review
+
+    def scores(self, lines: list[Line]) -> np.ndarray:
+        """Per sentence and item, the probability that the sentence speaks to the item."""
+        if not lines:
+            return np.zeros((0, len(self.items)), dtype=np.float32)
+        vectors = embed_many(self.engine, [ln.text for ln in lines])
+        return self.model.proba(vectors, [ln.section for ln in lines])
+
+    def assign(self, scores: np.ndarray) -> dict[int, list[tuple[float, int]]]:
+        """Per item, the (probability, sentence) pairs that speak to it, best first."""
+        found: dict[int, list[tuple[float, int]]] = {}
+        for i in range(len(self.items)):
+            rows = np.flatnonzero(scores[:, i] >= THRESHOLD)
+            found[i] = sorted(((float(scores[r, i]), int(r)) for r in rows), reverse=True)
+        return found
+
+    def review(self, path: Path, max_bytes: int | None = None) -> Worksheet:
+        started = time.perf_counter()
+        proposal = read_proposal(path) if max_bytes is None else read_proposal(path, max_bytes)
+        read = time.perf_counter()
+        found = self.assign(self.scores(proposal.lines))
+        mapped = time.perf_counter()
+        answer = self.engine.ask(case_message(proposal, found, self.items), use_llm=False)
+        asked = time.perf_counter()
+        sheet = self._sheet(proposal, found, answer)
+        sheet.timings_ms = {"read": round((read - started) * 1000, 1),
+                            "map": round((mapped - read) * 1000, 1),
+                            "questions": round((asked - mapped) * 1000, 1),
+                            "total": round((time.perf_counter() - started) * 1000, 1)}
+        return sheet
+
+    def _sheet(self, proposal: Proposal, found: dict[int, list[tuple[float, int]]],
+               answer: Answer) -> Worksheet:
+        lang = answer.language
+        citations: list[SheetCitation] = []
+        guidance: dict[int, int] = {}  # the answer's citation number -> the worksheet's
+
+        def cite_guidance(n: int) -> int:
+            if n not in guidance:
+                c = answer.citation(n)
+                citations.append(SheetCitation(
+                    n=len(citations) + 1, source="guidance", doc=c.doc, title=c.title,
+                    publisher=c.publisher, date=c.date, passage_id=c.passage_id, page=c.page,
+                    text=c.text))
+                guidance[n] = len(citations)
+            return guidance[n]
+
+        quoted: dict[int, int] = {}  # sentence position -> citation number
+
+        def cite_line(line: Line) -> int:
+            if line.position not in quoted:
+                citations.append(SheetCitation(
+                    n=len(citations) + 1, source="proposal", doc=proposal.path.name,
+                    title=proposal.title, page=line.page, text=line.text))
+                quoted[line.position] = len(citations)
+            return quoted[line.position]
+
+        sections = {s.step: s for s in answer.denkraam}
+        framework = self.engine.index.framework
+        steps: list[WorksheetStep] = []
+        for step in framework.steps:
+            sheet = WorksheetStep(step=step.step, name=step.name(lang), about=step.about(lang))
+            seen: set[int] = set()
+            step_items = [(i, item) for i, item in enumerate(self.items) if item.step == step.step]
+            for i, item in step_items:
+                pairs = found[i]
+                if not pairs:
+                    sheet.missing.append(item.missing.text(lang))
+                    sheet.missing_items.append(item.id)
+                    continue
+                for _, row in pairs[:QUOTES_PER_ITEM]:
+                    if row in seen:
+                        continue
+                    seen.add(row)
+                    line = proposal.lines[row]
+                    sheet.says.append(Quote(text=line.text, page=line.page, item=item.id,
+                                            citation=0))
+            sheet.pages = sorted({p for i, _ in step_items for _, row in found[i]
+                                  if (p := proposal.lines[row].page) is not None})
+            sheet.says.sort(key=lambda q: _position(proposal, q.text))
+            for quote in sheet.says:
+                quote.citation = cite_line(proposal.lines[_position(proposal, quote.text)])
+            bank = sections.get(step.step)
+            step_cites = [n for q in (bank.questions if bank else []) for n in q.citations]
+            for _, item in step_items:
+                if item.id in sheet.missing_items and len(sheet.questions) < QUESTIONS_PER_STEP:
+                    cites = [cite_guidance(step_cites[0])] if step_cites else []
+                    sheet.questions.append(Claim(text=item.ask.text(lang), citations=cites))
+            for q in bank.questions if bank else []:
+                if len(sheet.questions) >= QUESTIONS_PER_STEP:
+                    break
+                sheet.questions.append(Claim(text=q.text, bank_id=q.bank_id,
+                                             citations=[cite_guidance(n) for n in q.citations]))
+            steps.append(sheet)
+        values = [v.model_copy(update={"citations": [cite_guidance(n) for n in v.citations]})
+                  for v in answer.public_values]
+        return Worksheet(file=proposal.path.name, title=proposal.title,
+                         subject=answer.named or answer.subject, language=lang,
+                         pages=proposal.pages, has_decision=proposal.has_decision, steps=steps,
+                         public_values=values, citations=citations)
+
+
+def _position(proposal: Proposal, text: str) -> int:
+    return next(ln.position for ln in proposal.lines if ln.text == text)
+
+
+def case_message(proposal: Proposal, found: dict[int, list[tuple[float, int]]],
+                 items: Sequence[Item]) -> str:
+    """The plan the bank's questions are chosen for, as a council member would paste it: the
+    title, then the sentences of the decision and the problem (or else the opening), then the
+    question what to ask about it."""
+    wanted = {i for i, item in enumerate(items) if item.id in ("decision", "problem", "goal")}
+    rows = sorted({row for i in wanted for _, row in found.get(i, [])[:2]})
+    if not rows:
+        rows = list(range(min(3, len(proposal.lines))))
+    parts = [proposal.title.rstrip(".") + "."]
+    for row in rows:
+        text = proposal.lines[row].text
+        if sum(len(p) + 1 for p in parts) + len(text) > CASE_CHARS:
+            break
+        parts.append(text)
+    english = detect_language(" ".join(parts)) == "en"
+    ask = "What should I ask about this?" if english else "Wat moet ik hierover vragen?"
+    return " ".join(parts) + " " + ask
+
+
+def review(engine: Engine, path: Path) -> Worksheet:
+    return Reviewer(engine).review(path)

@@ -1,0 +1,243 @@
+"""The worksheet of a proposal: the checklist's schema, reading a proposal of any accepted type
+(by content, not name) with one sentence for what cannot be read, and, with the real engine, a
+worksheet that finds what a proposal says and leaves out."""
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from assistant.engine.review.checklist import CHECKLIST, read_checklist
+from assistant.engine.review.proposal import read_proposal
+from assistant.errors import ProposalError, UnderstandingDataError
+
+from ..support import ROOT
+
+DEV = ROOT / "evals" / "worksheets"
+
+
+def test_the_checklist_covers_every_step():
+    items = read_checklist()
+    assert {i.step for i in items} == {1, 2, 3, 4, 5}
+    assert len({i.id for i in items}) == len(items)
+    assert all(i.ask.nl.endswith("?") and i.ask.en.endswith("?") for i in items)
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("  - id: goal\n    step: 1\n", "  - id: problem\n    step: 1\n",
+     "entry problem: another entry has the same id"),
+    ("  - id: goal\n    step: 1\n", "  - id: goal\n    step: 7\n", "step must be a denkraam step"),
+    ("  - id: goal\n    step: 1\n", "  - id: goal\n    step: 1\n    colour: blue\n",
+     "colour is not a known key"),
+])
+def test_a_broken_checklist_entry_is_named_with_its_line(tmp_path, old, new, message):
+    text = CHECKLIST.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "checklist.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match=rf"line \d+: .*{message}"):
+        read_checklist(path)
+
+
+def test_a_step_without_items_is_refused(tmp_path):
+    text = CHECKLIST.read_text(encoding="utf-8").replace("    step: 3\n", "    step: 2\n")
+    path = tmp_path / "checklist.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match="no item for step 3"):
+        read_checklist(path)
+
+
+PLAIN = """Raadsvoorstel
+
+Onderwerp: Proef met slimme afvalcontainers in de wijk Noord
+
+Beslispunten
+1. In te stemmen met een proef van een jaar met 40 slimme containers.
+2. Een krediet van 90.000 euro beschikbaar te stellen.
+
+Aanleiding
+Het aantal meldingen van bijplaatsingen steeg in 2025 naar 1.400 per jaar.
+"""
+
+
+def test_a_text_proposal_is_read_into_sentences_under_their_headings(tmp_path):
+    path = tmp_path / "voorstel.txt"
+    path.write_text(PLAIN, encoding="utf-8")
+    p = read_proposal(path)
+    assert p.kind == "text"
+    assert p.title == "Proef met slimme afvalcontainers in de wijk Noord"
+    assert p.has_decision
+    by_text = {ln.text: ln for ln in p.lines}
+    line = by_text["Het aantal meldingen van bijplaatsingen steeg in 2025 naar 1.400 per jaar."]
+    assert line.section == "aanleiding"
+    assert any(ln.section == "beslispunten" and "krediet" in ln.text for ln in p.lines)
+
+
+def test_the_type_is_read_from_the_content_not_the_name(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "Beslispunten\n\nDe raad besluit een krediet van 90.000 euro "
+                   "beschikbaar te stellen voor de proef met slimme containers.")
+    path = tmp_path / "voorstel.txt"  # a PDF with the wrong name
+    pdf.output(str(path))
+    p = read_proposal(path)
+    assert p.kind == "pdf"
+    assert p.lines[0].page == 1
+
+
+def _pdf_without_text(path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 60, style="F")  # a scanned page: a picture, no text
+    pdf.output(str(path))
+
+
+def test_bad_files_get_one_sentence(tmp_path):
+    empty = tmp_path / "leeg.pdf"
+    empty.write_bytes(b"")
+    zipped = tmp_path / "voorstel.docx"
+    with zipfile.ZipFile(zipped, "w") as z:
+        z.writestr("iets.txt", "geen Word-bestand")
+    picture = tmp_path / "kaart.pdf"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    damaged = tmp_path / "kapot.pdf"
+    damaged.write_bytes(b"%PDF-1.4 niet meer dan dit")
+    scanned = tmp_path / "scan.pdf"
+    _pdf_without_text(scanned)
+    big = tmp_path / "groot.txt"
+    big.write_text(PLAIN, encoding="utf-8")
+    cases = [
+        (tmp_path / "weg.pdf", "does not exist"),
+        (empty, "is empty"),
+        (zipped, "is not a PDF, Word"),
+        (picture, "is not a PDF, Word"),
+        (damaged, "is not a readable PDF"),
+        (scanned, "holds no text, only images"),
+    ]
+    for path, needle in cases:
+        with pytest.raises(ProposalError, match=needle):
+            read_proposal(path)
+    with pytest.raises(ProposalError, match="at most 0 MB"):
+        read_proposal(big, max_bytes=100)
+
+
+def test_a_password_protected_pdf_is_named_as_such(tmp_path):
+    from fpdf import FPDF
+    from pypdf import PdfReader, PdfWriter
+
+    plain = tmp_path / "open.pdf"
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "De raad besluit een krediet beschikbaar te stellen voor de proef.")
+    pdf.output(str(plain))
+    writer = PdfWriter()
+    for page in PdfReader(str(plain)).pages:
+        writer.add_page(page)
+    writer.encrypt("geheim")
+    locked = tmp_path / "dicht.pdf"
+    with locked.open("wb") as f:
+        writer.write(f)
+    with pytest.raises(ProposalError, match="protected with a password"):
+        read_proposal(locked)
+
+
+@pytest.fixture
+def seeded_env(seed_settings, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(seed_settings.index.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seed_settings.index.index_dir))
+    return seed_settings
+
+
+def test_review_prints_the_worksheet_as_json(seeded_env, tmp_path, capsys):
+    path = tmp_path / "voorstel.md"
+    path.write_text(THIN, encoding="utf-8")
+    assert main(["review", "--json", str(path), "--out", str(tmp_path / "uit")]) == 0
+    sheet = json.loads(capsys.readouterr().out)
+    assert [s["step"] for s in sheet["steps"]] == [1, 2, 3, 4, 5]
+    assert "chatbot" in sheet["title"].lower()
+    # A thin proposal: what it leaves out is said, and every step has cited questions.
+    missing = {i for s in sheet["steps"] for i in s["missing_items"]}
+    assert {"evaluation", "stop", "alternatives", "retention"} <= missing
+    for step in sheet["steps"]:
+        assert step["questions"], step["step"]
+        assert all(q["citations"] for q in step["questions"]), step["step"]
+    sources = {c["n"]: c["source"] for c in sheet["citations"]}
+    for step in sheet["steps"]:
+        for quote in step["says"]:
+            assert sources[quote["citation"]] == "proposal"
+        for q in step["questions"]:
+            assert all(sources[n] == "guidance" for n in q["citations"])
+    written = sorted(p.name for p in (tmp_path / "uit").iterdir())
+    assert written == ["voorstel-werkblad.docx", "voorstel-werkblad.md"]
+
+
+THIN = """# Raadsvoorstel: aanschaf AI-chatbot voor de gemeentelijke website
+
+## Beslispunten
+
+1. In te stemmen met de aanschaf van een AI-chatbot voor de website.
+2. Hiervoor een budget van 45.000 euro per jaar beschikbaar te stellen uit de post
+   dienstverlening.
+
+## Toelichting
+
+Inwoners stellen steeds vaker vragen via de website. Met een chatbot kunnen zij dag en nacht
+terecht voor eenvoudige vragen over afval, paspoorten en parkeren.
+"""
+
+
+def test_review_refuses_an_unreadable_file_in_one_sentence(seeded_env, tmp_path, capsys):
+    path = tmp_path / "voorstel.pdf"
+    path.write_bytes(b"%PDF-1.4 kapot")
+    assert main(["review", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: The file voorstel.pdf is not a readable PDF")
+    assert "Traceback" not in err
+
+
+def test_a_labelled_sentence_that_fails_its_schema_is_named_with_its_line(tmp_path):
+    from assistant.engine.review.model import LABELLED, load_sentences
+
+    good = LABELLED.read_text(encoding="utf-8").splitlines()[:3]
+    path = tmp_path / "sentences.jsonl"
+    path.write_text("\n".join([*good, '{"text": "De raad besluit.", "items": ["weer"]}']),
+                    encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match="line 4 name the unknown checklist item"):
+        load_sentences(path)
+    path.write_text("\n".join([*good, '{"tekst": "De raad besluit."}']), encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match="line 4 fail their schema"):
+        load_sentences(path)
+
+
+def test_a_thorough_proposal_has_few_gaps_and_a_thin_one_many(engine):
+    from assistant.engine.review import Reviewer
+
+    reviewer = Reviewer(engine)
+    thorough = reviewer.review(DEV / "01-slimme-verkeerslichten.md")
+    assert len({i for s in thorough.steps for i in s.missing_items}) <= 2
+    assert all(s.says for s in thorough.steps)
+    thin = reviewer.review(DEV / "06-chatbot-klantcontact.md")
+    missing = {i for s in thin.steps for i in s.missing_items}
+    assert len(missing) >= 12
+    assert "decision" not in missing and "costs" not in missing
+    # A gap comes with its question; every step has questions, each cited.
+    for step in thin.steps:
+        assert step.questions and all(q.citations for q in step.questions)
+
+
+def test_a_long_pdf_cites_its_pages_per_step(engine):
+    from assistant.engine.review import Reviewer
+
+    sheet = Reviewer(engine).review(DEV / "04-cameratoezicht-binnenstad.pdf")
+    assert sheet.pages == 24
+    assert all(q.page for s in sheet.steps for q in s.says)
+    # The privacy rules sit in the bijlagen, far from the first pages.
+    assert max(sheet.steps[3].pages) > 10
