@@ -76,7 +76,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     path = Path(args.file)
-    read_proposal(path)  # refuse an unreadable file before loading the index
+    chat = settings.chat  # refuse an unreadable file before loading the index
+    read_proposal(path, int(chat.max_upload_mb * 1048576), chat.max_upload_pages)
     sheet = Reviewer(Engine.load(settings)).review(path)
     markdown = to_markdown(sheet)
     if args.out:

@@ -145,6 +145,17 @@ class ChatSettings(_Group):
         description="Largest request body the chat server reads, in KiB; a larger one is refused "
                     "(HTTP 413) before it is read.",
     )
+    max_upload_mb: float = Field(
+        default=20.0, gt=0, le=200,
+        description="Largest proposal (PDF, Word, HTML, Markdown, text) a raadslid may attach to "
+                    "have it read along the denkraam, in MB; a larger one is refused before it is "
+                    "stored.",
+    )
+    max_upload_pages: int = Field(
+        default=100, ge=1, le=2000,
+        description="Most pages of an attached PDF; a longer document is refused in one sentence "
+                    "(a 20-page proposal takes about 10 s to read on two cores).",
+    )
     theme_tokens: Path | None = Field(
         default=None,
         description="The municipality's house style: an NL Design System design-tokens JSON file "

@@ -156,7 +156,70 @@ async def answer_safely(question: str, asked: cl.Message) -> None:
 
 @cl.on_message
 async def on_message(message: cl.Message) -> None:
+    attached = [e for e in message.elements or [] if getattr(e, "path", None)]
+    if attached:
+        await review_safely(attached, message)
+        return
     await answer_safely(message.content, message)
+
+
+async def review_safely(attached: list[Any], asked: cl.Message) -> None:
+    """An attached proposal read along the denkraam; what goes wrong is one Dutch sentence."""
+    try:
+        await review(attached, asked)
+    except Exception as exc:  # noqa: BLE001 - whatever went wrong, the chat goes on
+        logging.getLogger("assistant.chat").error("Reading a proposal failed (%s)",
+                                                  type(exc).__name__)
+        await cl.Message(content=nl.FAILED).send()
+    finally:
+        # The proposal is read once and not kept on disk: the worksheet holds what it quotes.
+        forget_now(cl.context.session, [getattr(e, "chainlit_key", None) or e.id
+                                        for e in attached])
+
+
+async def review(attached: list[Any], asked: cl.Message) -> None:
+    from assistant.errors import ProposalError
+    from assistant.render.worksheet import to_markdown
+
+    refusal = limits.busy()
+    if refusal:
+        await refuse(refusal)
+        return
+    conversation: Conversation = cl.user_session.get("conversation") or Conversation(engine)
+    cl.user_session.set("conversation", conversation)
+    first = attached[0]
+    name = str(getattr(first, "name", None) or "voorstel")
+    notes = [nl.PROPOSAL_ONE_FILE.format(name=name)] if len(attached) > 1 else []
+    limits.waiting += 1
+    try:
+        sheet = await cl.make_async(conversation.review)(Path(first.path), name)
+    except ProposalError as exc:
+        reply = cl.Message(content=text(" ".join([*notes, str(exc)])))
+        await stored(asked, reply)
+        await reply.send()
+        return
+    finally:
+        limits.waiting -= 1
+    panels = views.sheet_panels(sheet)
+    display: Literal["page", "side"] = "page" if in_widget() else "side"
+    reply = cl.Message(content="\n\n".join([*(text(n) for n in notes),
+                                            to_markdown(sheet, compact=True)]))
+    elements: list[cl.Element] = [cl.Text(name=n, display=display, content=c)
+                                  for n, c in panels]
+    reply.elements = elements
+    reply.actions = [cl.Action(name="export_sheet", payload={"n": len(conversation.sheets)},
+                               label=nl.EXPORT_SHEET_LABEL, icon="file-down")]
+    reply.metadata = {"panels": panels}
+    await stored(asked, reply)
+    await reply.send()
+
+
+def forget_now(session: Any, keys: list[str | None]) -> None:
+    """Remove the session's files ``keys`` from disk and from the session at once."""
+    for key in keys:
+        entry = session.files.pop(key, None) if key else None
+        if entry:
+            Path(entry["path"]).unlink(missing_ok=True)
 
 
 def user_key() -> str:
@@ -285,6 +348,39 @@ async def on_export(action: cl.Action) -> None:
     await cl.Message(content=nl.EXPORT_DONE.format(minutes=f"{settings.chat.export_minutes:g}"),
                      elements=files).send()
     # The conversation's questions should not lie on disk for the rest of the session.
+    removal = asyncio.create_task(forget_files(
+        cl.context.session, [f.chainlit_key for f in files if f.chainlit_key],
+        settings.chat.export_minutes * 60))
+    _removals.add(removal)
+    removal.add_done_callback(_removals.discard)
+
+
+@cl.action_callback("export_sheet")
+async def on_export_sheet(action: cl.Action) -> None:
+    from assistant.render.worksheet import to_docx as sheet_docx
+    from assistant.render.worksheet import to_markdown as sheet_markdown
+
+    refusal = exports.refusal(user_key())
+    if refusal:
+        await refuse(refusal)
+        return
+    conversation: Conversation | None = cl.user_session.get("conversation")
+    sheets = conversation.sheets if conversation else []
+    number = action.payload.get("n")
+    if not sheets or not isinstance(number, int) or not 1 <= number <= len(sheets):
+        await refuse(nl.EXPORT_SHEET_GONE)
+        return
+    sheet = sheets[number - 1]
+    stem = f"werkblad-{Path(sheet.file).stem}"[:80]
+    docx = await cl.make_async(sheet_docx)(sheet)
+    files = [
+        cl.File(name=f"{stem}.md", content=sheet_markdown(sheet).encode("utf-8"),
+                mime="text/markdown", display="inline"),
+        cl.File(name=f"{stem}.docx", content=docx, display="inline",
+                mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ]
+    await cl.Message(content=nl.EXPORT_SHEET_DONE.format(
+        minutes=f"{settings.chat.export_minutes:g}"), elements=files).send()
     removal = asyncio.create_task(forget_files(
         cl.context.session, [f.chainlit_key for f in files if f.chainlit_key],
         settings.chat.export_minutes * 60))

@@ -26,11 +26,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from ..engine import Engine
 from ..engine.answer.model import Answer
 from ..engine.query import Query
+from ..engine.review.worksheet import Worksheet
 from ..engine.text.cleaning import clean_question
 from ..errors import AssistantError
 from ..render.export import Exchange
@@ -67,6 +69,17 @@ class Conversation:
     engine: Engine
     turns: list[Turn] = field(default_factory=list)
     language: str = "nl"  # of the message being answered, as the analyser read it
+    # The worksheets of the proposals attached in this conversation, latest last (the proposal
+    # itself is not kept: what the worksheet quotes of it is).
+    sheets: list[Worksheet] = field(default_factory=list)
+
+    def review(self, path: Path, name: str) -> Worksheet:
+        """The worksheet of an attached proposal (``name`` as the raadslid's file was called)."""
+        from assistant.engine.review import Reviewer
+
+        sheet = Reviewer(self.engine).review(path, name)
+        self.sheets.append(sheet)
+        return sheet
 
     def answered(self) -> list[Exchange]:
         """Every turn so far with an answer, in order: the questions answered and declined, and

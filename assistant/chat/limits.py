@@ -56,11 +56,13 @@ class QuestionLimits:
         asked.append(now)
         return None
 
-    def admit(self, user: str, text: object, now: float | None = None) -> str | None:
+    def admit(self, user: str, text: object, attached: bool = False, now: float | None = None
+              ) -> str | None:
         """A sentence when this question is refused before anything is stored: unusable text
         (empty, overlong, not text; the sentence of :func:`clean_question`), a busy replica or
-        too many questions; None when it may be asked (and it is counted)."""
-        if self.max_chars:
+        too many questions; None when it may be asked (and it is counted). A message with an
+        attached proposal may be without text; it counts as a question."""
+        if self.max_chars and not (attached and isinstance(text, str) and not text.strip()):
             try:
                 clean_question(text, self.max_chars)
             except QuestionError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import math
 import os
 import sys
 import time
@@ -165,6 +166,7 @@ def run_chat(host: str, port: int) -> None:
 
     # Chainlit's CORS middleware holds this very list; fill it in place.
     config.project.allow_origins[:] = origins
+    allow_proposals(config, settings)
     config.project.user_session_timeout = int(settings.intranet.session_hours * 3600)
     import chainlit.server as server
 
@@ -188,10 +190,37 @@ def run_chat(host: str, port: int) -> None:
     server.app.add_middleware(
         Guard, origins=origins, trusted=settings.intranet.trusted_proxies,
         max_body=settings.chat.max_request_kb * 1024, scripts=script_sources,
+        # The multipart form around the file adds a little to its size.
+        max_upload=int(settings.chat.max_upload_mb * 1048576) + 64 * 1024,
         auth_header=settings.intranet.auth_header if settings.intranet.auth == "header" else None)
     serve_within(settings.chat.max_connections)
     print(nl.SERVING.format(address=f"http://{host}:{port}"), flush=True)
     run_chainlit(str(APP_FILE))
+
+
+# What a raadslid may attach: a proposal the worksheet reads (assistant/engine/review). The type
+# is checked again by content when it is read; a browser names Markdown in several ways.
+UPLOAD_TYPES: dict[str, list[str]] = {
+    "application/pdf": [".pdf"],
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": [".docx"],
+    "text/plain": [".txt"],
+    "text/markdown": [".md"],
+    "text/x-markdown": [".md"],
+    "text/html": [".html", ".htm"],
+}
+
+
+def allow_proposals(config: Any, settings: Settings) -> None:
+    """Let the chat take one attached proposal at a time, of the accepted types and size."""
+    upload = config.features.spontaneous_file_upload
+    if upload is None:
+        from chainlit.config import SpontaneousFileUploadFeature
+
+        upload = config.features.spontaneous_file_upload = SpontaneousFileUploadFeature()
+    upload.enabled = True
+    upload.accept = {mime: list(ext) for mime, ext in UPLOAD_TYPES.items()}
+    upload.max_files = 1
+    upload.max_size_mb = max(1, math.ceil(settings.chat.max_upload_mb))
 
 
 def serve_within(connections: int) -> None:

@@ -11,7 +11,8 @@ from typing import Any
 
 from ..engine import Engine
 from ..engine.answer.model import Answer, Citation
-from ..messages import nl
+from ..engine.review.worksheet import Worksheet
+from ..messages import nl, of
 from ..messages.nl import EARLIER_HEADING, EARLIER_SOURCES, NO_SOURCES, SOURCES_HEADING
 from ..render.markdown import labels, render_sections, render_sources, text
 from .conversation import Turn
@@ -58,6 +59,26 @@ def citation_panel(c: Citation, language: str = "nl") -> str:
 def panels(answer: Answer) -> list[tuple[str, str]]:
     """(name, Markdown) of each citation's side panel."""
     return [(citation_name(c.n), citation_panel(c, answer.language)) for c in answer.citations]
+
+
+def sheet_panels(sheet: Worksheet) -> list[tuple[str, str]]:
+    """(name, Markdown) of each side panel of a worksheet: a page of the proposal or a passage
+    of a guidance text."""
+    words = of(sheet.language).SHEET
+    shown = labels(sheet.language)
+    out = []
+    for c in sheet.citations:
+        if c.source == "proposal":
+            where = f", {words['page']} {c.page}" if c.page else ""
+            body = [f"**{text(c.title)}**", "", text(f"{c.doc}{where}"), "", text(c.text)]
+        else:
+            meta = [c.publisher or "", c.date or shown["undated"]]
+            if c.page:
+                meta.append(f"{shown['page']} {c.page}")
+            body = [f"**{text(c.title)}**", "", text(", ".join(x for x in meta if x)), "",
+                    text(c.text), "", f"`{c.passage_id}`"]
+        out.append((citation_name(c.n), "\n".join(body)))
+    return out
 
 
 def stored_panels(metadata: object) -> list[tuple[str, str]]:

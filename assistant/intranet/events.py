@@ -118,12 +118,13 @@ _DICT_EVENTS = {"edit_message", "message_favorite", "audio_chunk", "chat_setting
 
 def guard_socket(sio: Any, config: Any,
                  ended: Callable[[str | None], bool] | None = None,
-                 admit: Callable[[str, object], str | None] | None = None) -> None:
+                 admit: Callable[[str, object, bool], str | None] | None = None) -> None:
     """Wrap Chainlit's socket handlers (after ``chainlit.server`` is imported); ``config`` is
     Chainlit's, read at each event. ``ended(token)`` tells a session whose user signed out or was
-    removed since; its events are refused and its socket closed. ``admit(user, text)`` says why
-    a typed or edited question may not be asked (too long, too many, busy), before Chainlit
-    stores it or starts a task: the sentence is shown and not stored."""
+    removed since; its events are refused and its socket closed. ``admit(user, text, attached)``
+    says why a typed or edited question, or an attached proposal with or without one, may not be
+    asked (too long, too many, busy), before Chainlit stores it or starts a task: the sentence is
+    shown and not stored."""
     from chainlit.session import WebsocketSession
 
     handlers: dict[str, Handler] = sio.handlers.get("/", {})
@@ -157,7 +158,8 @@ def guard_socket(sio: Any, config: Any,
                     session = WebsocketSession.get(sid)
                     if session is not None:
                         user = getattr(session.user, "identifier", None) or session.id
-                        refusal = admit(str(user), args[0]["message"]["output"])
+                        refusal = admit(str(user), args[0]["message"]["output"],
+                                        bool(args[0].get("fileReferences")))
                         if refusal:
                             await tell(session, refusal)
                             return None

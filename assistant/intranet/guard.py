@@ -94,9 +94,11 @@ class Guard:
 
     def __init__(self, app: Any, origins: list[str], auth_header: str | None,
                  trusted: list[str], max_body: int = 512 * 1024,
-                 scripts: Callable[[], list[str]] | None = None) -> None:
+                 scripts: Callable[[], list[str]] | None = None, max_upload: int = 0) -> None:
         self.app = app
         self.max_body = max_body
+        # An attached proposal may be larger than any other request (ASSISTANT_MAX_UPLOAD_MB).
+        self.max_upload = max(max_upload, max_body)
         self.origins = set(origins)
         self.header = auth_header.lower().encode() if auth_header else None
         self.trusted = set(trusted)
@@ -143,11 +145,13 @@ class Guard:
             await _plain_response(send, 404, NO_SHARING)
             return
         if scope["type"] == "http":
+            limit = self.max_upload if scope.get("path") == UPLOAD and scope.get(
+                "method") == "POST" else self.max_body
             length = header(scope, b"content-length")
-            if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            if length is not None and (not length.isdigit() or int(length) > limit):
                 await _plain_response(send, 413, TOO_LARGE)
                 return
-            receive, send = self._bounded(receive, send)
+            receive, send = self._bounded(receive, send, limit)
         if self.header is not None and peer(scope) not in self.trusted:
             scope = dict(scope)
             scope["headers"] = [(k, v) for k, v in scope["headers"] if k != self.header]
@@ -158,7 +162,7 @@ class Guard:
             peer(scope) in self.trusted and header(scope, b"x-forwarded-proto") == "https")
         await self.app(scope, receive, self._secured(send, https))
 
-    def _bounded(self, receive: Any, send: Any) -> tuple[Any, Any]:
+    def _bounded(self, receive: Any, send: Any, limit: int) -> tuple[Any, Any]:
         """A body sent without its length (chunked) is cut off past the limit: the client gets
         413 with one sentence, and the application a disconnect; what it would still send is
         dropped. Once the application has started its response, only the disconnect."""
@@ -170,7 +174,7 @@ class Guard:
             message: dict[str, Any] = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body:
+                if seen > limit:
                     if not started and not refused:
                         refused = True
                         await _plain_response(send, 413, TOO_LARGE)
@@ -215,6 +219,8 @@ class Guard:
 
 # Answers {"admitted": true|false} for the Origin of the request, to any origin.
 ORIGIN_CHECK = "/raadsgids/admitted"
+# Where Chainlit takes an attached file (a proposal to read along the denkraam).
+UPLOAD = "/project/file"
 
 
 async def _admitted(send: Any, admitted: bool) -> None:

@@ -184,3 +184,28 @@ SHEET = {
     "no_decision": ("Dit document heeft geen beslispunten; het is gelezen als een voorstel, "
                     "maar misschien is het een brief of nota."),
 }
+# What cannot be read of a proposal (assistant/engine/review/proposal.py), in the chat and on the
+# command line.
+PROPOSAL_MISSING = "Het bestand {name} bestaat niet."
+PROPOSAL_UNREADABLE = "Het bestand {name} kan niet worden gelezen ({why})."
+PROPOSAL_EMPTY = "Het bestand {name} is leeg."
+PROPOSAL_TOO_BIG = ("Het bestand {name} is {size} MB; een voorstel mag hier ten hoogste {limit} MB "
+                    "zijn.")
+PROPOSAL_TYPE = ("Het bestand {name} is geen PDF-, Word- (.docx), HTML-, Markdown- of "
+                 "tekstbestand; bewaar het voorstel in een van die vormen en probeer het opnieuw.")
+PROPOSAL_BAD_PDF = "Het bestand {name} is geen leesbare PDF ({why})."
+PROPOSAL_BAD = "Het bestand {name} kan niet worden gelezen: {why}."
+PROPOSAL_LOCKED = ("De PDF {name} is met een wachtwoord beveiligd; bewaar hem zonder beveiliging "
+                   "en probeer het opnieuw.")
+PROPOSAL_PAGES = ("De PDF {name} heeft {pages} pagina's; een voorstel mag hier ten hoogste {limit} "
+                  "hebben.")
+PROPOSAL_SCAN = ("De PDF {name} bevat geen tekst, alleen afbeeldingen (een scan?); bewaar hem met "
+                 "tekst, of laat hem eerst met tekstherkenning (OCR) lezen.")
+PROPOSAL_NO_TEXT = "In het bestand {name} staan geen zinnen om te lezen."
+PROPOSAL_ONE_FILE = "Stuur één voorstel tegelijk; ik lees het eerste: {name}."
+PROPOSAL_SIGN_IN = "Meld u aan om een voorstel te laten lezen."
+EXPORT_SHEET_LABEL = "Exporteer werkblad"
+EXPORT_SHEET_DONE = ("Hier is het werkblad als document voor de commissievergadering. De bestanden "
+                     "zijn {minutes} minuten te downloaden.")
+EXPORT_SHEET_GONE = ("Dit werkblad is er niet meer (een heropend gesprek houdt zijn werkbladen "
+                     "niet); stuur het voorstel opnieuw.")

@@ -31,7 +31,9 @@ def _source(c: SheetCitation, words: dict[str, str], undated: str,
     return f"[{c.n}] {escape(c.title)} ({escape(meta)}; {where})"
 
 
-def to_markdown(sheet: Worksheet) -> str:
+def to_markdown(sheet: Worksheet, compact: bool = False) -> str:
+    """The worksheet as Markdown; ``compact`` is for the chat, where every [n] opens its passage
+    in a side panel: the sources one line each, without their text."""
     catalogue = of(sheet.language)
     words = catalogue.SHEET
     lines = [f"# {words['title']}: {text(sheet.title)}", ""]
@@ -63,7 +65,8 @@ def to_markdown(sheet: Worksheet) -> str:
     lines += [f"## {words['sources']}", ""]
     undated = catalogue.LABELS["undated"]
     for c in sheet.citations:
-        lines += [_source(c, words, undated, text), "", f"> {text(c.text)}", ""]
+        lines += [f"- {_source(c, words, undated, text)}"] if compact else [
+            _source(c, words, undated, text), "", f"> {text(c.text)}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

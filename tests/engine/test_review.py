@@ -114,17 +114,17 @@ def test_bad_files_get_one_sentence(tmp_path):
     big = tmp_path / "groot.txt"
     big.write_text(PLAIN, encoding="utf-8")
     cases = [
-        (tmp_path / "weg.pdf", "does not exist"),
-        (empty, "is empty"),
-        (zipped, "is not a PDF, Word"),
-        (picture, "is not a PDF, Word"),
-        (damaged, "is not a readable PDF"),
-        (scanned, "holds no text, only images"),
+        (tmp_path / "weg.pdf", "bestaat niet"),
+        (empty, "is leeg"),
+        (zipped, "is geen PDF-, Word-"),
+        (picture, "is geen PDF-, Word-"),
+        (damaged, "is geen leesbare PDF"),
+        (scanned, "bevat geen tekst, alleen afbeeldingen"),
     ]
     for path, needle in cases:
         with pytest.raises(ProposalError, match=needle):
             read_proposal(path)
-    with pytest.raises(ProposalError, match="at most 0 MB"):
+    with pytest.raises(ProposalError, match="een voorstel mag hier ten hoogste .* MB zijn"):
         read_proposal(big, max_bytes=100)
 
 
@@ -145,7 +145,7 @@ def test_a_password_protected_pdf_is_named_as_such(tmp_path):
     locked = tmp_path / "dicht.pdf"
     with locked.open("wb") as f:
         writer.write(f)
-    with pytest.raises(ProposalError, match="protected with a password"):
+    with pytest.raises(ProposalError, match="met een wachtwoord beveiligd"):
         read_proposal(locked)
 
 
@@ -199,7 +199,7 @@ def test_review_refuses_an_unreadable_file_in_one_sentence(seeded_env, tmp_path,
     path.write_bytes(b"%PDF-1.4 kapot")
     assert main(["review", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: The file voorstel.pdf is not a readable PDF")
+    assert err.startswith("error: Het bestand voorstel.pdf is geen leesbare PDF")
     assert "Traceback" not in err
 
 

@@ -293,3 +293,29 @@ def test_the_secret_may_come_from_chainlits_own_variable(monkeypatch, tmp_path):
     assert accounts.auth_secret(settings) == "s" * 64
     assert not (tmp_path / "secret").exists()  # nothing made when the secret is given
     assert "s" * 64 not in repr(settings)  # kept out of logs and tracebacks
+
+
+def test_guard_lets_an_attached_proposal_be_larger_than_other_requests():
+    import asyncio
+
+    sent, got = [], []
+
+    async def app(scope, receive, send):
+        got.append(scope["path"])
+
+    async def send(message):
+        sent.append(message)
+
+    guard = Guard(app, ["http://127.0.0.1:8000"], None, [], max_body=1024, max_upload=4096)
+
+    def request(path: str, length: int, method: str = "POST") -> dict:
+        return {"type": "http", "client": ("127.0.0.1", 1), "path": path, "method": method,
+                "headers": [(b"content-length", str(length).encode())]}
+
+    asyncio.run(guard(request("/project/file", 3000), None, send))
+    assert got == ["/project/file"] and not sent
+    asyncio.run(guard(request("/project/file", 5000), None, send))
+    assert sent[0]["status"] == 413
+    sent.clear()
+    asyncio.run(guard(request("/login", 3000), None, send))  # other requests keep their limit
+    assert sent[0]["status"] == 413 and got == ["/project/file"]

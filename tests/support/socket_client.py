@@ -13,6 +13,7 @@ import urllib.parse
 import urllib.request
 import uuid
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 
@@ -102,17 +103,38 @@ class ChatSocket:
     async def send(self, payload: Any, event: str = "client_message") -> None:
         await self.sio.emit(event, payload)
 
-    def message(self, text: str, message_id: str | None = None) -> dict[str, Any]:
+    def message(self, text: str, message_id: str | None = None,
+                files: list[str] | None = None) -> dict[str, Any]:
         return {"message": {"id": message_id or str(uuid.uuid4()), "threadId": self.thread_id,
                             "output": text, "name": "user", "type": "user_message",
-                            "createdAt": datetime.now(UTC).isoformat()}, "fileReferences": []}
+                            "createdAt": datetime.now(UTC).isoformat()},
+                "fileReferences": [{"id": f} for f in files or []]}
 
-    async def ask(self, text: str, timeout: float = 120) -> tuple[str, float]:
-        """Ask and wait for the answer; returns its text and the seconds it took."""
+    def upload(self, path: Path, mime: str) -> tuple[int, Any]:
+        """Attach a file as the page does: POST it to /project/file for this session; the
+        status and the reply (the file's id on success)."""
+        boundary = uuid.uuid4().hex
+        body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+                f'filename="{path.name}"\r\nContent-Type: {mime}\r\n\r\n').encode() \
+            + path.read_bytes() + f"\r\n--{boundary}--\r\n".encode()
+        request = urllib.request.Request(
+            f"{self.base}/project/file?session_id={self.session_id}", data=body, method="POST",
+            headers={"Origin": self.base, "Cookie": self.cookie,
+                     "Content-Type": f"multipart/form-data; boundary={boundary}"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8", "replace")
+
+    async def ask(self, text: str, timeout: float = 120, files: list[str] | None = None
+                  ) -> tuple[str, float]:
+        """Ask (with the ids of uploaded files) and wait for the answer; returns its text and
+        the seconds it took."""
         before = set(self.messages)
         start = time.monotonic()
         self._idle.clear()
-        question = self.message(text)
+        question = self.message(text, files=files)
         self.asked.append(question["message"]["id"])
         await self.send(question)
         while True:

@@ -4,7 +4,8 @@ each with its page (PDF) and the heading it stands under.
 The file's type is read from its content, not its name: a PDF starts with ``%PDF``, a Word
 file is a zip package with ``word/document.xml``, HTML has its tags; other text is Markdown or
 plain text. The readers are the corpus's (:mod:`assistant.engine.corpus.readers`). Anything that
-cannot be read raises :class:`~assistant.errors.ProposalError` with one sentence.
+cannot be read raises :class:`~assistant.errors.ProposalError` with one Dutch sentence (the chat
+shows it as it is).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from assistant.engine.corpus import readers
 from assistant.engine.text.sentences import split_sentences
 from assistant.engine.text.words import words
 from assistant.errors import ProposalError
+from assistant.messages import nl
 
 # A PDF longer than this is not a proposal but a report or a book; reading it would take
 # minutes of embedding.
-MAX_PAGES = 120
+MAX_PAGES = 100
 MAX_BYTES = 20 * 1024 * 1024
 # Sentences shorter than this are labels ("Bijlage 2", "Datum: 3 maart 2027"), not statements.
 MIN_WORDS = 4
@@ -88,44 +90,50 @@ def section_name(heading: str) -> str:
     return " ".join(_NUMBERING.sub("", heading).lower().rstrip(":").split())
 
 
-def read_proposal(path: Path, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES
-                  ) -> Proposal:
-    name = path.name
+def read_proposal(path: Path, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES,
+                  display: str | None = None) -> Proposal:
+    """The proposal in ``path``; ``display`` is the name its sentences of refusal use (an upload's
+    own name, where the chat stores it under another)."""
+    name = display or path.name
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
             head = f.read(4096)
     except FileNotFoundError as exc:
-        raise ProposalError(f"The file {name} does not exist.") from exc
+        raise ProposalError(nl.PROPOSAL_MISSING.format(name=name)) from exc
     except OSError as exc:
-        raise ProposalError(f"The file {name} cannot be read ({exc.strerror or exc}).") from exc
+        raise ProposalError(nl.PROPOSAL_UNREADABLE.format(name=name, why=exc.strerror or exc)
+                            ) from exc
     if size == 0:
-        raise ProposalError(f"The file {name} is empty.")
+        raise ProposalError(nl.PROPOSAL_EMPTY.format(name=name))
     if size > max_bytes:
-        raise ProposalError(f"The file {name} is {size / 1048576:.1f} MB; a proposal may be at "
-                            f"most {max_bytes / 1048576:.0f} MB.")
+        raise ProposalError(nl.PROPOSAL_TOO_BIG.format(
+            name=name, size=f"{size / 1048576:.1f}".replace(".", ","),
+            limit=f"{max_bytes / 1048576:g}".replace(".", ",")))
     kind = sniff(path, head)
     if kind == "other":
-        raise ProposalError(f"The file {name} is not a PDF, Word (.docx), HTML, Markdown or text "
-                            "file; save the proposal as one of those.")
+        raise ProposalError(nl.PROPOSAL_TYPE.format(name=name))
     if kind == "pdf":
-        _check_pdf(path, max_pages)
+        _check_pdf(path, name, max_pages)
     try:
         blocks = _READ[kind](path)
     except readers._Unreadable as exc:
-        raise ProposalError(f"The file {name} {exc}.") from exc
+        why = ("het is geen leesbaar Word-bestand" if kind == "docx"
+               else "het is geen leesbare PDF" if kind == "pdf"
+               else "de tekst is niet in UTF-8 opgeslagen")
+        raise ProposalError(nl.PROPOSAL_BAD.format(name=name, why=why)) from exc
     except OSError as exc:
-        raise ProposalError(f"The file {name} cannot be read ({exc.strerror or exc}).") from exc
+        raise ProposalError(nl.PROPOSAL_UNREADABLE.format(name=name, why=exc.strerror or exc)
+                            ) from exc
     proposal = _from_blocks(path, kind, blocks)
     if not proposal.lines:
         if kind == "pdf":
-            raise ProposalError(f"The PDF {name} holds no text, only images (a scan?); save it "
-                                "with its text, or read it with OCR first.")
-        raise ProposalError(f"The file {name} holds no sentences to read.")
+            raise ProposalError(nl.PROPOSAL_SCAN.format(name=name))
+        raise ProposalError(nl.PROPOSAL_NO_TEXT.format(name=name))
     return proposal
 
 
-def _check_pdf(path: Path, max_pages: int) -> None:
+def _check_pdf(path: Path, name: str, max_pages: int) -> None:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -134,14 +142,12 @@ def _check_pdf(path: Path, max_pages: int) -> None:
         encrypted = reader.is_encrypted
         pages = len(reader.pages) if not encrypted else 0
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise ProposalError(f"The file {path.name} is not a readable PDF "
-                            f"({exc.__class__.__name__}).") from exc
+        raise ProposalError(nl.PROPOSAL_BAD_PDF.format(name=name, why=exc.__class__.__name__)
+                            ) from exc
     if encrypted:
-        raise ProposalError(f"The PDF {path.name} is protected with a password; save it "
-                            "without protection.")
+        raise ProposalError(nl.PROPOSAL_LOCKED.format(name=name))
     if pages > max_pages:
-        raise ProposalError(f"The PDF {path.name} has {pages} pages; a proposal may have at "
-                            f"most {max_pages}.")
+        raise ProposalError(nl.PROPOSAL_PAGES.format(name=name, pages=pages, limit=max_pages))
 
 
 def _from_blocks(path: Path, kind: str, blocks: list[readers.Block]) -> Proposal:

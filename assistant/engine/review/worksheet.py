@@ -122,15 +122,19 @@ class Reviewer:
             found[i] = sorted(((float(scores[r, i]), int(r)) for r in rows), reverse=True)
         return found
 
-    def review(self, path: Path, max_bytes: int | None = None) -> Worksheet:
+    def review(self, path: Path, display: str | None = None) -> Worksheet:
+        """The worksheet of the proposal in ``path`` (``display``: its name as the user gave it;
+        the size and page limits are the chat's settings)."""
         started = time.perf_counter()
-        proposal = read_proposal(path) if max_bytes is None else read_proposal(path, max_bytes)
+        chat = self.engine.settings.chat
+        proposal = read_proposal(path, int(chat.max_upload_mb * 1048576), chat.max_upload_pages,
+                                 display)
         read = time.perf_counter()
         found = self.assign(self.scores(proposal.lines))
         mapped = time.perf_counter()
         answer = self.engine.ask(case_message(proposal, found, self.items), use_llm=False)
         asked = time.perf_counter()
-        sheet = self._sheet(proposal, found, answer)
+        sheet = self._sheet(proposal, found, answer, display)
         sheet.timings_ms = {"read": round((read - started) * 1000, 1),
                             "map": round((mapped - read) * 1000, 1),
                             "questions": round((asked - mapped) * 1000, 1),
@@ -138,7 +142,7 @@ class Reviewer:
         return sheet
 
     def _sheet(self, proposal: Proposal, found: dict[int, list[tuple[float, int]]],
-               answer: Answer) -> Worksheet:
+               answer: Answer, display: str | None = None) -> Worksheet:
         lang = answer.language
         citations: list[SheetCitation] = []
         guidance: dict[int, int] = {}  # the answer's citation number -> the worksheet's
@@ -158,7 +162,7 @@ class Reviewer:
         def cite_line(line: Line) -> int:
             if line.position not in quoted:
                 citations.append(SheetCitation(
-                    n=len(citations) + 1, source="proposal", doc=proposal.path.name,
+                    n=len(citations) + 1, source="proposal", doc=display or proposal.path.name,
                     title=proposal.title, page=line.page, text=line.text))
                 quoted[line.position] = len(citations)
             return quoted[line.position]
@@ -202,7 +206,7 @@ class Reviewer:
             steps.append(sheet)
         values = [v.model_copy(update={"citations": [cite_guidance(n) for n in v.citations]})
                   for v in answer.public_values]
-        return Worksheet(file=proposal.path.name, title=proposal.title,
+        return Worksheet(file=display or proposal.path.name, title=proposal.title,
                          subject=answer.named or answer.subject, language=lang,
                          pages=proposal.pages, has_decision=proposal.has_decision, steps=steps,
                          public_values=values, citations=citations)

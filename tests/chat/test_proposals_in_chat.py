@@ -1,0 +1,71 @@
+"""A proposal attached in the real chat: uploaded as the page uploads it, read along the
+denkraam, answered with its worksheet; the export of the worksheet; a file of the wrong kind or
+too large is one sentence; the uploaded file is not kept on disk."""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from ..support import OUTPUT as OUTPUTS
+from ..support import ROOT
+from ..support.chat_server import chat_server, server_env
+from ..support.socket_client import ChatSocket, sign_in
+
+pytestmark = pytest.mark.slow
+
+DEV = ROOT / "evals" / "worksheets"
+OUTPUT = OUTPUTS / "proposals"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def test_an_attached_proposal_gets_its_worksheet(seed_settings, tmp_path):
+    env = server_env(seed_settings, tmp_path, str(tmp_path / "history.sqlite"),
+                     ASSISTANT_QUESTIONS_PER_MINUTE="0", ASSISTANT_MAX_UPLOAD_MB="1")
+    big = tmp_path / "groot.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * 1_200_000)
+    picture = tmp_path / "kaart.pdf"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    with chat_server(env, OUTPUT / "chat.log") as (chat, proc):
+        cookie = sign_in(chat, "anna", "anna-haar-wachtwoord")
+
+        async def talk() -> dict[str, object]:
+            sock = ChatSocket(chat, cookie)
+            await sock.connect()
+            out: dict[str, object] = {}
+            status, ref = sock.upload(DEV / "03-algoritme-bijstand.docx", DOCX)
+            assert status == 200, ref
+            out["sheet"], _ = await sock.ask("", files=[ref["id"]])
+            replies = [m for m in sock.messages.values() if m.get("type") == "assistant_message"]
+            out["replies"] = len(replies)
+            status, ref = sock.upload(picture, "application/pdf")
+            assert status == 200, ref
+            out["picture"], _ = await sock.ask("Wat vindt u hiervan?", files=[ref["id"]])
+            out["big"] = sock.upload(big, "application/pdf")[0]
+            out["exe"] = sock.upload(picture, "application/x-msdownload")[0]
+            # The uploads were read and removed: of the session's files only the citation panels
+            # (text) are left.
+            roots = list(Path(tempfile.gettempdir()).glob(f"raadsgids-chat-{proc.pid}-*"))
+            assert roots
+            out["left"] = [p.name for root in roots for p in (root / ".files").rglob("*")
+                           if p.is_file() and p.suffix != ".txt"]
+            await sock.close()
+            return out
+
+        out = asyncio.run(talk())
+    sheet = str(out["sheet"])
+    assert sheet.startswith("# Werkblad: ")
+    for step in ("## 1. Doelen", "## 2. Sturing", "## 3. Gewenste effecten",
+                 "## 4. Ongewenste effecten", "## 5. Inzet van sturing"):
+        assert step in sheet
+    assert "**Wat het voorstel zegt**" in sheet and "**Vragen aan het college**" in sheet
+    # Its quotes and questions are cited; the sources name the proposal and the guidance texts.
+    assert "03-algoritme-bijstand.docx" in sheet and "Rathenau Instituut" in sheet
+    assert str(out["picture"]).startswith("Het bestand kaart.pdf is geen PDF-, Word-")
+    assert out["big"] == 413 or out["big"] == 400
+    assert out["exe"] == 400
+    assert out["left"] == []
+    (OUTPUT / "worksheet.md").write_text(sheet, encoding="utf-8")
