@@ -103,6 +103,32 @@ def run(model: str) -> None:
             p95 = values[int(0.95 * (len(values) - 1))]
             print(f"{name}: p50 {statistics.median(values):.1f} ms, p95 {p95:.1f} ms "
                   f"over {len(values)} questions")
+        if model == "e5":
+            worksheets(engine)
+
+
+# Proposals read along the denkraam (assistant review): a 24-page PDF and a Markdown proposal of
+# the development set. Target: a 20-page PDF in at most 10 s on two cores.
+PROPOSALS = ("04-cameratoezicht-binnenstad.pdf", "01-slimme-verkeerslichten.md")
+
+
+def worksheets(engine: Engine) -> None:
+    from assistant.engine.review import Reviewer
+    from assistant.engine.review.proposal import read_proposal
+
+    reviewer = Reviewer(engine)
+    for name in PROPOSALS:
+        path = PROJECT_ROOT / "evals" / "worksheets" / name
+        proposal = read_proposal(path)
+        runs = []
+        for _ in range(3):
+            engine.retriever.analyser.forget_vectors()
+            runs.append(reviewer.review(path).timings_ms)
+        median = sorted(runs, key=lambda t: t["total"])[1]
+        print(f"worksheet of {name} ({proposal.pages or '-'} pages, {len(proposal.lines)} "
+              f"sentences): {median['total'] / 1000:.2f} s median of 3 (read "
+              f"{median['read']:.0f} ms, sentences to checklist {median['map']:.0f} ms, "
+              f"questions {median['questions']:.0f} ms)")
 
 
 def added_by_analysis(engine: Engine, question: str) -> tuple[str, float]:

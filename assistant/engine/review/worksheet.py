@@ -13,16 +13,17 @@ are cited to are the worksheet's citations, next to the proposal's own pages.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 from pydantic import BaseModel, Field
 
-from assistant.engine.answer.model import Answer, Claim, ValueItem
-from assistant.engine.review.checklist import Item, checklist
+from assistant.engine.answer.model import Answer, Citation, Claim, ValueItem
+from assistant.engine.review.checklist import checklist
 from assistant.engine.review.model import THRESHOLD
 from assistant.engine.review.proposal import Line, Proposal, read_proposal
 from assistant.engine.understanding.language import detect_language
@@ -34,9 +35,11 @@ if TYPE_CHECKING:
 QUOTES_PER_ITEM = 2
 # Questions per step: those that follow from its gaps first, then the bank's.
 QUESTIONS_PER_STEP = 4
-# The plan the bank's questions are chosen for: the title and the first sentences of the
-# decision or the opening, up to this many characters.
-CASE_CHARS = 700
+# A question that follows from a gap is cited to the closest of this many guidance passages
+# that speaks to its step.
+SUPPORT_CANDIDATES = 40
+# Where the title names no technology, the sentences among which the one naming it is sought.
+CASE_SENTENCES = 25
 
 
 class Quote(BaseModel):
@@ -87,10 +90,13 @@ class Worksheet(BaseModel):
 
 
 def embed_many(engine: Engine, texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised e5 question vectors of ``texts``, in one batch where the model allows."""
-    model: Any = getattr(engine.index.embed_model, "model", None)
-    if model is not None and hasattr(model, "query"):
-        rows = model.query(list(texts))
+    """L2-normalised question vectors of ``texts``: with e5 in batches over as many engines as
+    there are cores (a 24-page proposal's 327 sentences take half the time on two), with
+    another model one by one."""
+    from assistant.engine.index.embedding import E5Query, e5_queries
+
+    if isinstance(engine.index.embed_model, E5Query):
+        rows = e5_queries(list(texts), os.cpu_count() or 1)
     else:
         rows = [engine.index.embed_model.get_query_embedding(t) for t in texts]
     out = np.asarray(rows, dtype=np.float32).reshape(len(texts), -1)
@@ -132,7 +138,7 @@ class Reviewer:
         read = time.perf_counter()
         found = self.assign(self.scores(proposal.lines))
         mapped = time.perf_counter()
-        answer = self.engine.ask(case_message(proposal, found, self.items), use_llm=False)
+        answer = self.engine.ask(case_message(self.engine, proposal), use_llm=False)
         asked = time.perf_counter()
         sheet = self._sheet(proposal, found, answer, display)
         sheet.timings_ms = {"read": round((read - started) * 1000, 1),
@@ -145,17 +151,19 @@ class Reviewer:
                answer: Answer, display: str | None = None) -> Worksheet:
         lang = answer.language
         citations: list[SheetCitation] = []
-        guidance: dict[int, int] = {}  # the answer's citation number -> the worksheet's
+        guidance: dict[str, int] = {}  # passage id -> the worksheet's citation number
 
-        def cite_guidance(n: int) -> int:
-            if n not in guidance:
-                c = answer.citation(n)
+        def cite_passage(c: Citation) -> int:
+            if c.passage_id not in guidance:
                 citations.append(SheetCitation(
                     n=len(citations) + 1, source="guidance", doc=c.doc, title=c.title,
                     publisher=c.publisher, date=c.date, passage_id=c.passage_id, page=c.page,
                     text=c.text))
-                guidance[n] = len(citations)
-            return guidance[n]
+                guidance[c.passage_id] = len(citations)
+            return guidance[c.passage_id]
+
+        def cite_guidance(n: int) -> int:
+            return cite_passage(answer.citation(n))
 
         quoted: dict[int, int] = {}  # sentence position -> citation number
 
@@ -193,11 +201,12 @@ class Reviewer:
             for quote in sheet.says:
                 quote.citation = cite_line(proposal.lines[_position(proposal, quote.text)])
             bank = sections.get(step.step)
-            step_cites = [n for q in (bank.questions if bank else []) for n in q.citations]
             for _, item in step_items:
                 if item.id in sheet.missing_items and len(sheet.questions) < QUESTIONS_PER_STEP:
-                    cites = [cite_guidance(step_cites[0])] if step_cites else []
-                    sheet.questions.append(Claim(text=item.ask.text(lang), citations=cites))
+                    ask = item.ask.text(lang)
+                    support = self._support(step.step, ask)
+                    cites = [cite_passage(support)] if support else []
+                    sheet.questions.append(Claim(text=ask, citations=cites))
             for q in bank.questions if bank else []:
                 if len(sheet.questions) >= QUESTIONS_PER_STEP:
                     break
@@ -212,28 +221,46 @@ class Reviewer:
                          public_values=values, citations=citations)
 
 
+    def _support(self, step: int, question: str) -> Citation | None:
+        """The guidance passage closest to a question that follows from a gap, among those that
+        speak to its step: what the question is cited to."""
+        index = self.engine.index
+        vector = self.engine.retriever.analyser.vector(question).reshape(1, -1)
+        _, rows = index.vectors.search(vector, min(SUPPORT_CANDIDATES, index.vectors.ntotal))
+        for row in rows[0]:
+            passage = index.passages[int(row)] if row >= 0 else None
+            if passage is not None and step in passage.steps:
+                doc = index.documents.get(passage.doc, {})
+                return Citation(n=0, doc=passage.doc, title=str(doc.get("title") or passage.doc),
+                                publisher=doc.get("publisher"), date=doc.get("date"),
+                                passage_id=passage.id, page=passage.page, text=passage.text)
+        return None
+
+
 def _position(proposal: Proposal, text: str) -> int:
     return next(ln.position for ln in proposal.lines if ln.text == text)
 
 
-def case_message(proposal: Proposal, found: dict[int, list[tuple[float, int]]],
-                 items: Sequence[Item]) -> str:
-    """The plan the bank's questions are chosen for, as a council member would paste it: the
-    title, then the sentences of the decision and the problem (or else the opening), then the
-    question what to ask about it."""
-    wanted = {i for i, item in enumerate(items) if item.id in ("decision", "problem", "goal")}
-    rows = sorted({row for i in wanted for _, row in found.get(i, [])[:2]})
-    if not rows:
-        rows = list(range(min(3, len(proposal.lines))))
-    parts = [proposal.title.rstrip(".") + "."]
-    for row in rows:
-        text = proposal.lines[row].text
-        if sum(len(p) + 1 for p in parts) + len(text) > CASE_CHARS:
-            break
-        parts.append(text)
-    english = detect_language(" ".join(parts)) == "en"
-    ask = "What should I ask about this?" if english else "Wat moet ik hierover vragen?"
-    return " ".join(parts) + " " + ask
+def case_message(engine: Engine, proposal: Proposal) -> str:
+    """The plan the bank's questions are chosen for, as a council member would ask about it:
+    the title when the analyser reads a technology in it, else the sentence among the first
+    ones where it reads one most surely ("Het model signaleert jongeren die ..." under a title
+    such as "Op tijd erbij"), then the question what to ask about it."""
+    lang = detect_language(" ".join([proposal.title, *(ln.text for ln in proposal.lines[:5])]))
+    ask = "What should I ask about this?" if lang == "en" else "Wat moet ik hierover vragen?"
+    analyser = engine.retriever.analyser
+
+    def surety(text: str) -> float:
+        query = engine.analyse(f"{text.rstrip('.')}. {ask}")
+        if not (query.subject and query.names_technology):
+            return 0.0
+        return float(analyser.model.technology_probability(analyser.vector(query.subject)))
+
+    best = (surety(proposal.title), proposal.title)
+    if best[0] < analyser.model.scope_threshold:
+        for line in proposal.lines[:CASE_SENTENCES]:
+            best = max(best, (surety(line.text), line.text))
+    return f"{best[1].rstrip('.')}. {ask}"
 
 
 def review(engine: Engine, path: Path) -> Worksheet:
