@@ -173,8 +173,8 @@ def test_review_prints_the_worksheet_as_json(seeded_env, tmp_path, capsys):
     for step in sheet["steps"]:
         for quote in step["says"]:
             assert sources[quote["citation"]] == "proposal"
-        for q in step["questions"]:
-            assert all(sources[n] == "guidance" for n in q["citations"])
+        for q in step["questions"]:  # each cited to the guidance, a probe to the proposal too
+            assert "guidance" in {sources[n] for n in q["citations"]}
     written = sorted(p.name for p in (tmp_path / "uit").iterdir())
     assert written == ["voorstel-werkblad.docx", "voorstel-werkblad.md"]
 
@@ -253,3 +253,28 @@ def test_sentences_embedded_over_two_engines_keep_their_order():
     two = np.asarray(e5_queries(texts, 2))
     assert one.shape == two.shape == (40, 384)
     assert np.allclose(one, two, atol=1e-4)
+
+
+def test_a_probe_needs_its_one_quote_slot(tmp_path):
+    text = CHECKLIST.read_text(encoding="utf-8")
+    start = text.index("  - id: goal")
+    broken = text[:start] + text[start:].replace("“{quote}”", "“{citaat}”", 1)
+    path = tmp_path / "checklist.yaml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match=r"line \d+: entry goal: a probe has exactly"):
+        read_checklist(path)
+
+
+def test_questions_build_on_what_the_proposal_says(engine):
+    from assistant.engine.review import Reviewer
+
+    sheet = Reviewer(engine).review(DEV / "03-algoritme-bijstand.docx")
+    costs = sheet.steps[1]
+    asked = [q for q in costs.questions if q.text.startswith("Over de kosten zegt het voorstel")]
+    assert len(asked) == 1 and "€ 164.000" in asked[0].text
+    sources = {c.n: c.source for c in sheet.citations}
+    # Cited to the proposal's sentence and to a guidance passage.
+    assert sorted(sources[n] for n in asked[0].citations) == ["guidance", "proposal"]
+    # The alternatives are not in this proposal: its gap's question, not a quote.
+    assert "alternatives" in sheet.steps[0].missing_items
+    assert any(q.text.startswith("Welke alternatieven") for q in sheet.steps[0].questions)

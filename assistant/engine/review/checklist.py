@@ -1,9 +1,10 @@
 """The checklist a proposal is read against (``checklist.yaml``), its schema and its loader.
 
 Each :class:`Item` belongs to a denkraam step and says what a proposal should address, with
-example sentences of a proposal that does (a passage close in meaning to one of them speaks to
-the item), the section headings where it is usually addressed, the sentence that states the
-gap, and the question that follows from it. A file that fails its schema is refused with one
+example sentences of a proposal that does, the section headings where it is usually addressed,
+the sentence that states the gap, the question that follows from it, and the question that
+follows from what the proposal does say (``probe``, with the proposal's sentence in its
+``{quote}`` slot). A file that fails its schema is refused with one
 sentence naming the entry and its line.
 """
 
@@ -44,6 +45,7 @@ class Item(_Strict):
     examples: tuple[str, ...] = Field(min_length=1)
     missing: Texts
     ask: Texts
+    probe: Texts
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
@@ -78,6 +80,11 @@ def _check(data: _ChecklistFile, node: YamlLines, what: str) -> None:
         seen.add(item.id)
         if item.step not in STEP_NUMBERS:
             refuse(("items", i, "step"), item.id, "step must be a denkraam step, 1 to 5")
+        for lang in ("nl", "en"):
+            probe = getattr(item.probe, lang)
+            if probe.count("{quote}") != 1 or probe.replace("{quote}", "").count("{"):
+                refuse(("items", i, "probe", lang), item.id,
+                       "a probe has exactly one slot, {quote}, and no other braces")
     missing = set(STEP_NUMBERS) - {item.step for item in data.items}
     if missing:
         raise UnderstandingDataError(f"{what} has no item for step {min(missing)}; every "

@@ -14,6 +14,7 @@ are cited to are the worksheet's citations, next to the proposal's own pages.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,8 +34,14 @@ if TYPE_CHECKING:
 
 # What a step shows of the proposal: the sentences closest to each item, at most this many.
 QUOTES_PER_ITEM = 2
-# Questions per step: those that follow from its gaps first, then the bank's.
-QUESTIONS_PER_STEP = 4
+# Questions per step: one per checklist item (from its gap, or from what the proposal says about
+# it), then the bank's up to this many.
+QUESTIONS_PER_STEP = 5
+# A bank question is left out when the proposal model reads it, from this probability, as about
+# an item the proposal addresses.
+ANSWERED = 0.5
+# The longest sentence a question quotes, in words.
+PROBE_WORDS = 45
 # A question that follows from a gap is cited to the closest of this many guidance passages
 # that speaks to its step.
 SUPPORT_CANDIDATES = 40
@@ -176,6 +183,7 @@ class Reviewer:
             return quoted[line.position]
 
         sections = {s.step: s for s in answer.denkraam}
+        covered = {self.items[i].id for i, pairs in found.items() if pairs}
         framework = self.engine.index.framework
         steps: list[WorksheetStep] = []
         for step in framework.steps:
@@ -200,16 +208,29 @@ class Reviewer:
             sheet.says.sort(key=lambda q: _position(proposal, q.text))
             for quote in sheet.says:
                 quote.citation = cite_line(proposal.lines[_position(proposal, quote.text)])
+            # Per item the question that follows: from its gap, or from what the proposal says
+            # about it (quoted, and cited to its page as well as to the guidance).
+            for i, item in step_items:
+                cites: list[int] = []
+                if item.id in sheet.missing_items:
+                    question = item.ask.text(lang)
+                else:
+                    said = _probe_line(proposal, found[i])
+                    if said is None:
+                        continue
+                    question = item.probe.text(lang).format(quote=_as_quote(said.text))
+                    cites.append(cite_line(said))
+                support = self._support(step.step, item.ask.text(lang))
+                cites += [cite_passage(support)] if support else []
+                sheet.questions.append(Claim(text=question, citations=cites))
+            # Then the question bank's, for the proposal as a case, unless the proposal answers
+            # them already: a question about an item it addresses is left out.
             bank = sections.get(step.step)
-            for _, item in step_items:
-                if item.id in sheet.missing_items and len(sheet.questions) < QUESTIONS_PER_STEP:
-                    ask = item.ask.text(lang)
-                    support = self._support(step.step, ask)
-                    cites = [cite_passage(support)] if support else []
-                    sheet.questions.append(Claim(text=ask, citations=cites))
             for q in bank.questions if bank else []:
                 if len(sheet.questions) >= QUESTIONS_PER_STEP:
                     break
+                if self._answered(q.text, covered):
+                    continue
                 sheet.questions.append(Claim(text=q.text, bank_id=q.bank_id,
                                              citations=[cite_guidance(n) for n in q.citations]))
             steps.append(sheet)
@@ -217,9 +238,19 @@ class Reviewer:
                   for v in answer.public_values]
         return Worksheet(file=display or proposal.path.name, title=proposal.title,
                          subject=answer.named or answer.subject, language=lang,
-                         pages=proposal.pages, has_decision=proposal.has_decision, steps=steps,
+                         pages=proposal.pages, steps=steps,
+                         has_decision=proposal.has_decision or "decision" in covered,
                          public_values=values, citations=citations)
 
+
+    def _answered(self, question: str, covered: set[str]) -> bool:
+        """Whether a bank question is about an item the proposal addresses: the proposal model
+        reads the question as it reads the proposal's sentences."""
+        vector = self.engine.retriever.analyser.vector(question).reshape(1, -1)
+        norm = float(np.linalg.norm(vector)) or 1.0
+        p = self.model.proba(vector / norm, [None])[0]
+        best = int(np.argmax(p))
+        return bool(p[best] >= ANSWERED) and self.items[best].id in covered
 
     def _support(self, step: int, question: str) -> Citation | None:
         """The guidance passage closest to a question that follows from a gap, among those that
@@ -235,6 +266,25 @@ class Reviewer:
                                 publisher=doc.get("publisher"), date=doc.get("date"),
                                 passage_id=passage.id, page=passage.page, text=passage.text)
         return None
+
+
+_NUMBER = re.compile(r"^\s*(\d{1,2}[.)]|[-•*])\s+")
+
+
+def _probe_line(proposal: Proposal, pairs: list[tuple[float, int]]) -> Line | None:
+    """The sentence a probe quotes: the likeliest of an item's that is a statement of its own
+    (not a lead-in ending in a colon) and short enough to read out."""
+    for _, row in pairs[:QUOTES_PER_ITEM + 1]:
+        line = proposal.lines[row]
+        if not line.text.rstrip().endswith(":") and len(line.text.split()) <= PROBE_WORDS:
+            return line
+    return None
+
+
+def _as_quote(text: str) -> str:
+    """A sentence as a question quotes it: without its list number, ending as a sentence."""
+    text = _NUMBER.sub("", text).strip()
+    return text if text[-1:] in ".!?" else f"{text}."
 
 
 def _position(proposal: Proposal, text: str) -> int:
