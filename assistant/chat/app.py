@@ -296,7 +296,7 @@ async def answer(question: str, asked: cl.Message) -> None:
     finally:
         limits.waiting -= 1
     sections, answer = views.reply_sections(turn)
-    panels = views.panels(answer) if answer is not None else []
+    panels = (views.panels(answer) if answer is not None else []) + views.proposal_panels(turn)
     # Every [n] opens its passage. On the page as a side panel; in the widget as a dialog, for
     # which "page" elements serve: the widget has no pages and shows them in its dialog, and
     # unlike side elements they do not open by themselves when the answer arrives.

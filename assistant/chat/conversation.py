@@ -32,7 +32,8 @@ from typing import Literal
 from ..engine import Engine
 from ..engine.answer.model import Answer
 from ..engine.query import Query
-from ..engine.review.worksheet import Worksheet
+from ..engine.review.proposal import Line
+from ..engine.review.worksheet import Reading, Worksheet
 from ..engine.text.cleaning import clean_question
 from ..errors import AssistantError
 from ..render.export import Exchange
@@ -50,6 +51,10 @@ class Turn:
     answer: Answer | None = None  # for "sources": the earlier answer whose sources are meant
     message: str | None = None  # for "error": the one sentence shown; for "sources": the
     # earlier question they belong to, when the last one was declined
+    # For a question about the proposal attached earlier: that proposal's sentences that answer
+    # it, and the worksheet they come from.
+    proposal: list[Line] = field(default_factory=list)
+    sheet: Worksheet | None = None
 
     @property
     def asked(self) -> str | None:
@@ -72,12 +77,13 @@ class Conversation:
     # The worksheets of the proposals attached in this conversation, latest last (the proposal
     # itself is not kept: what the worksheet quotes of it is).
     sheets: list[Worksheet] = field(default_factory=list)
+    reading: Reading | None = None  # the latest proposal, for questions about it
 
     def review(self, path: Path, name: str) -> Worksheet:
         """The worksheet of an attached proposal (``name`` as the raadslid's file was called)."""
         from assistant.engine.review import Reviewer
 
-        sheet = Reviewer(self.engine).review(path, name)
+        sheet, self.reading = Reviewer(self.engine).read(path, name)
         self.sheets.append(sheet)
         return sheet
 
@@ -132,6 +138,9 @@ class Conversation:
             else:
                 turn = Turn(question=cleaned, kind="answer", query=query,
                             answer=self.engine.ask(query, on_text=on_text))
+                if self.reading is not None:  # a question about the proposal gets its sentences
+                    turn.proposal = self.reading.quotes_for(cleaned)
+                    turn.sheet = self.sheets[-1] if turn.proposal else None
         except AssistantError as exc:
             return Turn(question=question[:200], kind="error", message=str(exc))
         self.turns.append(turn)

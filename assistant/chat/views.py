@@ -114,4 +114,31 @@ def reply_sections(turn: Turn) -> tuple[list[str], Answer | None]:
         return [render_sources(turn.answer, SOURCES_HEADING, quotes=False)], turn.answer
     assert turn.answer is not None
     # Suggestions come as buttons under the reply (app.py), not as a second list in it.
-    return render_sections(turn.answer, suggestions=False, compact=True), turn.answer
+    sections = render_sections(turn.answer, suggestions=False, compact=True)
+    if turn.proposal and turn.sheet is not None:
+        # What the proposal attached earlier says comes first; its sentences are numbered after
+        # the answer's citations (proposal_panels).
+        first = len(turn.answer.citations) + 1
+        words = of(turn.answer.language).SHEET
+        lines = [f"### {words['followup'].format(title=text(turn.sheet.title))}", ""]
+        for n, line in enumerate(turn.proposal, start=first):
+            page = f" ({words['page']} {line.page})" if line.page else ""
+            lines.append(f"- “{text(line.text)}”{page} [{n}]")
+        sections.insert(0, "\n".join(lines))
+    return sections, turn.answer
+
+
+def proposal_panels(turn: Turn) -> list[tuple[str, str]]:
+    """The side panels of the proposal's sentences a reply quotes (numbered after the answer's
+    citations)."""
+    if not (turn.proposal and turn.sheet is not None and turn.answer is not None):
+        return []
+    first = len(turn.answer.citations) + 1
+    words = of(turn.answer.language).SHEET
+    out = []
+    for n, line in enumerate(turn.proposal, start=first):
+        where = f", {words['page']} {line.page}" if line.page else ""
+        out.append((citation_name(n), "\n".join([f"**{text(turn.sheet.title)}**", "",
+                                                  text(f"{turn.sheet.file}{where}"), "",
+                                                  text(line.text)])))
+    return out

@@ -63,6 +63,7 @@ SHEET = {
     "subject": "Subject",
     "says": "What the proposal says",
     "also_pages": "The proposal also deals with this on p. {pages}.",
+    "followup": "From the proposal “{title}”",
     "says_none": "The proposal says nothing about this.",
     "missing": "What the proposal does not say",
     "questions": "Questions for the executive",

@@ -174,6 +174,7 @@ SHEET = {
     "subject": "Onderwerp",
     "says": "Wat het voorstel zegt",
     "also_pages": "Het voorstel gaat hier ook op in op p. {pages}.",
+    "followup": "Uit het voorstel “{title}”",
     "says_none": "Het voorstel zegt hier niets over.",
     "missing": "Wat het voorstel niet zegt",
     "questions": "Vragen aan het college",

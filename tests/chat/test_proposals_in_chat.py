@@ -41,6 +41,9 @@ def test_an_attached_proposal_gets_its_worksheet(seed_settings, tmp_path):
             out["sheet"], _ = await sock.ask("", files=[ref["id"]])
             replies = [m for m in sock.messages.values() if m.get("type") == "assistant_message"]
             out["replies"] = len(replies)
+            # Asked on, about the proposal: its sentences first; about something else: none.
+            out["kept"], _ = await sock.ask("Hoe lang worden de risicoscores bewaard?")
+            out["other"], _ = await sock.ask("Wat is de hoofdstad van Australië?")
             status, ref = sock.upload(picture, "application/pdf")
             assert status == 200, ref
             out["picture"], _ = await sock.ask("Wat vindt u hiervan?", files=[ref["id"]])
@@ -64,6 +67,10 @@ def test_an_attached_proposal_gets_its_worksheet(seed_settings, tmp_path):
     assert "**Wat het voorstel zegt**" in sheet and "**Vragen aan het college**" in sheet
     # Its quotes and questions are cited; the sources name the proposal and the guidance texts.
     assert "03-algoritme-bijstand.docx" in sheet and "Rathenau Instituut" in sheet
+    kept = str(out["kept"])
+    assert kept.startswith("### Uit het voorstel “Proef met een risicomodel")
+    assert "zolang de uitkering loopt en daarna vijf jaar" in kept.split("###")[1]
+    assert "Uit het voorstel" not in str(out["other"])
     assert str(out["picture"]).startswith("Het bestand kaart.pdf is geen PDF-, Word-")
     assert out["big"] == 413 or out["big"] == 400
     assert out["exe"] == 400
