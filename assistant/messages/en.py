@@ -65,7 +65,7 @@ SHEET = {
     "also_pages": "The proposal also deals with this on p. {pages}.",
     "followup": "From the proposal “{title}”",
     "says_none": "The proposal says nothing about this.",
-    "missing": "What the proposal does not say",
+    "missing": "Not found in the proposal",
     "questions": "Questions for the executive",
     "values": "Public values at stake",
     "sources": "Sources",

@@ -176,7 +176,7 @@ SHEET = {
     "also_pages": "Het voorstel gaat hier ook op in op p. {pages}.",
     "followup": "Uit het voorstel “{title}”",
     "says_none": "Het voorstel zegt hier niets over.",
-    "missing": "Wat het voorstel niet zegt",
+    "missing": "Niet gevonden in het voorstel",
     "questions": "Vragen aan het college",
     "values": "Publieke waarden die op het spel staan",
     "sources": "Bronnen",

@@ -263,3 +263,44 @@ def test_two_users_asking_at_once_both_get_answers(browser, server) -> None:  # 
     assert "cameratoezicht" in answers(pages[1]).first.inner_text()
     for pg in pages:
         pg.context.close()
+
+
+def test_an_attached_proposal_gets_its_worksheet_and_export(page) -> None:  # type: ignore[no-untyped-def]
+    from ..support import ROOT
+
+    proposal = ROOT / "evals" / "worksheets" / "02-geluidssensoren-uitgaansgebied.txt"
+    attach = page.get_by_role("button", name="Voorstel bijvoegen (PDF, Word, HTML, Markdown of "
+                                             "tekst)")
+    attach.wait_for()  # a button with its Dutch name (raadsgids.js repairs Chainlit's)
+    page.locator("#upload-button-input").set_input_files(str(proposal))
+    page.get_by_text(proposal.name).first.wait_for()  # the attachment, before it is sent
+    page.locator("#chat-submit").click()
+    reply = wait_answer(page, 0)
+    reply.get_by_text("Wat het voorstel zegt").first.wait_for()
+    text = reply.inner_text()
+    for step in ("1. Doelen", "2. Sturing", "3. Gewenste effecten", "4. Ongewenste effecten",
+                 "5. Inzet van sturing"):
+        assert step in text
+    assert "Vragen aan het college" in text and "Niet gevonden in het voorstel" in text
+    # A quote of the proposal opens in the side panel with the file it comes from.
+    reply.locator("a.element-link").first.click()
+    panel = page.locator("#side-view-content")
+    panel.wait_for()
+    panel.get_by_text(proposal.name).first.wait_for()
+    settle(page)
+    page.screenshot(path=str(OUTPUT / "worksheet.png"))
+    assert_accessible(page, OUTPUT / "axe-worksheet.json")
+    # The worksheet as Word and Markdown, for the committee meeting.
+    reply.get_by_role("button", name="Exporteer werkblad").click()
+    export = answers(page).last
+    export.get_by_text(".docx").wait_for()
+    with page.expect_download() as download:
+        export.get_by_text(".docx").click()
+    path = OUTPUT / download.value.suggested_filename
+    download.value.save_as(path)
+    from docx import Document
+
+    doc = Document(io.BytesIO(path.read_bytes()))
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "Werkblad" in body and "Vragen aan het college" in body
+    assert abs(doc.sections[0].page_width.mm - 210) < 1  # A4

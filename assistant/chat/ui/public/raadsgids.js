@@ -29,7 +29,8 @@
     "display-mode-button": "Weergave kiezen",
     "close-sidebar-button": "Raadsgids sluiten",
     "sidebar-trigger-button": "Eerdere gesprekken tonen of verbergen",
-    "search-chats-button": "Gesprekken zoeken"
+    "search-chats-button": "Gesprekken zoeken",
+    "upload-button": "Voorstel bijvoegen (PDF, Word, HTML, Markdown of tekst)"
   };
   var BY_ICON = {
     "lucide-copy": "Kopiëren naar klembord",
@@ -114,6 +115,12 @@
     });
     root.querySelectorAll("img:not([alt])").forEach(function (img) {
       img.setAttribute("alt", "");
+    });
+    // The attach button gets role="presentation" from its drop zone, which hides it from
+    // screen readers as a button and forbids its name; it is the button that opens the file
+    // chooser.
+    root.querySelectorAll("button#upload-button[role='presentation']").forEach(function (b) {
+      b.removeAttribute("role");
     });
     // A dialog named by a title id that does not exist (Chainlit's side sheet gives its title
     // an id of its own) is named by the title it shows; Radix also logs a console error then.
