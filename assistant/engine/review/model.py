@@ -1,6 +1,6 @@
 """Which checklist items a sentence of a proposal speaks to: learned from labelled sentences.
 
-``labelled/sentences.jsonl`` holds sentences as proposals write them (beslispunten, a cost table
+``labelled/*.jsonl`` hold sentences as proposals write them (beslispunten, a cost table
 row, a line of a letter without headings, procedural sentences that address nothing), each with
 the heading it stands under and the checklist items it addresses; the checklist's own examples
 are added as sentences of their item. One logistic regression per item reads the e5 question
@@ -26,7 +26,8 @@ from assistant.engine.review.checklist import CHECKLIST, Item, checklist
 from assistant.engine.review.proposal import section_name
 from assistant.errors import UnderstandingDataError
 
-LABELLED = Path(__file__).with_name("labelled") / "sentences.jsonl"
+LABELLED_DIR = Path(__file__).with_name("labelled")
+LABELLED = LABELLED_DIR / "sentences.jsonl"
 FILES = ("model.npz", "meta.json")
 # Probability from which a sentence speaks to an item. An item no sentence reaches it for is
 # reported missing; chosen on the development proposals (evals/worksheets/), where it gives
@@ -46,9 +47,18 @@ class LabelledSentence(BaseModel):
     topic: str = ""
 
 
+def labelled_files() -> list[Path]:
+    return sorted(LABELLED_DIR.glob("*.jsonl"))
+
+
+def load_all() -> list[LabelledSentence]:
+    """The labelled sentences of every file in ``labelled/``."""
+    return [row for path in labelled_files() for row in load_sentences(path)]
+
+
 def load_sentences(path: Path = LABELLED) -> list[LabelledSentence]:
-    """The labelled sentences; a line that fails the schema or names an unknown item stops the
-    build with one sentence naming the file and line."""
+    """The labelled sentences of one file; a line that fails the schema or names an unknown
+    item stops the build with one sentence naming the file and line."""
     ids = {item.id for item in checklist()}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -74,7 +84,11 @@ def load_sentences(path: Path = LABELLED) -> list[LabelledSentence]:
 
 def data_hash() -> str:
     """What the manifest records of what the model learns from."""
-    return hashlib.sha256(LABELLED.read_bytes() + b"\0" + CHECKLIST.read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    for path in labelled_files():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(CHECKLIST.read_bytes())
+    return digest.hexdigest()
 
 
 def section_features(sections: list[str | None], items: tuple[Item, ...]) -> np.ndarray:
@@ -172,7 +186,7 @@ def review_model_for(embed: Any, fingerprint: str, cache_dir: Path) -> ReviewMod
     """Train the model from the labelled sentences, their vectors taken from the cache."""
     from assistant.engine.understanding.train import question_vectors
 
-    texts, sections, y = training_rows(load_sentences())
+    texts, sections, y = training_rows(load_all())
     vectors = np.asarray(question_vectors(texts, embed, fingerprint, cache_dir), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return train(vectors / np.where(norms == 0, 1, norms), sections, y)
