@@ -337,17 +337,24 @@ async def on_export(action: cl.Action) -> None:
     conversation: Conversation | None = cl.user_session.get("conversation")
     answered = conversation.answered() if conversation else []
     today = date.today()
-    markdown = export.to_markdown(answered, today).encode("utf-8")
+    markdown = export.to_markdown(answered, today)
     docx = await cl.make_async(export.to_docx)(answered, today)
-    stem = f"raadsvragen-digitalisering-{today.isoformat()}"
+    await send_documents(f"raadsvragen-digitalisering-{today.isoformat()}", markdown, docx,
+                         nl.EXPORT_DONE)
+
+
+async def send_documents(stem: str, markdown: str, docx: bytes, sentence: str) -> None:
+    """Offer a document as Markdown and Word for download, with ``sentence`` (which names the
+    minutes they stay), and remove the files from disk after those minutes: the conversation's
+    questions and a proposal's quotes should not lie there for the rest of the session."""
     files = [
-        cl.File(name=f"{stem}.md", content=markdown, mime="text/markdown", display="inline"),
+        cl.File(name=f"{stem}.md", content=markdown.encode("utf-8"), mime="text/markdown",
+                display="inline"),
         cl.File(name=f"{stem}.docx", content=docx, display="inline",
                 mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ]
-    await cl.Message(content=nl.EXPORT_DONE.format(minutes=f"{settings.chat.export_minutes:g}"),
+    await cl.Message(content=sentence.format(minutes=f"{settings.chat.export_minutes:g}"),
                      elements=files).send()
-    # The conversation's questions should not lie on disk for the rest of the session.
     removal = asyncio.create_task(forget_files(
         cl.context.session, [f.chainlit_key for f in files if f.chainlit_key],
         settings.chat.export_minutes * 60))
@@ -371,21 +378,9 @@ async def on_export_sheet(action: cl.Action) -> None:
         await refuse(nl.EXPORT_SHEET_GONE)
         return
     sheet = sheets[number - 1]
-    stem = f"werkblad-{Path(sheet.file).stem}"[:80]
     docx = await cl.make_async(sheet_docx)(sheet)
-    files = [
-        cl.File(name=f"{stem}.md", content=sheet_markdown(sheet).encode("utf-8"),
-                mime="text/markdown", display="inline"),
-        cl.File(name=f"{stem}.docx", content=docx, display="inline",
-                mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ]
-    await cl.Message(content=nl.EXPORT_SHEET_DONE.format(
-        minutes=f"{settings.chat.export_minutes:g}"), elements=files).send()
-    removal = asyncio.create_task(forget_files(
-        cl.context.session, [f.chainlit_key for f in files if f.chainlit_key],
-        settings.chat.export_minutes * 60))
-    _removals.add(removal)
-    removal.add_done_callback(_removals.discard)
+    await send_documents(f"werkblad-{Path(sheet.file).stem}"[:80], sheet_markdown(sheet), docx,
+                         nl.EXPORT_SHEET_DONE)
 
 
 # A checked sentence as the language model's writer passes it on: its words, then its marks.

@@ -52,7 +52,9 @@ class Grade(BaseModel):
     why: str = ""
 
 
-def _lines(path: Path, model: type[BaseModel], what: str) -> list[Any]:
+def jsonl_entries(path: Path, model: type[BaseModel], what: str) -> list[Any]:
+    """The entries of a JSON Lines evaluation file, each checked against ``model``; one sentence
+    naming ``what``, the file and the line for one that is not valid."""
     lines = text_lines(path, what)
     out = []
     for n, line in enumerate(lines, start=1):
@@ -69,11 +71,11 @@ def _lines(path: Path, model: type[BaseModel], what: str) -> list[Any]:
 
 
 def load_cases(path: Path) -> list[CaseQuestion]:
-    return _lines(path, CaseQuestion, "cases file")
+    return jsonl_entries(path, CaseQuestion, "cases file")
 
 
 def load_grades(path: Path) -> list[Grade]:
-    return _lines(path, Grade, "grading file")
+    return jsonl_entries(path, Grade, "grading file")
 
 
 def summarise_grades(grades: list[Grade]) -> dict[str, Any]:

@@ -17,17 +17,16 @@ addresses it (an empty list: the proposal does not). Measured:
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.engine.review.checklist import checklist
 from assistant.errors import EvalFileError
-from assistant.evals.runner import text_lines
+from assistant.evals.cases import jsonl_entries
 
 if TYPE_CHECKING:
     from assistant.engine.review.worksheet import Worksheet
@@ -45,28 +44,21 @@ class Key(BaseModel):
 
 
 def load_keys(folder: Path) -> list[Key]:
+    """The answer keys of ``folder``: every entry decides every checklist item and names a file
+    of the folder."""
     path = folder / "keys.jsonl"
     ids = {item.id for item in checklist()}
-    keys: list[Key] = []
-    for n, line in enumerate(text_lines(path, "worksheet keys file"), start=1):
-        if not line.strip():
-            continue
-        try:
-            key = Key.model_validate(json.loads(line))
-        except (ValueError, ValidationError) as exc:
-            raise EvalFileError(f"The worksheet keys file {path} line {n} is not a valid entry "
-                                f"({exc.__class__.__name__}).") from exc
+    keys: list[Key] = jsonl_entries(path, Key, "worksheet keys file")
+    for key in keys:
         unknown = set(key.items) - ids
         if unknown or set(key.items) != ids:
             what = (f"names the unknown item {sorted(unknown)[0]!r}" if unknown
                     else f"does not decide the item {sorted(ids - set(key.items))[0]!r}")
-            raise EvalFileError(f"The worksheet keys file {path} line {n} {what}.")
+            raise EvalFileError(f"The worksheet keys file {path}: the entry for {key.file} "
+                                f"{what}.")
         if not (folder / key.file).is_file():
-            raise EvalFileError(f"The worksheet keys file {path} line {n} names {key.file}, "
-                                f"which is not in {folder}.")
-        keys.append(key)
-    if not keys:
-        raise EvalFileError(f"The worksheet keys file {path} holds no entries.")
+            raise EvalFileError(f"The worksheet keys file {path} names {key.file}, which is not "
+                                f"in {folder}.")
     return keys
 
 

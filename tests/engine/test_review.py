@@ -278,3 +278,19 @@ def test_questions_build_on_what_the_proposal_says(engine):
     # The alternatives are not in this proposal: its gap's question, not a quote.
     assert "alternatives" in sheet.steps[0].missing_items
     assert any(q.text.startswith("Welke alternatieven") for q in sheet.steps[0].questions)
+
+
+def test_a_worksheet_key_that_leaves_an_item_undecided_is_one_sentence(tmp_path):
+    from assistant.errors import EvalFileError
+    from assistant.evals.worksheets import load_keys
+
+    key = json.loads((DEV / "keys.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    (tmp_path / key["file"]).write_text("x", encoding="utf-8")
+    del key["items"]["stop"]
+    (tmp_path / "keys.jsonl").write_text(json.dumps(key) + "\n", encoding="utf-8")
+    with pytest.raises(EvalFileError, match=f"entry for {key['file']} does not decide the item "
+                                            "'stop'"):
+        load_keys(tmp_path)
+    (tmp_path / "keys.jsonl").write_text('{"file": 3}\n', encoding="utf-8")
+    with pytest.raises(EvalFileError, match="line 1 is not a valid entry"):
+        load_keys(tmp_path)

@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 # What a step shows of the proposal: the sentences closest to each item, at most this many.
 QUOTES_PER_ITEM = 2
 # Questions per step: one per checklist item (from its gap, or from what the proposal says about
-# it), then the bank's up to this many.
-QUESTIONS_PER_STEP = 5
+# it), at most this many; the bank's only where a step has fewer than BANK_FILL.
+QUESTIONS_PER_STEP = 4
+BANK_FILL = 2
 # A bank question is left out when the proposal model reads it, from this probability, as about
 # an item the proposal addresses.
 ANSWERED = 0.5
@@ -247,25 +248,32 @@ class Reviewer:
             for quote in sheet.says:
                 quote.citation = cite_line(proposal.lines[_position(proposal, quote.text)])
             # Per item the question that follows: from its gap, or from what the proposal says
-            # about it (quoted, and cited to its page as well as to the guidance).
+            # about it (quoted, and cited to its page as well as to the guidance). The gaps'
+            # questions first, then those on what the proposal says with a figure in it (a
+            # amount, a period, a count the council can hold the executive to), then the rest.
+            ranked: list[tuple[int, int, Claim]] = []
             for i, item in step_items:
                 cites: list[int] = []
                 if item.id in sheet.missing_items:
-                    question = item.ask.text(lang)
+                    question, rank = item.ask.text(lang), 0
                 else:
                     said = _probe_line(proposal, found[i])
                     if said is None:
                         continue
                     question = item.probe.text(lang).format(quote=_as_quote(said.text))
+                    rank = 1 if any(c.isdigit() for c in _NUMBER.sub("", said.text)) else 2
                     cites.append(cite_line(said))
                 support = self._support(step.step, item.ask.text(lang))
                 cites += [cite_passage(support)] if support else []
-                sheet.questions.append(Claim(text=question, citations=cites))
-            # Then the question bank's, for the proposal as a case, unless the proposal answers
-            # them already: a question about an item it addresses is left out.
+                ranked.append((rank, len(ranked), Claim(text=question, citations=cites)))
+            sheet.questions = [c for _, _, c in sorted(ranked)[:QUESTIONS_PER_STEP]]
+            # The question bank's, for the proposal as a case, only where the step has fewer
+            # than BANK_FILL: they are general, and often ask what a proposal answers. A
+            # question the proposal model reads as about an item the proposal addresses is left
+            # out.
             bank = sections.get(step.step)
             for q in bank.questions if bank else []:
-                if len(sheet.questions) >= QUESTIONS_PER_STEP:
+                if len(sheet.questions) >= BANK_FILL:
                     break
                 if self._answered(q.text, covered):
                     continue
