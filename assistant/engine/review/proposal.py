@@ -167,7 +167,7 @@ def _from_blocks(path: Path, kind: str, blocks: list[readers.Block]) -> Proposal
             if not stated:
                 section = section_name(text)
                 headings.append(section)
-            if heading is None and block.level <= 2:
+            if heading is None and block.level <= 2 and not stated:
                 heading = text
             continue
         for sentence in split_sentences(block.text):

@@ -227,7 +227,7 @@ class Reviewer:
         steps: list[WorksheetStep] = []
         for step in framework.steps:
             sheet = WorksheetStep(step=step.step, name=step.name(lang), about=step.about(lang))
-            seen: set[int] = set()
+            shown: dict[int, str] = {}  # sentence position -> the item it is quoted for
             step_items = [(i, item) for i, item in enumerate(self.items) if item.step == step.step]
             for i, item in step_items:
                 pairs = found[i]
@@ -236,20 +236,16 @@ class Reviewer:
                     sheet.missing_items.append(item.id)
                     continue
                 for _, row in pairs[:QUOTES_PER_ITEM]:
-                    if row in seen:
-                        continue
-                    seen.add(row)
-                    line = proposal.lines[row]
-                    sheet.says.append(Quote(text=line.text, page=line.page, item=item.id,
-                                            citation=0))
+                    shown.setdefault(row, item.id)
             sheet.pages = sorted({p for i, _ in step_items for _, row in found[i]
                                   if (p := proposal.lines[row].page) is not None})
-            sheet.says.sort(key=lambda q: _position(proposal, q.text))
-            for quote in sheet.says:
-                quote.citation = cite_line(proposal.lines[_position(proposal, quote.text)])
+            for row in sorted(shown):  # in the proposal's order
+                line = proposal.lines[row]
+                sheet.says.append(Quote(text=line.text, page=line.page, item=shown[row],
+                                        citation=cite_line(line)))
             # Per item the question that follows: from its gap, or from what the proposal says
             # about it (quoted, and cited to its page as well as to the guidance). The gaps'
-            # questions first, then those on what the proposal says with a figure in it (a
+            # questions first, then those on what the proposal says with a figure in it (an
             # amount, a period, a count the council can hold the executive to), then the rest.
             ranked: list[tuple[int, int, Claim]] = []
             for i, item in step_items:
@@ -288,7 +284,6 @@ class Reviewer:
                          has_decision=proposal.has_decision or "decision" in covered,
                          public_values=values, citations=citations)
 
-
     def _answered(self, question: str, covered: set[str]) -> bool:
         """Whether a bank question is about an item the proposal addresses: the proposal model
         reads the question as it reads the proposal's sentences."""
@@ -299,8 +294,8 @@ class Reviewer:
         return bool(p[best] >= ANSWERED) and self.items[best].id in covered
 
     def _support(self, step: int, question: str) -> Citation | None:
-        """The guidance passage closest to a question that follows from a gap, among those that
-        speak to its step: what the question is cited to."""
+        """The guidance passage closest to the question of a checklist item (the question its gap
+        raises), among those that speak to its step: what the item's question is cited to."""
         index = self.engine.index
         vector = self.engine.retriever.analyser.vector(question).reshape(1, -1)
         _, rows = index.vectors.search(vector, min(SUPPORT_CANDIDATES, index.vectors.ntotal))
@@ -331,10 +326,6 @@ def _as_quote(text: str) -> str:
     """A sentence as a question quotes it: without its list number, ending as a sentence."""
     text = _NUMBER.sub("", text).strip()
     return text if text[-1:] in ".!?" else f"{text}."
-
-
-def _position(proposal: Proposal, text: str) -> int:
-    return next(ln.position for ln in proposal.lines if ln.text == text)
 
 
 def case_message(engine: Engine, proposal: Proposal) -> str:
