@@ -6,7 +6,8 @@ the heading it stands under and the checklist items it addresses; the checklist'
 are added as sentences of their item. One logistic regression per item reads the e5 question
 vector of the sentence and whether its heading is one where the item is usually dealt with (the
 checklist's ``sections``). ``assistant index`` trains it (the vectors of the labelled sentences
-are kept in the analyser's cache, so a rebuild embeds only new ones), stores it in
+and the trained model are kept in the analyser's cache, so a rebuild trains only when what it
+learns from changed), stores it in
 ``index/review/`` with its hash in the manifest, and reports cross-validated precision, recall
 and F1 per item. Reading a proposal needs numpy only.
 """
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +37,8 @@ FILES = ("model.npz", "meta.json")
 # gap precision and recall both above 0.8 (0.6 reports fewer gaps that are not, 0.8 finds more
 # of the real ones).
 THRESHOLD = 0.7
+# Trained models kept in the cache (for a switch back to an earlier labelled set or model).
+KEEP = 3
 # The regularisation of the per-item models (scikit-learn's C), chosen the same way among 1 and 4.
 C = 4.0
 
@@ -183,10 +188,31 @@ def train(vectors: np.ndarray, sections: list[str | None], y: np.ndarray,
 
 
 def review_model_for(embed: Any, fingerprint: str, cache_dir: Path) -> ReviewModel:
-    """Train the model from the labelled sentences, their vectors taken from the cache."""
+    """The model for these labelled sentences, checklist and embedding model: from
+    ``cache_dir`` when a build trained it before (training with its cross-validation takes half
+    a minute on two cores), else trained now from the labelled sentences, their vectors taken
+    from the cache, and kept there."""
     from assistant.engine.understanding.train import question_vectors
 
+    key = hashlib.sha256(f"{data_hash()}\0{fingerprint}\0{C}\0{THRESHOLD}".encode())
+    folder = cache_dir / f"review-{key.hexdigest()[:16]}"
+    if (folder / "meta.json").exists():
+        try:
+            return ReviewModel.load(folder)
+        except Exception:  # a damaged cached model is trained again
+            shutil.rmtree(folder, ignore_errors=True)
     texts, sections, y = training_rows(load_all())
     vectors = np.asarray(question_vectors(texts, embed, fingerprint, cache_dir), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return train(vectors / np.where(norms == 0, 1, norms), sections, y)
+    model = train(vectors / np.where(norms == 0, 1, norms), sections, y)
+    tmp = cache_dir / f".{folder.name}.{os.getpid()}.tmp"
+    shutil.rmtree(tmp, ignore_errors=True)
+    model.save(tmp)
+    try:
+        os.replace(tmp, folder)
+    except OSError:  # another build put the same model there first
+        shutil.rmtree(tmp, ignore_errors=True)
+    for stale in sorted((p for p in cache_dir.glob("review-*") if p != folder),
+                        key=lambda p: p.stat().st_mtime, reverse=True)[KEEP - 1:]:
+        shutil.rmtree(stale, ignore_errors=True)
+    return model
