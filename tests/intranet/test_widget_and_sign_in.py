@@ -457,11 +457,18 @@ def widget_texts(page) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     }}""")
 
 
-def assert_dutch(page) -> None:  # type: ignore[no-untyped-def]
-    settle(page)  # the repairs run on the next animation frame
-    seen = widget_texts(page)
-    english = [s for s in seen["texts"] + seen["names"]
-               if any(re.search(rf"\b{e}\b", s, re.I) for e in ENGLISH)]
+def assert_dutch(page, seconds: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    """No English and no unnamed button in the widget, once the page script's repairs have run:
+    they run on the next animation frame after a change, and a button the widget adds when its
+    settings arrive (the attach button) may come in a frame after the check began."""
+    deadline = time.monotonic() + seconds
+    while True:
+        settle(page)
+        seen = widget_texts(page)
+        english = [s for s in seen["texts"] + seen["names"]
+                   if any(re.search(rf"\b{e}\b", s, re.I) for e in ENGLISH)]
+        if not (english or seen["unnamed"]) or time.monotonic() > deadline:
+            break
     assert not english, english
     assert not seen["unnamed"], seen["unnamed"]
 

@@ -30,7 +30,8 @@
     "close-sidebar-button": "Raadsgids sluiten",
     "sidebar-trigger-button": "Eerdere gesprekken tonen of verbergen",
     "search-chats-button": "Gesprekken zoeken",
-    "upload-button": "Voorstel bijvoegen (PDF, Word, HTML, Markdown of tekst)"
+    "upload-button": "Voorstel bijvoegen (PDF, Word, HTML, Markdown of tekst)",
+    "upload-button-loading": "Voorstel wordt bijgevoegd"
   };
   var BY_ICON = {
     "lucide-copy": "Kopiëren naar klembord",
