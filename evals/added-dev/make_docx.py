@@ -3,9 +3,11 @@
 Gebruik: python make_docx.py  (schrijft het bestand naast dit script)
 Koppen gebruiken de Word-stijlen "Heading 1" en "Heading 2"; er staat een kleine tabel in.
 """
+import sys
 from pathlib import Path
 
-import docx
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evals/, for docgen.py
+import docgen
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "raadsinformatiebrief-deelscooters-data.docx"
@@ -17,6 +19,14 @@ META = [
     "Kenmerk: RIB 2027-009",
     "Onderwerp: Convenant datadeling met aanbieders van deelscooters",
     "Portefeuillehouder: wethouder J. de Graaf (Mobiliteit)",
+]
+
+TABLE = [
+    ["Kerncijfer (januari 2027)", "Zoem Mobility", "Voltrit"],
+    ["Aantal ingezette scooters", "140", "115"],
+    ["Aantal ritten", "6.820", "4.310"],
+    ["Gemiddelde ritduur", "11 minuten", "13 minuten"],
+    ["Ritten buiten toegestane plek beëindigd", "6%", "9%"],
 ]
 
 # (soort, tekst): "h1"/"h2" = koppen, "p" = alinea, "li" = opsommingsregel, "table" = kerncijfers
@@ -71,7 +81,7 @@ BODY = [
 
     ("h1", "Eerste cijfers"),
     ("p", "De eerste maand levert het volgende beeld op:"),
-    ("table", None),
+    ("table", TABLE),
     ("p", "Een rit met een deelscooter duurt dus gemiddeld ruim tien minuten. Het aandeel ritten "
           "dat buiten een toegestane plek eindigt, ligt bij Voltrit hoger dan bij Zoem Mobility. "
           "Wij hebben Voltrit daarop aangesproken."),
@@ -92,37 +102,9 @@ BODY = [
     ("p", "de burgemeester, M.J. van Dijk-Hoekstra"),
 ]
 
-TABLE = [
-    ["Kerncijfer (januari 2027)", "Zoem Mobility", "Voltrit"],
-    ["Aantal ingezette scooters", "140", "115"],
-    ["Aantal ritten", "6.820", "4.310"],
-    ["Gemiddelde ritduur", "11 minuten", "13 minuten"],
-    ["Ritten buiten toegestane plek beëindigd", "6%", "9%"],
-]
-
 
 def build() -> None:
-    d = docx.Document()
-    d.add_heading("Raadsinformatiebrief", level=0)
-    for line in META:
-        d.add_paragraph(line)
-    for kind, text in BODY:
-        if kind == "h1":
-            d.add_heading(text, level=1)
-        elif kind == "h2":
-            d.add_heading(text, level=2)
-        elif kind == "li":
-            d.add_paragraph(text, style="List Bullet")
-        elif kind == "table":
-            t = d.add_table(rows=len(TABLE), cols=len(TABLE[0]))
-            t.style = "Table Grid"
-            for r, row in enumerate(TABLE):
-                for c, val in enumerate(row):
-                    t.cell(r, c).text = val
-        else:
-            d.add_paragraph(text)
-    d.save(str(OUT))
-    print(f"geschreven: {OUT}")
+    docgen.write_docx(OUT, "Raadsinformatiebrief", META, BODY)
 
 
 if __name__ == "__main__":

@@ -4,19 +4,21 @@ Gebruik: python make_raadsvoorstel_pdf.py  (schrijft het bestand naast dit scrip
 De core font "helvetica" van fpdf2 kent alleen latin-1; daarom staat er
 "EUR" in plaats van het euroteken en gewone streepjes in plaats van gedachtestreepjes.
 """
+import sys
 from pathlib import Path
 
-from fpdf import FPDF
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evals/, for docgen.py
+import docgen
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "raadsvoorstel-bodycams-handhaving.pdf"
 
 HEADER = "Gemeente Oosterveld-aan-Zee  |  Raadsvoorstel RV 2026-117  |  Proef bodycams handhaving"
 
-# (soort, tekst): "h1" = titel, "h2" = sectiekop, "p" = alinea, "li" = opsommingsregel,
+# (soort, tekst): "title" = titel, "h2" = sectiekop, "p" = alinea, "li" = opsommingsregel,
 # "meta" = kenmerkregel
 CONTENT = [
-    ("h1", "RAADSVOORSTEL"),
+    ("title", "RAADSVOORSTEL"),
     ("meta", "Onderwerp: Proef met bodycams voor boa's van team Toezicht en Handhaving"),
     ("meta", "Registratienummer: RV 2026-117"),
     ("meta", "Portefeuillehouder: burgemeester M.J. van Dijk-Hoekstra"),
@@ -143,54 +145,8 @@ CONTENT = [
 ]
 
 
-class Raadsvoorstel(FPDF):
-    def header(self):
-        self.set_font("helvetica", "I", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 6, HEADER, align="L", new_x="LMARGIN", new_y="NEXT")
-        self.ln(4)
-        self.set_draw_color(150, 150, 150)
-        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
-        self.ln(6)
-        self.set_text_color(0, 0, 0)
-
-    def footer(self):
-        self.set_y(-15)
-        self.set_font("helvetica", "", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 8, f"Pagina {self.page_no()} van {{nb}}", align="C")
-        self.set_text_color(0, 0, 0)
-
-
 def build() -> None:
-    pdf = Raadsvoorstel(format="A4")
-    pdf.alias_nb_pages("{nb}")
-    pdf.set_margins(25, 20, 25)
-    pdf.set_auto_page_break(auto=True, margin=22)
-    pdf.add_page()
-    for kind, text in CONTENT:
-        if kind == "h1":
-            pdf.set_font("helvetica", "B", 16)
-            pdf.multi_cell(0, 9, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(3)
-        elif kind == "h2":
-            pdf.ln(3)
-            pdf.set_font("helvetica", "B", 12)
-            pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif kind == "meta":
-            pdf.set_font("helvetica", "", 10)
-            pdf.multi_cell(0, 5.5, text, new_x="LMARGIN", new_y="NEXT")
-        elif kind == "li":
-            pdf.set_font("helvetica", "", 11)
-            pdf.set_x(pdf.l_margin + 5)
-            pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
-        else:
-            pdf.set_font("helvetica", "", 11)
-            pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2)
-    pdf.output(str(OUT))
-    print(f"geschreven: {OUT} ({pdf.page_no()} pagina's)")
+    docgen.write_pdf(OUT, CONTENT, HEADER)
 
 
 if __name__ == "__main__":

@@ -19,21 +19,12 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evals/, for keycheck.py
+from keycheck import ITEMS, collapse, text_docx, text_pdf
+
 HERE = Path(__file__).resolve().parent
 KEYS = HERE / "keys.jsonl"
-
-ITEMS = [
-    "problem", "goal", "alternatives",
-    "decision", "frameworks", "information", "costs", "ownership",
-    "effects", "indicators",
-    "privacy", "retention", "groups", "risks",
-    "evaluation", "stop", "next-decision", "residents",
-]
 REQUIRED_FIELDS = ["file", "title", "technology", "shape", "items"]
-
-
-def collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def text_md(path: Path) -> str:
@@ -90,23 +81,6 @@ def text_html(path: Path) -> str:
     p.feed(path.read_text(encoding="utf-8"))
     p.close()
     return collapse(html.unescape("".join(p.parts)))
-
-
-def text_pdf(path: Path) -> str:
-    from pypdf import PdfReader
-    reader = PdfReader(str(path))
-    return collapse("\n".join(page.extract_text() or "" for page in reader.pages))
-
-
-def text_docx(path: Path) -> str:
-    import docx
-    d = docx.Document(str(path))
-    parts = [p.text for p in d.paragraphs]
-    for t in d.tables:
-        for row in t.rows:
-            for cell in row.cells:
-                parts.append(cell.text)
-    return collapse("\n".join(parts))
 
 
 EXTRACTORS = {".md": text_md, ".txt": text_txt, ".html": text_html, ".htm": text_html,

@@ -4,9 +4,11 @@ Gebruik: /work/main/.venv/bin/python make_03_docx.py  (schrijft het bestand naas
 Koppen gebruiken de Word-stijlen "Heading 1" en "Heading 2"; er staan twee tabellen in
 (indicatoren met nulmeting en kosten per jaar) en een risicotabel.
 """
+import sys
 from pathlib import Path
 
-import docx
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evals/, for docgen.py
+import docgen
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "03-algoritme-bijstand.docx"
@@ -57,7 +59,7 @@ TABLE_KOSTEN = [
 
 # (soort, tekst): "h1"/"h2" = koppen, "p" = alinea, "num" = genummerd beslispunt,
 # "li" = opsommingsregel,
-# "table" = tabel (tekst is dan de naam van de tabel)
+# "table" = tabel (tekst is dan de lijst van rijen; de eerste rij vet)
 BODY = [
     ("h1", "Beslispunten"),
     ("p", "De raad wordt voorgesteld te besluiten:"),
@@ -89,7 +91,7 @@ BODY = [
           "waarbij wel iets mis kan zijn, en kunnen aanvragers daar beter helpen hun gegevens compleet "
           "te maken, zodat zij later geen geld hoeven terug te betalen."),
     ("p", "Wij hanteren de volgende indicatoren, met de cijfers over 2026 als nulmeting:"),
-    ("table", "indicatoren"),
+    ("table", TABLE_INDICATOREN),
 
     ("h1", "Argumenten"),
     ("h2", "Het model helpt de klantmanager, maar beslist niet"),
@@ -140,11 +142,11 @@ BODY = [
           "bleken, toch als hoog risico aangemerkt. Die aanvragers krijgen dan onnodig een extra "
           "gesprek."),
     ("p", "De belangrijkste risico's en de maatregelen die wij nemen, staan in de tabel hieronder."),
-    ("table", "risico"),
+    ("table", TABLE_RISICO),
 
     ("h1", "Financiën"),
     ("p", "De incidentele kosten van de proef zijn als volgt over de jaren verdeeld:"),
-    ("table", "kosten"),
+    ("table", TABLE_KOSTEN),
     ("p", "De incidentele kosten van € 164.000 worden gedekt uit de reserve Sociaal Domein, die per "
           "1 januari 2027 € 1,9 miljoen bedraagt. Bij structurele inzet na de proef verwachten wij "
           "jaarlijkse kosten van € 68.000 voor licentie, hosting en toetsing. Daartegenover staat een "
@@ -179,37 +181,9 @@ BODY = [
     ("p", "de burgemeester, ing. T.F. van Lingen"),
 ]
 
-TABLES = {"indicatoren": TABLE_INDICATOREN, "risico": TABLE_RISICO, "kosten": TABLE_KOSTEN}
-
 
 def build() -> None:
-    d = docx.Document()
-    d.add_heading("Raadsvoorstel", level=0)
-    for line in META:
-        d.add_paragraph(line)
-    for kind, text in BODY:
-        if kind == "h1":
-            d.add_heading(text, level=1)
-        elif kind == "h2":
-            d.add_heading(text, level=2)
-        elif kind == "num":
-            d.add_paragraph(text, style="List Number")
-        elif kind == "li":
-            d.add_paragraph(text, style="List Bullet")
-        elif kind == "table":
-            rows = TABLES[text]
-            t = d.add_table(rows=len(rows), cols=len(rows[0]))
-            t.style = "Table Grid"
-            for r, row in enumerate(rows):
-                for c, val in enumerate(row):
-                    t.cell(r, c).text = val
-                    if r == 0:
-                        for run in t.cell(r, c).paragraphs[0].runs:
-                            run.bold = True
-        else:
-            d.add_paragraph(text)
-    d.save(str(OUT))
-    print(f"geschreven: {OUT}")
+    docgen.write_docx(OUT, "Raadsvoorstel", META, BODY, bold_table_header=True)
 
 
 if __name__ == "__main__":

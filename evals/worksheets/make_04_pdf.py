@@ -6,9 +6,11 @@ inhoud over veel pagina's verspreid staat. De core font "helvetica" van fpdf2 ke
 latin-1; daarom staat er "EUR" in plaats van het euroteken en gewone streepjes in plaats van
 gedachtestreepjes.
 """
+import sys
 from pathlib import Path
 
-from fpdf import FPDF
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # evals/, for docgen.py
+import docgen
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "04-cameratoezicht-binnenstad.pdf"
@@ -697,75 +699,8 @@ BIJLAGE_8 = [
 CONTENT = MAIN + BIJLAGE_1 + BIJLAGE_2 + BIJLAGE_3 + BIJLAGE_4 + BIJLAGE_5 + BIJLAGE_6 + BIJLAGE_7 + BIJLAGE_8
 
 
-class Raadsvoorstel(FPDF):
-    def header(self):
-        self.set_font("helvetica", "I", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 6, HEADER, align="L", new_x="LMARGIN", new_y="NEXT")
-        self.ln(4)
-        self.set_draw_color(150, 150, 150)
-        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
-        self.ln(6)
-        self.set_text_color(0, 0, 0)
-
-    def footer(self):
-        self.set_y(-15)
-        self.set_font("helvetica", "", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 8, f"Pagina {self.page_no()} van {{nb}}", align="C")
-        self.set_text_color(0, 0, 0)
-
-
 def build() -> None:
-    pdf = Raadsvoorstel(format="A4")
-    pdf.alias_nb_pages("{nb}")
-    pdf.set_margins(25, 20, 25)
-    pdf.set_auto_page_break(auto=True, margin=22)
-    pdf.add_page()
-    for kind, text in CONTENT:
-        if kind == "page":
-            pdf.add_page()
-        elif kind == "title":
-            pdf.set_font("helvetica", "B", 16)
-            pdf.multi_cell(0, 9, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(3)
-        elif kind == "h2":
-            pdf.ln(3)
-            pdf.set_font("helvetica", "B", 12)
-            pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif kind == "h3":
-            pdf.ln(1)
-            pdf.set_font("helvetica", "B", 11)
-            pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
-        elif kind == "meta":
-            pdf.set_font("helvetica", "", 10)
-            pdf.multi_cell(0, 5.5, text, new_x="LMARGIN", new_y="NEXT")
-        elif kind == "cam":
-            pdf.set_font("helvetica", "B", 10)
-            pdf.multi_cell(0, 5.5, text, new_x="LMARGIN", new_y="NEXT")
-        elif kind == "li":
-            pdf.set_font("helvetica", "", 11)
-            pdf.set_x(pdf.l_margin + 5)
-            pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
-        elif kind == "table":
-            pdf.set_font("helvetica", "", 9)
-            first = 70 if len(text[0]) == 6 else 60
-            rest = (pdf.epw - first) / (len(text[0]) - 1)
-            with pdf.table(col_widths=[first] + [rest] * (len(text[0]) - 1),
-                           text_align=["LEFT"] + ["RIGHT"] * (len(text[0]) - 1),
-                           line_height=5.5) as table:
-                for row in text:
-                    r = table.row()
-                    for val in row:
-                        r.cell(val)
-            pdf.ln(3)
-        else:
-            pdf.set_font("helvetica", "", 11)
-            pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2)
-    pdf.output(str(OUT))
-    print(f"geschreven: {OUT} ({pdf.page_no()} pagina's)")
+    docgen.write_pdf(OUT, CONTENT, HEADER)
 
 
 if __name__ == "__main__":

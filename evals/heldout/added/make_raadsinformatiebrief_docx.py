@@ -4,10 +4,11 @@ Gebruik: python make_raadsinformatiebrief_docx.py  (schrijft het bestand naast d
 Vereist python-docx.
 """
 
+import sys
 from pathlib import Path
 
-import docx
-from docx.shared import Pt
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # evals/, for docgen.py
+import docgen
 
 OUT = Path(__file__).with_name("raadsinformatiebrief-drones-inspectie.docx")
 
@@ -96,31 +97,13 @@ TABLE = [
 
 
 def build() -> None:
-    d = docx.Document()
-    style = d.styles["Normal"]
-    style.font.name = "Calibri"
-    style.font.size = Pt(11)
-
-    d.add_heading("Raadsinformatiebrief", level=0)
-    for line in META:
-        d.add_paragraph(line)
-
+    body = []
     for title, paragraphs in SECTIONS:
-        d.add_heading(title, level=1)
-        for para in paragraphs:
-            d.add_paragraph(para)
+        body += [("h1", title), *(("p", para) for para in paragraphs)]
         if title == "Kosten en planning":
-            table = d.add_table(rows=0, cols=3)
-            table.style = "Table Grid"
-            for row in TABLE:
-                cells = table.add_row().cells
-                for cell, value in zip(cells, row, strict=True):
-                    cell.text = value
-            d.add_paragraph("")
-
-    d.save(str(OUT))
+            body += [("table", TABLE), ("p", "")]
+    docgen.write_docx(OUT, "Raadsinformatiebrief", META, body, font=("Calibri", 11))
 
 
 if __name__ == "__main__":
     build()
-    print(f"geschreven: {OUT}")

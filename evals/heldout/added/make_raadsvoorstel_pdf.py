@@ -5,9 +5,11 @@ Vereist fpdf2. Core font "helvetica" kent alleen latin-1: geen euroteken,
 geen gedachtestreepjes of gekrulde aanhalingstekens in de tekst.
 """
 
+import sys
 from pathlib import Path
 
-from fpdf import FPDF
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # evals/, for docgen.py
+import docgen
 
 OUT = Path(__file__).with_name("raadsvoorstel-geluidssensoren.pdf")
 
@@ -128,69 +130,34 @@ META = [
 # Secties die op een nieuwe pagina beginnen (zodat het voorstel 3+ pagina's beslaat).
 NEW_PAGE_BEFORE = {"4. Argumenten", "7. Privacy"}
 
+SIGNATURE = ("Burgemeester en wethouders van Brakelveen,\n"
+             "de secretaris, drs. M.P. Hoekstra\n"
+             "de burgemeester, A.C. Kalsbeek")
 
-class Raadsvoorstel(FPDF):
-    def header(self):
-        self.set_font("helvetica", "I", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 5, HEADER_LEFT, align="L")
-        self.set_x(self.l_margin)
-        self.cell(0, 5, HEADER_RIGHT, align="R", new_x="LMARGIN", new_y="NEXT")
-        self.line(self.l_margin, self.get_y() + 1, self.w - self.r_margin, self.get_y() + 1)
-        self.ln(8)
-        self.set_text_color(0, 0, 0)
+STYLES = {
+    "title": docgen.Style(16, 10, "B", after=2),
+    "field": docgen.Style(10, 6, label=42),
+    "h2": docgen.Style(12, 8, "B"),
+    "p": docgen.Style(10.5, 6, after=1.5),
+    "li": docgen.Style(10.5, 6, indent=6, after=1.5),
+}
 
-    def footer(self):
-        self.set_y(-15)
-        self.set_font("helvetica", "", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 8, f"Pagina {self.page_no()} van {{nb}}", align="C")
+
+def kind(para: str) -> str:
+    """Opsommingen ("- ") en genummerde beslispunten ("1. ") worden ingesprongen."""
+    numbered = para[:2] in {"1.", "2.", "3.", "4."} and para[2] == " "
+    return "li" if para.startswith("- ") or numbered else "p"
 
 
 def build() -> None:
-    pdf = Raadsvoorstel(format="A4")
-    pdf.alias_nb_pages()
-    pdf.set_margins(25, 20, 25)
-    pdf.set_auto_page_break(auto=True, margin=22)
-    pdf.add_page()
-
-    pdf.set_font("helvetica", "B", 16)
-    pdf.cell(0, 10, "Raadsvoorstel", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(2)
-    for key, value in META:
-        pdf.set_font("helvetica", "B", 10)
-        pdf.cell(42, 6, key + ":")
-        pdf.set_font("helvetica", "", 10)
-        pdf.multi_cell(0, 6, value, new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-
+    content = [("title", "Raadsvoorstel"), *(("field", kv) for kv in META), ("space", 4)]
     for title, paragraphs in BLOCKS:
         if title in NEW_PAGE_BEFORE:
-            pdf.add_page()
-        pdf.set_font("helvetica", "B", 12)
-        pdf.cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("helvetica", "", 10.5)
-        for para in paragraphs:
-            indent = para.startswith("- ") or (
-                para[:2] in {"1.", "2.", "3.", "4."} and para[2] == " "
-            )
-            if indent:
-                pdf.set_x(pdf.l_margin + 6)
-                pdf.multi_cell(pdf.epw - 6, 6, para, new_x="LMARGIN", new_y="NEXT")
-            else:
-                pdf.multi_cell(0, 6, para, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
-        pdf.ln(2)
-
-    pdf.ln(4)
-    pdf.set_font("helvetica", "", 10.5)
-    pdf.multi_cell(0, 6, "Burgemeester en wethouders van Brakelveen,\n"
-                         "de secretaris, drs. M.P. Hoekstra\n"
-                         "de burgemeester, A.C. Kalsbeek",
-                   new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(OUT))
+            content.append(("page", ""))
+        content += [("h2", title), *((kind(p), p) for p in paragraphs), ("space", 2)]
+    content += [("space", 4), ("p", SIGNATURE)]
+    docgen.write_pdf(OUT, content, HEADER_LEFT, HEADER_RIGHT, STYLES)
 
 
 if __name__ == "__main__":
     build()
-    print(f"geschreven: {OUT}")

@@ -14,36 +14,10 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # evals/, for keycheck.py
+from keycheck import ITEMS, collapse, text_docx, text_pdf
+
 HERE = Path(__file__).resolve().parent
-
-ITEMS = [
-    "problem", "goal", "alternatives",
-    "decision", "frameworks", "information", "costs", "ownership",
-    "effects", "indicators",
-    "privacy", "retention", "groups", "risks",
-    "evaluation", "stop", "next-decision", "residents",
-]
-
-
-def collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def text_pdf(path: Path) -> str:
-    import pypdf
-    reader = pypdf.PdfReader(str(path))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
-
-
-def text_docx(path: Path) -> str:
-    import docx
-    d = docx.Document(str(path))
-    parts = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                parts.append(cell.text)
-    return "\n".join(parts)
 
 
 def text_md(path: Path) -> str:

@@ -5,19 +5,21 @@ De core font "helvetica" van fpdf2 kent alleen latin-1: accenten (e, i met trema
 het euroteken en gedachtestreepjes niet; daarom staat er "EUR" en gewone streepjes.
 Alle namen (gemeente, waterschap, leverancier, personen) zijn verzonnen.
 """
+import sys
 from pathlib import Path
 
-from fpdf import FPDF
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # evals/, for docgen.py
+import docgen
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "a-drones.pdf"
 
 HEADER = "Gemeente Dijkerveen  |  Raadsvoorstel RV 2027-042  |  Drone-inspecties daken en dijken"
 
-# (soort, tekst): "h1" = titel, "h2" = sectiekop, "h3" = subkop, "p" = alinea,
+# (soort, tekst): "title" = titel, "h2" = sectiekop, "h3" = subkop, "p" = alinea,
 # "li" = opsommingsregel, "meta" = kenmerkregel
 CONTENT = [
-    ("h1", "RAADSVOORSTEL"),
+    ("title", "RAADSVOORSTEL"),
     ("meta", "Onderwerp: Programma drone-inspecties van daken en dijken 2027-2029"),
     ("meta", "Registratienummer: RV 2027-042"),
     ("meta", "Portefeuillehouders: wethouder R.A. Verhoef (Vastgoed en Beheer openbare ruimte) en "
@@ -373,63 +375,18 @@ CONTENT = [
 ]
 
 
-class Raadsvoorstel(FPDF):
-    def header(self):
-        self.set_font("helvetica", "I", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 6, HEADER, align="L", new_x="LMARGIN", new_y="NEXT")
-        self.ln(4)
-        self.set_draw_color(150, 150, 150)
-        self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
-        self.ln(6)
-        self.set_text_color(0, 0, 0)
-
-    def footer(self):
-        self.set_y(-15)
-        self.set_font("helvetica", "", 8)
-        self.set_text_color(90, 90, 90)
-        self.cell(0, 8, f"Pagina {self.page_no()} van {{nb}}", align="C")
-        self.set_text_color(0, 0, 0)
+# Ruimer dan de standaard: grotere koppen die niet onderaan een pagina blijven staan.
+STYLES = {
+    **docgen.PDF_STYLES,
+    "h2": docgen.Style(13, 7, "B", before=4, after=1, keep=50),
+    "h3": docgen.Style(11, 6.5, "BI", before=1, keep=45),
+    "li": docgen.Style(11, 6.2, indent=5, after=0.8),
+    "p": docgen.Style(11, 6.2, after=2.5),
+}
 
 
 def build() -> None:
-    pdf = Raadsvoorstel(format="A4")
-    pdf.alias_nb_pages("{nb}")
-    pdf.set_margins(25, 20, 25)
-    pdf.set_auto_page_break(auto=True, margin=22)
-    pdf.add_page()
-    for kind, text in CONTENT:
-        if kind == "h1":
-            pdf.set_font("helvetica", "B", 16)
-            pdf.multi_cell(0, 9, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(3)
-        elif kind == "h2":
-            if pdf.get_y() > pdf.h - 50:  # geen kop onderaan een pagina
-                pdf.add_page()
-            pdf.ln(4)
-            pdf.set_font("helvetica", "B", 13)
-            pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif kind == "h3":
-            if pdf.get_y() > pdf.h - 45:
-                pdf.add_page()
-            pdf.ln(1)
-            pdf.set_font("helvetica", "BI", 11)
-            pdf.multi_cell(0, 6.5, text, new_x="LMARGIN", new_y="NEXT")
-        elif kind == "meta":
-            pdf.set_font("helvetica", "", 10)
-            pdf.multi_cell(0, 5.5, text, new_x="LMARGIN", new_y="NEXT")
-        elif kind == "li":
-            pdf.set_font("helvetica", "", 11)
-            pdf.set_x(pdf.l_margin + 5)
-            pdf.multi_cell(0, 6.2, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(0.8)
-        else:
-            pdf.set_font("helvetica", "", 11)
-            pdf.multi_cell(0, 6.2, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2.5)
-    pdf.output(str(OUT))
-    print(f"geschreven: {OUT} ({pdf.page_no()} pagina's)")
+    docgen.write_pdf(OUT, CONTENT, HEADER, styles=STYLES)
 
 
 if __name__ == "__main__":

@@ -4,9 +4,11 @@ Gebruik: /work/main/.venv/bin/python make_b_docx.py  (schrijft het bestand naast
 Koppen gebruiken de Word-stijl "Heading 1". Bewust kort (ongeveer een pagina): het voorstel
 behandelt maar een paar punten van de checklist. Alle namen zijn verzonnen.
 """
+import sys
 from pathlib import Path
 
-import docx
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # evals/, for docgen.py
+import docgen
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "b-slimme-watermeters.docx"
@@ -56,19 +58,8 @@ BODY = [
 
 
 def build() -> None:
-    d = docx.Document()
-    d.add_heading("Raadsvoorstel", level=0)
-    for line in META:
-        d.add_paragraph(line)
-    for kind, text in BODY:
-        if kind == "h1":
-            d.add_heading(text, level=1)
-        elif kind == "li":
-            d.add_paragraph(text, style="List Paragraph")
-        else:
-            d.add_paragraph(text)
-    d.save(str(OUT))
-    print(f"geschreven: {OUT}")
+    # de beslispunten zijn met de hand genummerd: "List Paragraph" in plaats van "List Bullet"
+    docgen.write_docx(OUT, "Raadsvoorstel", META, BODY, styles={"li": "List Paragraph"})
 
 
 if __name__ == "__main__":
