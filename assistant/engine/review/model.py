@@ -41,6 +41,8 @@ THRESHOLD = 0.7
 KEEP = 3
 # The regularisation of the per-item models (scikit-learn's C), chosen the same way among 1 and 4.
 C = 4.0
+# Raised whenever how the model is trained changes, so that no older trained one is reused.
+TRAINING_VERSION = 2
 
 
 class LabelledSentence(BaseModel):
@@ -189,12 +191,13 @@ def train(vectors: np.ndarray, sections: list[str | None], y: np.ndarray,
 
 def review_model_for(embed: Any, fingerprint: str, cache_dir: Path) -> ReviewModel:
     """The model for these labelled sentences, checklist and embedding model: from
-    ``cache_dir`` when a build trained it before (training with its cross-validation takes half
-    a minute on two cores), else trained now from the labelled sentences, their vectors taken
+    ``cache_dir`` when a build trained it before (training with its cross-validation takes a
+    few seconds), else trained now from the labelled sentences, their vectors taken
     from the cache, and kept there."""
-    from assistant.engine.understanding.train import question_vectors
+    from assistant.engine.understanding.train import one_blas_thread, question_vectors
 
-    key = hashlib.sha256(f"{data_hash()}\0{fingerprint}\0{C}\0{THRESHOLD}".encode())
+    key = hashlib.sha256(
+        f"{TRAINING_VERSION}\0{data_hash()}\0{fingerprint}\0{C}\0{THRESHOLD}".encode())
     folder = cache_dir / f"review-{key.hexdigest()[:16]}"
     if (folder / "meta.json").exists():
         try:
@@ -204,7 +207,8 @@ def review_model_for(embed: Any, fingerprint: str, cache_dir: Path) -> ReviewMod
     texts, sections, y = training_rows(load_all())
     vectors = np.asarray(question_vectors(texts, embed, fingerprint, cache_dir), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    model = train(vectors / np.where(norms == 0, 1, norms), sections, y)
+    with one_blas_thread():
+        model = train(vectors / np.where(norms == 0, 1, norms), sections, y)
     tmp = cache_dir / f".{folder.name}.{os.getpid()}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     model.save(tmp)
