@@ -330,9 +330,7 @@ async def answer(question: str, asked: cl.Message) -> None:
 
 @cl.action_callback("export")
 async def on_export(action: cl.Action) -> None:
-    refusal = exports.refusal(user_key())
-    if refusal:
-        await refuse(refusal)
+    if not await may_export():
         return
     conversation: Conversation | None = cl.user_session.get("conversation")
     answered = conversation.answered() if conversation else []
@@ -341,6 +339,15 @@ async def on_export(action: cl.Action) -> None:
     docx = await cl.make_async(export.to_docx)(answered, today)
     await send_documents(f"raadsvragen-digitalisering-{today.isoformat()}", markdown, docx,
                          nl.EXPORT_DONE)
+
+
+async def may_export() -> bool:
+    """Whether this user may export now (a limit per minute, counted here); if not, they are told
+    why."""
+    refusal = exports.refusal(user_key())
+    if refusal:
+        await refuse(refusal)
+    return not refusal
 
 
 async def send_documents(stem: str, markdown: str, docx: bytes, sentence: str) -> None:
@@ -367,9 +374,7 @@ async def on_export_sheet(action: cl.Action) -> None:
     from assistant.render.worksheet import to_docx as sheet_docx
     from assistant.render.worksheet import to_markdown as sheet_markdown
 
-    refusal = exports.refusal(user_key())
-    if refusal:
-        await refuse(refusal)
+    if not await may_export():
         return
     conversation: Conversation | None = cl.user_session.get("conversation")
     sheets = conversation.sheets if conversation else []
