@@ -18,12 +18,14 @@ from typing import Any, Literal
 import chainlit as cl
 from chainlit.data.base import BaseDataLayer
 from chainlit.types import ThreadDict
+from pydantic import ValidationError
 from starlette.datastructures import Headers
 
 from assistant.chat import views
-from assistant.chat.conversation import Conversation, Turn
+from assistant.chat.conversation import Conversation, Turn, kept_sheet, kept_turn
 from assistant.chat.limits import export_limits, question_limits
 from assistant.chat.server import runtime
+from assistant.engine.answer.model import Answer
 from assistant.intranet import accounts
 from assistant.intranet.events import tell
 from assistant.messages import nl
@@ -112,8 +114,30 @@ async def start() -> None:
 
 @cl.on_chat_resume
 async def resume(thread: ThreadDict) -> None:
-    # An earlier thread reopened: its messages are shown; follow-ups start afresh.
-    cl.user_session.set("conversation", Conversation(engine))
+    # An earlier thread reopened: its messages are shown, and the conversation goes on from
+    # where it stood (follow-ups, the export, its worksheets' export), read back from what each
+    # reply's metadata kept.
+    steps = list(thread.get("steps") or [])
+    kept = [views.stored_metadata(step.get("metadata")) for step in steps]
+    conversation = await cl.make_async(Conversation.restore)(engine, kept)
+    cl.user_session.set("conversation", conversation)
+    # Chainlit does not keep a message's buttons; they are sent again. The page keeps buttons
+    # apart from messages and shows each under its message once the thread has arrived.
+    sheets = 0
+    for step, meta in zip(steps, kept, strict=True):
+        actions: list[cl.Action] = []
+        if "sheet" in meta:
+            sheets += 1
+            actions = sheet_actions(sheets)
+        elif isinstance(meta.get("turn"), dict):
+            turn = meta["turn"]
+            try:
+                answer = Answer.model_validate(turn["answer"]) if turn.get("answer") else None
+            except ValidationError:
+                continue
+            actions = answer_actions(str(turn.get("kind")), answer)
+        for action in actions:
+            await action.send(for_id=str(step["id"]))
     # As when the answer was given: side panels on the page, "page" elements in the widget,
     # which shows them in its dialog.
     display: Literal["page", "side"] = "page" if in_widget() else "side"
@@ -207,9 +231,8 @@ async def review(attached: list[Any], asked: cl.Message) -> None:
     elements: list[cl.Element] = [cl.Text(name=n, display=display, content=c)
                                   for n, c in panels]
     reply.elements = elements
-    reply.actions = [cl.Action(name="export_sheet", payload={"n": len(conversation.sheets)},
-                               label=nl.EXPORT_SHEET_LABEL, icon="file-down")]
-    reply.metadata = {"panels": panels}
+    reply.actions = sheet_actions(len(conversation.sheets))
+    reply.metadata = {"panels": panels, "sheet": kept_sheet(sheet)}
     await stored(asked, reply)
     await reply.send()
 
@@ -303,17 +326,11 @@ async def answer(question: str, asked: cl.Message) -> None:
     display: Literal["page", "side"] = "page" if in_widget() else "side"
     elements: list[cl.Element] = [cl.Text(name=name, display=display, content=content)
                                   for name, content in panels]
-    actions = []
-    if turn.kind == "answer" and answer is not None and not answer.abstained:
-        # A factual answer offers the denkraam questions about its subject as a follow-up.
-        actions = ask_actions(answer.followups)
-        actions.append(cl.Action(name="export", payload={}, label=nl.EXPORT_LABEL,
-                                 icon="file-down"))
-    elif answer is not None and answer.abstained:
-        # Questions the texts do cover, one click away.
-        actions = ask_actions(answer.suggestions)
-    reply.elements, reply.actions = elements, actions
+    reply.elements, reply.actions = elements, answer_actions(turn.kind, answer)
     reply.metadata = {"panels": panels} if panels else {}
+    kept = kept_turn(turn)
+    if kept:  # what a reopened conversation goes on from
+        reply.metadata["turn"] = kept
     # The short answer first, then the denkraam questions, values and sources; what a language
     # model's sentences already showed is continued, or replaced when the answer changed.
     full = "".join(("\n" if i else "") + section for i, section in enumerate(sections))
@@ -326,6 +343,24 @@ async def answer(question: str, asked: cl.Message) -> None:
         await reply.stream_token(("\n### " if i else "") + section)
     await stored(asked, reply)
     await reply.send()
+
+
+def answer_actions(kind: str, answer: Answer | None) -> list[cl.Action]:
+    """The buttons under a reply: an answer offers its follow-up questions (a factual one, the
+    denkraam questions about its subject) and the export; a declined question, questions the
+    texts do cover."""
+    if kind == "answer" and answer is not None and not answer.abstained:
+        return [*ask_actions(answer.followups),
+                cl.Action(name="export", payload={}, label=nl.EXPORT_LABEL, icon="file-down")]
+    if answer is not None and answer.abstained:
+        return ask_actions(answer.suggestions)
+    return []
+
+
+def sheet_actions(number: int) -> list[cl.Action]:
+    """The button under the ``number``-th worksheet of the conversation (from 1)."""
+    return [cl.Action(name="export_sheet", payload={"n": number}, label=nl.EXPORT_SHEET_LABEL,
+                      icon="file-down")]
 
 
 @cl.action_callback("export")

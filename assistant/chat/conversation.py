@@ -24,10 +24,13 @@ A self-contained new question starts fresh. The answers are kept for the export 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
+
+from pydantic import ValidationError
 
 from ..engine import Engine
 from ..engine.answer.model import Answer
@@ -78,6 +81,40 @@ class Conversation:
     # itself is not kept: what the worksheet quotes of it is).
     sheets: list[Worksheet] = field(default_factory=list)
     reading: Reading | None = None  # the latest proposal, for questions about it
+
+    @classmethod
+    def restore(cls, engine: Engine, kept: Iterable[dict[str, Any]]) -> Conversation:
+        """A reopened conversation as it stood, from what the history kept of each reply in
+        order (:func:`kept_turn`, :func:`kept_sheet`): its worksheets, and its answered turns
+        with each question analysed again in the light of the one before it, as when it was
+        asked (a few milliseconds a turn), so that follow-ups and the export go on from there.
+        The proposals themselves are not kept, so questions about one need it attached again.
+        An entry kept in an older or damaged form is passed over, and the log says how many."""
+        conversation = cls(engine)
+        passed = 0
+        for entry in kept:
+            try:
+                if "sheet" in entry:
+                    conversation.sheets.append(Worksheet.model_validate(entry["sheet"]))
+                if "turn" in entry:
+                    conversation._restore_turn(entry["turn"])
+            except (ValidationError, AssistantError, KeyError, TypeError, ValueError):
+                passed += 1
+        if passed:
+            logging.getLogger(__name__).warning(
+                "A reopened conversation could not read back %d of its replies; its follow-ups "
+                "and export go on without them", passed)
+        return conversation
+
+    def _restore_turn(self, kept: dict[str, Any]) -> None:
+        kind = kept["kind"]
+        if kind not in ("answer", "sources"):
+            raise ValueError(kind)
+        answer = Answer.model_validate(kept["answer"]) if kept.get("answer") else None
+        query = self.understand(str(kept["question"]))
+        self.language = query.language
+        self.turns.append(Turn(question=str(kept["question"]), kind=kind, query=query,
+                               answer=answer, message=kept.get("message")))
 
     def review(self, path: Path, name: str) -> Worksheet:
         """The worksheet of an attached proposal (``name`` as the raadslid's file was called)."""
@@ -145,3 +182,19 @@ class Conversation:
             return Turn(question=question[:200], kind="error", message=str(exc))
         self.turns.append(turn)
         return turn
+
+
+def kept_turn(turn: Turn) -> dict[str, Any] | None:
+    """What the history keeps of an answered turn beside its text, so that a reopened
+    conversation can go on from it (:meth:`Conversation.restore`): the question as typed and
+    the answer as data. None for a turn that is not kept (an error)."""
+    if turn.kind not in ("answer", "sources"):
+        return None
+    return {"question": turn.question, "kind": turn.kind, "message": turn.message,
+            "answer": turn.answer.model_dump(mode="json") if turn.answer else None}
+
+
+def kept_sheet(sheet: Worksheet) -> dict[str, Any]:
+    """What the history keeps of a worksheet beside its text: the worksheet as data, which its
+    export is written from."""
+    return sheet.model_dump(mode="json")

@@ -81,14 +81,20 @@ def sheet_panels(sheet: Worksheet) -> list[tuple[str, str]]:
     return out
 
 
-def stored_panels(metadata: object) -> list[tuple[str, str]]:
-    """The panels kept in a stored step's metadata (a dict, or its JSON text), if any."""
+def stored_metadata(metadata: object) -> dict[str, Any]:
+    """A stored step's metadata (a dict, or its JSON text, as the history layers give it); empty
+    when there is none or it cannot be read."""
     if isinstance(metadata, str):
         try:
             metadata = json.loads(metadata)
         except ValueError:
-            return []
-    raw = metadata.get("panels") if isinstance(metadata, dict) else None
+            return {}
+    return metadata if isinstance(metadata, dict) else {}
+
+
+def stored_panels(metadata: object) -> list[tuple[str, str]]:
+    """The panels kept in a stored step's metadata, if any."""
+    raw = stored_metadata(metadata).get("panels")
     if not isinstance(raw, list):
         return []
     return [(str(p[0]), str(p[1])) for p in raw

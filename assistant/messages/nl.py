@@ -208,5 +208,5 @@ PROPOSAL_SIGN_IN = "Meld u aan om een voorstel te laten lezen."
 EXPORT_SHEET_LABEL = "Exporteer werkblad"
 EXPORT_SHEET_DONE = ("Hier is het werkblad als document voor de commissievergadering. De bestanden "
                      "zijn {minutes} minuten te downloaden.")
-EXPORT_SHEET_GONE = ("Dit werkblad is er niet meer (een heropend gesprek houdt zijn werkbladen "
-                     "niet); stuur het voorstel opnieuw.")
+EXPORT_SHEET_GONE = ("Dit werkblad kan niet meer worden geëxporteerd (het is bewaard in een vorm "
+                     "die deze versie niet terugleest); stuur het voorstel opnieuw.")

@@ -36,6 +36,29 @@ def test_pointing_back_keeps_the_topic_and_a_new_question_stands_alone(engine):
     assert fresh.asked == "Uit welke stappen bestaat het denkraam?"
 
 
+def test_a_reopened_conversation_goes_on_where_it_stood(engine, caplog):
+    import json
+
+    from assistant.chat.conversation import kept_turn
+
+    chat = Conversation(engine)
+    chat.ask(WIFI)
+    chat.ask("Waar staat dat?")
+    # What the history keeps, as it comes back from the database (JSON), with one reply kept in
+    # a form this version cannot read.
+    kept = [json.loads(json.dumps({"turn": kept_turn(t)})) for t in chat.turns]
+    kept.insert(1, {"turn": {"kind": "answer", "question": "Wat is X?", "answer": {"bad": 1}}})
+    kept.append({"panels": []})
+    reopened = Conversation.restore(engine, kept)
+    assert [(e.question, e.answer, e.sources) for e in reopened.answered()] == \
+        [(e.question, e.answer, e.sources) for e in chat.answered()]
+    assert "could not read back 1 of its replies" in caplog.text
+    # A follow-up builds on the last question as it would have before.
+    turn = reopened.ask("Welke publieke waarden spelen daarbij?")
+    assert "wifi-telling" in turn.asked
+    assert "privacy" in [v.name for v in turn.answer.public_values]
+
+
 def test_which_source_points_at_the_previous_answer(engine):
     chat = Conversation(engine)
     assert chat.ask("Welke bron zegt dat?").kind == "answer"  # nothing to point at yet

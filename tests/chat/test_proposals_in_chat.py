@@ -14,6 +14,7 @@ from ..support import OUTPUT as OUTPUTS
 from ..support import ROOT
 from ..support.chat_server import chat_server, server_env
 from ..support.socket_client import ChatSocket, sign_in
+from ..support.wait import eventually_async
 
 pytestmark = pytest.mark.slow
 
@@ -44,6 +45,7 @@ def test_an_attached_proposal_gets_its_worksheet(seed_settings, tmp_path):
             # Asked on, about the proposal: its sentences first; about something else: none.
             out["kept"], _ = await sock.ask("Hoe lang worden de risicoscores bewaard?")
             out["other"], _ = await sock.ask("Wat is de hoofdstad van Australië?")
+            out["wifi"], _ = await sock.ask("Wat moet ik vragen over wifi-telling?")
             status, ref = sock.upload(picture, "application/pdf")
             assert status == 200, ref
             out["picture"], _ = await sock.ask("Wat vindt u hiervan?", files=[ref["id"]])
@@ -56,6 +58,18 @@ def test_an_attached_proposal_gets_its_worksheet(seed_settings, tmp_path):
             out["left"] = [p.name for root in roots for p in (root / ".files").rglob("*")
                            if p.is_file() and p.suffix != ".txt"]
             await sock.close()
+            # Reopened from the history, the conversation goes on where it stood: its buttons
+            # are back, the worksheet and the conversation export again, and a follow-up
+            # builds on the last question.
+            again = ChatSocket(chat, cookie, thread_id=sock.thread_id)
+            await again.connect()
+            await eventually_async(lambda: {"export", "export_sheet"} <= {
+                a["name"] for a in again.actions}, what="the reopened conversation's buttons")
+            pressed = {a["name"]: a for a in again.actions}
+            out["sheet_export"] = await again.press(pressed["export_sheet"])
+            out["export"] = await again.press(pressed["export"])
+            out["values"], _ = await again.ask("Welke publieke waarden spelen hier?")
+            await again.close()
             return out
 
         out = asyncio.run(talk())
@@ -75,4 +89,9 @@ def test_an_attached_proposal_gets_its_worksheet(seed_settings, tmp_path):
     assert out["big"] == 413 or out["big"] == 400
     assert out["exe"] == 400
     assert out["left"] == []
+    assert "Vragen voor de raad" in str(out["wifi"])
+    assert str(out["sheet_export"]).startswith("Hier is het werkblad als document")
+    assert str(out["export"]).startswith("Hier is het gesprek als document")
+    values = str(out["values"])
+    assert "wifi" in values.lower() and "Publieke waarden" in values, values[:400]
     (OUTPUT / "worksheet.md").write_text(sheet, encoding="utf-8")

@@ -419,6 +419,9 @@ def test_history_survives_a_restart_and_stays_private(seed_settings, tmp_path, b
         panel.get_by_text("Technologie, ethiek en de rol van de raad").wait_for()
         assert "wifi-telling" in panel.inner_text()
         page.screenshot(path=str(OUTPUT / "history-resumed-citation.png"))
+        # Its buttons are back, and the export holds the answer given before the restart.
+        reply.get_by_role("button", name="Exporteer gesprek").click()
+        page.locator(ANSWER).filter(has_text="Hier is het gesprek als document").wait_for()
         page.context.close()
     with sqlite3.connect(tmp_path / "history.sqlite") as db:
         feedback = db.execute('SELECT "value", "comment" FROM feedbacks').fetchall()

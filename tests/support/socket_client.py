@@ -76,6 +76,7 @@ class ChatSocket:
         self.messages: dict[str, dict[str, Any]] = {}
         self.asked: list[str] = []  # ids of the questions sent
         self.toasts: list[str] = []
+        self.actions: list[dict[str, Any]] = []  # buttons sent apart from their messages
         self.errors: list[str] = []
         self._idle = asyncio.Event()
         self._idle.set()
@@ -85,6 +86,7 @@ class ChatSocket:
         self.sio.on("task_end", lambda *_: self._idle.set())
         self.sio.on("toast", lambda data: self.toasts.append(str(data.get("message"))))
         self.sio.on("first_interaction", self._first)
+        self.sio.on("action", self.actions.append)
 
     def _message(self, data: dict[str, Any]) -> None:
         self.messages[str(data.get("id"))] = data
@@ -126,6 +128,24 @@ class ChatSocket:
                 return response.status, json.loads(response.read())
         except urllib.error.HTTPError as e:
             return e.code, e.read().decode("utf-8", "replace")
+
+    async def press(self, action: dict[str, Any], timeout: float = 60) -> str:
+        """Press a button as the page does (POST /project/action for this session) and wait
+        for the reply it brings; returns that reply's text."""
+        before = set(self.messages)
+        status, body = await asyncio.to_thread(
+            call, self.base, "POST", "/project/action", self.cookie,
+            {"action": action, "sessionId": self.session_id})
+        assert status == 200, body
+        start = time.monotonic()
+        while True:
+            replies = [m for k, m in self.messages.items()
+                       if k not in before and m.get("type") == "assistant_message"]
+            if replies:
+                return str(replies[-1].get("output", ""))
+            if time.monotonic() - start > timeout:
+                raise TimeoutError(f"no reply to {action.get('name')} within {timeout} s")
+            await asyncio.sleep(0.02)
 
     async def ask(self, text: str, timeout: float = 120, files: list[str] | None = None
                   ) -> tuple[str, float]:

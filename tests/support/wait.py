@@ -29,3 +29,19 @@ def eventually(check: Callable[[], T], what: str, timeout: float = 30.0,
         if time.monotonic() > deadline:
             raise TimeoutError(f"{what}: not within {timeout:g} s (last: {last!r})")
         time.sleep(every)
+
+
+async def eventually_async(check: Callable[[], T], what: str, timeout: float = 30.0,
+                           every: float = 0.05) -> T:
+    """:func:`eventually` inside an event loop: it waits without blocking the loop, so that
+    what is being waited for (a socket's events) can arrive."""
+    import asyncio
+
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what}: not within {timeout:g} s (last: {result!r})")
+        await asyncio.sleep(every)
