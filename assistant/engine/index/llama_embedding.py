@@ -35,6 +35,11 @@ class E5Embedding(BaseEmbedding):
     def _get_query_embedding(self, query: str) -> list[float]:
         return self._e5.get_query_embedding(query)
 
+    def query_embeddings(self, queries: list[str]) -> list[list[float]]:
+        """The question vectors of many texts in one call: the same vectors as one by one, and
+        somewhat faster when the texts are of about the same length (the build sorts them so)."""
+        return [row.tolist() for row in self._e5.model.query(queries)]
+
     def _get_text_embedding(self, text: str) -> list[float]:
         return [float(x) for x in self._e5.model.passage(text)]
 

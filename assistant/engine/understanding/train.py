@@ -131,8 +131,7 @@ class _QuerySide:
 
     def get_text_embedding_batch(self, texts: list[str], show_progress: bool = False
                                  ) -> list[list[float]]:
-        # MiniLM embeds a batch in half the time; e5's engine is as fast one by one.
-        many = getattr(self.embed, "query_embeddings", None)
+        many = getattr(self.embed, "query_embeddings", None)  # in batches where it can
         if many is not None:
             return [list(v) for v in many(texts)]
         return [list(self.embed.get_query_embedding(t)) for t in texts]
