@@ -25,15 +25,34 @@ def _more_pages(step: WorksheetStep) -> str:
 def _source(c: SheetCitation, words: dict[str, str], undated: str,
             escape: Callable[[str], str]) -> str:
     if c.source == "proposal":
-        return f"[{c.n}] {escape(c.title)} ({escape(c.doc)}{_page(words, c.page)})"
+        where = f", {words['page']} {c.page}" if c.page else ""
+        return f"[{c.n}] {escape(c.title)} ({escape(c.doc)}{where})"
     meta = ", ".join(x for x in (c.publisher, c.date or undated) if x)
     where = (c.passage_id or "") + (f", {words['page']} {c.page}" if c.page else "")
     return f"[{c.n}] {escape(c.title)} ({escape(meta)}; {where})"
 
 
+def _grouped_sources(citations: list[SheetCitation], words: dict[str, str], undated: str
+                     ) -> list[str]:
+    """One line per document, in the order first cited: its title, then the proposal's file or
+    the guidance text's publisher and date, then the numbers of its passages, each with its page
+    ("*Title* — 04-camera.pdf: [1] p. 3, [2] p. 7"), as an answer's sources are listed."""
+    documents: dict[tuple[str, str, str | None, str | None], list[SheetCitation]] = {}
+    for c in citations:
+        who = c.doc if c.source == "proposal" else c.publisher
+        documents.setdefault((c.source, c.title, who, c.date), []).append(c)
+    lines = []
+    for (source, title, who, day), cited in documents.items():
+        meta = who if source == "proposal" else ", ".join(x for x in (who, day or undated) if x)
+        where = ", ".join(f"[{c.n}]" + (f" {words['page']} {c.page}" if c.page else "")
+                          for c in cited)
+        lines.append(f"- *{text(title)}* — {text(meta or '')}: {where}")
+    return lines
+
+
 def to_markdown(sheet: Worksheet, compact: bool = False) -> str:
     """The worksheet as Markdown; ``compact`` is for the chat, where every [n] opens its passage
-    in a side panel: the sources one line each, without their text."""
+    in a side panel: the sources one line per document, without their text."""
     catalogue = of(sheet.language)
     words = catalogue.SHEET
     lines = [f"# {words['title']}: {text(sheet.title)}", ""]
@@ -64,9 +83,10 @@ def to_markdown(sheet: Worksheet, compact: bool = False) -> str:
         lines.append("")
     lines += [f"## {words['sources']}", ""]
     undated = catalogue.LABELS["undated"]
-    for c in sheet.citations:
-        lines += [f"- {_source(c, words, undated, text)}"] if compact else [
-            _source(c, words, undated, text), "", f"> {text(c.text)}", ""]
+    if compact:
+        lines += _grouped_sources(sheet.citations, words, undated)
+    for c in [] if compact else sheet.citations:
+        lines += [_source(c, words, undated, text), "", f"> {text(c.text)}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -241,6 +241,19 @@ def test_a_long_pdf_cites_its_pages_per_step(engine):
     assert all(q.page for s in sheet.steps for q in s.says)
     # The privacy rules sit in the bijlagen, far from the first pages.
     assert max(sheet.steps[3].pages) > 10
+    # In the chat its sources are one line per document, each passage's number with its page;
+    # the export quotes every passage under its own number.
+    from assistant.render.worksheet import to_markdown
+
+    listed = to_markdown(sheet, compact=True).split("## Bronnen")[1].strip().splitlines()
+    documents = {(c.title, c.doc if c.source == "proposal" else c.publisher)
+                 for c in sheet.citations}
+    assert len(listed) == len(documents) < len(sheet.citations)
+    proposal = next(line for line in listed if "04-cameratoezicht-binnenstad.pdf" in line)
+    assert "[1] p. " in proposal
+    exported = to_markdown(sheet).split("## Bronnen")[1]
+    assert exported.count("\n> ") == len(sheet.citations)
+    assert "(04-cameratoezicht-binnenstad.pdf, p. " in exported
 
 
 def test_sentences_embedded_over_two_engines_keep_their_order():

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from ..support import HOUSE_STYLES
+from ..support import HOUSE_STYLES, ROOT
 from ..support import OUTPUT as OUTPUTS
 from ..support.chat_server import (
     assert_accessible,
@@ -26,6 +26,7 @@ pytestmark = pytest.mark.slow
 OUTPUT = OUTPUTS / "screens"
 VIEWPORTS = {"laptop": (1366, 768), "phone": (390, 844), "small-phone": (360, 740)}
 WIFI = "Wat moet ik vragen over wifi-telling?"
+PROPOSAL = ROOT / "evals" / "worksheets" / "02-geluidssensoren-uitgaansgebied.txt"
 ANSWER = '[data-step-type="assistant_message"]'
 
 # Run in the page with the root the chat lives in (the document, or the widget's shadow root)
@@ -144,6 +145,14 @@ def test_page_and_widget_fit_the_screen(seed_settings, tmp_path, browser, viewpo
         page.wait_for_selector("#chat-submit")
         page.locator(ANSWER).first.hover()  # the wheel scrolls the conversation
         check(page, "document", screen, f"{viewport}-answer", scroll=True)
+        # A proposal attached: its worksheet (five steps, quotes, questions) fits as well.
+        page.locator("#upload-button-input").set_input_files(str(PROPOSAL))
+        page.get_by_text(PROPOSAL.name).first.wait_for()
+        page.locator("#chat-submit").click()
+        page.locator(ANSWER).nth(1).get_by_text("Vragen aan het college").first.wait_for()
+        page.wait_for_selector("#chat-submit")
+        page.locator(ANSWER).nth(1).hover()
+        check(page, "document", screen, f"{viewport}-worksheet", scroll=True)
 
         # The widget on the intranet page: within the screen, on a phone its whole width.
         page.goto(site + "/index.html")
@@ -162,6 +171,13 @@ def test_page_and_widget_fit_the_screen(seed_settings, tmp_path, browser, viewpo
         page.locator(ANSWER).nth(1).get_by_text("Bronnen", exact=True).wait_for()
         page.locator(ANSWER).nth(1).hover()
         check(page, "widget", frame, f"{viewport}-widget-answer", scroll=True)
+        # Attached in the widget, through its own attach button.
+        page.locator("#chainlit-copilot #upload-button-input").set_input_files(str(PROPOSAL))
+        page.locator("#chainlit-copilot").get_by_text(PROPOSAL.name).first.wait_for()
+        page.locator("#chainlit-copilot #chat-submit").click()
+        page.locator(ANSWER).nth(2).get_by_text("Vragen aan het college").first.wait_for()
+        page.locator(ANSWER).nth(2).hover()
+        check(page, "widget", frame, f"{viewport}-widget-worksheet", scroll=True)
         context.close()
 
 
