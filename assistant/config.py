@@ -163,6 +163,12 @@ class ChatSettings(_Group):
                     "; the chat and the widget take its primary colour, the colour of text on it "
                     "(made readable if it is not), focus ring, font stack and corner radius.",
     )
+    theme_logo: Path | None = Field(
+        default=None,
+        description="The municipality's logo (an SVG or PNG file of at most 1 MB), shown on the "
+                    "page and in the widget instead of the assistant's; design-token packages "
+                    "carry no logo. It is shown on the light and the dark theme alike.",
+    )
     log_questions: bool = Field(
         default=False, description="Write question text to the server log (off: questions never "
                                    "reach the log)."

@@ -24,7 +24,9 @@ from starlette.datastructures import Headers
 from assistant.chat import views
 from assistant.chat.conversation import Conversation, Turn, kept_sheet, kept_turn
 from assistant.chat.limits import export_limits, question_limits
+from assistant.chat.page import MUNICIPAL_LOGO
 from assistant.chat.server import runtime
+from assistant.chat.theme import logo_file
 from assistant.engine.answer.model import Answer
 from assistant.intranet import accounts
 from assistant.intranet.events import tell
@@ -84,12 +86,18 @@ def ask_actions(questions: list[str]) -> list[cl.Action]:
     return [cl.Action(name="ask", payload={"question": q}, label=q) for q in questions]
 
 
+# The welcome's logo: the municipality's where ASSISTANT_THEME_LOGO names one (checked and put
+# in place when the server started), else the assistant's.
+WELCOME_LOGO = (f"/public/{MUNICIPAL_LOGO}{logo_file(settings.chat.theme_logo)[1]}"
+                if settings.chat.theme_logo else "/public/logo_light.svg")
+
+
 @cl.set_chat_profiles
 async def chat_profiles(user: cl.User | None = None, language: str | None = None
                         ) -> list[cl.ChatProfile]:
     # One profile: it is how Chainlit's page shows a welcome text above the starters.
     return [cl.ChatProfile(
-        name="Raadsgids", display_name="Raadsgids digitalisering", icon="/public/logo_light.svg",
+        name="Raadsgids", display_name="Raadsgids digitalisering", icon=WELCOME_LOGO,
         markdown_description=views.welcome(engine.index.documents),
         starters=[cl.Starter(label=label, message=message)
                   for label, message in views.starters(engine)],

@@ -156,6 +156,24 @@ def write_theme(root: Path, base_url: str, house_style: dict[str, str] | None = 
     path.write_text(json.dumps(theme, indent=2), encoding="utf-8")
 
 
+# The municipality's logo as the welcome shows it: /public/<this><extension> (raadsgids.css
+# shows it at its own proportions, where the assistant's is a round icon).
+MUNICIPAL_LOGO = "logo-gemeente"
+
+
+def write_logo(root: Path, logo: tuple[bytes, str]) -> None:
+    """Put the municipality's logo (content and extension, :func:`.theme.logo_file`) in place
+    of the assistant's, for both themes (Chainlit serves the first ``logo_<theme>.*`` it finds:
+    the widget's header), and beside it for the welcome."""
+    data, extension = logo
+    public = root / "public"
+    for theme in ("light", "dark"):
+        for old in public.glob(f"logo_{theme}.*"):
+            old.unlink()
+        (public / f"logo_{theme}{extension}").write_bytes(data)
+    (public / f"{MUNICIPAL_LOGO}{extension}").write_bytes(data)
+
+
 def chainlit_environment(root: Path, host: str, port: int) -> dict[str, str]:
     """Environment Chainlit reads at import: its app root (config, translations, theme)."""
     return {"CHAINLIT_APP_ROOT": str(root), "CHAINLIT_HOST": host, "CHAINLIT_PORT": str(port),

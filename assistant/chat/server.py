@@ -22,7 +22,7 @@ from pydantic import SecretStr
 from ..config import Settings, load_settings
 from ..errors import ConfigError
 from ..messages import nl
-from .theme import theme_variables
+from .theme import logo_file, theme_variables
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -122,6 +122,7 @@ def run_chat(host: str, port: int) -> None:
         install_offline_page,
         script_sources,
         write_corpus_texts,
+        write_logo,
         write_theme,
     )
 
@@ -130,6 +131,7 @@ def run_chat(host: str, port: int) -> None:
     check_port(host, port)
     house_style = (theme_variables(settings.chat.theme_tokens)
                    if settings.chat.theme_tokens else None)
+    logo = logo_file(settings.chat.theme_logo) if settings.chat.theme_logo else None
     origins = allowed_origins(settings, host, port)
     if settings.intranet.auth != "none":
         secret = auth_secret(settings)
@@ -153,6 +155,8 @@ def run_chat(host: str, port: int) -> None:
     os.umask(0o077)
     root = app_root()
     write_theme(root, prepared.base_url, house_style)
+    if logo:
+        write_logo(root, logo)
     write_corpus_texts(root, engine.index.documents)
     os.environ.update(chainlit_environment(root, host, port))
     # uvicorn would believe X-Forwarded-For from 127.0.0.1 and put that address in place of the

@@ -73,6 +73,32 @@ def theme_variables(path: Path) -> dict[str, str]:
     return _readable(found)
 
 
+# The largest logo file the chat takes: a logo is a few kilobytes; a larger file is most likely
+# not one (a photo, a brochure).
+LOGO_BYTES = 1_000_000
+
+
+def logo_file(path: Path) -> tuple[bytes, str]:
+    """The municipality's logo at ``path`` and its extension (``.svg`` or ``.png``), read by its
+    content, not its name. A file that is missing, too large or no SVG or PNG is one sentence
+    (``ConfigError``) naming ASSISTANT_THEME_LOGO."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"ASSISTANT_THEME_LOGO: {path} cannot be read "
+                          f"({exc.strerror or exc.__class__.__name__}).") from exc
+    if len(data) > LOGO_BYTES:
+        raise ConfigError(f"ASSISTANT_THEME_LOGO: {path} is {len(data) // 1000} kB; a logo "
+                          f"of at most {LOGO_BYTES // 1000} kB is expected.")
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return data, ".png"
+    head = data[:2048].decode("utf-8", "replace").lower()
+    if "<svg" in head and "<script" not in data.decode("utf-8", "replace").lower():
+        return data, ".svg"
+    raise ConfigError(f"ASSISTANT_THEME_LOGO: {path} is no SVG or PNG image (an SVG must not "
+                      "hold a script).")
+
+
 def _shown(variable: str, value: str) -> str | None:
     """A token's value as the theme variable takes it, or None when it cannot serve (a
     colour that is transparent or a name, a radius that is no length)."""

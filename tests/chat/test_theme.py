@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from assistant.chat.theme import contrast, theme_variables
+from assistant.chat.theme import contrast, logo_file, theme_variables
 from assistant.errors import ConfigError
 
 
@@ -47,3 +47,40 @@ def test_a_file_that_gives_no_house_style_is_one_sentence(tmp_path, content, say
     assert says in str(refused.value) and str(refused.value).startswith("ASSISTANT_THEME_TOKENS")
     with pytest.raises(ConfigError, match="cannot be read as design tokens"):
         theme_variables(tmp_path / "missing.json")
+
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120"/></svg>'
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+@pytest.mark.parametrize(("content", "says"), [
+    (None, "cannot be read"),
+    (b"GIF89a" + b"\x00" * 16, "is no SVG or PNG image"),
+    (b"<svg><script>alert(1)</script></svg>", "is no SVG or PNG image"),
+    (b"<svg>" + b" " * 1_000_001, "a logo of at most 1000 kB is expected"),
+])
+def test_a_logo_that_cannot_serve_is_one_sentence(tmp_path, content, says):
+    path = tmp_path / "logo.svg"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(ConfigError) as refused:
+        logo_file(path)
+    assert says in str(refused.value) and str(refused.value).startswith("ASSISTANT_THEME_LOGO")
+
+
+def test_a_logo_is_known_by_its_content_and_takes_the_assistants_place(tmp_path):
+    from assistant.chat.page import write_logo
+
+    named_wrongly = tmp_path / "logo.svg"
+    named_wrongly.write_bytes(PNG)
+    assert logo_file(named_wrongly) == (PNG, ".png")
+    (tmp_path / "plain").write_bytes(SVG)
+    assert logo_file(tmp_path / "plain") == (SVG, ".svg")
+    root = tmp_path / "root"
+    (root / "public").mkdir(parents=True)
+    for theme in ("light", "dark"):
+        (root / "public" / f"logo_{theme}.svg").write_text("<svg/>")
+    write_logo(root, (PNG, ".png"))
+    assert sorted(p.name for p in (root / "public").iterdir()) == \
+        ["logo-gemeente.png", "logo_dark.png", "logo_light.png"]
+    assert (root / "public" / "logo_light.png").read_bytes() == PNG

@@ -86,6 +86,17 @@ PROBLEMS = """([rootExpr, frame]) => {
 }"""
 
 
+# The width-to-height ratio of each logo shown (the welcome's, Chainlit's images of /logo),
+# once loaded.
+LOGOS = """async (rootExpr) => {
+    const root = rootExpr === 'document' ? document
+        : document.querySelector('#chainlit-copilot').shadowRoot;
+    const logos = [...root.querySelectorAll("img[src*='/logo']")];
+    await Promise.all(logos.map(i => i.decode().catch(() => null)));
+    return logos.map(i => i.naturalHeight ? Math.round(i.naturalWidth / i.naturalHeight * 10) / 10
+                                          : 0); }"""
+
+
 def box(locator) -> dict[str, float]:  # type: ignore[no-untyped-def]
     found = locator.bounding_box()
     assert found is not None
@@ -182,7 +193,8 @@ def test_page_and_widget_fit_the_screen(seed_settings, tmp_path, browser, viewpo
 
 
 @pytest.mark.parametrize("style", list(HOUSE_STYLES))
-def test_the_municipalitys_house_style_from_its_design_tokens(seed_settings, browser, style):
+def test_the_municipalitys_house_style_from_its_design_tokens(seed_settings, browser, style,
+                                                              tmp_path):
     """ASSISTANT_THEME_TOKENS pointed at a token package from the npm registry: the page and the
     widget take its primary colour and font stack, and axe-core still finds no serious or
     critical violation, contrast included."""
@@ -191,10 +203,16 @@ def test_the_municipalitys_house_style_from_its_design_tokens(seed_settings, bro
     tokens = HOUSE_STYLES[style]
     assert tokens.exists(), f"{tokens} is missing: run `make browser`"
     wanted = theme_variables(tokens)
+    # The municipality's logo, three times as wide as high (the assistant's is square).
+    logo = tmp_path / "logo-gemeente"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" '
+                    'viewBox="0 0 120 40" role="img" aria-label="Gemeente Voorbeeld">'
+                    '<rect width="120" height="40" fill="#ffffff"/><rect x="4" y="4" width="32" '
+                    'height="32" fill="#b40000"/></svg>', encoding="utf-8")
     page_port = free_port()
     env = {"ASSISTANT_CORPUS_DIR": str(seed_settings.index.corpus_dir),
            "ASSISTANT_INDEX_DIR": str(seed_settings.index.index_dir), "ASSISTANT_HISTORY": "false",
-           "ASSISTANT_THEME_TOKENS": str(tokens),
+           "ASSISTANT_THEME_TOKENS": str(tokens), "ASSISTANT_THEME_LOGO": str(logo),
            "ASSISTANT_ALLOWED_ORIGINS": json.dumps([f"http://127.0.0.1:{page_port}"])}
     OUTPUT.mkdir(parents=True, exist_ok=True)
     with chat_server(env, OUTPUT / f"server-{style}.log") as (chat, _), \
@@ -204,6 +222,10 @@ def test_the_municipalitys_house_style_from_its_design_tokens(seed_settings, bro
         page.set_default_timeout(30_000)
         page.goto(chat + "/")
         page.locator("#starters button").first.wait_for()
+        # The welcome shows the municipality's logo.
+        assert page.evaluate(LOGOS, "document") == [3.0], "the municipality's logo is not shown"
+        shown = box(page.locator("#welcome-screen img").first)
+        assert abs(shown["width"] / shown["height"] - 3) < 0.1, shown  # not cut to a circle
         page.locator("#chat-input").fill(WIFI)
         page.locator("#chat-submit").click()
         page.locator(ANSWER).first.get_by_text("Bronnen", exact=True).wait_for()
@@ -227,5 +249,6 @@ def test_the_municipalitys_house_style_from_its_design_tokens(seed_settings, bro
             return {primary: getComputedStyle(el).getPropertyValue('--primary'),
                     font: getComputedStyle(el).fontFamily}; }""")
         assert widget["primary"].strip() == wanted["--primary"], widget
+        assert set(page.evaluate(LOGOS, "widget")) == {3.0}, "the widget shows another logo"
         page.screenshot(path=str(OUTPUT / f"house-style-{style}-widget.png"))
         context.close()

@@ -306,10 +306,12 @@
       if (host && host.shadowRoot) {
         window.clearInterval(timer);
         // The page's stylesheet (the chat server puts it in RAADSGIDS_CSS), and the header's
-        // logo at 40 px instead of 100: a small panel needs the room.
+        // logo 40 px high instead of 100: a small panel needs the room. A municipality's wide
+        // logo keeps its proportions, up to 10rem wide.
         var style = document.createElement("style");
         style.textContent = (window.RAADSGIDS_CSS || "") +
-          "\nimg[src*='/logo?'] { width: 40px !important; height: auto; }";
+          "\nimg[src*='/logo?'] { height: 40px !important; width: auto !important; " +
+          "max-width: 10rem; object-fit: contain; }";
         host.shadowRoot.appendChild(style);
         watch(host.shadowRoot, host.shadowRoot, true);
       }
