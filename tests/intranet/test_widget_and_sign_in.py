@@ -35,6 +35,7 @@ from ..support.chat_server import (
     intranet_page,
     send_question,
     settle,
+    wait_until_served,
 )
 from ..support.wait import eventually
 
@@ -709,3 +710,54 @@ def test_demo_page_without_jwt_carries_no_token_and_names_the_setting(tmp_path):
     assert said.startswith(f"De chat op {nobody} antwoordt niet: start hem met "
                            "ASSISTANT_AUTH=password ASSISTANT_ALLOWED_ORIGINS=")
     assert f"assistant chat --port {nobody.rsplit(':', 1)[1]}" in said
+
+
+def test_the_intranet_steps_as_printed_give_a_working_widget(seed_settings, tmp_path, browser):
+    """docs/intranet.md's first step, its two commands taken from the page as printed and run
+    in a shell (each in its own "terminal", with the same settings: the built index and where
+    the chat keeps its files), gives a widget on http://127.0.0.1:8080/ that answers."""
+    import shlex
+    import signal
+    import socket
+
+    steps = (ROOT / "docs" / "intranet.md").read_text(encoding="utf-8").split("\n2. ")[0]
+    commands = [c for c in re.findall(r"`([^`]+)`", " ".join(steps.split()))
+                if re.fullmatch(r"(ASSISTANT_\w+='[^']*' )*assistant (chat|demo-intranet)", c)]
+    assert [c.split()[-1] for c in commands] == ["chat", "demo-intranet"], commands
+    for port in (8000, 8080):  # as printed: the chat's default port and the page's
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                pytest.skip(f"port {port} is taken on this machine; the steps as printed need it")
+    env = {**os.environ, **base_env(seed_settings, tmp_path),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    terminals = []
+    try:
+        # The chat first; the demo in the second terminal once the chat says it runs.
+        for command, served in zip(commands, ("http://127.0.0.1:8000/",
+                                              "http://127.0.0.1:8080/"), strict=True):
+            log = open(OUTPUT / f"steps-{shlex.split(command)[-1]}.log", "wb")  # noqa: SIM115
+            terminals.append(subprocess.Popen(["bash", "-c", command], cwd=tmp_path,
+                                              env=env, stdout=log, stderr=subprocess.STDOUT,
+                                              start_new_session=True))
+            wait_until_served(served, timeout=120)
+        page_url = "http://127.0.0.1:8080/"
+        eventually(lambda: "laat deze pagina toe" in
+                   (OUTPUT / "steps-demo-intranet.log").read_text(encoding="utf-8"),
+                   "the demo saying that the chat admits the page", timeout=30)
+        page = browser.new_context(locale="nl-NL").new_page()
+        page.set_default_timeout(30_000)
+        page.goto(page_url)
+        page.locator("#chainlit-copilot-button").click()
+        send_question(page, WIFI)
+        page.locator(ANSWER).nth(1).get_by_text("Vragen voor de raad").wait_for()
+        page.screenshot(path=str(OUTPUT / "steps-as-printed.png"))
+        page.context.close()
+    finally:
+        for terminal in terminals:
+            os.killpg(terminal.pid, signal.SIGINT)
+        for terminal in terminals:
+            try:
+                terminal.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(terminal.pid, signal.SIGKILL)
+                terminal.wait()
