@@ -761,3 +761,57 @@ def test_the_intranet_steps_as_printed_give_a_working_widget(seed_settings, tmp_
             except subprocess.TimeoutExpired:
                 os.killpg(terminal.pid, signal.SIGKILL)
                 terminal.wait()
+
+
+def test_widget_conversations_follow_the_user_to_another_browser(seed_settings, tmp_path,
+                                                                 browser):
+    """A raadslid asks in the widget in one browser; in another (no storage shared) the
+    widget's "Eerdere gesprekken" lists that conversation, asked of the chat, and reopens it."""
+    page_port = free_port()
+    env = base_env(seed_settings, tmp_path, ASSISTANT_AUTH="jwt",
+                   ASSISTANT_ALLOWED_ORIGINS=json.dumps([f"http://127.0.0.1:{page_port}"]))
+    settings = Settings.of(secret_file=tmp_path / "secret")
+    with chat_server(env, OUTPUT / "widget-earlier-server.log") as (chat, _), \
+            intranet_page(chat, page_port) as site:
+        def widget_of(user: str):  # type: ignore[no-untyped-def]
+            context = browser.new_context(locale="nl-NL")
+            token = accounts.mint_token(settings, user, 30)
+            context.add_init_script(f"window.RAADSGIDS_TOKEN = {json.dumps(token)};")
+            page = context.new_page()
+            page.set_default_timeout(30_000)
+            page.goto(site + "/index.html")
+            page.locator("#chainlit-copilot-button").click()
+            page.locator(ANSWER).first.get_by_text("Raadsgids digitalisering.").wait_for()
+            return page
+
+        laptop = widget_of("anna")
+        send_question(laptop, WIFI)
+        laptop.locator(ANSWER).nth(1).get_by_text("Vragen voor de raad").wait_for()
+        laptop.context.close()
+
+        other = widget_of("anna")
+        earlier = other.get_by_role("button", name="Eerdere gesprekken")
+        earlier.click()
+        listed = other.locator("#raadsgids-earlier-list li button")
+        listed.filter(has_text=WIFI).wait_for()
+        assert earlier.get_attribute("aria-expanded") == "true"
+        assert listed.count() == 1
+        settle(other)
+        other.screenshot(path=str(OUTPUT / "widget-earlier-list.png"))
+        widget_accessible(other, "widget-earlier-list")
+        listed.first.click()
+        # The conversation reopened in this browser: the answer given in the other one, with
+        # its buttons.
+        reply = other.locator(ANSWER).filter(has_text="Vragen voor de raad").first
+        reply.wait_for()
+        reply.get_by_role("button", name="Exporteer gesprek").wait_for()
+        assert other.locator("#raadsgids-earlier-list").count() == 0
+        other.screenshot(path=str(OUTPUT / "widget-earlier-reopened.png"))
+        other.context.close()
+
+        # Another user's widget lists none of anna's conversations.
+        bram = widget_of("bram")
+        bram.get_by_role("button", name="Eerdere gesprekken").click()
+        bram.locator("#raadsgids-earlier-list").get_by_text(
+            "Nog geen eerdere gesprekken.").wait_for()
+        bram.context.close()

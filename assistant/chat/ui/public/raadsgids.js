@@ -213,6 +213,118 @@
     window.dispatchEvent(new Event("focus"));
   }
 
+  // The widget's earlier conversations. The full page has Chainlit's list; the widget has none,
+  // and reopens only the conversation this browser last had. Where the chat keeps history (a
+  // signed-in user), a button in the widget's header lists the user's conversations, asked of
+  // the chat itself (so they follow the user, not the browser); a click reopens one, through
+  // the widget's own way to switch conversations.
+  var EARLIER = {
+    label: "Eerdere gesprekken",
+    loading: "Gesprekken worden opgehaald\u2026",
+    none: "Nog geen eerdere gesprekken.",
+    failed: "De eerdere gesprekken konden niet worden opgehaald. Probeer het later opnieuw.",
+    untitled: "Gesprek zonder vraag"
+  };
+  var HISTORY_ICON = '<svg width="24" height="24" ' +
+    'viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" ' +
+    'stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" class="!size-5">' +
+    '<path d="M3 12a9 9 0 1 0 9-9 9.75 9.75 0 0 0-6.74 2.74L3 8"/><path d="M3 3v5h5"/>' +
+    '<path d="M12 7v5l4 2"/></svg>';
+  var earlierState = null;  // null: not asked yet; "asking"; "kept" (history answers); "none"
+  function threads() {
+    return fetch(CHAT + "/project/threads", {
+      method: "POST", credentials: "include", cache: "no-store",
+      headers: {"Content-Type": "application/json"},
+      body: JSON.stringify({pagination: {first: 20, cursor: null}, filter: {}})
+    }).then(function (r) {
+      if (!r.ok) throw new Error(String(r.status));
+      return r.json();
+    }).then(function (answer) { return answer.data || []; });
+  }
+  function earlier(root) {
+    var header = root.querySelector("#chainlit-copilot-chat > div:first-child");
+    var newChat = root.querySelector("#new-chat-button");
+    if (!header || !newChat || typeof window.clearChainlitCopilotThreadId !== "function") return;
+    if (earlierState === null) {
+      // Asked once the widget has signed in (it shows a message then); the button is shown
+      // only where the chat keeps history for this user.
+      if (!root.querySelector("[data-step-type='assistant_message']")) return;
+      earlierState = "asking";
+      threads().then(function () { earlierState = "kept"; earlier(root); },
+                     function () { earlierState = "none"; });
+      return;
+    }
+    if (earlierState !== "kept" || root.getElementById("raadsgids-earlier")) return;
+    var button = document.createElement("button");
+    button.id = "raadsgids-earlier";
+    button.type = "button";
+    button.className = newChat.className;
+    button.setAttribute("aria-label", EARLIER.label);
+    button.setAttribute("title", EARLIER.label);
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", "raadsgids-earlier-list");
+    button.innerHTML = HISTORY_ICON;
+    var holder = newChat.parentElement;
+    holder.parentElement.insertBefore(button, holder);
+    button.addEventListener("click", function () {
+      var open = root.getElementById("raadsgids-earlier-list");
+      if (open) { open.remove(); button.setAttribute("aria-expanded", "false"); return; }
+      showEarlier(root, header, button);
+    });
+  }
+  function showEarlier(root, header, button) {
+    var panel = document.createElement("div");
+    panel.id = "raadsgids-earlier-list";
+    panel.setAttribute("role", "region");
+    panel.setAttribute("aria-label", EARLIER.label);
+    var status = document.createElement("p");
+    status.setAttribute("role", "status");
+    status.textContent = EARLIER.loading;
+    panel.appendChild(status);
+    header.parentElement.insertBefore(panel, header.nextSibling);
+    button.setAttribute("aria-expanded", "true");
+    function close() {
+      panel.remove();
+      button.setAttribute("aria-expanded", "false");
+      button.focus();
+    }
+    panel.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") close();
+    });
+    threads().then(function (found) {
+      if (!found.length) { status.textContent = EARLIER.none; return; }
+      status.textContent = "";
+      var list = document.createElement("ul");
+      var current = window.getChainlitCopilotThreadId ? window.getChainlitCopilotThreadId() : null;
+      found.forEach(function (thread) {
+        var item = document.createElement("li");
+        var open = document.createElement("button");
+        open.type = "button";
+        var when = thread.createdAt ? new Date(thread.createdAt) : null;
+        var name = document.createElement("span");
+        name.textContent = thread.name || EARLIER.untitled;
+        open.appendChild(name);
+        if (when && !isNaN(when)) {
+          var date = document.createElement("span");
+          date.className = "raadsgids-earlier-date";
+          date.textContent = when.toLocaleDateString("nl-NL", {day: "numeric", month: "long",
+                                                               year: "numeric"});
+          open.appendChild(date);
+        }
+        if (thread.id === current) open.setAttribute("aria-current", "true");
+        open.addEventListener("click", function () {
+          close();
+          window.clearChainlitCopilotThreadId(thread.id);
+        });
+        item.appendChild(open);
+        list.appendChild(item);
+      });
+      panel.appendChild(list);
+      var first = list.querySelector("button");
+      if (first) first.focus();
+    }, function () { status.textContent = EARLIER.failed; });
+  }
+
   function watch(root, observed, widget) {
     var lastCitationClick = 0;
     root.addEventListener("click", function (event) {
@@ -291,7 +403,7 @@
         closeUnaskedPanel();
         showWelcomeStart();
         showAnswerStart();
-        if (widget) nudgeSettings(root);
+        if (widget) { nudgeSettings(root); earlier(root); }
       });
     }).observe(observed, {childList: true, subtree: true, characterData: true, attributes: true,
                           attributeFilter: ["aria-controls", "aria-labelledby", "aria-describedby"]
