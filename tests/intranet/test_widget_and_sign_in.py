@@ -784,9 +784,15 @@ def test_widget_conversations_follow_the_user_to_another_browser(seed_settings, 
             page.locator(ANSWER).first.get_by_text("Raadsgids digitalisering.").wait_for()
             return page
 
+        # Two conversations in one browser: a question, a new conversation, another question.
         laptop = widget_of("anna")
         send_question(laptop, WIFI)
         laptop.locator(ANSWER).nth(1).get_by_text("Vragen voor de raad").wait_for()
+        laptop.locator("#new-chat-button").click()
+        laptop.get_by_role("button", name="Bevestigen").click()
+        laptop.locator(ANSWER).first.get_by_text("Raadsgids digitalisering.").wait_for()
+        send_question(laptop, CAMERA)
+        laptop.locator(ANSWER).nth(1).get_by_text("Bronnen", exact=True).wait_for()
         laptop.context.close()
 
         other = widget_of("anna")
@@ -795,17 +801,23 @@ def test_widget_conversations_follow_the_user_to_another_browser(seed_settings, 
         listed = other.locator("#raadsgids-earlier-list li button")
         listed.filter(has_text=WIFI).wait_for()
         assert earlier.get_attribute("aria-expanded") == "true"
-        assert listed.count() == 1
+        assert listed.all_inner_texts()[0].startswith(CAMERA)  # newest first
+        assert listed.count() == 2
         settle(other)
         other.screenshot(path=str(OUTPUT / "widget-earlier-list.png"))
         widget_accessible(other, "widget-earlier-list")
-        listed.first.click()
+        listed.filter(has_text=WIFI).click()
         # The conversation reopened in this browser: the answer given in the other one, with
-        # its buttons.
+        # its buttons, and its citations open their passages.
         reply = other.locator(ANSWER).filter(has_text="Vragen voor de raad").first
         reply.wait_for()
         reply.get_by_role("button", name="Exporteer gesprek").wait_for()
         assert other.locator("#raadsgids-earlier-list").count() == 0
+        reply.locator("a.element-link", has_text="1").first.click()
+        passage = other.locator("#chainlit-copilot [role=dialog][aria-labelledby]").filter(
+            has_text="Technologie, ethiek en de rol van de raad")
+        passage.wait_for()
+        other.keyboard.press("Escape")
         other.screenshot(path=str(OUTPUT / "widget-earlier-reopened.png"))
         other.context.close()
 
