@@ -209,16 +209,25 @@ async def review_safely(attached: list[Any], asked: cl.Message) -> None:
                                         for e in attached])
 
 
+async def conversation_unless_busy() -> Conversation | None:
+    """The session's conversation (begun if there is none); None, with the raadslid told so,
+    while this replica is too busy to take more."""
+    refusal = limits.busy()
+    if refusal:
+        await refuse(refusal)
+        return None
+    conversation: Conversation = cl.user_session.get("conversation") or Conversation(engine)
+    cl.user_session.set("conversation", conversation)
+    return conversation
+
+
 async def review(attached: list[Any], asked: cl.Message) -> None:
     from assistant.errors import ProposalError
     from assistant.render.worksheet import to_markdown
 
-    refusal = limits.busy()
-    if refusal:
-        await refuse(refusal)
+    conversation = await conversation_unless_busy()
+    if conversation is None:
         return
-    conversation: Conversation = cl.user_session.get("conversation") or Conversation(engine)
-    cl.user_session.set("conversation", conversation)
     first = attached[0]
     name = str(getattr(first, "name", None) or "voorstel")
     notes = [nl.PROPOSAL_ONE_FILE.format(name=name)] if len(attached) > 1 else []
@@ -302,12 +311,9 @@ async def answer(question: str, asked: cl.Message) -> None:
         log.info("question from %s: %s", getattr(user, "identifier", "-"), question[:500])
     # The question was admitted (counted) before it was stored; only a replica that filled up
     # since is left to refuse it.
-    refusal = limits.busy()
-    if refusal:
-        await refuse(refusal)
+    conversation = await conversation_unless_busy()
+    if conversation is None:
         return
-    conversation: Conversation = cl.user_session.get("conversation") or Conversation(engine)
-    cl.user_session.set("conversation", conversation)
     reply = cl.Message(content="")
     streamed = ""
 
