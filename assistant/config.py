@@ -165,9 +165,10 @@ class ChatSettings(_Group):
     )
     theme_logo: Path | None = Field(
         default=None,
-        description="The municipality's logo (an SVG or PNG file of at most 1 MB), shown on the "
-                    "page and in the widget instead of the assistant's; design-token packages "
-                    "carry no logo. It is shown on the light and the dark theme alike.",
+        description="The municipality's logo (an SVG or PNG file of at most 1 MB), shown in the "
+                    "page's welcome and the widget's header instead of the assistant's; "
+                    "design-token packages carry no logo. It is shown on the light and the dark "
+                    "theme alike.",
     )
     log_questions: bool = Field(
         default=False, description="Write question text to the server log (off: questions never "

@@ -28,6 +28,7 @@ from assistant.chat.page import MUNICIPAL_LOGO
 from assistant.chat.server import runtime
 from assistant.chat.theme import logo_file
 from assistant.engine.answer.model import Answer
+from assistant.engine.review.worksheet import Worksheet
 from assistant.intranet import accounts
 from assistant.intranet.events import tell
 from assistant.messages import nl
@@ -135,6 +136,10 @@ async def resume(thread: ThreadDict) -> None:
     for step, meta in zip(steps, kept, strict=True):
         actions: list[cl.Action] = []
         if "sheet" in meta:
+            try:  # numbered as the restored conversation holds them: a damaged one is not
+                Worksheet.model_validate(meta["sheet"])
+            except ValidationError:
+                continue
             sheets += 1
             actions = sheet_actions(sheets)
         elif isinstance(meta.get("turn"), dict):

@@ -57,6 +57,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
     (None, "cannot be read"),
     (b"GIF89a" + b"\x00" * 16, "is no SVG or PNG image"),
     (b"<svg><script>alert(1)</script></svg>", "is no SVG or PNG image"),
+    (b'<svg onload="alert(1)"><rect/></svg>', "is no SVG or PNG image"),
     (b"<svg>" + b" " * 1_000_001, "a logo of at most 1000 kB is expected"),
 ])
 def test_a_logo_that_cannot_serve_is_one_sentence(tmp_path, content, says):
