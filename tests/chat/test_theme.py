@@ -49,7 +49,7 @@ def test_a_file_that_gives_no_house_style_is_one_sentence(tmp_path, content, say
         theme_variables(tmp_path / "missing.json")
 
 
-SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120"/></svg>'
+SVG = b'<svg viewBox="0 0 120 40"><rect width="120"/></svg>'
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
