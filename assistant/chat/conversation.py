@@ -113,8 +113,13 @@ class Conversation:
         answer = Answer.model_validate(kept["answer"]) if kept.get("answer") else None
         query = self.understand(str(kept["question"]))
         self.language = query.language
+        quotes = kept.get("proposal") or {}
+        lines = [Line(text=str(q["text"]), page=q.get("page"), section=None, position=-1)
+                 for q in quotes.get("quotes", [])]
+        sheet = next((w for w in self.sheets if w.title == quotes.get("title")), None)
         self.turns.append(Turn(question=str(kept["question"]), kind=kind, query=query,
-                               answer=answer, message=kept.get("message")))
+                               answer=answer, message=kept.get("message"),
+                               proposal=lines if sheet else [], sheet=sheet))
 
     def review(self, path: Path, name: str) -> Worksheet:
         """The worksheet of an attached proposal (``name`` as the raadslid's file was called)."""
@@ -128,7 +133,9 @@ class Conversation:
         """Every turn so far with an answer, in order: the questions answered and declined, and
         the questions after the sources with the answer they pointed at. What the export
         writes."""
-        return [Exchange(t.question, t.answer, sources=t.kind == "sources")
+        return [Exchange(t.question, t.answer, sources=t.kind == "sources",
+                         proposal_title=t.sheet.title if t.sheet else None,
+                         proposal=tuple((line.text, line.page) for line in t.proposal))
                 for t in self.turns if t.kind in ("answer", "sources") and t.answer]
 
     @property
@@ -186,12 +193,18 @@ class Conversation:
 
 def kept_turn(turn: Turn) -> dict[str, Any] | None:
     """What the history keeps of an answered turn beside its text, so that a reopened
-    conversation can go on from it (:meth:`Conversation.restore`): the question as typed and
-    the answer as data. None for a turn that is not kept (an error)."""
+    conversation can go on from it (:meth:`Conversation.restore`): the question as typed, the
+    answer as data, and the proposal's sentences that answered it with that proposal's title.
+    None for a turn that is not kept (an error)."""
     if turn.kind not in ("answer", "sources"):
         return None
-    return {"question": turn.question, "kind": turn.kind, "message": turn.message,
-            "answer": turn.answer.model_dump(mode="json") if turn.answer else None}
+    kept: dict[str, Any] = {
+        "question": turn.question, "kind": turn.kind, "message": turn.message,
+        "answer": turn.answer.model_dump(mode="json") if turn.answer else None}
+    if turn.proposal and turn.sheet:  # the proposal's sentences that answered it
+        kept["proposal"] = {"title": turn.sheet.title,
+                            "quotes": [{"text": ln.text, "page": ln.page} for ln in turn.proposal]}
+    return kept
 
 
 def kept_sheet(sheet: Worksheet) -> dict[str, Any]:

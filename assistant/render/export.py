@@ -3,7 +3,8 @@
 Every turn, in the order asked: for an answered question the short answer, the questions for the
 council per denkraam step and the public values; a declined question marked as such, with what
 the texts do say where the answer gave it; a question after the sources ("waar staat dat?") with
-the sources it pointed at. Then one source list for the whole document. Citations are renumbered
+the sources it pointed at; a question about a proposal attached earlier, with the proposal's
+sentences that answered it. Then one source list for the whole document. Citations are renumbered
 over the conversation, so [3] means the same passage wherever it appears.
 """
 
@@ -29,6 +30,10 @@ class Exchange:
     question: str
     answer: Answer
     sources: bool = False
+    # For a question about a proposal attached earlier: the proposal's title and its sentences
+    # that answered it, each with its page (None outside a PDF).
+    proposal_title: str | None = None
+    proposal: tuple[tuple[str, int | None], ...] = ()
 
 
 # The conversation's turns, in the order they were asked.
@@ -110,6 +115,10 @@ def to_markdown(answers: Answered, day: date | None = None) -> str:
             lines += [""] if lead[1:] else []
         if s.turn.sources:
             continue
+        if s.turn.proposal:
+            lines += [f"### {_escape(_from_proposal(s, lang))}", ""]
+            lines += [f"- “{_escape(text)}”{_page(page, words)}" for text, page in s.turn.proposal]
+            lines.append("")
         short = _short_answer(s, _escape)
         if short:
             lines += [f"### {labels['summary']}", "", short, ""]
@@ -161,6 +170,10 @@ def to_docx(answers: Answered, day: date | None = None) -> bytes:
                 doc.add_paragraph(line, style="List Bullet")
         if s.turn.sources:
             continue
+        if s.turn.proposal:
+            doc.add_heading(_from_proposal(s, lang), level=2)
+            for text, page in s.turn.proposal:
+                doc.add_paragraph(f"“{text}”{_page(page, words)}", style="List Bullet")
         short = _short_answer(s, str)
         if short:
             doc.add_heading(labels["summary"], level=2)
@@ -192,6 +205,15 @@ def to_docx(answers: Answered, day: date | None = None) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _from_proposal(s: _Section, lang: str) -> str:
+    """The heading of a proposal's sentences that answered a question, as the chat shows it."""
+    return of(lang).SHEET["followup"].format(title=s.turn.proposal_title or "")
+
+
+def _page(page: int | None, words: ModuleType) -> str:
+    return f" ({words.SHEET['page']} {page})" if page else ""
 
 
 def _escape(text: str) -> str:

@@ -237,3 +237,31 @@ def test_the_chat_reply_lists_each_document_once_and_leaves_follow_ups_to_the_bu
         (line,) = [line for line in lines if line.startswith(f"*{title}*")]
         numbers = [int(n) for n in re.findall(r"\[(\d+)\]", line)]
         assert numbers == [c.n for c in answer.citations if c.title == title], line
+
+
+def test_the_export_holds_the_proposal_sentences_that_answered_a_question(engine):
+    import json
+    from pathlib import Path
+
+    from assistant.chat.conversation import kept_sheet, kept_turn
+
+    proposal = Path(__file__).parents[2] / "evals" / "worksheets" / "03-algoritme-bijstand.docx"
+    chat = Conversation(engine)
+    sheet = chat.review(proposal, proposal.name)
+    turn = chat.ask("Hoe lang worden de risicoscores bewaard?")
+    assert turn.proposal
+    heading = f"### Uit het voorstel “{sheet.title}”"
+    quote = turn.proposal[0].text
+    exported = to_markdown(chat.answered())
+    assert heading in exported
+    assert f"- “{quote[:40]}" in exported.split(heading)[1]
+    word = to_docx(chat.answered())
+    from docx import Document
+
+    paragraphs = [p.text for p in Document(io.BytesIO(word)).paragraphs]
+    assert f"Uit het voorstel “{sheet.title}”" in paragraphs
+    assert any(p.startswith(f"“{quote[:40]}") for p in paragraphs)
+    # Kept with the conversation and read back when it is reopened.
+    kept = json.loads(json.dumps([{"sheet": kept_sheet(sheet)}, {"turn": kept_turn(turn)}]))
+    reopened = Conversation.restore(engine, kept)
+    assert to_markdown(reopened.answered()) == exported
