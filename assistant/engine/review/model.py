@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -194,29 +192,24 @@ def review_model_for(embed: Any, fingerprint: str, cache_dir: Path) -> ReviewMod
     ``cache_dir`` when a build trained it before (training with its cross-validation takes a
     few seconds), else trained now from the labelled sentences, their vectors taken
     from the cache, and kept there."""
-    from assistant.engine.understanding.train import one_blas_thread, question_vectors
+    from assistant.engine.understanding.train import (
+        cached_model,
+        one_blas_thread,
+        question_vectors,
+    )
 
     key = hashlib.sha256(
         f"{TRAINING_VERSION}\0{data_hash()}\0{fingerprint}\0{C}\0{THRESHOLD}".encode())
-    folder = cache_dir / f"review-{key.hexdigest()[:16]}"
-    if (folder / "meta.json").exists():
-        try:
-            return ReviewModel.load(folder)
-        except Exception:  # a damaged cached model is trained again
-            shutil.rmtree(folder, ignore_errors=True)
-    texts, sections, y = training_rows(load_all())
-    vectors = np.asarray(question_vectors(texts, embed, fingerprint, cache_dir), dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    with one_blas_thread():
-        model = train(vectors / np.where(norms == 0, 1, norms), sections, y)
-    tmp = cache_dir / f".{folder.name}.{os.getpid()}.tmp"
-    shutil.rmtree(tmp, ignore_errors=True)
-    model.save(tmp)
-    try:
-        os.replace(tmp, folder)
-    except OSError:  # another build put the same model there first
-        shutil.rmtree(tmp, ignore_errors=True)
-    for stale in sorted((p for p in cache_dir.glob("review-*") if p != folder),
-                        key=lambda p: p.stat().st_mtime, reverse=True)[KEEP - 1:]:
-        shutil.rmtree(stale, ignore_errors=True)
-    return model
+
+    def make(tmp: Path) -> ReviewModel:
+        texts, sections, y = training_rows(load_all())
+        vectors = np.asarray(question_vectors(texts, embed, fingerprint, cache_dir),
+                             dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        with one_blas_thread():
+            model = train(vectors / np.where(norms == 0, 1, norms), sections, y)
+        model.save(tmp)
+        return model
+
+    return cached_model(cache_dir / f"review-{key.hexdigest()[:16]}", ReviewModel.load, make,
+                        KEEP)

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -67,6 +67,7 @@ from assistant.engine.understanding.split import sentences, split
 from assistant.errors import UnderstandingDataError
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
 ANALYSER_VERSION = 20
@@ -826,30 +827,50 @@ def analyser_for(framework: Framework, embed: Any, fingerprint: str, cache_dir: 
     """The folder of an analyser for this labelled set, framework and model, trained now unless
     ``cache_dir`` holds one already."""
     folder = cache_dir / f"analyser-{analyser_key(framework, fingerprint)}"
+
+    def check(found: Path) -> Path:
+        AnalyserModel.load(found)
+        return folder
+
+    def make(tmp: Path) -> Path:
+        items = load_labelled()
+        phrases = load_phrases()
+        cases = load_cases()
+        log.info("Training the question analyser on %d labelled questions, %d phrases and %d "
+                 "cases.", len(items), len(phrases), len(cases))
+        with one_blas_thread():
+            model, arrays = train(items, framework, embed, fingerprint, cache_dir, phrases,
+                                  cases)
+        model.save(tmp, arrays)
+        return folder
+
+    # Older analysers are kept for a switch back (another model, an earlier labelled set), a few.
+    return cached_model(folder, check, make, KEEP_ANALYSERS)
+
+
+def cached_model(folder: Path, load: Callable[[Path], T], make: Callable[[Path], T],
+                 keep: int) -> T:
+    """A trained model kept in the cache ``folder``, named ``<kind>-<hash of what made it>``:
+    ``load(folder)`` when it is there and loads (a damaged one is trained again), else
+    ``make(tmp)``, which trains it and saves it into a temporary folder beside it that then takes
+    its place. Of the other models of its kind, the ``keep - 1`` newest stay (for a switch back
+    to an earlier labelled set or embedding model)."""
     if (folder / "meta.json").exists():
         try:
-            AnalyserModel.load(folder)
-            return folder
+            return load(folder)
         except Exception:  # a damaged cached model is trained again
             shutil.rmtree(folder, ignore_errors=True)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    items = load_labelled()
-    phrases = load_phrases()
-    cases = load_cases()
-    log.info("Training the question analyser on %d labelled questions, %d phrases and %d cases.",
-             len(items), len(phrases), len(cases))
-    with one_blas_thread():
-        model, arrays = train(items, framework, embed, fingerprint, cache_dir, phrases, cases)
-    tmp = cache_dir / f".{folder.name}.{os.getpid()}.tmp"
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = folder.parent / f".{folder.name}.{os.getpid()}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
-    model.save(tmp, arrays)
+    made = make(tmp)
     try:
         os.replace(tmp, folder)
     except OSError:  # another build put the same model there first
         shutil.rmtree(tmp, ignore_errors=True)
-    # Older analysers are kept for a switch back (another model, an earlier labelled set), a few.
-    older = sorted((p for p in cache_dir.glob("analyser-*") if p != folder),
+    kind = folder.name.split("-", 1)[0]
+    older = sorted((p for p in folder.parent.glob(f"{kind}-*") if p != folder),
                    key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in older[KEEP_ANALYSERS - 1:]:
+    for stale in older[keep - 1:]:
         shutil.rmtree(stale, ignore_errors=True)
-    return folder
+    return made
