@@ -18,7 +18,6 @@ from typing import Any, Literal
 import chainlit as cl
 from chainlit.data.base import BaseDataLayer
 from chainlit.types import ThreadDict
-from pydantic import ValidationError
 from starlette.datastructures import Headers
 
 from assistant.chat import views
@@ -127,28 +126,20 @@ async def resume(thread: ThreadDict) -> None:
     # where it stood (follow-ups, the export, its worksheets' export), read back from what each
     # reply's metadata kept.
     steps = list(thread.get("steps") or [])
-    kept = [views.stored_metadata(step.get("metadata")) for step in steps]
-    conversation = await cl.make_async(Conversation.restore)(engine, kept)
+    conversation, became = await cl.make_async(Conversation.read_back)(
+        engine, [views.stored_metadata(step.get("metadata")) for step in steps])
     cl.user_session.set("conversation", conversation)
     # Chainlit does not keep a message's buttons; they are sent again. The page keeps buttons
     # apart from messages and shows each under its message once the thread has arrived.
-    sheets = 0
-    for step, meta in zip(steps, kept, strict=True):
-        actions: list[cl.Action] = []
-        if "sheet" in meta:
-            try:  # numbered as the restored conversation holds them: a damaged one is not
-                Worksheet.model_validate(meta["sheet"])
-            except ValidationError:
-                continue
+    sheets = 0  # numbered as the conversation holds them
+    for step, read in zip(steps, became, strict=True):
+        if isinstance(read, Worksheet):
             sheets += 1
             actions = sheet_actions(sheets)
-        elif isinstance(meta.get("turn"), dict):
-            turn = meta["turn"]
-            try:
-                answer = Answer.model_validate(turn["answer"]) if turn.get("answer") else None
-            except ValidationError:
-                continue
-            actions = answer_actions(str(turn.get("kind")), answer)
+        elif read is not None:
+            actions = answer_actions(read.kind, read.answer)
+        else:
+            continue
         for action in actions:
             await action.send(for_id=str(step["id"]))
     # As when the answer was given: side panels on the page, "page" elements in the widget,

@@ -84,29 +84,41 @@ class Conversation:
 
     @classmethod
     def restore(cls, engine: Engine, kept: Iterable[dict[str, Any]]) -> Conversation:
+        """A reopened conversation as it stood (:meth:`read_back`)."""
+        return cls.read_back(engine, kept)[0]
+
+    @classmethod
+    def read_back(cls, engine: Engine, kept: Iterable[dict[str, Any]]
+                  ) -> tuple[Conversation, list[Turn | Worksheet | None]]:
         """A reopened conversation as it stood, from what the history kept of each reply in
         order (:func:`kept_turn`, :func:`kept_sheet`): its worksheets, and its answered turns
         with each question analysed again in the light of the one before it, as when it was
-        asked (a few milliseconds a turn), so that follow-ups and the export go on from there.
-        The proposals themselves are not kept, so questions about one need it attached again.
-        An entry kept in an older or damaged form is passed over, and the log says how many."""
+        asked (a few milliseconds a turn), so that follow-ups and the export go on from there;
+        and per entry what it became (the chat puts each reply's buttons back from it). The
+        proposals themselves are not kept, so new questions about one need it attached again.
+        An entry kept in an older or damaged form is passed over (None), and the log says how
+        many."""
         conversation = cls(engine)
+        became: list[Turn | Worksheet | None] = []
         passed = 0
         for entry in kept:
+            read: Turn | Worksheet | None = None
             try:
                 if "sheet" in entry:
-                    conversation.sheets.append(Worksheet.model_validate(entry["sheet"]))
-                if "turn" in entry:
-                    conversation._restore_turn(entry["turn"])
+                    read = Worksheet.model_validate(entry["sheet"])
+                    conversation.sheets.append(read)
+                elif "turn" in entry:
+                    read = conversation._restore_turn(entry["turn"])
             except (ValidationError, AssistantError, KeyError, TypeError, ValueError):
                 passed += 1
+            became.append(read)
         if passed:
             logging.getLogger(__name__).warning(
                 "A reopened conversation could not read back %d of its replies; its follow-ups "
                 "and export go on without them", passed)
-        return conversation
+        return conversation, became
 
-    def _restore_turn(self, kept: dict[str, Any]) -> None:
+    def _restore_turn(self, kept: dict[str, Any]) -> Turn:
         kind = kept["kind"]
         if kind not in ("answer", "sources"):
             raise ValueError(kind)
@@ -117,9 +129,10 @@ class Conversation:
         lines = [Line(text=str(q["text"]), page=q.get("page"), section=None, position=-1)
                  for q in quotes.get("quotes", [])]
         sheet = next((w for w in self.sheets if w.title == quotes.get("title")), None)
-        self.turns.append(Turn(question=str(kept["question"]), kind=kind, query=query,
-                               answer=answer, message=kept.get("message"),
-                               proposal=lines if sheet else [], sheet=sheet))
+        turn = Turn(question=str(kept["question"]), kind=kind, query=query, answer=answer,
+                    message=kept.get("message"), proposal=lines if sheet else [], sheet=sheet)
+        self.turns.append(turn)
+        return turn
 
     def review(self, path: Path, name: str) -> Worksheet:
         """The worksheet of an attached proposal (``name`` as the raadslid's file was called)."""
