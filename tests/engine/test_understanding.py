@@ -594,8 +594,8 @@ def test_a_technology_after_a_place_is_found_and_a_run_ends_at_a_colon(engine):
 def test_markdown_typed_in_a_question_does_not_reach_the_answer(engine):
     from assistant.render.markdown import render_markdown
 
-    for question in ("Wat moet ik vragen over [slimme](http://example.org) **camera's**?",
-                     "Wat moet ik vragen over ![beeld](http://example.org/x.png) sensoren?",
+    for question in ("Wat moet ik vragen over [slimme](http://x.example) **camera's**?",
+                     "Wat moet ik vragen over ![beeld](http://x.example/x.png) sensoren?",
                      "Wat moet ik vragen over <img src=x> slimme lantaarnpalen?"):
         answer = engine.ask(question, use_llm=False)
         assert answer.subject and not re.search(r"[\[\]()<>*!]", answer.subject)
