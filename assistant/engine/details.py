@@ -39,9 +39,11 @@ _QUARTER = re.compile(r"\bq[1-4]\b")
 _RATIO = re.compile(r"\b\d+ (op( de)?|in|out of) \d+\b")
 # "drie vijfde", "twee derde", "three fifths": a fraction in words (read before text2num, which
 # takes "vijfde" for an ordinal).
+_DENOMINATORS = ("derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
+                 "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths",
+                 "tenth", "tenths")
 _FRACTION = re.compile(r"\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|one|two|three|four|five|"
-                       r"six|seven|eight|nine) (derde|vierde|vijfde|zesde|zevende|achtste|"
-                       r"negende|tiende|thirds?|quarters?|fifths?|sixths?|tenths?)\b")
+                       rf"six|seven|eight|nine) ({'|'.join(_DENOMINATORS)})\b")
 # Halves that count a period: "anderhalf jaar", "tweeenhalf jaar", "een halve dag".
 _HALF = re.compile(r"(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)enhalf|anderhalf|"
                    r"anderhalve|half|halve")
@@ -68,6 +70,11 @@ class Forms(BaseModel):
     this_next: tuple[str, ...]
     percent: tuple[str, ...]
     fractions: tuple[str, ...]
+    rates: dict[str, tuple[str, ...]]
+    rate_words: dict[str, tuple[str, ...]]
+    rate_openers: tuple[str, ...]
+    how_often: tuple[str, ...]
+    times: tuple[str, ...]
 
 
 class _Words:
@@ -92,6 +99,20 @@ class _Words:
         self.ton = _phrases(merged("ton_amounts"))
         self.periods = _phrases(merged("periods") + tuple(w for w in merged("until") if " " in w))
         self.fractions = _phrases(merged("fractions"))
+        # How often an amount recurs ("per jaar", "jaarlijks", "eenmalig"), per rate.
+        openers = merged("rate_openers")
+        keys = dict.fromkeys(k for f in forms for k in (*f.rates, *f.rate_words))
+        self.rates = {rate: _phrases(
+            tuple(f"{o} {fold(u)}" for f in forms for u in f.rates.get(rate, ()) for o in openers)
+            + tuple(fold(w) for f in forms for w in f.rate_words.get(rate, ())))
+            for rate in keys}
+        # The word a share ends with ("kwart" in "een kwart"; not "de" in "een op de").
+        self.share_ends = frozenset(f.split()[-1] for f in merged("fractions")
+                                    if len(f.split()[-1]) > 3) | frozenset(_DENOMINATORS)
+        self.rate_units = frozenset(fold(u) for f in forms for units in f.rates.values()
+                                    for u in units) | self.units
+        self.how_often = _phrases(merged("how_often"))
+        self.times = frozenset(merged("times"))
         # Full month names date a sentence on their own; short ones ("jan", "may") only next to
         # a number, since they are also names and verbs.
         self.full_months = frozenset(m for m in self.months if len(m) > 4 and m not in
@@ -168,6 +189,53 @@ def stated(text: str) -> frozenset[str]:
     return frozenset(name for name, check in _CHECKS.items() if check(read, w))
 
 
+def rates(text: str) -> frozenset[str]:
+    """What the amounts of ``text`` are per: "year" for "per jaar", "jaarlijkse" or "a year",
+    "once" for "eenmalig", "minute" for "per minuut" (the keys of details.yaml's rates, the same
+    in both languages), and "per lichtm" for "per lichtmast" (the start of the word, in the
+    text's language); empty when it does not say."""
+    w = _words()
+    raw = fold(text)
+    out = {rate for rate, pattern in w.rates.items() if pattern.search(raw)}
+    toks = _TOKEN.findall(raw)
+    out |= {f"per {toks[i + 1][:6]}" for i, t in enumerate(toks[:-1])
+            if t == "per" and toks[i + 1].isalpha() and toks[i + 1] not in w.rate_units}
+    return frozenset(out)
+
+
+def asks_how_often(question: str) -> bool:
+    """Whether ``question`` asks how often ("hoe vaak", "how often")."""
+    return bool(_words().how_often.search(fold(question)))
+
+
+def frequency(text: str) -> bool:
+    """Whether ``text`` says how often: a rate ("elk kwartaal", "maandelijks", "twee keer per
+    jaar") or a number of times ("drie keer")."""
+    if rates(text) - {"once"}:
+        return True
+    toks = tokens(text)
+    times = _words().times
+    return any(_NUMBER.fullmatch(t) and toks[i + 1:i + 2] and toks[i + 1] in times
+               for i, t in enumerate(toks))
+
+
+def is_time_unit(folded_words: set[str]) -> bool:
+    """Whether one of ``folded_words`` is a unit of time ("minuten", "days")."""
+    return bool(folded_words & _words().units)
+
+
+def is_share(token: str) -> bool:
+    """Whether ``token`` (a word of :func:`tokens`) ends the words for a share: "procent", "%",
+    "kwart" in "een kwart", "derde" in "twee derde"."""
+    w = _words()
+    return token in w.percent or token in w.share_ends
+
+
+def is_money(folded_words: set[str]) -> bool:
+    """Whether one of ``folded_words`` names money ("leges", "kosten", "rent")."""
+    return bool(folded_words & _words().money)
+
+
 def _amount(r: _Read, w: _Words) -> bool:
     """A figure next to a currency; "ruim een ton" (no weight after it); a figure with "miljoen"
     or "duizend" in a sentence about money."""
@@ -228,8 +296,27 @@ def _percentage(r: _Read, w: _Words) -> bool:
 
 
 def _count(r: _Read, w: _Words) -> bool:
-    """Any figure that is not a year, or "tientallen", "honderden"."""
-    return any(not is_year(r.toks[i]) for i in r.numbers) or bool(set(r.toks) & _VAGUE_COUNTS)
+    """A figure that numbers things, or "tientallen", "honderden". Not a year, and not a figure
+    that is part of another detail: the day of a date ("1 mei 2027"), an amount ("45 duizend
+    euro", "€ 45"), a period ("48 uur") or a percentage ("15 procent")."""
+    return (any(_numbers_things(r, i, w) for i in r.numbers)
+            or bool(set(r.toks) & _VAGUE_COUNTS))
+
+
+def _numbers_things(r: _Read, i: int, w: _Words) -> bool:
+    toks = r.toks
+    if is_year(toks[i]):
+        return False
+    following = toks[i + 1] if i + 1 < len(toks) else ""
+    before = toks[i - 1] if i > 0 else ""
+    if following in w.months or before in w.months:
+        return False
+    if following in w.percent or _unit_after(toks, i, w):
+        return False
+    # The currency sign before the figure or a currency word just after it, or after its scale
+    # ("45 duizend euro").
+    after = toks[i + 1:i + 3] if _scaled(toks, i, w) else toks[i + 1:i + 2]
+    return before not in w.currency and not set(after) & w.currency
 
 
 _CHECKS = {"amount": _amount, "duration": _duration, "date": _date, "percentage": _percentage,

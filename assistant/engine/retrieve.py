@@ -30,6 +30,7 @@ texts at all; otherwise ``missing`` says what the texts do not say.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 import time
 from collections.abc import Iterable
@@ -56,6 +57,8 @@ TOPIC_BONUS = 0.05
 VALUE_BONUS = 0.1
 SOURCE_BONUS = 0.15
 COVERAGE_PASSAGES = 3
+LOCAL_WEIGHT = 0.0
+LOCAL_DOCS = 1
 # Passages ranked per question (and rows asked of FAISS): fusion, bonuses, relevance and the
 # composer work on these.
 CANDIDATES = 200
@@ -112,11 +115,16 @@ def _counts(query: Query, sentence: str, stated: frozenset[str]) -> bool:
         return True
     head = noun[:5]  # "algoritmes" meets "algoritmen", "camera's" meets "camera"
     tokens = details.tokens(sentence)
-    if "percentage" in stated:
-        return any(head in t for t in tokens)
-    # The noun follows the number ("450 parkeersensoren") or, in a table or list, comes just
-    # before it ("Aantal camera's: 1").
-    return any(token[0].isdigit() and any(head in t for t in tokens[max(0, i - 3):i + 5])
+    if "percentage" in stated and any(
+            any(head in t for t in tokens[i + 1:i + 5])
+            for i, token in enumerate(tokens) if details.is_share(token)):
+        # "een kwart van de sensoren", "41 procent van de aanslagen"; not "300 bezwaarschriften
+        # tegen aanslagen, waarvan 41 procent gegrond".
+        return True
+    # The noun follows the number, perhaps after a word ("450 parkeersensoren", "300 nieuwe
+    # klachten"; not "300 bezwaarschriften tegen naheffingsaanslagen" for a number of
+    # naheffingsaanslagen) or, in a table or list, comes just before it ("Aantal camera's: 1").
+    return any(token[0].isdigit() and any(head in t for t in tokens[max(0, i - 3):i + 3])
                for i, token in enumerate(tokens))
 
 
@@ -294,6 +302,31 @@ class Retriever:
                 break
         return out[:len(case)]
 
+    def _within_documents(self, query: Query, fused: np.ndarray) -> np.ndarray:
+        """Per passage of the documents the best passages belong to, how well the question's
+        words pick it out within its own document, from 0 to 1: each word weighs by how few of
+        the document's passages hold it (its rarity within the document), so that the words
+        every passage of a raadsvoorstel about cameras at containers shares ("camera's",
+        "containers") pick none of them out, and the words of what is asked ("bewaard",
+        "dagen") do."""
+        out = np.zeros_like(fused)
+        best = np.argpartition(-fused, LOCAL_DOCS * 3)[:LOCAL_DOCS * 3] \
+            if fused.size > LOCAL_DOCS * 3 else np.arange(fused.size)
+        docs = list(dict.fromkeys(self.index.passages[i].doc
+                                  for i in best[np.argsort(-fused[best])]))[:LOCAL_DOCS]
+        for doc in docs:
+            rows = self._doc_rows[doc]
+            held = [self._passage_tokens(self.index.passages[r]) for r in rows]
+            n = len(rows)
+            for _, stems in query.weights:
+                has = [i for i, tokens in enumerate(held) if stems & tokens]
+                if not has or len(has) == n:
+                    continue
+                rarity = math.log((n - len(has) + 0.5) / (len(has) + 0.5) + 1)
+                out[[rows[i] for i in has]] += rarity
+        top = float(out.max())
+        return out / top if top > 0 else out
+
     # -- relevance -------------------------------------------------------------------------------
 
     def coverage(self, query: Query, passages: list[Passage]) -> float:
@@ -333,9 +366,13 @@ class Retriever:
         holding: list[Sentence] = []
         checked: set[str] = set()
         if query.details:
+            # The passages above the floor, and those of the best passage's document: a detail
+            # of the raadsvoorstel asked about may stand in any of its passages the ranking
+            # reached, however little its wording has in common with the question's.
             floor = self.floor(query)
+            first = hits[0].passage.doc if hits else None
             checked = {h.passage.id for i, h in enumerate(hits[:DETAIL_PASSAGES])
-                       if i == 0 or h.dense > floor}
+                       if i == 0 or h.dense > floor or h.passage.doc == first}
             # A sentence that can lead an answer: not a question, not a label. (Requiring a word
             # in common with the question lost English questions and inflected verbs:
             # "geëvalueerd" and "evalueert".)
@@ -379,10 +416,22 @@ class Retriever:
 
     def _holds(self, query: Query, detail: str, s: Sentence) -> bool:
         """Whether sentence ``s`` states the kind of ``detail`` the question asks for."""
+        if detail == "count" and details.asks_how_often(query.asked):
+            # "Hoe vaak" is answered by how often ("elk kwartaal", "drie keer", "in 14 procent
+            # van de gesprekken"), not by a number of something.
+            return details.frequency(s.text) or "percentage" in self._stated(s)
         if detail in ANSWERED_BY:
             stated = self._stated(s)
             if not ANSWERED_BY[detail] & stated:
                 return False
+            if detail == "amount":
+                # An amount asked for per year is not answered by a one-off amount, nor by one
+                # per minute; one asked for per lamp post not by a total. What an amount is per
+                # ("per lichtmast") is compared within one language only.
+                asked = details.rates(query.asked)
+                if detect_language(s.text) != query.language:
+                    asked = frozenset(r for r in asked if not r.startswith("per "))
+                return asked <= details.rates(s.text)
             return detail != "count" or _counts(query, s.text, stated)
         if not ANSWER_TYPES[detail].search(s.text):
             return False
@@ -487,6 +536,8 @@ class Retriever:
                                    TOPIC_BONUS)
         if query.source_docs:
             fused = fused + _bonus(fused, self._doc_rows, query.source_docs, SOURCE_BONUS)
+        if LOCAL_WEIGHT and query.kind not in ("ask", "topic"):
+            fused = fused + LOCAL_WEIGHT * self._within_documents(query, fused)
         if fused.size > CANDIDATES:
             best = np.argpartition(-fused, CANDIDATES)[:CANDIDATES]
             order = best[np.argsort(-fused[best], kind="stable")]

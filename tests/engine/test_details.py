@@ -59,9 +59,47 @@ def test_forms_texts_write_details_in(text, kind):
     ("De gemeente gebruikt algoritmes voor de bijstand.", "date"),
     ("Het college wil de raad informeren.", "percentage"),
     ("In 2024 startte de proef.", "count"),  # a year is a date, not a number of things
+    # A figure that is part of another detail numbers no things.
+    ("De meting loopt sinds 1 mei 2027.", "count"),
+    ("Het scheelt per jaar ongeveer 45 duizend euro.", "count"),
+    ("De aanbieders betalen leges van € 45 per scooter.", "count"),
+    ("De beelden worden 48 uur bewaard.", "count"),
+    ("15 procent van de meldingen komt via de app.", "count"),
+    ("The data are kept from May 3 onwards.", "count"),
 ])
 def test_words_that_are_not_the_detail(text, kind):
     assert kind not in details.stated(text)
+
+
+def test_a_figure_beside_another_detail_still_counts_what_it_numbers():
+    assert "count" in details.stated("Sinds 1 mei 2027 hangen er 12 sensoren.")
+    assert "count" in details.stated("Voor € 45.000 plaatsen we 450 parkeersensoren.")
+
+
+@pytest.mark.parametrize("text, rates", [
+    ("De kosten bedragen € 115.000 per jaar.", {"year"}),
+    ("Jaarlijkse kosten: € 12.000.", {"year"}),
+    ("Bij structurele voortzetting kost het € 11.000.", {"year"}),
+    ("Eenmalig is € 86.000 nodig.", {"once"}),
+    ("Het incidentele budget is EUR 86.000.", {"once"}),
+    ("Een rit kost 25 cent per minuut.", {"minute"}),
+    ("Elke maand betaalt de aanbieder € 200.", {"month"}),
+    ("It costs 5 euros a month.", {"month"}),
+    ("The annual licence fee is € 9,000.", {"year"}),
+    ("A one-off investment of € 40,000.", {"once"}),
+    ("De pilot kost in totaal een half miljoen euro.", set()),
+])
+def test_how_often_an_amount_recurs(text, rates):
+    assert details.rates(text) == rates
+
+
+def test_money_counted_is_an_amount_asked():
+    from assistant.engine.understanding.language import language_data
+
+    assert language_data("nl").details_asked("Hoeveel leges betalen de aanbieders?") == ["amount"]
+    assert language_data("nl").details_asked("Hoeveel sensoren komen er?") == ["count"]
+    # Fines are counted as well as paid: "hoeveel boetes" asks how many.
+    assert language_data("nl").details_asked("Hoeveel boetes zijn er uitgedeeld?") == ["count"]
 
 
 def test_every_detail_a_question_can_ask_for_has_its_sentence_when_missing():

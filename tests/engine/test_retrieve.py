@@ -90,10 +90,11 @@ def test_only_the_best_candidates_are_ranked(engine, monkeypatch):
 
 
 @pytest.mark.slow
-def test_an_english_question_is_answered_by_a_count_in_a_dutch_letter(seed_copy):
+def test_details_in_letters_a_municipality_adds(seed_copy):
     """"How many complaints" is answered by "412 klachten" in a letter a municipality adds,
     not told that the texts give no number; what the number counts is checked only within one
-    language."""
+    language. An amount per year is not answered by a one-off one, and the day of a date is not
+    a count."""
     from assistant.engine import Engine
     from assistant.engine.index.build import build_index
 
@@ -103,8 +104,24 @@ def test_an_english_question_is_answered_by_a_count_in_a_dutch_letter(seed_copy)
         "de app Meldwijzer. In 2026 ontving de gemeente via de Meldwijzer 412 klachten over "
         "losliggende stoeptegels en kapotte lantaarnpalen. De app is gebouwd door het eigen "
         "informatiseringsteam van de gemeente.\n", encoding="utf-8")
+    (seed_copy.index.corpus_dir / "raadsvoorstel-verkeerscamera-zeedorp.md").write_text(
+        "# Raadsvoorstel verkeerscamera's Zeedorp\n\n"
+        "Sinds 1 mei 2027 meten camera's van leverancier Telpunt op de Dorpsstraat hoeveel "
+        "auto's er passeren. De aanschaf van de camera's kost eenmalig € 86.000. De licentie "
+        "voor de telsoftware kost € 4.500 per jaar.\n", encoding="utf-8")
     build_index(seed_copy, progress=False)
     engine = Engine.load(seed_copy)
+
+    # An amount asked for per year is answered by the one per year, not by the one-off one;
+    # asked for per month, by neither.
+    answer = engine.ask("Wat kost de telsoftware van de verkeerscamera's jaarlijks?")
+    assert answer.status == "answered", answer.missing
+    assert "4.500" in answer.summary[0].text
+    answer = engine.ask("Wat kost de telsoftware van de verkeerscamera's per maand?")
+    assert answer.status == "not_in_texts" and "amount" in answer.missing
+    # The day of a date numbers nothing: "sinds 1 mei" does not say how often.
+    answer = engine.ask("Hoe vaak zijn de verkeerscamera's op de Dorpsstraat uitgevallen?")
+    assert answer.status == "not_in_texts" and "count" in answer.missing
 
     answer = engine.ask("How many complaints did the municipality receive through the "
                         "Meldwijzer in 2026?")
