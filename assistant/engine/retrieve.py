@@ -30,7 +30,6 @@ texts at all; otherwise ``missing`` says what the texts do not say.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 import time
 from collections.abc import Iterable
@@ -57,8 +56,6 @@ TOPIC_BONUS = 0.05
 VALUE_BONUS = 0.1
 SOURCE_BONUS = 0.15
 COVERAGE_PASSAGES = 3
-LOCAL_WEIGHT = 0.0
-LOCAL_DOCS = 1
 # Passages ranked per question (and rows asked of FAISS): fusion, bonuses, relevance and the
 # composer work on these.
 CANDIDATES = 200
@@ -302,31 +299,6 @@ class Retriever:
                 break
         return out[:len(case)]
 
-    def _within_documents(self, query: Query, fused: np.ndarray) -> np.ndarray:
-        """Per passage of the documents the best passages belong to, how well the question's
-        words pick it out within its own document, from 0 to 1: each word weighs by how few of
-        the document's passages hold it (its rarity within the document), so that the words
-        every passage of a raadsvoorstel about cameras at containers shares ("camera's",
-        "containers") pick none of them out, and the words of what is asked ("bewaard",
-        "dagen") do."""
-        out = np.zeros_like(fused)
-        best = np.argpartition(-fused, LOCAL_DOCS * 3)[:LOCAL_DOCS * 3] \
-            if fused.size > LOCAL_DOCS * 3 else np.arange(fused.size)
-        docs = list(dict.fromkeys(self.index.passages[i].doc
-                                  for i in best[np.argsort(-fused[best])]))[:LOCAL_DOCS]
-        for doc in docs:
-            rows = self._doc_rows[doc]
-            held = [self._passage_tokens(self.index.passages[r]) for r in rows]
-            n = len(rows)
-            for _, stems in query.weights:
-                has = [i for i, tokens in enumerate(held) if stems & tokens]
-                if not has or len(has) == n:
-                    continue
-                rarity = math.log((n - len(has) + 0.5) / (len(has) + 0.5) + 1)
-                out[[rows[i] for i in has]] += rarity
-        top = float(out.max())
-        return out / top if top > 0 else out
-
     # -- relevance -------------------------------------------------------------------------------
 
     def coverage(self, query: Query, passages: list[Passage]) -> float:
@@ -436,12 +408,14 @@ class Retriever:
         if not ANSWER_TYPES[detail].search(s.text):
             return False
         if detail == "name":
-            # A company's legal form ("VeiligZicht B.V.") names a company; any other name
-            # answers "which supplier" only next to the word the question used.
-            if _LEGAL_FORM.search(s.text):
+            # A company's legal form ("VeiligZicht B.V.") names a company, though not the brand
+            # of what it supplies; any other name answers "which supplier" only next to the word
+            # the question used.
+            words_of = language_data(query.language)
+            nouns = words_of.party_nouns(query.asked)
+            if _LEGAL_FORM.search(s.text) and not any(
+                    n.startswith(tuple(words_of.product_nouns)) for n in nouns):
                 return True
-            cue = tuple(language_data(query.language).name_nouns)
-            nouns = [w for w in words(query.asked) if w.startswith(cue)]
             return any(n[:6] in fold(s.text) for n in nouns)
         return True
 
@@ -536,8 +510,6 @@ class Retriever:
                                    TOPIC_BONUS)
         if query.source_docs:
             fused = fused + _bonus(fused, self._doc_rows, query.source_docs, SOURCE_BONUS)
-        if LOCAL_WEIGHT and query.kind not in ("ask", "topic"):
-            fused = fused + LOCAL_WEIGHT * self._within_documents(query, fused)
         if fused.size > CANDIDATES:
             best = np.argpartition(-fused, CANDIDATES)[:CANDIDATES]
             order = best[np.argsort(-fused[best], kind="stable")]

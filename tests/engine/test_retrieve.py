@@ -106,7 +106,7 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
         "informatiseringsteam van de gemeente.\n", encoding="utf-8")
     (seed_copy.index.corpus_dir / "raadsvoorstel-verkeerscamera-zeedorp.md").write_text(
         "# Raadsvoorstel verkeerscamera's Zeedorp\n\n"
-        "Sinds 1 mei 2027 meten camera's van leverancier Telpunt op de Dorpsstraat hoeveel "
+        "Sinds 1 mei 2027 meten camera's van Telpunt B.V. op de Dorpsstraat hoeveel "
         "auto's er passeren. De aanschaf van de camera's kost eenmalig € 86.000. De licentie "
         "voor de telsoftware kost € 4.500 per jaar.\n", encoding="utf-8")
     build_index(seed_copy, progress=False)
@@ -119,6 +119,11 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
     assert "4.500" in answer.summary[0].text
     answer = engine.ask("Wat kost de telsoftware van de verkeerscamera's per maand?")
     assert answer.status == "not_in_texts" and "amount" in answer.missing
+    # A company's legal form names the supplier, not the brand of what it supplies.
+    answer = engine.ask("Welke leverancier levert de verkeerscamera's op de Dorpsstraat?")
+    assert answer.status == "answered" and "Telpunt" in answer.summary[0].text
+    answer = engine.ask("Welk merk verkeerscamera's hangt er op de Dorpsstraat?")
+    assert answer.status == "not_in_texts" and "name" in answer.missing
     # The day of a date numbers nothing: "sinds 1 mei" does not say how often.
     answer = engine.ask("Hoe vaak zijn de verkeerscamera's op de Dorpsstraat uitgevallen?")
     assert answer.status == "not_in_texts" and "count" in answer.missing

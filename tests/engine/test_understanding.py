@@ -176,6 +176,17 @@ def test_details_are_read_from_what_is_asked_only():
     assert nl.details_asked("Waar moet ik op letten?") == []
 
 
+@pytest.mark.parametrize(("question", "lang", "asked"), [
+    ("Welk onderzoeksbureau evalueert de pilot?", "nl", ["name"]),
+    ("Welke externe partij voert de test uit?", "nl", ["name"]),
+    ("Which AI company built the chatbot?", "en", ["name"]),
+    ("Welke wijken krijgen sensoren?", "nl", []),
+    ("Which steps does the framework have?", "en", []),
+])
+def test_which_party_asks_for_a_name(question, lang, asked):
+    assert language_data(lang).details_asked(question) == asked
+
+
 # -- the split -------------------------------------------------------------------------------------
 
 def test_a_described_plan_and_a_pasted_quote_are_context():

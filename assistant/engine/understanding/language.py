@@ -42,6 +42,7 @@ class LanguageData(BaseModel):
     values_words: frozenset[str]
     details: dict[str, tuple[str, ...]]
     name_nouns: tuple[str, ...]
+    product_nouns: tuple[str, ...]
     followup_openers: tuple[str, ...]
 
     def model_post_init(self, _: object) -> None:
@@ -54,6 +55,9 @@ class LanguageData(BaseModel):
         joined = f" {' '.join(words(question))} "
         out = [d for d in DETAILS
                if any(f" {' '.join(words(cue))} " in joined for cue in self.details.get(d, ()))]
+        # "welk onderzoeksbureau", "which AI company": a name, whatever the party is called.
+        if "name" not in out and self.asks_which_party(question):
+            out = [d for d in DETAILS if d in out or d == "name"]
         # "hoeveel kost", "hoeveel dagen", "hoeveel procent": an amount, a period, a share, not
         # a count.
         if "count" in out and {"amount", "duration", "percentage"} & set(out):
@@ -74,10 +78,23 @@ class LanguageData(BaseModel):
                 out = [d for d in DETAILS if d in out and d != "count" or d == "duration"]
         return out
 
+    def party_nouns(self, question: str) -> list[str]:
+        """The words of ``question`` that name a party or product it asks after: those that
+        begin or end with one of :attr:`name_nouns` ("onderzoeksbureau", "leveranciers")."""
+        cue = tuple(self.name_nouns)
+        return [w for w in words(question) if w.startswith(cue) or w.endswith(cue)]
+
+    def asks_which_party(self, question: str) -> bool:
+        """ "Welk(e) ..." or "which ..." followed, within two words, by a party noun."""
+        folded = words(question)
+        nouns = set(self.party_nouns(question))
+        return any(w in _WHICH and nouns & set(folded[i + 1:i + 3]) for i, w in enumerate(folded))
+
     def asks_values(self, question: str) -> bool:
         return bool(set(words(question)) & self.values_words)
 
 
+_WHICH = frozenset({"welk", "welke", "which", "what"})
 _HOW_MUCH = frozenset({"hoeveel", "much"})
 _HOW_MANY = frozenset({"hoeveel", "many"})
 
