@@ -355,8 +355,14 @@ class Retriever:
             # A year the question names ("hoeveel meldingen in 2024") must be that of the
             # detail: a count for 2025 does not answer it.
             years = [t for t in details.tokens(query.asked) if details.is_year(t)]
+            # A sentence that names the party asked after ("... is Vistrada Security B.V. als
+            # leverancier gekozen" for "welke leverancier") answers however little else it
+            # shares with the question.
+            party = [n[:6] for n in language_data(query.language).party_nouns(query.asked)]
             for detail in query.details:
-                found = [s for s in pool if s.base >= best - DETAIL_MARGIN and detail in s.holds
+                found = [s for s in pool if detail in s.holds
+                         and (s.base >= best - DETAIL_MARGIN
+                              or detail == "name" and any(n in fold(s.text) for n in party))
                          and all(y in s.text or y in (s.previous or "") for y in years)]
                 if found:
                     holding.append(max(found, key=lambda s: s.base))
