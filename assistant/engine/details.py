@@ -22,7 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 from text_to_num import alpha2digit
 
-from assistant.engine.text.words import fold
+from assistant.engine.text.words import fold, words
 
 FILE = Path(__file__).with_name("details.yaml")
 # The details a text can be checked for; the others a question can ask for (a place, a person, a
@@ -189,6 +189,33 @@ def stated(text: str) -> frozenset[str]:
     return frozenset(name for name, check in _CHECKS.items() if check(read, w))
 
 
+def asked(question: str, lang: str) -> list[str]:
+    """The details the part of a question that asks asks for: the cues of the language file
+    (``LanguageData.details_asked``), with what it counts read. "hoeveel leges", "how much
+    rent": money counted is an amount ("how many fees" counts them); "hoeveel minuten", "how
+    many minutes": units of time counted are a period."""
+    from assistant.engine.understanding.language import DETAILS, language_data
+
+    out = language_data(lang).details_asked(question)
+    if "count" not in out:
+        return out
+    folded = words(question)
+
+    def counted(after: frozenset[str]) -> set[str]:
+        return {fold(folded[i + 1]) for i, w in enumerate(folded[:-1]) if w in after}
+
+    w = _words()
+    if counted(_HOW_MUCH) & w.money:
+        return [d for d in DETAILS if d in out and d != "count" or d == "amount"]
+    if counted(_HOW_MANY) & w.units:
+        return [d for d in DETAILS if d in out and d != "count" or d == "duration"]
+    return out
+
+
+_HOW_MUCH = frozenset({"hoeveel", "much"})
+_HOW_MANY = frozenset({"hoeveel", "many"})
+
+
 def rates(text: str) -> frozenset[str]:
     """What the amounts of ``text`` are per: "year" for "per jaar", "jaarlijkse" or "a year",
     "once" for "eenmalig", "minute" for "per minuut" (the keys of details.yaml's rates, the same
@@ -219,21 +246,11 @@ def frequency(text: str) -> bool:
                for i, t in enumerate(toks))
 
 
-def is_time_unit(folded_words: set[str]) -> bool:
-    """Whether one of ``folded_words`` is a unit of time ("minuten", "days")."""
-    return bool(folded_words & _words().units)
-
-
 def is_share(token: str) -> bool:
     """Whether ``token`` (a word of :func:`tokens`) ends the words for a share: "procent", "%",
     "kwart" in "een kwart", "derde" in "twee derde"."""
     w = _words()
     return token in w.percent or token in w.share_ends
-
-
-def is_money(folded_words: set[str]) -> bool:
-    """Whether one of ``folded_words`` names money ("leges", "kosten", "rent")."""
-    return bool(folded_words & _words().money)
 
 
 def _amount(r: _Read, w: _Words) -> bool:

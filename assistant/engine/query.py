@@ -27,6 +27,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from assistant.engine import details as detail_forms
 from assistant.engine.framework import Characteristic, Concept, Matcher
 from assistant.engine.text.words import ARTICLES, DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
 from assistant.engine.understanding.labelled import FOLLOWUP_KINDS, STANDALONE_KINDS
@@ -300,7 +301,7 @@ class QueryAnalyser:
         subject = self._subject(text, kind, topics, corrected)
         words_of = language_data(language)
         # Details are what the part that asks asks for: a fine or a law in a description is not.
-        details = [] if kind in ("ask", "topic") else words_of.details_asked(question)
+        details = [] if kind in ("ask", "topic") else detail_forms.asked(question, language)
 
         content = self._content(folded, language)
         tokens = [t for t in self.analyzer.tokens(" ".join(content)) if t not in source_stems]

@@ -93,13 +93,17 @@ def test_how_often_an_amount_recurs(text, rates):
     assert details.rates(text) == rates
 
 
-def test_money_counted_is_an_amount_asked():
-    from assistant.engine.understanding.language import language_data
-
-    assert language_data("nl").details_asked("Hoeveel leges betalen de aanbieders?") == ["amount"]
-    assert language_data("nl").details_asked("Hoeveel sensoren komen er?") == ["count"]
+@pytest.mark.parametrize(("question", "lang", "asked"), [
+    ("Hoeveel leges betalen de aanbieders?", "nl", ["amount"]),
+    ("Hoeveel sensoren komen er?", "nl", ["count"]),
     # Fines are counted as well as paid: "hoeveel boetes" asks how many.
-    assert language_data("nl").details_asked("Hoeveel boetes zijn er uitgedeeld?") == ["count"]
+    ("Hoeveel boetes zijn er uitgedeeld?", "nl", ["count"]),
+    ("How many fees were paid?", "en", ["count"]),
+    ("Hoeveel minuten moet het geluid te hard zijn?", "nl", ["duration"]),
+    ("How many days are the chats kept?", "en", ["duration"]),
+])
+def test_what_is_counted_says_which_detail_is_asked(question, lang, asked):
+    assert details.asked(question, lang) == asked
 
 
 def test_every_detail_a_question_can_ask_for_has_its_sentence_when_missing():

@@ -62,20 +62,6 @@ class LanguageData(BaseModel):
         # a count.
         if "count" in out and {"amount", "duration", "percentage"} & set(out):
             out.remove("count")
-        # "hoeveel leges", "how much rent": what is counted is money, so an amount is asked
-        # ("how many fees" counts them); "hoeveel minuten", "how many minutes": a period.
-        if "count" in out:
-            from assistant.engine import details
-
-            folded = words(question)
-
-            def counted(after: frozenset[str]) -> set[str]:
-                return {folded[i + 1] for i, w in enumerate(folded[:-1]) if w in after}
-
-            if details.is_money(counted(_HOW_MUCH)):
-                out = [d for d in DETAILS if d in out and d != "count" or d == "amount"]
-            elif details.is_time_unit(counted(_HOW_MANY)):  # "hoeveel minuten": a period
-                out = [d for d in DETAILS if d in out and d != "count" or d == "duration"]
         return out
 
     def party_nouns(self, question: str) -> list[str]:
@@ -95,8 +81,6 @@ class LanguageData(BaseModel):
 
 
 _WHICH = frozenset({"welk", "welke", "which", "what"})
-_HOW_MUCH = frozenset({"hoeveel", "much"})
-_HOW_MANY = frozenset({"hoeveel", "many"})
 
 
 @cache
