@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -73,8 +73,12 @@ class Forms(BaseModel):
     rates: dict[str, tuple[str, ...]]
     rate_words: dict[str, tuple[str, ...]]
     rate_openers: tuple[str, ...]
+    rate_openers_after_figure: tuple[str, ...]
+    not_rates: tuple[str, ...]
     how_often: tuple[str, ...]
     times: tuple[str, ...]
+    frequencies: tuple[str, ...]
+    prepositions: tuple[str, ...]
 
 
 class _Words:
@@ -99,24 +103,46 @@ class _Words:
         self.ton = _phrases(merged("ton_amounts"))
         self.periods = _phrases(merged("periods") + tuple(w for w in merged("until") if " " in w))
         self.fractions = _phrases(merged("fractions"))
-        # How often an amount recurs ("per jaar", "jaarlijks", "eenmalig"), per rate.
-        openers = merged("rate_openers")
+        # How often an amount recurs ("per jaar", "jaarlijks", "eenmalig", "€ 5 a month",
+        # "€ 4.500/jaar"), per rate.
         keys = dict.fromkeys(k for f in forms for k in (*f.rates, *f.rate_words))
-        self.rates = {rate: _phrases(
-            tuple(f"{o} {fold(u)}" for f in forms for u in f.rates.get(rate, ()) for o in openers)
-            + tuple(fold(w) for f in forms for w in f.rate_words.get(rate, ())))
-            for rate in keys}
-        # The word a share ends with ("kwart" in "een kwart"; not "de" in "een op de").
-        self.share_ends = frozenset(f.split()[-1] for f in merged("fractions")
-                                    if len(f.split()[-1]) > 3) | frozenset(_DENOMINATORS)
+        self.rates = {rate: _rate_patterns(rate, forms) for rate in keys}
+        # The rates of time ("year", "month"...), not "once" or "recurring".
+        self.time_rates = frozenset(k for f in forms for k in f.rates)
         self.rate_units = frozenset(fold(u) for f in forms for units in f.rates.values()
                                     for u in units) | self.units
+        self.not_rates = frozenset(merged("not_rates"))
+        # The word a share ends with ("kwart" in "een kwart", "cent" in "per cent"; not "de" in
+        # "een op de").
+        self.share_ends = (frozenset(f.split()[-1] for f in merged("fractions")
+                                     if len(f.split()[-1]) > 3)
+                           | frozenset(p.split()[-1] for p in merged("percent") if " " in p)
+                           | frozenset(_DENOMINATORS) | {"half", "helft"})
         self.how_often = _phrases(merged("how_often"))
         self.times = frozenset(merged("times"))
+        self.frequencies = _phrases(merged("frequencies"))
+        self.prepositions = frozenset(merged("prepositions"))
         # Full month names date a sentence on their own; short ones ("jan", "may") only next to
         # a number, since they are also names and verbs.
         self.full_months = frozenset(m for m in self.months if len(m) > 4 and m not in
                                      {"march", "may"})
+
+
+def _rate_patterns(rate: str, forms: list[Forms]) -> list[re.Pattern[str]]:
+    """How texts name ``rate``: its units after an opener ("per jaar", "elke maand"), after "/"
+    ("€ 4.500/jaar"), after "a" or "an" following a figure ("€ 5 a month", "twice a year"), and
+    its own words ("jaarlijks", "eenmalig")."""
+    units = [re.escape(fold(u)) for f in forms for u in f.rates.get(rate, ())]
+    out = [_phrases(tuple(fold(w) for f in forms for w in f.rate_words.get(rate, ())))]
+    if units:
+        unit = f"(?:{'|'.join(units)})(?![a-z0-9])"
+        openers = "|".join(re.escape(fold(o)) for f in forms for o in f.rate_openers)
+        after = "|".join(re.escape(fold(o)) for f in forms for o in f.rate_openers_after_figure)
+        out.append(re.compile(rf"(?<![a-z0-9])(?:{openers}) {unit}|/ ?{unit}"))
+        if after:
+            out.append(re.compile(rf"(?:\d|\b(?:once|twice|times|euros?))[^a-z]{{0,3}}"
+                                  rf"(?:[a-z€$£]+ )?(?:{after}) {unit}"))
+    return out
 
 
 def _phrases(entries: tuple[str, ...]) -> re.Pattern[str]:
@@ -197,8 +223,6 @@ def asked(question: str, lang: str) -> list[str]:
     from assistant.engine.understanding.language import DETAILS, language_data
 
     out = language_data(lang).details_asked(question)
-    if "count" not in out:
-        return out
     folded = words(question)
 
     def counted(after: frozenset[str]) -> set[str]:
@@ -207,7 +231,7 @@ def asked(question: str, lang: str) -> list[str]:
     w = _words()
     if counted(_HOW_MUCH) & w.money:
         return [d for d in DETAILS if d in out and d != "count" or d == "amount"]
-    if counted(_HOW_MANY) & w.units:
+    if "count" in out and counted(_HOW_MANY) & w.units:
         return [d for d in DETAILS if d in out and d != "count" or d == "duration"]
     return out
 
@@ -216,33 +240,73 @@ _HOW_MUCH = frozenset({"hoeveel", "much"})
 _HOW_MANY = frozenset({"hoeveel", "many"})
 
 
+@lru_cache(maxsize=8192)
 def rates(text: str) -> frozenset[str]:
-    """What the amounts of ``text`` are per: "year" for "per jaar", "jaarlijkse" or "a year",
-    "once" for "eenmalig", "minute" for "per minuut" (the keys of details.yaml's rates, the same
-    in both languages), and "per lichtm" for "per lichtmast" (the start of the word, in the
-    text's language); empty when it does not say."""
+    """What the amounts of ``text`` are per: "year" for "per jaar", "jaarlijkse", "/jaar" or "€ 5
+    a year", "once" for "eenmalig", "recurring" for "structureel" (the keys of details.yaml's
+    rates, the same in both languages), and "per lichtmast" for a rate per thing (in the
+    text's language; not "per saldo" or "per e-mail"); empty when it does not say."""
     w = _words()
     raw = fold(text)
-    out = {rate for rate, pattern in w.rates.items() if pattern.search(raw)}
+    out = {rate for rate, patterns in w.rates.items() if any(p.search(raw) for p in patterns)}
     toks = _TOKEN.findall(raw)
-    out |= {f"per {toks[i + 1][:6]}" for i, t in enumerate(toks[:-1])
-            if t == "per" and toks[i + 1].isalpha() and toks[i + 1] not in w.rate_units}
+    out |= {f"per {toks[i + 1]}" for i, t in enumerate(toks[:-1])
+            if t == "per" and toks[i + 1].isalpha() and toks[i + 1] not in w.rate_units
+            and toks[i + 1] not in w.not_rates}
     return frozenset(out)
 
 
+def rate_answers(asked: frozenset[str], stated: frozenset[str]) -> bool:
+    """Whether an amount stated per ``stated`` (:func:`rates` of its sentence) answers one asked
+    for per ``asked``: each rate asked must be stated; "once" is also answered by an amount
+    that states no rate of time ("De aanschaf kost € 86.000"), "recurring" by any rate of
+    time, and "per lichtmast" by "per lichtmasten" or "per mast"."""
+    w = _words()
+    timed = stated & (w.time_rates | {"recurring"})
+
+    def answered(rate: str) -> bool:
+        if rate == "once":
+            return "once" in stated or not timed
+        if rate == "recurring":
+            return bool(timed)
+        if rate.startswith("per "):
+            return any(_same_thing(rate[4:], s[4:]) for s in stated if s.startswith("per "))
+        return rate in stated
+
+    return all(answered(rate) for rate in asked)
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """ "lichtmast" and "lichtmasten", "deelscooter" and "scooter": one ends the other, plurals
+    aside."""
+    a, b = _singular(a), _singular(b)
+    return a.endswith(b) or b.endswith(a)
+
+
+def _singular(word: str) -> str:
+    for ending in ("en", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return word[:-len(ending)]
+    return word
+
+
+@lru_cache(maxsize=1024)
 def asks_how_often(question: str) -> bool:
     """Whether ``question`` asks how often ("hoe vaak", "how often")."""
     return bool(_words().how_often.search(fold(question)))
 
 
+@lru_cache(maxsize=8192)
 def frequency(text: str) -> bool:
-    """Whether ``text`` says how often: a rate ("elk kwartaal", "maandelijks", "twee keer per
-    jaar") or a number of times ("drie keer")."""
-    if rates(text) - {"once"}:
+    """Whether ``text`` says how often: a rate of time ("elk kwartaal", "maandelijks", "twee keer
+    per jaar"), a number of times ("drie keer", "3x") or a frequency in words ("een keer",
+    "twice", "nooit"). An amount per year says how often it is paid, so the caller also asks
+    that the sentence answer the question nearly as well as the best one."""
+    w = _words()
+    if rates(text) & w.time_rates or w.frequencies.search(fold(text)):
         return True
     toks = tokens(text)
-    times = _words().times
-    return any(_NUMBER.fullmatch(t) and toks[i + 1:i + 2] and toks[i + 1] in times
+    return any(_NUMBER.fullmatch(t) and toks[i + 1:i + 2] and toks[i + 1] in w.times
                for i, t in enumerate(toks))
 
 
@@ -314,19 +378,33 @@ def _percentage(r: _Read, w: _Words) -> bool:
 
 def _count(r: _Read, w: _Words) -> bool:
     """A figure that numbers things, or "tientallen", "honderden". Not a year, and not a figure
-    that is part of another detail: the day of a date ("1 mei 2027"), an amount ("45 duizend
-    euro", "€ 45"), a period ("48 uur") or a percentage ("15 procent")."""
-    return (any(_numbers_things(r, i, w) for i in r.numbers)
-            or bool(set(r.toks) & _VAGUE_COUNTS))
+    that is part of another detail: a date ("1 mei 2027", "01-03-2027", "Q3"), a time ("14:00
+    uur"), an amount ("45 duizend euro", "€ 45"), a period ("48 uur") or a percentage ("15
+    procent")."""
+    cleaned = _CLOCK.sub(" ", _NUMERIC_DATE.sub(" ", _QUARTER.sub(" ", r.folded)))
+    toks = _TOKEN.findall(cleaned)
+    return (any(_numbers_things(toks, i, w) for i, t in enumerate(toks) if _NUMBER.fullmatch(t))
+            or bool(set(toks) & _VAGUE_COUNTS))
 
 
-def _numbers_things(r: _Read, i: int, w: _Words) -> bool:
-    toks = r.toks
-    if is_year(toks[i]):
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(uur|u|h)\b|\b\d{1,2}:\d{2}\b")
+
+
+def _numbers_things(toks: list[str], i: int, w: _Words) -> bool:
+    """Whether the figure at ``toks[i]`` numbers things."""
+    figure = toks[i]
+    if is_year(figure):
         return False
     following = toks[i + 1] if i + 1 < len(toks) else ""
     before = toks[i - 1] if i > 0 else ""
-    if following in w.months or before in w.months:
+    if figure in _SCALES and _NUMBER.fullmatch(before):
+        return False  # "45 duizend" is read as "45 1000": the 1000 is part of the 45
+    # The day of a date: "1 mei", or "May 3" followed by a year, a preposition or conjunction,
+    # or nothing ("In mei 12 nieuwe camera's" and "Maart: 40 meldingen" count).
+    day = figure.isdigit() and 1 <= int(figure) <= 31
+    if day and (following in w.months or before in w.months and (
+            not following or is_year(following) or not following.isalpha()
+            or following in w.prepositions or following in _AFTER_A_DATE)):
         return False
     if following in w.percent or _unit_after(toks, i, w):
         return False
@@ -334,6 +412,36 @@ def _numbers_things(r: _Read, i: int, w: _Words) -> bool:
     # ("45 duizend euro").
     after = toks[i + 1:i + 3] if _scaled(toks, i, w) else toks[i + 1:i + 2]
     return before not in w.currency and not set(after) & w.currency
+
+
+_SCALES = frozenset({"1000", "1000000", "1000000000"})
+_AFTER_A_DATE = frozenset({"onwards", "until", "through", "and", "en", "t"})
+
+
+def words_after_figure(text: str) -> list[list[str]]:
+    """For each figure of ``text``, the words after it up to the first preposition, at most three:
+    what it numbers ("300 nieuwe klachten" -> ["nieuwe", "klachten"]; "300 bezwaarschriften
+    tegen aanslagen" -> ["bezwaarschriften"])."""
+    w = _words()
+    toks = tokens(text)
+    out = []
+    for i, t in enumerate(toks):
+        if not t[0].isdigit():
+            continue
+        kept = []
+        for word in toks[i + 1:i + 4]:
+            if word in w.prepositions or word[0].isdigit():
+                break
+            kept.append(word)
+        out.append(kept)
+    return out
+
+
+def words_after_share(text: str) -> list[list[str]]:
+    """For each share of ``text`` ("een kwart", "41 procent", "half of"), the four words after it:
+    what it is a share of ("een kwart van de sensoren")."""
+    toks = tokens(text)
+    return [toks[i + 1:i + 5] for i, t in enumerate(toks) if is_share(t)]
 
 
 _CHECKS = {"amount": _amount, "duration": _duration, "date": _date, "percentage": _percentage,

@@ -44,7 +44,7 @@ from assistant.engine.corpus.passages import Passage
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser, source_phrases
 from assistant.engine.text.words import fold, words
-from assistant.engine.understanding.language import detect_language, language_data
+from assistant.engine.understanding.language import detect_language, language_data, mentions
 from assistant.engine.understanding.model import case_text
 
 EXPANSION_WEIGHT = 0.8
@@ -59,8 +59,10 @@ COVERAGE_PASSAGES = 3
 # Passages ranked per question (and rows asked of FAISS): fusion, bonuses, relevance and the
 # composer work on these.
 CANDIDATES = 200
-# Passages a detail asked for is looked for in (those above the calibrated floor), and how much
-# less well than the best sentence a sentence holding it may answer the question.
+# Passages a detail asked for is looked for in (those above the calibrated floor or of the best
+# passage's document, among the first DETAIL_PASSAGES), and how much less well than the best
+# sentence a sentence holding it may answer the question (unless it names the party asked
+# after).
 DETAIL_PASSAGES = 20
 DETAIL_MARGIN = 0.1
 # How a sentence's score for a short answer is made (see Retriever.answer_sentences). Raw cosine
@@ -111,18 +113,16 @@ def _counts(query: Query, sentence: str, stated: frozenset[str]) -> bool:
         # word in a Dutch sentence about "klachten", so there any number answers.
         return True
     head = noun[:5]  # "algoritmes" meets "algoritmen", "camera's" meets "camera"
-    tokens = details.tokens(sentence)
-    if "percentage" in stated and any(
-            any(head in t for t in tokens[i + 1:i + 5])
-            for i, token in enumerate(tokens) if details.is_share(token)):
+    if "percentage" in stated and any(any(head in t for t in after)
+                                      for after in details.words_after_share(sentence)):
         # "een kwart van de sensoren", "41 procent van de aanslagen"; not "300 bezwaarschriften
         # tegen aanslagen, waarvan 41 procent gegrond".
         return True
-    # The noun follows the number, perhaps after a word ("450 parkeersensoren", "300 nieuwe
-    # klachten"; not "300 bezwaarschriften tegen naheffingsaanslagen" for a number of
-    # naheffingsaanslagen) or, in a table or list, comes just before it ("Aantal camera's: 1").
-    return any(token[0].isdigit() and any(head in t for t in tokens[max(0, i - 3):i + 3])
-               for i, token in enumerate(tokens))
+    # What the number numbers follows it, up to a preposition ("450 slimme draadloze
+    # sensoren"; not "300 bezwaarschriften tegen naheffingsaanslagen" for a number of
+    # naheffingsaanslagen), or, in a table or list, is its label ("Aantal camera's: 1").
+    return (any(any(head in t for t in after) for after in details.words_after_figure(sentence))
+            or bool(re.search(rf"{re.escape(head)}\w*(?:['’]s)?\s*:\s*\d", fold(sentence))))
 
 
 @dataclass
@@ -325,13 +325,15 @@ class Retriever:
         """The details and proper names the question asks about that the texts do not hold, the
         passages looked in, and the sentences that hold the details found.
 
-        A detail is looked for in every passage the answer could draw on: the first
+        A detail is looked for in every passage the answer could draw on: those of the first
         :data:`DETAIL_PASSAGES` of the ranking that are more similar to the question than any
-        unrelated question comes to this corpus (``floor``, calibrated at ``assistant index``),
-        and always the first. A sentence there holds it when it states that kind of detail (in
-        any of the forms details.py reads) and answers the question nearly as well as the best
-        sentence does (within :data:`DETAIL_MARGIN`, before any bonus for the detail), so that a
-        number about something else does not count."""
+        unrelated question comes to this corpus (``floor``, calibrated at ``assistant index``)
+        or that belong to the first passage's document, and always the first. A sentence there
+        holds it when it states that kind of detail as asked (in any of the forms details.py
+        reads; per year if asked per year; how often if asked how often) and answers the
+        question nearly as well as the best sentence does (within :data:`DETAIL_MARGIN`, before
+        any bonus for the detail), so that a number about something else does not count; a name
+        beside the party asked after ("als leverancier") counts however far down."""
         if query.kind in ("ask", "topic"):
             return [], [], []
         out: list[str] = []
@@ -355,14 +357,14 @@ class Retriever:
             # A year the question names ("hoeveel meldingen in 2024") must be that of the
             # detail: a count for 2025 does not answer it.
             years = [t for t in details.tokens(query.asked) if details.is_year(t)]
-            # A sentence that names the party asked after ("... is Vistrada Security B.V. als
-            # leverancier gekozen" for "welke leverancier") answers however little else it
-            # shares with the question.
-            party = [n[:6] for n in language_data(query.language).party_nouns(query.asked)]
+            # A sentence that names the party asked after beside a name ("... is Vistrada
+            # Security B.V. als leverancier gekozen" for "welke leverancier") answers however
+            # little else it shares with the question.
+            party = language_data(query.language).party_heads(query.asked)
             for detail in query.details:
                 found = [s for s in pool if detail in s.holds
                          and (s.base >= best - DETAIL_MARGIN
-                              or detail == "name" and any(n in fold(s.text) for n in party))
+                              or detail == "name" and mentions(s.text, party))
                          and all(y in s.text or y in (s.previous or "") for y in years)]
                 if found:
                     holding.append(max(found, key=lambda s: s.base))
@@ -407,9 +409,9 @@ class Retriever:
                 # per minute; one asked for per lamp post not by a total. What an amount is per
                 # ("per lichtmast") is compared within one language only.
                 asked = details.rates(query.asked)
-                if detect_language(s.text) != query.language:
+                if asked and detect_language(s.text) != query.language:
                     asked = frozenset(r for r in asked if not r.startswith("per "))
-                return asked <= details.rates(s.text)
+                return details.rate_answers(asked, details.rates(s.text))
             return detail != "count" or _counts(query, s.text, stated)
         if not ANSWER_TYPES[detail].search(s.text):
             return False
@@ -418,11 +420,10 @@ class Retriever:
             # of what it supplies; any other name answers "which supplier" only next to the word
             # the question used.
             words_of = language_data(query.language)
-            nouns = words_of.party_nouns(query.asked)
-            if _LEGAL_FORM.search(s.text) and not any(
-                    n.startswith(tuple(words_of.product_nouns)) for n in nouns):
+            party = words_of.party_heads(query.asked)
+            if _LEGAL_FORM.search(s.text) and not set(party) & set(words_of.product_nouns):
                 return True
-            return any(n[:6] in fold(s.text) for n in nouns)
+            return mentions(s.text, party)
         return True
 
     def _begins_a_word(self, folded: str) -> bool:

@@ -66,6 +66,10 @@ def test_forms_texts_write_details_in(text, kind):
     ("De beelden worden 48 uur bewaard.", "count"),
     ("15 procent van de meldingen komt via de app.", "count"),
     ("The data are kept from May 3 onwards.", "count"),
+    ("Op 01-03-2027 start de proef.", "count"),
+    ("In Q3 2027 start de proef.", "count"),
+    ("De sensoren kosten samen € 1,2 miljoen.", "count"),
+    ("Het scheelt € 45 duizend.", "count"),
 ])
 def test_words_that_are_not_the_detail(text, kind):
     assert kind not in details.stated(text)
@@ -74,12 +78,19 @@ def test_words_that_are_not_the_detail(text, kind):
 def test_a_figure_beside_another_detail_still_counts_what_it_numbers():
     assert "count" in details.stated("Sinds 1 mei 2027 hangen er 12 sensoren.")
     assert "count" in details.stated("Voor € 45.000 plaatsen we 450 parkeersensoren.")
+    # A figure after a month is a day only when a year or nothing follows it.
+    assert "count" in details.stated("Maart: 40 meldingen.")
+    assert "count" in details.stated("In mei kwamen er 12 nieuwe camera's.")
 
 
 @pytest.mark.parametrize("text, rates", [
     ("De kosten bedragen € 115.000 per jaar.", {"year"}),
     ("Jaarlijkse kosten: € 12.000.", {"year"}),
-    ("Bij structurele voortzetting kost het € 11.000.", {"year"}),
+    ("Bij structurele voortzetting kost het € 11.000.", {"recurring"}),
+    ("De licentie kost € 4.500/jaar.", {"year"}),
+    ("De leges zijn € 45 per scooter.", {"per scooter"}),
+    ("Per saldo is de proef goedkoper; de gemeente meldt het per e-mail.", set()),
+    ("The trial runs for a year and costs € 40,000.", set()),  # "a year" after no figure
     ("Eenmalig is € 86.000 nodig.", {"once"}),
     ("Het incidentele budget is EUR 86.000.", {"once"}),
     ("Een rit kost 25 cent per minuut.", {"minute"}),
@@ -93,6 +104,35 @@ def test_how_often_an_amount_recurs(text, rates):
     assert details.rates(text) == rates
 
 
+@pytest.mark.parametrize(("asked", "stated", "answers"), [
+    ("Wat kost het per jaar?", "Het kost € 4.500 per jaar.", True),
+    ("Wat kost het per jaar?", "Het kost eenmalig € 86.000.", False),
+    ("Wat zijn de eenmalige kosten?", "De aanschaf kost € 86.000.", True),  # no rate: once
+    ("Wat zijn de eenmalige kosten?", "Het beheer kost € 500 per maand.", False),
+    ("Wat zijn de structurele kosten?", "Het beheer kost € 500 per maand.", True),
+    ("Wat kost het per lichtmast?", "De uitbreiding kost € 1,6 miljoen.", False),
+    ("Wat kost het per lichtmast?", "Dat is € 900 per lichtmasten.", True),
+    ("Hoeveel leges per scooter?", "De leges zijn € 45 per deelscooter per jaar.", True),
+])
+def test_an_amount_answers_what_it_is_asked_per(asked, stated, answers):
+    assert details.rate_answers(details.rates(asked), details.rates(stated)) is answers
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("De commissie komt elk kwartaal bijeen.", True),
+    ("De raad wordt twee keer per jaar geïnformeerd.", True),
+    ("De camera is één keer uitgevallen.", True),
+    ("The system failed twice.", True),
+    ("De sensor viel 3x uit.", True),
+    ("Er zijn 17 algoritmes beschreven.", False),
+    ("De leges zijn € 45 per scooter.", False),
+    ("De gemeente wil de camera's structureel inzetten.", False),
+    ("The trial runs for a year.", False),
+])
+def test_how_often_a_text_says_something_happens(text, says):
+    assert details.frequency(text) is says
+
+
 @pytest.mark.parametrize(("question", "lang", "asked"), [
     ("Hoeveel leges betalen de aanbieders?", "nl", ["amount"]),
     ("Hoeveel sensoren komen er?", "nl", ["count"]),
@@ -100,7 +140,8 @@ def test_how_often_an_amount_recurs(text, rates):
     ("Hoeveel boetes zijn er uitgedeeld?", "nl", ["count"]),
     ("How many fees were paid?", "en", ["count"]),
     ("Hoeveel minuten moet het geluid te hard zijn?", "nl", ["duration"]),
-    ("How many days are the chats kept?", "en", ["duration"]),
+    ("How many minutes are the recordings kept?", "en", ["duration"]),
+    ("How much rent does the municipality pay?", "en", ["amount"]),
 ])
 def test_what_is_counted_says_which_detail_is_asked(question, lang, asked):
     assert details.asked(question, lang) == asked

@@ -180,11 +180,26 @@ def test_details_are_read_from_what_is_asked_only():
     ("Welk onderzoeksbureau evalueert de pilot?", "nl", ["name"]),
     ("Welke externe partij voert de test uit?", "nl", ["name"]),
     ("Which AI company built the chatbot?", "en", ["name"]),
+    ("Welke cameraleverancier is gekozen?", "nl", ["name"]),
     ("Welke wijken krijgen sensoren?", "nl", []),
     ("Which steps does the framework have?", "en", []),
+    # A party noun is the end of a compound, not its start or a short first part.
+    ("Welk kenmerk van de camera telt?", "nl", []),
+    ("Welke bedrijfsprocessen veranderen er?", "nl", []),
+    ("Which firmware version runs on the sensors?", "en", []),
+    ("Which organisational measures does the GDPR require?", "en", ["rule"]),
 ])
 def test_which_party_asks_for_a_name(question, lang, asked):
     assert language_data(lang).details_asked(question) == asked
+
+
+def test_a_party_is_mentioned_at_the_end_of_a_word_only():
+    from assistant.engine.understanding.language import mentions
+
+    assert mentions("Vistrada B.V. is als cameraleverancier gekozen.", ["leverancier"])
+    assert mentions("Two companies bid.", ["company"])
+    assert not mentions("The chatbot was accompanied by a FAQ page.", ["company"])
+    assert not mentions("Het onderzoek wordt in Zeedorp uitgevoerd.", ["bureau"])
 
 
 # -- the split -------------------------------------------------------------------------------------

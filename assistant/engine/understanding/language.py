@@ -10,15 +10,16 @@ unknown key is refused with one sentence that names the file.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant.engine.text.words import words
+from assistant.engine.text.words import fold, words
 from assistant.errors import UnderstandingDataError
 
 LANGUAGES = ("nl", "en")
@@ -64,23 +65,44 @@ class LanguageData(BaseModel):
             out.remove("count")
         return out
 
-    def party_nouns(self, question: str) -> list[str]:
-        """The words of ``question`` that name a party or product it asks after: those that
-        begin or end with one of :attr:`name_nouns` ("onderzoeksbureau", "leveranciers")."""
-        cue = tuple(self.name_nouns)
-        return [w for w in words(question) if w.startswith(cue) or w.endswith(cue)]
+    def party_heads(self, question: str) -> list[str]:
+        """The nouns of :attr:`name_nouns` that ``question`` asks after: a word that is one of
+        them, its plural, or a compound ending in one ("onderzoeksbureau", "cameraleveranciers";
+        not "kenmerk" or "firmware", whose first part is too short or whose noun comes first)."""
+        return list(_party_heads(self.name_nouns, question))
 
     def asks_which_party(self, question: str) -> bool:
         """ "Welk(e) ..." or "which ..." followed, within two words, by a party noun."""
         folded = words(question)
-        nouns = set(self.party_nouns(question))
-        return any(w in _WHICH and nouns & set(folded[i + 1:i + 3]) for i, w in enumerate(folded))
+        return any(w in _WHICH and self.party_heads(" ".join(folded[i + 1:i + 3]))
+                   for i, w in enumerate(folded))
 
     def asks_values(self, question: str) -> bool:
         return bool(set(words(question)) & self.values_words)
 
 
 _WHICH = frozenset({"welk", "welke", "which", "what"})
+# The endings of a noun's plural (or none), for nouns ending in "y" and for others.
+_PLURAL = {True: "(y|ies)", False: "(s|en|es|'s)?"}
+
+
+@lru_cache(maxsize=1024)
+def _party_heads(nouns: tuple[str, ...], question: str) -> tuple[str, ...]:
+    out = []
+    for w in words(question):
+        for noun in nouns:
+            stem = noun[:-1] if noun.endswith("y") else noun
+            if re.fullmatch(rf"(\w{{4,}})?{re.escape(stem)}{_PLURAL[noun.endswith('y')]}", w):
+                out.append(noun)
+    return tuple(dict.fromkeys(out))
+
+
+def mentions(text: str, nouns: list[str]) -> bool:
+    """Whether ``text`` holds one of ``nouns`` (from :meth:`LanguageData.party_heads`), on its own
+    or at the end of a compound, singular or plural."""
+    folded = fold(text)
+    return any(re.search(rf"{re.escape(n[:-1] if n.endswith('y') else n)}"
+                         rf"{_PLURAL[n.endswith('y')]}\b", folded) for n in nouns)
 
 
 @cache
