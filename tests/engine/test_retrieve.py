@@ -109,7 +109,8 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
         "Sinds 1 mei 2027 meten camera's op de Dorpsstraat hoeveel "
         "auto's er passeren. De aanschaf van de camera's kost eenmalig € 86.000. De licentie "
         "voor de telsoftware kost € 4.500 per jaar. Na een meervoudig onderhandse aanbesteding "
-        "is Telpunt Systems B.V. uit Apeldoorn als leverancier gekozen.\n", encoding="utf-8")
+        "is Telpunt Systems B.V. uit Apeldoorn als leverancier gekozen. De raad krijgt elk "
+        "kwartaal een rapportage over de tellingen.\n", encoding="utf-8")
     build_index(seed_copy, progress=False)
     engine = Engine.load(seed_copy)
 
@@ -123,8 +124,11 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
         ("Welke leverancier levert de telsoftware van de verkeerscamera's op de Dorpsstraat?",
          "Telpunt", None),
         ("Welk merk verkeerscamera's hangt er op de Dorpsstraat?", None, "name"),
-        # The day of a date numbers nothing: "sinds 1 mei" does not say how often.
-        ("Hoe vaak zijn de verkeerscamera's op de Dorpsstraat uitgevallen?", None, "count"),
+        # The day of a date and the figure of an amount number nothing: "sinds 1 mei 2027" and
+        # "€ 86.000" do not say how many cameras there are.
+        ("Hoeveel verkeerscamera's hangen er op de Dorpsstraat?", None, "count"),
+        # "Hoe vaak" is answered by how often.
+        ("Hoe vaak krijgt de raad een rapportage over de verkeerscamera's?", "elk kwartaal", None),
         ("How many complaints did the municipality receive through the Meldwijzer in 2026?",
          "412", None),
         # Within one language the noun is still checked: a number of something else does not
