@@ -328,9 +328,11 @@ def _amount(r: _Read, w: _Words) -> bool:
 
 def _duration(r: _Read, w: _Words) -> bool:
     """A figure (or "half", "anderhalf") followed by a unit of time; "een half jaar"; "tot de
-    termijn verstreken is"."""
-    halves = [i for i, t in enumerate(r.toks) if _HALF.fullmatch(t)]
-    return (any(_unit_after(r.toks, i, w) for i in r.numbers + halves)
+    termijn verstreken is". Not a time of day: "om 14:00 uur" is a moment (:func:`_date`)."""
+    toks = _TOKEN.findall(_CLOCK.sub(" ", r.folded)) if _CLOCK.search(r.folded) else r.toks
+    numbers = [i for i, t in enumerate(toks) if _NUMBER.fullmatch(t)]
+    halves = [i for i, t in enumerate(toks) if _HALF.fullmatch(t)]
+    return (any(_unit_after(toks, i, w) for i in numbers + halves)
             or bool(w.periods.search(r.raw))
             or any(_until_end(clause, w) for clause in _CLAUSE.split(r.folded))
             or bool(_RANGE.search(r.folded)))
@@ -353,10 +355,11 @@ _RANGE = re.compile(r"\b(van|vanaf|from) (\d{1,2} )?([a-z]+ )?\d{4}\b[^.;]{0,25}
 
 def _date(r: _Read, w: _Words) -> bool:
     """A year, a month (full name, or short next to a figure), a date in figures, a quarter,
-    "dit najaar", "volgend jaar"."""
+    "dit najaar", "volgend jaar", a time of day ("om 22:00 uur"): when something happens."""
     toks = r.toks
     return (any(is_year(toks[i]) for i in r.numbers)
             or bool(_NUMERIC_DATE.search(r.folded) or _QUARTER.search(r.folded))
+            or bool(_CLOCK.search(r.folded))
             or bool(set(toks) & w.full_months)
             or any(t in w.months and any(_NUMBER.fullmatch(n) for n in toks[max(0, i - 1):i + 2])
                    for i, t in enumerate(toks))

@@ -44,6 +44,9 @@ from assistant.errors import UnderstandingDataError
     ("Twaalf sensoren hangen in het centrum.", "count"),
     ("1.400 huishoudens doen mee.", "count"),
     ("Tientallen gemeenten experimenteren ermee.", "count"),
+    # A time of day says when.
+    ("De camera's gaan om 22:00 uur aan.", "date"),
+    ("Om 14.00 uur begint de rondleiding.", "date"),
 ])
 def test_forms_texts_write_details_in(text, kind):
     assert kind in details.stated(text)
@@ -70,6 +73,10 @@ def test_forms_texts_write_details_in(text, kind):
     ("In Q3 2027 start de proef.", "count"),
     ("De sensoren kosten samen € 1,2 miljoen.", "count"),
     ("Het scheelt € 45 duizend.", "count"),
+    # A time of day is no period.
+    ("De camera's gaan om 22:00 uur aan.", "duration"),
+    ("Om 14.00 uur begint de rondleiding.", "duration"),
+    ("Het spreekuur is van 9:30 tot 12:00 uur.", "duration"),
 ])
 def test_words_that_are_not_the_detail(text, kind):
     assert kind not in details.stated(text)
@@ -78,6 +85,8 @@ def test_words_that_are_not_the_detail(text, kind):
 def test_a_figure_beside_another_detail_still_counts_what_it_numbers():
     assert "count" in details.stated("Sinds 1 mei 2027 hangen er 12 sensoren.")
     assert "count" in details.stated("Voor € 45.000 plaatsen we 450 parkeersensoren.")
+    assert "duration" in details.stated("Vanaf 22:00 uur filmen de camera's; de beelden worden "
+                                        "72 uur bewaard.")
     # A figure after a month is a day only when a year or nothing follows it.
     assert "count" in details.stated("Maart: 40 meldingen.")
     assert "count" in details.stated("In mei kwamen er 12 nieuwe camera's.")
