@@ -332,8 +332,9 @@ class Composer:
         k = min(index.vectors.ntotal, POOL)
         _, near = index.vectors.search(case_vector.reshape(1, -1), k)
         rows += [int(r) for r in near[0] if r >= 0]
-        # A passage about the document (a chapter list) supports no question.
-        rows = [r for r in dict.fromkeys(rows) if not _META.search(index.passages[r].text)]
+        # A passage about its publication (a colophon, a reading guide) supports no question.
+        rows = [r for r in dict.fromkeys(rows)
+                if index.passages[r].id not in index.about_publication]
         vectors = index.vectors.reconstruct_batch(np.asarray(rows, dtype=np.int64))
         return [(index.passages[r], v) for r, v in zip(rows, vectors, strict=True)]
 

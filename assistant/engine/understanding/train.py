@@ -353,11 +353,22 @@ def question_vectors(texts: list[str], embed: Any, fingerprint: str, cache_dir: 
                      ) -> np.ndarray:
     """The e5 question vectors of ``texts``, kept in ``cache_dir`` by model and text, so that a
     rebuild embeds only questions it has not seen."""
+    return _kept_vectors(texts, _QuerySide(embed), "query", fingerprint, cache_dir)
+
+
+def text_vectors(texts: list[str], embed: Any, fingerprint: str, cache_dir: Path) -> np.ndarray:
+    """The vectors of ``texts`` as the index embeds the sentences of its passages (e5's passage
+    side), kept in ``cache_dir`` beside the question vectors."""
+    return _kept_vectors(texts, embed, "sentence", fingerprint, cache_dir)
+
+
+def _kept_vectors(texts: list[str], side: Any, kind: str, fingerprint: str, cache_dir: Path
+                  ) -> np.ndarray:
     cache_dir.mkdir(parents=True, exist_ok=True)
     path = cache_dir / VECTORS_FILE
     cache = EmbeddingCache(_read_vectors(path))
-    keys = [cache_key(fingerprint, "query", t) for t in texts]
-    vectors, _, embedded = cache.embed(_QuerySide(embed), texts, keys)
+    keys = [cache_key(fingerprint, kind, t) for t in texts]
+    vectors, _, embedded = cache.embed(side, texts, keys)
     if embedded:
         kept = cache.vectors | dict(zip(keys, vectors, strict=True))
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")

@@ -116,7 +116,8 @@ def test_other_model_is_refused(built):
 
 
 @pytest.mark.parametrize("damage", ["manifest", "faiss", "bm25", "passages", "passages gone",
-                                    "passages cut", "sentences", "review model"])
+                                    "passages cut", "sentences", "review model",
+                                    "publication passages"])
 def test_damaged_index_is_refused_with_one_sentence(built, damage):
     root = built.index.index_dir
     if damage == "manifest":
@@ -133,6 +134,8 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
         (root / "passages.sqlite").unlink()
     elif damage == "review model":
         (root / "review" / "model.npz").write_bytes(b"PK\x03\x04 cut short")
+    elif damage == "publication passages":  # a passage added to those no question may cite
+        (root / "publication" / "passages.json").write_text('["vng-technologie-ethiek#1"]')
     else:  # a passage less than the vectors
         con = sqlite3.connect(root / "passages.sqlite")
         con.execute("DELETE FROM passages WHERE position = (SELECT max(position) FROM passages)")
@@ -144,6 +147,8 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
     assert "\n" not in str(err.value)
     if damage == "review model":
         assert "its proposal model is missing or damaged" in str(err.value)
+    if damage == "publication passages":
+        assert "passages about their publication is missing or damaged" in str(err.value)
 
 
 def test_auto_rebuild_repairs_a_damaged_index(built):
