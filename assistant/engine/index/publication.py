@@ -33,6 +33,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from assistant.engine.understanding.labelled import json_lines, refused
 from assistant.errors import UnderstandingDataError
 
 LABELLED_DIR = Path(__file__).with_name("labelled")
@@ -82,22 +83,13 @@ def load_all() -> list[LabelledSentence]:
 
 def load_labelled(path: Path) -> list[LabelledSentence]:
     """The labelled sentences of one file; a line that fails the schema stops the build with one
-    sentence naming the file and the line."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UnderstandingDataError(f"The labelled publication sentences {path} cannot be read "
-                                     f"({exc.__class__.__name__}).") from exc
+    sentence naming the file, the line and the field."""
     out: list[LabelledSentence] = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for where, data in json_lines([path]):
         try:
-            out.append(LabelledSentence.model_validate(json.loads(line)))
-        except (ValueError, ValidationError) as exc:
-            raise UnderstandingDataError(
-                f"Line {n} of {path} is not a labelled sentence (text, label \"publication\" or "
-                f"\"content\", lang \"nl\" or \"en\"); correct or remove it.") from exc
+            out.append(LabelledSentence.model_validate(data))
+        except ValidationError as exc:
+            raise refused("publication sentence set", where, exc) from exc
     return out
 
 

@@ -163,11 +163,11 @@ def load_phrases(folder: Path = FOLDER) -> list[LabelledPhrase]:
     names the first line that fails, or a phrase labelled twice."""
     out: list[LabelledPhrase] = []
     seen: dict[str, str] = {}
-    for where, data in _lines(sorted((folder / PHRASES).glob("*.jsonl"))):
+    for where, data in json_lines(sorted((folder / PHRASES).glob("*.jsonl"))):
         try:
             item = LabelledPhrase.model_validate(data)
         except ValidationError as exc:
-            raise _refused("phrase set", where, exc) from exc
+            raise refused("phrase set", where, exc) from exc
         key = " ".join(item.text.casefold().split())
         if key in seen:
             raise UnderstandingDataError(f"The labelled phrase set fails at {where}: "
@@ -191,11 +191,11 @@ def _with_ids(files: list[Path], schema: type[_Item], what: str) -> list[_Item]:
     fails, or an id used twice."""
     out: list[_Item] = []
     seen: set[str] = set()
-    for where, data in _lines(files):
+    for where, data in json_lines(files):
         try:
             item = schema.model_validate(data)
         except ValidationError as exc:
-            raise _refused(what, where, exc) from exc
+            raise refused(what, where, exc) from exc
         if item.id in seen:
             raise UnderstandingDataError(f"The labelled {what} fails at {where}: the id "
                                          f"{item.id!r} is used twice.")
@@ -204,7 +204,8 @@ def _with_ids(files: list[Path], schema: type[_Item], what: str) -> list[_Item]:
     return out
 
 
-def _refused(what: str, where: str, exc: ValidationError) -> UnderstandingDataError:
+def refused(what: str, where: str, exc: ValidationError) -> UnderstandingDataError:
+    """One sentence naming the line and the field of the first schema error."""
     first = exc.errors()[0]
     field = ".".join(str(p) for p in first["loc"])
     message = str(first["msg"]).removeprefix("Value error, ")
@@ -212,7 +213,7 @@ def _refused(what: str, where: str, exc: ValidationError) -> UnderstandingDataEr
                                   + (f" ({field})" if field else "") + f": {message}.")
 
 
-def _lines(files: list[Path]) -> Iterator[tuple[str, object]]:
+def json_lines(files: list[Path]) -> Iterator[tuple[str, object]]:
     """(where, parsed JSON) for each line of ``files`` that is not blank."""
     for path in files:
         try:

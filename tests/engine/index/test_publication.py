@@ -64,7 +64,7 @@ def test_a_labelled_line_that_fails_the_schema_is_named(tmp_path, monkeypatch):
     other = {"text": "De raad stuurt.", "label": "content", "lang": "nl"}
     path.write_text("\n".join([json.dumps(good), json.dumps(other),
                                json.dumps(good | {"label": "colofon"})]) + "\n")
-    with pytest.raises(UnderstandingDataError, match="Line 3 of .*publication.jsonl"):
+    with pytest.raises(UnderstandingDataError, match=r"publication.jsonl line 3 \(label\)"):
         load_labelled(path)
     path.write_text(json.dumps(good) + "\n")
     monkeypatch.setattr(publication, "LABELLED_DIR", tmp_path)
