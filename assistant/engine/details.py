@@ -329,7 +329,8 @@ def _amount(r: _Read, w: _Words) -> bool:
 def _duration(r: _Read, w: _Words) -> bool:
     """A figure (or "half", "anderhalf") followed by a unit of time; "een half jaar"; "tot de
     termijn verstreken is". Not a time of day: "om 14:00 uur" is a moment (:func:`_date`)."""
-    toks = _TOKEN.findall(_CLOCK.sub(" ", r.folded)) if _CLOCK.search(r.folded) else r.toks
+    toks = (_TOKEN.findall(_TIME_OF_DAY.sub(" ", r.folded)) if _TIME_OF_DAY.search(r.folded)
+            else r.toks)
     numbers = [i for i, t in enumerate(toks) if _NUMBER.fullmatch(t)]
     halves = [i for i, t in enumerate(toks) if _HALF.fullmatch(t)]
     return (any(_unit_after(toks, i, w) for i in numbers + halves)
@@ -359,7 +360,7 @@ def _date(r: _Read, w: _Words) -> bool:
     toks = r.toks
     return (any(is_year(toks[i]) for i in r.numbers)
             or bool(_NUMERIC_DATE.search(r.folded) or _QUARTER.search(r.folded))
-            or bool(_CLOCK.search(r.folded))
+            or bool(_TIME_OF_DAY.search(r.folded))
             or bool(set(toks) & w.full_months)
             or any(t in w.months and any(_NUMBER.fullmatch(n) for n in toks[max(0, i - 1):i + 2])
                    for i, t in enumerate(toks))
@@ -391,6 +392,9 @@ def _count(r: _Read, w: _Words) -> bool:
 
 
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s?(uur|u|h)\b|\b\d{1,2}:\d{2}\b")
+# A time of day as a moment: a valid hour and minute followed by "uur" ("om 22:00 uur"), not a
+# law's article ("artikel 2:77 APV") or an impossible time ("48.00 uur" is a period).
+_TIME_OF_DAY = re.compile(r"\b([01]?\d|2[0-3])[:.][0-5]\d\s?(uur|u|h)\b")
 
 
 def _numbers_things(toks: list[str], i: int, w: _Words) -> bool:

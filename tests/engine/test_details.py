@@ -47,6 +47,7 @@ from assistant.errors import UnderstandingDataError
     # A time of day says when.
     ("De camera's gaan om 22:00 uur aan.", "date"),
     ("Om 14.00 uur begint de rondleiding.", "date"),
+    ("De beelden worden 48.00 uur bewaard.", "duration"),  # no time of day
 ])
 def test_forms_texts_write_details_in(text, kind):
     assert kind in details.stated(text)
@@ -77,6 +78,9 @@ def test_forms_texts_write_details_in(text, kind):
     ("De camera's gaan om 22:00 uur aan.", "duration"),
     ("Om 14.00 uur begint de rondleiding.", "duration"),
     ("Het spreekuur is van 9:30 tot 12:00 uur.", "duration"),
+    # A law's article or a scale is no moment.
+    ("De burgemeester wijst op grond van artikel 2:77 APV de cameragebieden aan.", "date"),
+    ("Op grond van artikel 4:84 Awb kan het college afwijken.", "date"),
 ])
 def test_words_that_are_not_the_detail(text, kind):
     assert kind not in details.stated(text)
