@@ -29,6 +29,7 @@ from rapidfuzz.distance import OSA
 
 from assistant.engine import details as detail_forms
 from assistant.engine.framework import Characteristic, Concept, Matcher
+from assistant.engine.text import lexicon
 from assistant.engine.text.words import ARTICLES, DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
 from assistant.engine.understanding.labelled import FOLLOWUP_KINDS, STANDALONE_KINDS
 from assistant.engine.understanding.language import (
@@ -150,6 +151,7 @@ class QueryAnalyser:
         for w in self.vocabulary:
             self._by_prefix.setdefault(w[:1], []).append(w)
         self._stopwords = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
+        lexicon.load("nl", "en")
 
     # -- words -----------------------------------------------------------------------------------
 
@@ -163,8 +165,11 @@ class QueryAnalyser:
         return any(s in self.df for s in self.analyzer.analyse_word(fold(word)))
 
     def correct(self, word: str) -> str | None:
-        """The word of the texts this unknown word is most likely a misspelling of, if any."""
-        if len(word) < 5 or self.known(word):
+        """The word of the texts this unknown word is most likely a misspelling of, if any. A
+        word of Dutch or English the texts happen not to use ("politie" beside their "politiek") is
+        no misspelling (:mod:`assistant.engine.text.lexicon`)."""
+        if len(word) < 5 or self.known(word) or any(
+                lexicon.is_word(word, lang) for lang in ("nl", "en")):
             return None
         limit = 1 if len(word) < 9 else 2
         candidates = [c for c in self._by_prefix.get(word[:1], [])

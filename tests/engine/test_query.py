@@ -24,3 +24,22 @@ def test_misspellings_are_corrected_to_words_of_the_texts(engine):
     assert query.subject == "cameratoezicht"
     answer = engine.ask("Wat is de datawijser?")
     assert not answer.abstained and any("DataWijzer" in c.text for c in answer.summary)
+
+
+@pytest.mark.parametrize(("question", "word", "subject"), [
+    # Dutch words the seed texts do not use, each one edit from one they do ("politiek",
+    # "dragen", "contact", "social", "beleid").
+    ("Mag de politie de beelden van de slimme camera's opvragen?", "politie", None),
+    ("Hoeveel dagen worden de beelden bewaard?", "dagen", None),
+    ("Wat moet er in het contract met de leverancier staan?", "contract", None),
+    ("Wat moet ik vragen over een dataplatform sociaal domein?", "sociaal",
+     "dataplatform sociaal domein"),
+    ("Hoe bereid ik me voor op een debat over algoritmes?", "bereid", None),
+])
+def test_a_word_of_the_language_is_never_corrected(engine, question, word, subject):
+    query = engine.analyse(question)
+    assert word not in query.corrected
+    assert word in query.search_text.lower()
+    if subject:
+        assert query.subject == subject
+
