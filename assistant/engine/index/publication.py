@@ -73,11 +73,25 @@ def labelled_files() -> list[Path]:
 
 
 def load_all() -> list[LabelledSentence]:
-    """The labelled sentences of every file; both labels must be among them."""
+    """The labelled sentences of every file; each label must have a sentence for every fold of
+    the cross-validation, and some word must occur in two sentences (the words the model weighs
+    are those, :data:`MIN_DF`)."""
     rows = [row for path in labelled_files() for row in load_labelled(path)]
-    if len({row.label for row in rows}) < 2:
+    counts = Counter(row.label for row in rows)
+    if len(counts) < 2:
         raise UnderstandingDataError(f"The labelled sentences in {LABELLED_DIR} need both "
                                      "labels to learn from.")
+    if min(counts.values()) < FOLDS:
+        raise UnderstandingDataError(
+            f"The labelled sentences in {LABELLED_DIR} need at least {FOLDS} of each label "
+            f"for the cross-validation; they hold {counts['publication']} 'publication' and "
+            f"{counts['content']} 'content'.")
+    seen: Counter[str] = Counter()
+    for row in rows:
+        seen.update(set(_WORD.findall(row.text.lower())))
+    if not any(n >= MIN_DF for n in seen.values()):
+        raise UnderstandingDataError(f"The labelled sentences in {LABELLED_DIR} share no word "
+                                     "to learn from.")
     return rows
 
 

@@ -101,6 +101,23 @@ def test_other_calibration_questions_make_the_index_stale(seed_settings, monkeyp
         check_manifest(seed_settings)
 
 
+def test_other_labelled_publication_sentences_make_the_index_stale(seed_settings, monkeypatch,
+                                                                   tmp_path):
+    from assistant.engine.index import publication
+    from assistant.engine.index.build import check_manifest
+
+    check_manifest(seed_settings)
+    for path in publication.labelled_files():
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    with open(tmp_path / publication.labelled_files()[0].name, "a", encoding="utf-8") as f:
+        f.write(json.dumps({"text": "Deze uitgave is gedrukt op gerecycled papier.",
+                            "label": "publication", "lang": "nl"}) + "\n")
+    monkeypatch.setattr(publication, "LABELLED_DIR", tmp_path)
+    with pytest.raises(IndexMismatch, match="other labelled publication sentences.*"
+                                            "run `assistant index`"):
+        check_manifest(seed_settings)
+
+
 def test_other_passage_settings_are_refused(built):
     with pytest.raises(IndexMismatch, match="other passage settings"):
         load_index(built.replace(passage_max_words=90))

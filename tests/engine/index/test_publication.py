@@ -70,6 +70,18 @@ def test_a_labelled_line_that_fails_the_schema_is_named(tmp_path, monkeypatch):
     monkeypatch.setattr(publication, "LABELLED_DIR", tmp_path)
     with pytest.raises(UnderstandingDataError, match="need both labels"):
         load_all()
+    # Too few of one label for five folds: one sentence, not scikit-learn's error.
+    path.write_text("\n".join([json.dumps(good | {"text": f"Met dank aan griffier {i}."})
+                               for i in range(6)] + [json.dumps(other)]) + "\n")
+    with pytest.raises(UnderstandingDataError, match="at least 5 of each label.*1 'content'"):
+        load_all()
+    # No word in two sentences: nothing to weigh.
+    path.write_text("\n".join([json.dumps(good | {"text": f"publicatie{i} colofon{i}"})
+                               for i in range(5)] + [json.dumps(
+                                   other | {"text": f"raad{i} stuurt{i}"}) for i in range(5)])
+                    + "\n")
+    with pytest.raises(UnderstandingDataError, match="share no word"):
+        load_all()
 
 
 def test_the_labelled_set_holds_both_labels_and_languages():
