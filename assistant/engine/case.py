@@ -1,7 +1,7 @@
 """The case a question describes: the technology by the short name the analyser read from what
-the user wrote (``Query.name``), what it does, and its particulars (where, for how long, what it
-costs, who supplies or runs it, whom it concerns, which data, what follows from it), each in the
-user's own words.
+the user wrote (``Query.name``), what it does, and its particulars (where, for how long, how long
+its data are kept, what it costs, who supplies or runs it, whom it concerns, which data, what
+follows from it), each in the user's own words.
 
 The question bank (:mod:`assistant.engine.bank`) chooses the council's questions by what a case
 is and has, and fills their slots with its words. What the technology does comes from the analysed
@@ -26,7 +26,8 @@ from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, word
 
 FILE = Path(__file__).with_name("case.yaml")
 # The slots a bank question may have besides {onderwerp}, each a facet of the case.
-FACETS = ("plaats", "duur", "kosten", "leverancier", "betrokkenen", "gegevens", "gevolg")
+FACETS = ("plaats", "duur", "bewaartermijn", "kosten", "leverancier", "betrokkenen", "gegevens",
+          "gevolg")
 SUBJECT_FALLBACK = {"nl": "deze technologie", "en": "this technology"}
 # Words a facet may start with that take a capital only at the start of a sentence.
 _LOWER_WHEN_LEADING = frozenset({"de", "het", "een", "in", "op", "bij", "aan", "the", "a", "an",
@@ -51,6 +52,7 @@ class _Forms(BaseModel):
     scale: tuple[str, ...]
     per: tuple[str, ...]
     duration_cues: tuple[str, ...] = Field(min_length=1)
+    retention_cues: tuple[str, ...] = Field(min_length=1)
     cost_cues: tuple[str, ...] = Field(min_length=1)
     cost_not: tuple[str, ...]
     supplier_cues: tuple[str, ...]
@@ -84,6 +86,7 @@ class _Patterns:
     vague: frozenset[str]
     consequence: re.Pattern[str]
     duration_cues: frozenset[str]
+    retention_cues: frozenset[str]
     cost_cues: frozenset[str]
     cost_not: re.Pattern[str]
 
@@ -113,6 +116,7 @@ class _Patterns:
             vague=frozenset(f.vague_data),
             consequence=re.compile(rf"\b{art}(?:{_alt(f.consequences)})\b", i),
             duration_cues=frozenset(f.duration_cues),
+            retention_cues=frozenset(f.retention_cues),
             cost_cues=frozenset(f.cost_cues),
             cost_not=re.compile(rf"\b(?:{_alt(f.cost_not)})\b", i),
         )
@@ -138,12 +142,17 @@ def _sentence_start(text: str, at: int) -> bool:
 
 # How many words around a period or an amount are read for what makes it the case's own.
 CUE_WINDOW = 6
+# Where a clause ends: punctuation, or a word joining two clauses.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()](?:\s|$)|\b(?:en|maar|and|but)\b", re.IGNORECASE)
+# A period this close to a word of keeping data ("bewaard", "kept") is how long they are kept,
+# whatever else is near ("kept for 30 days": "for" also starts how long a trial runs).
+KEPT_WINDOW = 3
 
 
 def _near(pattern: re.Pattern[str], text: str, cues: frozenset[str],
           unless: re.Pattern[str] | None = None, bare: bool = False) -> str | None:
-    """The first match with one of ``cues`` among the words around it (a period that is the
-    trial's, an amount that is the cost) and none of ``unless`` right before or after it."""
+    """The first match with one of ``cues`` among the words around it (an amount that is the
+    cost) and none of ``unless`` right before or after it."""
     for m in pattern.finditer(text):
         before = words(text[:m.start()])[-CUE_WINDOW:]
         after = words(text[m.end():])[:CUE_WINDOW]
@@ -155,6 +164,46 @@ def _near(pattern: re.Pattern[str], text: str, cues: frozenset[str],
         if cues & {*before, *after, *words(m.group(0))}:
             return _tidy(m.group(0), bare, _sentence_start(text, m.start()))
     return None
+
+
+def _cue_distance(cues: frozenset[str], inside: list[str], before: list[str], after: list[str]
+                  ) -> int | None:
+    """How many words from a match the nearest of ``cues`` stands (0 within it), if any."""
+    near = [0 for w in inside if w in cues]
+    near += [len(before) - i for i, w in enumerate(before) if w in cues]
+    near += [i + 1 for i, w in enumerate(after) if w in cues]
+    return min(near) if near else None
+
+
+def _periods(p: _Patterns, text: str) -> tuple[str | None, str | None]:
+    """How long the case runs and how long its data are kept: the first period of each kind. A
+    period with a cue of keeping within :data:`CUE_WINDOW` words of its clause is how long data
+    are kept when that cue stands within :data:`KEPT_WINDOW` words ("kept for 30 days", "binnen
+    24 uur verwijderd") or no cue of running is within :data:`CUE_WINDOW` words; otherwise a
+    period with such a cue is how long the case runs. Not a rate ("24 uur per dag")."""
+    found: dict[str, str] = {}
+    for m in p.duration.finditer(text):
+        after_all = words(text[m.end():])
+        if after_all[:1] in (["per"], ["a"]):
+            continue
+        inside = words(m.group(0))
+        before = words(text[:m.start()])[-CUE_WINDOW:]
+        # Keeping counts only within the period's clause: in "een concessie van 10 jaar en
+        # bewaart laaddata" it belongs to the next one.
+        before_here = words(_CLAUSE_BREAK.split(text[:m.start()])[-1])[-CUE_WINDOW:]
+        after_here = words(_CLAUSE_BREAK.split(text[m.end():])[0])[:CUE_WINDOW]
+
+        runs = _cue_distance(p.duration_cues, inside, before, after_all[:CUE_WINDOW])
+        kept = _cue_distance(p.retention_cues, inside, before_here, after_here)
+        if runs is None and kept is None:
+            continue
+        kind = "bewaartermijn" if kept is not None and (runs is None or kept <= KEPT_WINDOW) \
+            else "duur"
+        if kind not in found:
+            tidy = _tidy(m.group(0), True, _sentence_start(text, m.start()))
+            if tidy:
+                found[kind] = tidy
+    return found.get("duur"), found.get("bewaartermijn")
 
 
 def _tidy(phrase: str, bare: bool = False, starts_sentence: bool = False) -> str | None:
@@ -178,10 +227,12 @@ def _tidy(phrase: str, bare: bool = False, starts_sentence: bool = False) -> str
 def facets_of(text: str, lang: str) -> dict[str, str]:
     """The particulars ``text`` states, by facet (see :data:`FACETS`), as written."""
     p = _patterns()[lang]
+    runs, kept = _periods(p, text)
     out: dict[str, str | None] = {
         # A town's name is the municipality itself, not a place in it: "in Delft" is no facet.
         "plaats": _first(p.place, text),
-        "duur": _plural_unit(_near(p.duration, text, p.duration_cues, bare=True), lang),
+        "duur": _plural_unit(runs, lang),
+        "bewaartermijn": _plural_unit(kept, lang),
         "kosten": _near(p.amount, text, p.cost_cues, p.cost_not),
         "leverancier": _first(p.legal, text, 0) or _first(p.supplier, text, "name"),
         "betrokkenen": _first(p.people, text, bare=True),

@@ -110,6 +110,16 @@ def test_an_unreadable_bank_is_one_sentence(tmp_path, framework):
     ("Op het gebied van privacy meten sensoren 24 uur per dag; een boete van € 95, bv. bij "
      "te hard rijden.", "nl", {"gevolg": "een boete"}),
     ("De wachttijd is nu 14 weken.", "nl", {}),
+    # How long data are kept is not how long the case runs, whichever comes first; a period in
+    # the next clause keeps its own kind.
+    ("Een proef van zes maanden; de beelden worden 72 uur bewaard.", "nl",
+     {"duur": "zes maanden", "bewaartermijn": "72 uur", "gegevens": "beelden"}),
+    ("Kentekens van voertuigen die wel mogen rijden worden binnen 24 uur verwijderd.", "nl",
+     {"bewaartermijn": "24 uur", "gegevens": "kentekens van voertuigen"}),
+    ("Footage is kept for 30 days during a two year trial.", "en",
+     {"bewaartermijn": "30 days", "duur": "two years", "gegevens": "footage"}),
+    ("De exploitant krijgt een concessie van 10 jaar en bewaart laaddata per laadpas.", "nl",
+     {"duur": "10 jaar", "gegevens": "laaddata"}),
     ("Wat moet ik vragen over wifi-telling?", "nl", {}),
     ("Welke gegevens worden bewaard?", "nl", {}),  # a bare "gegevens" names no data
 ])
@@ -223,6 +233,19 @@ def test_a_plan_with_particulars_gets_questions_that_name_them(engine):
     assert len(named) >= 3  # the case's own particulars, not a template
     assert sum("Wastewatch" in q for q in questions) <= 2  # no answer turns around one of them
     assert answer.public_values and all(v.reason and v.citations for v in answer.public_values)
+
+
+def test_a_retention_period_the_user_gave_is_asked_about_not_asked_for(engine):
+    answer = engine.ask(
+        "Onze handhavers krijgen bodycams die ze zelf aanzetten als een situatie escaleert; de "
+        "beelden worden 28 dagen bewaard. Wat moet ik vragen?")
+    assert answer.facets["bewaartermijn"] == "28 dagen"
+    questions = [q for s in answer.denkraam for q in s.questions]
+    assert any("28 dagen" in q.text for q in questions)
+    # The questions that ask which retention period applies are not put to a plan that says.
+    asked_for = {"s2-data-retention-set", "s4a-retention-general",
+                 "s4a-images-retention-no-incident", "s5-retention-period-public"}
+    assert not asked_for & {q.bank_id for q in questions}
 
 
 def test_two_street_technologies_get_different_questions(engine):

@@ -36,10 +36,12 @@ _SLOT = re.compile(r"\{([^{}]*)\}")
 # What the slots read as when the bank's questions are embedded, without a case.
 NEUTRAL = {
     "nl": {"onderwerp": "deze technologie", "plaats": "op deze plek", "duur": "deze periode",
-           "kosten": "dit bedrag", "leverancier": "de leverancier", "betrokkenen": "de inwoners",
+           "bewaartermijn": "deze termijn", "kosten": "dit bedrag",
+           "leverancier": "de leverancier", "betrokkenen": "de inwoners",
            "gegevens": "deze gegevens", "gevolg": "een sanctie"},
     "en": {"onderwerp": "this technology", "plaats": "in this place", "duur": "this period",
-           "kosten": "this amount", "leverancier": "the supplier", "betrokkenen": "the residents",
+           "bewaartermijn": "this period", "kosten": "this amount",
+           "leverancier": "the supplier", "betrokkenen": "the residents",
            "gegevens": "these data", "gevolg": "a sanction"},
 }
 
