@@ -22,6 +22,9 @@ def test_misspellings_are_corrected_to_words_of_the_texts(engine):
     query = engine.analyse("wat moet ik vragen over camaratoezicht")
     assert query.corrected == {"camaratoezicht": "cameratoezicht"}
     assert query.subject == "cameratoezicht"
+    # A misspelling the word lists hold, far rarer than the word of the texts.
+    query = engine.analyse("Wat moet ik vragen over een slimme camara bij de afvalcontainers?")
+    assert query.corrected == {"camara": "camera"}
     answer = engine.ask("Wat is de datawijser?")
     assert not answer.abstained and any("DataWijzer" in c.text for c in answer.summary)
 
