@@ -74,18 +74,19 @@ def labelled_files() -> list[Path]:
 
 def load_all() -> list[LabelledSentence]:
     """The labelled sentences of every file; each label must have a sentence for every fold of
-    the cross-validation, and some word must occur in two sentences (the words the model weighs
-    are those, :data:`MIN_DF`)."""
+    the cross-validation in each language it is given in (the folds keep labels and languages
+    in proportion), and some word must occur in two sentences (the words the model weighs are
+    those, :data:`MIN_DF`)."""
     rows = [row for path in labelled_files() for row in load_labelled(path)]
-    counts = Counter(row.label for row in rows)
-    if len(counts) < 2:
+    if len({row.label for row in rows}) < 2:
         raise UnderstandingDataError(f"The labelled sentences in {LABELLED_DIR} need both "
                                      "labels to learn from.")
-    if min(counts.values()) < FOLDS:
+    strata = Counter((row.label, row.lang) for row in rows)
+    few = sorted(f"{n} '{label}' in {lang}" for (label, lang), n in strata.items() if n < FOLDS)
+    if few:
         raise UnderstandingDataError(
-            f"The labelled sentences in {LABELLED_DIR} need at least {FOLDS} of each label "
-            f"for the cross-validation; they hold {counts['publication']} 'publication' and "
-            f"{counts['content']} 'content'.")
+            f"The labelled sentences in {LABELLED_DIR} need at least {FOLDS} of each label in "
+            f"each language for the cross-validation; they hold {', '.join(few)}.")
     seen: Counter[str] = Counter()
     for row in rows:
         seen.update(set(_WORD.findall(row.text.lower())))
@@ -256,7 +257,12 @@ def publication_model_for(embed: Any, fingerprint: str, cache_dir: Path) -> Publ
         labels = np.asarray([r.label == "publication" for r in rows])
         groups = np.asarray([r.lang for r in rows])
         with one_blas_thread():
-            model = train(np.asarray(vectors, dtype=np.float32), texts, labels, groups)
+            try:
+                model = train(np.asarray(vectors, dtype=np.float32), texts, labels, groups)
+            except ValueError as exc:  # a fold left without a word in two sentences, say
+                raise UnderstandingDataError(
+                    f"The labelled sentences in {LABELLED_DIR} cannot be learned from: "
+                    f"{exc}") from None
         model.save(tmp, [])
         return model
 

@@ -73,7 +73,16 @@ def test_a_labelled_line_that_fails_the_schema_is_named(tmp_path, monkeypatch):
     # Too few of one label for five folds: one sentence, not scikit-learn's error.
     path.write_text("\n".join([json.dumps(good | {"text": f"Met dank aan griffier {i}."})
                                for i in range(6)] + [json.dumps(other)]) + "\n")
-    with pytest.raises(UnderstandingDataError, match="at least 5 of each label.*1 'content'"):
+    with pytest.raises(UnderstandingDataError,
+                       match="at least 5 of each label in each language.*1 'content' in nl"):
+        load_all()
+    # Five of each label, but not in each language.
+    path.write_text("\n".join(
+        [json.dumps(good | {"text": f"Met dank aan griffier {i}.", "lang": "nl" if i < 3 else "en"})
+         for i in range(5)] + [json.dumps(other | {"text": f"De raad stuurt {i}."})
+                               for i in range(5)]) + "\n")
+    with pytest.raises(UnderstandingDataError,
+                       match="2 'publication' in en, 3 'publication' in nl"):
         load_all()
     # No word in two sentences: nothing to weigh.
     path.write_text("\n".join([json.dumps(good | {"text": f"publicatie{i} colofon{i}"})
