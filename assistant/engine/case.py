@@ -53,6 +53,7 @@ class _Forms(BaseModel):
     per: tuple[str, ...]
     duration_cues: tuple[str, ...] = Field(min_length=1)
     retention_cues: tuple[str, ...] = Field(min_length=1)
+    shared_cues: tuple[str, ...]
     cost_cues: tuple[str, ...] = Field(min_length=1)
     cost_not: tuple[str, ...]
     supplier_cues: tuple[str, ...]
@@ -87,6 +88,7 @@ class _Patterns:
     consequence: re.Pattern[str]
     duration_cues: frozenset[str]
     retention_cues: frozenset[str]
+    shared_cues: frozenset[str]
     cost_cues: frozenset[str]
     cost_not: re.Pattern[str]
 
@@ -117,6 +119,7 @@ class _Patterns:
             consequence=re.compile(rf"\b{art}(?:{_alt(f.consequences)})\b", i),
             duration_cues=frozenset(f.duration_cues),
             retention_cues=frozenset(f.retention_cues),
+            shared_cues=frozenset(f.shared_cues),
             cost_cues=frozenset(f.cost_cues),
             cost_not=re.compile(rf"\b(?:{_alt(f.cost_not)})\b", i),
         )
@@ -142,12 +145,10 @@ def _sentence_start(text: str, at: int) -> bool:
 
 # How many words around a period or an amount are read for what makes it the case's own.
 CUE_WINDOW = 6
-# Where a clause ends: punctuation, or a word joining two clauses.
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()](?:\s|$)|\b(?:en|maar|and|but)\b", re.IGNORECASE)
-# A period this close to a word of keeping data ("bewaard", "kept") is how long they are kept,
-# whatever else is near ("kept for 30 days": "for" also starts how long a trial runs).
-KEPT_WINDOW = 3
-
+# Where a clause ends: punctuation other than a colon ("bewaartermijn: 4 weken"), or a word
+# joining two clauses. Where a sentence ends.
+_CLAUSE_BREAK = re.compile(r"[,;.!?()](?:\s|$)|\b(?:en|maar|and|but)\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[;.!?](?:\s|$)")
 
 def _near(pattern: re.Pattern[str], text: str, cues: frozenset[str],
           unless: re.Pattern[str] | None = None, bare: bool = False) -> str | None:
@@ -176,35 +177,37 @@ def _cue_distance(cues: frozenset[str], inside: list[str], before: list[str], af
 
 
 def _periods(p: _Patterns, text: str) -> tuple[str | None, str | None]:
-    """How long the case runs and how long its data are kept: the first period of each kind. A
-    period with a cue of keeping within :data:`CUE_WINDOW` words of its clause is how long data
-    are kept when that cue stands within :data:`KEPT_WINDOW` words ("kept for 30 days", "binnen
-    24 uur verwijderd") or no cue of running is within :data:`CUE_WINDOW` words; otherwise a
-    period with such a cue is how long the case runs. Not a rate ("24 uur per dag")."""
+    """How long the case runs and how long its data are kept: the first period of each kind,
+    not a rate ("24 uur per dag"). A period is how long data are kept when a word of keeping
+    stands within :data:`CUE_WINDOW` words of it in its clause ("worden 28 dagen bewaard",
+    "stored for up to 2 years"), unless a word of running that is not shared by both stands
+    nearer in its sentence ("tijdens een proef van zes maanden"); it is how long the case runs
+    when a word of running stands within :data:`CUE_WINDOW` words in its sentence."""
     found: dict[str, str] = {}
     for m in p.duration.finditer(text):
-        after_all = words(text[m.end():])
-        if after_all[:1] in (["per"], ["a"]):
+        if words(text[m.end():])[:1] in (["per"], ["a"]):
             continue
         inside = words(m.group(0))
-        before = words(text[:m.start()])[-CUE_WINDOW:]
-        # Keeping counts only within the period's clause: in "een concessie van 10 jaar en
-        # bewaart laaddata" it belongs to the next one.
-        before_here = words(_CLAUSE_BREAK.split(text[:m.start()])[-1])[-CUE_WINDOW:]
-        after_here = words(_CLAUSE_BREAK.split(text[m.end():])[0])[:CUE_WINDOW]
-
-        runs = _cue_distance(p.duration_cues, inside, before, after_all[:CUE_WINDOW])
-        kept = _cue_distance(p.retention_cues, inside, before_here, after_here)
-        if runs is None and kept is None:
+        # Keeping counts within the period's clause: in "een concessie van 10 jaar en bewaart
+        # laaddata" it belongs to the next one.
+        kept = _cue_distance(p.retention_cues, inside,
+                             words(_CLAUSE_BREAK.split(text[:m.start()])[-1])[-CUE_WINDOW:],
+                             words(_CLAUSE_BREAK.split(text[m.end():])[0])[:CUE_WINDOW])
+        before = words(_SENTENCE_BREAK.split(text[:m.start()])[-1])[-CUE_WINDOW:]
+        after = words(_SENTENCE_BREAK.split(text[m.end():])[0])[:CUE_WINDOW]
+        runs = _cue_distance(p.duration_cues, inside, before, after)
+        own = _cue_distance(p.duration_cues - p.shared_cues, inside, before, after)
+        if kept is not None and (own is None or kept <= own):
+            kind = "bewaartermijn"
+        elif runs is not None:
+            kind = "duur"
+        else:
             continue
-        kind = "bewaartermijn" if kept is not None and (runs is None or kept <= KEPT_WINDOW) \
-            else "duur"
         if kind not in found:
             tidy = _tidy(m.group(0), True, _sentence_start(text, m.start()))
             if tidy:
                 found[kind] = tidy
     return found.get("duur"), found.get("bewaartermijn")
-
 
 def _tidy(phrase: str, bare: bool = False, starts_sentence: bool = False) -> str | None:
     """The phrase without the punctuation around it (an abbreviation keeps its full stop:
