@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.engine.framework import Characteristic, Matcher
 from assistant.engine.query import Query
@@ -62,6 +62,14 @@ class _Forms(BaseModel):
     data: tuple[str, ...] = Field(min_length=1)
     vague_data: tuple[str, ...]
     consequences: tuple[str, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _shared_are_duration_cues(self) -> _Forms:
+        # A shared word is a word of running that does not decide against keeping; one that is
+        # not a word of running would do nothing.
+        if extra := sorted(set(self.shared_cues) - set(self.duration_cues)):
+            raise ValueError(f"shared_cues must be among duration_cues, not {', '.join(extra)}")
+        return self
 
 
 class _CaseFile(BaseModel):
@@ -150,20 +158,19 @@ CUE_WINDOW = 6
 _CLAUSE_BREAK = re.compile(r"[,;.!?()](?:\s|$)|\b(?:en|maar|and|but)\b", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[;.!?](?:\s|$)")
 
+
 def _near(pattern: re.Pattern[str], text: str, cues: frozenset[str],
-          unless: re.Pattern[str] | None = None, bare: bool = False) -> str | None:
+          unless: re.Pattern[str] | None = None) -> str | None:
     """The first match with one of ``cues`` among the words around it (an amount that is the
     cost) and none of ``unless`` right before or after it."""
     for m in pattern.finditer(text):
         before = words(text[:m.start()])[-CUE_WINDOW:]
         after = words(text[m.end():])[:CUE_WINDOW]
-        if bare and after[:1] in (["per"], ["a"]):
-            continue  # a rate ("24 uur per dag"), not a period
         if unless is not None and (unless.search(" ".join(before[-3:]))
                                    or unless.search(" ".join(after[:2]))):
             continue
         if cues & {*before, *after, *words(m.group(0))}:
-            return _tidy(m.group(0), bare, _sentence_start(text, m.start()))
+            return _tidy(m.group(0), starts_sentence=_sentence_start(text, m.start()))
     return None
 
 
@@ -208,6 +215,7 @@ def _periods(p: _Patterns, text: str) -> tuple[str | None, str | None]:
             if tidy:
                 found[kind] = tidy
     return found.get("duur"), found.get("bewaartermijn")
+
 
 def _tidy(phrase: str, bare: bool = False, starts_sentence: bool = False) -> str | None:
     """The phrase without the punctuation around it (an abbreviation keeps its full stop:

@@ -132,6 +132,22 @@ def test_facets_are_read_as_written(text, lang, expected):
     assert facets_of(text, lang) == expected
 
 
+def test_a_shared_cue_that_is_no_word_of_running_is_refused(tmp_path):
+    import yaml
+
+    from assistant.engine import case
+    from assistant.engine.understanding.language import read_data_file
+
+    data = yaml.safe_load(case.FILE.read_text(encoding="utf-8"))
+    data["nl"]["shared_cues"] = [*data["nl"]["shared_cues"], "maximaal"]
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(UnderstandingDataError,
+                       match=r"not valid at nl: .*shared_cues must be among duration_cues, "
+                             r"not maximaal"):
+        read_data_file(path, "case forms file", case._CaseFile.model_validate)
+
+
 def _passage(pid, steps, values):
     return Passage(id=pid, doc="d", n=0, text=f"passage {pid}.", steps=steps, values=values)
 
