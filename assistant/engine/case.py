@@ -311,15 +311,12 @@ def case_of(q: Query, matcher: Matcher) -> Case:
     """The case of an analysed question: its technology and characteristics as the analyser read
     them (the learned model reads what the message describes; otherwise the trigger words of
     what it describes and of a follow-up's conditions are added), and its facets."""
-    framework = matcher.framework
-    keys = [c.key for c in q.characteristics]
+    found = list(q.characteristics)
     described = " ".join(x for x in (q.context, *q.conditions) if x)
     if described and not q.names_technology:
-        keys += [c.key for c in matcher.characteristics_in(words(described))]
+        found += matcher.characteristics_in(words(described))
     facets = facets_of(" ".join(x for x in (q.text, *q.conditions) if x), q.language)
-    present = set(keys)
-    by_key: dict[str, Characteristic] = {c.key: c for c in framework.characteristics}
-    chosen = tuple(k for k in dict.fromkeys(keys) if k in by_key
-                   and not present & set(by_key[k].yields_to))
+    chosen = tuple(c.key for c in Characteristic.prevailing(list({c.key: c for c in found}
+                                                                  .values())))
     return Case(language=q.language, technology=q.name or q.subject,
                 characteristics=chosen, facets=facets)

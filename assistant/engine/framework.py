@@ -83,6 +83,12 @@ class Characteristic(_Strict):
     def name(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
 
+    @staticmethod
+    def prevailing(found: list[Characteristic]) -> list[Characteristic]:
+        """``found`` without those that yield to another one found (``yields_to``), in order."""
+        present = {c.key for c in found}
+        return [c for c in found if present.isdisjoint(c.yields_to)]
+
     def matches(self, folded: list[str]) -> bool:
         """Whether one of the triggers occurs in these folded words (see framework.yaml)."""
         exact, inner, phrases, prefixes = _triggers(self.triggers)

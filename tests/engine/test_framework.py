@@ -3,7 +3,7 @@ is usable on the seed corpus."""
 
 import pytest
 
-from assistant.engine.framework import Framework
+from assistant.engine.framework import Characteristic, Framework
 from assistant.errors import CorpusError
 
 from ..conftest import SEED_CORPUS
@@ -51,3 +51,15 @@ def test_triggers(words, key, hit):
     framework = Framework.parse(SEED)
     char = next(c for c in framework.characteristics if c.key == key)
     assert char.matches(words) is hit
+
+
+def test_a_characteristic_yields_to_one_that_says_it_was_read_wrongly():
+    framework = Framework.parse(SEED)
+    by_key = {c.key: c for c in framework.characteristics}
+    household = [by_key[k] for k in ("meet-omgeving", "persoonsgegevens", "marktpartijen")]
+    # Data traced to households are no "measuring the environment, not people".
+    assert [c.key for c in Characteristic.prevailing(household)] == [
+        "persoonsgegevens", "marktpartijen"]
+    air = [by_key[k] for k in ("meet-omgeving", "marktpartijen")]
+    assert Characteristic.prevailing(air) == air
+    assert Characteristic.prevailing([]) == []

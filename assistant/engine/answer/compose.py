@@ -29,7 +29,7 @@ import numpy as np
 from assistant.engine.answer.model import Answer, Citation, Claim, StepSection, ValueItem
 from assistant.engine.case import case_of
 from assistant.engine.corpus.passages import Passage
-from assistant.engine.framework import Concept
+from assistant.engine.framework import Characteristic, Concept
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
@@ -125,7 +125,8 @@ class Composer:
         subject = q.subject or (topic.name(lang) if topic else None)
         answer = Answer(question=q.text, language=lang, kind=q.kind, abstained=False,
                         subject=subject, topic=topic.name(lang) if topic else None,
-                        characteristics=[c.name(lang) for c in q.characteristics],
+                        characteristics=[c.name(lang)
+                                         for c in Characteristic.prevailing(q.characteristics)],
                         checked=list(retrieval.checked))
         if q.only_context:
             return self._no_question(q, answer)
@@ -214,7 +215,7 @@ class Composer:
         if all(self._in_texts(q.corrected.get(w, w)) for w in self._head(subject)):
             return []
         lang = q.language
-        chars = [c.name(lang) for c in q.characteristics]
+        chars = [c.name(lang) for c in Characteristic.prevailing(q.characteristics)]
         said = of(lang)
         basis = (said.BASIS_CHARACTERISTICS.format(characteristics=join_words(chars, lang))
                  if chars else said.BASIS_GENERAL)
