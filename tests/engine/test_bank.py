@@ -10,7 +10,7 @@ from assistant.engine.bank import Entry, Selector, load_bank
 from assistant.engine.bank.schema import QUESTIONS, REASONS, Bank, Reason
 from assistant.engine.case import Case, facets_of
 from assistant.engine.corpus.passages import Passage
-from assistant.engine.framework import Framework
+from assistant.engine.framework import Characteristic, Framework
 from assistant.errors import UnderstandingDataError
 
 from ..conftest import SEED_CORPUS
@@ -240,6 +240,22 @@ def test_a_counter_that_identifies_nobody_is_not_asked_about_images(engine):
         assert not needs & {"legt-beelden-vast", "herkent-personen", "beslist-over-inwoners"}
     text = " ".join(q.text for s in answer.denkraam for q in s.questions)
     assert "gefilmd" not in text and "in het winkelgebied" in text
+
+
+def test_data_traced_to_residents_are_asked_about_and_never_called_the_environment(engine):
+    answer = engine.ask("Wat moet ik vragen over een chatbot op de gemeentewebsite die de "
+                        "gesprekken met inwoners bewaart?")
+    needs = _needs(engine, answer)
+    assert any("persoonsgegevens" in n for n in needs)
+    assert not any("meet-omgeving" in n for n in needs)
+    air = engine.ask("Wat moet ik vragen over luchtkwaliteitssensoren?")
+    assert not any("persoonsgegevens" in n for n in _needs(engine, air))
+    # What the answer says the questions rest on never holds a characteristic that yields to
+    # another one it holds.
+    framework = engine.index.framework
+    for a in (answer, air):
+        shown = [c for c in framework.characteristics if c.name("nl") in a.characteristics]
+        assert Characteristic.prevailing(shown) == shown
 
 
 def test_a_plan_with_particulars_gets_questions_that_name_them(engine):
