@@ -42,6 +42,7 @@ from assistant.engine.understanding.model import (
     WORDS_ASK_MIN,
     AnalyserModel,
     case_text,
+    described_of,
     phrase_form,
     subject_phrase,
 )
@@ -361,7 +362,8 @@ class QueryAnalyser:
         (``described``, by default the query's context) and with which characteristics the
         framework's trigger words name there; otherwise the trigger words of the subject, or of
         what is asked when there is no subject."""
-        described = q.context if described is None else described
+        if described is None:
+            described = described_of(q.subject or "", q.question or q.text, q.context)
         if q.subject:
             found = self.matcher.characteristics_in([q.corrected.get(w, w)
                                                      for w in words(q.subject)])

@@ -22,7 +22,7 @@ from assistant.engine.understanding.labelled import (
     load_phrases,
 )
 from assistant.engine.understanding.language import LanguageData, detect_language, language_data
-from assistant.engine.understanding.model import runs, subject_phrase
+from assistant.engine.understanding.model import described_of, runs, subject_phrase
 from assistant.engine.understanding.spans import (
     MAX_CANDIDATES,
     NAME_WORDS,
@@ -809,3 +809,14 @@ def test_the_eval_command_scores_kinds_and_conversations(seed_settings, monkeypa
     bad.write_text('{"text": "drones", "characteristics": ["vliegt"]}\n', encoding="utf-8")
     assert main(["eval", "--characteristics", str(bad)]) == 2
     assert "'vliegt', not a characteristic" in capsys.readouterr().err
+
+
+def test_what_a_message_says_of_its_technology_includes_the_rest_of_the_asking_sentence():
+    asked = "Wat moet ik vragen over slimme watermeters in elke woning?"
+    assert described_of("slimme watermeters", asked, "") == "in elke woning"
+    assert described_of("slimme watermeters", asked, "Ze worden elk uur uitgelezen.") == \
+        "in elke woning Ze worden elk uur uitgelezen."
+    # A technology the asking sentence does not hold (it was described before): the description.
+    assert described_of("drones", "Wat moet ik hierover vragen?", "Er komen drones.") == \
+        "Er komen drones."
+    assert described_of("", "Wat moet ik vragen?", "") == ""

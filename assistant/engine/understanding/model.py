@@ -97,6 +97,15 @@ def case_text(subject: str, context: str = "") -> str:
     return f"{subject}. {context}"[:CONTEXT_CHARS] if context else phrase_form(subject)
 
 
+def described_of(subject: str, question: str, context: str) -> str:
+    """What a message says of its technology: the rest of the sentence that asks, after the
+    technology's phrase ("... over slimme meters die elk kwartier het verbruik per huishouden
+    doorgeven?"), and what it describes or quotes besides."""
+    at = question.find(subject) if subject else -1
+    tail = question[at + len(subject):].strip(" ?!.,;:") if at >= 0 else ""
+    return " ".join(x for x in (tail, context) if x)
+
+
 def phrase_form(text: str) -> str:
     """A phrase as it is embedded to weigh it as a technology: its first letter in lower case,
     unless it starts with an acronym ("RPA", "NL-Alert"). A subject at the start of a sentence

@@ -54,6 +54,7 @@ from assistant.engine.understanding.model import (
     WORDS_ASK_MIN,
     AnalyserModel,
     case_text,
+    described_of,
     runs,
 )
 from assistant.engine.understanding.spans import (
@@ -70,7 +71,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 21
+ANALYSER_VERSION = 22
 # How many of the technologies it never saw in training the scope threshold keeps: refusing a
 # technology costs a council member more than a denkraam answer about a plan with little
 # technology in it. The threshold was 0.3 by hand, chosen when 0.3 kept 0.94 (and refused 0.83
@@ -251,7 +252,9 @@ def case_rows(cases: Sequence[LabelledCase], framework: Framework
     longest word of its technology, so that a fold holds technologies the others do not)."""
     texts, triggered, groups = [], [], []
     for case in cases:
-        context = split(case.text).context if case.text.strip() != case.subject.strip() else ""
+        parts = split(case.text)
+        context = described_of(case.subject, parts.question, parts.context) \
+            if case.text.strip() != case.subject.strip() else ""
         texts.append(case_text(case.subject, context))
         said = (words(case.subject), words(context))
         triggered.append({c.key for c in framework.characteristics
