@@ -13,6 +13,7 @@ import pytest
 
 from assistant.chat.conversation import Conversation
 from assistant.chat.views import reply_sections
+from assistant.engine.framework import Framework
 from assistant.engine.query import named_form
 from assistant.engine.understanding.features import tokens_with_offsets
 from assistant.engine.understanding.labelled import (
@@ -38,6 +39,7 @@ from assistant.engine.understanding.spans import (
 from assistant.engine.understanding.split import sentences, split
 from assistant.errors import IndexMismatch, UnderstandingDataError
 
+from ..conftest import SEED_CORPUS
 from ..support import ROOT
 
 EVALS = ROOT / "evals"
@@ -145,6 +147,23 @@ def test_the_characteristic_models_train_without_cases_and_refuse_an_unknown_key
     with pytest.raises(UnderstandingDataError) as err:
         _characteristics(np.zeros((1, 4)), ["een proef"], [set()], [typo], keys, ["proef"])
     assert "'c9'" in str(err.value) and "'experimnt'" in str(err.value)
+
+
+def test_a_case_without_labelled_spans_teaches_what_it_does_but_not_where_its_phrase_ends():
+    from assistant.engine.understanding.labelled import LabelledCase
+    from assistant.engine.understanding.train import case_rows, name_rows, subject_rows
+
+    spans = LabelledCase(id="c1", text="slimme watermeters per adres", lang="nl",
+                         subject="slimme watermeters per adres", name="slimme watermeters")
+    only_what = LabelledCase(id="c2", text="Wat moet ik vragen over warmtebeelden per woning?",
+                             lang="nl", subject="warmtebeelden per woning", spans=False,
+                             characteristics=("persoonsgegevens",))
+    assert [r[0] for r in subject_rows([], [spans, only_what])] == ["case:c1"]
+    assert [r[0] for r in name_rows([], [spans, only_what])] == ["case:c1"]
+    texts, _, _ = case_rows([spans, only_what], Framework.parse(
+        (SEED_CORPUS / "framework.yaml").read_text(encoding="utf-8")))
+    assert len(texts) == 2 and texts[1].startswith("warmtebeelden per woning")
+    assert load_cases() and any(not c.spans for c in load_cases())
 
 
 def test_language_files_pass_their_schema_and_an_unknown_detail_is_refused():

@@ -30,6 +30,10 @@ direct geanonimiseerd"), and the labels follow what it says::
     {"id": "c0001", "text": "Anonieme tellers in de winkelstraat, een proef van een jaar",
      "lang": "nl", "subject": "Anonieme tellers in de winkelstraat",
      "characteristics": ["telt-zonder-herkennen", "experiment"]}
+
+A case written to teach what technologies do, whose subject was not labelled for where the
+technology's phrase begins and ends, says ``"spans": false``: the characteristics model reads it,
+the subject tagger and the span and name rankers do not (``cases/households.jsonl``).
 """
 
 from __future__ import annotations
@@ -121,6 +125,7 @@ class LabelledCase(BaseModel):
     subject: str
     name: str | None = None
     characteristics: tuple[str, ...] = ()
+    spans: bool = True  # the subject's ends teach the tagger and the span and name rankers
 
     @model_validator(mode="after")
     def _consistent(self) -> LabelledCase:

@@ -71,7 +71,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 22
+ANALYSER_VERSION = 23
 # How many of the technologies it never saw in training the scope threshold keeps: refusing a
 # technology costs a council member more than a denkraam answer about a plan with little
 # technology in it. The threshold was 0.3 by hand, chosen when 0.3 kept 0.94 (and refused 0.83
@@ -180,9 +180,10 @@ def _subject_span(text: str, subject: str, question: str) -> tuple[int, int]:
 def subject_rows(items: Sequence[LabelledQuestion], cases: Sequence[LabelledCase] = ()
                  ) -> list[tuple[str, str, str | None, str]]:
     """(id, text, subject, question part) of each labelled question and case, for the tagger
-    and the span ranker; a case's id is marked as one, since the two sets number apart."""
+    and the span ranker; a case's id is marked as one, since the two sets number apart. A case
+    whose subject's ends were not labelled (``spans`` false) is left out."""
     return [(i.id, i.text, i.subject, i.question) for i in items] + \
-        [(f"case:{c.id}", c.text, c.subject, "") for c in cases]
+        [(f"case:{c.id}", c.text, c.subject, "") for c in cases if c.spans]
 
 
 def tag_rows(rows: Sequence[tuple[str, str, str | None, str]], stopwords: frozenset[str]
@@ -740,15 +741,16 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
 
 def name_rows(items: Sequence[LabelledQuestion], cases: Sequence[LabelledCase] = ()
               ) -> list[tuple[str, str, str]]:
-    """(id, subject, short name) of each labelled question and case with a subject, ids as
-    :func:`subject_rows` gives them; a subject without a labelled name is its own name, without
-    a leading article (as the labelled names are written)."""
+    """(id, subject, short name) of each labelled question and case with a subject (a case only
+    where its spans are labelled), ids as :func:`subject_rows` gives them; a subject without a
+    labelled name is its own name, without a leading article (as the labelled names are
+    written)."""
     def own_name(subject: str) -> str:
         first, _, rest = subject.partition(" ")
         return rest if rest and fold(first) in ARTICLES else subject
 
     return [(i.id, i.subject, i.name or own_name(i.subject)) for i in items if i.subject] + \
-        [(f"case:{c.id}", c.subject, c.name or own_name(c.subject)) for c in cases]
+        [(f"case:{c.id}", c.subject, c.name or own_name(c.subject)) for c in cases if c.spans]
 
 
 def _name_examples(phrase: str, name: str, known: frozenset[str], stopwords: frozenset[str]
