@@ -214,6 +214,9 @@ class Framework:
     def topic(self, key: str) -> Concept:
         return next(t for t in self.topics if t.key == key)
 
+    def characteristic(self, key: str) -> Characteristic:
+        return next(c for c in self.characteristics if c.key == key)
+
     def step(self, number: int) -> Step:
         return next(s for s in self.steps if s.step == number)
 

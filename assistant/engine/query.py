@@ -358,10 +358,10 @@ class QueryAnalyser:
 
     def _characterise(self, q: Query, described: str | None = None) -> None:
         """What the subject does. For a what-to-ask question or a bare topic that names a
-        technology, the learned model reads it with what the message describes of it
-        (``described``, by default the query's context) and with which characteristics the
-        framework's trigger words name there; otherwise the trigger words of the subject, or of
-        what is asked when there is no subject."""
+        technology, the learned model reads it with what the message says of it (``described``,
+        by default :func:`.understanding.model.described_of` the query) and with which
+        characteristics the framework's trigger words name there; otherwise the trigger words of
+        the subject, or of what is asked when there is no subject."""
         if described is None:
             described = described_of(q.subject or "", q.question or q.text, q.context)
         if q.subject:
@@ -369,9 +369,10 @@ class QueryAnalyser:
                                                      for w in words(q.subject)])
             keys = [c.key for c in found]
             if q.kind in ("ask", "topic") and self._names_technology(q):
-                # The technology with what the message describes of it: for a what-to-ask
-                # question the text retrieval searches with, so it is embedded once (a swap's
-                # new technology is read without the plan described before).
+                # The technology with what the message says of it: the rest of the sentence
+                # that asks and what it describes besides (a swap's new technology is read
+                # without the plan described before). Retrieval embeds the technology with the
+                # description only (Retriever.query_vector).
                 case = case_text(q.subject, described)
                 triggered = set(keys) | {c.key for c in
                                          self.matcher.characteristics_in(words(described))}
@@ -432,7 +433,8 @@ class QueryAnalyser:
                 # The plan described before was about the other technology; the conditions
                 # added since still hold ("en als het een proef is?", then "en bij drones?").
                 base.names_technology = False
-                self._characterise(base, described="")
+                self._characterise(base, described=described_of(new, own.question or own.text,
+                                                                 own.context))
                 added = [c for condition in base.conditions
                          for c in self.matcher.characteristics_in(words(condition))]
                 base.characteristics = list(dict.fromkeys([*base.characteristics, *added]))

@@ -41,6 +41,7 @@ import numpy as np
 from assistant.config import Settings
 from assistant.engine import details
 from assistant.engine.corpus.passages import Passage
+from assistant.engine.framework import Characteristic
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser, source_phrases
 from assistant.engine.text.words import fold, words
@@ -455,7 +456,8 @@ class Retriever:
         if query.kind != "ask" or not query.characteristics or not query.subject:
             return vector
         lang = query.language
-        text = f"{query.subject}: {'; '.join(c.name(lang) for c in query.characteristics)}"
+        text = f"{query.subject}: " + "; ".join(
+            c.name(lang) for c in Characteristic.prevailing(query.characteristics))
         return self.analyser.vector(text).reshape(1, -1)
 
     def answer_sentences(self, query: Query, hits: list[Hit], vector: np.ndarray, n: int

@@ -32,6 +32,7 @@ from typing import Any
 
 from ..chat.conversation import Conversation, Turn
 from ..engine import Engine
+from ..engine.framework import Characteristic
 from ..engine.query import Query
 from ..engine.text.words import fold
 from ..engine.understanding.labelled import KINDS
@@ -184,8 +185,12 @@ def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[st
     counts: dict[str, Counter[str]] = {k: Counter() for k in keys}  # tp, fp, fn, tn
     exact = wrong_added = 0
     per_row = []
+    framework = engine.index.framework
     for row in rows:
-        expected = set(row["characteristics"])
+        # Read through yields_to as the case is: household data that are also a measurement
+        # are labelled with both, and the case keeps the one that prevails.
+        expected = {c.key for c in Characteristic.prevailing(
+            [framework.characteristic(k) for k in row["characteristics"]])}
         try:
             got = set(case_of(engine.analyse(row["text"]), engine.index.matcher).characteristics)
         except AssistantError as exc:

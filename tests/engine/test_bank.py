@@ -243,16 +243,22 @@ def test_a_counter_that_identifies_nobody_is_not_asked_about_images(engine):
 
 
 def test_data_traced_to_residents_are_asked_about_and_never_called_the_environment(engine):
-    answer = engine.ask("Wat moet ik vragen over een chatbot op de gemeentewebsite die de "
-                        "gesprekken met inwoners bewaart?")
+    message = ("Wat moet ik vragen over warmtebeelden van drones die aan elk adres worden "
+               "gekoppeld?")
+    read = {c.key for c in engine.analyse(message).characteristics}
+    # Read as both; the measurement of the environment yields to the data about households.
+    assert {"persoonsgegevens", "meet-omgeving"} <= read
+    answer = engine.ask(message)
     needs = _needs(engine, answer)
     assert any("persoonsgegevens" in n for n in needs)
     assert not any("meet-omgeving" in n for n in needs)
     air = engine.ask("Wat moet ik vragen over luchtkwaliteitssensoren?")
     assert not any("persoonsgegevens" in n for n in _needs(engine, air))
-    # What the answer says the questions rest on never holds a characteristic that yields to
-    # another one it holds.
+    assert any("meet-omgeving" in n for n in _needs(engine, air))
+    # What the answer says the questions rest on is what the case holds: never a characteristic
+    # that yields to another one it holds.
     framework = engine.index.framework
+    assert answer.characteristics == [framework.characteristic("persoonsgegevens").name("nl")]
     for a in (answer, air):
         shown = [c for c in framework.characteristics if c.name("nl") in a.characteristics]
         assert Characteristic.prevailing(shown) == shown

@@ -155,15 +155,19 @@ def test_a_case_without_labelled_spans_teaches_what_it_does_but_not_where_its_ph
 
     spans = LabelledCase(id="c1", text="slimme watermeters per adres", lang="nl",
                          subject="slimme watermeters per adres", name="slimme watermeters")
-    only_what = LabelledCase(id="c2", text="Wat moet ik vragen over warmtebeelden per woning?",
-                             lang="nl", subject="warmtebeelden per woning", spans=False,
+    only_what = LabelledCase(id="c2", text="Wat moet ik vragen over warmtebeelden van drones "
+                             "die aan elk adres worden gekoppeld?", lang="nl",
+                             subject="warmtebeelden van drones", spans=False,
                              characteristics=("persoonsgegevens",))
     assert [r[0] for r in subject_rows([], [spans, only_what])] == ["case:c1"]
     assert [r[0] for r in name_rows([], [spans, only_what])] == ["case:c1"]
     texts, _, _ = case_rows([spans, only_what], Framework.parse(
         (SEED_CORPUS / "framework.yaml").read_text(encoding="utf-8")))
-    assert len(texts) == 2 and texts[1].startswith("warmtebeelden per woning")
-    assert load_cases() and any(not c.spans for c in load_cases())
+    # The characteristics model reads the rest of the asking sentence too.
+    assert texts == ["slimme watermeters per adres",
+                     "warmtebeelden van drones. die aan elk adres worden gekoppeld"]
+    cases = load_cases()
+    assert any(not c.spans for c in cases) and any(c.spans for c in cases)
 
 
 def test_language_files_pass_their_schema_and_an_unknown_detail_is_refused():
@@ -834,7 +838,12 @@ def test_what_a_message_says_of_its_technology_includes_the_rest_of_the_asking_s
     asked = "Wat moet ik vragen over slimme watermeters in elke woning?"
     assert described_of("slimme watermeters", asked, "") == "in elke woning"
     assert described_of("slimme watermeters", asked, "Ze worden elk uur uitgelezen.") == \
-        "in elke woning Ze worden elk uur uitgelezen."
+        "in elke woning. Ze worden elk uur uitgelezen."
+    # The phrase is found as whole words, in any case, and its sentence ends at a question mark.
+    assert described_of("app", "Wat moet ik vragen over de whatsapp-groep en de app van de wijk?",
+                        "") == "van de wijk"
+    assert described_of("Slimme meters", "Wat vraag ik over slimme meters? En wie betaalt ze?",
+                        "") == ""
     # A technology the asking sentence does not hold (it was described before): the description.
     assert described_of("drones", "Wat moet ik hierover vragen?", "Er komen drones.") == \
         "Er komen drones."

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from assistant.engine.answer.model import Answer, Citation, Claim, StepSection, ValueItem
-from assistant.engine.case import case_of
+from assistant.engine.case import Case, case_of
 from assistant.engine.corpus.passages import Passage
-from assistant.engine.framework import Characteristic, Concept
+from assistant.engine.framework import Concept
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
@@ -123,10 +123,12 @@ class Composer:
         cites = _Citations(self.index)
         topic = q.topics[0] if q.topics else None
         subject = q.subject or (topic.name(lang) if topic else None)
+        # The case the denkraam's questions come from; the answer names its characteristics.
+        case = case_of(q, self.matcher)
         answer = Answer(question=q.text, language=lang, kind=q.kind, abstained=False,
                         subject=subject, topic=topic.name(lang) if topic else None,
-                        characteristics=[c.name(lang)
-                                         for c in Characteristic.prevailing(q.characteristics)],
+                        characteristics=[self.index.framework.characteristic(k).name(lang)
+                                         for k in case.characteristics],
                         checked=list(retrieval.checked))
         if q.only_context:
             return self._no_question(q, answer)
@@ -139,7 +141,7 @@ class Composer:
         denkraam = q.kind == "ask" or (q.kind == "topic" and (
             q.names_technology or q.characteristics or q.topics))
         if denkraam:
-            answer.notices = self._subject_notice(q, q.name or subject)
+            answer.notices = self._subject_notice(q, q.name or subject, answer.characteristics)
         if answer.notices:
             # The texts do not deal with this technology: a quote would be about something else
             # (a colophon, another portfolio). The notice says which guidance the questions rest
@@ -148,7 +150,7 @@ class Composer:
         else:
             answer.summary = self._summary(retrieval, cites)
         if denkraam:
-            self._denkraam(retrieval, cites, answer)
+            self._denkraam(retrieval, cites, answer, case)
             if q.alternative in ("factual", "why", "how", "yesno") and subject:
                 # The analyser was unsure: the other reading is one click away.
                 answer.followups = [of(lang).WHAT_IS.format(subject=subject)]
@@ -206,8 +208,9 @@ class Composer:
             head.append(w)
         return [w for w in head if len(w) > 3 and w not in STOPWORDS]
 
-    def _subject_notice(self, q: Query, subject: str | None) -> list[str]:
-        """Say so when the texts never mention the technology asked about."""
+    def _subject_notice(self, q: Query, subject: str | None, chars: list[str]) -> list[str]:
+        """Say so when the texts never mention the technology asked about, naming what the
+        questions rest on instead: ``chars``, the case's characteristics."""
         if not subject:
             return []
         # One word of the technology's name the texts never use means they do not deal with it
@@ -215,7 +218,6 @@ class Composer:
         if all(self._in_texts(q.corrected.get(w, w)) for w in self._head(subject)):
             return []
         lang = q.language
-        chars = [c.name(lang) for c in Characteristic.prevailing(q.characteristics)]
         said = of(lang)
         basis = (said.BASIS_CHARACTERISTICS.format(characteristics=join_words(chars, lang))
                  if chars else said.BASIS_GENERAL)
@@ -339,12 +341,12 @@ class Composer:
         vectors = index.vectors.reconstruct_batch(np.asarray(rows, dtype=np.int64))
         return [(index.passages[r], v) for r, v in zip(rows, vectors, strict=True)]
 
-    def _denkraam(self, retrieval: Retrieval, cites: _Citations, answer: Answer) -> None:
+    def _denkraam(self, retrieval: Retrieval, cites: _Citations, answer: Answer, case: Case
+                  ) -> None:
         """The questions for the council and the public values at stake, from the question bank
         for this case (see :mod:`assistant.engine.bank.select`)."""
         q = retrieval.query
         lang = q.language
-        case = case_of(q, self.matcher)
         case_vector = self._case_vector(retrieval)
         selection = self.index.selector.select(case, case_vector,
                                                self._pool(retrieval, case_vector))

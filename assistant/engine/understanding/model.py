@@ -91,6 +91,10 @@ CHARACTERISTIC_PROBABILITY = 0.75
 CONTEXT_CHARS = 500
 
 
+# Where a sentence of the asking part ends: ".", "?" or "!" before a space or the end.
+_SENTENCE_END = re.compile(r"[.?!](?=\s|$)")
+
+
 def case_text(subject: str, context: str = "") -> str:
     """The text a case is embedded as: the technology as written, followed by what the message
     describes or quotes of it (cut at :data:`CONTEXT_CHARS`), or the technology alone."""
@@ -100,10 +104,16 @@ def case_text(subject: str, context: str = "") -> str:
 def described_of(subject: str, question: str, context: str) -> str:
     """What a message says of its technology: the rest of the sentence that asks, after the
     technology's phrase ("... over slimme meters die elk kwartier het verbruik per huishouden
-    doorgeven?"), and what it describes or quotes besides."""
-    at = question.find(subject) if subject else -1
-    tail = question[at + len(subject):].strip(" ?!.,;:") if at >= 0 else ""
-    return " ".join(x for x in (tail, context) if x)
+    doorgeven?"), and what it describes or quotes besides, as sentences. The phrase is found as
+    whole words, in any case; where the asking part does not hold it, the description alone."""
+    tail = ""
+    found = re.search(rf"(?<!\w){re.escape(subject)}(?!\w)", question, re.IGNORECASE) \
+        if subject.strip() else None
+    if found:
+        rest = question[found.end():]
+        end = _SENTENCE_END.search(rest)
+        tail = (rest[:end.start()] if end else rest).strip(" ,;:")
+    return ". ".join(x for x in (tail, context.strip()) if x)
 
 
 def phrase_form(text: str) -> str:
