@@ -371,8 +371,8 @@ class QueryAnalyser:
             if q.kind in ("ask", "topic") and self._names_technology(q):
                 # The technology with what the message says of it: the rest of the sentence
                 # that asks and what it describes besides (a swap's new technology is read
-                # without the plan described before). Retrieval embeds the technology with the
-                # description only (Retriever.query_vector).
+                # without the plan described before). For a what-to-ask question it is the text
+                # retrieval searches with (Retriever.query_vector), so it is embedded once.
                 case = case_text(q.subject, described)
                 triggered = set(keys) | {c.key for c in
                                          self.matcher.characteristics_in(words(described))}
