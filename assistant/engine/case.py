@@ -316,7 +316,7 @@ def case_of(q: Query, matcher: Matcher) -> Case:
     if described and not q.names_technology:
         found += matcher.characteristics_in(words(described))
     facets = facets_of(" ".join(x for x in (q.text, *q.conditions) if x), q.language)
-    chosen = tuple(c.key for c in Characteristic.prevailing(list({c.key: c for c in found}
-                                                                  .values())))
+    once = list({c.key: c for c in found}.values())  # in order, each once
+    chosen = tuple(c.key for c in Characteristic.prevailing(once))
     return Case(language=q.language, technology=q.name or q.subject,
                 characteristics=chosen, facets=facets)

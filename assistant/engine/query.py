@@ -123,6 +123,12 @@ class Query:
         return self.question or self.text
 
     @property
+    def described(self) -> str:
+        """What the message says of its technology: the rest of the asking sentence and what it
+        describes besides (:func:`.understanding.model.described_of`)."""
+        return described_of(self.subject or "", self.asked, self.context)
+
+    @property
     def search_text(self) -> str:
         """What the embedding model reads: the question (misspellings corrected) with what it
         describes, or for a follow-up the question it was derived into."""
@@ -359,11 +365,11 @@ class QueryAnalyser:
     def _characterise(self, q: Query, described: str | None = None) -> None:
         """What the subject does. For a what-to-ask question or a bare topic that names a
         technology, the learned model reads it with what the message says of it (``described``,
-        by default :func:`.understanding.model.described_of` the query) and with which
-        characteristics the framework's trigger words name there; otherwise the trigger words of
-        the subject, or of what is asked when there is no subject."""
+        by default :attr:`Query.described`) and with which characteristics the framework's
+        trigger words name there; otherwise the trigger words of the subject, or of what is asked
+        when there is no subject."""
         if described is None:
-            described = described_of(q.subject or "", q.question or q.text, q.context)
+            described = q.described
         if q.subject:
             found = self.matcher.characteristics_in([q.corrected.get(w, w)
                                                      for w in words(q.subject)])

@@ -46,7 +46,7 @@ from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser, source_phrases
 from assistant.engine.text.words import fold, words
 from assistant.engine.understanding.language import detect_language, language_data, mentions
-from assistant.engine.understanding.model import case_text, described_of
+from assistant.engine.understanding.model import case_text
 
 EXPANSION_WEIGHT = 0.8
 # A passage tagged with a topic the question names. 0.15 was set on the seed texts alone; with a
@@ -244,8 +244,7 @@ class Retriever:
             # A described or pasted plan says what the technology will do here (a trial, a
             # supplier, the data kept): it is read with the subject, as the characteristics
             # model reads it (the rest of the asking sentence and the description).
-            text = query.search or case_text(query.subject, described_of(
-                query.subject, query.question or query.text, query.context))
+            text = query.search or case_text(query.subject, query.described)
         elif query.search is None and not query.question and query.vector is not None \
                 and not query.corrected:
             return np.asarray(query.vector, dtype="float32").reshape(1, -1)
