@@ -48,6 +48,7 @@ def _broken(tmp_path, old, new):
     ("{onderwerp}", "{onderwerp", "not a valid template"),
     ("    step: 1\n", "    step: 1\n    colour: blue\n", "colour is not a known key"),
     ("    needs: [", "    needs: [vliegt, ", "needs names 'vliegt'"),
+    ("    within: [", "    within: [vliegt, ", "within names 'vliegt'"),
     ("    step: 1\n", "    step: 9\n", "step must be a denkraam step"),
 ])
 def test_a_broken_entry_is_named_with_its_line(tmp_path, framework, old, new, message):
@@ -188,6 +189,21 @@ def test_selection_respects_needs_excludes_concerns_and_grounding():
     assert place.text == "Waarom in het winkelgebied met personentellers?"
     assert [(v.key, v.reason) for v in chosen.values] == [
         ("privacy", "wie er in het winkelgebied is")]
+
+
+def test_within_says_where_a_question_applies_without_ranking_it_higher():
+    watch = _entry("watch-list", concern="w", needs=("herkent-personen",),
+                   within=("data-openbare-ruimte",))
+    needed = _entry("needed", concern="w", needs=("herkent-personen", "data-openbare-ruimte"))
+    badge = frozenset({"herkent-personen"})  # a staff badge recognises people, not in the street
+    street = badge | {"data-openbare-ruimte"}
+    assert not watch.fits(badge) and watch.fits(street)
+    assert Selector._met(watch) == 1 and Selector._met(needed) == 2
+    shipped = {e.id: e for e in load_bank(
+        Framework.parse((SEED_CORPUS / "framework.yaml").read_text(encoding="utf-8")),
+        questions=QUESTIONS, reasons=REASONS).entries}
+    assert not shipped["s4a-recognition-watchlists"].fits(badge)
+    assert shipped["s4a-recognition-watchlists"].fits(street)
 
 
 def test_selection_caps_steps_and_facets_and_prefers_the_most_particular_reason():

@@ -1,11 +1,14 @@
 """The question bank's files, their schema and their loader.
 
 A question (:class:`Entry`) is shown for a case only when the case has everything in ``needs``, at
-least one of ``any`` (when given) and nothing in ``excludes``; those name characteristics of
-framework.yaml and the facets of :mod:`assistant.engine.case`. Its slots ({onderwerp}, {plaats},
-...) are filled with the case's words, so every facet slot it uses must be among its needs, and
-its Dutch and English texts must use the same slots. ``grounds`` says what a passage must speak to
-for the question to be cited to it: ``step`` (the question's denkraam step) or a public value.
+least one of ``any`` and of ``within`` (when given) and nothing in ``excludes``; those name
+characteristics of framework.yaml and the facets of :mod:`assistant.engine.case`. What ``needs``
+and ``any`` ask also makes the question more particular to the case (the selection ranks it
+higher where they are met); ``within`` only says where the question applies. Its slots
+({onderwerp}, {plaats}, ...) are filled with the case's words, so every facet slot it uses must be
+among its needs, and its Dutch and English texts must use the same slots. ``grounds`` says what a
+passage must speak to for the question to be cited to it: ``step`` (the question's denkraam step)
+or a public value.
 A :class:`Reason` says why a value is at stake for a case with its ``needs``.
 
 A file that fails its schema or names an unknown characteristic, value or slot is refused with
@@ -75,6 +78,7 @@ class Entry(_Strict):
     concern: str
     needs: tuple[str, ...] = ()
     any: tuple[str, ...] = ()
+    within: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     values: tuple[str, ...] = ()
     grounds: tuple[str, ...] = Field(min_length=1)
@@ -91,6 +95,7 @@ class Entry(_Strict):
     def fits(self, features: frozenset[str]) -> bool:
         """Whether a case with these characteristics and facets may get this question."""
         return (set(self.needs) <= features and (not self.any or bool(features & set(self.any)))
+                and (not self.within or bool(features & set(self.within)))
                 and not features & set(self.excludes))
 
 
@@ -179,7 +184,7 @@ def load_bank(framework: Framework, questions: Path = QUESTIONS, reasons: Path =
         if e.concern not in concerns:
             refuse(questions, qnode, (*at, "concern"), e.id,
                    f"concern {e.concern!r} is not among the file's concerns")
-        for part in ("needs", "any", "excludes"):
+        for part in ("needs", "any", "within", "excludes"):
             for j, key in enumerate(getattr(e, part)):
                 if key not in features:
                     refuse(questions, qnode, (*at, part, j), e.id,
