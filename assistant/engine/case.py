@@ -307,16 +307,22 @@ class Case:
         return {"onderwerp": subject, **self.facets}
 
 
-def case_of(q: Query, matcher: Matcher) -> Case:
-    """The case of an analysed question: its technology and characteristics as the analyser read
-    them (the learned model reads what the message describes; otherwise the trigger words of
-    what it describes and of a follow-up's conditions are added), and its facets."""
+def characteristics_of(q: Query, matcher: Matcher) -> tuple[str, ...]:
+    """What the technology of an analysed question does, as its case has it: the characteristics
+    the analyser read (the learned model reads what the message describes; otherwise the trigger
+    words of what it describes and of a follow-up's conditions are added), each once, in order,
+    without those that yield to another one found."""
     found = list(q.characteristics)
     described = " ".join(x for x in (q.context, *q.conditions) if x)
     if described and not q.names_technology:
         found += matcher.characteristics_in(words(described))
+    once = list({c.key: c for c in found}.values())
+    return tuple(c.key for c in Characteristic.prevailing(once))
+
+
+def case_of(q: Query, matcher: Matcher) -> Case:
+    """The case of an analysed question: its technology, what it does
+    (:func:`characteristics_of`) and its facets."""
     facets = facets_of(" ".join(x for x in (q.text, *q.conditions) if x), q.language)
-    once = list({c.key: c for c in found}.values())  # in order, each once
-    chosen = tuple(c.key for c in Characteristic.prevailing(once))
     return Case(language=q.language, technology=q.name or q.subject,
-                characteristics=chosen, facets=facets)
+                characteristics=characteristics_of(q, matcher), facets=facets)

@@ -439,8 +439,7 @@ class QueryAnalyser:
                 # The plan described before was about the other technology; the conditions
                 # added since still hold ("en als het een proef is?", then "en bij drones?").
                 base.names_technology = False
-                self._characterise(base, described=described_of(new, own.question or own.text,
-                                                                 own.context))
+                self._characterise(base, described=described_of(new, own.asked, own.context))
                 added = [c for condition in base.conditions
                          for c in self.matcher.characteristics_in(words(condition))]
                 base.characteristics = list(dict.fromkeys([*base.characteristics, *added]))

@@ -15,10 +15,10 @@
 * **Characteristics** (``assistant eval --characteristics FILE``): JSON Lines with ``text``,
   ``lang`` and ``characteristics`` (keys of framework.yaml), the format of the labelled cases
   (:class:`~assistant.engine.understanding.labelled.LabelledCase`). Each message is analysed as
-  the chat does and its case read (:func:`~assistant.engine.case.case_of`); reported: precision,
-  recall and F1 per characteristic and over all, the messages whose set is exactly right, and
-  those given a characteristic they do not have (the answer would then ask about something the
-  case rules out).
+  the chat does and what its case does read (:func:`~assistant.engine.case.characteristics_of`);
+  reported: precision, recall and F1 per characteristic and over all, the messages whose set is
+  exactly right, and those given a characteristic they do not have (the answer would then ask
+  about something the case rules out).
 * The cross-validated report of the trained analyser (accuracy per kind, confusion matrix,
   subject spans) comes from the index (``analyser/meta.json``); :func:`print_analyser` prints it.
 """
@@ -178,7 +178,7 @@ def score_conversations(engine: Engine, rows: list[dict[str, Any]]) -> dict[str,
 
 
 def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    from ..engine.case import case_of
+    from ..engine.case import characteristics_of
     from ..engine.understanding.train import precision_recall_f1
 
     keys = [c.key for c in engine.index.framework.characteristics]
@@ -192,7 +192,7 @@ def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[st
         expected = {c.key for c in Characteristic.prevailing(
             [framework.characteristic(k) for k in row["characteristics"]])}
         try:
-            got = set(case_of(engine.analyse(row["text"]), engine.index.matcher).characteristics)
+            got = set(characteristics_of(engine.analyse(row["text"]), engine.index.matcher))
         except AssistantError as exc:
             per_row.append({"id": row.get("id"), "error": str(exc)})
             got = set()

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from assistant.engine.answer.model import Answer, Citation, Claim, StepSection, ValueItem
-from assistant.engine.case import Case, case_of
+from assistant.engine.case import case_of, characteristics_of
 from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Concept
 from assistant.engine.index.build import LoadedIndex
@@ -123,12 +123,11 @@ class Composer:
         cites = _Citations(self.index)
         topic = q.topics[0] if q.topics else None
         subject = q.subject or (topic.name(lang) if topic else None)
-        # The case the denkraam's questions come from; the answer names its characteristics.
-        case = case_of(q, self.matcher)
+        # What the technology does as the case the denkraam's questions come from has it.
         answer = Answer(question=q.text, language=lang, kind=q.kind, abstained=False,
                         subject=subject, topic=topic.name(lang) if topic else None,
                         characteristics=[self.index.framework.characteristic(k).name(lang)
-                                         for k in case.characteristics],
+                                         for k in characteristics_of(q, self.matcher)],
                         checked=list(retrieval.checked))
         if q.only_context:
             return self._no_question(q, answer)
@@ -150,7 +149,7 @@ class Composer:
         else:
             answer.summary = self._summary(retrieval, cites)
         if denkraam:
-            self._denkraam(retrieval, cites, answer, case)
+            self._denkraam(retrieval, cites, answer)
             if q.alternative in ("factual", "why", "how", "yesno") and subject:
                 # The analyser was unsure: the other reading is one click away.
                 answer.followups = [of(lang).WHAT_IS.format(subject=subject)]
@@ -341,12 +340,12 @@ class Composer:
         vectors = index.vectors.reconstruct_batch(np.asarray(rows, dtype=np.int64))
         return [(index.passages[r], v) for r, v in zip(rows, vectors, strict=True)]
 
-    def _denkraam(self, retrieval: Retrieval, cites: _Citations, answer: Answer, case: Case
-                  ) -> None:
+    def _denkraam(self, retrieval: Retrieval, cites: _Citations, answer: Answer) -> None:
         """The questions for the council and the public values at stake, from the question bank
         for this case (see :mod:`assistant.engine.bank.select`)."""
         q = retrieval.query
         lang = q.language
+        case = case_of(q, self.matcher)
         case_vector = self._case_vector(retrieval)
         selection = self.index.selector.select(case, case_vector,
                                                self._pool(retrieval, case_vector))
