@@ -28,7 +28,7 @@ def test_the_shipped_bank_loads_and_covers_every_step_and_characteristic(framewo
     for step in range(1, 6):
         assert sum(e.step == step for e in bank.entries) >= 40
     for char in framework.characteristics:
-        assert sum(char.key in (*e.needs, *e.any) for e in bank.entries) >= 3, char.key
+        assert sum(char.key in (*e.needs, *e.any, *e.within) for e in bank.entries) >= 3, char.key
     assert all(e.nl.endswith("?") and e.en.endswith("?") for e in bank.entries)
     assert {r.value for r in bank.reasons} <= {v.key for v in framework.values}
 
@@ -258,6 +258,25 @@ def test_a_counter_that_identifies_nobody_is_not_asked_about_images(engine):
     assert "gefilmd" not in text and "in het winkelgebied" in text
 
 
+def test_questions_about_watching_a_place_go_to_surveillance_not_to_reading_number_plates(
+        engine):
+    # Who may watch live, whether the police look along, whether young people are driven away:
+    # questions for cameras that watch what people do in a place, not for every technology that
+    # records images (a scan car reads number plates; a gate lets staff in).
+    watching = {e.id for e in engine.index.selector.bank.entries if "houdt-toezicht" in e.within}
+    assert len(watching) >= 5
+    cctv = engine.ask("Wat moet ik vragen over cameratoezicht op het stationsplein?")
+    asked = {q.bank_id for s in cctv.denkraam for q in s.questions}
+    assert asked & watching
+    for question in ("Wat moet ik vragen over een scanauto die kentekens scant voor de "
+                     "parkeerhandhaving?",
+                     "Wat moet ik vragen over gezichtsherkenning bij de toegangspoortjes voor "
+                     "medewerkers van het stadhuis?"):
+        answer = engine.ask(question)
+        assert len(answer.denkraam) >= 4
+        assert not {q.bank_id for s in answer.denkraam for q in s.questions} & watching
+
+
 def test_data_traced_to_residents_are_asked_about_and_never_called_the_environment(engine):
     message = ("Wat moet ik vragen over warmtebeelden van drones die aan elk adres worden "
                "gekoppeld?")
@@ -266,7 +285,9 @@ def test_data_traced_to_residents_are_asked_about_and_never_called_the_environme
     assert {"persoonsgegevens", "meet-omgeving"} <= read
     answer = engine.ask(message)
     needs = _needs(engine, answer)
-    assert any("persoonsgegevens" in n for n in needs)
+    # Its questions are about the households' data (the data linked to each address), never
+    # about measuring the environment.
+    assert any(n & {"persoonsgegevens", "data-koppelen"} for n in needs)
     assert not any("meet-omgeving" in n for n in needs)
     air = engine.ask("Wat moet ik vragen over luchtkwaliteitssensoren?")
     assert not any("persoonsgegevens" in n for n in _needs(engine, air))
@@ -274,7 +295,8 @@ def test_data_traced_to_residents_are_asked_about_and_never_called_the_environme
     # What the answer says the questions rest on is what the case holds: never a characteristic
     # that yields to another one it holds.
     framework = engine.index.framework
-    assert answer.characteristics == [framework.characteristic("persoonsgegevens").name("nl")]
+    assert framework.characteristic("persoonsgegevens").name("nl") in answer.characteristics
+    assert framework.characteristic("meet-omgeving").name("nl") not in answer.characteristics
     for a in (answer, air):
         shown = [c for c in framework.characteristics if c.name("nl") in a.characteristics]
         assert Characteristic.prevailing(shown) == shown
