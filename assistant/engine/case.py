@@ -59,6 +59,7 @@ class _Forms(BaseModel):
     supplier_cues: tuple[str, ...]
     legal_forms: tuple[str, ...]
     people: tuple[str, ...] = Field(min_length=1)
+    adjective_endings: tuple[str, ...] = ()
     data: tuple[str, ...] = Field(min_length=1)
     vague_data: tuple[str, ...]
     consequences: tuple[str, ...] = Field(min_length=1)
@@ -109,6 +110,10 @@ class _Patterns:
         scale = rf"(?:\s?(?:{_alt(f.scale)})\b)?"
         per = rf"(?:\s(?:{_alt(f.per)})\b)?"
         name = r"[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|&\s[A-Z][\w'’-]*))*"
+        # An adjective before a group of people, where the language marks it by its ending
+        # ("oudere bewoners"); English does not, and a word there is as often "where" or "more".
+        adjective = rf"(?:[^\W\d_][\w'’-]*(?:{_alt(f.adjective_endings)})\s+)?" \
+            if f.adjective_endings else ""
         i = re.IGNORECASE
         return cls(
             place=re.compile(rf"\b(?:{_alt(f.place_prepositions)})\s+{art}(?:{word}\s+)?"
@@ -120,7 +125,7 @@ class _Patterns:
                               rf"(?:\s?{money})?{per}", i),
             supplier=re.compile(rf"\b(?i:{_alt(f.supplier_cues)})\s+(?P<name>{name})"),
             legal=re.compile(rf"\b(?P<name>{name})\s+(?:{_alt(f.legal_forms)})(?=\W|$)"),
-            people=re.compile(rf"\b(?:{word}e\s+)?[\w'’-]*(?:{_alt(f.people)})\b", i),
+            people=re.compile(rf"\b{adjective}[\w'’-]*(?:{_alt(f.people)})\b", i),
             data=re.compile(rf"\b[\w'’-]*(?:{_alt(f.data)})(?:\s+(?:van|over|of|about)\s+{art}"
                             r"(?-i:[a-z][\w'’-]*))?", i),
             vague=frozenset(f.vague_data),

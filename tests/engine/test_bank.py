@@ -128,6 +128,10 @@ def test_an_unreadable_bank_is_one_sentence(tmp_path, framework):
      {"duur": "10 jaar", "gegevens": "laaddata"}),
     ("Wat moet ik vragen over wifi-telling?", "nl", {}),
     ("Welke gegevens worden bewaard?", "nl", {}),  # a bare "gegevens" names no data
+    # An adjective before the people is read where Dutch marks it ("oudere"); English does not,
+    # and "where" is no adjective.
+    ("Een app die oudere bewoners helpt.", "nl", {"betrokkenen": "oudere bewoners"}),
+    ("An online platform where residents vote.", "en", {"betrokkenen": "residents"}),
 ])
 def test_facets_are_read_as_written(text, lang, expected):
     assert facets_of(text, lang) == expected
