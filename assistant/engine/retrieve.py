@@ -91,7 +91,8 @@ _LEGAL_FORM = re.compile(r"\b[A-Z][\w&-]*\s+(B\.\s?V\.|N\.\s?V\.|BV\b|NV\b|GmbH\
 # answered by "na achttien maanden" as well as by a date; "hoeveel huishoudens" by "een kwart".
 ANSWERED_BY = {"amount": {"amount"}, "duration": {"duration"}, "date": {"date", "duration"},
                "count": {"count", "percentage"}, "percentage": {"percentage"}}
-_PROPER = re.compile(r"(?<![\w-])([A-Z][\w'’]*|[a-z]*[A-Z]{2,}\w*)")
+_PROPER = re.compile(r"(?<![\w-])((?:[A-Z][\w'’]*|[a-z]*[A-Z]{2,}\w*)"
+                     r"(?:[ ](?:[A-Z][\w'’]*|[a-z]*[A-Z]{2,}\w*))*)")
 
 
 # Nouns that count anything ("met hoeveel mensen"): any number answers them.
@@ -374,8 +375,10 @@ class Retriever:
                     out.append(detail)
         # Names count only where the question asks about them, not in what it describes.
         for name in self._proper_names(query.asked):
-            folded = query.corrected.get(fold(name), fold(name))  # "Kustwalet": a misspelling
-            if not self._begins_a_word(folded) and not self.analyser.known(folded):
+            # Missing when a word of it is not in the texts, nor the start of one of theirs
+            # ("Utrecht" in "Utrechtse"), nor a misspelling of one ("Kustwalet").
+            folded = [query.corrected.get(w, w) for w in words(name) if len(w) > 2]
+            if any(not self._begins_a_word(w) and not self.analyser.known(w) for w in folded):
                 out.append(name)
         order = [h.passage.id for h in hits if h.passage.id in checked]
         unique = list({s.row: s for s in holding}.values())  # one sentence may hold two details
@@ -433,12 +436,14 @@ class Retriever:
         return i < len(self._words) and self._words[i].startswith(folded)
 
     def _proper_names(self, text: str) -> list[str]:
-        """Capitalised words and acronyms after the first word: names of places, laws, people."""
+        """Capitalised words and acronyms after the first word of a sentence, those that follow
+        each other as one name ("Den Bosch"): names of places, laws, people."""
         out = []
         for m in _PROPER.finditer(text):
+            name = m.group(1)
             if m.start() == 0 or text[:m.start()].rstrip().endswith((".", "?", "!")):
-                continue
-            name = m.group(1).strip("-'’")
+                name = name.partition(" ")[2]  # the sentence's first word is capitalised anyway
+            name = name.strip("-'’")
             parts = words(name)
             if not parts or all(self.analyser.known(p) for p in parts if len(p) > 2):
                 continue

@@ -168,3 +168,18 @@ def test_a_sentence_naming_the_party_asked_after_answers_however_far_down(engine
     other = sentence("Het onderhoud doet Kustbeheer B.V. uit Apeldoorn.", far)
     missing, _, holding = retriever._details(query, [best, other], hits)
     assert "name" in missing and not holding
+
+
+def test_a_name_of_several_words_is_one_name_and_is_said_missing_as_written(engine):
+    # "Den Bosch": "den" is a word of the texts, the name is not; the answer says the name
+    # the texts lack as the user wrote it, not "Bosch".
+    retriever = engine.retriever
+    asked = ("Which company supplies the body cams for the enforcement officers in Den Bosch, "
+             "and what does the contract cost per year?")
+    assert retriever._proper_names(asked) == ["Den Bosch"]
+    assert retriever._proper_names("Hoe gaat Den Haag om met camera's?") == ["Den Haag"]
+    answer = engine.ask(asked)
+    assert answer.status == "not_in_texts" and "Den Bosch" in answer.missing
+    # Names the texts hold are no reason to refuse, a sentence's first word is no name.
+    assert retriever._proper_names("Wat zegt het Rathenau Instituut over wifi-telling?") == []
+    assert retriever._proper_names("Utrecht wil camera's. Wat moet ik vragen?") == []
