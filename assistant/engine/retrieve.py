@@ -543,9 +543,13 @@ class Retriever:
         # this corpus is in scope, however few of its words the best passages share (a
         # paraphrase), as long as they share one: e5's similarities lie close together, and
         # closeness alone also brings in everyday questions about the municipality.
+        # A request for what to ask that names no technology and says nothing of digital
+        # government (a square's new paving and benches) is not let in by closeness: what it
+        # shares with the texts is the council's own vocabulary ("as a councillor").
         closest = float(dense.max()) if dense.size else 0.0
+        by_closeness = query.in_domain or query.subject is not None or query.kind != "ask"
         relevant = relevance >= self.settings.retrieval.abstain_threshold or (
-            closest > self.floor(query) and coverage > 0)
+            by_closeness and closest > self.floor(query) and coverage > 0)
         # A question that compares texts looks further down the ranking for the other text; so
         # does a question about a technology the texts may not name: its kind is found further
         # down. A detail asked for is looked for further down still.

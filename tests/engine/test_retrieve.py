@@ -28,6 +28,18 @@ def test_off_topic_questions_abstain(engine, question):
     assert engine.ask(question).abstained
 
 
+def test_a_request_for_what_to_ask_about_no_technology_is_declined(engine):
+    # A plan with nothing digital in it shares only the council's vocabulary with the texts
+    # ("as a councillor"); a request that names no technology but speaks of digitalisation is
+    # answered.
+    paving = engine.ask("Next month we decide on renovating the Grote Markt: new paving, 12 "
+                        "extra trees and more benches, budget €3.4 million. What should I watch "
+                        "out for as a councillor?")
+    assert paving.abstained and not paving.denkraam
+    digital = engine.ask("Waar moet ik als raadslid op letten bij digitalisering?")
+    assert not digital.abstained and digital.denkraam
+
+
 def test_english_unanswerable_abstains_in_english(engine):
     answer = engine.ask("What is the capital of Australia?")
     assert answer.abstained and answer.language == "en"
