@@ -44,7 +44,7 @@ from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Characteristic
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser, source_phrases
-from assistant.engine.text.words import fold, words
+from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
 from assistant.engine.understanding.language import detect_language, language_data, mentions
 from assistant.engine.understanding.model import case_text
 
@@ -94,6 +94,9 @@ ANSWERED_BY = {"amount": {"amount"}, "duration": {"duration"}, "date": {"date", 
 _PROPER = re.compile(r"(?<![\w-])((?:[A-Z][\w'’]*|[a-z]*[A-Z]{2,}\w*)"
                      r"(?:[ ](?:[A-Z][\w'’]*|[a-z]*[A-Z]{2,}\w*))*)")
 
+
+# Words that begin a sentence without being a name ("Welke", "Our").
+_FUNCTION_WORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 
 # Nouns that count anything ("met hoeveel mensen"): any number answers them.
 _UNREAD = 255  # a sentence whose details are not read yet
@@ -374,12 +377,8 @@ class Retriever:
                 else:
                     out.append(detail)
         # Names count only where the question asks about them, not in what it describes.
-        for name in self._proper_names(query.asked):
-            # Missing when a word of it is not in the texts, nor the start of one of theirs
-            # ("Utrecht" in "Utrechtse"), nor a misspelling of one ("Kustwalet").
-            folded = [query.corrected.get(w, w) for w in words(name) if len(w) > 2]
-            if any(not self._begins_a_word(w) and not self.analyser.known(w) for w in folded):
-                out.append(name)
+        out += [name for name in self._proper_names(query.asked)
+                if self._unknown_words(name, query.corrected)]
         order = [h.passage.id for h in hits if h.passage.id in checked]
         unique = list({s.row: s for s in holding}.values())  # one sentence may hold two details
         return out, order, unique
@@ -436,21 +435,33 @@ class Retriever:
         return i < len(self._words) and self._words[i].startswith(folded)
 
     def _proper_names(self, text: str) -> list[str]:
-        """Capitalised words and acronyms after the first word of a sentence, those that follow
-        each other as one name ("Den Bosch"): names of places, laws, people."""
-        out = []
+        """Capitalised words and acronyms, those that follow each other as one name ("Den
+        Bosch"), once each: names of places, laws, people. A sentence's first word is
+        capitalised anyway: it starts a name only when it is neither a function word nor a word
+        of the texts ("Den Bosch: ...", not "Welke Raad ..."), and a name of that word alone is
+        not taken."""
+        out: list[str] = []
         for m in _PROPER.finditer(text):
             name = m.group(1)
             if m.start() == 0 or text[:m.start()].rstrip().endswith((".", "?", "!")):
-                name = name.partition(" ")[2]  # the sentence's first word is capitalised anyway
+                first, _, rest = name.partition(" ")
+                common = fold(first) in _FUNCTION_WORDS or self.analyser.known(fold(first))
+                name = rest if common or not rest else name
             name = name.strip("-'’")
-            parts = words(name)
-            if not parts or all(self.analyser.known(p) for p in parts if len(p) > 2):
-                continue
-            if fold(name) in self.index.framework.glossary:
-                continue
-            out.append(name)
+            if name and name not in out:
+                out.append(name)
         return out
+
+    def _unknown_words(self, name: str, corrected: dict[str, str]) -> list[str]:
+        """The words of ``name`` (of three letters or more) the texts do not hold: neither a
+        word of theirs, nor the start of one ("Utrecht" in "Utrechtse"), nor an English word the
+        glossary gives their Dutch for, nor a misspelling of one (``corrected``: "Kustwalet")."""
+        glossary = self.index.framework.glossary
+        if fold(name) in glossary:
+            return []
+        return [w for w in (corrected.get(w, w) for w in words(name) if len(w) > 2)
+                if not self.analyser.known(w) and not self._begins_a_word(w)
+                and w not in glossary]
 
     # -- sentences -------------------------------------------------------------------------------
 

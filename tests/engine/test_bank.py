@@ -267,7 +267,8 @@ def test_questions_about_watching_a_place_go_to_surveillance_not_to_reading_numb
     # Who may watch live, whether the police look along, whether young people are driven away:
     # questions for cameras that watch what people do in a place, not for every technology that
     # records images (a scan car reads number plates; a gate lets staff in).
-    watching = {e.id for e in engine.index.selector.bank.entries if "houdt-toezicht" in e.within}
+    watching = {e.id for e in engine.index.selector.bank.entries
+                if e.within == ("houdt-toezicht",)}
     assert len(watching) >= 5
     cctv = engine.ask("Wat moet ik vragen over cameratoezicht op het stationsplein?")
     asked = {q.bank_id for s in cctv.denkraam for q in s.questions}
