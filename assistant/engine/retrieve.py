@@ -98,9 +98,9 @@ _PROPER = re.compile(r"(?<![\w-])((?:[A-Z][\w'’]*|[a-z]*[A-Z]{2,}\w*)"
 # Words that begin a sentence without being a name ("Welke", "Our").
 _FUNCTION_WORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 
-# Nouns that count anything ("met hoeveel mensen"): any number answers them.
 _UNREAD = 255  # a sentence whose details are not read yet
 
+# Nouns that count anything ("met hoeveel mensen"): any number answers them.
 _GENERIC_COUNTED = frozenset("mensen personen keer maal stuks people persons times".split())
 
 
