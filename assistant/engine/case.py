@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.engine.framework import Characteristic, Matcher
 from assistant.engine.query import Query
-from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, words
+from assistant.engine.text.words import ARTICLES, STOPWORDS, words
 
 FILE = Path(__file__).with_name("case.yaml")
 # The slots a bank question may have besides {onderwerp}, each a facet of the case.
@@ -35,7 +35,7 @@ _LOWER_WHEN_LEADING = frozenset({"de", "het", "een", "in", "op", "bij", "aan", "
 _QUANTIFIERS = frozenset({"alle", "elke", "iedere", "ieder", "all", "every", "each"})
 _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 # Articles stay with a facet ("een boete", "de politie"); other function words do not ("die").
-_FUNCTION_WORDS = (DUTCH_STOPWORDS | ENGLISH_STOPWORDS) - {"de", "het", "een", "the", "a", "an"}
+_FUNCTION_WORDS = STOPWORDS - ARTICLES
 # A facet phrase is cut at this many characters: a slot holds a few words, not a sentence.
 MAX_FACET_CHARS = 60
 

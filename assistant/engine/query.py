@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA
 from assistant.engine import details as detail_forms
 from assistant.engine.framework import Characteristic, Concept, Matcher
 from assistant.engine.text import lexicon
-from assistant.engine.text.words import ARTICLES, DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
+from assistant.engine.text.words import ARTICLES, DUTCH_STOPWORDS, STOPWORDS, fold, words
 from assistant.engine.understanding.labelled import FOLLOWUP_KINDS, STANDALONE_KINDS
 from assistant.engine.understanding.language import (
     detect_language,
@@ -165,7 +165,7 @@ class QueryAnalyser:
         self._by_prefix: dict[str, list[str]] = {}
         for w in self.vocabulary:
             self._by_prefix.setdefault(w[:1], []).append(w)
-        self._stopwords = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
+        self._stopwords = STOPWORDS
         lexicon.load("nl", "en")
 
     # -- words -----------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Characteristic
 from assistant.engine.index.build import LoadedIndex
 from assistant.engine.query import Query, QueryAnalyser, source_phrases
-from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
+from assistant.engine.text.words import STOPWORDS, fold, words
 from assistant.engine.understanding.language import detect_language, language_data, mentions
 from assistant.engine.understanding.model import case_text
 
@@ -94,9 +94,6 @@ ANSWERED_BY = {"amount": {"amount"}, "duration": {"duration"}, "date": {"date", 
 _PROPER = re.compile(r"(?<![\w-])((?:[A-Z][\w'’]*|[a-z]*[A-Z]{2,}\w*)"
                      r"(?:[ ](?:[A-Z][\w'’]*|[a-z]*[A-Z]{2,}\w*))*)")
 
-
-# Words that begin a sentence without being a name ("Welke", "Our").
-_FUNCTION_WORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 
 _UNREAD = 255  # a sentence whose details are not read yet
 
@@ -445,7 +442,7 @@ class Retriever:
             name = m.group(1)
             if m.start() == 0 or text[:m.start()].rstrip().endswith((".", "?", "!")):
                 first, _, rest = name.partition(" ")
-                common = fold(first) in _FUNCTION_WORDS or self.analyser.known(fold(first))
+                common = fold(first) in STOPWORDS or self.analyser.known(fold(first))
                 name = rest if common or not rest else name
             name = name.strip("-'’")
             if name and name not in out:

@@ -28,11 +28,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..engine import Engine
-from ..engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS
+from ..engine.text.words import STOPWORDS
 from ..errors import EvalFileError
 from .runner import denkraam_overlap, normalised_questions, text_lines
-
-FUNCTION_WORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 
 
 class CaseQuestion(BaseModel):
@@ -94,7 +92,7 @@ def evaluate_cases(engine: Engine, cases: list[CaseQuestion]) -> dict[str, Any]:
         answer = engine.ask(case.question, use_llm=False)
         times.append((time.perf_counter() - started) * 1000)
         questions = [q for s in answer.denkraam for q in s.questions]
-        normalised = normalised_questions(answer, FUNCTION_WORDS)
+        normalised = normalised_questions(answer, STOPWORDS)
         if questions:
             lists.append(normalised)
         rows.append({

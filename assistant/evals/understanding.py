@@ -181,11 +181,11 @@ def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[st
     from ..engine.case import characteristics_of
     from ..engine.understanding.train import precision_recall_f1
 
-    keys = [c.key for c in engine.index.framework.characteristics]
+    framework = engine.index.framework
+    keys = [c.key for c in framework.characteristics]
     counts: dict[str, Counter[str]] = {k: Counter() for k in keys}  # tp, fp, fn, tn
     exact = wrong_added = 0
     per_row = []
-    framework = engine.index.framework
     for row in rows:
         # Read through yields_to as the case is: household data that are also a measurement
         # are labelled with both, and the case keeps the one that prevails.

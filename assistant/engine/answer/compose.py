@@ -35,11 +35,10 @@ from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
 from assistant.engine.text.prose import join_words
 from assistant.engine.text.sentences import is_closed
-from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, words
+from assistant.engine.text.words import STOPWORDS, words
 from assistant.engine.understanding.language import language_data
 from assistant.messages import en, of
 
-STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 # How many passages closest to the case join the answer's ranking as the passages a question for
 # the council may be cited to.
 POOL = 40

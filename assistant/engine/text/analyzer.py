@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import Stemmer
 
-from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, words
+from assistant.engine.text.words import DUTCH_STOPWORDS, STOPWORDS, words
 
 
 @dataclass
@@ -27,7 +27,7 @@ class Analyzer:
 
     def __post_init__(self) -> None:
         self._stemmer = Stemmer.Stemmer(self.language)
-        self._stopwords = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
+        self._stopwords = STOPWORDS
         self._cache: dict[str, tuple[str, ...]] = {}
 
     def to_dict(self) -> dict[str, object]:

@@ -12,6 +12,8 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 DUTCH_STOPWORDS = frozenset(STOPWORDS_DUTCH)
 ENGLISH_STOPWORDS = frozenset(STOPWORDS_EN)
+# Function words of either language.
+STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 # The articles a technology's name may follow in either language, folded ("een algoritme").
 ARTICLES = frozenset({"de", "het", "een", "the", "a", "an"})
 

@@ -28,7 +28,7 @@ import numpy as np
 from assistant.engine.framework import Framework
 from assistant.engine.index.cache import EmbeddingCache
 from assistant.engine.index.cache import key as cache_key
-from assistant.engine.text.words import ARTICLES, DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
+from assistant.engine.text.words import ARTICLES, STOPWORDS, fold, words
 from assistant.engine.understanding.features import (
     Ngrams,
     frame_vocabulary,
@@ -413,7 +413,7 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     started = time.perf_counter()
     texts, labels, groups = kind_rows(items)
     examples = _examples(framework)
-    stopwords = frozenset(DUTCH_STOPWORDS | ENGLISH_STOPWORDS)
+    stopwords = STOPWORDS
     tech_texts, tech_labels, tech_groups = technology_rows(items, stopwords, framework,
                                                                  phrases)
     case_texts, case_triggered, case_groups = case_rows(cases, framework)
