@@ -166,6 +166,9 @@ def test_every_detail_a_question_can_ask_for_has_its_sentence_when_missing():
 
     for lang in ("nl", "en"):
         assert set(of(lang).MISSING) == set(DETAILS)
+        # Where a missing detail is usually written down: for details only, in both languages.
+        assert set(of(lang).FOUND_IN) <= set(DETAILS)
+        assert set(of("nl").FOUND_IN) == set(of(lang).FOUND_IN)
 
 
 @pytest.mark.parametrize("text", [

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from os.path import commonprefix
 
 import numpy as np
 
@@ -49,6 +50,11 @@ MAX_SENTENCES = {"factual": 2, "yesno": 2, "topic": 2, "ask": 2, "why": 3, "how"
 SECOND_TEXT_MARGIN = {"compare": 0.25}
 DEFAULT_SECOND_TEXT_MARGIN = 0.1
 MAX_CHARS = 650
+# "What the texts do say" beside a missing detail quotes a sentence only if it holds more than
+# this share of the question's informative words (weighted by rarity) or names its subject. On
+# the development sets the sentences sharing one common word ("gemeente", "per") held 0.07-0.08
+# and were unrelated; those about the question held 0.12 and more.
+RELATED_OVERLAP = 0.1
 # A sentence opening with one of these leans on the sentence before it.
 _ANAPHOR = re.compile(r"^(dat|dit|deze|die|daarnaast|daarom|daardoor|daarbij|ook|zo|hier|"
                       r"bovendien|tegelijkertijd|kortom|maar|en|echter|als gevolg daarvan|"
@@ -140,22 +146,38 @@ class Composer:
             q.names_technology or q.characteristics or q.topics))
         if denkraam:
             answer.notices = self._subject_notice(q, q.name or subject, answer.characteristics)
-        if answer.notices:
-            # The texts do not deal with this technology: a quote would be about something else
-            # (a colophon, another portfolio). The notice says which guidance the questions rest
-            # on; a sentence that does name the technology may still lead.
+        unsure = q.alternative in ("factual", "why", "how", "yesno")
+        if denkraam and (answer.notices or not unsure):
+            # The questions are the answer. A quote leads only when it names the technology or
+            # the framework topic asked about: the passages closest to a case the texts do not
+            # treat as such are about something else (a colophon, another portfolio). When the
+            # analyser was unsure and the texts do deal with the technology, the sentences
+            # answering the other reading lead.
             answer.summary = self._naming(retrieval, cites, q.name or subject, q.topics)
         else:
             answer.summary = self._summary(retrieval, cites)
         if denkraam:
             self._denkraam(retrieval, cites, answer)
-            if q.alternative in ("factual", "why", "how", "yesno") and subject:
+            if not answer.summary and not answer.notices and answer.denkraam:
+                answer.summary = [Claim(text=self._lead(q.name or subject, answer, lang))]
+            if unsure and subject:
                 # The analyser was unsure: the other reading is one click away.
                 answer.followups = [of(lang).WHAT_IS.format(subject=subject)]
         elif subject and (q.characteristics or q.topics or q.alternative == "ask"):
             answer.followups = [self.ask_about(subject, lang)]
         answer.citations = cites.build()
         return answer
+
+    @staticmethod
+    def _lead(subject: str | None, answer: Answer, lang: str) -> str:
+        """One sentence before the questions when no sentence of the texts names the technology:
+        what follows, and the public values most at stake (each cited in its own section)."""
+        said = of(lang)
+        lead = said.ASK_LEAD.format(subject=subject) if subject else said.ASK_LEAD_NO_SUBJECT
+        values = [v.name for v in answer.public_values[:3]]
+        if values:
+            lead += " " + said.ASK_LEAD_VALUES.format(values=join_words(values, lang))
+        return str(lead)
 
     @staticmethod
     def ask_about(subject: str, lang: str) -> str:
@@ -184,15 +206,37 @@ class Composer:
             said.NOT_IN_TEXTS_DETAILS.format(details=join_words(details, lang)) if details
             else ".")
         if names:
-            notice += said.NAMES_ABSENT.format(names=join_words(names, lang))
+            absent = said.NAMES_ABSENT if len(names) == 1 else said.NAMES_ABSENT_MANY
+            notice += absent.format(names=join_words(names, lang))
         answer.status = "not_in_texts"
         answer.abstained = True
         answer.missing = list(retrieval.missing)
         answer.notices = [notice]
-        answer.related = self._summary(retrieval, cites, limit=2, lead=False)
+        # Where such a detail is written down (the proposal, the budget, the DPIA), and that it
+        # is the college's to answer: a pointer, not only a refusal.
+        # The likeliest place for each detail first; three at most.
+        lists = [said.FOUND_IN[m] for m in retrieval.missing if m in said.FOUND_IN]
+        places = list(dict.fromkeys(p for i in range(3) for ps in lists if i < len(ps)
+                                    for p in [ps[i]]))[:3]
+        if places:
+            answer.notices.append(said.LOOK_IN.format(places=join_words(places, lang, "or")))
+        # "What the texts do say" only from sentences about what was asked: one that shares no
+        # more than a common word with it is filler, however close e5 puts it.
+        about = self._about(q, retrieval.sentences)
+        answer.related = self._summary(replace(retrieval, sentences=about), cites, limit=2,
+                                       lead=False) if about else []
         answer.suggestions = self.suggestions(lang)
         answer.citations = cites.build()
         return answer
+
+    def _about(self, q: Query, sentences: list[Sentence]) -> list[Sentence]:
+        """The sentences holding more than a common word of the question (a share of its
+        informative words above :data:`RELATED_OVERLAP`) or a word of the name of what it is
+        about (its subject)."""
+        analyzer = self.matcher.analyzer
+        head = set(analyzer.tokens(" ".join(self._head(q.subject)))) if q.subject else set()
+        return [s for s in sentences
+                if s.overlap > RELATED_OVERLAP or head & set(analyzer.tokens(s.text))]
 
     @staticmethod
     def _head(subject: str) -> list[str]:
@@ -291,15 +335,14 @@ class Composer:
     def _naming(self, retrieval: Retrieval, cites: _Citations, subject: str | None,
                 topics: list[Concept]) -> list[Claim]:
         """The short answer from sentences that name the technology (every content word of its
-        name begins a word of the sentence) or a framework topic the question names ("wifi
-        tracking" asks about wifi-telling), or none."""
-        names = [[w[:5] for w in self._head(n)]
-                 for n in [subject or "", *(t.nl for t in topics)]]
+        name is the start of a word of the sentence) or a framework topic the question names
+        ("wifi tracking" asks about wifi-telling), or none."""
+        names = [self._head(n) for n in [subject or "", *(t.nl for t in topics)]]
         names = [n for n in names if n]
         if not names:
             return []
         naming = [s for s in retrieval.sentences
-                  if any(all(any(t.startswith(h) for t in words(s.text)) for h in name)
+                  if any(all(any(_names(h, t) for t in words(s.text)) for h in name)
                          for name in names)]
         if not naming:
             return []
@@ -363,3 +406,12 @@ class Composer:
             ValueItem(key=v.key, name=self.index.framework.value(v.key).name(lang),
                       reason=v.reason, citations=[cites.cite(v.passage)])
             for v in selection.values]
+
+
+def _names(head: str, word: str) -> bool:
+    """Whether ``word`` of a text names what ``head`` (a word of a technology's name) does: they
+    share a start of five letters and at least 60% of ``head`` ("camera's" in
+    "cameratoezicht", "datawaardeketen" in "datawaardenketens"; not "risico's" for
+    "risicomodel")."""
+    shared = len(commonprefix([head, word]))
+    return shared >= min(5, len(head)) and shared >= 0.6 * len(head)

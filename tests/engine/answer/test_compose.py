@@ -111,3 +111,53 @@ def test_two_publishers_named_are_both_quoted_on_the_subject(engine):
         assert any("privacy" in c.text for c in answer.summary if c.citations and engine.index
                    .documents[answer.citation(c.citations[0]).doc]["publisher"] == publisher)
     supports(answer, engine)
+
+
+def test_a_technology_no_sentence_names_gets_a_lead_instead_of_unrelated_quotes(engine):
+    """The texts know the words of "risicomodel" but no sentence names one: the short answer
+    says what follows and which values are most at stake, and quotes nothing about "risico's"
+    in general."""
+    answer = engine.ask("Wat moet ik vragen over een risicomodel voor bijstandsfraude?")
+    assert answer.denkraam and not answer.notices
+    assert len(answer.summary) == 1 and not answer.summary[0].citations
+    lead = answer.summary[0].text
+    assert lead.startswith("Hieronder staan vragen voor de raad over een risicomodel voor "
+                           "bijstandsfraude")
+    assert all(v.name in lead for v in answer.public_values[:3])
+    assert not any(v.name in lead for v in answer.public_values[3:])
+    # A technology a sentence does name is introduced by that sentence.
+    wifi = engine.ask("Wat moet ik vragen over wifi-telling?")
+    assert wifi.summary[0].citations and "wifi-telling" in wifi.summary[0].text
+
+
+@pytest.mark.parametrize(("head", "word", "names"), [
+    ("camera's", "cameratoezicht", True),
+    ("datawaardeketen", "datawaardenketens", True),
+    ("sensoren", "sensor", True),
+    ("anpr", "anpr-camera", True),
+    ("risicomodel", "risico's", False),
+    ("anpr", "anders", False),
+])
+def test_a_word_names_a_technology_by_most_of_its_start(head, word, names):
+    from assistant.engine.answer.compose import _names
+
+    assert _names(head, word) is names
+
+
+def test_a_detail_the_texts_lack_gets_where_it_is_written_down_and_no_filler(engine):
+    cost = engine.ask("Hoeveel kost een wifi-sensor?")
+    assert cost.status == "not_in_texts"
+    assert cost.notices[1] == ("Zoiets staat meestal in de begroting, het raadsvoorstel of het "
+                               "contract met de leverancier; u kunt het college ernaar vragen.")
+    # What the texts do say shares a word with the question; the scan car and its number
+    # plates occur nowhere in them, so nothing is quoted "instead".
+    assert all("wifi" in fold(c.text) or "sensor" in fold(c.text) for c in cost.related)
+    scan = engine.ask("Hoe lang mag de scanauto de kentekens bewaren die geen hit opleveren?")
+    assert scan.status == "not_in_texts" and "duration" in scan.missing
+    assert "DPIA" in scan.notices[1] and scan.related == []
+    # Several details: the likeliest place of each first, three places at most.
+    english = engine.ask("Which company supplies the body cams for the enforcement officers in "
+                         "Den Bosch, and what does the contract cost per year?")
+    assert english.notices[1] == ("Such details are usually found in the budget, the contract or "
+                                  "the council proposal; you can ask the municipal executive "
+                                  "(the college).")
