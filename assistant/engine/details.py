@@ -91,6 +91,7 @@ class _Words:
         self.currency = frozenset(merged("currency"))
         self.scale = frozenset(merged("scale"))
         self.money = frozenset(merged("money_words"))
+        self.rate_openers = frozenset(merged("rate_openers"))
         self.weighed = frozenset(merged("weighed"))
         self.units = frozenset(merged("time_units"))
         self.until = frozenset(w for w in merged("until") if " " not in w)
@@ -165,6 +166,13 @@ def _words() -> _Words:
 
     forms = read_data_file(FILE, "details file", _Languages.model_validate)
     return _Words([forms.nl, forms.en])
+
+
+def form_words() -> frozenset[str]:
+    """The words that say what form a detail takes rather than what it is about: money, units of
+    time and rate openers ("kosten", "jaar", "per")."""
+    w = _words()
+    return w.money | w.units | w.rate_openers
 
 
 def figures(text: str) -> str:

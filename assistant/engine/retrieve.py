@@ -149,7 +149,6 @@ class Sentence:
     base: float = 0.0  # the score before the bonus for holding the kind of detail asked for
     row: int = -1  # its row in the index's sentences
     holds: tuple[str, ...] = ()  # the details asked for that it states (Retriever._holds)
-    overlap: float = 0.0  # share of the question's informative words it holds, by weight
 
 
 @dataclass
@@ -500,8 +499,7 @@ class Retriever:
                          + SENTENCE_WEIGHTS["overlap"] * overlap
                          + SENTENCE_WEIGHTS["passage"] * hit.score / top)
                 sentence = Sentence(hit.passage, rank, i, text, score, float(sim),
-                                    texts[i - 1] if i > 0 else None, score, row,
-                                    overlap=overlap)
+                                    texts[i - 1] if i > 0 else None, score, row)
                 sentence.holds = tuple(d for d in query.details
                                        if self._holds(query, d, sentence))
                 if sentence.holds:

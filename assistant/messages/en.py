@@ -32,15 +32,14 @@ MISSING = {"amount": "no amounts or costs", "count": "no number", "date": "no da
 NOT_IN_TEXTS = "The texts I draw on do not answer this question"
 FOUND_IN = {"amount": ("the budget", "the council proposal", "the contract with the supplier"),
             "count": ("the council proposal", "the executive's progress reports"),
-            "date": ("the council proposal", "the executive's planning"),
+            "date": ("the council proposal", "the executive's schedule"),
             "duration": ("the council proposal", "the DPIA", "the contract with the supplier"),
             "percentage": ("the council proposal", "the executive's progress reports"),
-            "person": ("the council proposal",),
-            "rule": ("the law itself (such as the GDPR or the Municipalities Act)",
-                     "the legal section of the council proposal"),
+            "person": ("the council proposal", "the executive's allocation of portfolios"),
+            "rule": ("the legal section of the council proposal",
+                     "the advice of the data protection officer"),
             "name": ("the contract", "the tender decision")}
-LOOK_IN = ("Such details are usually found in {places}; you can ask the municipal executive "
-           "(the college).")
+LOOK_IN = "Such details are usually found in {places}; you can ask the executive."
 NOT_IN_TEXTS_DETAILS = ": {details}."
 DETAIL_NOT_SAID = "they do not say {what}"
 DETAIL_MENTIONED = "they mention {what}"
@@ -48,11 +47,10 @@ NAMES_ABSENT = " {names} does not occur in them."
 NAMES_ABSENT_MANY = " {names} do not occur in them."
 NO_QUESTION = "Your message holds a text but no question. Shall I list what to ask about it?"
 THIS_PROPOSAL = "this proposal"
-ASK_LEAD = ("Below are questions for the council about {subject}, ordered by the five steps of "
-            "the denkraam.")
-ASK_LEAD_NO_SUBJECT = ("Below are questions for the council, ordered by the five steps of the "
-                       "denkraam.")
-ASK_LEAD_VALUES = "Mainly {values} are at stake."
+ASK_LEAD = "Below are questions for the council about {subject}."
+ASK_LEAD_NO_SUBJECT = "Below are questions for the council."
+ASK_LEAD_VALUE = "The value most at stake is {values}."
+ASK_LEAD_VALUES = "The values most at stake are {values}."
 ASK_ABOUT = "What should I ask about {subject}?"
 WHAT_IS = "What is {subject}?"
 NOT_SPECIFIC = ("The texts do not deal with {subject} as such; the questions below rest on "

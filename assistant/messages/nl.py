@@ -134,15 +134,16 @@ MISSING = {"amount": "geen bedragen of kosten", "count": "geen aantal", "date": 
            "place": "geen gemeenten of plaatsen", "person": "niet wie dat is",
            "rule": "geen wettelijke regel", "name": "geen namen van leveranciers of bedrijven"}
 NOT_IN_TEXTS = "De teksten waar ik uit put beantwoorden deze vraag niet"
-# Where a detail the texts lack is usually written down in a municipality (retrieval's missing).
+# Where a detail the texts lack is usually written down in a municipality (retrieval's missing),
+# likeliest first. A place or municipality ("place") has no such document.
 FOUND_IN = {"amount": ("de begroting", "het raadsvoorstel", "het contract met de leverancier"),
             "count": ("het raadsvoorstel", "de voortgangsrapportages van het college"),
             "date": ("het raadsvoorstel", "de planning van het college"),
             "duration": ("het raadsvoorstel", "de DPIA", "het contract met de leverancier"),
             "percentage": ("het raadsvoorstel", "de voortgangsrapportages van het college"),
-            "person": ("het raadsvoorstel",),
-            "rule": ("de wet zelf (zoals de AVG of de Gemeentewet)",
-                     "de juridische paragraaf van het raadsvoorstel"),
+            "person": ("het raadsvoorstel", "de portefeuilleverdeling van het college"),
+            "rule": ("de juridische paragraaf van het raadsvoorstel",
+                     "het advies van de functionaris gegevensbescherming"),
             "name": ("het contract", "het aanbestedingsbesluit")}
 LOOK_IN = "Zoiets staat meestal in {places}; u kunt het college ernaar vragen."
 NOT_IN_TEXTS_DETAILS = ": ze noemen {details}."
@@ -151,10 +152,9 @@ NAMES_ABSENT_MANY = " {names} komen er niet in voor."
 NO_QUESTION = ("Uw bericht bevat een tekst maar geen vraag. Zal ik opsommen wat u erover kunt "
                "vragen?")
 THIS_PROPOSAL = "dit voorstel"
-ASK_LEAD = ("Hieronder staan vragen voor de raad over {subject}, geordend naar de vijf stappen "
-            "van het denkraam.")
-ASK_LEAD_NO_SUBJECT = ("Hieronder staan vragen voor de raad, geordend naar de vijf stappen van "
-                       "het denkraam.")
+ASK_LEAD = "Hieronder staan vragen voor de raad over {subject}."
+ASK_LEAD_NO_SUBJECT = "Hieronder staan vragen voor de raad."
+ASK_LEAD_VALUE = "Op het spel staat vooral {values}."
 ASK_LEAD_VALUES = "Op het spel staan vooral {values}."
 ASK_ABOUT = "Wat moet ik vragen over {subject}?"
 WHAT_IS = "Wat is {subject}?"

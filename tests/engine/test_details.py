@@ -168,7 +168,8 @@ def test_every_detail_a_question_can_ask_for_has_its_sentence_when_missing():
         assert set(of(lang).MISSING) == set(DETAILS)
         # Where a missing detail is usually written down: for details only, in both languages.
         assert set(of(lang).FOUND_IN) <= set(DETAILS)
-        assert set(of("nl").FOUND_IN) == set(of(lang).FOUND_IN)
+        assert {k: len(v) for k, v in of(lang).FOUND_IN.items()} == {
+            k: len(v) for k, v in of("nl").FOUND_IN.items()}
 
 
 @pytest.mark.parametrize("text", [

@@ -3,30 +3,35 @@
 No language model is involved, so the same index and question always give the same answer. What
 is composed depends on the kind of question:
 
-* every answer starts with the sentences of the texts that best answer the question (similarity
+* a question for a fact starts with the sentences of the texts that best answer it (similarity
   to the question, its rare words, the detail it asks for), quoted with their citation; a sentence
   that leans on the one before it ("Dat", "Daarnaast") brings that one along, and a question that
   needs two texts gets a sentence from each;
-* "what should I ask about X" (and a bare topic) adds questions for the council per denkraam step,
-  chosen from the question bank for the case X is (:mod:`assistant.engine.case`,
+* "what should I ask about X" (and a bare topic) starts with the sentences that name X (or a line
+  saying what follows and which values are most at stake), then gives questions for the council
+  per denkraam step, chosen from the question bank for the case X is (:mod:`assistant.engine.case`,
   :mod:`assistant.engine.bank`), filled with the user's words and each cited to a passage that
   speaks to its step or value (left out when none does); then the public values at stake, each
   with the reason it is at stake in this case and cited to a passage naming it;
 * a factual, why, how, yes-no or compare question gets only the answer, with the denkraam
   questions offered as a follow-up;
 * when the texts do not hold what was asked (retrieval's ``missing``) the answer says so, names
-  what is missing and adds, labelled, what the texts do say; a question outside the texts is
-  declined with questions they do cover.
+  what is missing, says where such a detail is usually written down and adds, labelled, what the
+  texts do say about the question; a question outside the texts is declined with questions they
+  do cover.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
+from itertools import zip_longest
 from os.path import commonprefix
 
 import numpy as np
 
+from assistant.engine import details as detail_forms
 from assistant.engine.answer.model import Answer, Citation, Claim, StepSection, ValueItem
 from assistant.engine.case import case_of, characteristics_of
 from assistant.engine.corpus.passages import Passage
@@ -50,11 +55,15 @@ MAX_SENTENCES = {"factual": 2, "yesno": 2, "topic": 2, "ask": 2, "why": 3, "how"
 SECOND_TEXT_MARGIN = {"compare": 0.25}
 DEFAULT_SECOND_TEXT_MARGIN = 0.1
 MAX_CHARS = 650
-# "What the texts do say" beside a missing detail quotes a sentence only if it holds more than
-# this share of the question's informative words (weighted by rarity) or names its subject. On
-# the development sets the sentences sharing one common word ("gemeente", "per") held 0.07-0.08
-# and were unrelated; those about the question held 0.12 and more.
-RELATED_OVERLAP = 0.1
+# "What the texts do say" beside a missing detail quotes a sentence only if it shares a word of
+# the question that is at least this rare: log(1 + N / (1 + df)) >= log(5), a word in at most
+# about a quarter of the N passages ("gemeente" and "per" are in more; the question's own
+# cue words, "hoeveel", "kost", "hoe lang", never count).
+DISTINCTIVE_WEIGHT = math.log(5)
+# At most this many places a missing detail is usually written down, and values in a
+# what-to-ask answer's opening line.
+MAX_PLACES = 3
+LEAD_VALUES = 3
 # A sentence opening with one of these leans on the sentence before it.
 _ANAPHOR = re.compile(r"^(dat|dit|deze|die|daarnaast|daarom|daardoor|daarbij|ook|zo|hier|"
                       r"bovendien|tegelijkertijd|kortom|maar|en|echter|als gevolg daarvan|"
@@ -98,6 +107,7 @@ class Composer:
         publishers = list(dict.fromkeys(str(d.get("publisher")) for d in index.documents.values()
                                         if d.get("publisher")))
         self._publishers = publishers
+        self._cues: dict[str, frozenset[str]] = {}
 
     # -- declining -------------------------------------------------------------------------------
 
@@ -174,9 +184,10 @@ class Composer:
         what follows, and the public values most at stake (each cited in its own section)."""
         said = of(lang)
         lead = said.ASK_LEAD.format(subject=subject) if subject else said.ASK_LEAD_NO_SUBJECT
-        values = [v.name for v in answer.public_values[:3]]
+        values = [v.name for v in answer.public_values[:LEAD_VALUES]]
         if values:
-            lead += " " + said.ASK_LEAD_VALUES.format(values=join_words(values, lang))
+            at_stake = said.ASK_LEAD_VALUE if len(values) == 1 else said.ASK_LEAD_VALUES
+            lead += " " + at_stake.format(values=join_words(values, lang))
         return str(lead)
 
     @staticmethod
@@ -214,41 +225,60 @@ class Composer:
         answer.notices = [notice]
         # Where such a detail is written down (the proposal, the budget, the DPIA), and that it
         # is the college's to answer: a pointer, not only a refusal.
-        # The likeliest place for each detail first; three at most.
+        # The likeliest place of each missing detail first. A place or municipality the texts do
+        # not name, and a proper name, have no such place.
         lists = [said.FOUND_IN[m] for m in retrieval.missing if m in said.FOUND_IN]
-        places = list(dict.fromkeys(p for i in range(3) for ps in lists if i < len(ps)
-                                    for p in [ps[i]]))[:3]
+        places = list(dict.fromkeys(p for row in zip_longest(*lists) for p in row if p))
+        places = places[:MAX_PLACES]
         if places:
             answer.notices.append(said.LOOK_IN.format(places=join_words(places, lang, "or")))
-        # "What the texts do say" only from sentences about what was asked: one that shares no
-        # more than a common word with it is filler, however close e5 puts it.
+        # "What the texts do say" only from sentences about what was asked (and any holding a
+        # detail that was found): one that shares no more than a common word with it is filler,
+        # however close e5 puts it.
         about = self._about(q, retrieval.sentences)
         answer.related = self._summary(replace(retrieval, sentences=about), cites, limit=2,
-                                       lead=False) if about else []
+                                       lead=False)
         answer.suggestions = self.suggestions(lang)
         answer.citations = cites.build()
         return answer
 
     def _about(self, q: Query, sentences: list[Sentence]) -> list[Sentence]:
-        """The sentences holding more than a common word of the question (a share of its
-        informative words above :data:`RELATED_OVERLAP`) or a word of the name of what it is
-        about (its subject)."""
+        """The sentences that share a distinctive word with what the question asks (see
+        :data:`DISTINCTIVE_WEIGHT`; the user's own words, not the glossary's translations of a
+        Dutch question, and not a word that asks for the detail or says its form), or come from
+        a text the question names ("volgens de Future City Foundation")."""
         analyzer = self.matcher.analyzer
-        head = set(analyzer.tokens(" ".join(self._head(q.subject)))) if q.subject else set()
-        return [s for s in sentences
-                if s.overlap > RELATED_OVERLAP or head & set(analyzer.tokens(s.text))]
+        df, n = self.analyser.df, self.analyser.n_docs
+        # The texts are Dutch: an English question's words are read through the glossary's
+        # translations ("street light": "straatverlichting"), which the query's weights hold.
+        own = (analyzer.tokens(q.asked) if q.language == "nl"
+               else [t for _, stems in q.weights for t in stems])
+        asked = {t for t in own if t in df and math.log(1 + n / (1 + df[t])) >= DISTINCTIVE_WEIGHT}
+        asked -= self._cue_stems(q.language)
+        return [s for s in sentences if s.passage.doc in q.source_docs
+                or asked & set(analyzer.tokens(s.text))]
+
+    def _cue_stems(self, lang: str) -> frozenset[str]:
+        """The stems of the words that ask for a detail ("hoeveel", "kost", "hoe lang") or say
+        its form ("per", "jaar", "euro")."""
+        cues = self._cues.get(lang)
+        if cues is None:
+            phrases = [c for cs in language_data(lang).details.values() for c in cs]
+            phrases += sorted(detail_forms.form_words())
+            cues = self._cues[lang] = frozenset(self.matcher.analyzer.tokens(" ".join(phrases)))
+        return cues
 
     @staticmethod
-    def _head(subject: str) -> list[str]:
+    def _head(subject: str, shortest: int = 4) -> list[str]:
         """The content words a technology is named by, before its first preposition or relative
-        pronoun ("bodycams" in "bodycams voor handhavers")."""
+        pronoun ("bodycams" in "bodycams voor handhavers"), of at least ``shortest`` letters."""
         head: list[str] = []
         qualifiers = language_data("nl").qualifiers | language_data("en").qualifiers
         for w in words(subject):
             if w in qualifiers and head:
                 break
             head.append(w)
-        return [w for w in head if len(w) > 3 and w not in STOPWORDS]
+        return [w for w in head if len(w) >= shortest and w not in STOPWORDS]
 
     def _subject_notice(self, q: Query, subject: str | None, chars: list[str]) -> list[str]:
         """Say so when the texts never mention the technology asked about, naming what the
@@ -334,10 +364,10 @@ class Composer:
 
     def _naming(self, retrieval: Retrieval, cites: _Citations, subject: str | None,
                 topics: list[Concept]) -> list[Claim]:
-        """The short answer from sentences that name the technology (every content word of its
-        name is the start of a word of the sentence) or a framework topic the question names
-        ("wifi tracking" asks about wifi-telling), or none."""
-        names = [self._head(n) for n in [subject or "", *(t.nl for t in topics)]]
+        """The short answer from sentences that name the technology (each content word of its
+        name names a word of the sentence, see :func:`_names`; "AI" and "5G" count) or a
+        framework topic the question names ("wifi tracking" asks about wifi-telling), or none."""
+        names = [self._head(n, shortest=2) for n in [subject or "", *(t.nl for t in topics)]]
         names = [n for n in names if n]
         if not names:
             return []
@@ -409,9 +439,13 @@ class Composer:
 
 
 def _names(head: str, word: str) -> bool:
-    """Whether ``word`` of a text names what ``head`` (a word of a technology's name) does: they
-    share a start of five letters and at least 60% of ``head`` ("camera's" in
-    "cameratoezicht", "datawaardeketen" in "datawaardenketens"; not "risico's" for
-    "risicomodel")."""
+    """Whether ``word`` of a text names what ``head`` (a word of a technology's name) does. A
+    head of five letters or more shares its first five and at least 60% of its letters with the
+    word's start ("camera's" in "cameratoezicht", "datawaardeketen" in "datawaardenketens"; not
+    "risico's" for "risicomodel"); a shorter one ("AI", "5G", "app") is the whole word, with at
+    most a plural ending ("apps", "app's"), or its part before a hyphen ("ai-toepassingen")."""
+    if len(head) < 5:
+        return word == head or word.startswith(head + "-") or (
+            word.startswith(head) and word[len(head):] in ("s", "'s", "’s", "en"))
     shared = len(commonprefix([head, word]))
-    return shared >= min(5, len(head)) and shared >= 0.6 * len(head)
+    return shared >= 5 and shared >= 0.6 * len(head)

@@ -122,7 +122,7 @@ def test_a_technology_no_sentence_names_gets_a_lead_instead_of_unrelated_quotes(
     assert len(answer.summary) == 1 and not answer.summary[0].citations
     lead = answer.summary[0].text
     assert lead.startswith("Hieronder staan vragen voor de raad over een risicomodel voor "
-                           "bijstandsfraude")
+                           "bijstandsfraude. Op het spel staan vooral ")
     assert all(v.name in lead for v in answer.public_values[:3])
     assert not any(v.name in lead for v in answer.public_values[3:])
     # A technology a sentence does name is introduced by that sentence.
@@ -137,6 +137,10 @@ def test_a_technology_no_sentence_names_gets_a_lead_instead_of_unrelated_quotes(
     ("anpr", "anpr-camera", True),
     ("risicomodel", "risico's", False),
     ("anpr", "anders", False),
+    ("ai", "ai-toepassingen", True),
+    ("app", "apps", True),
+    ("app", "apparatuur", False),
+    ("5g", "5g", True),
 ])
 def test_a_word_names_a_technology_by_most_of_its_start(head, word, names):
     from assistant.engine.answer.compose import _names
@@ -149,9 +153,11 @@ def test_a_detail_the_texts_lack_gets_where_it_is_written_down_and_no_filler(eng
     assert cost.status == "not_in_texts"
     assert cost.notices[1] == ("Zoiets staat meestal in de begroting, het raadsvoorstel of het "
                                "contract met de leverancier; u kunt het college ernaar vragen.")
-    # What the texts do say shares a word with the question; the scan car and its number
-    # plates occur nowhere in them, so nothing is quoted "instead".
-    assert all("wifi" in fold(c.text) or "sensor" in fold(c.text) for c in cost.related)
+    # What the texts do say shares a distinctive word with the question ("kost" asks for the
+    # detail and does not count: "Maar de kost gaat vóór de baat" is not about it).
+    assert cost.related and all("wifi" in fold(c.text) or "sensor" in fold(c.text)
+                                for c in cost.related)
+    # The scan car and its number plates occur nowhere in the texts: nothing is quoted instead.
     scan = engine.ask("Hoe lang mag de scanauto de kentekens bewaren die geen hit opleveren?")
     assert scan.status == "not_in_texts" and "duration" in scan.missing
     assert "DPIA" in scan.notices[1] and scan.related == []
@@ -159,5 +165,10 @@ def test_a_detail_the_texts_lack_gets_where_it_is_written_down_and_no_filler(eng
     english = engine.ask("Which company supplies the body cams for the enforcement officers in "
                          "Den Bosch, and what does the contract cost per year?")
     assert english.notices[1] == ("Such details are usually found in the budget, the contract or "
-                                  "the council proposal; you can ask the municipal executive "
-                                  "(the college).")
+                                  "the council proposal; you can ask the executive.")
+    # Names alone have no usual place; several are said in the plural.
+    assert "ANPR en Arnhem komen er niet in voor" in engine.ask(
+        "Welke leverancier levert de ANPR-camera's in Arnhem?").notices[0]
+    names = engine.ask("Welke gemeenten gebruiken al wifi-telling?")
+    assert names.status == "not_in_texts" and names.missing == ["place"]
+    assert len(names.notices) == 1
