@@ -57,8 +57,8 @@ DEFAULT_SECOND_TEXT_MARGIN = 0.1
 MAX_CHARS = 650
 # "What the texts do say" beside a missing detail quotes a sentence only if it shares a word of
 # the question that is at least this rare: log(1 + N / (1 + df)) >= log(5), a word in at most
-# about a quarter of the N passages ("gemeente" and "per" are in more; the question's own
-# cue words, "hoeveel", "kost", "hoe lang", never count).
+# about a quarter of the N passages ("gemeente" is in more). Words that ask for the detail or say
+# its form ("hoeveel", "kost", "per", "jaar") never count.
 DISTINCTIVE_WEIGHT = math.log(5)
 # At most this many places a missing detail is usually written down, and values in a
 # what-to-ask answer's opening line.
@@ -224,9 +224,8 @@ class Composer:
         answer.missing = list(retrieval.missing)
         answer.notices = [notice]
         # Where such a detail is written down (the proposal, the budget, the DPIA), and that it
-        # is the college's to answer: a pointer, not only a refusal.
-        # The likeliest place of each missing detail first. A place or municipality the texts do
-        # not name, and a proper name, have no such place.
+        # is the college's to answer: a pointer, not only a refusal. The likeliest place of each
+        # missing detail first; a missing place or proper name has no such document.
         lists = [said.FOUND_IN[m] for m in retrieval.missing if m in said.FOUND_IN]
         places = list(dict.fromkeys(p for row in zip_longest(*lists) for p in row if p))
         places = places[:MAX_PLACES]
