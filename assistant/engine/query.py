@@ -453,6 +453,10 @@ class QueryAnalyser:
         return [w for w in content if w not in glossary and not (
             w.endswith("s") and w[:-1] in glossary)]
 
+    def rarity(self, df: int) -> float:
+        """The weight of a word that ``df`` of the passages hold: log(1 + N / (1 + df))."""
+        return math.log(1 + self.n_docs / (1 + df))
+
     def _weights(self, content: list[str]) -> list[tuple[float, frozenset[str]]]:
         """Rarity weight and stems of each informative word (a word the texts lack weighs most)."""
         out = []
@@ -460,7 +464,7 @@ class QueryAnalyser:
         for word in dict.fromkeys(fold(w) for w in content):
             stems = frozenset(self.analyzer.analyse_word(word))
             dfs = [self.df[s] for s in stems if s in self.df]
-            weight = math.log(1 + self.n_docs / (1 + max(dfs))) if dfs else max_idf
+            weight = self.rarity(max(dfs)) if dfs else max_idf
             out.append((weight, stems))
         return out
 

@@ -56,9 +56,9 @@ SECOND_TEXT_MARGIN = {"compare": 0.25}
 DEFAULT_SECOND_TEXT_MARGIN = 0.1
 MAX_CHARS = 650
 # "What the texts do say" beside a missing detail quotes a sentence only if it shares a word of
-# the question that is at least this rare: log(1 + N / (1 + df)) >= log(5), a word in at most
-# about a quarter of the N passages ("gemeente" is in more). Words that ask for the detail or say
-# its form ("hoeveel", "kost", "per", "jaar") never count.
+# the question at least this rare (QueryAnalyser.rarity: log(1 + N / (1 + df)) >= log(5)), a word
+# in at most about a quarter of the N passages ("gemeente" is in more). Words that ask for the
+# detail or say its form ("hoeveel", "kost", "per", "jaar") never count.
 DISTINCTIVE_WEIGHT = math.log(5)
 # At most this many places a missing detail is usually written down, and values in a
 # what-to-ask answer's opening line.
@@ -247,12 +247,12 @@ class Composer:
         Dutch question, and not a word that asks for the detail or says its form), or come from
         a text the question names ("volgens de Future City Foundation")."""
         analyzer = self.matcher.analyzer
-        df, n = self.analyser.df, self.analyser.n_docs
+        df = self.analyser.df
         # The texts are Dutch: an English question's words are read through the glossary's
         # translations ("street light": "straatverlichting"), which the query's weights hold.
         own = (analyzer.tokens(q.asked) if q.language == "nl"
                else [t for _, stems in q.weights for t in stems])
-        asked = {t for t in own if t in df and math.log(1 + n / (1 + df[t])) >= DISTINCTIVE_WEIGHT}
+        asked = {t for t in own if t in df and self.analyser.rarity(df[t]) >= DISTINCTIVE_WEIGHT}
         asked -= self._cue_stems(q.language)
         return [s for s in sentences if s.passage.doc in q.source_docs
                 or asked & set(analyzer.tokens(s.text))]
@@ -370,9 +370,11 @@ class Composer:
         names = [n for n in names if n]
         if not names:
             return []
-        naming = [s for s in retrieval.sentences
-                  if any(all(any(_names(h, t) for t in words(s.text)) for h in name)
-                         for name in names)]
+        def names_one(text: str) -> bool:
+            ws = words(text)
+            return any(all(any(_names(h, w) for w in ws) for h in name) for name in names)
+
+        naming = [s for s in retrieval.sentences if names_one(s.text)]
         if not naming:
             return []
         return self._summary(replace(retrieval, sentences=naming, holding=[]), cites)
