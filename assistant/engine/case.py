@@ -60,6 +60,7 @@ class _Forms(BaseModel):
     legal_forms: tuple[str, ...]
     people: tuple[str, ...] = Field(min_length=1)
     adjective_endings: tuple[str, ...] = ()
+    not_adjectives: tuple[str, ...] = ()
     data: tuple[str, ...] = Field(min_length=1)
     vague_data: tuple[str, ...]
     consequences: tuple[str, ...] = Field(min_length=1)
@@ -112,7 +113,8 @@ class _Patterns:
         name = r"[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|&\s[A-Z][\w'’-]*))*"
         # An adjective before a group of people, where the language marks it by its ending
         # ("oudere bewoners"); English does not, and a word there is as often "where" or "more".
-        adjective = rf"(?:[^\W\d_][\w'’-]*(?:{_alt(f.adjective_endings)})\s+)?" \
+        not_adjective = rf"(?!(?:{_alt(f.not_adjectives)})\s)" if f.not_adjectives else ""
+        adjective = rf"(?:{not_adjective}[^\W\d_][\w'’-]*(?:{_alt(f.adjective_endings)})\s+)?" \
             if f.adjective_endings else ""
         i = re.IGNORECASE
         return cls(

@@ -132,6 +132,8 @@ def test_an_unreadable_bank_is_one_sentence(tmp_path, framework):
     # and "where" is no adjective.
     ("Een app die oudere bewoners helpt.", "nl", {"betrokkenen": "oudere bewoners"}),
     ("An online platform where residents vote.", "en", {"betrokkenen": "residents"}),
+    # A word that joins a clause ends like an adjective but is none.
+    ("Een app waarmee inwoners grofvuil aanmelden.", "nl", {"betrokkenen": "inwoners"}),
 ])
 def test_facets_are_read_as_written(text, lang, expected):
     assert facets_of(text, lang) == expected
