@@ -323,6 +323,28 @@ def test_a_plan_with_particulars_gets_questions_that_name_them(engine):
     assert answer.public_values and all(v.reason and v.citations for v in answer.public_values)
 
 
+def test_a_described_plan_gets_questions_on_what_it_says(engine):
+    plan = ("De gemeente Oss wil een app laten bouwen waarmee inwoners grofvuil kunnen aanmelden "
+            "met een foto. De ontwikkeling kost € 120.000 en daarna € 15.000 per jaar aan "
+            "licenties. Foto's worden na drie maanden verwijderd.")
+    answer = engine.ask(f"{plan} Wat moet ik hierover vragen?")
+    probed = {q.bank_id: (s.step, q) for s in answer.denkraam for q in s.questions
+              if q.bank_id and q.bank_id.startswith("probe:")}
+    assert set(probed) == {"probe:costs", "probe:retention"}
+    step, costs = probed["probe:costs"]
+    assert step == 2 and costs.citations
+    said = "“De ontwikkeling kost € 120.000 en daarna € 15.000 per jaar aan licenties.”"
+    assert said in costs.text
+    step, kept = probed["probe:retention"]
+    assert step == 4
+    assert "“Foto's worden na drie maanden verwijderd.”" in kept.text
+    assert 6 <= sum(len(s.questions) for s in answer.denkraam) <= 12
+    # The same technology asked about in a word has no sentences of its own to take up.
+    short = engine.ask("Wat moet ik vragen over een grofvuil-app?")
+    assert not any((q.bank_id or "").startswith("probe:")
+                   for s in short.denkraam for q in s.questions)
+
+
 def test_a_retention_period_the_user_gave_is_asked_about_not_asked_for(engine):
     answer = engine.ask(
         "Onze handhavers krijgen bodycams die ze zelf aanzetten als een situatie escaleert; de "

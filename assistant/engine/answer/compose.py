@@ -33,6 +33,7 @@ import numpy as np
 
 from assistant.engine import details as detail_forms
 from assistant.engine.answer.model import Answer, Citation, Claim, StepSection, ValueItem
+from assistant.engine.answer.probes import Probe, described_sentences, probes
 from assistant.engine.case import case_of, characteristics_of
 from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Concept
@@ -422,10 +423,20 @@ class Composer:
         case_vector = self._case_vector(retrieval)
         selection = self.index.selector.select(case, case_vector,
                                                self._pool(retrieval, case_vector))
+        shown = [(c.step, c.text, c.passage, c.entry.id) for c in selection.questions]
+        for p in self._probes(q):
+            # The probe stands under its item's step, in the place of the bank's question there
+            # on the same concern, else of the step's last; it is cited to that question's
+            # passage, which speaks to the step. A step without questions has none to cite.
+            in_step = [i for i, s in enumerate(shown) if s[0] == p.item.step]
+            same = [i for i in in_step if selection.questions[i].entry.concern in p.item.concerns]
+            if in_step:
+                at = (same or in_step)[-1]
+                shown[at] = (p.item.step, p.text(lang), shown[at][2], f"probe:{p.item.id}")
         sections = []
         for step in self.index.framework.steps:
-            claims = [Claim(text=c.text, citations=[cites.cite(c.passage)], bank_id=c.entry.id)
-                      for c in selection.questions if c.step == step.step]
+            claims = [Claim(text=text, citations=[cites.cite(passage)], bank_id=bank_id)
+                      for n, text, passage, bank_id in shown if n == step.step]
             if claims:
                 sections.append(StepSection(step=step.step, name=step.name(lang),
                                             about=step.about(lang), questions=claims))
@@ -437,6 +448,16 @@ class Composer:
             ValueItem(key=v.key, name=self.index.framework.value(v.key).name(lang),
                       reason=v.reason, citations=[cites.cite(v.passage)])
             for v in selection.values]
+
+
+    def _probes(self, q: Query) -> list[Probe]:
+        """The probes of what the message describes (see :mod:`.probes`)."""
+        lines = described_sentences(q.context) if q.context else []
+        if not lines:
+            return []
+        vectors = np.vstack([self.analyser.vector(line) for line in lines]).astype(np.float32)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return probes(self.index.review, lines, vectors)
 
 
 def _names(head: str, word: str) -> bool:

@@ -46,6 +46,10 @@ class Item(_Strict):
     missing: Texts
     ask: Texts
     probe: Texts
+    # The bank's concerns a probe stands in for in a what-to-ask answer (see
+    # assistant/engine/answer/probes.py), and whether such an answer may probe this item at all.
+    concerns: tuple[str, ...] = ()
+    in_answers: bool = True
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl

@@ -1,0 +1,69 @@
+"""Questions on what the user's own description of a plan says (assistant.engine.answer.probes)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.engine.answer.probes import MAX_PROBES, described_sentences, probes
+from assistant.engine.bank import load_bank
+from assistant.engine.framework import Framework
+from assistant.engine.review.checklist import checklist
+from assistant.engine.review.model import THRESHOLD
+
+from ...conftest import SEED_CORPUS
+
+
+class _Fixed:
+    """A proposal model that gives each sentence the probabilities it is told to."""
+
+    def __init__(self, rows: list[dict[str, float]]) -> None:
+        ids = [i.id for i in checklist()]
+        self.scores = np.array([[row.get(i, 0.0) for i in ids] for row in rows])
+
+    def proba(self, vectors, sections):
+        assert len(sections) == len(vectors) == len(self.scores)
+        return self.scores
+
+
+def _probe(rows: list[dict[str, float]], lines: list[str]):
+    return probes(_Fixed(rows), lines, np.zeros((len(lines), 4), dtype=np.float32))
+
+
+def test_a_sentence_from_the_threshold_gets_its_items_probe_with_itself_quoted():
+    found = _probe([{"costs": 0.9, "evaluation": 0.8}, {"retention": THRESHOLD - 0.01}],
+                   ["Pilot van 2 jaar, kosten € 850.000", "De beelden worden kort bewaard."])
+    assert [p.item.id for p in found] == ["costs"]
+    assert found[0].text("nl").startswith("Over de kosten zegt het voorstel: “Pilot van 2 jaar, "
+                                          "kosten € 850.000.”")
+    assert "{" not in found[0].text("en")
+
+
+def test_probes_are_one_per_step_figures_first_and_never_the_council_decision():
+    rows = [{"decision": 0.99}, {"effects": 0.95}, {"indicators": 0.8}, {"retention": 0.75},
+            {"groups": 0.9}, {"privacy": 0.8}, {"residents": 0.9}]
+    lines = ["De raad besluit.", "Inwoners worden sneller geholpen.", "Doel: 30% minder bellers.",
+             "Gegevens worden 24 uur bewaard.", "Ouderen merken het meest.", "Er is een DPIA.",
+             "Bewoners krijgen een brief."]
+    found = _probe(rows, lines)
+    assert len(found) == MAX_PROBES
+    assert "decision" not in {p.item.id for p in found}
+    assert len({p.item.step for p in found}) == len(found)
+    # Those with a figure first: step 3's indicator with its 30%, not the likelier effect.
+    assert [p.item.id for p in found[:2]] == ["indicators", "retention"]
+
+
+def test_only_statements_short_enough_to_read_out_are_quoted():
+    text = ("In het raadsvoorstel staat: “Het kost veel geld. Wat vind jij? "
+            + " ".join(["woord"] * 50) + ". De proef duurt een jaar.” Pilot: 2 jaar. "
+            "Zaanstad start met onderhoud van bruggen: er komen sensoren op 42 bruggen.")
+    # A lead-in is left out of the quote; a label and a clause before a colon are not.
+    assert described_sentences(text) == [
+        "Het kost veel geld.", "De proef duurt een jaar.", "Pilot: 2 jaar.",
+        "Zaanstad start met onderhoud van bruggen: er komen sensoren op 42 bruggen."]
+
+
+def test_every_probe_stands_in_for_concerns_the_bank_has():
+    concerns = set(load_bank(Framework.load(SEED_CORPUS)).concerns)
+    for item in checklist():
+        assert set(item.concerns) <= concerns, item.id
+        assert item.concerns or not item.in_answers, item.id
