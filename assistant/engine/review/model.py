@@ -2,7 +2,9 @@
 
 ``labelled/*.jsonl`` hold sentences as proposals write them (beslispunten, a cost table
 row, a line of a letter without headings, procedural sentences that address nothing), each with
-the heading it stands under and the checklist items it addresses; the checklist's own examples
+the heading it stands under and the checklist items it addresses, and (``plans.jsonl``)
+sentences of plans as council members describe them in the chat, without a heading, which the
+what-to-ask answers read (:mod:`assistant.engine.answer.probes`); the checklist's own examples
 are added as sentences of their item. One logistic regression per item reads the e5 question
 vector of the sentence and whether its heading is one where the item is usually dealt with (the
 checklist's ``sections``). ``assistant index`` trains it (the vectors of the labelled sentences
@@ -34,7 +36,7 @@ FILES = ("model.npz", "meta.json")
 # reported missing; chosen on the development proposals (evals/worksheets/), where it gives
 # gap precision and recall both above 0.8. Since the model also learns from plans as council
 # members describe them (labelled/plans.jsonl), 0.7 finds items a proposal leaves out (gap recall
-# 0.77); 0.75 gives step precision 0.85 and recall 0.93, gap precision 0.91 and recall 0.86, and
+# 0.74); 0.75 gives step precision 0.85 and recall 0.93, gap precision 0.91 and recall 0.86, and
 # 0.8 reads fewer PDF pages per step (0.74 against 0.78).
 THRESHOLD = 0.75
 # Trained models kept in the cache (for a switch back to an earlier labelled set or model).

@@ -2,19 +2,17 @@
 and what to ask.
 
 Every sentence of the proposal is embedded once (e5, as questions are); the proposal model of
-the index (:mod:`.model`, learned from labelled sentences of proposals) gives the probability
-that it speaks to each checklist item, from its meaning and the heading it stands under. An item
-no sentence speaks to is a gap, stated in the step with the question that follows from it. The
-other questions come from the question bank, exactly as for "what should I ask about this
-plan?": the proposal's title and decision are the plan, so its technology, data, place, duration
-and cost are the case's. The guidance passages those questions
-are cited to are the worksheet's citations, next to the proposal's own pages.
+the index (:mod:`.model`, learned from labelled sentences of proposals and of plans) gives the
+probability that it speaks to each checklist item, from its meaning and the heading it stands
+under. An item no sentence speaks to is a gap, stated in the step with the question that follows
+from it. The other questions come from the question bank, exactly as for "what should I ask
+about this plan?": the proposal's title and decision are the plan, so its technology, data,
+place, duration and cost are the case's. The guidance passages those questions are cited to are
+the worksheet's citations, next to the proposal's own pages.
 """
 
 from __future__ import annotations
 
-import os
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +23,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.engine.answer.model import Answer, Citation, Claim, ValueItem
-from assistant.engine.review.checklist import checklist
+from assistant.engine.review.checklist import PROBE_WORDS, checklist, has_figure
 from assistant.engine.review.model import THRESHOLD
 from assistant.engine.review.proposal import Line, Proposal, read_proposal
 from assistant.engine.understanding.language import detect_language
@@ -42,8 +40,6 @@ BANK_FILL = 2
 # A bank question is left out when the proposal model reads it, from this probability, as about
 # an item the proposal addresses.
 ANSWERED = 0.5
-# The longest sentence a question quotes, in words.
-PROBE_WORDS = 45
 # A question later in the conversation is about the proposal when the proposal model reads it as
 # about a checklist item from this probability, or when a sentence of the proposal is this close
 # to it (cosine); it is then answered with at most FOLLOWUP_QUOTES of its sentences. Chosen on
@@ -137,18 +133,11 @@ class Reading:
 
 
 def embed_many(engine: Engine, texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised question vectors of ``texts``: with e5 in batches over as many engines as
-    there are cores (a 24-page proposal's 327 sentences take half the time on two), with
-    another model one by one."""
-    from assistant.engine.index.embedding import E5Query, e5_queries
+    """L2-normalised question vectors of ``texts`` (see
+    :func:`~assistant.engine.index.embedding.query_vectors`)."""
+    from assistant.engine.index.embedding import query_vectors
 
-    if isinstance(engine.index.embed_model, E5Query):
-        rows = e5_queries(list(texts), os.cpu_count() or 1)
-    else:
-        rows = [engine.index.embed_model.get_query_embedding(t) for t in texts]
-    out = np.asarray(rows, dtype=np.float32).reshape(len(texts), -1)
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    return out / np.where(norms == 0, 1, norms)
+    return query_vectors(engine.index.embed_model, texts)
 
 
 class Reviewer:
@@ -256,8 +245,8 @@ class Reviewer:
                     said = _probe_line(proposal, found[i])
                     if said is None:
                         continue
-                    question = item.probe.text(lang).format(quote=_as_quote(said.text))
-                    rank = 1 if any(c.isdigit() for c in _NUMBER.sub("", said.text)) else 2
+                    question = item.probe_text(lang, said.text)
+                    rank = 1 if has_figure(said.text) else 2
                     cites.append(cite_line(said))
                 support = self._support(step.step, item.ask.text(lang))
                 cites += [cite_passage(support)] if support else []
@@ -271,7 +260,9 @@ class Reviewer:
             for q in bank.questions if bank else []:
                 if len(sheet.questions) >= BANK_FILL:
                     break
-                if self._answered(q.text, covered):
+                # The case message is the proposal's title: what an answer probes there, the
+                # worksheet asks from the proposal itself.
+                if (q.bank_id or "").startswith("probe:") or self._answered(q.text, covered):
                     continue
                 sheet.questions.append(Claim(text=q.text, bank_id=q.bank_id,
                                              citations=[cite_guidance(n) for n in q.citations]))
@@ -309,9 +300,6 @@ class Reviewer:
         return None
 
 
-_NUMBER = re.compile(r"^\s*(\d{1,2}[.)]|[-•*])\s+")
-
-
 def _probe_line(proposal: Proposal, pairs: list[tuple[float, int]]) -> Line | None:
     """The sentence a probe quotes: the likeliest of an item's that is a statement of its own
     (not a lead-in ending in a colon) and short enough to read out."""
@@ -320,12 +308,6 @@ def _probe_line(proposal: Proposal, pairs: list[tuple[float, int]]) -> Line | No
         if not line.text.rstrip().endswith(":") and len(line.text.split()) <= PROBE_WORDS:
             return line
     return None
-
-
-def _as_quote(text: str) -> str:
-    """A sentence as a question quotes it: without its list number, ending as a sentence."""
-    text = _NUMBER.sub("", text).strip()
-    return text if text[-1:] in ".!?" else f"{text}."
 
 
 def case_message(engine: Engine, proposal: Proposal) -> str:
