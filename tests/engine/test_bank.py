@@ -323,7 +323,9 @@ def test_a_plan_with_particulars_gets_questions_that_name_them(engine):
     assert answer.public_values and all(v.reason and v.citations for v in answer.public_values)
 
 
-def test_a_described_plan_gets_questions_on_what_it_says(engine):
+def test_a_described_plan_gets_questions_on_what_it_says(engine, monkeypatch):
+    from assistant.engine.review.checklist import checklist
+
     plan = ("De gemeente Oss wil een app laten bouwen waarmee inwoners grofvuil kunnen aanmelden "
             "met een foto. De ontwikkeling kost € 120.000 en daarna € 15.000 per jaar aan "
             "licenties. Foto's worden na drie maanden verwijderd.")
@@ -332,17 +334,40 @@ def test_a_described_plan_gets_questions_on_what_it_says(engine):
               if q.bank_id and q.bank_id.startswith("probe:")}
     assert set(probed) == {"probe:costs", "probe:retention"}
     step, costs = probed["probe:costs"]
-    assert step == 2 and costs.citations
     said = "“De ontwikkeling kost € 120.000 en daarna € 15.000 per jaar aan licenties.”"
-    assert said in costs.text
+    assert step == 2 and said in costs.text
     step, kept = probed["probe:retention"]
     assert step == 4
     assert "“Foto's worden na drie maanden verwijderd.”" in kept.text
+    # Each is cited to a passage that speaks to its step, and stands in for the bank's question
+    # on its concern: none of those is left beside it.
+    for step, q in probed.values():
+        (cited,) = q.citations
+        assert step in engine.index.passages[
+            engine.index.position[answer.citation(cited).passage_id]].steps
+    entries = {e.id: e for e in engine.index.selector.bank.entries}
+    concerns = {c for i in checklist() if f"probe:{i.id}" in probed for c in i.concerns}
+    assert not {entries[q.bank_id].concern for s in answer.denkraam for q in s.questions
+                if q.bank_id in entries} & concerns
     assert 6 <= sum(len(s.questions) for s in answer.denkraam) <= 12
-    # The same technology asked about in a word has no sentences of its own to take up.
+    # A probe never takes the place of a question on another concern: without the probes, the
+    # answer has the same bank questions and those on the probes' concerns.
+    composer = type(engine.composer)
+    monkeypatch.setattr(composer, "_probes", lambda self, q, steps: [])
+    plain = {q.bank_id for s in engine.ask(f"{plan} Wat moet ik hierover vragen?").denkraam
+             for q in s.questions}
+    kept = {q.bank_id for s in answer.denkraam for q in s.questions} - set(probed)
+    assert kept <= plain and {entries[b].concern for b in plain - kept} <= concerns
+    monkeypatch.undo()
+    # The same technology asked about in a word has no sentences of its own to take up; nor
+    # does a follow-up that swaps the technology, whose plan is another one.
     short = engine.ask("Wat moet ik vragen over een grofvuil-app?")
-    assert not any((q.bank_id or "").startswith("probe:")
-                   for s in short.denkraam for q in s.questions)
+    swap = engine.ask(engine.analyse("En bij drones?", engine.analyse(
+        f"{plan} Wat moet ik hierover vragen?")))
+    for other in (short, swap):
+        assert other.denkraam
+        assert not any((q.bank_id or "").startswith("probe:")
+                       for s in other.denkraam for q in s.questions)
 
 
 def test_a_retention_period_the_user_gave_is_asked_about_not_asked_for(engine):

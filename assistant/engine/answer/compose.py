@@ -38,6 +38,7 @@ from assistant.engine.case import case_of, characteristics_of
 from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Concept
 from assistant.engine.index.build import LoadedIndex
+from assistant.engine.index.embedding import query_vectors
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
 from assistant.engine.text.prose import join_words
@@ -65,6 +66,10 @@ DISTINCTIVE_WEIGHT = math.log(5)
 # what-to-ask answer's opening line.
 MAX_PLACES = 3
 LEAD_VALUES = 3
+# The most questions for the council a what-to-ask answer shows: the bank gives at most 11 (see
+# bank/select.py), and a question on what the user's description says (answer/probes.py) is
+# added only below this.
+MAX_QUESTIONS = 12
 # A sentence opening with one of these leans on the sentence before it.
 _ANAPHOR = re.compile(r"^(dat|dit|deze|die|daarnaast|daarom|daardoor|daarbij|ook|zo|hier|"
                       r"bovendien|tegelijkertijd|kortom|maar|en|echter|als gevolg daarvan|"
@@ -421,22 +426,32 @@ class Composer:
         lang = q.language
         case = case_of(q, self.matcher)
         case_vector = self._case_vector(retrieval)
-        selection = self.index.selector.select(case, case_vector,
-                                               self._pool(retrieval, case_vector))
-        shown = [(c.step, c.text, c.passage, c.entry.id) for c in selection.questions]
-        for p in self._probes(q):
-            # The probe stands under its item's step, in the place of the bank's question there
-            # on the same concern, else of the step's last; it is cited to that question's
-            # passage, which speaks to the step. A step without questions has none to cite.
-            in_step = [i for i, s in enumerate(shown) if s[0] == p.item.step]
-            same = [i for i in in_step if selection.questions[i].entry.concern in p.item.concerns]
-            if in_step:
-                at = (same or in_step)[-1]
-                shown[at] = (p.item.step, p.text(lang), shown[at][2], f"probe:{p.item.id}")
+        pool = self._pool(retrieval, case_vector)
+        selection = self.index.selector.select(case, case_vector, pool)
+        # (step, text, passage, bank entry, its concern) of each question, in the order shown.
+        shown: list[tuple[int, str, Passage, str, str | None]] = [
+            (c.step, c.text, c.passage, c.entry.id, c.entry.concern) for c in selection.questions]
+        for p in self._probes(q, {c.step for c in selection.questions}):
+            passage = self._probe_support(p, pool)
+            if passage is None:
+                continue
+            probe = (p.item.step, p.text(lang), passage, f"probe:{p.item.id}", None)
+            # The bank's questions on the item's concerns (they ask what the probe asks) give
+            # way, in whichever step they stand (the bank asks about keeping data under
+            # steering too), unless one is the last of its step. Without any, the probe is added
+            # while the answer has fewer than MAX_QUESTIONS: it never takes the place of a
+            # question on another concern. It stands last under its own step.
+            same = [i for i, s in enumerate(shown) if s[4] in p.item.concerns
+                    and sum(t[0] == s[0] for t in shown) > 1]
+            if not same and len(shown) >= MAX_QUESTIONS:
+                continue
+            shown = [s for i, s in enumerate(shown) if i not in same]
+            after = max((i for i, s in enumerate(shown) if s[0] <= p.item.step), default=-1)
+            shown.insert(after + 1, probe)
         sections = []
         for step in self.index.framework.steps:
             claims = [Claim(text=text, citations=[cites.cite(passage)], bank_id=bank_id)
-                      for n, text, passage, bank_id in shown if n == step.step]
+                      for n, text, passage, bank_id, _ in shown if n == step.step]
             if claims:
                 sections.append(StepSection(step=step.step, name=step.name(lang),
                                             about=step.about(lang), questions=claims))
@@ -450,15 +465,26 @@ class Composer:
             for v in selection.values]
 
 
-    def _probes(self, q: Query) -> list[Probe]:
-        """The probes of what the message describes (see :mod:`.probes`)."""
-        lines = described_sentences(q.context) if q.context else []
+    def _probes(self, q: Query, steps: set[int]) -> list[Probe]:
+        """The probes of what the message describes (see :mod:`.probes`), in ``steps``. A
+        follow-up that swaps the technology keeps the previous message's description for its
+        retrieval, but those sentences are about the other technology."""
+        lines = described_sentences(q.context) if q.context and q.followup != "swap" else []
         if not lines:
             return []
-        vectors = np.vstack([self.analyser.vector(line) for line in lines]).astype(np.float32)
-        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-        return probes(self.index.review, lines, vectors)
+        vectors = query_vectors(self.index.embed_model, lines, spread=False)
+        return probes(self.index.review, lines, vectors, steps)
 
+    def _probe_support(self, p: Probe, pool: list[tuple[Passage, np.ndarray]]
+                       ) -> Passage | None:
+        """The passage a probe is cited to: of those the answer's questions may be cited to, the
+        one closest to the question of its item (its Dutch wording, as the guidance texts are
+        written) that speaks to its step."""
+        vector = self.analyser.vector(p.item.ask.text("nl"))
+        vector = vector / (float(np.linalg.norm(vector)) or 1.0)
+        tagged = [(float(v @ vector), passage) for passage, v in pool
+                  if passage.steps and p.item.step in passage.steps]
+        return max(tagged, key=lambda t: t[0])[1] if tagged else None
 
 def _names(head: str, word: str) -> bool:
     """Whether ``word`` of a text names what ``head`` (a word of a technology's name) does. A

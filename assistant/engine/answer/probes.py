@@ -6,39 +6,33 @@ would take up first. Each sentence of what the message describes (``Query.contex
 the proposal model, the model that reads a raadsvoorstel's sentences for the worksheet
 (:mod:`assistant.engine.review.model`, learned from labelled sentences of proposals and of plans
 as council members describe them). A sentence that speaks to a checklist item from
-:data:`~assistant.engine.review.model.THRESHOLD` gets that item's probe: its question on what
-follows from what the sentence says, with the sentence quoted. A probe takes the place of the
-bank's question of its step with one of the item's ``concerns`` (or else of the step's last
-question) and is cited to that question's passage, which speaks to the same step.
+:data:`~assistant.engine.review.model.THRESHOLD` may get that item's probe: its question on what
+follows from what the sentence says, with the sentence quoted. The composer puts a probe in
+the place of the bank's question on one of the item's ``concerns`` (see
+:meth:`~assistant.engine.answer.compose.Composer._denkraam`).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.engine.review.checklist import Item, checklist
+from assistant.engine.review.checklist import PROBE_WORDS, Item, checklist, has_figure
 from assistant.engine.review.model import THRESHOLD, ReviewModel
 from assistant.engine.understanding.split import sentences
 
-# At most this many probes per answer, one per step: the answer stays a walk through the five
-# steps, with the case's own statements taken up where they matter most.
+# At most this many probes per answer, one per step and one per sentence: the answer stays a walk
+# through the five steps, with the case's own statements taken up where they matter most.
 MAX_PROBES = 3
-# The longest sentence a probe quotes, in words (a council member reads the question out).
-PROBE_WORDS = 40
-# A figure in a sentence (an amount, a period, a count) is what the council can hold the
-# executive to: such sentences are probed first.
-_FIGURE = re.compile(r"\d")
-# What introduces a quoted passage ("In het raadsvoorstel staat: Voor de handhaving ...", "vraag
-# over de nieuwe app: de gemeente ..."): two to five words without a figure before a colon, or
-# more with a capital after it, where what follows is a statement of four words or more. A longer
-# clause followed by lower case is part of the sentence ("... van bruggen en kademuren: er komen
-# sensoren op 42 bruggen"), as is a label ("Kosten per jaar: € 50.000").
-_LEAD_IN = re.compile(r"^(?:(?:[^\s:\d]+\s+){1,4}[^\s:\d]+|[^:\d]{3,80}(?=:\s+[\"“„']?[A-Z])):"
-                      r"\s+[\"“„']?")
-_QUOTES = "\"“”„'"
+# Quotation marks that may wrap a quoted passage, opening -> closing.
+_PAIRS = {'"': '"', "“": "”", "„": "”", "‘": "’", "'": "'", "«": "»", "‹": "›"}
+_CLOSING = frozenset(_PAIRS.values())
+# Dutch words written with an apostrophe first: "'s nachts", "'t", "'n".
+_ELISIONS = ("'s ", "'t ", "'n ", "’s ", "’t ", "’n ")
+# A lead-in before a colon ("In het raadsvoorstel staat: ...") has this many words at most.
+LEAD_IN_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -48,42 +42,74 @@ class Probe:
     probability: float
 
     def text(self, lang: str) -> str:
-        quote = self.sentence.strip()
-        return self.item.probe.text(lang).format(
-            quote=quote if quote[-1:] in ".!?" else f"{quote}.")
+        return self.item.probe_text(lang, self.sentence)
+
+
+def _without_lead_in(s: str) -> str:
+    """ "In het raadsvoorstel staat: Voor de handhaving ..." -> "Voor de handhaving ...": two to
+    :data:`LEAD_IN_WORDS` words without a figure before a colon, followed by a statement of its
+    own of four words or more that starts with a capital (or a quotation mark and one), which
+    keeps "Zaanstad start met onderhoud van bruggen: er komen sensoren op 42 bruggen" and a label
+    such as "Kosten: € 50.000 per jaar" whole."""
+    head, colon, rest = s.partition(":")
+    rest = rest.strip()
+    first = rest.lstrip("".join(_PAIRS))[:1]
+    if colon and 2 <= len(head.split()) <= LEAD_IN_WORDS and not any(c.isdigit() for c in head) \
+            and first.isupper() and len(rest.split()) >= 4:
+        return rest
+    return s
+
+
+def _unquoted(s: str) -> str:
+    """The sentence without quotation marks that belong to a passage around it: a pair that wraps
+    it whole, an opening mark whose closing one is in another sentence, a closing mark whose
+    opening one is. Marks inside ("heet “Slimme Check”.") and an elision ("'s nachts") stay."""
+    if s[:1] in _PAIRS and not s.startswith(_ELISIONS):
+        close = _PAIRS[s[0]]
+        inner = s[1:]
+        if inner.endswith(close) or inner[:-1].endswith(close) and inner[-1:] in ".!?":
+            cut = inner.rfind(close)
+            if close not in inner[:cut]:
+                return (inner[:cut] + inner[cut + 1:]).strip()
+        elif close not in inner:
+            s = inner.strip()
+    tail = s[-2:] if s[-1:] in ".!?" else s[-1:]
+    if tail[:1] in _CLOSING and not any(o in s for o, c in _PAIRS.items() if c == tail[:1]
+                                        and o != c):
+        s = (s[:len(s) - len(tail)] + tail[1:]).strip()
+    return s
 
 
 def described_sentences(context: str) -> list[str]:
     """The sentences of what a message describes that a question may quote: statements of their
-    own (not a lead-in ending in a colon, not a question) short enough to read out."""
+    own (not a lead-in ending in a colon, not a question), without a lead-in or the quotation
+    marks of a passage around them, short enough to read out."""
     out = []
     for s in sentences(context):
-        s = s.strip()
-        rest = _LEAD_IN.sub("", s)
-        s = (rest if len(rest.split()) >= 4 else s).strip(_QUOTES).strip()
-        if s and not s.endswith((":", "?")) and len(s.split()) <= PROBE_WORDS:
+        s = _unquoted(_without_lead_in(s.strip()))
+        if len(s.split()) >= 2 and not s.endswith((":", "?")) and len(s.split()) <= PROBE_WORDS:
             out.append(s)
     return out
 
 
-def probes(model: ReviewModel, lines: list[str], vectors: np.ndarray) -> list[Probe]:
-    """The probes for the sentences ``lines`` with their L2-normalised e5 question vectors: per
-    sentence its likeliest item that answers may probe, if from the threshold; one per item and
-    per step, those with a figure first, then the likeliest; at most :data:`MAX_PROBES`."""
+def probes(model: ReviewModel, lines: list[str], vectors: np.ndarray,
+           steps: Collection[int]) -> list[Probe]:
+    """The probes for the sentences ``lines`` with their L2-normalised e5 question vectors, in
+    the denkraam ``steps`` that have questions: every (sentence, item) pair from the threshold
+    whose item answers may probe, those with a figure first, then the likeliest; one per
+    sentence and per step, at most :data:`MAX_PROBES`."""
     if not lines:
         return []
     items = checklist()
     scores = model.proba(vectors, [None] * len(lines))
-    found: list[Probe] = []
-    for line, row in zip(lines, scores, strict=True):
-        allowed = [i for i, item in enumerate(items) if item.in_answers and row[i] >= THRESHOLD]
-        if allowed:
-            best = max(allowed, key=lambda i: row[i])
-            found.append(Probe(items[best], line, float(row[best])))
-    found.sort(key=lambda p: (not _FIGURE.search(p.sentence), -p.probability))
+    pairs = [(not has_figure(lines[r]), -float(scores[r, i]), r, i)
+             for r in range(len(lines)) for i, item in enumerate(items)
+             if item.in_answers and item.step in steps and scores[r, i] >= THRESHOLD]
     out: list[Probe] = []
-    for p in found:
-        if len(out) < MAX_PROBES and all(
-                o.item.id != p.item.id and o.item.step != p.item.step for o in out):
-            out.append(p)
+    used: set[int] = set()
+    for _, p, r, i in sorted(pairs):
+        if len(out) < MAX_PROBES and r not in used and all(
+                o.item.step != items[i].step for o in out):
+            out.append(Probe(items[i], lines[r], -p))
+            used.add(r)
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from assistant.engine.answer.probes import MAX_PROBES, described_sentences, probes
 from assistant.engine.bank import load_bank
@@ -25,8 +26,8 @@ class _Fixed:
         return self.scores
 
 
-def _probe(rows: list[dict[str, float]], lines: list[str]):
-    return probes(_Fixed(rows), lines, np.zeros((len(lines), 4), dtype=np.float32))
+def _probe(rows: list[dict[str, float]], lines: list[str], steps=(1, 2, 3, 4, 5)):
+    return probes(_Fixed(rows), lines, np.zeros((len(lines), 4), dtype=np.float32), steps)
 
 
 def test_a_sentence_from_the_threshold_gets_its_items_probe_with_itself_quoted():
@@ -52,14 +53,48 @@ def test_probes_are_one_per_step_figures_first_and_never_the_council_decision():
     assert [p.item.id for p in found[:2]] == ["indicators", "retention"]
 
 
+def test_a_step_without_questions_takes_no_probe_and_a_sentence_may_give_its_second_item():
+    rows = [{"retention": 0.95, "costs": 0.9}, {"evaluation": 0.9}]
+    lines = ["Beelden 28 dagen bewaard, kosten € 50.000 per jaar.", "Na een jaar evalueren we."]
+    found = _probe(rows, lines, steps=(2, 3))
+    # Retention (step 4) and the evaluation (step 5) have no questions to stand in for; the
+    # sentence's costs (step 2) do.
+    assert [p.item.id for p in found] == ["costs"]
+    assert [p.item.id for p in _probe(rows, lines)] == ["retention", "evaluation"]
+
+
+def test_a_list_number_is_neither_quoted_nor_a_figure():
+    found = _probe([{"retention": 0.8}, {"costs": 0.9}],
+                   ["1. De beelden worden kort bewaard.", "Het kost veel geld."])
+    assert [p.item.id for p in found] == ["costs", "retention"]
+    assert "“De beelden worden kort bewaard.”" in found[1].text("nl")
+
+
 def test_only_statements_short_enough_to_read_out_are_quoted():
     text = ("In het raadsvoorstel staat: “Het kost veel geld. Wat vind jij? "
             + " ".join(["woord"] * 50) + ". De proef duurt een jaar.” Pilot: 2 jaar. "
-            "Zaanstad start met onderhoud van bruggen: er komen sensoren op 42 bruggen.")
-    # A lead-in is left out of the quote; a label and a clause before a colon are not.
+            "Zaanstad start met onderhoud van bruggen: er komen sensoren op 42 bruggen. "
+            "Kosten: De kosten zijn € 50.000 per jaar.")
+    # A lead-in is left out of the quote, with the quotation marks of the passage; a label and a
+    # clause before a colon are not.
     assert described_sentences(text) == [
         "Het kost veel geld.", "De proef duurt een jaar.", "Pilot: 2 jaar.",
-        "Zaanstad start met onderhoud van bruggen: er komen sensoren op 42 bruggen."]
+        "Zaanstad start met onderhoud van bruggen: er komen sensoren op 42 bruggen.",
+        "Kosten: De kosten zijn € 50.000 per jaar."]
+
+
+@pytest.mark.parametrize(("sentence", "quoted"), [
+    ("“De beelden worden 28 dagen bewaard.”", "De beelden worden 28 dagen bewaard."),
+    ("‘De beelden worden 28 dagen bewaard’.", "De beelden worden 28 dagen bewaard."),
+    ("'s Nachts dimt de verlichting tot 20%.", "'s Nachts dimt de verlichting tot 20%."),
+    ("“Slimme Check” werd na een jaar gestopt.", "“Slimme Check” werd na een jaar gestopt."),
+    ("Het systeem heet “Slimme Check”.", "Het systeem heet “Slimme Check”."),
+    ("Volgens het college: 'Slim' betekent hier zuinig.", "'Slim' betekent hier zuinig."),
+    ("Kentekens worden binnen 24 uur verwijderd.”", "Kentekens worden binnen 24 uur verwijderd."),
+    ("In de brief staat: Één camera kost € 4.000 per jaar.", "Één camera kost € 4.000 per jaar."),
+])
+def test_quotation_marks_of_the_passage_around_a_sentence_are_left_out(sentence, quoted):
+    assert described_sentences(sentence) == [quoted]
 
 
 def test_every_probe_stands_in_for_concerns_the_bank_has():
