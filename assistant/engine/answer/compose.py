@@ -464,7 +464,6 @@ class Composer:
                       reason=v.reason, citations=[cites.cite(v.passage)])
             for v in selection.values]
 
-
     def _probes(self, q: Query, steps: set[int]) -> list[Probe]:
         """The probes of what the message describes (see :mod:`.probes`), in ``steps``. A
         follow-up that swaps the technology keeps the previous message's description for its
@@ -485,6 +484,7 @@ class Composer:
         tagged = [(float(v @ vector), passage) for passage, v in pool
                   if passage.steps and p.item.step in passage.steps]
         return max(tagged, key=lambda t: t[0])[1] if tagged else None
+
 
 def _names(head: str, word: str) -> bool:
     """Whether ``word`` of a text names what ``head`` (a word of a technology's name) does. A

@@ -8,8 +8,8 @@ the proposal model, the model that reads a raadsvoorstel's sentences for the wor
 as council members describe them). A sentence that speaks to a checklist item from
 :data:`~assistant.engine.review.model.THRESHOLD` may get that item's probe: its question on what
 follows from what the sentence says, with the sentence quoted. The composer puts a probe in
-the place of the bank's question on one of the item's ``concerns`` (see
-:meth:`~assistant.engine.answer.compose.Composer._denkraam`).
+the place of the bank's question on one of the item's ``concerns``, or adds it below the most
+questions an answer shows (see :meth:`~assistant.engine.answer.compose.Composer._denkraam`).
 """
 
 from __future__ import annotations
@@ -102,14 +102,15 @@ def probes(model: ReviewModel, lines: list[str], vectors: np.ndarray,
         return []
     items = checklist()
     scores = model.proba(vectors, [None] * len(lines))
+    # (no figure, minus the probability, sentence, item): sorted, the order they are taken in.
     pairs = [(not has_figure(lines[r]), -float(scores[r, i]), r, i)
              for r in range(len(lines)) for i, item in enumerate(items)
              if item.in_answers and item.step in steps and scores[r, i] >= THRESHOLD]
     out: list[Probe] = []
     used: set[int] = set()
-    for _, p, r, i in sorted(pairs):
+    for _, minus, r, i in sorted(pairs):
         if len(out) < MAX_PROBES and r not in used and all(
                 o.item.step != items[i].step for o in out):
-            out.append(Probe(items[i], lines[r], -p))
+            out.append(Probe(items[i], lines[r], -minus))
             used.add(r)
     return out
