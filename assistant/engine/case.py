@@ -113,7 +113,8 @@ class _Patterns:
         name = r"[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|&\s[A-Z][\w'’-]*))*"
         # An adjective before a group of people, where the language marks it by its ending
         # ("oudere bewoners"); English does not, and a word there is as often "where" or "more".
-        not_adjective = rf"(?!(?:{_alt(f.not_adjectives)})\s)" if f.not_adjectives else ""
+        # Nor is a quantifier ("alle inwoners").
+        not_adjective = rf"(?!(?:{_alt(f.not_adjectives + tuple(_QUANTIFIERS))})\s)"
         adjective = rf"(?:{not_adjective}[^\W\d_][\w'’-]*(?:{_alt(f.adjective_endings)})\s+)?" \
             if f.adjective_endings else ""
         i = re.IGNORECASE
