@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.engine.review.checklist import PROBE_WORDS, Item, checklist, has_figure
+from assistant.engine.review.checklist import Item, checklist, has_figure, quotable
 from assistant.engine.review.model import THRESHOLD, ReviewModel
 from assistant.engine.understanding.split import sentences
 
@@ -87,7 +87,7 @@ def described_sentences(context: str) -> list[str]:
     out = []
     for s in sentences(context):
         s = _unquoted(_without_lead_in(s.strip()))
-        if len(s.split()) >= 2 and not s.endswith((":", "?")) and len(s.split()) <= PROBE_WORDS:
+        if len(s.split()) >= 2 and not s.endswith("?") and quotable(s):
             out.append(s)
     return out
 

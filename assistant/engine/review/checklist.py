@@ -36,6 +36,12 @@ def as_quote(text: str) -> str:
     return text if text[-1:] in ".!?" else f"{text}."
 
 
+def quotable(text: str) -> bool:
+    """Whether a probe may quote a sentence: a statement of its own (not a lead-in ending in a
+    colon) short enough to read out."""
+    return not text.rstrip().endswith(":") and len(text.split()) <= PROBE_WORDS
+
+
 def has_figure(text: str) -> bool:
     """Whether a sentence states a figure (an amount, a period, a count), list numbers aside."""
     return any(c.isdigit() for c in LIST_NUMBER.sub("", text))

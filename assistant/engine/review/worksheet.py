@@ -23,7 +23,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.engine.answer.model import Answer, Citation, Claim, ValueItem
-from assistant.engine.review.checklist import PROBE_WORDS, checklist, has_figure
+from assistant.engine.review.checklist import checklist, has_figure, quotable
 from assistant.engine.review.model import THRESHOLD
 from assistant.engine.review.proposal import Line, Proposal, read_proposal
 from assistant.engine.understanding.language import detect_language
@@ -305,7 +305,7 @@ def _probe_line(proposal: Proposal, pairs: list[tuple[float, int]]) -> Line | No
     (not a lead-in ending in a colon) and short enough to read out."""
     for _, row in pairs[:QUOTES_PER_ITEM + 1]:
         line = proposal.lines[row]
-        if not line.text.rstrip().endswith(":") and len(line.text.split()) <= PROBE_WORDS:
+        if quotable(line.text):
             return line
     return None
 
