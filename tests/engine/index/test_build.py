@@ -134,7 +134,7 @@ def test_other_model_is_refused(built):
 
 @pytest.mark.parametrize("damage", ["manifest", "faiss", "bm25", "passages", "passages gone",
                                     "passages cut", "sentences", "review model",
-                                    "publication passages"])
+                                    "fit model", "publication passages"])
 def test_damaged_index_is_refused_with_one_sentence(built, damage):
     root = built.index.index_dir
     if damage == "manifest":
@@ -151,6 +151,8 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
         (root / "passages.sqlite").unlink()
     elif damage == "review model":
         (root / "review" / "model.npz").write_bytes(b"PK\x03\x04 cut short")
+    elif damage == "fit model":
+        (root / "fit" / "meta.json").write_text("{}")
     elif damage == "publication passages":  # a passage added to those no question may cite
         (root / "publication" / "passages.json").write_text('["vng-technologie-ethiek#1"]')
     else:  # a passage less than the vectors
@@ -164,6 +166,9 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
     assert "\n" not in str(err.value)
     if damage == "review model":
         assert "its proposal model is missing or damaged" in str(err.value)
+    if damage == "fit model":
+        assert "its model of questions that do not fit a case is missing or damaged" \
+            in str(err.value)
     if damage == "publication passages":
         assert "passages about their publication is missing or damaged" in str(err.value)
 
