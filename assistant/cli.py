@@ -102,9 +102,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     if not (args.file or args.kinds or args.conversations or args.cases
-            or args.characteristics or args.worksheets):
+            or args.characteristics or args.worksheets or args.fits):
         print("Name a reference set, --kinds FILE, --conversations FILE, --characteristics "
-              "FILE, --cases FILE or --worksheets DIR.",
+              "FILE, --cases FILE, --fits FILE or --worksheets DIR.",
               file=sys.stderr)
         return 2
     if args.grades and not args.cases:
@@ -114,6 +114,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     engine = Engine.load(settings)
     if args.cases:
         return _eval_cases(engine, args)
+    if args.fits:
+        from .evals.fits import evaluate_fits, load_fits, print_fits
+
+        result = evaluate_fits(engine, load_fits(Path(args.fits)))
+        print_fits(result)
+        _write_json(args.json, result)
+        return 0
     if args.worksheets:
         from .evals.worksheets import evaluate_worksheets, print_worksheets
 
@@ -309,6 +316,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="answer what-to-ask questions and plans and measure the questions for the "
                    "council (distinct wordings, overlap, steps, citations), e.g. "
                    "evals/ask-cases.jsonl")
+    p.add_argument("--fits", metavar="FILE",
+                   help="answer the messages of labelled question fits and count the questions "
+                   "shown that are labelled as not fitting their case, e.g. "
+                   "evals/heldout/fit.jsonl")
     p.add_argument("--worksheets", metavar="DIR",
                    help="review the proposals of DIR and score them against DIR/keys.jsonl "
                    "(step assignment and gaps), e.g. evals/worksheets")
