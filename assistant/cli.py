@@ -111,13 +111,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print("--grades goes with --cases FILE.", file=sys.stderr)
         return 2
     baseline = load_baseline(Path(args.baseline)) if args.baseline else None
+    if args.fits:  # a bad file is refused before the engine loads
+        from .evals.fits import load_fits
+
+        fits = load_fits(Path(args.fits))
     engine = Engine.load(settings)
     if args.cases:
         return _eval_cases(engine, args)
     if args.fits:
-        from .evals.fits import evaluate_fits, load_fits, print_fits
+        from .evals.fits import evaluate_fits, print_fits
 
-        result = evaluate_fits(engine, load_fits(Path(args.fits)))
+        result = evaluate_fits(engine, fits)
         print_fits(result)
         _write_json(args.json, result)
         return 0

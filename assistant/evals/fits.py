@@ -16,6 +16,7 @@ from typing import Any
 
 from ..engine import Engine
 from ..engine.bank.fit import LabelledFit
+from ..errors import EvalFileError
 from .cases import jsonl_entries
 
 
@@ -24,6 +25,13 @@ def load_fits(path: Path) -> list[LabelledFit]:
 
 
 def evaluate_fits(engine: Engine, rows: list[LabelledFit]) -> dict[str, Any]:
+    """Each message answered, and the bank's questions it shows counted by their label; a label
+    for a question the bank does not hold is refused (it would count as not shown)."""
+    known_ids = {e.id for e in engine.index.selector.bank.entries}
+    unknown = sorted({r.question for r in rows} - known_ids)
+    if unknown:
+        raise EvalFileError(f"The labelled question fits name {len(unknown)} question(s) the bank "
+                            f"does not hold, such as {unknown[0]!r}.")
     labels: dict[str, dict[str, bool]] = defaultdict(dict)
     for r in rows:
         labels[r.message][r.question] = r.fit
@@ -48,6 +56,7 @@ def evaluate_fits(engine: Engine, rows: list[LabelledFit]) -> dict[str, Any]:
 
 def print_fits(result: dict[str, Any]) -> None:
     c = result["shown"]
+    share = "–" if result["misfit_share"] is None else result["misfit_share"]
     print(f"{result['cases']} cases: of the bank's questions shown, {c['misfit']} labelled as not "
-          f"fitting their case, {c['fit']} as fitting (share not fitting "
-          f"{result['misfit_share']}), {c['unlabelled']} not labelled")
+          f"fitting their case, {c['fit']} as fitting (share not fitting {share}), "
+          f"{c['unlabelled']} not labelled")

@@ -105,10 +105,13 @@ def test_labelled_fits_are_checked_line_by_line(tmp_path, framework):
     path = tmp_path / "fit.jsonl"
     path.write_text(json.dumps(good) + "\n" + json.dumps(good | {"fit": "misschien"}) + "\n",
                     encoding="utf-8")
-    with pytest.raises(UnderstandingDataError, match="fit.jsonl line 2 fail their schema"):
+    with pytest.raises(UnderstandingDataError, match=r"fails at fit.jsonl line 2 \(fit\)"):
         load_labels(bank, path)
     path.write_text(json.dumps(good | {"question": "s9-weather"}) + "\n", encoding="utf-8")
-    with pytest.raises(UnderstandingDataError, match="line 1 name the question 's9-weather'"):
+    with pytest.raises(UnderstandingDataError, match="line 1: the bank holds no question 's9-w"):
+        load_labels(bank, path)
+    path.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match="needs at least 5 cases"):
         load_labels(bank, path)
     shipped = load_labels(bank)
     assert len(shipped) >= 2000 and sum(not r.fit for r in shipped) >= 200
@@ -305,6 +308,12 @@ def test_a_counter_that_identifies_nobody_is_not_asked_about_images(engine):
     assert "gefilmd" not in text and "in het winkelgebied" in text
 
 
+def _bank_ids(answer):
+    """The bank's questions an answer shows (a probe quotes the user and is no bank question)."""
+    return {q.bank_id for s in answer.denkraam for q in s.questions
+            if not q.bank_id.startswith("probe:")}
+
+
 def test_questions_read_as_not_fitting_the_case_give_way(engine, monkeypatch):
     # Parking sensors measure something in the street, so the bank's questions for technology in
     # public space and for measuring the environment may be asked of them; where the model reads
@@ -312,9 +321,9 @@ def test_questions_read_as_not_fitting_the_case_give_way(engine, monkeypatch):
     question = "Wat moet ik vragen over parkeersensoren in de binnenstad?"
     selector = engine.index.selector
     assert engine.index.manifest["fit"]["auc"] >= 0.65  # read with whole cases held out
-    with_model = {q.bank_id for s in engine.ask(question).denkraam for q in s.questions}
+    with_model = _bank_ids(engine.ask(question))
     monkeypatch.setattr(selector, "fit", None)
-    without = {q.bank_id for s in engine.ask(question).denkraam for q in s.questions}
+    without = _bank_ids(engine.ask(question))
     monkeypatch.undo()
     assert len(with_model) >= 8
     gone, came = sorted(without - with_model), sorted(with_model - without)
@@ -500,7 +509,7 @@ def test_the_eval_command_counts_questions_shown_that_do_not_fit(seed_settings, 
     monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(seed_settings.index.corpus_dir))
     monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seed_settings.index.index_dir))
     message = "Wat moet ik vragen over parkeersensoren in de binnenstad?"
-    shown = [q.bank_id for s in engine.ask(message).denkraam for q in s.questions]
+    shown = sorted(_bank_ids(engine.ask(message)))
     rows = [{"case": "parkeersensoren in de binnenstad", "message": message, "language": "nl",
              "question": shown[0], "fit": False},
             {"case": "parkeersensoren in de binnenstad", "message": message, "language": "nl",
@@ -515,3 +524,6 @@ def test_the_eval_command_counts_questions_shown_that_do_not_fit(seed_settings, 
     assert "1 labelled as not fitting their case" in capsys.readouterr().out
     path.write_text('{"message": "parkeersensoren"}\n', encoding="utf-8")
     assert main(["eval", "--fits", str(path)]) == 2
+    path.write_text(json.dumps(rows[0] | {"question": "s9-weather"}) + "\n", encoding="utf-8")
+    assert main(["eval", "--fits", str(path)]) == 2
+    assert "such as 's9-weather'" in capsys.readouterr().err

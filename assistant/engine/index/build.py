@@ -519,7 +519,8 @@ def _load(settings: Settings) -> LoadedIndex:
                             f"makes {embed.dimension}; {REBUILD}.")
     analyser = _load_analyser(root, manifest, damaged)
     framework = Framework.load(settings.index.corpus_dir)
-    selector = _load_bank(root, manifest, damaged, framework, _load_fit(root, manifest, damaged))
+    selector = _load_bank(root, manifest, damaged, framework,
+                          _load_fit(root, manifest, damaged, dimension))
     review = _load_review(root, manifest, damaged)
     about_publication = _load_publication(root, manifest, damaged)
     names = tuple(str(d[k]) for d in documents.values() for k in ("title", "publisher")
@@ -572,15 +573,18 @@ def _load_publication(root: Path, manifest: dict[str, Any], damaged: str) -> fro
                             f"missing or damaged; {REBUILD}.") from exc
 
 
-def _load_fit(root: Path, manifest: dict[str, Any], damaged: str) -> FitModel:
+def _load_fit(root: Path, manifest: dict[str, Any], damaged: str, dimension: int) -> FitModel:
     """The model of questions that do not fit a case, if its files are those the manifest
-    names."""
+    names and it reads vectors of the index's dimension."""
     folder = root / FIT
     recorded = (manifest.get("fit") or {}).get("sha256")
     try:
         if not recorded or files_sha256(folder, FIT_FILES) != recorded:
             raise ValueError("hash")
-        return FitModel.load(folder)
+        model = FitModel.load(folder)
+        if model.coef.shape != (dimension + 1,):
+            raise ValueError("shape")
+        return model
     except Exception as exc:  # missing, cut short, altered: the same sentence
         raise IndexMismatch(f"{damaged}: its model of questions that do not fit a case is "
                             f"missing or damaged; {REBUILD}.") from exc

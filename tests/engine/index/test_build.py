@@ -101,6 +101,23 @@ def test_other_calibration_questions_make_the_index_stale(seed_settings, monkeyp
         check_manifest(seed_settings)
 
 
+def test_other_labelled_question_fits_or_training_make_the_index_stale(seed_settings,
+                                                                        monkeypatch, tmp_path):
+    from assistant.engine.bank import fit
+    from assistant.engine.index.build import check_manifest
+
+    check_manifest(seed_settings)
+    monkeypatch.setattr(fit, "C", fit.C * 2)  # how the model is trained
+    with pytest.raises(IndexMismatch, match="other labelled question fits.*run `assistant index`"):
+        check_manifest(seed_settings)
+    monkeypatch.undo()
+    changed = tmp_path / "fit.jsonl"
+    changed.write_bytes(fit.LABELLED.read_bytes() + fit.LABELLED.read_bytes()[:400])
+    monkeypatch.setattr(fit, "LABELLED", changed)
+    with pytest.raises(IndexMismatch, match="other labelled question fits"):
+        check_manifest(seed_settings)
+
+
 def test_other_labelled_publication_sentences_make_the_index_stale(seed_settings, monkeypatch,
                                                                    tmp_path):
     from assistant.engine.index import publication
