@@ -100,7 +100,8 @@ class FitModel:
     meta: dict[str, Any]
 
     def misfit(self, case: np.ndarray, questions: np.ndarray) -> np.ndarray:
-        """Per question, the probability that it does not fit the case."""
+        """Per question, the model's score that it does not fit the case (one half for a
+        question as likely not to fit as the average labelled pair)."""
         z = features(case, questions) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
