@@ -321,8 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "council (distinct wordings, overlap, steps, citations), e.g. "
                    "evals/ask-cases.jsonl")
     p.add_argument("--fits", metavar="FILE",
-                   help="answer the messages of labelled question fits and count the questions "
-                   "shown that are labelled as not fitting their case, e.g. "
+                   help="answer the messages of question-fit judgements and count the questions "
+                   "shown that are judged not to fit their case, e.g. "
                    "evals/heldout/fit.jsonl")
     p.add_argument("--worksheets", metavar="DIR",
                    help="review the proposals of DIR and score them against DIR/keys.jsonl "

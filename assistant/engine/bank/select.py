@@ -3,9 +3,7 @@
 Per denkraam step, the questions the case may get (:meth:`Entry.fits`) are ranked by how much of
 the case they engage with (each characteristic or facet they need counts :data:`NEED_WEIGHT`) plus
 their similarity to the case (the e5 vectors of the question, its slots neutral, and of the
-technology with what the message describes), less :data:`MISFIT_WEIGHT` times how far the
-probability that the question does not fit the case (the learned model of :mod:`.fit`) exceeds
-:data:`MISFIT_FLOOR`. Going down that ranking, a question is taken unless
+technology with what the message describes). Going down that ranking, a question is taken unless
 the answer already has one with the same concern or one that says nearly the same
 (:data:`SAME_QUESTION`), and only when a passage retrieved for the case speaks to its grounding (its
 step, or one of its values, as framework.yaml's evidence tags the passages): the most similar such
@@ -18,7 +16,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.engine.bank.fit import FitModel
 from assistant.engine.bank.schema import STEP_GROUND, SUBJECT_SLOT, Bank, Entry, Reason
 from assistant.engine.case import Case
 from assistant.engine.corpus.passages import Passage
@@ -29,17 +26,6 @@ PER_STEP = {1: 2, 2: 2, 3: 2, 4: 3, 5: 2}
 # What one need met adds to a question's similarity to the case (cosine similarities of e5 lie
 # close together: the bank's questions for one case span about 0.1).
 NEED_WEIGHT = 0.03
-# A question loses MISFIT_WEIGHT for each unit of the fit model's score above MISFIT_FLOOR: only a
-# question read as likelier not to fit than the average labelled one ranks lower, so that
-# questions on the case in hand are not traded for general ones that fit anything (a penalty from
-# 0 took the distinct wordings of the development advice answers from 0.71 to 0.61). Chosen on
-# the labelled cases the model learns from and evals/advice.jsonl: the fewest labelled misfits
-# shown for those cases (51 of 762 labelled, against 104 of 814 without the model; measured on
-# the model's own training cases, so flattering) while the advice answers keep at least 0.65
-# distinct wordings (0.656). On the held-out judgements (evals/heldout/fit.jsonl): 33 of 243
-# against 49 of 249.
-MISFIT_WEIGHT = 0.2
-MISFIT_FLOOR = 0.5
 # A facet the user gave (a supplier, a place) is named in at most this many questions: the
 # answer engages with the case without turning around one particular.
 MAX_PER_FACET = 2
@@ -76,11 +62,9 @@ class Selection:
 class Selector:
     """Chooses questions for cases from one bank, with its questions' vectors per language."""
 
-    def __init__(self, bank: Bank, vectors: dict[str, np.ndarray],
-                 fit: FitModel | None = None) -> None:
+    def __init__(self, bank: Bank, vectors: dict[str, np.ndarray]) -> None:
         self.bank = bank
         self.vectors = vectors
-        self.fit = fit
 
     def select(self, case: Case, case_vector: np.ndarray,
                pool: list[tuple[Passage, np.ndarray]]) -> Selection:
@@ -93,16 +77,10 @@ class Selector:
         named: dict[str, int] = {}  # facet slot -> questions naming it
         taken: list[int] = []
         fitting = [i for i, e in enumerate(self.bank.entries) if e.fits(features)]
-        score = {i: float(similarity[i]) + NEED_WEIGHT * self._met(self.bank.entries[i])
-                 for i in fitting}
-        if self.fit is not None and fitting:
-            misfit = self.fit.misfit(case_vector, vectors[fitting])
-            for i, p in zip(fitting, misfit, strict=True):
-                score[i] -= MISFIT_WEIGHT * max(0.0, float(p) - MISFIT_FLOOR)
         for step in sorted(PER_STEP):
             ranked = sorted(
                 (i for i in fitting if self.bank.entries[i].step == step),
-                key=lambda i: -score[i])
+                key=lambda i: -(similarity[i] + NEED_WEIGHT * self._met(self.bank.entries[i])))
             count = 0
             unsupported = 0
             for i in ranked:

@@ -12,8 +12,6 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
                      assistant.engine.understanding), its hash in the manifest
     bank/            nl.npy and en.npy: the question bank's questions embedded (see
                      assistant.engine.bank), their hash in the manifest
-    fit/             model.npz and meta.json: which of the bank's questions do not fit a case
-                     (see assistant.engine.bank.fit), their hash in the manifest
     review/          model.npz and meta.json: which checklist items a sentence of a proposal
                      speaks to (see assistant.engine.review.model), their hash in the manifest
     publication/     model.npz, meta.json and passages.json: which passages speak about their
@@ -55,9 +53,6 @@ import numpy as np
 
 from assistant.config import Settings
 from assistant.engine.bank import Selector, bank_hash, load_bank
-from assistant.engine.bank.fit import FILES as FIT_FILES
-from assistant.engine.bank.fit import FitModel, fit_model_for
-from assistant.engine.bank.fit import data_hash as fit_data_hash
 from assistant.engine.corpus.passages import Passage, split_document
 from assistant.engine.corpus.readers import content_hash, load_corpus
 from assistant.engine.framework import Framework, Matcher
@@ -82,7 +77,7 @@ from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 8
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
 PASSAGES = "passages.sqlite"
@@ -90,7 +85,6 @@ VECTORS = "vectors.faiss"
 SENTENCE_VECTORS = "sentences.npy"
 ANALYSER = "analyser"
 BANK = "bank"
-FIT = "fit"
 BANK_LANGUAGES = ("nl", "en")
 BANK_FILES = tuple(f"{lang}.npy" for lang in BANK_LANGUAGES)
 REVIEW = "review"
@@ -174,8 +168,6 @@ def expected_manifest(settings: Settings) -> dict[str, Any]:
         "calibration_data": probes_hash(),
         # The question bank, whose questions the index holds the vectors of.
         "bank_data": bank_hash(),
-        # The labelled cases and questions the model of questions that do not fit learns from.
-        "fit_data": fit_data_hash(),
         # The labelled proposal sentences and the checklist the proposal model learns from.
         "review_data": review_data_hash(),
         # The labelled sentences the model of passages about their publication learns from.
@@ -263,15 +255,9 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             # The question bank's questions as the model reads them, to rank them per case.
             bank = load_bank(framework)
             (tmp / BANK).mkdir()
-            bank_vectors = {lang: question_vectors(bank.texts(lang), embed, fingerprint,
-                                                   settings.index.cache_dir)
-                            for lang in BANK_LANGUAGES}
-            for lang, matrix in bank_vectors.items():
-                np.save(tmp / BANK / f"{lang}.npy", matrix)
-            # Which of the bank's questions do not fit a case.
-            fit = fit_model_for(bank, bank_vectors, embed, fingerprint, settings.index.cache_dir,
-                                bank_hash())
-            fit.save(tmp / FIT)
+            for lang in BANK_LANGUAGES:
+                np.save(tmp / BANK / f"{lang}.npy", question_vectors(
+                    bank.texts(lang), embed, fingerprint, settings.index.cache_dir))
             # Which checklist items a sentence of a proposal speaks to (assistant review).
             review = review_model_for(embed, fingerprint, settings.index.cache_dir)
             review.save(tmp / REVIEW)
@@ -302,7 +288,6 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
                 "calibration": calibration,
                 "bank": {"sha256": files_sha256(tmp / BANK, BANK_FILES),
                          "questions": len(bank.entries)},
-                "fit": {"sha256": files_sha256(tmp / FIT, FIT_FILES)} | fit.meta["report"],
                 "review": {"sha256": files_sha256(tmp / REVIEW, REVIEW_FILES),
                            "sentences": review.meta["trained_on"]["sentences"]},
                 "publication": {"sha256": files_sha256(tmp / PUBLICATION, PUBLICATION_FILES),
@@ -433,8 +418,6 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
                          "analyser is trained again)",
         "calibration_data": "other calibration questions",
         "bank_data": "another question bank (its questions are embedded again)",
-        "fit_data": "other labelled question fits (the model of questions that do not fit a "
-                    "case is trained again)",
         "review_data": "other labelled proposal sentences or another checklist (the proposal "
                        "model is trained again)",
         "publication_data": "other labelled publication sentences (the model of passages about "
@@ -519,8 +502,7 @@ def _load(settings: Settings) -> LoadedIndex:
                             f"makes {embed.dimension}; {REBUILD}.")
     analyser = _load_analyser(root, manifest, damaged)
     framework = Framework.load(settings.index.corpus_dir)
-    selector = _load_bank(root, manifest, damaged, framework,
-                          _load_fit(root, manifest, damaged, dimension))
+    selector = _load_bank(root, manifest, damaged, framework)
     review = _load_review(root, manifest, damaged)
     about_publication = _load_publication(root, manifest, damaged)
     names = tuple(str(d[k]) for d in documents.values() for k in ("title", "publisher")
@@ -573,25 +555,8 @@ def _load_publication(root: Path, manifest: dict[str, Any], damaged: str) -> fro
                             f"missing or damaged; {REBUILD}.") from exc
 
 
-def _load_fit(root: Path, manifest: dict[str, Any], damaged: str, dimension: int) -> FitModel:
-    """The model of questions that do not fit a case, if its files are those the manifest
-    names and it reads vectors of the index's dimension."""
-    folder = root / FIT
-    recorded = (manifest.get("fit") or {}).get("sha256")
-    try:
-        if not recorded or files_sha256(folder, FIT_FILES) != recorded:
-            raise ValueError("hash")
-        model = FitModel.load(folder)
-        if model.coef.shape != (dimension + 1,):
-            raise ValueError("shape")
-        return model
-    except Exception as exc:  # missing, cut short, altered: the same sentence
-        raise IndexMismatch(f"{damaged}: its model of questions that do not fit a case is "
-                            f"missing or damaged; {REBUILD}.") from exc
-
-
-def _load_bank(root: Path, manifest: dict[str, Any], damaged: str, framework: Framework,
-               fit: FitModel) -> Selector:
+def _load_bank(root: Path, manifest: dict[str, Any], damaged: str, framework: Framework
+               ) -> Selector:
     """The question bank with the vectors the index holds of it, if they are those the manifest
     names and one per question."""
     folder = root / BANK
@@ -607,4 +572,4 @@ def _load_bank(root: Path, manifest: dict[str, Any], damaged: str, framework: Fr
     except Exception as exc:  # missing, cut short, altered: the same sentence
         raise IndexMismatch(f"{damaged}: its question bank vectors are missing or damaged; "
                             f"{REBUILD}.") from exc
-    return Selector(bank, vectors, fit)
+    return Selector(bank, vectors)

@@ -101,23 +101,6 @@ def test_other_calibration_questions_make_the_index_stale(seed_settings, monkeyp
         check_manifest(seed_settings)
 
 
-def test_other_labelled_question_fits_or_training_make_the_index_stale(seed_settings,
-                                                                        monkeypatch, tmp_path):
-    from assistant.engine.bank import fit
-    from assistant.engine.index.build import check_manifest
-
-    check_manifest(seed_settings)
-    monkeypatch.setattr(fit, "C", fit.C * 2)  # how the model is trained
-    with pytest.raises(IndexMismatch, match="other labelled question fits.*run `assistant index`"):
-        check_manifest(seed_settings)
-    monkeypatch.undo()
-    changed = tmp_path / "fit.jsonl"
-    changed.write_bytes(fit.LABELLED.read_bytes() + fit.LABELLED.read_bytes()[:400])
-    monkeypatch.setattr(fit, "LABELLED", changed)
-    with pytest.raises(IndexMismatch, match="other labelled question fits"):
-        check_manifest(seed_settings)
-
-
 def test_other_labelled_publication_sentences_make_the_index_stale(seed_settings, monkeypatch,
                                                                    tmp_path):
     from assistant.engine.index import publication
@@ -151,7 +134,7 @@ def test_other_model_is_refused(built):
 
 @pytest.mark.parametrize("damage", ["manifest", "faiss", "bm25", "passages", "passages gone",
                                     "passages cut", "sentences", "review model",
-                                    "fit model", "publication passages"])
+                                    "publication passages"])
 def test_damaged_index_is_refused_with_one_sentence(built, damage):
     root = built.index.index_dir
     if damage == "manifest":
@@ -168,8 +151,6 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
         (root / "passages.sqlite").unlink()
     elif damage == "review model":
         (root / "review" / "model.npz").write_bytes(b"PK\x03\x04 cut short")
-    elif damage == "fit model":
-        (root / "fit" / "meta.json").write_text("{}")
     elif damage == "publication passages":  # a passage added to those no question may cite
         (root / "publication" / "passages.json").write_text('["vng-technologie-ethiek#1"]')
     else:  # a passage less than the vectors
@@ -183,9 +164,6 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
     assert "\n" not in str(err.value)
     if damage == "review model":
         assert "its proposal model is missing or damaged" in str(err.value)
-    if damage == "fit model":
-        assert "its model of questions that do not fit a case is missing or damaged" \
-            in str(err.value)
     if damage == "publication passages":
         assert "passages about their publication is missing or damaged" in str(err.value)
 
