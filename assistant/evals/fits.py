@@ -53,7 +53,7 @@ def evaluate_fits(engine: Engine, rows: list[Judgement]) -> dict[str, Any]:
     judged: dict[str, dict[str, bool]] = defaultdict(dict)
     for r in rows:
         judged[r.message][r.question] = r.fit
-    counts = {"fit": 0, "misfit": 0, "unlabelled": 0}
+    counts = {"fit": 0, "misfit": 0, "not_judged": 0}
     answers = []
     for message, known in judged.items():
         answer = engine.ask(message, use_llm=False)
@@ -62,12 +62,12 @@ def evaluate_fits(engine: Engine, rows: list[Judgement]) -> dict[str, Any]:
         misfits = [b for b in texts if known.get(b) is False]
         counts["fit"] += sum(known.get(b) is True for b in texts)
         counts["misfit"] += len(misfits)
-        counts["unlabelled"] += sum(b not in known for b in texts)
+        counts["not_judged"] += sum(b not in known for b in texts)
         answers.append({"message": message, "misfits": misfits,
-                        "unlabelled": {b: t for b, t in texts.items() if b not in known}})
-    labelled = counts["fit"] + counts["misfit"]
+                        "not_judged": {b: t for b, t in texts.items() if b not in known}})
+    judged_shown = counts["fit"] + counts["misfit"]
     return {"cases": len(judged), "shown": counts,
-            "misfit_share": round(counts["misfit"] / labelled, 3) if labelled else None,
+            "misfit_share": round(counts["misfit"] / judged_shown, 3) if judged_shown else None,
             "answers": answers}
 
 
@@ -76,4 +76,4 @@ def print_fits(result: dict[str, Any]) -> None:
     share = "–" if result["misfit_share"] is None else result["misfit_share"]
     print(f"{result['cases']} cases: of the bank's questions shown, {c['misfit']} judged as not "
           f"fitting their case, {c['fit']} as fitting (share not fitting {share}), "
-          f"{c['unlabelled']} not judged")
+          f"{c['not_judged']} not judged")

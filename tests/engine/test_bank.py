@@ -265,12 +265,6 @@ def test_a_counter_that_identifies_nobody_is_not_asked_about_images(engine):
     assert "gefilmd" not in text and "in het winkelgebied" in text
 
 
-def _bank_ids(answer):
-    """The bank's questions an answer shows (a probe quotes the user and is no bank question)."""
-    return {q.bank_id for s in answer.denkraam for q in s.questions
-            if not q.bank_id.startswith("probe:")}
-
-
 def test_questions_about_watching_a_place_go_to_surveillance_not_to_reading_number_plates(
         engine):
     # Who may watch live, whether the police look along, whether young people are driven away:
@@ -437,6 +431,12 @@ def test_questions_survive_without_the_seed_texts(municipal_only, question):
                        for g in entry.grounds), (q.text, cited.id)
 
 
+def _bank_ids(answer):
+    """The bank's questions an answer shows (a probe quotes the user and is no bank question)."""
+    return {q.bank_id for s in answer.denkraam for q in s.questions
+            if not q.bank_id.startswith("probe:")}
+
+
 @pytest.mark.slow
 def test_the_eval_command_counts_questions_shown_that_do_not_fit(seed_settings, monkeypatch,
                                                                   tmp_path, capsys, engine):
@@ -456,7 +456,7 @@ def test_the_eval_command_counts_questions_shown_that_do_not_fit(seed_settings, 
     out = tmp_path / "out.json"
     assert main(["eval", "--fits", str(path), "--json", str(out)]) == 0
     result = json.loads(out.read_text("utf-8"))
-    assert result["shown"] == {"fit": 1, "misfit": 1, "unlabelled": len(shown) - 2}
+    assert result["shown"] == {"fit": 1, "misfit": 1, "not_judged": len(shown) - 2}
     assert result["answers"][0]["misfits"] == [shown[0]]
     assert "1 judged as not fitting their case" in capsys.readouterr().out
     path.write_text('{"message": "parkeersensoren"}\n', encoding="utf-8")
