@@ -14,7 +14,6 @@ the worksheet's citations, next to the proposal's own pages.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -23,6 +22,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from assistant.engine.answer.model import Answer, Citation, Claim, ValueItem
+from assistant.engine.index.embedding import query_vectors
 from assistant.engine.review.checklist import checklist, has_figure, quotable
 from assistant.engine.review.model import THRESHOLD
 from assistant.engine.review.proposal import Line, Proposal, read_proposal
@@ -132,14 +132,6 @@ class Reading:
         return [self.proposal.lines[r] for r in rows[:FOLLOWUP_QUOTES]]
 
 
-def embed_many(engine: Engine, texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised question vectors of ``texts`` (see
-    :func:`~assistant.engine.index.embedding.query_vectors`)."""
-    from assistant.engine.index.embedding import query_vectors
-
-    return query_vectors(engine.index.embed_model, texts)
-
-
 class Reviewer:
     """Reads proposals against the checklist with one engine (its embedding model, proposal
     model, analyser and question bank)."""
@@ -170,7 +162,7 @@ class Reviewer:
         proposal = read_proposal(path, int(chat.max_upload_mb * 1048576), chat.max_upload_pages,
                                  display)
         read = time.perf_counter()
-        vectors = embed_many(self.engine, [ln.text for ln in proposal.lines])
+        vectors = query_vectors(self.engine.index.embed_model, [ln.text for ln in proposal.lines])
         found = self.assign(self.model.proba(vectors, [ln.section for ln in proposal.lines]))
         mapped = time.perf_counter()
         answer = self.engine.ask(case_message(self.engine, proposal), use_llm=False)
