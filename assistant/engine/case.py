@@ -191,14 +191,14 @@ def _cue_distance(cues: frozenset[str], inside: list[str], before: list[str], af
     return min(near) if near else None
 
 
-def _periods(p: _Patterns, text: str) -> tuple[str | None, str | None]:
-    """How long the case runs and how long its data are kept: the first period of each kind,
-    not a rate ("24 uur per dag"). A period is how long data are kept when a word of keeping
-    stands within :data:`CUE_WINDOW` words of it in its clause ("worden 28 dagen bewaard",
-    "stored for up to 2 years"), unless a word of running that is not shared by both stands
-    nearer in its sentence ("tijdens een proef van zes maanden"); it is how long the case runs
-    when a word of running stands within :data:`CUE_WINDOW` words in its sentence."""
-    found: dict[str, str] = {}
+def period_kinds(p: _Patterns, text: str) -> list[tuple[str | None, re.Match[str]]]:
+    """Every period of ``text`` that is not a rate ("24 uur per dag"), with its kind: how long
+    data are kept ("bewaartermijn") when a word of keeping stands within :data:`CUE_WINDOW` words
+    of it in its clause ("worden 28 dagen bewaard", "stored for up to 2 years"), unless a word of
+    running that is not shared by both stands nearer in its sentence ("tijdens een proef van zes
+    maanden"); how long something runs ("duur") when a word of running stands within
+    :data:`CUE_WINDOW` words in its sentence; else None."""
+    found: list[tuple[str | None, re.Match[str]]] = []
     for m in p.duration.finditer(text):
         if words(text[m.end():])[:1] in (["per"], ["a"]):
             continue
@@ -213,12 +213,20 @@ def _periods(p: _Patterns, text: str) -> tuple[str | None, str | None]:
         runs = _cue_distance(p.duration_cues, inside, before, after)
         own = _cue_distance(p.duration_cues - p.shared_cues, inside, before, after)
         if kept is not None and (own is None or kept <= own):
-            kind = "bewaartermijn"
+            found.append(("bewaartermijn", m))
         elif runs is not None:
-            kind = "duur"
+            found.append(("duur", m))
         else:
-            continue
-        if kind not in found:
+            found.append((None, m))
+    return found
+
+
+def _periods(p: _Patterns, text: str) -> tuple[str | None, str | None]:
+    """How long the case runs and how long its data are kept: the first period of each kind
+    (see :func:`period_kinds`), as written."""
+    found: dict[str, str] = {}
+    for kind, m in period_kinds(p, text):
+        if kind is not None and kind not in found:
             tidy = _tidy(m.group(0), True, _sentence_start(text, m.start()))
             if tidy:
                 found[kind] = tidy

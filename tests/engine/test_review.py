@@ -307,3 +307,67 @@ def test_a_worksheet_key_that_leaves_an_item_undecided_is_one_sentence(tmp_path)
     (tmp_path / "keys.jsonl").write_text('{"file": 3}\n', encoding="utf-8")
     with pytest.raises(EvalFileError, match="line 1 is not a valid entry"):
         load_keys(tmp_path)
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    ("Kruisweg levert de installaties en verzorgt tien jaar lang het onderhoud.", "nl",
+     [("10 jaar", "runs", 120.0)]),
+    ("De tellingen worden anderhalf jaar bewaard en daarna verwijderd.", "nl",
+     [("anderhalf jaar", "kept", 18.0)]),
+    ("We beginnen met een proef van een half jaar.", "nl", [("een half jaar", "runs", 6.0)]),
+    ("De sensoren meten 24 uur per dag.", "nl", []),
+    ("The data are kept for two years and then deleted.", "en", [("2 years", "kept", 24.0)]),
+    ("The municipality takes a licence for five years.", "en", [("5 years", "runs", 60.0)]),
+])
+def test_the_periods_of_a_sentence_are_read_with_their_kind_and_length(sentence, lang, expected):
+    from assistant.engine.review.tensions import periods
+
+    assert [(p.written, p.kind, p.months) for p in periods(sentence, lang, 0)] == expected
+
+
+def test_a_long_sentence_is_quoted_by_the_clause_that_names_its_period():
+    from assistant.engine.review.tensions import periods, quote_of
+
+    sentence = ("De tellingen, dat wil zeggen aantallen en wachttijden per rijrichting en per uur "
+                "van de dag, worden twee jaar bewaard in het systeem van de gemeente.")
+    period = periods(sentence, "nl", 0)[0]
+    assert quote_of(sentence, period) == "…worden twee jaar bewaard in het systeem van de gemeente"
+    short = "De licentie loopt vijf jaar."
+    assert quote_of(short, periods(short, "nl", 0)[0]) == "De licentie loopt vijf jaar"
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("      items: [ownership]\n", "      items: [owner]\n", "owner is not a checklist item"),
+    ("(“{quote}”), langer dan de proef van {short}.", "langer dan de proef van {short}.",
+     r"the question has \{quote\} exactly once"),
+    ("    step: 5\n", "    step: 6\n", "step must be a denkraam step"),
+])
+def test_a_broken_tension_is_named_with_its_line(tmp_path, old, new, message):
+    from assistant.engine.review.tensions import TENSIONS, read_tensions
+
+    text = TENSIONS.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "tensions.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match=rf"line \d+: entry [a-z-]+: {message}"):
+        read_tensions(path)
+
+
+def test_periods_named_in_different_places_raise_a_question(engine):
+    from assistant.engine.review import Reviewer
+
+    reviewer = Reviewer(engine)
+    sheet = reviewer.review(DEV / "01-slimme-verkeerslichten.md")
+    sources = {c.n: c for c in sheet.citations}
+    # The maintenance contract outlasts the twelve-month trial; the counts are kept longer.
+    term = [q for q in sheet.steps[4].questions if "termijn van 10 jaar" in q.text]
+    assert len(term) == 1 and "proef van 12 maanden" in term[0].text
+    cited = [sources[n] for n in term[0].citations]
+    assert [c.source for c in cited] == ["proposal", "proposal", "guidance"]
+    assert "tien jaar lang het onderhoud" in cited[0].text
+    assert "proefperiode van twaalf maanden" in cited[1].text
+    kept = [q for q in sheet.steps[3].questions if q.text.startswith("Het voorstel bewaart")]
+    assert len(kept) == 1 and "2 jaar" in kept[0].text
+    # Measurements kept three months during a one-year trial raise no such question.
+    other = reviewer.review(DEV / "02-geluidssensoren-uitgaansgebied.txt")
+    assert not any("langer dan de proef" in q.text for s in other.steps for q in s.questions)

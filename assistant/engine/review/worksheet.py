@@ -26,6 +26,7 @@ from assistant.engine.index.embedding import query_vectors
 from assistant.engine.review.checklist import checklist, has_figure, quotable
 from assistant.engine.review.model import THRESHOLD
 from assistant.engine.review.proposal import Line, Proposal, read_proposal
+from assistant.engine.review.tensions import longest, quote_of, tensions
 from assistant.engine.understanding.language import detect_language
 
 if TYPE_CHECKING:
@@ -243,6 +244,13 @@ class Reviewer:
                 support = self._support(step.step, item.ask.text(lang))
                 cites += [cite_passage(support)] if support else []
                 ranked.append((rank, len(ranked), Claim(text=question, citations=cites)))
+            # A question from two periods the proposal names in different places (a supplier's
+            # term longer than the trial): after the gaps', before those on single items.
+            for question, rows in self._tensions(step.step, proposal, found, lang):
+                cites = [cite_line(proposal.lines[row]) for row in rows]
+                support = self._support(step.step, question)
+                cites += [cite_passage(support)] if support else []
+                ranked.append((0, len(ranked), Claim(text=question, citations=cites)))
             sheet.questions = [c for _, _, c in sorted(ranked)[:QUESTIONS_PER_STEP]]
             # The question bank's, for the proposal as a case, only where the step has fewer
             # than BANK_FILL: they are general, and often ask what a proposal answers. A
@@ -266,6 +274,30 @@ class Reviewer:
                          pages=proposal.pages, steps=steps,
                          has_decision=proposal.has_decision or "decision" in covered,
                          public_values=values, citations=citations)
+
+    def _tensions(self, step: int, proposal: Proposal, found: dict[int, list[tuple[float, int]]],
+                  lang: str) -> list[tuple[str, tuple[int, int]]]:
+        """The step's questions from two periods the proposal names (``tensions.yaml``), each
+        with the sentences that name them: when the longest period of the first kind is longer
+        than that of the second."""
+        texts = {row: line.text for row, line in enumerate(proposal.lines)}
+        ids = {item.id: i for i, item in enumerate(self.items)}
+
+        def rows(items: tuple[str, ...]) -> set[int]:
+            return {row for item in items for _, row in found.get(ids[item], [])}
+
+        out: list[tuple[str, tuple[int, int]]] = []
+        for tension in tensions():
+            if tension.step != step:
+                continue
+            long = longest(tension.long, texts, rows(tension.long.items), lang)
+            short = longest(tension.short, texts, rows(tension.short.items), lang)
+            if long is None or short is None or long.months <= short.months:
+                continue
+            out.append((tension.ask.text(lang).format(
+                long=long.written, short=short.written, quote=quote_of(texts[long.row], long)),
+                (long.row, short.row)))
+        return out
 
     def _answered(self, question: str, covered: set[str]) -> bool:
         """Whether a bank question is about an item the proposal addresses: the proposal model

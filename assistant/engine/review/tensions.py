@@ -1,0 +1,197 @@
+"""Questions that follow from two periods a proposal names in different places (``tensions.yaml``):
+a supplier's term longer than the trial, data kept longer than the trial lasts.
+
+Which sentences speak to which checklist item is the proposal model's reading (the worksheet's
+``found``); the periods in them are read by the case's forms (``case.yaml``: a number and a unit
+of time, and whether a word of keeping or of running stands near it), after the number words
+are written as figures ("tien jaar" -> "10 jaar"). A file that fails its schema is refused with
+one sentence naming the entry and its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.engine.bank.schema import _entry
+from assistant.engine.case import CUE_WINDOW, _patterns, period_kinds
+from assistant.engine.details import figures
+from assistant.engine.framework import STEP_NUMBERS, YamlLines, parse_yaml
+from assistant.engine.review.checklist import Item, Texts, as_quote, checklist
+from assistant.engine.text.words import words
+from assistant.errors import UnderstandingDataError
+
+TENSIONS = Path(__file__).with_name("tensions.yaml")
+# Months per unit of time, as the case's forms name the units (both languages).
+_MONTHS = {"uur": 1 / 720, "uren": 1 / 720, "hours": 1 / 720, "dag": 1 / 30, "dagen": 1 / 30,
+           "day": 1 / 30, "days": 1 / 30, "week": 7 / 30, "weken": 7 / 30, "weeks": 7 / 30,
+           "maand": 1.0, "maanden": 1.0, "month": 1.0, "months": 1.0, "jaar": 12.0,
+           "jaren": 12.0, "year": 12.0, "years": 12.0}
+_HOW_MANY = {"een": 1.0, "één": 1.0, "a": 1.0, "an": 1.0, "one": 1.0, "anderhalf": 1.5,
+             "anderhalve": 1.5}
+# What a question quotes of a sentence: all of it up to this many words, else the clause (between
+# commas, semicolons or brackets) that names the period.
+QUOTE_WORDS = 20
+_CLAUSES = re.compile(r"[;,()]\s+")
+
+Kind = Literal["kept", "runs", "other"]
+_KINDS: dict[str | None, Kind] = {"bewaartermijn": "kept", "duur": "runs", None: "other"}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Side(_Strict):
+    items: tuple[str, ...] = Field(min_length=1)
+    kinds: tuple[Kind, ...] = Field(min_length=1)
+    cues: tuple[str, ...] = ()
+    without: tuple[str, ...] = ()
+
+
+class Tension(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    step: int
+    long: Side
+    short: Side
+    ask: Texts
+
+
+class _TensionsFile(_Strict):
+    tensions: tuple[Tension, ...] = Field(min_length=1)
+
+
+SLOTS = ("{long}", "{short}", "{quote}")
+
+
+def read_tensions(path: Path = TENSIONS, items: tuple[Item, ...] | None = None
+                  ) -> tuple[Tension, ...]:
+    what = f"The proposal tensions file {path}"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnderstandingDataError(f"{what} cannot be read ({exc.__class__.__name__}); "
+                                     "reinstall the assistant.") from exc
+    data, node = parse_yaml(text, what, _TensionsFile.model_validate, UnderstandingDataError,
+                            "with a list of tensions (see the comments at its top)", _entry)
+    _check(data, node, what, {i.id for i in (items if items is not None else checklist())})
+    return data.tensions
+
+
+def _check(data: _TensionsFile, node: YamlLines, what: str, item_ids: set[str]) -> None:
+    seen: set[str] = set()
+
+    def refuse(loc: tuple[Any, ...], key: str, why: str) -> None:
+        raise UnderstandingDataError(f"{what} line {node.line(loc)}: entry {key}: {why}.")
+
+    for i, t in enumerate(data.tensions):
+        if t.id in seen:
+            refuse(("tensions", i, "id"), t.id, "another entry has the same id")
+        seen.add(t.id)
+        if t.step not in STEP_NUMBERS:
+            refuse(("tensions", i, "step"), t.id, "step must be a denkraam step, 1 to 5")
+        for side in ("long", "short"):
+            unknown = sorted(set(getattr(t, side).items) - item_ids)
+            if unknown:
+                refuse(("tensions", i, side, "items"), t.id,
+                       f"{', '.join(unknown)} is not a checklist item")
+        for lang in ("nl", "en"):
+            ask = getattr(t.ask, lang)
+            rest = ask
+            for slot in SLOTS:
+                if ask.count(slot) != 1:
+                    refuse(("tensions", i, "ask", lang), t.id,
+                           f"the question has {slot} exactly once")
+                rest = rest.replace(slot, "")
+            if "{" in rest or "}" in rest:
+                refuse(("tensions", i, "ask", lang), t.id,
+                       "the question has no slots but {long}, {short} and {quote}")
+
+
+@lru_cache(maxsize=1)
+def tensions() -> tuple[Tension, ...]:
+    return read_tensions()
+
+
+@dataclass(frozen=True)
+class Period:
+    months: float
+    written: str  # as figures write it: "10 jaar"
+    kind: Kind
+    row: int  # the sentence's position among the proposal's
+    start: int  # where it stands in the sentence as figures write it
+    end: int
+
+
+def periods(text: str, lang: str, row: int) -> list[Period]:
+    """The periods a sentence names, with their kinds and lengths in months."""
+    written = figures(text)
+    out: list[Period] = []
+    for kind, m in period_kinds(_patterns()[lang], written):
+        months = _months(m.group(0))
+        if months is not None:
+            out.append(Period(months, " ".join(m.group(0).split()), _KINDS[kind], row,
+                              m.start(), m.end()))
+    return out
+
+
+def _months(phrase: str) -> float | None:
+    """ "10 jaar" -> 120, "een half jaar" -> 6, "anderhalve maand" -> 1.5; None without a
+    number."""
+    toks = phrase.lower().split()
+    unit = _MONTHS.get(toks[-1]) if toks else None
+    if unit is None:
+        return None
+    head = toks[0]
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", head):  # 1.000 dagen
+        number = float(head.replace(".", ""))
+    elif re.fullmatch(r"\d+(?:[.,]\d+)?", head):
+        number = float(head.replace(",", "."))
+    elif head in _HOW_MANY:
+        number = _HOW_MANY[head]
+    else:
+        return None
+    if len(toks) > 2 and toks[1] in ("half", "halve"):
+        number = 0.5 * number if head in ("een", "één", "a", "an", "one") else number + 0.5
+    return number * unit
+
+
+def _near(text: str, period: Period, cues: frozenset[str]) -> bool:
+    """Whether one of ``cues`` stands within the case's cue window of the period, in its
+    sentence (as figures write it)."""
+    near = (words(text[:period.start])[-CUE_WINDOW:] + words(text[period.start:period.end])
+            + words(text[period.end:])[:CUE_WINDOW])
+    return any(w in cues for w in near)
+
+
+def longest(side: Side, texts: dict[int, str], rows: set[int], lang: str) -> Period | None:
+    """The longest period of the side's kinds named in the given sentences (by position), with
+    one of its cues near it (if it has cues) and none of its ``without`` words."""
+    cues, without = frozenset(side.cues), frozenset(side.without)
+    best: Period | None = None
+    for row in sorted(rows):
+        written = figures(texts[row])
+        for p in periods(texts[row], lang, row):
+            if p.kind in side.kinds and (not cues or _near(written, p, cues)) \
+                    and not _near(written, p, without) and (best is None or p.months > best.months):
+                best = p
+    return best
+
+
+def quote_of(sentence: str, period: Period) -> str:
+    """What a question quotes of the sentence naming a period: all of it when short, else the
+    clause that names the period (marked "…" where it was cut); without its list number or
+    closing full stop."""
+    text = as_quote(sentence).rstrip(".")
+    if len(text.split()) <= QUOTE_WORDS:
+        return text
+    clauses = _CLAUSES.split(text)
+    for i, clause in enumerate(clauses):
+        if period.written in figures(clause) and len(clause.split()) <= QUOTE_WORDS:
+            return f"{'…' if i else ''}{clause.strip()}{'…' if i < len(clauses) - 1 else ''}"
+    return text
