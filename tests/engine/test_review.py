@@ -368,6 +368,9 @@ def test_periods_named_in_different_places_raise_a_question(engine):
     assert "proefperiode van twaalf maanden" in cited[1].text
     kept = [q for q in sheet.steps[3].questions if q.text.startswith("Het voorstel bewaart")]
     assert len(kept) == 1 and "2 jaar" in kept[0].text
+    # The investment is written off over twenty years.
+    written_off = [q for q in sheet.steps[1].questions if "af in 20 jaar" in q.text]
+    assert len(written_off) == 1 and "in één keer afboeken" in written_off[0].text
     # Measurements kept three months during a one-year trial raise no such question.
     other = reviewer.review(DEV / "02-geluidssensoren-uitgaansgebied.txt")
     assert not any("langer dan de proef" in q.text for s in other.steps for q in s.questions)
