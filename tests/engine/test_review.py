@@ -374,3 +374,40 @@ def test_periods_named_in_different_places_raise_a_question(engine):
     # Measurements kept three months during a one-year trial raise no such question.
     other = reviewer.review(DEV / "02-geluidssensoren-uitgaansgebied.txt")
     assert not any("langer dan de proef" in q.text for s in other.steps for q in s.questions)
+
+
+CONTRACT = """Raadsvoorstel
+
+Onderwerp: Digitaal zaaksysteem voor vergunningen
+
+Beslispunten
+1. In te stemmen met de invoering van een digitaal zaaksysteem voor vergunningaanvragen.
+2. Een krediet van 240.000 euro beschikbaar te stellen.
+
+Aanleiding
+Aanvragers wachten nu gemiddeld elf weken op een besluit over hun omgevingsvergunning.
+
+Uitvoering
+Het systeem wordt geleverd door Archiefwerk B.V., met een contract van zes jaar voor licenties en
+onderhoud.
+
+Evaluatie
+Na twaalf maanden evalueren wij de invoering aan de hand van de doorlooptijden en de tevredenheid
+van aanvragers.
+"""
+
+
+def test_a_term_is_compared_with_the_trial_or_else_with_the_evaluation(engine, tmp_path):
+    from assistant.engine.review import Reviewer
+
+    reviewer = Reviewer(engine)
+    path = tmp_path / "zaaksysteem.txt"
+    path.write_text(CONTRACT, encoding="utf-8")
+    asked = [q.text for q in reviewer.review(path).steps[4].questions
+             if "termijn van 6 jaar" in q.text]
+    assert len(asked) == 1 and "terwijl de evaluatie na 12 maanden volgt" in asked[0]
+    # With a trial (two years, evaluated after twelve and eighteen months) it is compared with
+    # the trial only.
+    sheet = reviewer.review(DEV / "04-cameratoezicht-binnenstad.pdf")
+    asked = [q.text for q in sheet.steps[4].questions if "termijn van 5 jaar" in q.text]
+    assert len(asked) == 1 and "langer dan de proef van 2 jaar" in asked[0]

@@ -57,6 +57,8 @@ class Side(_Strict):
 class Tension(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     step: int
+    # Of the tensions of one group, only the first that holds is asked.
+    group: str | None = None
     long: Side
     short: Side
     ask: Texts

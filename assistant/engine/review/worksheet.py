@@ -287,13 +287,16 @@ class Reviewer:
             return {row for item in items for _, row in found.get(ids[item], [])}
 
         out: list[tuple[str, tuple[int, int]]] = []
+        asked: set[str] = set()  # the groups a question was asked for
         for tension in tensions():
-            if tension.step != step:
+            if tension.step != step or tension.group in asked:
                 continue
             long = longest(tension.long, texts, rows(tension.long.items), lang)
             short = longest(tension.short, texts, rows(tension.short.items), lang)
             if long is None or short is None or long.months <= short.months:
                 continue
+            if tension.group:
+                asked.add(tension.group)
             out.append((tension.ask.text(lang).format(
                 long=long.written, short=short.written, quote=quote_of(texts[long.row], long)),
                 (long.row, short.row)))
