@@ -411,3 +411,17 @@ def test_a_term_is_compared_with_the_trial_or_else_with_the_evaluation(engine, t
     sheet = reviewer.review(DEV / "04-cameratoezicht-binnenstad.pdf")
     asked = [q.text for q in sheet.steps[4].questions if "termijn van 5 jaar" in q.text]
     assert len(asked) == 1 and "langer dan de proef van 2 jaar" in asked[0]
+
+
+def test_a_deadline_is_no_period_and_a_list_is_quoted_by_its_item():
+    from assistant.engine.review.tensions import periods, quote_of
+
+    # "binnen vier weken" says by when the sensors are collected, not how long anything runs.
+    assert periods("Stopt de pilot, dan worden de sensoren binnen vier weken opgehaald.",
+                   "nl", 0) == []
+    rules = ("De spelregels zijn: - De leverancier mag de gegevens niet voor eigen doeleinden "
+             "gebruiken, ook niet om zijn software te verbeteren of aan derden te verkopen. - "
+             "Ruwe gegevens worden na 90 dagen automatisch verwijderd. - Alleen de medewerkers "
+             "van de zorgcentrale hebben toegang.")
+    (period,) = periods(rules, "nl", 0)
+    assert quote_of(rules, period) == "…Ruwe gegevens worden na 90 dagen automatisch verwijderd…"

@@ -37,7 +37,7 @@ _HOW_MANY = {"een": 1.0, "één": 1.0, "a": 1.0, "an": 1.0, "one": 1.0, "anderha
 # What a question quotes of a sentence: all of it up to this many words, else the clause (between
 # commas, semicolons or brackets) that names the period.
 QUOTE_WORDS = 20
-_CLAUSES = re.compile(r"[;,()]\s+")
+_CLAUSES = re.compile(r"[;,():]\s+|\s[-–•]\s")
 
 Kind = Literal["kept", "runs", "other"]
 _KINDS: dict[str | None, Kind] = {"bewaartermijn": "kept", "duur": "runs", None: "other"}
@@ -65,6 +65,7 @@ class Tension(_Strict):
 
 
 class _TensionsFile(_Strict):
+    deadlines: tuple[str, ...] = ()
     tensions: tuple[Tension, ...] = Field(min_length=1)
 
 
@@ -73,6 +74,10 @@ SLOTS = ("{long}", "{short}", "{quote}")
 
 def read_tensions(path: Path = TENSIONS, items: tuple[Item, ...] | None = None
                   ) -> tuple[Tension, ...]:
+    return _read(path, items).tensions
+
+
+def _read(path: Path = TENSIONS, items: tuple[Item, ...] | None = None) -> _TensionsFile:
     what = f"The proposal tensions file {path}"
     try:
         text = path.read_text(encoding="utf-8")
@@ -82,7 +87,7 @@ def read_tensions(path: Path = TENSIONS, items: tuple[Item, ...] | None = None
     data, node = parse_yaml(text, what, _TensionsFile.model_validate, UnderstandingDataError,
                             "with a list of tensions (see the comments at its top)", _entry)
     _check(data, node, what, {i.id for i in (items if items is not None else checklist())})
-    return data.tensions
+    return data
 
 
 def _check(data: _TensionsFile, node: YamlLines, what: str, item_ids: set[str]) -> None:
@@ -116,8 +121,16 @@ def _check(data: _TensionsFile, node: YamlLines, what: str, item_ids: set[str]) 
 
 
 @lru_cache(maxsize=1)
+def _file() -> _TensionsFile:
+    return _read()
+
+
 def tensions() -> tuple[Tension, ...]:
-    return read_tensions()
+    return _file().tensions
+
+
+def deadlines() -> tuple[str, ...]:
+    return _file().deadlines
 
 
 @dataclass(frozen=True)
@@ -131,12 +144,14 @@ class Period:
 
 
 def periods(text: str, lang: str, row: int) -> list[Period]:
-    """The periods a sentence names, with their kinds and lengths in months."""
+    """The periods a sentence names, with their kinds and lengths in months; not a deadline
+    ("binnen vier weken", the file's ``deadlines``), which says by when, not how long."""
     written = figures(text)
+    deadline = frozenset(deadlines())
     out: list[Period] = []
     for kind, m in period_kinds(_patterns()[lang], written):
         months = _months(m.group(0))
-        if months is not None:
+        if months is not None and not set(words(written[:m.start()])[-1:]) & deadline:
             out.append(Period(months, " ".join(m.group(0).split()), _KINDS[kind], row,
                               m.start(), m.end()))
     return out
@@ -187,13 +202,28 @@ def longest(side: Side, texts: dict[int, str], rows: set[int], lang: str) -> Per
 
 def quote_of(sentence: str, period: Period) -> str:
     """What a question quotes of the sentence naming a period: all of it when short, else the
-    clause that names the period (marked "…" where it was cut); without its list number or
-    closing full stop."""
+    clause (between commas, semicolons, colons, brackets or list dashes) that names the period,
+    else the words around it; marked "…" where it was cut, without its list number or closing
+    full stop."""
     text = as_quote(sentence).rstrip(".")
     if len(text.split()) <= QUOTE_WORDS:
         return text
-    clauses = _CLAUSES.split(text)
+    clauses = [c.strip().rstrip(".") for c in _CLAUSES.split(text) if c.strip(" .")]
     for i, clause in enumerate(clauses):
-        if period.written in figures(clause) and len(clause.split()) <= QUOTE_WORDS:
-            return f"{'…' if i else ''}{clause.strip()}{'…' if i < len(clauses) - 1 else ''}"
-    return text
+        if period.written not in figures(clause):
+            continue
+        if len(clause.split()) <= QUOTE_WORDS:
+            return f"{'…' if i else ''}{clause}{'…' if i < len(clauses) - 1 else ''}"
+        return _around(clause, period)
+    return _around(text, period)
+
+
+def _around(text: str, period: Period) -> str:
+    """The words of ``text`` around the period, at most :data:`QUOTE_WORDS`, marked "…" where
+    cut."""
+    tokens = text.split()
+    at = next((i for i in range(len(tokens))
+               if period.written in figures(" ".join(tokens[i:i + 4]))), 0)
+    start = max(0, at - QUOTE_WORDS // 2)
+    end = min(len(tokens), start + QUOTE_WORDS)
+    return f"{'…' if start else ''}{' '.join(tokens[start:end])}{'…' if end < len(tokens) else ''}"
