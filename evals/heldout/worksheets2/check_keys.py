@@ -1,0 +1,142 @@
+"""Controleert keys.jsonl tegen de drie voorstellen in deze map.
+
+Gebruik: /work/main/.venv/bin/python check_keys.py
+Per sleutelregel: alle 18 item-ids aanwezig, ieder citaat 5-25 woorden en letterlijk te vinden in
+de tekst van het bestand (na samenvoegen van witruimte):
+  - .md   : markdown-opmaak verwijderd (koppen, nadruk, voetnootmarkeringen, lijsttekens, links)
+  - .html : tags verwijderd (script en style overgeslagen), entiteiten omgezet
+  - .txt  : tekst zoals hij is
+Toont ook het aantal woorden per bestand (van de tekst zoals hierboven gelezen).
+Eindigt met exitcode 0 als alles klopt, anders 1.
+"""
+import json
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+ITEMS = ["problem", "goal", "alternatives", "decision", "frameworks", "information", "costs",
+         "ownership", "effects", "indicators", "privacy", "retention", "groups", "risks",
+         "evaluation", "stop", "next-decision", "residents"]
+
+EXPECTED = {"e-leefpatroonmonitoring-ouderen.md", "f-ai-schrijfassistent.html",
+            "g-meetnet-luchtkwaliteit.txt"}
+
+
+def collapse(s: str) -> str:
+    return " ".join(s.split())
+
+
+def text_md(path: Path) -> str:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", line):
+            continue                                    # horizontale lijn
+        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)   # koppen
+        line = re.sub(r"^\s*>\s?", "", line)            # citaatblok
+        line = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", line)  # lijsttekens
+        line = re.sub(r"^\[\^[^\]]+\]:\s*", "", line)   # voetnootdefinitie
+        line = re.sub(r"\[\^[^\]]+\]", "", line)        # voetnootverwijzing
+        line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links en afbeeldingen
+        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)  # vet
+        line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)  # cursief
+        line = re.sub(r"(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)", r"\1", line)
+        line = line.replace("`", "")
+        out.append(line)
+    return "\n".join(out)
+
+
+class _HTMLText(HTMLParser):
+    SKIP = {"script", "style", "head"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip += 1
+        self.parts.append(" ")                          # ieder element scheidt woorden
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skip:
+            self.skip -= 1
+        self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def text_html(path: Path) -> str:
+    p = _HTMLText()
+    p.feed(path.read_text(encoding="utf-8"))
+    p.close()
+    return "".join(p.parts)
+
+
+def text_txt(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+READERS = {".md": text_md, ".html": text_html, ".txt": text_txt}
+
+
+def main() -> int:
+    errors = []
+    keys_path = HERE / "keys.jsonl"
+    lines = [ln for ln in keys_path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    seen_files = set()
+    for line in lines:
+        key = json.loads(line)
+        fname = key["file"]
+        seen_files.add(fname)
+        for field in ("title", "technology", "shape", "items", "notes"):
+            if field not in key:
+                errors.append(f"{fname}: veld '{field}' ontbreekt")
+        path = HERE / fname
+        if not path.exists():
+            errors.append(f"{fname}: bestand bestaat niet")
+            continue
+        text = collapse(READERS[path.suffix](path))
+        items = key.get("items", {})
+        missing_ids = [i for i in ITEMS if i not in items]
+        extra_ids = [i for i in items if i not in ITEMS]
+        if missing_ids:
+            errors.append(f"{fname}: item-ids ontbreken: {missing_ids}")
+        if extra_ids:
+            errors.append(f"{fname}: onbekende item-ids: {extra_ids}")
+        n_quotes = 0
+        for item in ITEMS:
+            value = items.get(item, [])
+            if not isinstance(value, list):
+                errors.append(f"{fname} [{item}]: waarde is geen lijst")
+                continue
+            for q in value:
+                n_quotes += 1
+                words = len(q.split())
+                if not 5 <= words <= 25:
+                    errors.append(f"{fname} [{item}]: {words} woorden: {q!r}")
+                if collapse(q) not in text:
+                    errors.append(f"{fname} [{item}]: niet gevonden: {q!r}")
+        covered = [i for i in ITEMS if items.get(i)]
+        empty = [i for i in ITEMS if i in items and not items[i]]
+        print(f"{fname}: {len(text.split())} woorden, {len(covered)} items gedekt, "
+              f"{len(empty)} leeg, {n_quotes} citaten; leeg: {', '.join(empty) or '-'}")
+    if seen_files != EXPECTED:
+        errors.append(f"bestanden in keys.jsonl: {sorted(seen_files)}; "
+                      f"verwacht: {sorted(EXPECTED)}")
+    if errors:
+        print(f"\nFOUT ({len(errors)}):")
+        for e in errors:
+            print("  " + e)
+        return 1
+    print("\nOK: alle citaten gevonden, alle 18 items per bestand aanwezig.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
