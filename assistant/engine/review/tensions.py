@@ -1,5 +1,5 @@
 """Questions that follow from two periods a proposal names in different places (``tensions.yaml``):
-a supplier's term longer than the trial, data kept longer than the trial lasts.
+a supplier's term longer than the trial, or than the evaluation that could end it.
 
 Which sentences speak to which checklist item is the proposal model's reading (the worksheet's
 ``found``); the periods in them are read by the case's forms (``case.yaml``: a number and a unit
@@ -51,7 +51,6 @@ class Side(_Strict):
     items: tuple[str, ...] = Field(min_length=1)
     kinds: tuple[Kind, ...] = Field(min_length=1)
     cues: tuple[str, ...] = ()
-    without: tuple[str, ...] = ()
 
 
 class Tension(_Strict):
@@ -188,14 +187,14 @@ def _near(text: str, period: Period, cues: frozenset[str]) -> bool:
 
 def longest(side: Side, texts: dict[int, str], rows: set[int], lang: str) -> Period | None:
     """The longest period of the side's kinds named in the given sentences (by position), with
-    one of its cues near it (if it has cues) and none of its ``without`` words."""
-    cues, without = frozenset(side.cues), frozenset(side.without)
+    one of its cues near it if it has cues."""
+    cues = frozenset(side.cues)
     best: Period | None = None
     for row in sorted(rows):
         written = figures(texts[row])
         for p in periods(texts[row], lang, row):
             if p.kind in side.kinds and (not cues or _near(written, p, cues)) \
-                    and not _near(written, p, without) and (best is None or p.months > best.months):
+                    and (best is None or p.months > best.months):
                 best = p
     return best
 
