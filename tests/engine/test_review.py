@@ -421,3 +421,14 @@ def test_a_deadline_is_no_period_and_a_list_is_quoted_by_its_item():
              "van de zorgcentrale hebben toegang.")
     (period,) = periods(rules, "nl", 0)
     assert quote_of(rules, period) == "…Ruwe gegevens worden na 90 dagen automatisch verwijderd…"
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    ("De pilot loopt van 1 september 2027 tot 1 september 2028.", "nl", ("12 maanden", 12.0)),
+    ("Het contract loopt van 1 januari 2028 tot en met 31 december 2031.", "nl", ("4 jaar", 48.0)),
+    ("The trial runs from March 2027 to March 2029.", "en", ("2 years", 24.0)),
+])
+def test_a_period_written_as_two_dates_is_read_as_its_length(sentence, lang, expected):
+    from assistant.engine.review.tensions import periods
+
+    assert [(p.written, p.months) for p in periods(sentence, lang, 0)] == [expected]

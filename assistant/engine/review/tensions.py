@@ -63,8 +63,16 @@ class Tension(_Strict):
     ask: Texts
 
 
+class Ranges(_Strict):
+    starts: tuple[str, ...] = Field(min_length=1)
+    ends: tuple[str, ...] = Field(min_length=1)
+    inclusive: tuple[str, ...] = ()
+    months: tuple[tuple[str, ...], ...] = Field(min_length=12, max_length=12)
+
+
 class _TensionsFile(_Strict):
     deadlines: tuple[str, ...] = ()
+    ranges: Ranges
     tensions: tuple[Tension, ...] = Field(min_length=1)
 
 
@@ -132,6 +140,45 @@ def deadlines() -> tuple[str, ...]:
     return _file().deadlines
 
 
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _range_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
+    r = _file().ranges
+    month_of = {name: i for i, names in enumerate(r.months, 1) for name in names}
+    date = rf"(?:(\d{{1,2}})\s+)?({_alt(tuple(month_of))})\s+(\d{{4}})"
+    return (re.compile(rf"\b(?:{_alt(r.starts)})\s+{date}\s+({_alt(r.ends)})\s+{date}\b"),
+            month_of)
+
+
+def _ranges(written: str, lang: str, row: int) -> list[Period]:
+    """The periods written as two dates ("van 1 september 2027 tot 1 september 2028"), in whole
+    months, in a sentence as figures write it (folded, number words as figures)."""
+    pattern, month_of = _range_pattern()
+    inclusive = frozenset(_file().ranges.inclusive)
+    out: list[Period] = []
+    for m in pattern.finditer(written):
+        d1, m1, y1, end, d2, m2, y2 = m.groups()
+        months = (int(y2) - int(y1)) * 12 + month_of[m2] - month_of[m1]
+        if end in inclusive and (d2 is None or int(d2) >= 28):
+            months += 1  # "tot en met 31 augustus 2028": to the end of that month
+        if d1 and d2 and end not in inclusive and int(d2) - int(d1) >= 15:
+            months += 1
+        if months > 0:
+            out.append(Period(float(months), _as_period(months, lang), "runs", row, m.start(),
+                              m.end()))
+    return out
+
+
+def _as_period(months: int, lang: str) -> str:
+    """12 -> "12 maanden" ("12 months"); 24 -> "2 jaar" ("2 years")."""
+    if months % 12 == 0 and months >= 24:
+        return f"{months // 12} {'years' if lang == 'en' else 'jaar'}"
+    return f"{months} {'months' if lang == 'en' else 'maanden'}"
+
+
 @dataclass(frozen=True)
 class Period:
     months: float
@@ -153,7 +200,7 @@ def periods(text: str, lang: str, row: int) -> list[Period]:
         if months is not None and not set(words(written[:m.start()])[-1:]) & deadline:
             out.append(Period(months, " ".join(m.group(0).split()), _KINDS[kind], row,
                               m.start(), m.end()))
-    return out
+    return out + _ranges(written, lang, row)
 
 
 def _months(phrase: str) -> float | None:
