@@ -12,6 +12,10 @@ addresses it (an empty list: the proposal does not). Measured:
   of all quotes it shows is reported too (quote recall);
 - gaps: an item the worksheet reports missing is right when the key has no quote for it
   (precision); an item without quotes is found when the worksheet reports it (recall);
+- questions from periods named apart (``tensions.yaml``): where a key lists the tension groups
+  a reader finds in the proposal (``"tensions": ["term"]``, or ``[]`` for none), a group the
+  worksheet asks about is right when the key lists it (precision), and a listed one is found
+  when the worksheet asks about it (recall); keys without the field are not counted;
 - the time a worksheet takes.
 """
 
@@ -25,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.engine.review.checklist import checklist
+from assistant.engine.review.tensions import tensions
 from assistant.errors import EvalFileError
 from assistant.evals.cases import jsonl_entries
 
@@ -41,6 +46,8 @@ class Key(BaseModel):
     technology: str = ""
     shape: str = ""
     items: dict[str, list[str]]
+    # The tension groups a reader finds in the proposal (tensions.yaml); None: not annotated.
+    tensions: list[str] | None = None
 
 
 def load_keys(folder: Path) -> list[Key]:
@@ -56,6 +63,10 @@ def load_keys(folder: Path) -> list[Key]:
                     else f"does not decide the item {sorted(ids - set(key.items))[0]!r}")
             raise EvalFileError(f"The worksheet keys file {path}: the entry for {key.file} "
                                 f"{what}.")
+        groups = {t.group or t.id for t in tensions()}
+        if key.tensions is not None and (unknown := set(key.tensions) - groups):
+            raise EvalFileError(f"The worksheet keys file {path}: the entry for {key.file} "
+                                f"names the unknown tension {sorted(unknown)[0]!r}.")
         if not (folder / key.file).is_file():
             raise EvalFileError(f"The worksheet keys file {path} names {key.file}, which is not "
                                 f"in {folder}.")
@@ -98,7 +109,15 @@ def score_sheet(sheet: Worksheet, key: Key, lines: list[tuple[str, int | None]])
             "gaps_right": len(said_missing & missing),
             "wrongly_missing": sorted(said_missing - missing),
             "gaps_not_found": sorted(missing - said_missing),
+            "tensions": key.tensions, "tensions_asked": _tensions_asked(sheet),
             "ms": sheet.timings_ms.get("total", 0.0)}
+
+
+def _tensions_asked(sheet: Worksheet) -> list[str]:
+    """The tension groups the worksheet asks about (its questions' ``tension:`` ids)."""
+    group = {t.id: t.group or t.id for t in tensions()}
+    ids = [q.bank_id or "" for s in sheet.steps for q in s.questions]
+    return sorted({group[i.removeprefix("tension:")] for i in ids if i.startswith("tension:")})
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -121,7 +140,14 @@ def evaluate_worksheets(engine: Engine, folder: Path) -> dict[str, Any]:
               "step_pages", "step_pages_found", "gaps_right")}
     said = sum(len(r["said_missing"]) for r in rows)
     missing = sum(len(r["missing"]) for r in rows)
+    annotated = [r for r in rows if r["tensions"] is not None]
+    asked = sum(len(r["tensions_asked"]) for r in annotated)
+    expected = sum(len(r["tensions"]) for r in annotated)
+    right = sum(len(set(r["tensions_asked"]) & set(r["tensions"])) for r in annotated)
     return {"folder": str(folder), "proposals": rows,
+            "tensions": {"annotated": len(annotated), "asked": asked, "expected": expected,
+                         "right": right, "precision": _ratio(right, asked),
+                         "recall": _ratio(right, expected)},
             "step_precision": _ratio(total["shown_right"], total["shown"]),
             "step_recall": _ratio(total["items_found"], total["items"]),
             "page_recall": _ratio(total["step_pages_found"], total["step_pages"]),
@@ -146,6 +172,11 @@ def print_worksheets(result: dict[str, Any]) -> None:
           f"{result['step_recall']}, recall (pages of PDFs) {result['page_recall']}, quotes "
           f"shown {result['quote_recall']}. Gaps: precision {result['gap_precision']}, recall "
           f"{result['gap_recall']}. Median time per worksheet {result['ms_median']:.0f} ms.")
+    t = result["tensions"]
+    if t["annotated"]:
+        print(f"Questions from periods named apart, on {t['annotated']} annotated proposals: "
+              f"{t['right']} right of {t['asked']} asked and {t['expected']} expected (precision "
+              f"{t['precision']}, recall {t['recall']}).")
     for r in result["proposals"]:
         if r["wrongly_missing"] or r["gaps_not_found"]:
             print(f"- {r['file']}: reported missing but addressed: "

@@ -307,6 +307,32 @@ def test_a_worksheet_key_that_leaves_an_item_undecided_is_one_sentence(tmp_path)
     (tmp_path / "keys.jsonl").write_text('{"file": 3}\n', encoding="utf-8")
     with pytest.raises(EvalFileError, match="line 1 is not a valid entry"):
         load_keys(tmp_path)
+    key = json.loads((DEV / "keys.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    key["tensions"] = ["contract"]
+    (tmp_path / "keys.jsonl").write_text(json.dumps(key) + "\n", encoding="utf-8")
+    with pytest.raises(EvalFileError, match="names the unknown tension 'contract'"):
+        load_keys(tmp_path)
+
+
+def test_the_worksheet_eval_counts_the_tensions_its_keys_name(engine, tmp_path):
+    import shutil
+
+    from assistant.evals.worksheets import evaluate_worksheets
+
+    lines = (DEV / "keys.jsonl").read_text(encoding="utf-8").splitlines()
+    chosen = []
+    for line in lines:
+        key = json.loads(line)
+        if key["file"].startswith(("01-", "02-")):
+            shutil.copy(DEV / key["file"], tmp_path / key["file"])
+            # Both said to hold a supplier's term beyond the trial; only the first does.
+            chosen.append(json.dumps({**key, "tensions": ["term"]}))
+    (tmp_path / "keys.jsonl").write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    result = evaluate_worksheets(engine, tmp_path)
+    assert result["tensions"] == {"annotated": 2, "asked": 1, "expected": 2, "right": 1,
+                                  "precision": 1.0, "recall": 0.5}
+    asked = {r["file"][:3]: r["tensions_asked"] for r in result["proposals"]}
+    assert asked == {"01-": ["term"], "02-": []}
 
 
 @pytest.mark.parametrize(("sentence", "lang", "expected"), [

@@ -33,7 +33,9 @@ class Claim(BaseModel):
     text: str
     citations: list[int] = Field(default_factory=list)
     quote: bool = False
-    bank_id: str | None = None  # a question for the council: the bank entry it was made from
+    # A question for the council: the bank entry it was made from ("probe:ITEM" for a probe of
+    # what the user described, "tension:ID" for a worksheet question from periods named apart).
+    bank_id: str | None = None
 
 
 class StepSection(BaseModel):

@@ -246,11 +246,12 @@ class Reviewer:
                 ranked.append((rank, len(ranked), Claim(text=question, citations=cites)))
             # A question from two periods the proposal names in different places (a supplier's
             # term longer than the trial): after the gaps', before those on single items.
-            for question, rows in self._tensions(step.step, proposal, found, lang):
+            for tension_id, question, rows in self._tensions(step.step, proposal, found, lang):
                 cites = [cite_line(proposal.lines[row]) for row in rows]
                 support = self._support(step.step, question)
                 cites += [cite_passage(support)] if support else []
-                ranked.append((0, len(ranked), Claim(text=question, citations=cites)))
+                ranked.append((0, len(ranked), Claim(text=question, citations=cites,
+                                                     bank_id=f"tension:{tension_id}")))
             sheet.questions = [c for _, _, c in sorted(ranked)[:QUESTIONS_PER_STEP]]
             # The question bank's, for the proposal as a case, only where the step has fewer
             # than BANK_FILL: they are general, and often ask what a proposal answers. A
@@ -276,17 +277,17 @@ class Reviewer:
                          public_values=values, citations=citations)
 
     def _tensions(self, step: int, proposal: Proposal, found: dict[int, list[tuple[float, int]]],
-                  lang: str) -> list[tuple[str, tuple[int, int]]]:
+                  lang: str) -> list[tuple[str, str, tuple[int, int]]]:
         """The step's questions from two periods the proposal names (``tensions.yaml``), each
-        with the sentences that name them: when the longest period of the first kind is longer
-        than that of the second."""
+        with its id and the sentences that name them: when the longest period of the first kind
+        is longer than that of the second."""
         texts = {row: line.text for row, line in enumerate(proposal.lines)}
         ids = {item.id: i for i, item in enumerate(self.items)}
 
         def rows(items: tuple[str, ...]) -> set[int]:
             return {row for item in items for _, row in found.get(ids[item], [])}
 
-        out: list[tuple[str, tuple[int, int]]] = []
+        out: list[tuple[str, str, tuple[int, int]]] = []
         asked: set[str] = set()  # the groups a question was asked for
         for tension in tensions():
             if tension.step != step or tension.group in asked:
@@ -297,7 +298,7 @@ class Reviewer:
                 continue
             if tension.group:
                 asked.add(tension.group)
-            out.append((tension.ask.text(lang).format(
+            out.append((tension.id, tension.ask.text(lang).format(
                 long=long.written, short=short.written, quote=quote_of(texts[long.row], long)),
                 (long.row, short.row)))
         return out
