@@ -192,17 +192,18 @@ def _cue_distance(cues: frozenset[str], inside: list[str], before: list[str], af
 
 
 def period_kinds(p: _Patterns, text: str) -> list[tuple[str | None, re.Match[str]]]:
-    """Every period of ``text`` that is not a rate ("24 uur per dag"), with its kind: how long
-    data are kept ("bewaartermijn") when a word of keeping stands within :data:`CUE_WINDOW` words
-    of it in its clause ("worden 28 dagen bewaard", "stored for up to 2 years"), unless a word of
-    running that is not shared by both stands nearer in its sentence ("tijdens een proef van zes
-    maanden"); how long something runs ("duur") when a word of running stands within
-    :data:`CUE_WINDOW` words in its sentence; else None."""
+    """Every period of ``text`` that is not a rate ("24 uur per dag", "86.000 per jaar"), with its
+    kind: how long data are kept ("bewaartermijn") when a word of keeping stands within
+    :data:`CUE_WINDOW` words of it in its clause ("worden 28 dagen bewaard", "stored for up to 2
+    years"), unless a word of running that is not shared by both stands nearer in its sentence
+    ("tijdens een proef van zes maanden"); how long something runs ("duur") when a word of
+    running stands within :data:`CUE_WINDOW` words in its sentence; else None."""
     found: list[tuple[str | None, re.Match[str]]] = []
     for m in p.duration.finditer(text):
-        if words(text[m.end():])[:1] in (["per"], ["a"]):
-            continue
         inside = words(m.group(0))
+        # A rate ("24 uur per dag", "€ 86.000 per jaar"), not a period.
+        if words(text[m.end():])[:1] in (["per"], ["a"]) or "per" in inside[1:-1]:
+            continue
         # Keeping counts within the period's clause: in "een concessie van 10 jaar en bewaart
         # laaddata" it belongs to the next one.
         kept = _cue_distance(p.retention_cues, inside,

@@ -363,7 +363,8 @@ def test_a_long_sentence_is_quoted_by_the_clause_that_names_its_period():
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("      items: [ownership]\n", "      items: [owner]\n", "owner is not a checklist item"),
+    ("      items: [ownership, decision, costs]\n", "      items: [owner]\n",
+     "owner is not a checklist item"),
     ("(“{quote}”), langer dan de proef van {short}.", "langer dan de proef van {short}.",
      r"the question has \{quote\} exactly once"),
     ("    step: 5\n", "    step: 6\n", "step must be a denkraam step"),
@@ -458,3 +459,26 @@ def test_a_period_written_as_two_dates_is_read_as_its_length(sentence, lang, exp
     from assistant.engine.review.tensions import periods
 
     assert [(p.written, p.months) for p in periods(sentence, lang, 0)] == [expected]
+
+
+def test_a_term_within_the_trial_is_not_compared_with_an_earlier_evaluation(engine, tmp_path):
+    from assistant.engine.review import Reviewer
+
+    text = CONTRACT.replace(
+        "1. In te stemmen met de invoering",
+        "1. In te stemmen met een pilot van anderhalf jaar met").replace(
+        "Na twaalf maanden evalueren wij de invoering", "Na zes maanden evalueren wij de pilot")
+    path = tmp_path / "zaaksysteem.txt"
+    path.write_text(text.replace("contract van zes jaar", "contract van twaalf maanden"),
+                    encoding="utf-8")
+    sheet = Reviewer(engine).review(path)
+    # Twelve months of contract within an eighteen-month pilot: no question, though the first
+    # evaluation comes after six.
+    assert not any((q.bank_id or "").startswith("tension:") for s in sheet.steps
+                   for q in s.questions)
+    path.write_text(text.replace("contract van zes jaar", "looptijd 2027-2030 van het contract"),
+                    encoding="utf-8")
+    asked = [q.text for s in Reviewer(engine).review(path).steps for q in s.questions
+             if (q.bank_id or "").startswith("tension:")]
+    assert len(asked) == 1 and "termijn van 4 jaar" in asked[0]
+    assert "langer dan de proef van anderhalf jaar" in asked[0]

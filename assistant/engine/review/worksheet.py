@@ -26,7 +26,7 @@ from assistant.engine.index.embedding import query_vectors
 from assistant.engine.review.checklist import checklist, has_figure, quotable
 from assistant.engine.review.model import THRESHOLD
 from assistant.engine.review.proposal import Line, Proposal, read_proposal
-from assistant.engine.review.tensions import longest, quote_of, tensions
+from assistant.engine.review.tensions import READING, longest, quote_of, tensions
 from assistant.engine.understanding.language import detect_language
 
 if TYPE_CHECKING:
@@ -164,11 +164,12 @@ class Reviewer:
                                  display)
         read = time.perf_counter()
         vectors = query_vectors(self.engine.index.embed_model, [ln.text for ln in proposal.lines])
-        found = self.assign(self.model.proba(vectors, [ln.section for ln in proposal.lines]))
+        scores = self.model.proba(vectors, [ln.section for ln in proposal.lines])
+        found = self.assign(scores)
         mapped = time.perf_counter()
         answer = self.engine.ask(case_message(self.engine, proposal), use_llm=False)
         asked = time.perf_counter()
-        sheet = self._sheet(proposal, found, answer, display)
+        sheet = self._sheet(proposal, found, answer, display, scores)
         sheet.timings_ms = {"read": round((read - started) * 1000, 1),
                             "map": round((mapped - read) * 1000, 1),
                             "questions": round((asked - mapped) * 1000, 1),
@@ -176,7 +177,8 @@ class Reviewer:
         return sheet, Reading(proposal, vectors, found, self)
 
     def _sheet(self, proposal: Proposal, found: dict[int, list[tuple[float, int]]],
-               answer: Answer, display: str | None = None) -> Worksheet:
+               answer: Answer, display: str | None = None,
+               scores: np.ndarray | None = None) -> Worksheet:
         lang = answer.language
         citations: list[SheetCitation] = []
         guidance: dict[str, int] = {}  # passage id -> the worksheet's citation number
@@ -246,7 +248,7 @@ class Reviewer:
                 ranked.append((rank, len(ranked), Claim(text=question, citations=cites)))
             # A question from two periods the proposal names in different places (a supplier's
             # term longer than the trial): after the gaps', before those on single items.
-            for tension_id, question, rows in self._tensions(step.step, proposal, found, lang):
+            for tension_id, question, rows in self._tensions(step.step, proposal, scores, lang):
                 cites = [cite_line(proposal.lines[row]) for row in rows]
                 support = self._support(step.step, question)
                 cites += [cite_passage(support)] if support else []
@@ -276,28 +278,32 @@ class Reviewer:
                          has_decision=proposal.has_decision or "decision" in covered,
                          public_values=values, citations=citations)
 
-    def _tensions(self, step: int, proposal: Proposal, found: dict[int, list[tuple[float, int]]],
-                  lang: str) -> list[tuple[str, str, tuple[int, int]]]:
+    def _tensions(self, step: int, proposal: Proposal, scores: np.ndarray | None, lang: str
+                  ) -> list[tuple[str, str, tuple[int, int]]]:
         """The step's questions from two periods the proposal names (``tensions.yaml``), each
         with its id and the sentences that name them: when the longest period of the first kind
-        is longer than that of the second."""
+        is longer than that of the second. A sentence counts for an item from
+        :data:`~.tensions.READING` (``scores``: the proposal model's probabilities)."""
+        if scores is None or not len(proposal.lines):
+            return []
         texts = {row: line.text for row, line in enumerate(proposal.lines)}
         ids = {item.id: i for i, item in enumerate(self.items)}
 
         def rows(items: tuple[str, ...]) -> set[int]:
-            return {row for item in items for _, row in found.get(ids[item], [])}
+            columns = [ids[item] for item in items]
+            return {int(r) for r in np.flatnonzero((scores[:, columns] >= READING).any(axis=1))}
 
         out: list[tuple[str, str, tuple[int, int]]] = []
-        asked: set[str] = set()  # the groups a question was asked for
+        decided: set[str] = set()  # the groups whose shorter period was found
         for tension in tensions():
-            if tension.step != step or tension.group in asked:
+            if tension.step != step or tension.group in decided:
                 continue
-            long = longest(tension.long, texts, rows(tension.long.items), lang)
             short = longest(tension.short, texts, rows(tension.short.items), lang)
+            if short is not None and tension.group:
+                decided.add(tension.group)
+            long = longest(tension.long, texts, rows(tension.long.items), lang)
             if long is None or short is None or long.months <= short.months:
                 continue
-            if tension.group:
-                asked.add(tension.group)
             out.append((tension.id, tension.ask.text(lang).format(
                 long=long.written, short=short.written, quote=quote_of(texts[long.row], long)),
                 (long.row, short.row)))
