@@ -56,6 +56,9 @@ class Side(_Strict):
     items: tuple[str, ...] = Field(min_length=1)
     kinds: tuple[Kind, ...] = Field(min_length=1)
     cues: tuple[str, ...] = ()
+    # Which of the side's periods counts: the longest (a term, a trial's length) or the first
+    # (an evaluation: the first moment the council could stop).
+    pick: Literal["longest", "shortest"] = "longest"
 
 
 class Tension(_Strict):
@@ -250,16 +253,17 @@ def _near(text: str, period: Period, cues: frozenset[str]) -> bool:
     return any(w.endswith(cue) for w in near for cue in cues)
 
 
-def longest(side: Side, texts: dict[int, str], rows: set[int], lang: str) -> Period | None:
-    """The longest period of the side's kinds named in the given sentences (by position), with
-    one of its cues near it if it has cues."""
+def pick(side: Side, texts: dict[int, str], rows: set[int], lang: str) -> Period | None:
+    """The side's period named in the given sentences (by position): of its kinds, with one of
+    its cues near it if it has cues, the longest or the shortest as the side says."""
     cues = frozenset(side.cues)
+    sign = 1 if side.pick == "longest" else -1
     best: Period | None = None
     for row in sorted(rows):
         written = figures(texts[row])
         for p in periods(texts[row], lang, row):
             if p.kind in side.kinds and (not cues or _near(written, p, cues)) \
-                    and (best is None or p.months > best.months):
+                    and (best is None or sign * p.months > sign * best.months):
                 best = p
     return best
 

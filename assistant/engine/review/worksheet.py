@@ -26,7 +26,7 @@ from assistant.engine.index.embedding import query_vectors
 from assistant.engine.review.checklist import checklist, has_figure, quotable
 from assistant.engine.review.model import THRESHOLD
 from assistant.engine.review.proposal import Line, Proposal, read_proposal
-from assistant.engine.review.tensions import READING, longest, quote_of, tensions
+from assistant.engine.review.tensions import READING, pick, quote_of, tensions
 from assistant.engine.understanding.language import detect_language
 
 if TYPE_CHECKING:
@@ -281,8 +281,8 @@ class Reviewer:
     def _tensions(self, step: int, proposal: Proposal, scores: np.ndarray | None, lang: str
                   ) -> list[tuple[str, str, tuple[int, int]]]:
         """The step's questions from two periods the proposal names (``tensions.yaml``), each
-        with its id and the sentences that name them: when the longest period of the first kind
-        is longer than that of the second. A sentence counts for an item from
+        with its id and the sentences that name them: when the first side's period is longer
+        than the second's. A sentence counts for an item from
         :data:`~.tensions.READING` (``scores``: the proposal model's probabilities)."""
         if scores is None or not len(proposal.lines):
             return []
@@ -298,10 +298,10 @@ class Reviewer:
         for tension in tensions():
             if tension.step != step or tension.group in decided:
                 continue
-            short = longest(tension.short, texts, rows(tension.short.items), lang)
+            short = pick(tension.short, texts, rows(tension.short.items), lang)
             if short is not None and tension.group:
                 decided.add(tension.group)
-            long = longest(tension.long, texts, rows(tension.long.items), lang)
+            long = pick(tension.long, texts, rows(tension.long.items), lang)
             if long is None or short is None or long.months <= short.months:
                 continue
             out.append((tension.id, tension.ask.text(lang).format(
