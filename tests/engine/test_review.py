@@ -363,7 +363,7 @@ def test_a_long_sentence_is_quoted_by_the_clause_that_names_its_period():
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("      items: [ownership, decision, costs]\n", "      items: [owner]\n",
+    ("      items: [ownership, decision, costs, risks]\n", "      items: [owner]\n",
      "owner is not a checklist item"),
     ("(“{quote}”), langer dan de proef van {short}.", "langer dan de proef van {short}.",
      r"the question has \{quote\} exactly once"),

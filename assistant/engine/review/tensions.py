@@ -59,6 +59,9 @@ class Side(_Strict):
     # Which of the side's periods counts: the longest (a term, a trial's length) or the first
     # (an evaluation: the first moment the council could stop).
     pick: Literal["longest", "shortest"] = "longest"
+    # Whether two years ("2027-2029") count: as a term they do; as a trial they overstate it
+    # (a pilot of eighteen months runs over three calendar years).
+    years: bool = True
 
 
 class Tension(_Strict):
@@ -185,7 +188,7 @@ def _ranges(written: str, lang: str, row: int) -> list[Period]:
         if 0 < last - first < 50:
             months = (last - first + 1) * 12
             out.append(Period(float(months), _as_period(months, lang), "runs", row, m.start(),
-                              m.end()))
+                              m.end(), years=True))
     return out
 
 
@@ -207,6 +210,7 @@ class Period:
     row: int  # the sentence's position among the proposal's
     start: int  # where it stands in the sentence as figures write it
     end: int
+    years: bool = False  # written as two years ("2027-2030")
 
 
 def periods(text: str, lang: str, row: int) -> list[Period]:
@@ -262,7 +266,8 @@ def pick(side: Side, texts: dict[int, str], rows: set[int], lang: str) -> Period
     for row in sorted(rows):
         written = figures(texts[row])
         for p in periods(texts[row], lang, row):
-            if p.kind in side.kinds and (not cues or _near(written, p, cues)) \
+            if p.kind in side.kinds and (side.years or not p.years) \
+                    and (not cues or _near(written, p, cues)) \
                     and (best is None or sign * p.months > sign * best.months):
                 best = p
     return best

@@ -247,13 +247,13 @@ class Reviewer:
                 cites += [cite_passage(support)] if support else []
                 ranked.append((rank, len(ranked), Claim(text=question, citations=cites)))
             # A question from two periods the proposal names in different places (a supplier's
-            # term longer than the trial): after the gaps', before those on single items.
+            # term longer than the trial) first: it is the most particular to the proposal.
             for tension_id, question, rows in self._tensions(step.step, proposal, scores, lang):
                 cites = [cite_line(proposal.lines[row]) for row in rows]
                 support = self._support(step.step, question)
                 cites += [cite_passage(support)] if support else []
-                ranked.append((0, len(ranked), Claim(text=question, citations=cites,
-                                                     bank_id=f"tension:{tension_id}")))
+                ranked.append((-1, len(ranked), Claim(text=question, citations=cites,
+                                                      bank_id=f"tension:{tension_id}")))
             sheet.questions = [c for _, _, c in sorted(ranked)[:QUESTIONS_PER_STEP]]
             # The question bank's, for the proposal as a case, only where the step has fewer
             # than BANK_FILL: they are general, and often ask what a proposal answers. A
