@@ -1,8 +1,9 @@
 """Whether the worksheet asks about a supplier's term that outlasts the trial (or, without one,
-the first evaluation) on the thirty short development proposals of this folder, against
-labels.jsonl. Prints what it got wrong and precision and recall; writes nothing.
+the first evaluation), against a folder's labels.jsonl: the thirty short development proposals of
+this folder, or another folder of the same form (evals/heldout/tensions, twenty held-out ones).
+Prints what it got wrong and precision and recall; writes nothing.
 
-    .venv/bin/python evals/tensions/score.py [-v]
+    .venv/bin/python evals/tensions/score.py [FOLDER] [-v]
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ HERE = Path(__file__).parent
 
 
 def main() -> None:
+    folders = [Path(a) for a in sys.argv[1:] if not a.startswith("-")]
+    folder = folders[0] if folders else HERE
     reviewer = Reviewer(Engine.load(load_settings()))
     counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
-    for line in (HERE / "labels.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines():
         label = json.loads(line)
-        sheet = reviewer.review(HERE / label["file"])
+        sheet = reviewer.review(folder / label["file"])
         asked = [q.text for s in sheet.steps for q in s.questions
                  if (q.bank_id or "").startswith("tension:")]
         got, want = bool(asked), bool(label["tension"])
