@@ -201,8 +201,8 @@ def period_kinds(p: _Patterns, text: str) -> list[tuple[str | None, re.Match[str
     found: list[tuple[str | None, re.Match[str]]] = []
     for m in p.duration.finditer(text):
         inside = words(m.group(0))
-        # A rate ("24 uur per dag", "€ 86.000 per jaar"), not a period.
-        if words(text[m.end():])[:1] in (["per"], ["a"]) or "per" in inside[1:-1]:
+        # A rate ("24 uur per dag", "€ 86.000 per jaar", "£86,000 a year"), not a period.
+        if words(text[m.end():])[:1] in (["per"], ["a"]) or {"per", "a"} & set(inside[1:-1]):
             continue
         # Keeping counts within the period's clause: in "een concessie van 10 jaar en bewaart
         # laaddata" it belongs to the next one.

@@ -175,17 +175,17 @@ def form_words() -> frozenset[str]:
     return w.money | w.units | w.rate_openers
 
 
-def figures(text: str) -> str:
+def figures(text: str, lang: str | None = None) -> str:
     """``text`` folded, with its number words written as figures ("twee weken" -> "2 weken";
     "een" stays, since it is mostly an article). Number words are read in the text's own
-    language only (English "ten" is Dutch "ten behoeve"), and a few Dutch idioms that hold a
-    number word ("in acht nemen") are left as they are."""
+    language only (``lang``, else the one it reads: English "ten" is Dutch "ten behoeve"), and a
+    few Dutch idioms that hold a number word ("in acht nemen") are left as they are."""
     from assistant.engine.understanding.language import detect_language
 
     folded = _IDIOMS.sub(lambda m: _KEEP + m.group(0), fold(text))
     # A run of number words text2num cannot read is left as it is.
     with contextlib.suppress(ValueError, OverflowError):
-        folded = alpha2digit(folded, detect_language(folded), threshold=1.5)
+        folded = alpha2digit(folded, lang or detect_language(folded), threshold=1.5)
     return folded.replace(_KEEP, "")
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.engine.review.checklist import checklist
-from assistant.engine.review.tensions import tensions
+from assistant.engine.review.tensions import group_of
 from assistant.errors import EvalFileError
 from assistant.evals.cases import jsonl_entries
 
@@ -55,6 +55,7 @@ def load_keys(folder: Path) -> list[Key]:
     of the folder."""
     path = folder / "keys.jsonl"
     ids = {item.id for item in checklist()}
+    groups = set(group_of().values())
     keys: list[Key] = jsonl_entries(path, Key, "worksheet keys file")
     for key in keys:
         unknown = set(key.items) - ids
@@ -63,7 +64,6 @@ def load_keys(folder: Path) -> list[Key]:
                     else f"does not decide the item {sorted(ids - set(key.items))[0]!r}")
             raise EvalFileError(f"The worksheet keys file {path}: the entry for {key.file} "
                                 f"{what}.")
-        groups = {t.group or t.id for t in tensions()}
         if key.tensions is not None and (unknown := set(key.tensions) - groups):
             raise EvalFileError(f"The worksheet keys file {path}: the entry for {key.file} "
                                 f"names the unknown tension {sorted(unknown)[0]!r}.")
@@ -115,7 +115,7 @@ def score_sheet(sheet: Worksheet, key: Key, lines: list[tuple[str, int | None]])
 
 def _tensions_asked(sheet: Worksheet) -> list[str]:
     """The tension groups the worksheet asks about (its questions' ``tension:`` ids)."""
-    group = {t.id: t.group or t.id for t in tensions()}
+    group = group_of()
     ids = [q.bank_id or "" for s in sheet.steps for q in s.questions]
     return sorted({group[i.removeprefix("tension:")] for i in ids if i.startswith("tension:")})
 

@@ -39,7 +39,9 @@ def main() -> None:
             for question in asked:
                 print(f"    {question}")
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
-    print(f"{counts}; precision {tp / max(1, tp + fp):.2f}, recall {tp / max(1, tp + fn):.2f}")
+    precision = f"{tp / (tp + fp):.2f}" if tp + fp else "–"
+    recall = f"{tp / (tp + fn):.2f}" if tp + fn else "–"
+    print(f"{counts}; precision {precision}, recall {recall}")
 
 
 if __name__ == "__main__":

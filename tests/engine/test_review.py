@@ -307,7 +307,14 @@ def test_a_worksheet_key_that_leaves_an_item_undecided_is_one_sentence(tmp_path)
     (tmp_path / "keys.jsonl").write_text('{"file": 3}\n', encoding="utf-8")
     with pytest.raises(EvalFileError, match="line 1 is not a valid entry"):
         load_keys(tmp_path)
+
+
+def test_a_worksheet_key_that_names_an_unknown_tension_is_one_sentence(tmp_path):
+    from assistant.errors import EvalFileError
+    from assistant.evals.worksheets import load_keys
+
     key = json.loads((DEV / "keys.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    (tmp_path / key["file"]).write_text("x", encoding="utf-8")
     key["tensions"] = ["contract"]
     (tmp_path / "keys.jsonl").write_text(json.dumps(key) + "\n", encoding="utf-8")
     with pytest.raises(EvalFileError, match="names the unknown tension 'contract'"):
@@ -357,9 +364,10 @@ def test_a_long_sentence_is_quoted_by_the_clause_that_names_its_period():
     sentence = ("De tellingen, dat wil zeggen aantallen en wachttijden per rijrichting en per uur "
                 "van de dag, worden twee jaar bewaard in het systeem van de gemeente.")
     period = periods(sentence, "nl", 0)[0]
-    assert quote_of(sentence, period) == "…worden twee jaar bewaard in het systeem van de gemeente"
+    assert quote_of(sentence, period, "nl") == ("…worden twee jaar bewaard in het systeem van de "
+                                                "gemeente")
     short = "De licentie loopt vijf jaar."
-    assert quote_of(short, periods(short, "nl", 0)[0]) == "De licentie loopt vijf jaar"
+    assert quote_of(short, periods(short, "nl", 0)[0], "nl") == "De licentie loopt vijf jaar"
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
@@ -447,7 +455,8 @@ def test_a_deadline_is_no_period_and_a_list_is_quoted_by_its_item():
              "Ruwe gegevens worden na 90 dagen automatisch verwijderd. - Alleen de medewerkers "
              "van de zorgcentrale hebben toegang.")
     (period,) = periods(rules, "nl", 0)
-    assert quote_of(rules, period) == "…Ruwe gegevens worden na 90 dagen automatisch verwijderd…"
+    assert quote_of(rules, period, "nl") == ("…Ruwe gegevens worden na 90 dagen automatisch "
+                                             "verwijderd…")
 
 
 @pytest.mark.parametrize(("sentence", "lang", "expected"), [
@@ -482,3 +491,74 @@ def test_a_term_within_the_trial_is_not_compared_with_an_earlier_evaluation(engi
              if (q.bank_id or "").startswith("tension:")]
     assert len(asked) == 1 and "termijn van 4 jaar" in asked[0]
     assert "langer dan de proef van anderhalf jaar" in asked[0]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Het contract loopt van 31 januari 2027 tot 1 maart 2027.", 1.0),
+    ("De pilot loopt van 1 maart 2027 tot en met 14 maart 2028.", 12.0),
+    ("De pilot loopt van 1 maart 2027 tot 15 maart 2028.", 12.0),
+    ("Het contract loopt van maart 2027 tot en met augustus 2028.", 18.0),
+])
+def test_two_dates_are_counted_in_days_and_rounded_to_months(sentence, expected):
+    from assistant.engine.review.tensions import periods
+
+    assert [p.months for p in periods(sentence, "nl", 0)] == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "lang"), [
+    ("De licentie kost € 86.000 per jaar.", "nl"),
+    ("The licence costs £86,000 a year.", "en"),
+])
+def test_an_amount_per_year_is_no_period(sentence, lang):
+    from assistant.engine.review.tensions import periods
+
+    assert periods(sentence, lang, 0) == []
+
+
+def test_a_quote_names_its_period_not_one_that_holds_its_figures():
+    from assistant.engine.review.tensions import periods, quote_of
+
+    sentence = ("Het onderhoudscontract met de leverancier van de installaties en de software loopt "
+                "twaalf jaar, de licentie voor de bijbehorende beheeromgeving en de app loopt "
+                "twee jaar en wordt daarna steeds met een jaar verlengd.")
+    two = next(p for p in periods(sentence, "nl", 0) if p.months == 24)
+    assert quote_of(sentence, two, "nl").startswith("…de licentie voor de bijbehorende")
+    ranged = ("Het systeem wordt geleverd en beheerd door Archiefwerk, dat ook de opleiding van de "
+              "medewerkers en de koppeling met het zaaksysteem verzorgt voor de looptijd "
+              "2027-2030 van het contract en daarna nog een jaar ondersteuning biedt.")
+    (period,) = [p for p in periods(ranged, "nl", 0) if p.years]
+    assert "2027-2030" in quote_of(ranged, period, "nl")
+
+
+def test_a_trial_with_its_own_word_counts_and_one_sentence_is_cited_once(engine, tmp_path):
+    from assistant.engine.review import Reviewer
+
+    text = CONTRACT.replace(
+        "1. In te stemmen met de invoering", "1. In te stemmen met een testperiode van zes "
+        "maanden voor").replace("Na twaalf maanden evalueren", "Na drie maanden evalueren")
+    path = tmp_path / "zaaksysteem.txt"
+    path.write_text(text, encoding="utf-8")
+    asked = [q for s in Reviewer(engine).review(path).steps for q in s.questions
+             if (q.bank_id or "").startswith("tension:")]
+    # Compared with the six-month trial, not with the evaluation after three.
+    assert len(asked) == 1 and "langer dan de proef van 6 maanden" in asked[0].text
+    assert len(asked[0].citations) == len(set(asked[0].citations))
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("      kinds: [runs, other]\n      cues: *term_cues\n",
+     "      kinds: [runs, other]\n      cues: [Contract]\n",
+     "the cue 'Contract' is not one word in lower case without accents"),
+    ("  - id: term-beyond-evaluation\n    step: 5\n", "  - id: term-beyond-evaluation\n    step: 4\n",
+     "the group term stands in another step"),
+])
+def test_a_tension_that_could_never_hold_is_refused(tmp_path, old, new, message):
+    from assistant.engine.review.tensions import TENSIONS, read_tensions
+
+    text = TENSIONS.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "tensions.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match=rf"line \d+: entry term-beyond-evaluation: "
+                                                      rf"{message}"):
+        read_tensions(path)

@@ -10,8 +10,10 @@ one sentence naming the entry and its line.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -23,7 +25,7 @@ from assistant.engine.case import _patterns, period_kinds
 from assistant.engine.details import figures
 from assistant.engine.framework import STEP_NUMBERS, YamlLines, parse_yaml
 from assistant.engine.review.checklist import Item, Texts, as_quote, checklist
-from assistant.engine.text.words import words
+from assistant.engine.text.words import fold, words
 from assistant.errors import UnderstandingDataError
 
 TENSIONS = Path(__file__).with_name("tensions.yaml")
@@ -37,10 +39,10 @@ _MONTHS = {"uur": 1 / 720, "uren": 1 / 720, "hours": 1 / 720, "dag": 1 / 30, "da
            "day": 1 / 30, "days": 1 / 30, "week": 7 / 30, "weken": 7 / 30, "weeks": 7 / 30,
            "maand": 1.0, "maanden": 1.0, "month": 1.0, "months": 1.0, "jaar": 12.0,
            "jaren": 12.0, "year": 12.0, "years": 12.0}
-_HOW_MANY = {"een": 1.0, "één": 1.0, "a": 1.0, "an": 1.0, "one": 1.0, "anderhalf": 1.5,
-             "anderhalve": 1.5}
+# Words for a number the case's forms read before a unit (folded; "one" is a figure by then).
+_HOW_MANY = {"een": 1.0, "a": 1.0, "anderhalf": 1.5, "anderhalve": 1.5}
 # What a question quotes of a sentence: all of it up to this many words, else the clause (between
-# commas, semicolons or brackets) that names the period.
+# commas, semicolons, colons, brackets or list dashes) that names the period.
 QUOTE_WORDS = 20
 _CLAUSES = re.compile(r"[;,():]\s+|\s[-–•]\s")
 
@@ -67,7 +69,8 @@ class Side(_Strict):
 class Tension(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     step: int
-    # Of the tensions of one group, only the first that holds is asked.
+    # Of the tensions of one group (one step), only the first whose shorter period the proposal
+    # names is compared.
     group: str | None = None
     long: Side
     short: Side
@@ -115,13 +118,20 @@ def _check(data: _TensionsFile, node: YamlLines, what: str, item_ids: set[str]) 
     def refuse(loc: tuple[Any, ...], key: str, why: str) -> None:
         raise UnderstandingDataError(f"{what} line {node.line(loc)}: entry {key}: {why}.")
 
+    steps: dict[str, int] = {}
     for i, t in enumerate(data.tensions):
+        if t.group is not None and steps.setdefault(t.group, t.step) != t.step:
+            refuse(("tensions", i, "group"), t.id, f"the group {t.group} stands in another step")
         if t.id in seen:
             refuse(("tensions", i, "id"), t.id, "another entry has the same id")
         seen.add(t.id)
         if t.step not in STEP_NUMBERS:
             refuse(("tensions", i, "step"), t.id, "step must be a denkraam step, 1 to 5")
         for side in ("long", "short"):
+            odd = [c for c in getattr(t, side).cues if c != fold(c) or " " in c]
+            if odd:
+                refuse(("tensions", i, side, "cues"), t.id,
+                       f"the cue {odd[0]!r} is not one word in lower case without accents")
             unknown = sorted(set(getattr(t, side).items) - item_ids)
             if unknown:
                 refuse(("tensions", i, side, "items"), t.id,
@@ -152,6 +162,11 @@ def deadlines() -> tuple[str, ...]:
     return _file().deadlines
 
 
+def group_of() -> dict[str, str]:
+    """Each tension's group: its ``group``, else its own id."""
+    return {t.id: t.group or t.id for t in tensions()}
+
+
 def _alt(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -168,27 +183,34 @@ def _range_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
 def _ranges(written: str, lang: str, row: int) -> list[Period]:
     """The periods written as two dates ("van 1 september 2027 tot 1 september 2028") or as two
     years ("2027-2030"), in whole months, in a sentence as figures write it (folded, number words
-    as figures)."""
+    as figures). A date without a day starts on the first of its month, or, as the end of an
+    inclusive range ("tot en met maart 2030"), ends on its last day."""
     pattern, month_of = _range_pattern()
     inclusive = frozenset(_file().ranges.inclusive)
     out: list[Period] = []
     for m in pattern.finditer(written):
         d1, m1, y1, end, d2, m2, y2 = m.groups()
-        months = (int(y2) - int(y1)) * 12 + month_of[m2] - month_of[m1]
-        if end in inclusive and (d2 is None or int(d2) >= 28):
-            months += 1  # "tot en met 31 augustus 2028": to the end of that month
-        if d1 and d2 and end not in inclusive and int(d2) - int(d1) >= 15:
-            months += 1
+        try:
+            start = date(int(y1), month_of[m1], int(d1) if d1 else 1)
+            last = date(int(y2), month_of[m2], int(d2) if d2 else 1)
+            if end in inclusive:
+                if not d2:
+                    last = date(int(y2), month_of[m2],
+                                calendar.monthrange(int(y2), month_of[m2])[1])
+                last += timedelta(days=1)
+        except ValueError:  # "31 februari"
+            continue
+        months = round((last - start).days / (365.25 / 12))
         if months > 0:
             out.append(Period(float(months), _as_period(months, lang), "runs", row, m.start(),
-                              m.end()))
+                              m.end(), matched=" ".join(m.group(0).split())))
     for m in _YEARS.finditer(written):
         # "looptijd 2027-2030": whole years, both counted.
-        first, last = int(m.group(1)), int(m.group(2))
-        if 0 < last - first < 50:
-            months = (last - first + 1) * 12
+        first, last_year = int(m.group(1)), int(m.group(2))
+        if 0 < last_year - first < 50:
+            months = (last_year - first + 1) * 12
             out.append(Period(float(months), _as_period(months, lang), "runs", row, m.start(),
-                              m.end(), years=True))
+                              m.end(), years=True, matched=m.group(0)))
     return out
 
 
@@ -205,29 +227,31 @@ def _as_period(months: int, lang: str) -> str:
 @dataclass(frozen=True)
 class Period:
     months: float
-    written: str  # as figures write it: "10 jaar"
+    written: str  # as a question writes it: "10 jaar", "12 maanden" for two dates
     kind: Kind
     row: int  # the sentence's position among the proposal's
     start: int  # where it stands in the sentence as figures write it
     end: int
     years: bool = False  # written as two years ("2027-2030")
+    matched: str = ""  # the words that name it, as figures write them ("10 jaar", "2027-2030")
 
 
 def periods(text: str, lang: str, row: int) -> list[Period]:
     """The periods a sentence names, with their kinds and lengths in months; not a deadline
     ("binnen vier weken", the file's ``deadlines``), which says by when, not how long."""
-    written = figures(text)
+    written = figures(text, lang)
     deadline = frozenset(deadlines())
     out: list[Period] = []
     for kind, m in period_kinds(_patterns()[lang], written):
-        months = _months(m.group(0))
+        months = _months(m.group(0), lang)
         if months is not None and not set(words(written[:m.start()])[-1:]) & deadline:
-            out.append(Period(months, " ".join(m.group(0).split()), _KINDS[kind], row,
-                              m.start(), m.end()))
+            phrase = " ".join(m.group(0).split())
+            out.append(Period(months, phrase, _KINDS[kind], row, m.start(), m.end(),
+                              matched=phrase))
     return out + _ranges(written, lang, row)
 
 
-def _months(phrase: str) -> float | None:
+def _months(phrase: str, lang: str) -> float | None:
     """ "10 jaar" -> 120, "een half jaar" -> 6, "anderhalve maand" -> 1.5; None without a
     number."""
     toks = phrase.lower().split()
@@ -235,8 +259,9 @@ def _months(phrase: str) -> float | None:
     if unit is None:
         return None
     head = toks[0]
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", head):  # 1.000 dagen
-        number = float(head.replace(".", ""))
+    thousands = "," if lang == "en" else "."
+    if re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+", head):  # 1.000 dagen
+        number = float(head.replace(thousands, ""))
     elif re.fullmatch(r"\d+(?:[.,]\d+)?", head):
         number = float(head.replace(",", "."))
     elif head in _HOW_MANY:
@@ -244,7 +269,7 @@ def _months(phrase: str) -> float | None:
     else:
         return None
     if len(toks) > 2 and toks[1] in ("half", "halve"):
-        number = 0.5 * number if head in ("een", "één", "a", "an", "one") else number + 0.5
+        number = 0.5 * number if head in ("een", "a") else number + 0.5
     return number * unit
 
 
@@ -264,8 +289,9 @@ def pick(side: Side, texts: dict[int, str], rows: set[int], lang: str) -> Period
     sign = 1 if side.pick == "longest" else -1
     best: Period | None = None
     for row in sorted(rows):
-        written = figures(texts[row])
-        for p in periods(texts[row], lang, row):
+        found = periods(texts[row], lang, row)
+        written = figures(texts[row], lang) if found and cues else ""
+        for p in found:
             if p.kind in side.kinds and (side.years or not p.years) \
                     and (not cues or _near(written, p, cues)) \
                     and (best is None or sign * p.months > sign * best.months):
@@ -273,7 +299,7 @@ def pick(side: Side, texts: dict[int, str], rows: set[int], lang: str) -> Period
     return best
 
 
-def quote_of(sentence: str, period: Period) -> str:
+def quote_of(sentence: str, period: Period, lang: str) -> str:
     """What a question quotes of the sentence naming a period: all of it when short, else the
     clause (between commas, semicolons, colons, brackets or list dashes) that names the period,
     else the words around it; marked "…" where it was cut, without its list number or closing
@@ -283,20 +309,29 @@ def quote_of(sentence: str, period: Period) -> str:
         return text
     clauses = [c.strip().rstrip(".") for c in _CLAUSES.split(text) if c.strip(" .")]
     for i, clause in enumerate(clauses):
-        if period.written not in figures(clause):
+        if not _names(clause, period, lang):
             continue
         if len(clause.split()) <= QUOTE_WORDS:
             return f"{'…' if i else ''}{clause}{'…' if i < len(clauses) - 1 else ''}"
-        return _around(clause, period)
-    return _around(text, period)
+        return _around(clause, period, lang)
+    return _around(text, period, lang)
 
 
-def _around(text: str, period: Period) -> str:
+def _names(text: str, period: Period, lang: str) -> bool:
+    """Whether ``text`` names the period: its words, as figures write them, stand in it as
+    words of their own ("2 jaar" is not in "12 jaar")."""
+    return bool(re.search(rf"(?<![\w.,]){re.escape(period.matched)}(?!\w)", figures(text, lang)))
+
+
+def _around(text: str, period: Period, lang: str) -> str:
     """The words of ``text`` around the period, at most :data:`QUOTE_WORDS`, marked "…" where
     cut."""
     tokens = text.split()
-    at = next((i for i in range(len(tokens))
-               if period.written in figures(" ".join(tokens[i:i + 4]))), 0)
+    # The first word by which the words so far name the period: where it ends.
+    at = next((i for i in range(len(tokens)) if _names(" ".join(tokens[:i + 1]), period, lang)),
+              0)
     start = max(0, at - QUOTE_WORDS // 2)
     end = min(len(tokens), start + QUOTE_WORDS)
     return f"{'…' if start else ''}{' '.join(tokens[start:end])}{'…' if end < len(tokens) else ''}"
+
+

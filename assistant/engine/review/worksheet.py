@@ -169,7 +169,7 @@ class Reviewer:
         mapped = time.perf_counter()
         answer = self.engine.ask(case_message(self.engine, proposal), use_llm=False)
         asked = time.perf_counter()
-        sheet = self._sheet(proposal, found, answer, display, scores)
+        sheet = self._sheet(proposal, found, answer, scores, display)
         sheet.timings_ms = {"read": round((read - started) * 1000, 1),
                             "map": round((mapped - read) * 1000, 1),
                             "questions": round((asked - mapped) * 1000, 1),
@@ -177,8 +177,7 @@ class Reviewer:
         return sheet, Reading(proposal, vectors, found, self)
 
     def _sheet(self, proposal: Proposal, found: dict[int, list[tuple[float, int]]],
-               answer: Answer, display: str | None = None,
-               scores: np.ndarray | None = None) -> Worksheet:
+               answer: Answer, scores: np.ndarray, display: str | None = None) -> Worksheet:
         lang = answer.language
         citations: list[SheetCitation] = []
         guidance: dict[str, int] = {}  # passage id -> the worksheet's citation number
@@ -278,13 +277,15 @@ class Reviewer:
                          has_decision=proposal.has_decision or "decision" in covered,
                          public_values=values, citations=citations)
 
-    def _tensions(self, step: int, proposal: Proposal, scores: np.ndarray | None, lang: str
-                  ) -> list[tuple[str, str, tuple[int, int]]]:
+    def _tensions(self, step: int, proposal: Proposal, scores: np.ndarray, lang: str
+                  ) -> list[tuple[str, str, tuple[int, ...]]]:
         """The step's questions from two periods the proposal names (``tensions.yaml``), each
         with its id and the sentences that name them: when the first side's period is longer
-        than the second's. A sentence counts for an item from
-        :data:`~.tensions.READING` (``scores``: the proposal model's probabilities)."""
-        if scores is None or not len(proposal.lines):
+        than the second's. A sentence counts for an item from :data:`~.tensions.READING`
+        (``scores``: the proposal model's probabilities). Of a group, the first tension whose
+        shorter period the proposal names decides: a term is compared with the trial where
+        there is one, and only else with the first evaluation."""
+        if not len(proposal.lines):
             return []
         texts = {row: line.text for row, line in enumerate(proposal.lines)}
         ids = {item.id: i for i, item in enumerate(self.items)}
@@ -293,7 +294,7 @@ class Reviewer:
             columns = [ids[item] for item in items]
             return {int(r) for r in np.flatnonzero((scores[:, columns] >= READING).any(axis=1))}
 
-        out: list[tuple[str, str, tuple[int, int]]] = []
+        out: list[tuple[str, str, tuple[int, ...]]] = []
         decided: set[str] = set()  # the groups whose shorter period was found
         for tension in tensions():
             if tension.step != step or tension.group in decided:
@@ -304,9 +305,10 @@ class Reviewer:
             long = pick(tension.long, texts, rows(tension.long.items), lang)
             if long is None or short is None or long.months <= short.months:
                 continue
+            named = (long.row,) if long.row == short.row else (long.row, short.row)
             out.append((tension.id, tension.ask.text(lang).format(
-                long=long.written, short=short.written, quote=quote_of(texts[long.row], long)),
-                (long.row, short.row)))
+                long=long.written, short=short.written,
+                quote=quote_of(texts[long.row], long, lang)), named))
         return out
 
     def _answered(self, question: str, covered: set[str]) -> bool:
