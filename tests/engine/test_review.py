@@ -549,8 +549,8 @@ def test_a_trial_with_its_own_word_counts_and_one_sentence_is_cited_once(engine,
     ("      kinds: [runs, other]\n      cues: *term_cues\n",
      "      kinds: [runs, other]\n      cues: [Contract]\n",
      "the cue 'Contract' is not one word in lower case without accents"),
-    ("  - id: term-beyond-evaluation\n    step: 5\n", "  - id: term-beyond-evaluation\n    step: 4\n",
-     "the group term stands in another step"),
+    ("  - id: term-beyond-evaluation\n    step: 5\n",
+     "  - id: term-beyond-evaluation\n    step: 4\n", "the group term stands in another step"),
 ])
 def test_a_tension_that_could_never_hold_is_refused(tmp_path, old, new, message):
     from assistant.engine.review.tensions import TENSIONS, read_tensions
