@@ -518,9 +518,9 @@ def test_an_amount_per_year_is_no_period(sentence, lang):
 def test_a_quote_names_its_period_not_one_that_holds_its_figures():
     from assistant.engine.review.tensions import periods, quote_of
 
-    sentence = ("Het onderhoudscontract met de leverancier van de installaties en de software loopt "
-                "twaalf jaar, de licentie voor de bijbehorende beheeromgeving en de app loopt "
-                "twee jaar en wordt daarna steeds met een jaar verlengd.")
+    sentence = ("Het onderhoudscontract met de leverancier van de installaties en de software "
+                "loopt twaalf jaar, de licentie voor de bijbehorende beheeromgeving en de app "
+                "loopt twee jaar en wordt daarna steeds met een jaar verlengd.")
     two = next(p for p in periods(sentence, "nl", 0) if p.months == 24)
     assert quote_of(sentence, two, "nl").startswith("…de licentie voor de bijbehorende")
     ranged = ("Het systeem wordt geleverd en beheerd door Archiefwerk, dat ook de opleiding van de "
