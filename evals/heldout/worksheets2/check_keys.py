@@ -10,76 +10,15 @@ Toont ook het aantal woorden per bestand (van de tekst zoals hierboven gelezen).
 Eindigt met exitcode 0 als alles klopt, anders 1.
 """
 import json
-import re
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-
-ITEMS = ["problem", "goal", "alternatives", "decision", "frameworks", "information", "costs",
-         "ownership", "effects", "indicators", "privacy", "retention", "groups", "risks",
-         "evaluation", "stop", "next-decision", "residents"]
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # evals/, for keycheck.py
+from keycheck import ITEMS, collapse, text_html, text_md, text_txt  # noqa: E402
 
 EXPECTED = {"e-leefpatroonmonitoring-ouderen.md", "f-ai-schrijfassistent.html",
             "g-meetnet-luchtkwaliteit.txt"}
-
-
-def collapse(s: str) -> str:
-    return " ".join(s.split())
-
-
-def text_md(path: Path) -> str:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", line):
-            continue                                    # horizontale lijn
-        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)   # koppen
-        line = re.sub(r"^\s*>\s?", "", line)            # citaatblok
-        line = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", line)  # lijsttekens
-        line = re.sub(r"^\[\^[^\]]+\]:\s*", "", line)   # voetnootdefinitie
-        line = re.sub(r"\[\^[^\]]+\]", "", line)        # voetnootverwijzing
-        line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links en afbeeldingen
-        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)  # vet
-        line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)  # cursief
-        line = re.sub(r"(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)", r"\1", line)
-        line = line.replace("`", "")
-        out.append(line)
-    return "\n".join(out)
-
-
-class _HTMLText(HTMLParser):
-    SKIP = {"script", "style", "head"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts = []
-        self.skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skip += 1
-        self.parts.append(" ")                          # ieder element scheidt woorden
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self.skip:
-            self.skip -= 1
-        self.parts.append(" ")
-
-    def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(data)
-
-
-def text_html(path: Path) -> str:
-    p = _HTMLText()
-    p.feed(path.read_text(encoding="utf-8"))
-    p.close()
-    return "".join(p.parts)
-
-
-def text_txt(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
 
 
 READERS = {".md": text_md, ".html": text_html, ".txt": text_txt}

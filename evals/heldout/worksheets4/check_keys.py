@@ -12,15 +12,12 @@ woorden (van de tekst zoals hierboven gelezen) binnen de afgesproken marge valt.
 Eindigt met exitcode 0 als alles klopt, anders 1.
 """
 import json
-import re
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-
-ITEMS = ["problem", "goal", "alternatives", "decision", "frameworks", "information", "costs",
-         "ownership", "effects", "indicators", "privacy", "retention", "groups", "risks",
-         "evaluation", "stop", "next-decision", "residents"]
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # evals/, for keycheck.py
+from keycheck import ITEMS, SEP, collapse, text_docx_blocks, text_md, text_txt  # noqa: E402
 
 EXPECTED = {"k-sensormonitoring-kademuren.md", "l-digitale-wijkbegroting.txt",
             "m-webmonitoring-vakantieverhuur.md", "n-digitale-stadspas.txt"}
@@ -30,56 +27,7 @@ WORD_RANGES = {"k": (1200, 1800), "l": (900, 1300), "m": (600, 900), "n": (1000,
 MAX_LINE = 99  # tekens per regel
 
 
-SEP = "\u00b6"  # grens tussen docx-alinea's en -cellen; staat in geen citaat
-
-
-def collapse(s: str) -> str:
-    return " ".join(s.split())
-
-
-def text_md(path: Path) -> str:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", line):
-            continue                                    # horizontale lijn
-        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)   # koppen
-        line = re.sub(r"^\s*>\s?", "", line)            # citaatblok
-        line = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", line)  # lijsttekens
-        line = re.sub(r"^\[\^[^\]]+\]:\s*", "", line)   # voetnootdefinitie
-        line = re.sub(r"\[\^[^\]]+\]", "", line)        # voetnootverwijzing
-        line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links en afbeeldingen
-        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)  # vet
-        line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)  # cursief
-        line = re.sub(r"(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)", r"\1", line)
-        line = line.replace("`", "")
-        out.append(line)
-    return "\n".join(out)
-
-
-def text_docx(path: Path) -> str:
-    """Alinea's en tabelcellen in documentvolgorde; een citaat mag niet over grenzen lopen."""
-    from docx import Document
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    doc = Document(str(path))
-    parts = []
-    for block in doc.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            parts.append(Paragraph(block, doc).text)
-        elif tag == "tbl":
-            for row in Table(block, doc).rows:
-                for cell in row.cells:
-                    parts.append(cell.text)
-    return f"\n{SEP}\n".join(parts)
-
-
-def text_txt(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
-
-
-READERS = {".md": text_md, ".docx": text_docx, ".txt": text_txt}
+READERS = {".md": text_md, ".docx": text_docx_blocks, ".txt": text_txt}
 
 
 def main() -> int:
