@@ -1,10 +1,11 @@
 """Questions that follow from two periods a proposal names in different places (``tensions.yaml``):
 a supplier's term longer than the trial, or than the evaluation that could end it.
 
-Which sentences speak to which checklist item is the proposal model's reading (the worksheet's
-``found``); the periods in them are read by the case's forms (``case.yaml``: a number and a unit
-of time, and whether a word of keeping or of running stands near it), after the number words
-are written as figures ("tien jaar" -> "10 jaar"). A file that fails its schema is refused with
+Which sentences speak to which checklist item is the proposal model's reading, here from
+probability :data:`READING`; the periods in them are read by the case's forms (``case.yaml``: a
+number and a unit of time, and whether a word of keeping or of running stands near it), after
+the number words are written as figures ("tien jaar" -> "10 jaar"), and as two dates or two
+years (the file's ``ranges``). A file that fails its schema is refused with
 one sentence naming the entry and its line.
 """
 

@@ -5,10 +5,13 @@ Every sentence of the proposal is embedded once (e5, as questions are); the prop
 the index (:mod:`.model`, learned from labelled sentences of proposals and of plans) gives the
 probability that it speaks to each checklist item, from its meaning and the heading it stands
 under. An item no sentence speaks to is a gap, stated in the step with the question that follows
-from it. The other questions come from the question bank, exactly as for "what should I ask
-about this plan?": the proposal's title and decision are the plan, so its technology, data,
-place, duration and cost are the case's. The guidance passages those questions are cited to are
-the worksheet's citations, next to the proposal's own pages.
+from it; an item the proposal addresses gets the question on what its sentence says (the item's
+probe). Where the proposal names a supplier's term in one place that outlasts the trial it names
+in another (:mod:`.tensions`), a question puts the two side by side. A step left with few
+questions gets the question bank's, exactly as for "what should I ask about this plan?": the
+proposal's title and decision are the plan, so its technology, data, place, duration and cost
+are the case's. The guidance passages the questions are cited to are the worksheet's citations,
+next to the proposal's own pages.
 """
 
 from __future__ import annotations
@@ -34,8 +37,9 @@ if TYPE_CHECKING:
 
 # What a step shows of the proposal: the sentences closest to each item, at most this many.
 QUOTES_PER_ITEM = 2
-# Questions per step: one per checklist item (from its gap, or from what the proposal says about
-# it), at most this many; the bank's only where a step has fewer than BANK_FILL.
+# Questions per step: one from periods named apart, then one per checklist item (from its gap, or
+# from what the proposal says about it), at most this many; the bank's only where a step has
+# fewer than BANK_FILL.
 QUESTIONS_PER_STEP = 4
 BANK_FILL = 2
 # A bank question is left out when the proposal model reads it, from this probability, as about
