@@ -10,37 +10,13 @@ de tekst van het bestand (na samenvoegen van witruimte):
 Eindigt met exitcode 0 als alles klopt, anders 1.
 """
 import json
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # evals/, for keycheck.py
-from keycheck import ITEMS, collapse, text_docx, text_pdf
+from keycheck import ITEMS, collapse, text_docx, text_md, text_pdf, text_txt
 
 HERE = Path(__file__).resolve().parent
-
-
-def text_md(path: Path) -> str:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if re.fullmatch(r"\s*(-{3,}|\*{3,}|_{3,})\s*", line):
-            continue                                    # horizontale lijn
-        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)   # koppen
-        line = re.sub(r"^\s*>\s?", "", line)            # citaatblok
-        line = re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", line)  # lijsttekens
-        line = re.sub(r"^\[\^[^\]]+\]:\s*", "", line)   # voetnootdefinitie
-        line = re.sub(r"\[\^[^\]]+\]", "", line)        # voetnootverwijzing
-        line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links en afbeeldingen
-        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)  # vet
-        line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)  # cursief
-        line = re.sub(r"(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)", r"\1", line)
-        line = line.replace("`", "")
-        out.append(line)
-    return "\n".join(out)
-
-
-def text_txt(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
 
 
 READERS = {".pdf": text_pdf, ".docx": text_docx, ".md": text_md, ".txt": text_txt}
