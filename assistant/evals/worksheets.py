@@ -154,7 +154,8 @@ def evaluate_worksheets(engine: Engine, folder: Path) -> dict[str, Any]:
             "quote_recall": _ratio(total["quotes_found"], total["quotes"]),
             "gap_precision": _ratio(total["gaps_right"], said),
             "gap_recall": _ratio(total["gaps_right"], missing),
-            "ms_median": round(statistics.median(r["ms"] for r in rows), 1)}
+            "ms_median": round(statistics.median(r["ms"] for r in rows), 1),
+            "model_gaps_cv": engine.index.review.meta.get("gaps")}
 
 
 def print_worksheets(result: dict[str, Any]) -> None:
@@ -172,6 +173,12 @@ def print_worksheets(result: dict[str, Any]) -> None:
           f"{result['step_recall']}, recall (pages of PDFs) {result['page_recall']}, quotes "
           f"shown {result['quote_recall']}. Gaps: precision {result['gap_precision']}, recall "
           f"{result['gap_recall']}. Median time per worksheet {result['ms_median']:.0f} ms.")
+    cv = result.get("model_gaps_cv")
+    if cv:
+        print("The proposal model, cross-validated on the labelled proposals it learns from "
+              f"({cv['with headings']['proposals']}, each read by a model trained without it): "
+              + "; ".join(f"{reading}, gap precision {r['precision']} and recall {r['recall']}"
+                          for reading, r in cv.items()) + ".")
     t = result["tensions"]
     if t["annotated"]:
         print(f"Questions from periods named apart, on {t['annotated']} annotated proposals: "
