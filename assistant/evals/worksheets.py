@@ -176,7 +176,8 @@ def print_worksheets(result: dict[str, Any]) -> None:
     cv = result.get("model_gaps_cv")
     if cv:
         print("The proposal model, cross-validated on the labelled proposals it learns from "
-              f"({cv['with headings']['proposals']}, each read by a model trained without it): "
+              f"({cv['with headings']['proposals']} proposals, each read by a model trained "
+              "without it): "
               + "; ".join(f"{reading}, gap precision {r['precision']} and recall {r['recall']}"
                           for reading, r in cv.items()) + ".")
     t = result["tensions"]

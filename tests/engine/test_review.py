@@ -224,12 +224,13 @@ def test_a_headed_sentence_is_learned_a_second_time_without_its_heading():
 
     vectors = np.array([[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], dtype=np.float32)
     sections = np.array([[1.0, 0.0], [0.0, 0.0], [0.0, 1.0]], dtype=np.float32)
-    x, y = without_headings(np.hstack([vectors, sections]), sections, np.array([1, 0, 1]))
-    # The three rows, then the two that stand under a heading, their section features cleared.
+    x, y = without_headings(np.hstack([vectors, sections]), sections, np.array([1, 0, 0]))
+    # The three rows, then the two that stand under a heading, their section features cleared
+    # and their labels with them.
     assert x.shape == (5, 4)
     assert x[3:, :2].tolist() == vectors[[0, 2]].tolist()
     assert not x[3:, 2:].any()
-    assert y.tolist() == [1, 0, 1, 1, 1]
+    assert y.tolist() == [1, 0, 0, 1, 0]
 
 
 def test_the_gap_report_compares_the_items_no_sentence_reaches_with_the_labels():

@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 from assistant.engine.answer.model import Answer, Citation, Claim, ValueItem
 from assistant.engine.index.embedding import query_vectors
 from assistant.engine.review.checklist import checklist, has_figure, quotable
-from assistant.engine.review.model import THRESHOLD
+from assistant.engine.review.model import GAP_THRESHOLD, THRESHOLD
 from assistant.engine.review.proposal import Line, Proposal, read_proposal
 from assistant.engine.review.tensions import READING, pick, quote_of, tensions
 from assistant.engine.understanding.language import detect_language
@@ -147,10 +147,12 @@ class Reviewer:
         self.model = engine.index.review
 
     def assign(self, scores: np.ndarray) -> dict[int, list[tuple[float, int]]]:
-        """Per item, the (probability, sentence) pairs that speak to it, best first."""
+        """Per item, the (probability, sentence) pairs that speak to it, best first: from
+        :data:`~assistant.engine.review.model.GAP_THRESHOLD`, so that an item without any is
+        missing (the worksheet quotes only those from ``THRESHOLD``)."""
         found: dict[int, list[tuple[float, int]]] = {}
         for i in range(len(self.items)):
-            rows = np.flatnonzero(scores[:, i] >= THRESHOLD)
+            rows = np.flatnonzero(scores[:, i] >= GAP_THRESHOLD)
             found[i] = sorted(((float(scores[r, i]), int(r)) for r in rows), reverse=True)
         return found
 
@@ -216,15 +218,19 @@ class Reviewer:
             sheet = WorksheetStep(step=step.step, name=step.name(lang), about=step.about(lang))
             shown: dict[int, str] = {}  # sentence position -> the item it is quoted for
             step_items = [(i, item) for i, item in enumerate(self.items) if item.step == step.step]
+            # An item no sentence reaches GAP_THRESHOLD for is missing; one that some sentence
+            # reaches it for but none THRESHOLD is neither missing nor quoted (the reading is not
+            # sure enough to show a sentence as evidence).
+            sure = {i: [(prob, r) for prob, r in found[i] if prob >= THRESHOLD]
+                    for i, _ in step_items}
             for i, item in step_items:
-                pairs = found[i]
-                if not pairs:
+                if not found[i]:
                     sheet.missing.append(item.missing.text(lang))
                     sheet.missing_items.append(item.id)
                     continue
-                for _, row in pairs[:QUOTES_PER_ITEM]:
+                for _, row in sure[i][:QUOTES_PER_ITEM]:
                     shown.setdefault(row, item.id)
-            sheet.pages = sorted({p for i, _ in step_items for _, row in found[i]
+            sheet.pages = sorted({p for i, _ in step_items for _, row in sure[i]
                                   if (p := proposal.lines[row].page) is not None})
             for row in sorted(shown):  # in the proposal's order
                 line = proposal.lines[row]
@@ -240,7 +246,7 @@ class Reviewer:
                 if item.id in sheet.missing_items:
                     question, rank = item.ask.text(lang), 0
                 else:
-                    said = _probe_line(proposal, found[i])
+                    said = _probe_line(proposal, sure[i])
                     if said is None:
                         continue
                     question = item.probe_text(lang, said.text)
