@@ -2,6 +2,7 @@
 
 Each reader returns the document's text with its whitespace collapsed, as the quotes are matched.
 """
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -115,3 +116,73 @@ def text_docx_blocks(path: Path) -> str:
                 for cell in row.cells:
                     parts.append(cell.text)
     return f"\n{SEP}\n".join(parts)
+
+
+def check_folder(here: Path, expected: set[str], word_ranges: dict[str, tuple[int, int]],
+                 max_line: int | None = None) -> int:
+    """Checks ``here/keys.jsonl`` against the documents in ``here``: every key line has its
+    fields and all 18 item ids, every quote has 5-25 words and stands verbatim in the document's
+    text as its reader gives it, the document's word count is within ``word_ranges`` (by the
+    first letter of its name), and, with ``max_line``, no line of a Markdown or text file is
+    longer. Prints one line per document and the errors; returns the exit status (0 when all
+    is well)."""
+    readers = {".md": text_md, ".docx": text_docx_blocks, ".html": text_html, ".txt": text_txt}
+    errors = []
+    keys_path = here / "keys.jsonl"
+    lines = [ln for ln in keys_path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    seen_files = set()
+    for line in lines:
+        key = json.loads(line)
+        fname = key["file"]
+        seen_files.add(fname)
+        for field in ("title", "technology", "shape", "items", "notes"):
+            if field not in key:
+                errors.append(f"{fname}: veld '{field}' ontbreekt")
+        path = here / fname
+        if not path.exists():
+            errors.append(f"{fname}: bestand bestaat niet")
+            continue
+        if max_line is not None and path.suffix in (".md", ".txt"):
+            for nr, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if len(raw) > max_line:
+                    errors.append(f"{fname}: regel {nr} is {len(raw)} tekens lang")
+        text = collapse(readers[path.suffix](path))
+        items = key.get("items", {})
+        missing_ids = [i for i in ITEMS if i not in items]
+        extra_ids = [i for i in items if i not in ITEMS]
+        if missing_ids:
+            errors.append(f"{fname}: item-ids ontbreken: {missing_ids}")
+        if extra_ids:
+            errors.append(f"{fname}: onbekende item-ids: {extra_ids}")
+        n_quotes = 0
+        for item in ITEMS:
+            value = items.get(item, [])
+            if not isinstance(value, list):
+                errors.append(f"{fname} [{item}]: waarde is geen lijst")
+                continue
+            for q in value:
+                n_quotes += 1
+                words = len(q.split())
+                if not 5 <= words <= 25:
+                    errors.append(f"{fname} [{item}]: {words} woorden: {q!r}")
+                if SEP in q or collapse(q) not in text:
+                    errors.append(f"{fname} [{item}]: niet gevonden: {q!r}")
+        covered = [i for i in ITEMS if items.get(i)]
+        empty = [i for i in ITEMS if i in items and not items[i]]
+        n_words = len([w for w in text.split() if w != SEP])
+        lo, hi = word_ranges.get(fname[0], (0, 10**9))
+        if not lo <= n_words <= hi:
+            errors.append(f"{fname}: {n_words} woorden, verwacht {lo}-{hi}")
+        print(f"{fname}: {n_words} woorden, {len(covered)} items gedekt, "
+              f"{len(empty)} leeg, {n_quotes} citaten; leeg: {', '.join(empty) or '-'}")
+    if seen_files != expected:
+        errors.append(f"bestanden in keys.jsonl: {sorted(seen_files)}; "
+                      f"verwacht: {sorted(expected)}")
+    if errors:
+        print(f"\nFOUT ({len(errors)}):")
+        for e in errors:
+            print("  " + e)
+        return 1
+    print("\nOK: alle citaten gevonden, alle 18 items per bestand aanwezig.")
+    return 0
+
