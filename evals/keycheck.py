@@ -4,6 +4,7 @@ Each reader returns the document's text with its whitespace collapsed, as the qu
 """
 import json
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -119,14 +120,17 @@ def text_docx_blocks(path: Path) -> str:
 
 
 def check_folder(here: Path, expected: set[str], word_ranges: dict[str, tuple[int, int]],
-                 max_line: int | None = None) -> int:
+                 max_line: int | None = None,
+                 readers: dict[str, Callable[[Path], str]] | None = None) -> int:
     """Checks ``here/keys.jsonl`` against the documents in ``here``: every key line has its
     fields and all 18 item ids, every quote has 5-25 words and stands verbatim in the document's
     text as its reader gives it, the document's word count is within ``word_ranges`` (by the
     first letter of its name), and, with ``max_line``, no line of a Markdown or text file is
-    longer. Prints one line per document and the errors; returns the exit status (0 when all
-    is well)."""
-    readers = {".md": text_md, ".docx": text_docx_blocks, ".html": text_html, ".txt": text_txt}
+    longer. ``readers``: the text of a file per suffix (by default those of the later sets,
+    Word paragraphs and cells kept apart). Prints one line per document and the errors; returns
+    the exit status (0 when all is well)."""
+    readers = readers or {".md": text_md, ".docx": text_docx_blocks, ".html": text_html,
+                          ".txt": text_txt}
     errors = []
     keys_path = here / "keys.jsonl"
     lines = [ln for ln in keys_path.read_text(encoding="utf-8").splitlines() if ln.strip()]
