@@ -44,11 +44,13 @@ ask: install
 	$(BIN)/assistant ask "$(QUESTION)"
 
 # Postgres and HAProxy from Debian's packages, for the history and cluster tests and `make
-# cluster` (the tests start throwaway instances on 127.0.0.1; nothing is configured system-wide).
+# cluster` (the tests start throwaway instances on 127.0.0.1; nothing is configured system-wide),
+# and tesseract with its Dutch model, which reads a scanned proposal.
 services:
-	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v haproxy >/dev/null || { \
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v haproxy >/dev/null \
+		&& test -f /usr/share/tesseract-ocr/*/tessdata/nld.traineddata || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		postgresql haproxy >/dev/null; }
+		postgresql haproxy tesseract-ocr tesseract-ocr-nld >/dev/null; }
 
 # Everything: the real embedding model, built indexes, chat servers, Chromium, Postgres and
 # HAProxy. The ten slowest tests are listed at the end.

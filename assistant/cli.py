@@ -77,8 +77,9 @@ def cmd_review(args: argparse.Namespace) -> int:
     settings = load_settings()
     path = Path(args.file)
     chat = settings.chat  # refuse an unreadable file before loading the index
-    read_proposal(path, int(chat.max_upload_mb * 1048576), chat.max_upload_pages)
-    sheet = Reviewer(Engine.load(settings)).review(path)
+    proposal = read_proposal(path, int(chat.max_upload_mb * 1048576), chat.max_upload_pages,
+                             max_ocr_pages=chat.max_ocr_pages)
+    sheet = Reviewer(Engine.load(settings)).from_proposal(proposal)[0]
     markdown = to_markdown(sheet)
     if args.out:
         out = Path(args.out)

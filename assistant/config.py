@@ -156,6 +156,12 @@ class ChatSettings(_Group):
         description="Most pages of an attached PDF; a longer document is refused in one sentence "
                     "(a 20-page proposal takes about 10 s to read on two cores).",
     )
+    max_ocr_pages: int = Field(
+        default=30, ge=1, le=2000,
+        description="Most pages of a scanned PDF (pages without text) read by text recognition "
+                    "where tesseract-ocr-nld is installed, at a few seconds a page on two cores; "
+                    "a longer scan is refused in one sentence.",
+    )
     theme_tokens: Path | None = Field(
         default=None,
         description="The municipality's house style: an NL Design System design-tokens JSON file "

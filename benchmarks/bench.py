@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import resource
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.engine import Engine
@@ -129,6 +131,35 @@ def worksheets(engine: Engine) -> None:
               f"sentences): {median['total'] / 1000:.2f} s median of 3 (read "
               f"{median['read']:.0f} ms, sentences to checklist {median['map']:.0f} ms, "
               f"questions {median['questions']:.0f} ms)")
+    scanned_worksheet(reviewer)
+
+
+def scanned_worksheet(reviewer: Any) -> None:
+    """The 24-page PDF as a scan (its pages' text typed into page images, no text layer), read
+    by OCR where tesseract-ocr-nld is installed."""
+    import textwrap
+
+    from pypdf import PdfReader
+
+    from assistant.engine.review import ocr
+
+    if not ocr.available():
+        print("worksheet of a scanned proposal: skipped (tesseract-ocr-nld is not installed)")
+        return
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from tests.support.scans import scanned_pdf
+
+    source = PROJECT_ROOT / "evals" / "worksheets" / PROPOSALS[0]
+    pages = [[wrapped for line in (page.extract_text() or "").splitlines()
+              for wrapped in textwrap.wrap(line, 58) or [""]][:30]
+             for page in PdfReader(str(source)).pages]
+    with tempfile.TemporaryDirectory() as tmp:
+        scan = scanned_pdf(Path(tmp) / "scan.pdf", pages)
+        sheet = reviewer.review(scan)
+    t = sheet.timings_ms
+    print(f"worksheet of {PROPOSALS[0]} as a {len(pages)}-page scan read by OCR: "
+          f"{t['total'] / 1000:.2f} s (OCR and reading {t['read'] / 1000:.2f} s, sentences to "
+          f"checklist {t['map']:.0f} ms, questions {t['questions']:.0f} ms)")
 
 
 def added_by_analysis(engine: Engine, question: str) -> tuple[str, float]:

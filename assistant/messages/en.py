@@ -86,6 +86,8 @@ SHEET = {
     "sources": "Sources",
     "proposal": "the proposal",
     "page": "p.",
+    "scanned": ("This proposal is a scan: it was read by text recognition (OCR). A quote may "
+                "hold a misread word; check it against the original."),
     "no_decision": ("This document has no decision points (beslispunten); it was read as a "
                     "proposal, but it may be a letter or a note."),
 }

@@ -199,6 +199,8 @@ SHEET = {
     "sources": "Bronnen",
     "proposal": "het voorstel",
     "page": "p.",
+    "scanned": ("Dit voorstel is een scan: ik heb het met tekstherkenning (OCR) gelezen. Een "
+                "citaat kan een verkeerd gelezen woord bevatten; controleer het in het origineel."),
     "no_decision": ("Dit document heeft geen beslispunten; het is gelezen als een voorstel, "
                     "maar misschien is het een brief of nota."),
 }
@@ -217,8 +219,16 @@ PROPOSAL_LOCKED = ("De PDF {name} is met een wachtwoord beveiligd; bewaar hem zo
                    "en probeer het opnieuw.")
 PROPOSAL_PAGES = ("De PDF {name} heeft {pages} pagina's; een voorstel mag hier ten hoogste {limit} "
                   "hebben.")
-PROPOSAL_SCAN = ("De PDF {name} bevat geen tekst, alleen afbeeldingen (een scan?); bewaar hem met "
-                 "tekst, of laat hem eerst met tekstherkenning (OCR) lezen.")
+PROPOSAL_SCAN = ("De PDF {name} bevat geen tekst, alleen afbeeldingen (een scan?), en "
+                 "tekstherkenning (OCR) is op deze server niet geïnstalleerd; stuur het voorstel "
+                 "als PDF met tekst, of vraag de beheerder om tekstherkenning (Debian-pakket "
+                 "tesseract-ocr-nld).")
+PROPOSAL_OCR_PAGES = ("De PDF {name} is een scan van {pages} pagina's; met tekstherkenning lees ik "
+                      "ten hoogste {limit} pagina's. Stuur het voorstel als PDF met tekst, of "
+                      "alleen de pagina's van het voorstel zelf.")
+PROPOSAL_OCR_FAILED = "De scan {name} kon niet met tekstherkenning worden gelezen ({why})."
+PROPOSAL_OCR_EMPTY = ("In de scan {name} heeft de tekstherkenning geen zinnen gevonden; stuur het "
+                      "voorstel als PDF met tekst.")
 PROPOSAL_NO_TEXT = "In het bestand {name} staan geen zinnen om te lezen."
 PROPOSAL_ONE_FILE = "Stuur één voorstel tegelijk; ik lees het eerste: {name}."
 PROPOSAL_SIGN_IN = "Meld u aan om een voorstel te laten lezen."

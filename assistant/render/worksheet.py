@@ -59,6 +59,8 @@ def to_markdown(sheet: Worksheet, compact: bool = False) -> str:
     if sheet.subject:
         lines += [f"_{words['subject']}: {text(sheet.subject)}_", ""]
     lines += [words["intro"], ""]
+    if sheet.scanned:
+        lines += [f"> {words['scanned']}", ""]
     if not sheet.has_decision:
         lines += [f"> {words['no_decision']}", ""]
     for step in sheet.steps:
@@ -107,6 +109,8 @@ def to_docx(sheet: Worksheet) -> bytes:
     if sheet.subject:
         doc.add_paragraph().add_run(f"{words['subject']}: {sheet.subject}").italic = True
     doc.add_paragraph(words["intro"])
+    if sheet.scanned:
+        doc.add_paragraph(words["scanned"], style="Intense Quote")
     if not sheet.has_decision:
         doc.add_paragraph(words["no_decision"], style="Intense Quote")
     for n, step in enumerate(sheet.steps):

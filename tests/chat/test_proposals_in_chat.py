@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from assistant.engine.review import ocr
+
 from ..support import OUTPUT as OUTPUTS
 from ..support import ROOT
 from ..support.chat_server import chat_server, server_env
+from ..support.scans import scanned_pdf
 from ..support.socket_client import ChatSocket, sign_in
 from ..support.wait import eventually_async
 
@@ -30,6 +33,7 @@ def test_an_attached_proposal_gets_its_worksheet(seed_settings, tmp_path):
     big.write_bytes(b"%PDF-1.4\n" + b"0" * 1_200_000)
     picture = tmp_path / "kaart.pdf"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    scan = scanned_pdf(tmp_path / "scan.pdf")
     with chat_server(env, OUTPUT / "chat.log") as (chat, proc):
         cookie = sign_in(chat, "anna", "anna-haar-wachtwoord")
 
@@ -49,6 +53,9 @@ def test_an_attached_proposal_gets_its_worksheet(seed_settings, tmp_path):
             status, ref = sock.upload(picture, "application/pdf")
             assert status == 200, ref
             out["picture"], _ = await sock.ask("Wat vindt u hiervan?", files=[ref["id"]])
+            status, ref = sock.upload(scan, "application/pdf")
+            assert status == 200, ref
+            out["scan"], _ = await sock.ask("", files=[ref["id"]])
             out["big"] = sock.upload(big, "application/pdf")[0]
             out["exe"] = sock.upload(picture, "application/x-msdownload")[0]
             # The uploads were read and removed: of the session's files only the citation panels
@@ -86,6 +93,14 @@ def test_an_attached_proposal_gets_its_worksheet(seed_settings, tmp_path):
     assert "zolang de uitkering loopt en daarna vijf jaar" in kept.split("###")[1]
     assert "Uit het voorstel" not in str(out["other"])
     assert str(out["picture"]).startswith("Het bestand kaart.pdf is geen PDF-, Word-")
+    # A scan is read by OCR where tesseract is installed (make services installs it), and said
+    # to be; without it, one sentence names what is missing.
+    if ocr.available():
+        assert str(out["scan"]).startswith("# Werkblad: "), str(out["scan"])[:300]
+        assert "met tekstherkenning (OCR) gelezen" in str(out["scan"])
+        assert "“De proef kost 80.000 euro.” (p. 2)" in str(out["scan"])
+    else:
+        assert "tesseract-ocr-nld" in str(out["scan"])
     assert out["big"] == 413 or out["big"] == 400
     assert out["exe"] == 400
     assert out["left"] == []

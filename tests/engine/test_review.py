@@ -3,6 +3,7 @@
 worksheet that finds what a proposal says and leaves out."""
 
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from assistant.engine.review.proposal import read_proposal
 from assistant.errors import ProposalError, UnderstandingDataError
 
 from ..support import ROOT
+from ..support.scans import SCAN_PAGES, scanned_pdf
 
 DEV = ROOT / "evals" / "worksheets"
 
@@ -119,13 +121,83 @@ def test_bad_files_get_one_sentence(tmp_path):
         (zipped, "is geen PDF-, Word-"),
         (picture, "is geen PDF-, Word-"),
         (damaged, "is geen leesbare PDF"),
-        (scanned, "bevat geen tekst, alleen afbeeldingen"),
     ]
     for path, needle in cases:
         with pytest.raises(ProposalError, match=needle):
             read_proposal(path)
+    # A PDF without text, where no text recognition is installed.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("assistant.engine.review.ocr.available", lambda: False)
+        with pytest.raises(ProposalError, match="bevat geen tekst, alleen afbeeldingen.*"
+                                                "tesseract-ocr-nld"):
+            read_proposal(scanned)
     with pytest.raises(ProposalError, match="een voorstel mag hier ten hoogste .* MB zijn"):
         read_proposal(big, max_bytes=100)
+
+
+def _tesseract_installed() -> None:
+    from assistant.engine.review import ocr
+
+    if not ocr.available():
+        if os.environ.get("CI"):
+            pytest.fail("CI installs tesseract-ocr-nld (make services); it is missing")
+        pytest.skip("tesseract with its Dutch model (tesseract-ocr-nld) is not installed")
+
+
+def test_a_scanned_proposal_is_read_by_ocr_with_its_pages(tmp_path):
+    _tesseract_installed()
+    scan = scanned_pdf(tmp_path / "scan.pdf")
+    proposal = read_proposal(scan)
+    assert proposal.scanned and proposal.kind == "pdf"
+    pages = {line.text: line.page for line in proposal.lines}
+    assert pages.get("Op het Marktplein is het op zaterdag te druk.") == 1, pages
+    assert pages.get("De proef kost 80.000 euro.") == 2, pages
+    with pytest.raises(ProposalError, match="een scan van 2 pagina's; met tekstherkenning lees "
+                                            "ik ten hoogste 1 pagina's"):
+        read_proposal(scan, max_ocr_pages=1)
+
+
+def test_the_worksheet_of_a_scan_says_it_was_read_by_ocr(seeded_env, tmp_path, capsys):
+    _tesseract_installed()
+    scan = scanned_pdf(tmp_path / "scan.pdf")
+    assert main(["review", "--json", str(scan), "--out", str(tmp_path / "uit")]) == 0
+    sheet = json.loads(capsys.readouterr().out)
+    assert sheet["scanned"] is True
+    quoted = {q["text"]: q["page"] for s in sheet["steps"] for q in s["says"]}
+    assert quoted.get("De proef kost 80.000 euro.") == 2, quoted
+    markdown = (tmp_path / "uit" / "scan-werkblad.md").read_text(encoding="utf-8")
+    assert "met tekstherkenning (OCR) gelezen" in markdown
+
+
+def _fake_tesseract(folder: Path, fails: bool) -> None:
+    """A tesseract on PATH that lists the Dutch model and then fails (or prints nothing)."""
+    script = folder / "tesseract"
+    listing = 'if [ "$1" = "--list-langs" ]; then printf "List\\neng\\nnld\\n"; exit 0; fi\n'
+    reading = 'echo "Error opening data file" >&2; exit 1\n' if fails else "exit 0\n"
+    script.write_text("#!/bin/sh\n" + listing + reading, encoding="utf-8")
+    script.chmod(0o755)
+
+
+@pytest.mark.parametrize(("fails", "needle"), [
+    (True, "kon niet met tekstherkenning worden gelezen \\(Error opening data file\\)"),
+    (False, "heeft de tekstherkenning geen zinnen gevonden"),
+])
+def test_a_scan_ocr_cannot_read_is_one_sentence(tmp_path, monkeypatch, fails, needle):
+    from assistant.engine.review import ocr
+
+    _fake_tesseract(tmp_path, fails)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    ocr.available.cache_clear()
+    try:
+        scan = scanned_pdf(tmp_path / "scan.pdf", SCAN_PAGES[:1])
+        with pytest.raises(ProposalError, match=needle):
+            read_proposal(scan)
+        drawn = tmp_path / "getekend.pdf"  # a drawing, no image of a page: nothing to read
+        _pdf_without_text(drawn)
+        with pytest.raises(ProposalError, match="heeft de tekstherkenning geen zinnen gevonden"):
+            read_proposal(drawn)
+    finally:
+        ocr.available.cache_clear()
 
 
 def test_a_password_protected_pdf_is_named_as_such(tmp_path):

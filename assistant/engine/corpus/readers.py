@@ -383,6 +383,11 @@ def read_pdf(path: Path) -> list[Block]:
         pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise _Unreadable(f"is not a readable PDF ({exc.__class__.__name__})") from exc
+    return pdf_blocks(pages)
+
+
+def pdf_blocks(pages: list[list[str]]) -> list[Block]:
+    """The blocks of a PDF's pages, given as their lines (extracted, or read from a scan)."""
     # Running headers and footers ("Raadsvoorstel 2025/031", "Pagina 2 van 3") are not content.
     shapes = running_lines(pages)
     blocks: list[Block] = []

@@ -25,6 +25,8 @@ from assistant.messages import nl
 # minutes of embedding.
 MAX_PAGES = 100
 MAX_BYTES = 20 * 1024 * 1024
+# Most pages of a scan read by OCR (about two seconds a page on two cores).
+MAX_OCR_PAGES = 30
 # Sentences shorter than this are labels ("Bijlage 2", "Datum: 3 maart 2027"), not statements.
 MIN_WORDS = 4
 _HTML = re.compile(rb"<(html|body|head|p|div|h[1-6]|article|main)[\s>]", re.I)
@@ -53,6 +55,7 @@ class Proposal:
     lines: list[Line] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
     pages: int | None = None
+    scanned: bool = False  # a PDF without text, read by OCR
 
     @property
     def has_decision(self) -> bool:
@@ -91,9 +94,10 @@ def section_name(heading: str) -> str:
 
 
 def read_proposal(path: Path, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES,
-                  display: str | None = None) -> Proposal:
+                  display: str | None = None, max_ocr_pages: int = MAX_OCR_PAGES) -> Proposal:
     """The proposal in ``path``; ``display`` is the name its sentences of refusal use (an upload's
-    own name, where the chat stores it under another)."""
+    own name, where the chat stores it under another). A PDF without text (a scan) of at most
+    ``max_ocr_pages`` pages is read by OCR where tesseract is installed (:mod:`.ocr`)."""
     name = display or path.name
     try:
         size = path.stat().st_size
@@ -126,11 +130,35 @@ def read_proposal(path: Path, max_bytes: int = MAX_BYTES, max_pages: int = MAX_P
         raise ProposalError(nl.PROPOSAL_UNREADABLE.format(name=name, why=exc.strerror or exc)
                             ) from exc
     proposal = _from_blocks(path, kind, blocks)
+    if not proposal.lines and kind == "pdf":
+        proposal = _scanned(path, name, max_ocr_pages)
     if not proposal.lines:
-        if kind == "pdf":
-            raise ProposalError(nl.PROPOSAL_SCAN.format(name=name))
         raise ProposalError(nl.PROPOSAL_NO_TEXT.format(name=name))
     return proposal
+
+
+def _scanned(path: Path, name: str, max_pages: int) -> Proposal:
+    """A PDF without text, read by OCR; refused in one sentence where tesseract is not installed
+    or the scan is longer than ``max_pages``."""
+    from assistant.engine.review import ocr
+
+    if not ocr.available():
+        raise ProposalError(nl.PROPOSAL_SCAN.format(name=name))
+    pages = _pdf_pages(path)
+    if pages > max_pages:
+        raise ProposalError(nl.PROPOSAL_OCR_PAGES.format(name=name, pages=pages,
+                                                         limit=max_pages))
+    proposal = _from_blocks(path, "pdf", ocr.read_scanned_pdf(path, name))
+    proposal.scanned = True
+    if not proposal.lines:
+        raise ProposalError(nl.PROPOSAL_OCR_EMPTY.format(name=name))
+    return proposal
+
+
+def _pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(path)).pages)
 
 
 def _check_pdf(path: Path, name: str, max_pages: int) -> None:

@@ -101,6 +101,7 @@ class Worksheet(BaseModel):
     language: str = "nl"
     pages: int | None = None
     has_decision: bool = True
+    scanned: bool = False  # read by OCR from a scan: its quotes may hold misread words
     steps: list[WorksheetStep]
     public_values: list[ValueItem] = Field(default_factory=list)
     citations: list[SheetCitation] = Field(default_factory=list)
@@ -167,8 +168,15 @@ class Reviewer:
         started = time.perf_counter()
         chat = self.engine.settings.chat
         proposal = read_proposal(path, int(chat.max_upload_mb * 1048576), chat.max_upload_pages,
-                                 display)
+                                 display, chat.max_ocr_pages)
+        return self.from_proposal(proposal, display, started)
+
+    def from_proposal(self, proposal: Proposal, display: str | None = None,
+                      started: float | None = None) -> tuple[Worksheet, Reading]:
+        """The worksheet and reading of a proposal read already (:func:`.proposal.read_proposal`);
+        ``started`` is when reading it began, for the timings."""
         read = time.perf_counter()
+        started = read if started is None else started
         vectors = query_vectors(self.engine.index.embed_model, [ln.text for ln in proposal.lines])
         scores = self.model.proba(vectors, [ln.section for ln in proposal.lines])
         found = self.assign(scores)
@@ -285,6 +293,7 @@ class Reviewer:
                          subject=answer.named or answer.subject, language=lang,
                          pages=proposal.pages, steps=steps,
                          has_decision=proposal.has_decision or "decision" in covered,
+                         scanned=proposal.scanned,
                          public_values=values, citations=citations)
 
     def _tensions(self, step: int, proposal: Proposal, scores: np.ndarray, lang: str
