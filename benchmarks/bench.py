@@ -151,10 +151,10 @@ def scanned_worksheet(reviewer: Any) -> None:
 
     source = PROJECT_ROOT / "evals" / "worksheets" / PROPOSALS[0]
     pages = [[wrapped for line in (page.extract_text() or "").splitlines()
-              for wrapped in textwrap.wrap(line, 58) or [""]][:30]
+              for wrapped in textwrap.wrap(line, 80) or [""]]
              for page in PdfReader(str(source)).pages]
     with tempfile.TemporaryDirectory() as tmp:
-        scan = scanned_pdf(Path(tmp) / "scan.pdf", pages)
+        scan = scanned_pdf(Path(tmp) / "scan.pdf", pages, size=18)
         sheet = reviewer.review(scan)
     t = sheet.timings_ms
     print(f"worksheet of {PROPOSALS[0]} as a {len(pages)}-page scan read by OCR: "

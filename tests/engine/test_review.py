@@ -169,6 +169,18 @@ def test_the_worksheet_of_a_scan_says_it_was_read_by_ocr(seeded_env, tmp_path, c
     assert "met tekstherkenning (OCR) gelezen" in markdown
 
 
+def test_blank_lines_tesseract_puts_inside_a_sentence_are_taken_out():
+    from assistant.engine.review.ocr import joined
+
+    lines = ["Het gaat om een proef van twee jaar, waarna de", "", "raad opnieuw besluit.", "",
+             "Aanleiding", "", "In 2026 registreerde de politie 312 incidenten", "",
+             "Evaluatie", "", "na een jaar."]
+    assert joined(lines) == [
+        "Het gaat om een proef van twee jaar, waarna de", "raad opnieuw besluit.", "",
+        "Aanleiding", "", "In 2026 registreerde de politie 312 incidenten", "",
+        "Evaluatie", "na een jaar."]
+
+
 def _fake_tesseract(folder: Path, fails: bool) -> None:
     """A tesseract on PATH that lists the Dutch model and then fails (or prints nothing)."""
     script = folder / "tesseract"

@@ -15,18 +15,19 @@ SCAN_PAGES = [
 ]
 
 
-def scanned_pdf(path: Path, pages: list[list[str]] = SCAN_PAGES) -> Path:
-    """``pages`` of lines as images in a PDF (A4 at 150 dpi), without any text layer."""
+def scanned_pdf(path: Path, pages: list[list[str]] = SCAN_PAGES, size: int = 34) -> Path:
+    """``pages`` of lines as images in a PDF (A4 at 150 dpi, letters ``size`` pixels high),
+    without any text layer."""
     from fpdf import FPDF
     from PIL import Image, ImageDraw, ImageFont
 
-    font = ImageFont.load_default(size=34)
+    font = ImageFont.load_default(size=size)
     pdf = FPDF(unit="pt", format="A4")
     for lines in pages:
         image = Image.new("L", (1240, 1754), 255)
         draw = ImageDraw.Draw(image)
         for n, line in enumerate(lines):
-            draw.text((110, 120 + 52 * n), line, fill=0, font=font)
+            draw.text((110, 100 + round(1.5 * size) * n), line, fill=0, font=font)
         png = io.BytesIO()
         image.save(png, format="PNG")
         png.seek(0)

@@ -64,11 +64,27 @@ def read_scanned_pdf(path: Path, name: str) -> list[readers.Block]:
                     continue
                 png = Path(tmp) / f"page-{number}.png"
                 image.save(png)
-                pages.append(_tesseract(png, name).splitlines())
+                pages.append(joined(_tesseract(png, name).splitlines()))
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise ProposalError(nl.PROPOSAL_OCR_FAILED.format(
             name=name, why=exc.__class__.__name__)) from exc
     return readers.pdf_blocks(pages)
+
+
+def joined(lines: list[str]) -> list[str]:
+    """Tesseract's lines with the blank lines it puts inside a sentence taken out: a blank line
+    after a line that ends without a sentence's closing mark, before one that begins in lower
+    case ("... een proef van twee jaar, waarna de", "", "raad op basis van ..."), joins the two;
+    a blank line after a heading or a sentence stays a paragraph break."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if not line.strip() and out and out[-1].strip():
+            following = next((ln for ln in lines[i + 1:] if ln.strip()), "")
+            ends = out[-1].rstrip()[-1:] in ".!?:;"
+            if not ends and following.lstrip()[:1].islower():
+                continue
+        out.append(line)
+    return out
 
 
 def _page_image(page: Any) -> Any:
