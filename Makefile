@@ -45,15 +45,16 @@ ask: install
 
 # Postgres and HAProxy from Debian's packages, for the history and cluster tests and `make
 # cluster` (the tests start throwaway instances on 127.0.0.1; nothing is configured system-wide),
-# and tesseract with its Dutch model, which reads a scanned proposal.
+# and tesseract with its Dutch model and jbig2dec, which read a scanned proposal.
 services:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v haproxy >/dev/null \
-		&& test -f /usr/share/tesseract-ocr/*/tessdata/nld.traineddata || { \
+		&& ls /usr/share/tesseract-ocr/*/tessdata/nld.traineddata >/dev/null 2>&1 \
+		&& command -v jbig2dec >/dev/null || { \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		postgresql haproxy tesseract-ocr tesseract-ocr-nld >/dev/null; }
+		postgresql haproxy tesseract-ocr tesseract-ocr-nld jbig2dec >/dev/null; }
 
-# Everything: the real embedding model, built indexes, chat servers, Chromium, Postgres and
-# HAProxy. The ten slowest tests are listed at the end.
+# Everything: the real embedding model, built indexes, chat servers, Chromium, Postgres,
+# HAProxy and tesseract. The ten slowest tests are listed at the end.
 test: dev browser services
 	$(BIN)/python -m pytest --durations=10
 

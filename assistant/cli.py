@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import sys
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -77,9 +78,13 @@ def cmd_review(args: argparse.Namespace) -> int:
     settings = load_settings()
     path = Path(args.file)
     chat = settings.chat  # refuse an unreadable file before loading the index
+    started = time.perf_counter()
     proposal = read_proposal(path, int(chat.max_upload_mb * 1048576), chat.max_upload_pages,
                              max_ocr_pages=chat.max_ocr_pages)
+    read = time.perf_counter() - started
     sheet = Reviewer(Engine.load(settings)).from_proposal(proposal)[0]
+    sheet.timings_ms["read"] = round(read * 1000, 1)
+    sheet.timings_ms["total"] = round(sheet.timings_ms["total"] + read * 1000, 1)
     markdown = to_markdown(sheet)
     if args.out:
         out = Path(args.out)

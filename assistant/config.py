@@ -158,9 +158,9 @@ class ChatSettings(_Group):
     )
     max_ocr_pages: int = Field(
         default=30, ge=1, le=2000,
-        description="Most pages of a scanned PDF (pages without text) read by text recognition "
-                    "where tesseract-ocr-nld is installed, at a few seconds a page on two cores; "
-                    "a longer scan is refused in one sentence.",
+        description="Most scanned pages of a PDF read by text recognition where "
+                    "tesseract-ocr-nld is installed (under a second a page on two cores); a "
+                    "longer scan is refused in one sentence.",
     )
     theme_tokens: Path | None = Field(
         default=None,

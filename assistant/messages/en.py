@@ -86,8 +86,15 @@ SHEET = {
     "sources": "Sources",
     "proposal": "the proposal",
     "page": "p.",
-    "scanned": ("This proposal is a scan: it was read by text recognition (OCR). A quote may "
-                "hold a misread word; check it against the original."),
+    "scanned": ("Page {pages} of this proposal is a scan, read by text recognition (OCR): a "
+                "quote from it may hold a misread word; check it against the original."),
+    "scanned_many": ("Pages {pages} of this proposal are a scan, read by text recognition (OCR): "
+                     "a quote from them may hold a misread word; check it against the original."),
+    "unread": ("Page {pages} of this proposal is a scan; without text recognition on this "
+               "server it was not read, and what it says may be listed below as missing."),
+    "unread_many": ("Pages {pages} of this proposal are a scan; without text recognition on this "
+                    "server they were not read, and what they say may be listed below as "
+                    "missing."),
     "no_decision": ("This document has no decision points (beslispunten); it was read as a "
                     "proposal, but it may be a letter or a note."),
 }

@@ -199,8 +199,17 @@ SHEET = {
     "sources": "Bronnen",
     "proposal": "het voorstel",
     "page": "p.",
-    "scanned": ("Dit voorstel is een scan: ik heb het met tekstherkenning (OCR) gelezen. Een "
-                "citaat kan een verkeerd gelezen woord bevatten; controleer het in het origineel."),
+    "scanned": ("Pagina {pages} van dit voorstel is een scan en met tekstherkenning (OCR) "
+                "gelezen: een citaat daarvan kan een verkeerd gelezen woord bevatten; controleer "
+                "het in het origineel."),
+    "scanned_many": ("De pagina's {pages} van dit voorstel zijn een scan en met tekstherkenning "
+                     "(OCR) gelezen: een citaat daarvan kan een verkeerd gelezen woord bevatten; "
+                     "controleer het in het origineel."),
+    "unread": ("Pagina {pages} van dit voorstel is een scan; zonder tekstherkenning op deze "
+               "server is die niet gelezen, en wat daar staat kan hieronder als ontbrekend staan."),
+    "unread_many": ("De pagina's {pages} van dit voorstel zijn een scan; zonder tekstherkenning op "
+                    "deze server zijn die niet gelezen, en wat daar staat kan hieronder als "
+                    "ontbrekend staan."),
     "no_decision": ("Dit document heeft geen beslispunten; het is gelezen als een voorstel, "
                     "maar misschien is het een brief of nota."),
 }
@@ -223,12 +232,19 @@ PROPOSAL_SCAN = ("De PDF {name} bevat geen tekst, alleen afbeeldingen (een scan?
                  "tekstherkenning (OCR) is op deze server niet geïnstalleerd; stuur het voorstel "
                  "als PDF met tekst, of vraag de beheerder om tekstherkenning (Debian-pakket "
                  "tesseract-ocr-nld).")
-PROPOSAL_OCR_PAGES = ("De PDF {name} is een scan van {pages} pagina's; met tekstherkenning lees ik "
-                      "ten hoogste {limit} pagina's. Stuur het voorstel als PDF met tekst, of "
-                      "alleen de pagina's van het voorstel zelf.")
-PROPOSAL_OCR_FAILED = "De scan {name} kon niet met tekstherkenning worden gelezen ({why})."
+PROPOSAL_OCR_PAGES = ("De PDF {name} heeft {pages} gescande pagina's, meer dan de {limit} die ik "
+                      "met tekstherkenning lees; stuur het voorstel als PDF met tekst, of alleen "
+                      "de pagina's van het voorstel zelf.")
+PROPOSAL_OCR_FAILED = ("De scan {name} kon niet met tekstherkenning worden gelezen ({why}); stuur "
+                       "het voorstel als PDF met tekst.")
 PROPOSAL_OCR_EMPTY = ("In de scan {name} heeft de tekstherkenning geen zinnen gevonden; stuur het "
                       "voorstel als PDF met tekst.")
+# Why a scan could not be read (the {why} of PROPOSAL_OCR_FAILED).
+OCR_NO_IMAGE = "een afbeelding van een pagina kon niet worden geopend"
+OCR_TOO_LARGE = "een pagina is als afbeelding te groot"
+OCR_ERROR = "de tekstherkenning gaf een fout"
+OCR_PAGE_TOO_SLOW = "een pagina duurde langer dan {seconds} seconden"
+OCR_TOO_SLOW = "het lezen duurde langer dan {seconds} seconden"
 PROPOSAL_NO_TEXT = "In het bestand {name} staan geen zinnen om te lezen."
 PROPOSAL_ONE_FILE = "Stuur één voorstel tegelijk; ik lees het eerste: {name}."
 PROPOSAL_SIGN_IN = "Meld u aan om een voorstel te laten lezen."

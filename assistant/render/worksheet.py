@@ -59,8 +59,7 @@ def to_markdown(sheet: Worksheet, compact: bool = False) -> str:
     if sheet.subject:
         lines += [f"_{words['subject']}: {text(sheet.subject)}_", ""]
     lines += [words["intro"], ""]
-    if sheet.scanned:
-        lines += [f"> {words['scanned']}", ""]
+    lines += [line for note in scan_notes(sheet) for line in (f"> {note}", "")]
     if not sheet.has_decision:
         lines += [f"> {words['no_decision']}", ""]
     for step in sheet.steps:
@@ -109,8 +108,8 @@ def to_docx(sheet: Worksheet) -> bytes:
     if sheet.subject:
         doc.add_paragraph().add_run(f"{words['subject']}: {sheet.subject}").italic = True
     doc.add_paragraph(words["intro"])
-    if sheet.scanned:
-        doc.add_paragraph(words["scanned"], style="Intense Quote")
+    for note in scan_notes(sheet):
+        doc.add_paragraph(note, style="Intense Quote")
     if not sheet.has_decision:
         doc.add_paragraph(words["no_decision"], style="Intense Quote")
     for n, step in enumerate(sheet.steps):
@@ -148,3 +147,25 @@ def to_docx(sheet: Worksheet) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def scan_notes(sheet: Worksheet) -> list[str]:
+    """What the worksheet says of the proposal's scanned pages: read by OCR, or left unread."""
+    words = of(sheet.language).SHEET
+    return [words[key if len(pages) == 1 else f"{key}_many"].format(
+                pages=page_list(pages, sheet.language))
+            for key, pages in (("scanned", sheet.scanned), ("unread", sheet.unread)) if pages]
+
+
+def page_list(pages: list[int], lang: str) -> str:
+    """Page numbers as a reader writes them: "3", "5 en 6", "2–4 en 7" ("2–4 and 7")."""
+    runs: list[list[int]] = []
+    for page in sorted(set(pages)):
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    parts = [part for r in runs
+             for part in ([str(p) for p in r] if len(r) < 3 else [f"{r[0]}–{r[-1]}"])]
+    last = " en " if lang == "nl" else " and "
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + last + parts[-1]

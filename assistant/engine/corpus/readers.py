@@ -375,15 +375,28 @@ def read_html(path: Path) -> list[Block]:
 
 
 def read_pdf(path: Path) -> list[Block]:
+    return pdf_blocks(pdf_page_lines(open_pdf(path)))
+
+
+def open_pdf(path: Path) -> Any:
+    """pypdf's reader of the PDF ``path``."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(str(path))
-        pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
+        return PdfReader(str(path))
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise _Unreadable(f"is not a readable PDF ({exc.__class__.__name__})") from exc
-    return pdf_blocks(pages)
+
+
+def pdf_page_lines(reader: Any) -> list[list[str]]:
+    """The lines of text of each page of an open PDF (pypdf's ``PdfReader``)."""
+    from pypdf.errors import PdfReadError
+
+    try:
+        return [(page.extract_text() or "").splitlines() for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise _Unreadable(f"is not a readable PDF ({exc.__class__.__name__})") from exc
 
 
 def pdf_blocks(pages: list[list[str]]) -> list[Block]:

@@ -25,7 +25,7 @@ from assistant.messages import nl
 # minutes of embedding.
 MAX_PAGES = 100
 MAX_BYTES = 20 * 1024 * 1024
-# Most pages of a scan read by OCR (about two seconds a page on two cores).
+# Most scanned pages read by OCR (under a second a page; see ocr.py).
 MAX_OCR_PAGES = 30
 # Sentences shorter than this are labels ("Bijlage 2", "Datum: 3 maart 2027"), not statements.
 MIN_WORDS = 4
@@ -55,7 +55,8 @@ class Proposal:
     lines: list[Line] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
     pages: int | None = None
-    scanned: bool = False  # a PDF without text, read by OCR
+    scanned: list[int] = field(default_factory=list)  # pages of a PDF read by OCR (scans)
+    unread: list[int] = field(default_factory=list)  # scanned pages left unread (no OCR here)
 
     @property
     def has_decision(self) -> bool:
@@ -96,8 +97,8 @@ def section_name(heading: str) -> str:
 def read_proposal(path: Path, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES,
                   display: str | None = None, max_ocr_pages: int = MAX_OCR_PAGES) -> Proposal:
     """The proposal in ``path``; ``display`` is the name its sentences of refusal use (an upload's
-    own name, where the chat stores it under another). A PDF without text (a scan) of at most
-    ``max_ocr_pages`` pages is read by OCR where tesseract is installed (:mod:`.ocr`)."""
+    own name, where the chat stores it under another). The scanned pages of a PDF, at most
+    ``max_ocr_pages`` of them, are read by OCR where tesseract is installed (:mod:`.ocr`)."""
     name = display or path.name
     try:
         size = path.stat().st_size
@@ -119,8 +120,13 @@ def read_proposal(path: Path, max_bytes: int = MAX_BYTES, max_pages: int = MAX_P
         raise ProposalError(nl.PROPOSAL_TYPE.format(name=name))
     if kind == "pdf":
         _check_pdf(path, name, max_pages)
+    scanned: list[int] = []
+    unread: list[int] = []
     try:
-        blocks = _READ[kind](path)
+        if kind == "pdf":
+            blocks, scanned, unread = _read_pdf(path, name, max_ocr_pages)
+        else:
+            blocks = _READ[kind](path)
     except readers._Unreadable as exc:
         why = ("het is geen leesbaar Word-bestand" if kind == "docx"
                else "het is geen leesbare PDF" if kind == "pdf"
@@ -130,35 +136,36 @@ def read_proposal(path: Path, max_bytes: int = MAX_BYTES, max_pages: int = MAX_P
         raise ProposalError(nl.PROPOSAL_UNREADABLE.format(name=name, why=exc.strerror or exc)
                             ) from exc
     proposal = _from_blocks(path, kind, blocks)
-    if not proposal.lines and kind == "pdf":
-        proposal = _scanned(path, name, max_ocr_pages)
+    proposal.scanned, proposal.unread = scanned, unread
     if not proposal.lines:
+        if unread:
+            raise ProposalError(nl.PROPOSAL_SCAN.format(name=name))
+        if scanned:
+            raise ProposalError(nl.PROPOSAL_OCR_EMPTY.format(name=name))
         raise ProposalError(nl.PROPOSAL_NO_TEXT.format(name=name))
     return proposal
 
 
-def _scanned(path: Path, name: str, max_pages: int) -> Proposal:
-    """A PDF without text, read by OCR; refused in one sentence where tesseract is not installed
-    or the scan is longer than ``max_pages``."""
+def _read_pdf(path: Path, name: str, max_ocr_pages: int
+              ) -> tuple[list[readers.Block], list[int], list[int]]:
+    """The blocks of a PDF, with its scanned pages read by OCR where tesseract is installed
+    (:mod:`.ocr`), and the numbers of the pages read so and of those left unread for want of it.
+    More than ``max_ocr_pages`` scanned pages are refused in one sentence."""
     from assistant.engine.review import ocr
 
+    reader = readers.open_pdf(path)
+    pages = readers.pdf_page_lines(reader)
+    scans = ocr.scanned_pages(reader, pages)
+    if not scans:
+        return readers.pdf_blocks(pages), [], []
     if not ocr.available():
-        raise ProposalError(nl.PROPOSAL_SCAN.format(name=name))
-    pages = _pdf_pages(path)
-    if pages > max_pages:
-        raise ProposalError(nl.PROPOSAL_OCR_PAGES.format(name=name, pages=pages,
-                                                         limit=max_pages))
-    proposal = _from_blocks(path, "pdf", ocr.read_scanned_pdf(path, name))
-    proposal.scanned = True
-    if not proposal.lines:
-        raise ProposalError(nl.PROPOSAL_OCR_EMPTY.format(name=name))
-    return proposal
-
-
-def _pdf_pages(path: Path) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(str(path)).pages)
+        return readers.pdf_blocks(pages), [], scans
+    if len(scans) > max_ocr_pages:
+        raise ProposalError(nl.PROPOSAL_OCR_PAGES.format(name=name, pages=len(scans),
+                                                         limit=max_ocr_pages))
+    for number, lines in ocr.read_pages(reader, scans, name).items():
+        pages[number - 1] = [*pages[number - 1], "", *lines]
+    return readers.pdf_blocks(pages), scans, []
 
 
 def _check_pdf(path: Path, name: str, max_pages: int) -> None:

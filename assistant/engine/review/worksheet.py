@@ -101,7 +101,10 @@ class Worksheet(BaseModel):
     language: str = "nl"
     pages: int | None = None
     has_decision: bool = True
-    scanned: bool = False  # read by OCR from a scan: its quotes may hold misread words
+    # Pages of a PDF that are scans: read by OCR (their quotes may hold misread words), or left
+    # unread where no OCR is installed.
+    scanned: list[int] = Field(default_factory=list)
+    unread: list[int] = Field(default_factory=list)
     steps: list[WorksheetStep]
     public_values: list[ValueItem] = Field(default_factory=list)
     citations: list[SheetCitation] = Field(default_factory=list)
@@ -293,7 +296,7 @@ class Reviewer:
                          subject=answer.named or answer.subject, language=lang,
                          pages=proposal.pages, steps=steps,
                          has_decision=proposal.has_decision or "decision" in covered,
-                         scanned=proposal.scanned,
+                         scanned=proposal.scanned, unread=proposal.unread,
                          public_values=values, citations=citations)
 
     def _tensions(self, step: int, proposal: Proposal, scores: np.ndarray, lang: str
