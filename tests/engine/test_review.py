@@ -198,6 +198,31 @@ def test_scanned_pages_beside_text_stamped_or_turned_are_read_too(tmp_path):
     assert proposal.scanned == [] and proposal.unread == [2] and len(proposal.lines) == 1
 
 
+def test_a_cover_with_a_photograph_or_a_logo_is_no_scan(tmp_path, monkeypatch):
+    """Images that are not the whole page (a 4:3 photograph, a logo) beside a short title: the
+    page is read as text, and nothing is given to tesseract."""
+    from PIL import Image
+
+    from assistant.engine.review import ocr
+
+    def never(*args: object) -> None:
+        raise AssertionError("a page that is no scan was given to OCR")
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "read_pages", never)
+    photo = flate(Image.new("L", (1600, 1200), 128))
+    logo = flate(Image.new("L", (800, 400), 0))
+    title = text_line("Raadsvoorstel slimme camera's op het Marktplein in Voorbeeld, 2027.")
+    body = text_line("Het college stelt de raad voor in te stemmen met een proef van een jaar.")
+    cover = raw_pdf(tmp_path / "omslag.pdf", [
+        (title + b"\nq 400 0 0 300 100 300 cm /Im0 Do Q q 200 0 0 100 50 700 cm /Im1 Do Q",
+         {"Im0": photo, "Im1": logo}, ""),
+        (body, {}, "")])
+    proposal = read_proposal(cover)
+    assert proposal.scanned == [] and proposal.unread == []
+    assert len(proposal.lines) == 2
+
+
 def test_a_scanned_page_whose_image_cannot_be_decoded_is_one_sentence(tmp_path, monkeypatch):
     """JBIG2 (or any image pypdf and Pillow cannot open): the sentence names the file, even
     when a page image beside it could be read."""

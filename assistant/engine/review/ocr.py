@@ -35,9 +35,12 @@ LANGUAGE = "nld"
 # scan is given up (an A4 page of 36 lines at 300 dpi takes 0.7 s on one core).
 PAGE_SECONDS = 60
 TOTAL_SECONDS = 300
-# An image smaller than this (in pixels, width times height) is a logo or a stamp, not a page;
-# one larger than MAX_PIXELS is not decoded (a page at 1200 dpi holds 140 million).
-MIN_PIXELS = 200_000
+# A page's scan is an image of the whole page: of at least MIN_PIXELS (A4 at 100 dpi holds
+# 970,000), in the page's proportions (within PROPORTION: a 4:3 photograph is 6% off A4), so
+# that a logo or a photograph on a cover page with a title is no scan. One larger than MAX_PIXELS
+# is not decoded (a page at 1200 dpi holds 140 million).
+MIN_PIXELS = 900_000
+PROPORTION = 0.03
 MAX_PIXELS = 60_000_000
 # A page with a page-sized image and less text than this (in characters) is a scan.
 SCAN_TEXT_CHARS = 200
@@ -107,20 +110,26 @@ def joined(lines: list[str]) -> list[str]:
 
 def _largest_image(page: Any) -> tuple[str, int] | None:
     """The name and size in pixels of the page's largest image as its PDF states them (nothing
-    is decoded); None where none is as large as a page's scan."""
+    is decoded); None where it is no image of the whole page (see :data:`MIN_PIXELS`)."""
     try:
         objects = page["/Resources"]["/XObject"]
         sizes = []
         for key, ref in objects.items():
             xobject = ref.get_object()
             if xobject.get("/Subtype") == "/Image":
-                sizes.append((int(xobject["/Width"]) * int(xobject["/Height"]), str(key)))
-    except (KeyError, TypeError, ValueError, AttributeError):
+                width, height = int(xobject["/Width"]), int(xobject["/Height"])
+                sizes.append((width * height, str(key), width, height))
+        box = page.mediabox
+        page_ratio = float(box.width) / float(box.height)
+    except (KeyError, TypeError, ValueError, AttributeError, ZeroDivisionError):
         return None
     if not sizes:
         return None
-    pixels, key = max(sizes)
-    return (key, pixels) if pixels >= MIN_PIXELS else None
+    pixels, key, width, height = max(sizes)
+    ratio = width / height if height else 0.0
+    # Upright or turned a quarter (a page scanned sideways and shown by its /Rotate).
+    whole = any(abs(ratio - r) <= PROPORTION * r for r in (page_ratio, 1 / page_ratio))
+    return (key, pixels) if pixels >= MIN_PIXELS and whole else None
 
 
 def _page_image(page: Any, name: str) -> Any:
