@@ -262,14 +262,16 @@ def test_the_worksheet_of_a_scan_says_it_was_read_by_ocr(seeded_env, tmp_path, c
 def test_blank_lines_tesseract_puts_inside_a_sentence_are_taken_out():
     from assistant.engine.review.ocr import joined
 
-    lines = ["Het gaat om een proef van twee jaar, waarna de", "", "raad opnieuw besluit.", "",
-             "Aanleiding", "", "In 2026 registreerde de politie 312 incidenten", "",
-             "Beslispunten", "", "in te stemmen met de proef."]
-    # A wrapped line goes on after the blank; a heading (a short line) keeps its own.
+    lines = ["Het gaat om een proef van twee jaar, waarna de", "", "raad opnieuw", "",
+             "besluit op basis van", "", "de", "", "evaluatie.", "", "Aanleiding", "",
+             "In 2026 registreerde de politie 312 incidenten", "", "Beslispunten", "",
+             "in te stemmen met de proef."]
+    # A sentence goes on after the blank; a heading keeps its own, and so does a sentence that
+    # ended or a line before one that begins with a capital.
     assert joined(lines) == [
-        "Het gaat om een proef van twee jaar, waarna de", "raad opnieuw besluit.", "",
-        "Aanleiding", "", "In 2026 registreerde de politie 312 incidenten", "",
-        "Beslispunten", "", "in te stemmen met de proef."]
+        "Het gaat om een proef van twee jaar, waarna de", "raad opnieuw", "besluit op basis van",
+        "de", "evaluatie.", "", "Aanleiding", "", "In 2026 registreerde de politie 312 incidenten",
+        "", "Beslispunten", "", "in te stemmen met de proef."]
 
 
 def _fake_tesseract(folder: Path, fails: bool) -> None:

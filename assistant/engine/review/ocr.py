@@ -44,9 +44,9 @@ PROPORTION = 0.03
 MAX_PIXELS = 60_000_000
 # A page with a page-sized image and less text than this (in characters) is a scan.
 SCAN_TEXT_CHARS = 200
-# A line at least this share of the page's longest line long was wrapped by the page's width: a
-# blank line tesseract puts after it, before a line in lower case, is inside a sentence.
-WRAPPED = 0.6
+# A line of at most this many words that begins with a capital and ends without a closing mark
+# is a heading ("Beslispunten", "Beoogd effect"): a blank line after it stays.
+HEADING_WORDS = 3
 
 
 @functools.cache
@@ -92,16 +92,17 @@ def read_pages(reader: Any, numbers: list[int], name: str) -> dict[int, list[str
 
 def joined(lines: list[str]) -> list[str]:
     """Tesseract's lines with the blank lines it puts inside a sentence taken out: a blank line
-    after a line as long as a wrapped line (:data:`WRAPPED`) that ends without a closing mark,
-    before one that begins in lower case ("... een proef van twee jaar, waarna de", "", "raad
-    op basis van ..."), joins the two. A blank line after a heading or a sentence stays."""
-    longest = max((len(line.strip()) for line in lines), default=0)
+    after a line that ends without a closing mark, before one that begins in lower case ("...
+    een proef van twee jaar, waarna de", "", "raad op basis van ..."), joins the two, unless
+    the line before is a heading (:data:`HEADING_WORDS` words at most, from a capital:
+    "Beslispunten", "", "in te stemmen met ...")."""
     out: list[str] = []
     for i, line in enumerate(lines):
         if not line.strip() and out and out[-1].strip():
             before = out[-1].strip()
             following = next((ln for ln in lines[i + 1:] if ln.strip()), "")
-            if len(before) >= WRAPPED * longest and before[-1:] not in ".!?:;" \
+            heading = before[:1].isupper() and len(before.split()) <= HEADING_WORDS
+            if before[-1:] not in ".!?:;" and not heading \
                     and following.lstrip()[:1].islower():
                 continue
         out.append(line)
