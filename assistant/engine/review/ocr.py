@@ -1,7 +1,7 @@
 """Reading the scanned pages of a proposal: page images without text, read by tesseract.
 
 A griffie often has only a scan of a raadsvoorstel, or a PDF whose cover page is text and whose
-body is scanned. A page is taken for a scan when it holds an image the size of a page (at least
+body is scanned. A page is taken for a scan when it holds an image of the whole page (see
 :data:`MIN_PIXELS`) and less than :data:`SCAN_TEXT_CHARS` characters of text (a registration stamp
 the document system put on it is text too). Where Debian's ``tesseract-ocr`` with its Dutch model
 (``tesseract-ocr-nld``) is installed, each such page's largest image (found from the sizes its
@@ -64,7 +64,8 @@ def available() -> bool:
 
 
 def scanned_pages(reader: Any, page_lines: list[list[str]]) -> list[int]:
-    """The numbers (from 1) of the pages that are scans: a page-sized image and little text."""
+    """The numbers (from 1) of the pages that are scans: an image of the whole page, little
+    text."""
     out = []
     for number, (page, lines) in enumerate(zip(reader.pages, page_lines, strict=True), start=1):
         if sum(len(line.strip()) for line in lines) < SCAN_TEXT_CHARS \
