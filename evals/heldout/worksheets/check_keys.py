@@ -1,14 +1,8 @@
-"""Controleert keys.jsonl tegen de vier voorstellen in deze map.
+"""Checks keys.jsonl against the four documents in this folder with keycheck.check_folder,
+which says what it checks (each key line's fields and 18 item ids, quotes of 5 to 25 words
+found verbatim in the text as its reader gives it, the word counts).
 
-Gebruik: /work/main/.venv/bin/python check_keys.py
-Per sleutelregel: alle 18 item-ids aanwezig, ieder citaat 5-25 woorden en letterlijk te vinden in
-de tekst van het bestand (na samenvoegen van witruimte):
-  - .pdf  : tekst via pypdf (extract_text per pagina)
-  - .docx : tekst via python-docx (alinea's en tabelcellen)
-  - .md   : markdown-opmaak verwijderd (koppen, nadruk, voetnootmarkeringen, lijsttekens, links)
-  - .txt  : tekst zoals hij is
-Toont ook het aantal woorden per bestand.
-Eindigt met exitcode 0 als alles klopt, anders 1.
+Usage: /work/main/.venv/bin/python check_keys.py; the exit status is 0 when all is well.
 """
 import sys
 from pathlib import Path

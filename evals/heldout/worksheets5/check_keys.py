@@ -1,15 +1,8 @@
-"""Controleert keys.jsonl tegen de vier stukken in deze map.
+"""Checks keys.jsonl against the four documents in this folder with keycheck.check_folder,
+which says what it checks (each key line's fields and 18 item ids, quotes of 5 to 25 words
+found verbatim in the text as its reader gives it, the word counts).
 
-Gebruik: /work/main/.venv/bin/python check_keys.py
-Per sleutelregel: alle 18 item-ids aanwezig, ieder citaat 5-25 woorden en letterlijk te vinden in
-de tekst van het bestand (na samenvoegen van witruimte):
-  - .md   : markdown-opmaak verwijderd (koppen, nadruk, voetnootmarkeringen, lijsttekens, links)
-  - .docx : alinea's en tabelcellen via python-docx, in documentvolgorde; een citaat moet
-            binnen een alinea of cel vallen
-  - .txt  : tekst zoals hij is
-Controleert ook dat het aantal woorden (van de tekst zoals hierboven gelezen) binnen de
-afgesproken marge valt. (De stukken zijn niet op regelbreedte afgebroken: een alinea is een regel.)
-Eindigt met exitcode 0 als alles klopt, anders 1.
+Usage: /work/main/.venv/bin/python check_keys.py; the exit status is 0 when all is well.
 """
 import sys
 from pathlib import Path
