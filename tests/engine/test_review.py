@@ -491,6 +491,24 @@ def test_a_probe_needs_its_one_quote_slot(tmp_path):
         read_checklist(path)
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("Het voorstel noemt als doel: “{quote}”", "Het noemt als doel: “{quote}”"),
+    ("Waaraan ziet de raad straks", "Waaraan ziet de raad bij een ander voorstel straks"),
+])
+def test_a_probe_names_the_proposal_before_its_quote_and_only_so(tmp_path, old, new):
+    """A what-to-ask answer's probe calls the user's description "het plan" (see
+    checklist.as_plan): a probe that does not name the proposal, or names it in another way,
+    would read the user's words back as the college's, and is refused with its line."""
+    text = CHECKLIST.read_text(encoding="utf-8")
+    start = text.index("  - id: goal")
+    assert old in text[start:]
+    path = tmp_path / "checklist.yaml"
+    path.write_text(text[:start] + text[start:].replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(UnderstandingDataError,
+                       match=r"line \d+: entry goal: a probe names the document before its quote"):
+        read_checklist(path)
+
+
 def test_questions_build_on_what_the_proposal_says(engine):
     from assistant.engine.review import Reviewer
 

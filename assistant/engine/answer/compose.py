@@ -468,7 +468,8 @@ class Composer:
         """The probes of what the message describes (see :mod:`.probes`), in ``steps``. A
         follow-up that swaps the technology keeps the previous message's description for its
         retrieval, but those sentences are about the other technology."""
-        lines = described_sentences(q.context) if q.context and q.followup != "swap" else []
+        lines = (described_sentences(q.context, q.subject)
+                 if q.context and q.followup != "swap" else [])
         if not lines:
             return []
         vectors = query_vectors(self.index.embed_model, lines, spread=False)

@@ -31,6 +31,12 @@ _PAIRS = {'"': '"', "“": "”", "„": "”", "‘": "’", "'": "'", "«": "�
 _CLOSING = frozenset(_PAIRS.values())
 # Dutch words written with an apostrophe first: "'s nachts", "'t", "'n".
 _ELISIONS = ("'s ", "'t ", "'n ", "’s ", "’t ", "’n ")
+# The longest sentence of the user's description a probe quotes, in words: shorter than a
+# worksheet's quote of a proposal (PROBE_WORDS, 45), as the quote stands in an answer to a
+# message the user has just written, where a long sentence is mostly their whole plan read back
+# to them ("Bij de balie Burgerzaken gaan medewerkers een vertaalapp gebruiken ..."); its
+# particulars (a figure, a period, a retention) are what a probe takes up.
+DESCRIBED_WORDS = 25
 # A lead-in before a colon ("In het raadsvoorstel staat: ...") has this many words at most.
 LEAD_IN_WORDS = 8
 
@@ -42,7 +48,7 @@ class Probe:
     probability: float
 
     def text(self, lang: str) -> str:
-        return self.item.probe_text(lang, self.sentence)
+        return self.item.probe_text(lang, self.sentence, plan=True)
 
 
 def _without_lead_in(s: str) -> str:
@@ -80,14 +86,18 @@ def _unquoted(s: str) -> str:
     return s
 
 
-def described_sentences(context: str) -> list[str]:
+def described_sentences(context: str, subject: str | None = None) -> list[str]:
     """The sentences of what a message describes that a question may quote: statements of their
     own (not a lead-in ending in a colon, not a question), without a lead-in or the quotation
-    marks of a passage around them, short enough to read out."""
+    marks of a passage around them, of at most :data:`DESCRIBED_WORDS` words. The sentence that
+    introduces the technology (it holds ``subject``) is left out unless it states a figure: the
+    whole answer is about what it says ("De gemeente wil een chatbot op de website zetten die
+    inwoners helpt"), and quoting it reads the user's plan back to them."""
     out = []
     for s in sentences(context):
         s = _unquoted(_without_lead_in(s.strip()))
-        if len(s.split()) >= 2 and not s.endswith("?") and quotable(s):
+        if len(s.split()) >= 2 and not s.endswith("?") and quotable(s, DESCRIBED_WORDS) \
+                and (not subject or subject.lower() not in s.lower() or has_figure(s)):
             out.append(s)
     return out
 

@@ -25,6 +25,14 @@ from assistant.errors import UnderstandingDataError
 CHECKLIST = Path(__file__).with_name("checklist.yaml")
 # The longest sentence a probe quotes, in words: a council member reads the question out.
 PROBE_WORDS = 45
+# What a probe calls the document it quotes, per language, and what it calls it in a what-to-ask
+# answer, where the quote is the council member's own description of the plan: they did not
+# necessarily copy it from a proposal, and reading it out as "het voorstel zegt" would put their
+# words in the college's mouth. Every probe names the proposal before its quote, and nothing
+# else calls it so (checked on load).
+PROPOSAL_WORDS = {"nl": (("het voorstel", "het plan"), ("dit voorstel", "dit plan")),
+                  "en": (("the proposal", "the plan"), ("this proposal", "this plan"))}
+PROPOSAL_NOUN = {"nl": "voorstel", "en": "proposal"}
 # A list number or bullet before a sentence ("1. ", "- "): not part of what a probe quotes, and no
 # figure the council can hold the executive to.
 LIST_NUMBER = re.compile(r"^\s*(\d{1,2}[.)]|[-•*])\s+")
@@ -36,10 +44,10 @@ def as_quote(text: str) -> str:
     return text if text[-1:] in ".!?" else f"{text}."
 
 
-def quotable(text: str) -> bool:
+def quotable(text: str, most: int = PROBE_WORDS) -> bool:
     """Whether a probe may quote a sentence: a statement of its own (not a lead-in ending in a
-    colon) short enough to read out."""
-    return not text.rstrip().endswith(":") and len(text.split()) <= PROBE_WORDS
+    colon) of at most ``most`` words, short enough to read out."""
+    return not text.rstrip().endswith(":") and len(text.split()) <= most
 
 
 def has_figure(text: str) -> bool:
@@ -77,9 +85,28 @@ class Item(_Strict):
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
 
-    def probe_text(self, lang: str, sentence: str) -> str:
-        """The probe with ``sentence`` quoted (see :func:`as_quote`)."""
-        return self.probe.text(lang).format(quote=as_quote(sentence))
+    def probe_text(self, lang: str, sentence: str, plan: bool = False) -> str:
+        """The probe with ``sentence`` quoted (see :func:`as_quote`); with ``plan``, the quote
+        is from the user's description of a plan, and the probe names it so
+        (:data:`PROPOSAL_WORDS`)."""
+        text = self.probe.text(lang).format(quote=as_quote(sentence))
+        return as_plan(text, lang) if plan else text
+
+
+def as_plan(text: str, lang: str) -> str:
+    """``text`` naming "the plan" where it named "the proposal" (:data:`PROPOSAL_WORDS`), in
+    lower case or starting a sentence; a quote in it is left as it is."""
+    head, mark, tail = text.partition("“")
+    quote, close, rest = tail.partition("”")
+    for word, other in PROPOSAL_WORDS["en" if lang == "en" else "nl"]:
+        head, rest = _swapped(head, word, other), _swapped(rest, word, other)
+    return head + mark + quote + close + rest
+
+
+def _swapped(text: str, word: str, other: str) -> str:
+    """``text`` with ``word`` (any case) as ``other``, capitalised where ``word`` was."""
+    return re.sub(re.escape(word), lambda m: other if m.group(0)[0].islower()
+                  else other[0].upper() + other[1:], text, flags=re.IGNORECASE)
 
 
 class _ChecklistFile(_Strict):
@@ -116,6 +143,12 @@ def _check(data: _ChecklistFile, node: YamlLines, what: str) -> None:
             if probe.count("{quote}") != 1 or probe.replace("{quote}", "").count("{"):
                 refuse(("items", i, "probe", lang), item.id,
                        "a probe has exactly one slot, {quote}, and no other braces")
+            proposal = PROPOSAL_WORDS[lang][0][0]
+            if proposal not in probe.split("{quote}")[0].lower() or PROPOSAL_NOUN[lang] in \
+                    as_plan(probe, lang).replace("{quote}", "").lower():
+                refuse(("items", i, "probe", lang), item.id,
+                       f"a probe names the document before its quote as '{proposal}', and "
+                       f"otherwise only as {' or '.join(repr(w) for w, _ in PROPOSAL_WORDS[lang])}")
     missing = set(STEP_NUMBERS) - {item.step for item in data.items}
     if missing:
         raise UnderstandingDataError(f"{what} has no item for step {min(missing)}; every "

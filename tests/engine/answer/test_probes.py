@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.engine.answer.probes import MAX_PROBES, described_sentences, probes
+from assistant.engine.answer.probes import (
+    DESCRIBED_WORDS,
+    MAX_PROBES,
+    described_sentences,
+    probes,
+)
 from assistant.engine.bank import load_bank
 from assistant.engine.framework import Framework
 from assistant.engine.review.checklist import checklist
@@ -26,6 +31,10 @@ class _Fixed:
         return self.scores
 
 
+# A sentence of the most words a probe quotes of the user's description.
+LONGEST = "Er komen " + "heel " * (DESCRIBED_WORDS - 4) + "veel camera's."
+
+
 def _probe(rows: list[dict[str, float]], lines: list[str], steps=(1, 2, 3, 4, 5)):
     return probes(_Fixed(rows), lines, np.zeros((len(lines), 4), dtype=np.float32), steps)
 
@@ -34,9 +43,20 @@ def test_a_sentence_from_the_threshold_gets_its_items_probe_with_itself_quoted()
     found = _probe([{"costs": 0.9, "evaluation": 0.8}, {"retention": THRESHOLD - 0.01}],
                    ["Pilot van 2 jaar, kosten € 850.000", "De beelden worden kort bewaard."])
     assert [p.item.id for p in found] == ["costs"]
-    assert found[0].text("nl").startswith("Over de kosten zegt het voorstel: “Pilot van 2 jaar, "
+    # The quote is the user's own description: "het plan" says it, not "het voorstel".
+    assert found[0].text("nl").startswith("Over de kosten zegt het plan: “Pilot van 2 jaar, "
                                           "kosten € 850.000.”")
+    assert found[0].text("en").startswith("On costs the plan says: “Pilot van 2 jaar, ")
     assert "{" not in found[0].text("en")
+
+
+def test_a_probe_in_an_answer_names_the_plan_everywhere_but_in_its_quote():
+    alternatives = next(i for i in checklist() if i.id == "alternatives")
+    text = alternatives.probe_text("nl", "Het voorstel noemt geen alternatief.", plan=True)
+    assert text.startswith("Over alternatieven zegt het plan: “Het voorstel noemt geen")
+    assert "naast dit plan," in text and text.count("voorstel") == 1
+    # The worksheet of a proposal keeps calling it the proposal.
+    assert "naast dit voorstel" in alternatives.probe_text("nl", "Er is geen alternatief.")
 
 
 def test_probes_are_one_per_step_figures_first_and_never_the_council_decision():
@@ -71,16 +91,28 @@ def test_a_list_number_is_neither_quoted_nor_a_figure():
 
 
 def test_only_statements_short_enough_to_read_out_are_quoted():
+    assert len(LONGEST.split()) == DESCRIBED_WORDS
     text = ("In het raadsvoorstel staat: “Het kost veel geld. Wat vind jij? "
-            + " ".join(["woord"] * 50) + ". De proef duurt een jaar.” Pilot: 2 jaar. "
+            + " ".join(["woord"] * (DESCRIBED_WORDS + 1)) + ". De proef duurt een jaar.” "
+            + LONGEST + " Pilot: 2 jaar. "
             "Zaanstad start met onderhoud van bruggen: er komen sensoren op 42 bruggen. "
             "Kosten: De kosten zijn € 50.000 per jaar.")
     # A lead-in is left out of the quote, with the quotation marks of the passage; a label and a
     # clause before a colon are not.
     assert described_sentences(text) == [
-        "Het kost veel geld.", "De proef duurt een jaar.", "Pilot: 2 jaar.",
+        "Het kost veel geld.", "De proef duurt een jaar.", LONGEST, "Pilot: 2 jaar.",
         "Zaanstad start met onderhoud van bruggen: er komen sensoren op 42 bruggen.",
         "Kosten: De kosten zijn € 50.000 per jaar."]
+
+
+def test_the_sentence_that_introduces_the_technology_is_quoted_only_for_a_figure():
+    text = ("De gemeente wil een chatbot op de website zetten die inwoners helpt. De chatbot "
+            "kost € 20.000 per jaar. Gesprekken worden een maand bewaard.")
+    kept = ["De chatbot kost € 20.000 per jaar.", "Gesprekken worden een maand bewaard."]
+    assert described_sentences(text, "chatbot op de website") == kept
+    # Whatever case the subject is written in; the sentence with the figure stays.
+    assert described_sentences(text, "Chatbot") == kept
+    assert len(described_sentences(text)) == 3
 
 
 @pytest.mark.parametrize(("sentence", "quoted"), [
