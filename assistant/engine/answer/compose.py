@@ -66,6 +66,9 @@ DISTINCTIVE_WEIGHT = math.log(5)
 # what-to-ask answer's opening line.
 MAX_PLACES = 3
 LEAD_VALUES = 3
+# A what-to-ask answer opens with what is most at stake in the case: this many public values with
+# the reason the case gives for each (the values section lists them all, in the same order).
+VERDICT_VALUES = 2
 # The most questions for the council a what-to-ask answer shows: the bank gives at most 11 (see
 # bank/select.py), and a question on what the user's description says (answer/probes.py) is
 # added only below this.
@@ -163,7 +166,8 @@ class Composer:
         if denkraam:
             answer.notices = self._subject_notice(q, q.name or subject, answer.characteristics)
         unsure = q.alternative in ("factual", "why", "how", "yesno")
-        if denkraam and (answer.notices or not unsure):
+        questions_lead = denkraam and bool(answer.notices or not unsure)
+        if questions_lead:
             # The questions are the answer. A quote leads only when it names the technology or
             # the framework topic asked about: the passages closest to a case the texts do not
             # treat as such are about something else (a colophon, another portfolio). When the
@@ -174,8 +178,15 @@ class Composer:
             answer.summary = self._summary(retrieval, cites)
         if denkraam:
             self._denkraam(retrieval, cites, answer)
+            verdict = self._verdict(answer, lang) if questions_lead and answer.denkraam else []
+            # What matters most in this case comes first (after the lead that says what
+            # follows, when no sentence of the texts names the technology), then what the
+            # texts say of it.
             if not answer.summary and not answer.notices and answer.denkraam:
-                answer.summary = [Claim(text=self._lead(q.name or subject, answer, lang))]
+                lead = self._lead(q.name or subject, answer, lang, values=not verdict)
+                answer.summary = [Claim(text=lead), *verdict]
+            else:
+                answer.summary = [*verdict, *answer.summary]
             if unsure and subject:
                 # The analyser was unsure: the other reading is one click away.
                 answer.followups = [of(lang).WHAT_IS.format(subject=subject)]
@@ -185,16 +196,29 @@ class Composer:
         return answer
 
     @staticmethod
-    def _lead(subject: str | None, answer: Answer, lang: str) -> str:
+    def _lead(subject: str | None, answer: Answer, lang: str, values: bool = True) -> str:
         """One sentence before the questions when no sentence of the texts names the technology:
-        what follows, and the public values most at stake (each cited in its own section)."""
+        what follows, and (with ``values``) the public values most at stake, each cited in its
+        own section."""
         said = of(lang)
         lead = said.ASK_LEAD.format(subject=subject) if subject else said.ASK_LEAD_NO_SUBJECT
-        values = [v.name for v in answer.public_values[:LEAD_VALUES]]
-        if values:
-            at_stake = said.ASK_LEAD_VALUE if len(values) == 1 else said.ASK_LEAD_VALUES
-            lead += " " + at_stake.format(values=join_words(values, lang))
+        names = [v.name for v in answer.public_values[:LEAD_VALUES]] if values else []
+        if names:
+            at_stake = said.ASK_LEAD_VALUE if len(names) == 1 else said.ASK_LEAD_VALUES
+            lead += " " + at_stake.format(values=join_words(names, lang))
         return str(lead)
+
+    @staticmethod
+    def _verdict(answer: Answer, lang: str) -> list[Claim]:
+        """What is most at stake in the case: the first :data:`VERDICT_VALUES` public values
+        that come with a reason for this case, each with that reason, cited as in the values
+        section. None when the case gives no reasons (the values then only serve the questions)."""
+        said = of(lang)
+        reasoned = [v for v in answer.public_values if v.reason][:VERDICT_VALUES]
+        return [Claim(text=(said.VERDICT_FIRST if i == 0 else said.VERDICT_NEXT).format(
+                    value=v.name, reason=v.reason.rstrip(".") if v.reason else ""),
+                      citations=list(v.citations))
+                for i, v in enumerate(reasoned)]
 
     @staticmethod
     def ask_about(subject: str, lang: str) -> str:

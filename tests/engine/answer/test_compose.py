@@ -3,6 +3,8 @@ over the seed index."""
 
 import pytest
 
+from assistant.engine.answer.compose import VERDICT_VALUES, Composer
+from assistant.engine.answer.model import Answer, ValueItem
 from assistant.engine.text.words import fold
 from assistant.render.markdown import render_markdown
 
@@ -60,7 +62,12 @@ def test_english_question_gets_an_english_answer_citing_dutch_passages(engine):
     assert "privacy" in [v.name for v in answer.public_values]
     markdown = render_markdown(answer)
     assert "Questions for the council" in markdown and "Sources" in markdown
-    assert all(c.quote for c in answer.summary if c.citations)
+    # What is most at stake is written in English; what the texts say is quoted in Dutch.
+    reasons = [v.reason for v in answer.public_values if v.reason]
+    assert answer.summary[0].text.startswith("Most at stake is ")
+    assert all(c.quote for c in answer.summary if c.citations
+               and not any(c.text.endswith(f": {r}.") for r in reasons))
+    assert any(c.quote for c in answer.summary)
     assert any("wifi-telling" in fold(c.text) for c in answer.citations)
     supports(answer, engine)
 
@@ -115,19 +122,45 @@ def test_two_publishers_named_are_both_quoted_on_the_subject(engine):
 
 def test_a_technology_no_sentence_names_gets_a_lead_instead_of_unrelated_quotes(engine):
     """The texts know the words of "risicomodel" but no sentence names one: the short answer
-    says what follows and which values are most at stake, and quotes nothing about "risico's"
-    in general."""
+    says what follows and what is most at stake in this case, and quotes nothing about
+    "risico's" in general."""
     answer = engine.ask("Wat moet ik vragen over een risicomodel voor bijstandsfraude?")
     assert answer.denkraam and not answer.notices
-    assert len(answer.summary) == 1 and not answer.summary[0].citations
-    lead = answer.summary[0].text
-    assert lead.startswith("Hieronder staan vragen voor de raad over een risicomodel voor "
-                           "bijstandsfraude. Op het spel staan vooral ")
-    assert all(v.name in lead for v in answer.public_values[:3])
-    assert not any(v.name in lead for v in answer.public_values[3:])
-    # A technology a sentence does name is introduced by that sentence.
+    assert answer.summary[0].text == ("Hieronder staan vragen voor de raad over een risicomodel "
+                                      "voor bijstandsfraude.")
+    assert not answer.summary[0].citations
+    # Then the values most at stake, each with the case's reason and the value's own citation.
+    reasoned = [v for v in answer.public_values if v.reason][:VERDICT_VALUES]
+    assert len(reasoned) == VERDICT_VALUES == len(answer.summary) - 1
+    for claim, value in zip(answer.summary[1:], reasoned, strict=True):
+        assert value.name in claim.text and claim.text.endswith(f": {value.reason}.")
+        assert claim.citations == value.citations and not claim.quote
+    assert answer.summary[1].text.startswith("Wat vooral op het spel staat, is ")
+    assert answer.summary[2].text.startswith("Ook ")
+    # A technology a sentence does name is introduced by that sentence, after what is at stake
+    # when the case gives reasons for its values.
+    camera = engine.ask("Wat moet ik vragen over cameratoezicht?")
+    assert camera.summary[0].text.startswith("Wat vooral op het spel staat, is ")
+    assert "cameratoezicht" in camera.summary[VERDICT_VALUES].text
     wifi = engine.ask("Wat moet ik vragen over wifi-telling?")
-    assert wifi.summary[0].citations and "wifi-telling" in wifi.summary[0].text
+    if not any(v.reason for v in wifi.public_values):
+        assert wifi.summary[0].citations and "wifi-telling" in wifi.summary[0].text
+    for answer in (camera, wifi):
+        supports(answer, engine)
+
+
+def test_a_case_without_reasons_keeps_the_values_in_its_lead():
+    """Without a value that has a reason for the case, the lead names the values at stake."""
+    answer = Answer(question="q", language="nl", kind="ask", abstained=False, public_values=[
+        ValueItem(key="privacy", name="privacy"), ValueItem(key="autonomie", name="autonomie")])
+    assert Composer._verdict(answer, "nl") == []
+    assert Composer._lead("drones", answer, "nl", values=True) == (
+        "Hieronder staan vragen voor de raad over drones. Op het spel staan vooral privacy en "
+        "autonomie.")
+    answer.public_values[1].reason = "wie gevolgd wordt, voelt zich minder vrij"
+    verdict = Composer._verdict(answer, "en")
+    assert [c.text for c in verdict] == [
+        "Most at stake is autonomie: wie gevolgd wordt, voelt zich minder vrij."]
 
 
 @pytest.mark.parametrize(("head", "word", "names"), [
