@@ -526,6 +526,18 @@ class QueryAnalyser:
         return phrase
 
 
+# An article and one lower-case word before the name (see :func:`named_form`).
+_QUALIFIED = re.compile(r"(\S+)\s+[a-zà-ÿ][\w-]*\s+$")
+
+
+def _article(article: str, name: str) -> str:
+    """``article`` as it goes before ``name``: the English indefinite one as "an" before a vowel
+    and "a" before another letter (by spelling: "an app", "a sensor")."""
+    if article in ("a", "an"):
+        return "an" if name[:1].lower() in "aeiou" else "a"
+    return article
+
+
 def named_form(text: str, subject: str, name: str) -> str:
     """``name`` (a part of ``subject``) as a sentence of the answer names it: with the article
     the user wrote right before it, at the mention ``subject`` stands for ("een algoritme" of
@@ -540,6 +552,13 @@ def named_form(text: str, subject: str, name: str) -> str:
     article = re.search(r"(\S+)\s+$", before)
     if article and fold(article.group(1)) in ARTICLES:
         return f"{article.group(1).lower()} {name}"
+    # The article before a qualifier the name leaves out: "een gratis wifinetwerk", "the new
+    # security cameras" name "een wifinetwerk", "the security cameras". Only one lower-case word
+    # of the subject between them, and not before a proper name ("de app GeluidMelder").
+    qualified = _QUALIFIED.search(before)
+    if qualified and fold(qualified.group(1)) in ARTICLES and name[:1].islower() \
+            and at >= 0 and at + inner == start and inner > 0:
+        return f"{_article(fold(qualified.group(1)), name)} {name}"
     if name[:1].isupper() and not any(c.isupper() for c in name[1:]) \
             and _SENTENCE_START.search(before):
         return name[0].lower() + name[1:]

@@ -573,6 +573,19 @@ def test_the_name_is_chosen_by_its_score_and_a_long_phrase_costs_linear_time():
      "Microsoft Copilot", "Microsoft Copilot"),
     ("Wat vragen over de MORA-app?", "MORA-app", "MORA-app", "de MORA-app"),
     ("Wat vragen over drones?", "drones", "drones", "drones"),
+    # The article before one qualifier the name leaves out stays with the name ("an" or "a"
+    # as the name begins); not before a proper name or across more words.
+    ("Wat vragen over een gratis wifinetwerk?", "gratis wifinetwerk", "wifinetwerk",
+     "een wifinetwerk"),
+    ("What about the new security cameras?", "new security cameras", "security cameras",
+     "the security cameras"),
+    ("What about an expensive sensor box?", "expensive sensor box", "sensor box",
+     "a sensor box"),
+    ("What about a cheap app for reports?", "cheap app for reports", "app", "an app"),
+    ("Wat vragen over de app GeluidMelder?", "app GeluidMelder", "GeluidMelder",
+     "GeluidMelder"),
+    ("Wat vragen over de online inspraak met bezoekerstellers?",
+     "online inspraak met bezoekerstellers", "bezoekerstellers", "bezoekerstellers"),
 ])
 def test_the_name_takes_the_users_article_and_loses_only_a_sentences_capital(text, subject, name,
                                                                            named):
