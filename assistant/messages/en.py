@@ -23,6 +23,9 @@ LABELS = {
 }
 DECLINE = ("The guidance texts I draw on do not cover this, so I cannot answer it with a source. "
            "I only answer questions about digitalisation in municipalities {source}.")
+DECLINE_ASK = ("Does the plan include a digital part, such as cameras, sensors, smart lighting, "
+               "wifi, an app or an algorithm? Then ask what to ask about that part: there the "
+               "texts do give guidance.")
 DECLINE_FROM = "from the texts of {who}"
 DECLINE_FROM_INDEX = "from the indexed texts"
 MISSING = {"amount": "no amounts or costs", "count": "no number", "date": "no date",

@@ -127,6 +127,11 @@ LABELS = {
 DECLINE = ("De richtlijnteksten waar ik uit put gaan hier niet over, dus ik kan deze vraag niet "
            "met een bron beantwoorden. Ik beantwoord alleen vragen over digitalisering in de "
            "gemeente {source}.")
+# After a refusal of a question on what to ask about a plan the texts do not cover (a square's
+# paving, a sports hall): the digital part such a plan may have is what the texts do cover.
+DECLINE_ASK = ("Heeft het plan een digitaal onderdeel, zoals camera's, sensoren, slimme "
+               "verlichting, wifi, een app of een algoritme? Vraag dan wat u over dat onderdeel "
+               "kunt vragen: daarvoor geven de teksten wel houvast.")
 DECLINE_FROM = "vanuit de teksten van {who}"
 DECLINE_FROM_INDEX = "vanuit de geïndexeerde teksten"
 MISSING = {"amount": "geen bedragen of kosten", "count": "geen aantal", "date": "geen datum",

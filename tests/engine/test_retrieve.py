@@ -36,6 +36,10 @@ def test_a_request_for_what_to_ask_about_no_technology_is_declined(engine):
                         "extra trees and more benches, budget €3.4 million. What should I watch "
                         "out for as a councillor?")
     assert paving.abstained and not paving.denkraam
+    # The refusal says where such a plan comes back in scope: a digital part of it.
+    assert paving.summary[-1].text.startswith("Does the plan include a digital part")
+    assert not any("digital part" in c.text
+                   for c in engine.ask("What is the capital of Australia?").summary)
     digital = engine.ask("Waar moet ik als raadslid op letten bij digitalisering?")
     assert not digital.abstained and digital.denkraam
 
