@@ -494,6 +494,8 @@ def test_a_probe_needs_its_one_quote_slot(tmp_path):
 @pytest.mark.parametrize(("old", "new"), [
     ("Het voorstel noemt als doel: “{quote}”", "Het noemt als doel: “{quote}”"),
     ("Waaraan ziet de raad straks", "Waaraan ziet de raad bij een ander voorstel straks"),
+    ("The proposal states as its goal: “{quote}”", "It states as its goal: “{quote}”"),
+    ("How will the council see", "How will the council, proposals aside, see"),
 ])
 def test_a_probe_names_the_proposal_before_its_quote_and_only_so(tmp_path, old, new):
     """A what-to-ask answer's probe calls the user's description "het plan" (see

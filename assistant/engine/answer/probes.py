@@ -14,6 +14,7 @@ questions an answer shows (see :meth:`~assistant.engine.answer.compose.Composer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -90,14 +91,18 @@ def described_sentences(context: str, subject: str | None = None) -> list[str]:
     """The sentences of what a message describes that a question may quote: statements of their
     own (not a lead-in ending in a colon, not a question), without a lead-in or the quotation
     marks of a passage around them, of at most :data:`DESCRIBED_WORDS` words. The sentence that
-    introduces the technology (it holds ``subject``) is left out unless it states a figure: the
-    whole answer is about what it says ("De gemeente wil een chatbot op de website zetten die
-    inwoners helpt"), and quoting it reads the user's plan back to them."""
+    introduces the technology (the first to name ``subject``, as whole words) is left out unless
+    it states a figure: the whole answer is about what it says ("De gemeente wil een chatbot op
+    de website zetten die inwoners helpt"), and quoting it reads the user's plan back to them."""
+    named = re.compile(rf"(?<!\w){re.escape(subject)}(?!\w)", re.IGNORECASE) if subject else None
     out = []
     for s in sentences(context):
         s = _unquoted(_without_lead_in(s.strip()))
-        if len(s.split()) >= 2 and not s.endswith("?") and quotable(s, DESCRIBED_WORDS) \
-                and (not subject or subject.lower() not in s.lower() or has_figure(s)):
+        if named is not None and named.search(s):
+            named = None  # the first sentence that names it introduces it
+            if not has_figure(s):
+                continue
+        if len(s.split()) >= 2 and not s.endswith("?") and quotable(s, DESCRIBED_WORDS):
             out.append(s)
     return out
 

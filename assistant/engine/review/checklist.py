@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,6 @@ PROBE_WORDS = 45
 # else calls it so (checked on load).
 PROPOSAL_WORDS = {"nl": (("het voorstel", "het plan"), ("dit voorstel", "dit plan")),
                   "en": (("the proposal", "the plan"), ("this proposal", "this plan"))}
-PROPOSAL_NOUN = {"nl": "voorstel", "en": "proposal"}
 # A list number or bullet before a sentence ("1. ", "- "): not part of what a probe quotes, and no
 # figure the council can hold the executive to.
 LIST_NUMBER = re.compile(r"^\s*(\d{1,2}[.)]|[-•*])\s+")
@@ -88,25 +88,31 @@ class Item(_Strict):
     def probe_text(self, lang: str, sentence: str, plan: bool = False) -> str:
         """The probe with ``sentence`` quoted (see :func:`as_quote`); with ``plan``, the quote
         is from the user's description of a plan, and the probe names it so
-        (:data:`PROPOSAL_WORDS`)."""
-        text = self.probe.text(lang).format(quote=as_quote(sentence))
-        return as_plan(text, lang) if plan else text
+        (:data:`PROPOSAL_WORDS`; the quote itself is left as the user wrote it)."""
+        template = self.probe.text(lang)
+        return (as_plan(template, lang) if plan else template).format(quote=as_quote(sentence))
 
 
-def as_plan(text: str, lang: str) -> str:
-    """``text`` naming "the plan" where it named "the proposal" (:data:`PROPOSAL_WORDS`), in
-    lower case or starting a sentence; a quote in it is left as it is."""
-    head, mark, tail = text.partition("“")
-    quote, close, rest = tail.partition("”")
+def as_plan(template: str, lang: str) -> str:
+    """A probe's ``template`` naming "the plan" where it names "the proposal"
+    (:data:`PROPOSAL_WORDS`), as whole words, in lower case or starting a sentence."""
     for word, other in PROPOSAL_WORDS["en" if lang == "en" else "nl"]:
-        head, rest = _swapped(head, word, other), _swapped(rest, word, other)
-    return head + mark + quote + close + rest
+        capital = other[0].upper() + other[1:]
+        template = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", _either(other, capital),
+                          template, flags=re.IGNORECASE)
+    return template
 
 
-def _swapped(text: str, word: str, other: str) -> str:
-    """``text`` with ``word`` (any case) as ``other``, capitalised where ``word`` was."""
-    return re.sub(re.escape(word), lambda m: other if m.group(0)[0].islower()
-                  else other[0].upper() + other[1:], text, flags=re.IGNORECASE)
+def _either(lower: str, capital: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that is ``capital`` where the match starts with a capital, else ``lower``."""
+    return lambda m: capital if m.group(0)[0].isupper() else lower
+
+
+def _names_proposal(text: str, lang: str) -> bool:
+    """Whether ``text`` holds the word for the proposal ("voorstel", "proposal") as a word or
+    the start of one ("voorstellen" too)."""
+    noun = PROPOSAL_WORDS[lang][0][0].split()[-1]
+    return re.search(rf"(?<!\w){noun}", text, flags=re.IGNORECASE) is not None
 
 
 class _ChecklistFile(_Strict):
@@ -144,8 +150,8 @@ def _check(data: _ChecklistFile, node: YamlLines, what: str) -> None:
                 refuse(("items", i, "probe", lang), item.id,
                        "a probe has exactly one slot, {quote}, and no other braces")
             proposal = PROPOSAL_WORDS[lang][0][0]
-            if proposal not in probe.split("{quote}")[0].lower() or PROPOSAL_NOUN[lang] in \
-                    as_plan(probe, lang).replace("{quote}", "").lower():
+            head = probe.split("{quote}")[0]
+            if as_plan(head, lang) == head or _names_proposal(as_plan(probe, lang), lang):
                 refuse(("items", i, "probe", lang), item.id,
                        f"a probe names the document before its quote as '{proposal}', and "
                        f"otherwise only as {' or '.join(repr(w) for w, _ in PROPOSAL_WORDS[lang])}")

@@ -107,12 +107,33 @@ def test_only_statements_short_enough_to_read_out_are_quoted():
 
 def test_the_sentence_that_introduces_the_technology_is_quoted_only_for_a_figure():
     text = ("De gemeente wil een chatbot op de website zetten die inwoners helpt. De chatbot "
-            "kost € 20.000 per jaar. Gesprekken worden een maand bewaard.")
-    kept = ["De chatbot kost € 20.000 per jaar.", "Gesprekken worden een maand bewaard."]
-    assert described_sentences(text, "chatbot op de website") == kept
-    # Whatever case the subject is written in; the sentence with the figure stays.
-    assert described_sentences(text, "Chatbot") == kept
-    assert len(described_sentences(text)) == 3
+            "op de website kost € 20.000 per jaar. De chatbot op de website wordt gebouwd door "
+            "een externe partij. Het detail van de uitvoering ligt bij de afdeling.")
+    later = ["De chatbot op de website kost € 20.000 per jaar.",
+             "De chatbot op de website wordt gebouwd door een externe partij.",
+             "Het detail van de uitvoering ligt bij de afdeling."]
+    # Only the first sentence that names it introduces it; later ones are quoted, with or
+    # without a figure, whatever case the subject is written in.
+    assert described_sentences(text, "chatbot op de website") == later
+    assert described_sentences(text, "Chatbot op de website") == later
+    # A figure keeps the introducing sentence; the subject counts as whole words only ("AI" is
+    # not in "detail").
+    figure = "Voor € 5.000 komt er een chatbot op de website. " + later[2]
+    assert described_sentences(figure, "chatbot op de website") == [
+        "Voor € 5.000 komt er een chatbot op de website.", later[2]]
+    assert described_sentences(later[2], "AI") == [later[2]]
+    assert len(described_sentences(text)) == 4
+
+
+def test_a_probe_in_an_answer_leaves_the_users_quote_as_written():
+    """Quotation marks and "het voorstel" inside what the user wrote stay as they are."""
+    costs = next(i for i in checklist() if i.id == "costs")
+    sentence = "De app “BuitenBeter” kost volgens het voorstel van de wijkraad € 12.000 per jaar."
+    assert costs.probe_text("nl", sentence, plan=True) == (
+        f"Over de kosten zegt het plan: “{sentence}” Welke kosten en besparingen per jaar horen "
+        "daarbij na de eerste periode, en wat gebeurt er als die tegenvallen?")
+    assert costs.probe_text("en", "The proposal costs €5.", plan=True).startswith(
+        "On costs the plan says: “The proposal costs €5.” ")
 
 
 @pytest.mark.parametrize(("sentence", "quoted"), [
