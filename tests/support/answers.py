@@ -17,10 +17,10 @@ def supports(answer, engine):
     for claim in answer.summary + answer.related:
         # What is most at stake (the short answer's opening): a value with the case's reason,
         # cited as the values section cites that value (checked below).
-        value = next((v for v in answer.public_values if v.reason and v.name in claim.text
-                      and claim.text.endswith(f": {v.reason}.")), None)
-        if value is not None and claim in answer.summary:
-            assert claim.citations == value.citations, claim.text
+        if claim.verdict:
+            value = next(v for v in answer.public_values if f"value:{v.key}" == claim.bank_id)
+            assert claim in answer.summary and value.reason and value.reason in claim.text
+            assert value.name in claim.text and claim.citations == value.citations, claim.text
             continue
         for n in claim.citations:
             cited = answer.citation(n)

@@ -7,8 +7,9 @@ is composed depends on the kind of question:
   to the question, its rare words, the detail it asks for), quoted with their citation; a sentence
   that leans on the one before it ("Dat", "Daarnaast") brings that one along, and a question that
   needs two texts gets a sentence from each;
-* "what should I ask about X" (and a bare topic) starts with the sentences that name X (or a line
-  saying what follows and which values are most at stake), then gives questions for the council
+* "what should I ask about X" (and a bare topic) starts with what is most at stake in the case
+  (two public values, each with the case's reason) and the sentences that name X (or a line
+  saying what follows), then gives questions for the council
   per denkraam step, chosen from the question bank for the case X is (:mod:`assistant.engine.case`,
   :mod:`assistant.engine.bank`), filled with the user's words and each cited to a passage that
   speaks to its step or value (left out when none does); then the public values at stake, each
@@ -32,7 +33,14 @@ from os.path import commonprefix
 import numpy as np
 
 from assistant.engine import details as detail_forms
-from assistant.engine.answer.model import Answer, Citation, Claim, StepSection, ValueItem
+from assistant.engine.answer.model import (
+    VERDICT_MARK,
+    Answer,
+    Citation,
+    Claim,
+    StepSection,
+    ValueItem,
+)
 from assistant.engine.answer.probes import Probe, described_sentences, probes
 from assistant.engine.case import case_of, characteristics_of
 from assistant.engine.corpus.passages import Passage
@@ -214,13 +222,17 @@ class Composer:
     def _verdict(answer: Answer, lang: str) -> list[Claim]:
         """What is most at stake in the case: the first :data:`VERDICT_VALUES` public values
         that come with a reason for this case, each with that reason, cited as in the values
-        section. None when the case gives no reasons (the values then only serve the questions)."""
+        section and marked ``value:KEY`` (a sentence of the assistant's, not of the passage).
+        None when the case gives no reasons (the values then only serve the questions)."""
         said = of(lang)
-        reasoned = [v for v in answer.public_values if v.reason][:VERDICT_VALUES]
-        return [Claim(text=(said.VERDICT_FIRST if i == 0 else said.VERDICT_NEXT).format(
-                    value=v.name, reason=v.reason.rstrip(".") if v.reason else ""),
-                      citations=list(v.citations))
-                for i, v in enumerate(reasoned)]
+        out: list[Claim] = []
+        for v in [v for v in answer.public_values if v.reason][:VERDICT_VALUES]:
+            frame = said.VERDICT_FIRST if not out else said.VERDICT_NEXT
+            reason = str(v.reason).strip()
+            text = frame.format(value=v.name, reason=reason)
+            out.append(Claim(text=text if reason[-1:] in ".!?" else f"{text}.",
+                             citations=list(v.citations), bank_id=f"{VERDICT_MARK}{v.key}"))
+        return out
 
     @staticmethod
     def ask_about(subject: str, lang: str) -> str:

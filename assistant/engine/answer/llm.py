@@ -168,6 +168,10 @@ class LLMWriter:
         passages = [c.passage_id for c in composed.citations]
         draft = Draft()
         reason: str | None = None
+        if on_text is not None:  # what is most at stake stays the composer's and leads
+            for claim in composed.summary:
+                if claim.verdict:
+                    on_text(claim.text + "".join(f" [{n}]" for n in claim.citations))
         try:
             for sentence in self._summary_sentences(self._stream(composed, draft, started), draft):
                 checked = self.checker.check(sentence, passages)
@@ -244,7 +248,10 @@ class LLMWriter:
 
     @staticmethod
     def _answer(composed: Answer, draft: Draft, validation: Validation) -> Answer:
-        summary = [Claim(text=c.text, citations=c.citations) for c in draft.summary if c.supported]
+        # What is most at stake stays the composer's, before what the model wrote.
+        summary = [c for c in composed.summary if c.verdict]
+        summary += [Claim(text=c.text, citations=c.citations) for c in draft.summary
+                    if c.supported]
         denkraam = []
         for section in composed.denkraam:
             mine = draft.questions.get(section.step)

@@ -26,6 +26,11 @@ class Citation(BaseModel):
     text: str
 
 
+# The mark (``Claim.bank_id``) of a short answer's sentence on what is most at stake, before the
+# public value's key.
+VERDICT_MARK = "value:"
+
+
 class Claim(BaseModel):
     """A sentence or question with the citations that support it. ``quote`` marks a sentence
     quoted from a (Dutch) source rather than written by the assistant."""
@@ -34,8 +39,14 @@ class Claim(BaseModel):
     citations: list[int] = Field(default_factory=list)
     quote: bool = False
     # A question for the council: the bank entry it was made from ("probe:ITEM" for a probe of
-    # what the user described, "tension:ID" for a worksheet question from periods named apart).
+    # what the user described, "tension:ID" for a worksheet question from periods named apart);
+    # in a short answer, "value:KEY" for what is most at stake (a public value with its reason).
     bank_id: str | None = None
+
+    @property
+    def verdict(self) -> bool:
+        """A short answer's sentence on what is most at stake (a value with its reason)."""
+        return bool(self.bank_id and self.bank_id.startswith(VERDICT_MARK))
 
 
 class StepSection(BaseModel):

@@ -1,10 +1,13 @@
 """Answers as composed for each kind of question, every citation checked against its passage,
 over the seed index."""
 
+import dataclasses
+
 import pytest
 
 from assistant.engine.answer.compose import VERDICT_VALUES, Composer
 from assistant.engine.answer.model import Answer, ValueItem
+from assistant.engine.text.prose import join_words
 from assistant.engine.text.words import fold
 from assistant.render.markdown import render_markdown
 
@@ -63,10 +66,8 @@ def test_english_question_gets_an_english_answer_citing_dutch_passages(engine):
     markdown = render_markdown(answer)
     assert "Questions for the council" in markdown and "Sources" in markdown
     # What is most at stake is written in English; what the texts say is quoted in Dutch.
-    reasons = [v.reason for v in answer.public_values if v.reason]
-    assert answer.summary[0].text.startswith("Most at stake is ")
-    assert all(c.quote for c in answer.summary if c.citations
-               and not any(c.text.endswith(f": {r}.") for r in reasons))
+    assert answer.summary[0].text.startswith("Most at stake is ") and answer.summary[0].verdict
+    assert all(c.quote for c in answer.summary if c.citations and not c.verdict)
     assert any(c.quote for c in answer.summary)
     assert any("wifi-telling" in fold(c.text) for c in answer.citations)
     supports(answer, engine)
@@ -133,7 +134,9 @@ def test_a_technology_no_sentence_names_gets_a_lead_instead_of_unrelated_quotes(
     reasoned = [v for v in answer.public_values if v.reason][:VERDICT_VALUES]
     assert len(reasoned) == VERDICT_VALUES == len(answer.summary) - 1
     for claim, value in zip(answer.summary[1:], reasoned, strict=True):
-        assert value.name in claim.text and claim.text.endswith(f": {value.reason}.")
+        assert claim.text.endswith(f"{value.name}: {value.reason}.") or \
+            claim.text.startswith(f"Ook {value.name} staat op het spel: {value.reason}")
+        assert claim.bank_id == f"value:{value.key}" and claim.verdict
         assert claim.citations == value.citations and not claim.quote
     assert answer.summary[1].text.startswith("Wat vooral op het spel staat, is ")
     assert answer.summary[2].text.startswith("Ook ")
@@ -142,25 +145,40 @@ def test_a_technology_no_sentence_names_gets_a_lead_instead_of_unrelated_quotes(
     camera = engine.ask("Wat moet ik vragen over cameratoezicht?")
     assert camera.summary[0].text.startswith("Wat vooral op het spel staat, is ")
     assert "cameratoezicht" in camera.summary[VERDICT_VALUES].text
-    wifi = engine.ask("Wat moet ik vragen over wifi-telling?")
-    if not any(v.reason for v in wifi.public_values):
-        assert wifi.summary[0].citations and "wifi-telling" in wifi.summary[0].text
-    for answer in (camera, wifi):
-        supports(answer, engine)
+    supports(camera, engine)
 
 
-def test_a_case_without_reasons_keeps_the_values_in_its_lead():
-    """Without a value that has a reason for the case, the lead names the values at stake."""
-    answer = Answer(question="q", language="nl", kind="ask", abstained=False, public_values=[
-        ValueItem(key="privacy", name="privacy"), ValueItem(key="autonomie", name="autonomie")])
-    assert Composer._verdict(answer, "nl") == []
-    assert Composer._lead("drones", answer, "nl", values=True) == (
-        "Hieronder staan vragen voor de raad over drones. Op het spel staan vooral privacy en "
-        "autonomie.")
-    answer.public_values[1].reason = "wie gevolgd wordt, voelt zich minder vrij"
+def test_a_case_without_reasons_keeps_the_values_in_its_lead(engine, monkeypatch):
+    """Without a value that has a reason for the case (a bank without reasons), the lead names
+    the values at stake, and nothing of the kind is marked as what is most at stake."""
+    selector = engine.index.selector
+    monkeypatch.setattr(selector, "bank", dataclasses.replace(selector.bank, reasons=()))
+    answer = engine.ask("Wat moet ik vragen over een risicomodel voor schuldhulpverlening?")
+    assert answer.denkraam and answer.public_values
+    assert not any(v.reason for v in answer.public_values)
+    assert [c.text for c in answer.summary] == [
+        "Hieronder staan vragen voor de raad over een risicomodel voor schuldhulpverlening. Op "
+        "het spel staan vooral " + join_words([v.name for v in answer.public_values[:3]], "nl")
+        + "."]
+
+
+@pytest.mark.parametrize(("reason", "sentence"), [
+    ("wie gevolgd wordt, voelt zich minder vrij",
+     "Most at stake is autonomy: wie gevolgd wordt, voelt zich minder vrij."),
+    ("is wie gevolgd wordt nog vrij?", "Most at stake is autonomy: is wie gevolgd wordt nog vrij?"),
+    ("de leverancier is Acme B.V.", "Most at stake is autonomy: de leverancier is Acme B.V."),
+])
+def test_what_is_most_at_stake_ends_as_one_sentence(reason, sentence):
+    answer = Answer(question="q", language="en", kind="ask", abstained=False, public_values=[
+        ValueItem(key="privacy", name="privacy"),
+        ValueItem(key="autonomie", name="autonomy", reason=reason, citations=[2]),
+        ValueItem(key="inclusie", name="inclusion", reason="few can use it", citations=[3]),
+        ValueItem(key="veiligheid", name="safety", reason="it may fail", citations=[1])])
     verdict = Composer._verdict(answer, "en")
     assert [c.text for c in verdict] == [
-        "Most at stake is autonomie: wie gevolgd wordt, voelt zich minder vrij."]
+        sentence, "Also at stake is inclusion: few can use it."][:VERDICT_VALUES]
+    assert [c.bank_id for c in verdict] == ["value:autonomie", "value:inclusie"][:VERDICT_VALUES]
+    assert [c.citations for c in verdict] == [[2], [3]][:VERDICT_VALUES]
 
 
 @pytest.mark.parametrize(("head", "word", "names"), [

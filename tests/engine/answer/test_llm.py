@@ -64,6 +64,19 @@ def test_what_to_ask_gets_the_models_questions_per_step(seed_settings, stub):
     assert [s.step for s in answer.denkraam] == [1, 2, 3, 4, 5]
 
 
+def test_what_is_most_at_stake_stays_the_composers_and_is_streamed_first(seed_settings, stub):
+    question = "Wat moet ik vragen over cameratoezicht?"
+    composed = engine_for(seed_settings, "", "").ask(question)
+    verdict = [c for c in composed.summary if c.verdict]
+    assert verdict
+    streamed: list[str] = []
+    answer = engine_for(seed_settings, stub.url, "valid").ask(question, on_text=streamed.append)
+    assert answer.written_by == "llm", answer.validation
+    assert answer.summary[:len(verdict)] == verdict and len(answer.summary) > len(verdict)
+    assert streamed == [c.text + "".join(f" [{n}]" for n in c.citations)
+                        for c in answer.summary]
+
+
 def test_an_unsupported_sentence_is_removed_or_gives_the_composed_answer(seed_settings, stub):
     removed = engine_for(seed_settings, stub.url, "invented").ask(DENKRAAM)
     assert removed.written_by == "llm" and removed.validation.removed == 1
