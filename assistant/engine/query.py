@@ -530,12 +530,21 @@ class QueryAnalyser:
 _QUALIFIED = re.compile(r"(\S+)\s+[a-zà-ÿ][\w-]*\s+$")
 
 
+# English words whose spelling misleads "a"/"an": a vowel sounded as a consonant ("a user", "a
+# one-off", "a European") and a silent h ("an hour").
+_YOU_SOUND = re.compile(r"^(u[bcdfgklmnprstvz][aeiou]|eu|one\b|once\b)")
+_SILENT_H = re.compile(r"^(hour|honest|honou?r|heir)")
+
+
 def _article(article: str, name: str) -> str:
     """``article`` as it goes before ``name``: the English indefinite one as "an" before a vowel
-    and "a" before another letter (by spelling: "an app", "a sensor")."""
-    if article in ("a", "an"):
-        return "an" if name[:1].lower() in "aeiou" else "a"
-    return article
+    sound and "a" before another ("an app", "a sensor", "a user portal", "an hourly count"),
+    as far as the spelling tells."""
+    if article not in ("a", "an"):
+        return article
+    word = name.lower()
+    vowel = (word[:1] in "aeiou" and not _YOU_SOUND.match(word)) or bool(_SILENT_H.match(word))
+    return "an" if vowel else "a"
 
 
 def named_form(text: str, subject: str, name: str) -> str:
@@ -557,7 +566,7 @@ def named_form(text: str, subject: str, name: str) -> str:
     # of the subject between them, and not before a proper name ("de app GeluidMelder").
     qualified = _QUALIFIED.search(before)
     if qualified and fold(qualified.group(1)) in ARTICLES and name[:1].islower() \
-            and at >= 0 and at + inner == start and inner > 0:
+            and at >= 0 and inner > 0:
         return f"{_article(fold(qualified.group(1)), name)} {name}"
     if name[:1].isupper() and not any(c.isupper() for c in name[1:]) \
             and _SENTENCE_START.search(before):
