@@ -38,8 +38,10 @@ def test_a_request_for_what_to_ask_about_no_technology_is_declined(engine):
     assert paving.abstained and not paving.denkraam
     # The refusal says where such a plan comes back in scope: a digital part of it.
     assert paving.summary[-1].text.startswith("Does the plan include a digital part")
-    assert not any("digital part" in c.text
-                   for c in engine.ask("What is the capital of Australia?").summary)
+    for other in ("What is the capital of Australia?", "What should I ask about blockchain?"):
+        # Not for a question without a plan, nor for a technology the texts leave out.
+        refused = engine.ask(other)
+        assert refused.abstained and not any("digital part" in c.text for c in refused.summary)
     digital = engine.ask("Waar moet ik als raadslid op letten bij digitalisering?")
     assert not digital.abstained and digital.denkraam
 
