@@ -141,8 +141,8 @@ class Composer:
     def abstain(self, retrieval: Retrieval) -> Answer:
         q = retrieval.query
         summary = [Claim(text=self.decline_text(q.language))]
-        if q.kind == "ask" and q.context:  # what to ask about a plan: its digital part is
-            # in scope
+        if q.kind == "ask" and q.context:
+            # What to ask about a plan the texts do not cover: its digital part is in scope.
             summary.append(Claim(text=of(q.language).DECLINE_ASK))
         return Answer(question=q.text, language=q.language, kind=q.kind, status="out_of_scope",
                       abstained=True, subject=q.subject, summary=summary,
