@@ -171,7 +171,7 @@ class LLMWriter:
         if on_text is not None:  # what is most at stake stays the composer's and leads
             for claim in composed.summary:
                 if claim.verdict:
-                    on_text(claim.text + "".join(f" [{n}]" for n in claim.citations))
+                    on_text(_cited(claim))
         try:
             for sentence in self._summary_sentences(self._stream(composed, draft, started), draft):
                 checked = self.checker.check(sentence, passages)
@@ -266,8 +266,9 @@ class LLMWriter:
             "validation": validation, "notices": composed.notices})
 
 
-def _cited(checked: Checked) -> str:
-    return checked.text + "".join(f" [{n}]" for n in checked.citations)
+def _cited(sentence: Checked | Claim) -> str:
+    """A sentence as the chat streams it: its text and its citation marks."""
+    return sentence.text + "".join(f" [{n}]" for n in sentence.citations)
 
 
 def _has_questions(raw: str) -> bool:
