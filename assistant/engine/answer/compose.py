@@ -49,7 +49,7 @@ from assistant.engine.index.build import LoadedIndex
 from assistant.engine.index.embedding import query_vectors
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
-from assistant.engine.text.prose import join_words
+from assistant.engine.text.prose import as_sentence, join_words
 from assistant.engine.text.sentences import is_closed
 from assistant.engine.text.words import STOPWORDS, words
 from assistant.engine.understanding.language import language_data
@@ -229,10 +229,9 @@ class Composer:
         out: list[Claim] = []
         for v in [v for v in answer.public_values if v.reason][:VERDICT_VALUES]:
             frame = said.VERDICT_FIRST if not out else said.VERDICT_NEXT
-            reason = str(v.reason).strip()
-            text = frame.format(value=v.name, reason=reason)
-            out.append(Claim(text=text if reason[-1:] in ".!?" else f"{text}.",
-                             citations=list(v.citations), bank_id=f"{VERDICT_MARK}{v.key}"))
+            text = frame.format(value=v.name, reason=str(v.reason).strip())
+            out.append(Claim(text=as_sentence(text), citations=list(v.citations),
+                             bank_id=f"{VERDICT_MARK}{v.key}"))
         return out
 
     @staticmethod

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.engine.bank.schema import _entry
 from assistant.engine.framework import STEP_NUMBERS, YamlLines, parse_yaml
+from assistant.engine.text.prose import as_sentence
 from assistant.errors import UnderstandingDataError
 
 CHECKLIST = Path(__file__).with_name("checklist.yaml")
@@ -40,8 +41,7 @@ LIST_NUMBER = re.compile(r"^\s*(\d{1,2}[.)]|[-•*])\s+")
 
 def as_quote(text: str) -> str:
     """A sentence as a probe quotes it: without its list number, ending as a sentence."""
-    text = LIST_NUMBER.sub("", text).strip()
-    return text if text[-1:] in ".!?" else f"{text}."
+    return as_sentence(LIST_NUMBER.sub("", text).strip())
 
 
 def quotable(text: str, most: int = PROBE_WORDS) -> bool:
