@@ -115,7 +115,9 @@ class Query:
     search: str | None = None  # what retrieval embeds when it is not the question itself
     # The technology as the council's questions name it: the short name inside ``subject``
     # ("luchtkwaliteitsmeters" of "luchtkwaliteitsmeters die de gemeente huurt van Sensaris")
-    # with the article the user wrote before it (:func:`named_form`).
+    # with the article the user wrote before it (:func:`named_form`), definite where it was
+    # indefinite and the noun's article is known ("de chatbot" for "een chatbot", see
+    # text/articles.py).
     name: str | None = None
 
     @property
@@ -358,7 +360,8 @@ class QueryAnalyser:
             asks_values=words_of.asks_values(question),
             question=question if question != text else "", context=context,
             # Only the denkraam's questions use the short name.
-            name=named_form(text, subject, self.model.name(subject))
+            name=self.model.definite(named_form(text, subject, self.model.name(subject)),
+                                     language)
             if subject and kind in NAMED_KINDS else None,
         )
 
@@ -428,7 +431,8 @@ class QueryAnalyser:
             if new:
                 old = set(self.analyzer.tokens(previous.subject or ""))
                 base.subject = new
-                base.name = named_form(own.text, new, self.model.name(new)) \
+                base.name = self.model.definite(
+                    named_form(own.text, new, self.model.name(new)), own.language) \
                     if new == own.subject else new
                 base.topics = own.topics or previous.topics
                 base.tokens = [t for t in previous.tokens if t not in old] + own.tokens

@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.engine.text.articles import definite_form
 from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold
 from assistant.engine.understanding.features import Ngrams, token_features, tokens_with_offsets
 from assistant.engine.understanding.language import language_data, question_frame
@@ -266,6 +267,8 @@ class AnalyserModel:
         self.tag_intercept = np.asarray(arrays["tag_intercept"], dtype=np.float32)
         self.stopwords = frozenset(meta["stopwords"])
         self.known = frozenset(meta["tag_known"])
+        self.articles: dict[str, tuple[int, int]] = {
+            w: (int(n[0]), int(n[1])) for w, n in meta.get("articles", {}).items()}
         self.characteristic_keys: list[str] = list(meta["characteristics"])
         self.example_vectors = np.asarray(arrays["example_vectors"], dtype=np.float32)
         self.example_owner = np.asarray(arrays["example_owner"], dtype=np.int32)
@@ -400,6 +403,11 @@ class AnalyserModel:
         return choose_name(phrase, self.known, self.stopwords, lambda rows: np.asarray(
             [_linear(f, self.name_features, self.name_coef, self.name_intercept) for f in rows],
             dtype=np.float32))
+
+    def definite(self, named: str, language: str) -> str:
+        """``named`` with the definite article for an indefinite one the user wrote, where its
+        noun's article is known (:func:`.articles.definite_form`)."""
+        return definite_form(named, language, self.articles)
 
     @property
     def scope_threshold(self) -> float:

@@ -1,0 +1,84 @@
+"""The definite form of a technology's name, for the council's questions.
+
+A council member who asks about "een chatbot" or "a scan car" asks about one plan; the council's
+questions about it read "de chatbot", "the scan car": "Wie controleert de antwoorden van een
+chatbot?" asks about chatbots in general. English takes "the" before any noun. Dutch takes "de"
+or "het" by the noun's gender, which no rule of spelling tells; it is learned from how the
+labelled Dutch messages write nouns after "de", "het", "deze" and "dit" (:func:`article_counts`).
+A noun never seen after one is known by the last part of a compound that was, seen at least
+:data:`MIN_HEAD` times ("risicomodel" by "model"); one known neither way keeps "een", as does a
+"het" noun after an adjective, since the adjective would have to change too ("een nieuw
+platform", "het nieuwe platform").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from assistant.engine.text.words import STOPWORDS, fold, words
+
+# The determiners that tell a Dutch noun's gender, and the article each stands for.
+GENDER_OF = {"de": "de", "het": "het", "deze": "de", "dit": "het"}
+# A noun's article is the one it takes at least this share of the times it is seen with one.
+MIN_SHARE = 0.8
+# The last part of a compound stands for it when seen with an article at least this often.
+MIN_HEAD = 3
+# The shortest last part of a compound that stands for it ("app" of "meldapp").
+MIN_PART = 3
+
+
+def article_counts(texts: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """How often each word follows "de"/"deze" and "het"/"dit" in ``texts`` (Dutch), folded."""
+    counts: dict[str, list[int]] = {}
+    for text in texts:
+        ws = words(text)
+        for before, word in zip(ws, ws[1:], strict=False):
+            gender = GENDER_OF.get(before)
+            if gender and word not in STOPWORDS and not word.isdigit():
+                counts.setdefault(word, [0, 0])[gender == "het"] += 1
+    return {w: (de, het) for w, (de, het) in counts.items()}
+
+
+def definite_article(noun: str, counts: Mapping[str, tuple[int, int]]) -> str | None:
+    """ "de" or "het" for the Dutch ``noun`` (one word, folded), or None when the counts do not
+    tell it: the noun itself, or else the longest last part of it seen :data:`MIN_HEAD` times,
+    must take one article :data:`MIN_SHARE` of the time."""
+    for start in range(len(noun) - MIN_PART + 1):
+        seen = counts.get(noun[start:])
+        if seen is None:
+            continue
+        de, het = seen
+        if start and de + het < MIN_HEAD:
+            continue
+        if max(de, het) < MIN_SHARE * (de + het):
+            return None
+        return "de" if de >= het else "het"
+    return None
+
+
+def definite_form(named: str, language: str, counts: Mapping[str, tuple[int, int]]) -> str:
+    """``named`` (a name with the article the user wrote, :func:`..query.named_form`) with the
+    definite article in place of an indefinite one, where the article is known (see the module
+    docstring); otherwise as it is."""
+    article, _, rest = named.partition(" ")
+    if not rest:
+        return named
+    if language == "en":
+        return f"the {rest}" if article.lower() in ("a", "an") else named
+    if article.lower() != "een":
+        return named
+    # The head noun: the last word of the first run of words before a function word that does
+    # not start with a capital ("nieuwe kantine voor ...", "app GeluidMelder"), the last part of
+    # a compound written with a hyphen ("MORA-app").
+    run = []
+    for token in rest.split():
+        if fold(token) in STOPWORDS:
+            break
+        run.append(token)
+    lower = [k for k, t in enumerate(run) if t[:1].islower()]
+    at = lower[-1] if lower else len(run) - 1
+    parts = words(run[at]) if run else []
+    gender = definite_article(parts[-1], counts) if parts else None
+    if gender is None or gender == "het" and at > 0:
+        return named
+    return f"{gender} {rest}"
