@@ -406,6 +406,41 @@ def test_a_headed_sentence_is_learned_a_second_time_without_its_heading():
     assert y.tolist() == [1, 0, 0, 1, 0]
 
 
+def test_the_model_reads_a_sentences_words_beside_its_vector_and_keeps_them_when_saved(tmp_path):
+    import numpy as np
+
+    from assistant.engine.review.checklist import checklist
+    from assistant.engine.review.model import (
+        LabelledSentence,
+        ReviewModel,
+        train,
+        training_rows,
+    )
+
+    # Sentences (and the checklist's examples) whose vectors say nothing: only their words tell
+    # the items apart.
+    kept = ["De beelden worden 28 dagen bewaard.", "Gegevens worden een jaar bewaard.",
+            "De opnames worden na een week bewaard en dan gewist.", "Alles wordt lang bewaard."]
+    paid = ["De kosten zijn 40.000 euro per jaar.", "Het kost eenmalig 12.000 euro.",
+            "De kosten worden gedekt uit de reserve.", "Jaarlijks kost het 5.000 euro."]
+    rows = [LabelledSentence(text=t, items=("retention",), topic=f"k{n}")
+            for n, t in enumerate(kept)]
+    rows += [LabelledSentence(text=t, items=("costs",), topic=f"p{n}")
+             for n, t in enumerate(paid)]
+    texts, sections, y, groups = training_rows(rows)
+    ids = [i.id for i in checklist()]
+    vectors = np.ones((len(texts), 3), dtype=np.float32) / np.sqrt(3)
+    model = train(vectors, texts, sections, y, groups, folds=2)
+    asked = ["Hoe lang worden de beelden bewaard?", "Wat kost het per jaar?"]
+    p = model.proba(vectors[:2], asked, [None, None])
+    assert p[0, ids.index("retention")] > p[0, ids.index("costs")]
+    assert p[1, ids.index("costs")] > p[1, ids.index("retention")]
+    model.save(tmp_path)
+    again = ReviewModel.load(tmp_path)
+    assert again.ngrams.vocabulary == model.ngrams.vocabulary
+    assert np.allclose(again.proba(vectors[:2], asked, [None, None]), p)
+
+
 def test_the_gap_report_compares_the_items_no_sentence_reaches_with_the_labels():
     import numpy as np
 

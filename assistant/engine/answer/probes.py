@@ -116,7 +116,7 @@ def probes(model: ReviewModel, lines: list[str], vectors: np.ndarray,
     if not lines:
         return []
     items = checklist()
-    scores = model.proba(vectors, [None] * len(lines))
+    scores = model.proba(vectors, lines, [None] * len(lines))
     # (no figure, minus the probability, sentence, item): sorted, the order they are taken in.
     pairs = [(not has_figure(lines[r]), -float(scores[r, i]), r, i)
              for r in range(len(lines)) for i, item in enumerate(items)

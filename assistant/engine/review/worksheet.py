@@ -130,7 +130,7 @@ class Reading:
         vector = engine.retriever.analyser.vector(question)
         vector = vector / (float(np.linalg.norm(vector)) or 1.0)
         sims = self.vectors @ vector
-        p = self.reviewer.model.proba(vector.reshape(1, -1), [None])[0]
+        p = self.reviewer.model.proba(vector.reshape(1, -1), [question], [None])[0]
         rows: list[int] = []
         best = int(np.argmax(p))
         if p[best] >= ABOUT_ITEM:
@@ -181,7 +181,8 @@ class Reviewer:
         read = time.perf_counter()
         started = read if started is None else started
         vectors = query_vectors(self.engine.index.embed_model, [ln.text for ln in proposal.lines])
-        scores = self.model.proba(vectors, [ln.section for ln in proposal.lines])
+        scores = self.model.proba(vectors, [ln.text for ln in proposal.lines],
+                                  [ln.section for ln in proposal.lines])
         found = self.assign(scores)
         mapped = time.perf_counter()
         answer = self.engine.ask(case_message(self.engine, proposal), use_llm=False)
@@ -338,7 +339,7 @@ class Reviewer:
         reads the question as it reads the proposal's sentences."""
         vector = self.engine.retriever.analyser.vector(question).reshape(1, -1)
         norm = float(np.linalg.norm(vector)) or 1.0
-        p = self.model.proba(vector / norm, [None])[0]
+        p = self.model.proba(vector / norm, [question], [None])[0]
         best = int(np.argmax(p))
         return bool(p[best] >= ANSWERED) and self.items[best].id in covered
 

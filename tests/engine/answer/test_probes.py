@@ -26,8 +26,8 @@ class _Fixed:
         ids = [i.id for i in checklist()]
         self.scores = np.array([[row.get(i, 0.0) for i in ids] for row in rows])
 
-    def proba(self, vectors, sections):
-        assert len(sections) == len(vectors) == len(self.scores)
+    def proba(self, vectors, texts, sections):
+        assert len(sections) == len(texts) == len(vectors) == len(self.scores)
         return self.scores
 
 
