@@ -2,7 +2,7 @@
 
 ``labelled/*.jsonl`` hold sentences as proposals write them (beslispunten, a cost table
 row, a line of a letter without headings, procedural sentences that address nothing), each with
-the heading it stands under and the checklist items it addresses, and (``plans.jsonl``)
+the heading it stands under and the checklist items it addresses, and (``plans*.jsonl``)
 sentences of plans as council members describe them in the chat, without a heading, which the
 what-to-ask answers read (:mod:`assistant.engine.answer.probes`); the checklist's own examples
 are added as sentences of their item. One logistic regression per item reads the e5 question
@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.engine.review.checklist import CHECKLIST, Item, checklist
 from assistant.engine.review.proposal import section_name
+from assistant.engine.understanding import features as ngram_module
 from assistant.engine.understanding.features import Ngrams
 from assistant.errors import UnderstandingDataError
 
@@ -39,18 +40,18 @@ FILES = ("model.npz", "meta.json")
 # reported missing. Chosen on the labelled proposals themselves, cross-validated per proposal (the
 # training report's "gaps"): for each proposal or plan of at least eight labelled sentences, the
 # items a model trained without it reports missing against the items none of its sentences is
-# labelled with. With the n-grams (GRAM_WEIGHT), gap precision and recall with headings, then
-# without: 0.4 gives 0.897, 0.858, 0.881, 0.842; 0.45 gives 0.886, 0.886, 0.867, 0.876; 0.5 gives
-# 0.872, 0.912, 0.848, 0.903. 0.45 is where the lowest of the four is highest (0.867; with the e5
-# vector alone the best was 0.814, at 0.7).
+# labelled with (190 proposals and plans). With the n-grams (GRAM_WEIGHT), gap precision and
+# recall with headings, then without: 0.4 gives 0.906, 0.857, 0.888, 0.843; 0.45 gives 0.893,
+# 0.888, 0.871, 0.880; 0.5 gives 0.873, 0.911, 0.847, 0.904. 0.45 is where the lowest of the four
+# is highest (0.871; with the e5 vector alone the best was 0.808, at 0.7).
 GAP_THRESHOLD = 0.45
 # Probability from which a sentence is shown (quoted) as speaking to an item, and gets the item's
 # question on what it says. Higher than GAP_THRESHOLD: a quote is evidence a council member reads,
 # so a sentence must be surer than the reading that an item is not missing. Per sentence,
 # cross-validated per proposal and plan (macro over items with three sentences or more): 0.55
-# gives precision 0.843 and recall 0.819, 0.5 gives 0.816 and 0.839, 0.6 gives 0.868 and 0.796;
-# on the sentences of plans as council members describe them 0.834 and 0.724. With the e5 vector
-# alone the balance lay at 0.75: 0.764 and 0.763 (plans 0.736 and 0.662).
+# gives precision 0.849 and recall 0.819, 0.5 gives 0.815 and 0.840, 0.6 gives 0.876 and 0.795;
+# on the sentences of plans as council members describe them 0.848 and 0.713. With the e5 vector
+# alone the balance lay at 0.75: 0.761 and 0.762 (plans 0.720 and 0.637).
 THRESHOLD = 0.55
 # Trained models kept in the cache (for a switch back to an earlier labelled set or model).
 KEEP = 3
@@ -58,9 +59,10 @@ KEEP = 3
 # development proposals (evals/worksheets/), before the cross-validation per proposal.
 C = 4.0
 # The weight of the word n-grams (TF-IDF, L2-normalised, as the question analyser's) beside the
-# e5 vector. Cross-validated per proposal and plan, on the 952 sentences of plans as council
-# members describe them: at 0.75, e5 alone gave precision 0.761 and recall 0.656, with n-grams at
-# 0.5 0.904 and 0.620, at 1 0.939 and 0.569 (at 0.55: 0.842 and 0.710), at 2 0.933 and 0.512.
+# e5 vector. Cross-validated per proposal and plan, on the sentences of plans as council members
+# describe them (micro over items): at 0.75, e5 alone gave precision 0.761 and recall 0.656, with
+# n-grams at 0.5 0.904 and 0.620, at 1 0.939 and 0.569 (at 0.55: 0.842 and 0.710), at 2 0.933 and
+# 0.512; 1 gives the most recall at a given precision.
 GRAM_WEIGHT = 1.0
 # Raised whenever how the model is trained changes, so that no older trained one is reused.
 TRAINING_VERSION = 5
@@ -118,6 +120,8 @@ def data_hash() -> str:
     for path in labelled_files():
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     digest.update(CHECKLIST.read_bytes())
+    # How a sentence's n-grams are read (a change there makes a saved vocabulary read otherwise).
+    digest.update(Path(ngram_module.__file__).read_bytes())
     return digest.hexdigest()
 
 
@@ -133,12 +137,20 @@ def section_features(sections: list[str | None], items: tuple[Item, ...]) -> np.
 
 
 def features(vectors: np.ndarray, texts: list[str], sections: list[str | None],
-             ngrams: Ngrams) -> np.ndarray:
-    """What the per-item models read of each sentence: [e5 vector, weighed n-grams, section
+             ngrams: Ngrams) -> Any:
+    """What the per-item models read of each sentence, as a sparse matrix (a sentence has a
+    few dozen of the n-grams' thousands of columns): [e5 vector, weighed n-grams, section
     features]; the section features last (see :func:`cleared_headings`)."""
-    grams = np.vstack([ngrams.transform(t) for t in texts]) if texts \
-        else np.zeros((0, len(ngrams.vocabulary)), dtype=np.float32)
-    return np.hstack([vectors, GRAM_WEIGHT * grams, section_features(sections, checklist())])
+    from scipy import sparse
+
+    if len(texts) != len(vectors):
+        raise ValueError(f"{len(texts)} texts for {len(vectors)} vectors")
+    rows = [ngrams.transform(t) for t in texts]
+    grams = sparse.csr_matrix(np.vstack(rows)) if rows \
+        else sparse.csr_matrix((0, len(ngrams.vocabulary)), dtype=np.float32)
+    return sparse.hstack([sparse.csr_matrix(vectors), GRAM_WEIGHT * grams,
+                          sparse.csr_matrix(section_features(sections, checklist()))],
+                         format="csr")
 
 
 @dataclass
@@ -155,8 +167,8 @@ class ReviewModel:
               ) -> np.ndarray:
         """Per sentence (its e5 vector, its text, its heading) and item, the probability that
         the sentence speaks to the item."""
-        x = features(vectors, texts, sections, self.ngrams)
-        return 1.0 / (1.0 + np.exp(-(x @ self.coef.T + self.intercept)))
+        z = features(vectors, texts, sections, self.ngrams) @ self.coef.T
+        return 1.0 / (1.0 + np.exp(-(np.asarray(z) + self.intercept)))
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -214,13 +226,23 @@ def without_headings(x: np.ndarray, features: np.ndarray, y: np.ndarray
     recall from 0.738 to 0.776 and precision from 0.757 to 0.777, and with the headings hidden
     recall from 0.577 to 0.696 (precision 0.779 to 0.753); per proposal without headings, gap
     precision at 0.7 rose from 0.722 to 0.800."""
+    from scipy import sparse
+
     headed = features.any(axis=1)
-    return (np.vstack([x, cleared_headings(x[headed], features.shape[1])]),
+    stack = sparse.vstack if sparse.issparse(x) else np.vstack
+    return (stack([x, cleared_headings(x[headed], features.shape[1])]),
             np.concatenate([y, y[headed]]))
 
 
-def cleared_headings(x: np.ndarray, width: int) -> np.ndarray:
-    """A copy of ``x`` with its last ``width`` columns (the section features) set to 0."""
+def cleared_headings(x: Any, width: int) -> Any:
+    """A copy of ``x`` (dense or sparse) with its last ``width`` columns (the section features)
+    set to 0."""
+    from scipy import sparse
+
+    if sparse.issparse(x):
+        keep = np.ones(x.shape[1], dtype=np.float32)
+        keep[-width:] = 0.0
+        return sparse.csr_matrix(x @ sparse.diags(keep))
     out = x.copy()
     out[:, -width:] = 0.0
     return out

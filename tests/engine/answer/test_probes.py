@@ -28,6 +28,7 @@ class _Fixed:
 
     def proba(self, vectors, texts, sections):
         assert len(sections) == len(texts) == len(vectors) == len(self.scores)
+        assert all(isinstance(t, str) and t for t in texts)  # the sentences themselves
         return self.scores
 
 
