@@ -360,10 +360,14 @@ class QueryAnalyser:
             asks_values=words_of.asks_values(question),
             question=question if question != text else "", context=context,
             # Only the denkraam's questions use the short name.
-            name=self.model.definite(named_form(text, subject, self.model.name(subject)),
-                                     language)
-            if subject and kind in NAMED_KINDS else None,
+            name=self._named(text, subject, language) if subject and kind in NAMED_KINDS
+            else None,
         )
+
+    def _named(self, text: str, subject: str, language: str) -> str:
+        """The name the council's questions give the technology ``subject`` of ``text``: its
+        short name (the name ranker), with the user's article made definite."""
+        return self.model.definite(named_form(text, subject, self.model.name(subject)), language)
 
     def _characterise(self, q: Query, described: str | None = None) -> None:
         """What the subject does. For a what-to-ask question or a bare topic that names a
@@ -431,8 +435,7 @@ class QueryAnalyser:
             if new:
                 old = set(self.analyzer.tokens(previous.subject or ""))
                 base.subject = new
-                base.name = self.model.definite(
-                    named_form(own.text, new, self.model.name(new)), own.language) \
+                base.name = self._named(own.text, new, own.language) \
                     if new == own.subject else new
                 base.topics = own.topics or previous.topics
                 base.tokens = [t for t in previous.tokens if t not in old] + own.tokens

@@ -7,8 +7,8 @@ or "het" by the noun's gender, which no rule of spelling tells; it is learned fr
 labelled Dutch messages write nouns after "de", "het", "deze" and "dit" (:func:`article_counts`).
 A noun never seen after one is known by the last part of a compound that was, seen at least
 :data:`MIN_HEAD` times ("risicomodel" by "model"); one known neither way keeps "een", as does a
-"het" noun after an adjective, since the adjective would have to change too ("een nieuw
-platform", "het nieuwe platform").
+"het" noun after another word of the name, which may be an adjective that would have to
+change too ("een nieuw platform", "het nieuwe platform").
 """
 
 from __future__ import annotations
