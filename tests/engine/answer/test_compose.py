@@ -127,7 +127,8 @@ def test_a_technology_no_sentence_names_gets_a_lead_instead_of_unrelated_quotes(
     "risico's" in general."""
     answer = engine.ask("Wat moet ik vragen over een risicomodel voor bijstandsfraude?")
     assert answer.denkraam and not answer.notices
-    assert answer.summary[0].text == ("Hieronder staan vragen voor de raad over een risicomodel "
+    # The plan asked about is named as one plan: "het risicomodel" for "een risicomodel".
+    assert answer.summary[0].text == ("Hieronder staan vragen voor de raad over het risicomodel "
                                       "voor bijstandsfraude.")
     assert not answer.summary[0].citations
     # Then the values most at stake, each with the case's reason and the value's own citation.
@@ -157,7 +158,7 @@ def test_a_case_without_reasons_keeps_the_values_in_its_lead(engine, monkeypatch
     assert answer.denkraam and answer.public_values
     assert not any(v.reason for v in answer.public_values)
     assert [c.text for c in answer.summary] == [
-        "Hieronder staan vragen voor de raad over een risicomodel voor schuldhulpverlening. Op "
+        "Hieronder staan vragen voor de raad over het risicomodel voor schuldhulpverlening. Op "
         "het spel staan vooral " + join_words([v.name for v in answer.public_values[:3]], "nl")
         + "."]
 
