@@ -184,7 +184,8 @@ class Composer:
             # treat as such are about something else (a colophon, another portfolio). When the
             # analyser was unsure and the texts do deal with the technology, the sentences
             # answering the other reading lead.
-            answer.summary = self._naming(retrieval, cites, q.name or subject, q.topics)
+            answer.summary = self._naming(retrieval, cites, q.name or subject,
+                                          self._topics_of(q))
         else:
             answer.summary = self._summary(retrieval, cites)
         if denkraam:
@@ -422,6 +423,17 @@ class Composer:
         if not naming:
             return []
         return self._summary(replace(retrieval, sentences=naming, holding=[]), cites)
+
+    def _topics_of(self, q: Query) -> list[Concept]:
+        """The framework topics the question asks about: with a technology named, those its
+        phrase names ("slimme camera's bij het station" is cameratoezicht); a topic the rest of
+        the message mentions is a part or a neighbour of the case ("a digital twin combining
+        sensor data" is no question about crowd-counting sensors), and a sentence naming it
+        does not speak about the case."""
+        if not q.subject:
+            return list(q.topics)
+        own = {t.key for t in self.matcher.topics_in(self.matcher.stems(q.subject))}
+        return [t for t in q.topics if t.key in own]
 
     @staticmethod
     def _usable(text: str, closed: bool = True) -> bool:

@@ -121,6 +121,22 @@ def test_two_publishers_named_are_both_quoted_on_the_subject(engine):
     supports(answer, engine)
 
 
+def test_a_topic_the_description_mentions_is_not_quoted_as_the_case(engine):
+    """A plan that only uses sensor data is no question about counting sensors: the sentences
+    naming "sensoren" speak of another case, so none is quoted. The same words as the
+    technology asked about do introduce it."""
+    plan = ("Wat moet ik vragen over een digitale tweeling van de stad? Die combineert 3D-kaarten, "
+            "energieverbruik per gebouw en gegevens van sensoren.")
+    answer = engine.ask(plan)
+    assert answer.denkraam and answer.subject and "sensor" not in answer.subject
+    assert any(t.key == "sensoren" for t in engine.analyse(plan).topics)
+    quoted = [c.text for c in answer.summary if c.quote or c.citations and not c.bank_id]
+    assert not any("sensor" in fold(t) for t in quoted), quoted
+    supports(answer, engine)
+    named = engine.ask("Wat moet ik vragen over sensoren die drukte meten in het centrum?")
+    assert any("sensor" in fold(c.text) for c in named.summary if not c.bank_id)
+
+
 def test_a_technology_no_sentence_names_gets_a_lead_instead_of_unrelated_quotes(engine):
     """The texts know the words of "risicomodel" but no sentence names one: the short answer
     says what follows and what is most at stake in this case, and quotes nothing about
