@@ -409,8 +409,9 @@ class Composer:
     def _naming(self, retrieval: Retrieval, cites: _Citations, subject: str | None,
                 topics: list[Concept]) -> list[Claim]:
         """The short answer from sentences that name the technology (each content word of its
-        name names a word of the sentence, see :func:`_names`; "AI" and "5G" count) or a
-        framework topic the question names ("wifi tracking" asks about wifi-telling), or none."""
+        name names a word of the sentence, see :func:`_names`; "AI" and "5G" count) or one of
+        ``topics``, the framework topics the technology's phrase names (:meth:`_topics_of`:
+        "wifi tracking" asks about wifi-telling), or none."""
         names = [self._head(n, shortest=2) for n in [subject or "", *(t.nl for t in topics)]]
         names = [n for n in names if n]
         if not names:
