@@ -131,11 +131,8 @@ class Reading:
         about the proposal. A question the proposal model reads as about a checklist item
         (from :data:`ABOUT_ITEM`) gets that item's sentences closest to it; any question also
         gets a sentence very close to it (:data:`ABOUT_SENTENCE`)."""
-        engine = self.reviewer.engine
-        vector = engine.retriever.analyser.vector(question)
-        vector = vector / (float(np.linalg.norm(vector)) or 1.0)
+        vector, p = self.reviewer.read_question(question)
         sims = self.vectors @ vector
-        p = self.reviewer.model.proba(vector.reshape(1, -1), [question], [None])[0]
         rows: list[int] = []
         best = int(np.argmax(p))
         if p[best] >= ABOUT_ITEM:
@@ -342,11 +339,16 @@ class Reviewer:
     def _answered(self, question: str, covered: set[str]) -> bool:
         """Whether a bank question is about an item the proposal addresses: the proposal model
         reads the question as it reads the proposal's sentences."""
-        vector = self.engine.retriever.analyser.vector(question).reshape(1, -1)
-        norm = float(np.linalg.norm(vector)) or 1.0
-        p = self.model.proba(vector / norm, [question], [None])[0]
+        _, p = self.read_question(question)
         best = int(np.argmax(p))
         return bool(p[best] >= ANSWERED) and self.items[best].id in covered
+
+    def read_question(self, question: str) -> tuple[np.ndarray, np.ndarray]:
+        """A question as the proposal model reads the proposal's sentences (without a heading):
+        its unit e5 vector and, per checklist item, the probability that it is about the item."""
+        vector = self.engine.retriever.analyser.vector(question)
+        vector = vector / (float(np.linalg.norm(vector)) or 1.0)
+        return vector, self.model.proba(vector.reshape(1, -1), [question], [None])[0]
 
     def _support(self, step: int, question: str) -> Citation | None:
         """The guidance passage closest to the question of a checklist item (the question its gap
