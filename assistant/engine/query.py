@@ -394,11 +394,13 @@ class QueryAnalyser:
                 q.names_technology = True
                 # Any technology or plan is in scope for what to ask: the denkraam holds for it.
                 q.in_domain = True
-            q.characteristics = [self._characteristics[k] for k in dict.fromkeys(keys)
-                                 if k in self._characteristics]
         else:  # the trigger words of what is asked ("parkeersensorenproject")
-            q.characteristics = self.matcher.characteristics_in(
-                [q.corrected.get(w, w) for w in words(q.asked)])
+            keys = [c.key for c in self.matcher.characteristics_in(
+                [q.corrected.get(w, w) for w in words(q.asked)])]
+        # With what they imply: recognising people is processing personal data.
+        q.characteristics = [self._characteristics[k]
+                             for k in dict.fromkeys(self.model.implied(keys))
+                             if k in self._characteristics]
         if q.characteristics:
             q.in_domain = True
 

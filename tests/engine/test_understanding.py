@@ -313,6 +313,52 @@ def test_what_a_technology_does_is_learned_from_the_case_as_described(engine, me
     assert has <= found and not lacks & found
 
 
+def test_implications_between_characteristics_come_from_the_labelled_cases():
+    from assistant.engine.understanding.model import AnalyserModel
+    from assistant.engine.understanding.train import IMPLIES_MIN_CASES, close, implications
+
+    keys = ["herkent-personen", "persoonsgegevens", "experiment", "handhaving"]
+    n = IMPLIES_MIN_CASES
+    labels = np.zeros((3 * n, len(keys)), dtype=bool)
+    labels[:n, 0] = labels[:n, 1] = True  # every case that recognises people has personal data
+    labels[n:2 * n, 1] = True  # personal data without recognising anyone
+    labels[: n // 2, 2] = True  # half of them trials: too few to imply anything
+    labels[2 * n:, 3] = True  # enforcement, half of it with personal data: no implication
+    labels[2 * n: 2 * n + n // 2, 1] = True
+    assert implications(labels, keys) == [("herkent-personen", "persoonsgegevens")]
+    # Below the minimum number of cases nothing is implied, however consistent.
+    assert implications(labels[n // 2: 2 * n], keys) == []
+
+    predicted = np.asarray([[True, False, False, False], [False, False, True, False]])
+    closed = close(predicted, keys, [("herkent-personen", "persoonsgegevens"),
+                                     ("persoonsgegevens", "handhaving")])
+    assert closed.tolist() == [[True, True, False, True], [False, False, True, False]]
+
+    model = AnalyserModel.__new__(AnalyserModel)
+    model.implies = [("persoonsgegevens", "handhaving"), ("herkent-personen", "persoonsgegevens")]
+    # The implied ones follow the ones read, each once, a chain included.
+    assert model.implied(["experiment", "herkent-personen"]) == [
+        "experiment", "herkent-personen", "persoonsgegevens", "handhaving"]
+    assert model.implied(["persoonsgegevens", "herkent-personen"]) == [
+        "persoonsgegevens", "herkent-personen", "handhaving"]
+    assert model.implied([]) == []
+
+
+@pytest.mark.slow
+def test_a_case_that_recognises_people_processes_personal_data(engine, monkeypatch):
+    model = engine.index.analyser
+    # Learned from the labelled cases at training, not written down.
+    assert ("herkent-personen", "persoonsgegevens") in model.implies
+    assert ("persoonsgegevens", "herkent-personen") not in model.implies
+    # However unsure the model is of personal data on its own, recognising people brings it.
+    monkeypatch.setattr(model, "characteristics",
+                        lambda *args, **kwargs: ["herkent-personen", "experiment"])
+    query = engine.analyse("Wat moet ik vragen over camera's met gezichtsherkenning bij het "
+                           "stadhuis, als proef van een half jaar?")
+    assert [c.key for c in query.characteristics] == [
+        "herkent-personen", "experiment", "persoonsgegevens"]
+
+
 @pytest.mark.slow
 def test_a_bare_technology_gets_the_denkraam_block_even_when_nothing_is_read_of_what_it_does(
         engine):

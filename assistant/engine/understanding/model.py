@@ -28,7 +28,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -273,6 +273,8 @@ class AnalyserModel:
         self.example_vectors = np.asarray(arrays["example_vectors"], dtype=np.float32)
         self.example_owner = np.asarray(arrays["example_owner"], dtype=np.int32)
         self.learned: list[str] = list(meta.get("learned_characteristics", []))
+        self.implies: list[tuple[str, str]] = [
+            (str(a), str(b)) for a, b in meta.get("characteristic_implies", [])]
         grams = meta.get("characteristic_ngrams", [])
         self.case_ngrams = Ngrams({g: i for i, g in enumerate(grams)},
                                   np.asarray(arrays.get("characteristic_idf", np.zeros(0)),
@@ -458,6 +460,15 @@ class AnalyserModel:
         z = self.learned_coef @ features + self.learned_intercept
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
         return {k: float(v) for k, v in zip(self.learned, p, strict=True)}
+
+    def implied(self, keys: Sequence[str]) -> list[str]:
+        """``keys`` and, after them, the characteristics they imply: where nearly every labelled
+        case with one has the other as well (a technology that recognises people processes
+        personal data; see :func:`.train.implications`)."""
+        out = list(keys)
+        for key in out:  # grows while it is read: an implied one's implications follow it
+            out += [b for a, b in self.implies if a == key and b not in out]
+        return out
 
     def characteristics(self, text: str, vector: np.ndarray, triggered: Collection[str] = (),
                         phrase_vector: np.ndarray | None = None) -> list[str]:

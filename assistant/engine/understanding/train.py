@@ -72,7 +72,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 27
+ANALYSER_VERSION = 28
 # How many of the technologies it never saw in training the scope threshold keeps: refusing a
 # technology costs a council member more than a denkraam answer about a plan with little
 # technology in it. The threshold was 0.3 by hand, chosen when 0.3 kept 0.94 (and refused 0.83
@@ -98,6 +98,13 @@ TECHNOLOGY_C = 4.0
 # lacks 0.62 at 1, 0.59 at 3, 0.57 at 10; 3 is the middle), and how many labelled cases must have
 # a characteristic for it to be learned (one with fewer keeps its trigger words and examples).
 CHARACTERISTIC_C = 3.0
+# One characteristic implies another where at least IMPLIES_SHARE of the labelled cases that have
+# it (and at least IMPLIES_MIN_CASES do) have the other as well: a technology that recognises
+# people, records images of them or decides about residents processes personal data. The model
+# gives the implied one whenever it gives the first, however unsure it is of the second on its
+# own (see :func:`implications`).
+IMPLIES_SHARE = 0.95
+IMPLIES_MIN_CASES = 40
 CHARACTERISTIC_MIN_CASES = 8
 
 Embed = Callable[[str], Sequence[float]]
@@ -265,6 +272,36 @@ def case_rows(cases: Sequence[LabelledCase], framework: Framework
     return texts, triggered, groups
 
 
+def implications(labels: np.ndarray, keys: Sequence[str]) -> list[tuple[str, str]]:
+    """(a, b) for every two characteristics where the labelled cases that have ``a`` (at least
+    :data:`IMPLIES_MIN_CASES`) have ``b`` as well in at least :data:`IMPLIES_SHARE` of them;
+    ``labels`` is cases x ``keys``."""
+    out = []
+    for i, a in enumerate(keys):
+        having = labels[:, i]
+        n = int(having.sum())
+        if n < IMPLIES_MIN_CASES:
+            continue
+        for j, b in enumerate(keys):
+            if j != i and int((having & labels[:, j]).sum()) >= IMPLIES_SHARE * n:
+                out.append((a, b))
+    return out
+
+
+def close(predicted: np.ndarray, keys: Sequence[str], implied: Sequence[tuple[str, str]]
+          ) -> np.ndarray:
+    """``predicted`` (cases x ``keys``) with every characteristic ``implied`` by one it has."""
+    out = predicted.copy()
+    pairs = [(keys.index(a), keys.index(b)) for a, b in implied if a in keys and b in keys]
+    for _ in range(len(keys)):
+        before = out.copy()
+        for i, j in pairs:
+            out[:, j] |= out[:, i]
+        if (out == before).all():
+            break
+    return out
+
+
 def _characteristics(x: np.ndarray, texts: list[str], triggered: list[set[str]],
                      cases: Sequence[LabelledCase], keys: list[str], groups: list[str]
                      ) -> tuple[list[str], Ngrams | None, np.ndarray, np.ndarray, dict[str, Any]]:
@@ -307,14 +344,22 @@ def _characteristics(x: np.ndarray, texts: list[str], triggered: list[set[str]],
 
     columns = [keys.index(k) for k in learned]
     predicted = np.zeros((len(cases), len(learned)), dtype=bool)
+    alone = np.zeros_like(predicted)  # without the implications, for the report
     folds = min(FOLDS, len(set(groups)))
     if folds >= 2:
         for train_rows, test_rows in GroupKFold(n_splits=folds).split(x, groups=groups):
             ngrams, models = fit(train_rows)
             test = matrix(ngrams, test_rows)
             for i, (j, model) in enumerate(zip(columns, models, strict=True)):
-                predicted[test_rows, i] = labels[train_rows, j].any() if model is None else \
+                alone[test_rows, i] = labels[train_rows, j].any() if model is None else \
                     model.predict_proba(test)[:, 1] >= CHARACTERISTIC_PROBABILITY
+            # The implications as the cases of the other folds show them.
+            predicted[test_rows] = close(alone[test_rows], learned,
+                                         implications(labels[train_rows][:, columns], learned))
+    report["implies"] = implications(labels, keys)
+    truth = labels[:, columns]
+    report["micro_without_implications"] = precision_recall_f1(
+        int((alone & truth).sum()), int((alone & ~truth).sum()), int((~alone & truth).sum()))
     tp_all = fp_all = fn_all = 0
     for i, (key, j) in enumerate(zip(learned, columns, strict=True)):
         truth = labels[:, j]
@@ -518,6 +563,7 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         "articles": {w: list(n) for w, n in sorted(articles.items())},
         "characteristics": keys,
         "learned_characteristics": learned,
+        "characteristic_implies": [list(pair) for pair in case_report.get("implies", [])],
         "characteristic_ngrams": sorted(case_ngrams.vocabulary,
                                         key=case_ngrams.vocabulary.__getitem__)
         if case_ngrams else [],
