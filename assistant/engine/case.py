@@ -14,6 +14,7 @@ questions: a facet the lists miss only means that fewer questions name it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -324,22 +325,30 @@ class Case:
         return {"onderwerp": subject, **self.facets}
 
 
-def characteristics_of(q: Query, matcher: Matcher) -> tuple[str, ...]:
+def characteristics_of(q: Query, matcher: Matcher,
+                       implied: Callable[[list[str]], list[str]] | None = None
+                       ) -> tuple[str, ...]:
     """What the technology of an analysed question does, as its case has it: the characteristics
     the analyser read (the learned model reads what the message describes; otherwise the trigger
     words of what it describes and of a follow-up's conditions are added), each once, in order,
-    without those that yield to another one found."""
+    with what they imply (``implied``, the analyser model's :meth:`~.AnalyserModel.implied`)
+    after them, without those that yield to another one found."""
     found = list(q.characteristics)
     described = " ".join(x for x in (q.context, *q.conditions) if x)
     if described and not q.names_technology:
         found += matcher.characteristics_in(words(described))
-    once = list({c.key: c for c in found}.values())
+    keys = list(dict.fromkeys(c.key for c in found))
+    if implied is not None:
+        keys = implied(keys)
+    known = {c.key: c for c in matcher.framework.characteristics}
+    once = [known[k] for k in dict.fromkeys(keys) if k in known]
     return tuple(c.key for c in Characteristic.prevailing(once))
 
 
-def case_of(q: Query, matcher: Matcher) -> Case:
+def case_of(q: Query, matcher: Matcher,
+            implied: Callable[[list[str]], list[str]] | None = None) -> Case:
     """The case of an analysed question: its technology, what it does
     (:func:`characteristics_of`) and its facets."""
     facets = facets_of(" ".join(x for x in (q.text, *q.conditions) if x), q.language)
     return Case(language=q.language, technology=q.name or q.subject,
-                characteristics=characteristics_of(q, matcher), facets=facets)
+                characteristics=characteristics_of(q, matcher, implied), facets=facets)

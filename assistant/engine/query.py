@@ -20,6 +20,7 @@ import dataclasses
 import math
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -374,7 +375,7 @@ class QueryAnalyser:
         technology, the learned model reads it with what the message says of it (``described``,
         by default :attr:`Query.described`) and with which characteristics the framework's
         trigger words name there; otherwise the trigger words of the subject, or of what is asked
-        when there is no subject."""
+        when there is no subject. With what those imply (:meth:`_with_implied`)."""
         if described is None:
             described = q.described
         if q.subject:
@@ -397,12 +398,15 @@ class QueryAnalyser:
         else:  # the trigger words of what is asked ("parkeersensorenproject")
             keys = [c.key for c in self.matcher.characteristics_in(
                 [q.corrected.get(w, w) for w in words(q.asked)])]
-        # With what they imply: recognising people is processing personal data.
-        q.characteristics = [self._characteristics[k]
-                             for k in dict.fromkeys(self.model.implied(keys))
-                             if k in self._characteristics]
+        q.characteristics = self._with_implied(keys)
         if q.characteristics:
             q.in_domain = True
+
+    def _with_implied(self, keys: Iterable[str]) -> list[Characteristic]:
+        """The characteristics ``keys`` names, each once, and after them what they imply
+        (:meth:`AnalyserModel.implied`: recognising people is processing personal data)."""
+        return [self._characteristics[k] for k in self.model.implied(list(dict.fromkeys(keys)))
+                if k in self._characteristics]
 
     # -- follow-ups ------------------------------------------------------------------------------
 
@@ -424,7 +428,8 @@ class QueryAnalyser:
             base.search = f"{subject}: {'; '.join(base.conditions)}"
             # A condition can give the technology another characteristic ("een proef").
             added = self.matcher.characteristics_in(words(condition))
-            base.characteristics = list(dict.fromkeys([*previous.characteristics, *added]))
+            base.characteristics = self._with_implied(
+                c.key for c in [*previous.characteristics, *added])
         elif how == "why":
             base.kind = "why"
             base.tokens += own.tokens
@@ -451,7 +456,8 @@ class QueryAnalyser:
                 self._characterise(base, described=described_of(new, own.asked, own.context))
                 added = [c for condition in base.conditions
                          for c in self.matcher.characteristics_in(words(condition))]
-                base.characteristics = list(dict.fromkeys([*base.characteristics, *added]))
+                base.characteristics = self._with_implied(
+                    c.key for c in [*base.characteristics, *added])
         base.in_domain = previous.in_domain or own.in_domain
         return base
 

@@ -192,7 +192,8 @@ def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[st
         expected = {c.key for c in Characteristic.prevailing(
             [framework.characteristic(k) for k in row["characteristics"]])}
         try:
-            got = set(characteristics_of(engine.analyse(row["text"]), engine.index.matcher))
+            got = set(characteristics_of(engine.analyse(row["text"]), engine.index.matcher,
+                                         engine.index.analyser.implied))
         except AssistantError as exc:
             per_row.append({"id": row.get("id"), "error": str(exc)})
             got = set()

@@ -309,54 +309,83 @@ def test_what_a_technology_does_is_learned_from_the_case_as_described(engine, me
 
     query = engine.analyse(message)
     assert query.names_technology
-    found = set(case_of(query, engine.index.matcher).characteristics)
+    found = set(case_of(query, engine.index.matcher, engine.index.analyser.implied).characteristics)
     assert has <= found and not lacks & found
 
 
 def test_implications_between_characteristics_come_from_the_labelled_cases():
     from assistant.engine.understanding.model import AnalyserModel
-    from assistant.engine.understanding.train import IMPLIES_MIN_CASES, close, implications
+    from assistant.engine.understanding.train import (
+        IMPLIES_MIN_CASES,
+        IMPLIES_SHARE,
+        implications,
+        with_implied,
+    )
 
+    assert (IMPLIES_MIN_CASES, IMPLIES_SHARE) == (40, 0.95)
     keys = ["herkent-personen", "persoonsgegevens", "experiment", "handhaving"]
-    n = IMPLIES_MIN_CASES
-    labels = np.zeros((3 * n, len(keys)), dtype=bool)
-    labels[:n, 0] = labels[:n, 1] = True  # every case that recognises people has personal data
-    labels[n:2 * n, 1] = True  # personal data without recognising anyone
-    labels[: n // 2, 2] = True  # half of them trials: too few to imply anything
-    labels[2 * n:, 3] = True  # enforcement, half of it with personal data: no implication
-    labels[2 * n: 2 * n + n // 2, 1] = True
+    labels = np.zeros((120, len(keys)), dtype=bool)
+    labels[:40, 0] = True  # 40 cases recognise people, 38 of them with personal data
+    labels[:38, 1] = True
+    labels[40:80, 1] = True  # personal data without recognising anyone
+    labels[:20, 2] = True  # 20 trials: too few to imply anything
+    labels[80:120, 3] = True  # 40 enforcing, 37 of them with personal data: just short
+    labels[80:117, 1] = True
     assert implications(labels, keys) == [("herkent-personen", "persoonsgegevens")]
-    # Below the minimum number of cases nothing is implied, however consistent.
-    assert implications(labels[n // 2: 2 * n], keys) == []
+    # Fewer than 40 cases imply nothing, however consistent they are.
+    assert implications(labels[2:40], keys) == []
+    # A pair that yields_to relates is no implication, either way round.
+    assert implications(labels, keys, {("persoonsgegevens", "herkent-personen")}) == []
 
     predicted = np.asarray([[True, False, False, False], [False, False, True, False]])
-    closed = close(predicted, keys, [("herkent-personen", "persoonsgegevens"),
-                                     ("persoonsgegevens", "handhaving")])
+    # The pairs in the order that needs a second pass: the closure is complete all the same.
+    closed = with_implied(predicted, keys, [("persoonsgegevens", "handhaving"),
+                                            ("herkent-personen", "persoonsgegevens")])
     assert closed.tolist() == [[True, True, False, True], [False, False, True, False]]
+    assert not predicted[0, 1]  # the input is left as it was
 
     model = AnalyserModel.__new__(AnalyserModel)
     model.implies = [("persoonsgegevens", "handhaving"), ("herkent-personen", "persoonsgegevens")]
-    # The implied ones follow the ones read, each once, a chain included.
+    # The implied ones follow the ones read, each once, a chain included; the same closure as
+    # the cross-validation's.
     assert model.implied(["experiment", "herkent-personen"]) == [
         "experiment", "herkent-personen", "persoonsgegevens", "handhaving"]
     assert model.implied(["persoonsgegevens", "herkent-personen"]) == [
         "persoonsgegevens", "herkent-personen", "handhaving"]
     assert model.implied([]) == []
+    for row, keys_read in zip(closed.tolist(), (["herkent-personen"], ["experiment"]),
+                              strict=True):
+        assert set(model.implied(keys_read)) == {k for k, on in zip(keys, row, strict=True) if on}
 
 
 @pytest.mark.slow
 def test_a_case_that_recognises_people_processes_personal_data(engine, monkeypatch):
+    from assistant.engine.case import case_of
+
     model = engine.index.analyser
-    # Learned from the labelled cases at training, not written down.
+    # Learned from the labelled cases at training, not written down, and reported with what
+    # cross-validation gives without them.
     assert ("herkent-personen", "persoonsgegevens") in model.implies
     assert ("persoonsgegevens", "herkent-personen") not in model.implies
-    # However unsure the model is of personal data on its own, recognising people brings it.
+    report = model.meta["report"]["characteristics"]
+    assert [list(p) for p in report["implies"]] == [list(p) for p in model.implies]
+    assert report["micro"]["recall"] >= report["without_implications"]["recall"]
+    # However unsure the model is of personal data on its own, recognising people brings it,
+    # after the characteristics read.
     monkeypatch.setattr(model, "characteristics",
                         lambda *args, **kwargs: ["herkent-personen", "experiment"])
     query = engine.analyse("Wat moet ik vragen over camera's met gezichtsherkenning bij het "
                            "stadhuis, als proef van een half jaar?")
-    assert [c.key for c in query.characteristics] == [
-        "herkent-personen", "experiment", "persoonsgegevens"]
+    keys = [c.key for c in query.characteristics]
+    assert keys[:2] == ["herkent-personen", "experiment"] and "persoonsgegevens" in keys[2:]
+    assert "persoonsgegevens" in case_of(query, engine.index.matcher, model.implied).characteristics
+    # A follow-up's condition brings its implications too.
+    monkeypatch.setattr(model, "characteristics", lambda *args, **kwargs: ["experiment"])
+    first = engine.analyse("Wat moet ik vragen over camera's bij het stadhuis?")
+    assert "persoonsgegevens" not in [c.key for c in first.characteristics]
+    then = engine.analyse("En als er gezichtsherkenning bij komt?", previous=first)
+    keys = [c.key for c in then.characteristics]
+    assert "herkent-personen" in keys and "persoonsgegevens" in keys
 
 
 @pytest.mark.slow
@@ -784,7 +813,7 @@ def test_a_swap_reads_the_new_technology_and_keeps_the_conditions(engine):
     swap = engine.analyse("En bij drones?", trial)
     assert swap.followup == "swap" and "drones" in swap.subject
     assert swap.conditions == trial.conditions
-    keys = set(case_of(swap, engine.index.matcher).characteristics)
+    keys = set(case_of(swap, engine.index.matcher, engine.index.analyser.implied).characteristics)
     assert "experiment" in keys and "herkent-personen" not in keys
 
 

@@ -162,7 +162,8 @@ class Composer:
         answer = Answer(question=q.text, language=lang, kind=q.kind, abstained=False,
                         subject=subject, topic=topic.name(lang) if topic else None,
                         characteristics=[self.index.framework.characteristic(k).name(lang)
-                                         for k in characteristics_of(q, self.matcher)],
+                                         for k in characteristics_of(
+                                             q, self.matcher, self.analyser.model.implied)],
                         checked=list(retrieval.checked))
         if q.only_context:
             return self._no_question(q, answer)
@@ -475,7 +476,7 @@ class Composer:
         for this case (see :mod:`assistant.engine.bank.select`)."""
         q = retrieval.query
         lang = q.language
-        case = case_of(q, self.matcher)
+        case = case_of(q, self.matcher, self.analyser.model.implied)
         case_vector = self._case_vector(retrieval)
         pool = self._pool(retrieval, case_vector)
         selection = self.index.selector.select(case, case_vector, pool)

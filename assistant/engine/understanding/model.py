@@ -273,8 +273,8 @@ class AnalyserModel:
         self.example_vectors = np.asarray(arrays["example_vectors"], dtype=np.float32)
         self.example_owner = np.asarray(arrays["example_owner"], dtype=np.int32)
         self.learned: list[str] = list(meta.get("learned_characteristics", []))
-        self.implies: list[tuple[str, str]] = [
-            (str(a), str(b)) for a, b in meta.get("characteristic_implies", [])]
+        self.implies: list[tuple[str, str]] = list(dict.fromkeys(
+            (str(a), str(b)) for a, b in meta.get("characteristic_implies", [])))
         grams = meta.get("characteristic_ngrams", [])
         self.case_ngrams = Ngrams({g: i for i, g in enumerate(grams)},
                                   np.asarray(arrays.get("characteristic_idf", np.zeros(0)),
@@ -464,7 +464,8 @@ class AnalyserModel:
     def implied(self, keys: Sequence[str]) -> list[str]:
         """``keys`` and, after them, the characteristics they imply: where nearly every labelled
         case with one has the other as well (a technology that recognises people processes
-        personal data; see :func:`.train.implications`)."""
+        personal data; see :func:`.train.implications`; :func:`.train.with_implied` does the same
+        for the cross-validation's arrays)."""
         out = list(keys)
         for key in out:  # grows while it is read: an implied one's implications follow it
             out += [b for a, b in self.implies if a == key and b not in out]

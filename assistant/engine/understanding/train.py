@@ -18,7 +18,7 @@ import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -72,7 +72,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 28
+ANALYSER_VERSION = 29
 # How many of the technologies it never saw in training the scope threshold keeps: refusing a
 # technology costs a council member more than a denkraam answer about a plan with little
 # technology in it. The threshold was 0.3 by hand, chosen when 0.3 kept 0.94 (and refused 0.83
@@ -98,14 +98,15 @@ TECHNOLOGY_C = 4.0
 # lacks 0.62 at 1, 0.59 at 3, 0.57 at 10; 3 is the middle), and how many labelled cases must have
 # a characteristic for it to be learned (one with fewer keeps its trigger words and examples).
 CHARACTERISTIC_C = 3.0
+CHARACTERISTIC_MIN_CASES = 8
 # One characteristic implies another where at least IMPLIES_SHARE of the labelled cases that have
 # it (and at least IMPLIES_MIN_CASES do) have the other as well: a technology that recognises
-# people, records images of them or decides about residents processes personal data. The model
-# gives the implied one whenever it gives the first, however unsure it is of the second on its
-# own (see :func:`implications`).
+# people, records images of them or decides about residents processes personal data. The
+# analyser gives the implied one whenever it gives the first, however unsure the model is of the
+# second on its own (see :func:`implications`). A pair that yields_to relates either way is no
+# implication: the one would then always drop the other.
 IMPLIES_SHARE = 0.95
 IMPLIES_MIN_CASES = 40
-CHARACTERISTIC_MIN_CASES = 8
 
 Embed = Callable[[str], Sequence[float]]
 
@@ -272,9 +273,11 @@ def case_rows(cases: Sequence[LabelledCase], framework: Framework
     return texts, triggered, groups
 
 
-def implications(labels: np.ndarray, keys: Sequence[str]) -> list[tuple[str, str]]:
+def implications(labels: np.ndarray, keys: Sequence[str],
+                 yielding: Collection[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """(a, b) for every two characteristics where the labelled cases that have ``a`` (at least
-    :data:`IMPLIES_MIN_CASES`) have ``b`` as well in at least :data:`IMPLIES_SHARE` of them;
+    :data:`IMPLIES_MIN_CASES`) have ``b`` as well in at least :data:`IMPLIES_SHARE` of them,
+    unless one yields to the other (``yielding``: (key, the key it yields to));
     ``labels`` is cases x ``keys``."""
     out = []
     for i, a in enumerate(keys):
@@ -283,13 +286,14 @@ def implications(labels: np.ndarray, keys: Sequence[str]) -> list[tuple[str, str
         if n < IMPLIES_MIN_CASES:
             continue
         for j, b in enumerate(keys):
-            if j != i and int((having & labels[:, j]).sum()) >= IMPLIES_SHARE * n:
+            if j != i and int((having & labels[:, j]).sum()) >= IMPLIES_SHARE * n \
+                    and (a, b) not in yielding and (b, a) not in yielding:
                 out.append((a, b))
     return out
 
 
-def close(predicted: np.ndarray, keys: Sequence[str], implied: Sequence[tuple[str, str]]
-          ) -> np.ndarray:
+def with_implied(predicted: np.ndarray, keys: Sequence[str],
+                 implied: Sequence[tuple[str, str]]) -> np.ndarray:
     """``predicted`` (cases x ``keys``) with every characteristic ``implied`` by one it has."""
     out = predicted.copy()
     pairs = [(keys.index(a), keys.index(b)) for a, b in implied if a in keys and b in keys]
@@ -303,7 +307,8 @@ def close(predicted: np.ndarray, keys: Sequence[str], implied: Sequence[tuple[st
 
 
 def _characteristics(x: np.ndarray, texts: list[str], triggered: list[set[str]],
-                     cases: Sequence[LabelledCase], keys: list[str], groups: list[str]
+                     cases: Sequence[LabelledCase], keys: list[str], groups: list[str],
+                     yielding: Collection[tuple[str, str]] = ()
                      ) -> tuple[list[str], Ngrams | None, np.ndarray, np.ndarray, dict[str, Any]]:
     """One logistic regression per characteristic with at least
     :data:`CHARACTERISTIC_MIN_CASES` labelled cases, over the case's e5 vector and its word
@@ -354,12 +359,15 @@ def _characteristics(x: np.ndarray, texts: list[str], triggered: list[set[str]],
                 alone[test_rows, i] = labels[train_rows, j].any() if model is None else \
                     model.predict_proba(test)[:, 1] >= CHARACTERISTIC_PROBABILITY
             # The implications as the cases of the other folds show them.
-            predicted[test_rows] = close(alone[test_rows], learned,
-                                         implications(labels[train_rows][:, columns], learned))
-    report["implies"] = implications(labels, keys)
+            predicted[test_rows] = with_implied(
+                alone[test_rows], learned,
+                implications(labels[train_rows][:, columns], learned, yielding))
+    report["implies"] = implications(labels, keys, yielding)
     truth = labels[:, columns]
-    report["micro_without_implications"] = precision_recall_f1(
-        int((alone & truth).sum()), int((alone & ~truth).sum()), int((~alone & truth).sum()))
+    report["without_implications"] = precision_recall_f1(
+        int((alone & truth).sum()), int((alone & ~truth).sum()), int((~alone & truth).sum())) | {
+        "exact_sets_unseen": round(float((alone == truth).all(axis=1).mean()), 3),
+        "given_one_they_lack_unseen": round(float((alone & ~truth).any(axis=1).mean()), 3)}
     tp_all = fp_all = fn_all = 0
     for i, (key, j) in enumerate(zip(learned, columns, strict=True)):
         truth = labels[:, j]
@@ -471,7 +479,8 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     case_vectors = vectors[len(vectors) - len(case_texts):]
     keys = [c.key for c in framework.characteristics]
     learned, case_ngrams, case_coef, case_intercept, case_report = _characteristics(
-        case_vectors, case_texts, case_triggered, cases, keys, case_groups)
+        case_vectors, case_texts, case_triggered, cases, keys, case_groups,
+        {(c.key, other) for c in framework.characteristics for other in c.yields_to})
     technology, technology_report = _technology(tech_vectors, np.asarray(tech_labels),
                                                 tech_groups)
 
