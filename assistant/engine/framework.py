@@ -79,6 +79,11 @@ class Characteristic(_Strict):
     # Characteristics that, when a case also has them, say this one was read wrongly: a camera
     # that recognises people does not "count without identifying".
     yields_to: tuple[str, ...] = ()
+    # What is at stake for residents in a case that has it: 1 it decides or acts on individual
+    # residents, 2 it watches people or handles data about them, 3 it concerns how the technology
+    # is organised or what it measures. The public values most at stake in a case are those of
+    # its characteristics with the most at stake (bank/select.py).
+    stakes: int = Field(default=2, ge=1, le=3)
 
     def name(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl

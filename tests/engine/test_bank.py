@@ -242,6 +242,35 @@ def test_selection_caps_steps_and_facets_and_prefers_the_most_particular_reason(
             if c.step == 5] == ["either"]
 
 
+def test_the_values_of_what_decides_or_acts_on_residents_lead_those_of_how_it_is_organised():
+    framework = Framework.parse((SEED_CORPUS / "framework.yaml").read_text(encoding="utf-8"))
+    stakes = {c.key: c.stakes for c in framework.characteristics}
+    assert stakes["herkent-personen"] == stakes["beslist-over-inwoners"] == 1
+    assert stakes["persoonsgegevens"] == 2 and stakes["experiment"] == stakes["marktpartijen"] == 3
+    reasons = (Reason(value="lokale-democratie", needs=("experiment",), nl="proef", en="trial"),
+               Reason(value="controle-over-technologie", needs=("marktpartijen",),
+                      nl="leverancier", en="vendor"),
+               Reason(value="autonomie", needs=("herkent-personen",), nl="gevolgd",
+                      en="followed"),
+               Reason(value="privacy", needs=("persoonsgegevens",), nl="herleidbaar",
+                      en="traced"))
+    bank = Bank(entries=(), concerns=(), reasons=reasons)
+    values = ("lokale-democratie", "controle-over-technologie", "autonomie", "privacy")
+    pool = [(_passage("p", [4], list(values)), np.ones(8, dtype=np.float32) / 8 ** 0.5)]
+    vector = np.ones(8, dtype=np.float32) / 8 ** 0.5
+    # The model read the trial and the supplier surest; recognising people is what is at stake.
+    case = Case(language="nl", technology="camera's", characteristics=(
+        "experiment", "marktpartijen", "persoonsgegevens", "herkent-personen"))
+    ranked = Selector(bank, {"nl": np.zeros((0, 8), np.float32)}, framework.characteristics)
+    # herkent-personen names privacy before autonomy (framework.yaml's order of its values).
+    assert [v.key for v in ranked.select(case, vector, pool).values] == [
+        "privacy", "autonomie", "lokale-democratie", "controle-over-technologie"]
+    # Without the stakes, the case's order decides, as before.
+    unranked = Selector(bank, {"nl": np.zeros((0, 8), np.float32)})
+    assert [v.key for v in unranked.select(case, vector, pool).values][:2] == [
+        "lokale-democratie", "controle-over-technologie"]
+
+
 def test_a_technology_holding_a_facet_loses_it_where_the_facet_has_its_own_slot():
     case = Case(language="nl", technology="wifi-telling in de binnenstad",
                 facets={"plaats": "in de binnenstad"})

@@ -12,6 +12,7 @@ passage is cited. A question without one is left out and counted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,6 +20,7 @@ import numpy as np
 from assistant.engine.bank.schema import STEP_GROUND, SUBJECT_SLOT, Bank, Entry, Reason
 from assistant.engine.case import Case
 from assistant.engine.corpus.passages import Passage
+from assistant.engine.framework import Characteristic
 
 # How many questions each step gets at most: the undesired effects (step 4) are where a case
 # differs most, so they get one more.
@@ -62,9 +64,13 @@ class Selection:
 class Selector:
     """Chooses questions for cases from one bank, with its questions' vectors per language."""
 
-    def __init__(self, bank: Bank, vectors: dict[str, np.ndarray]) -> None:
+    def __init__(self, bank: Bank, vectors: dict[str, np.ndarray],
+                 characteristics: Iterable[Characteristic] = ()) -> None:
         self.bank = bank
         self.vectors = vectors
+        # framework.yaml's `stakes` and `values` of each characteristic, for the values' order.
+        self.stakes = {c.key: c.stakes for c in characteristics}
+        self.own_values = {c.key: c.values for c in characteristics}
 
     def select(self, case: Case, case_vector: np.ndarray,
                pool: list[tuple[Passage, np.ndarray]]) -> Selection:
@@ -140,9 +146,21 @@ class Selector:
                 held = reasons.get(r.value)
                 if held is None or len(r.needs) > len(held.needs):
                     reasons[r.value] = r
+        # The values of the characteristics with the most at stake for residents first (what
+        # decides about them before what only watches them, and that before how it is organised:
+        # framework.yaml's `stakes`), each group in the case's order, and the values of one
+        # characteristic in the order framework.yaml gives them; a value no characteristic of the
+        # case names ranks by those its reason needs.
         order = list(case.characteristics)
-        keys = sorted(reasons, key=lambda v: min(
-            (order.index(n) for n in reasons[v].needs if n in order), default=len(order)))
+
+        def rank(value: str) -> tuple[int, int, int]:
+            named = [(self.stakes.get(n, 2), i, self.own_values[n].index(value))
+                     for i, n in enumerate(order) if value in self.own_values.get(n, ())]
+            needed = [(self.stakes.get(n, 2), order.index(n), len(self.own_values.get(n, ())))
+                      for n in reasons[value].needs if n in order]
+            return min(named or needed, default=(4, len(order), 0))
+
+        keys = sorted(reasons, key=rank)
         if sum(1 for k in keys if any(k in p.values for p, _ in pool)) < MIN_REASONED:
             # Few reasons for this case: the values its questions serve, without one.
             for c in chosen:

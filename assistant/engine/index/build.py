@@ -573,4 +573,4 @@ def _load_bank(root: Path, manifest: dict[str, Any], damaged: str, framework: Fr
     except Exception as exc:  # missing, cut short, altered: the same sentence
         raise IndexMismatch(f"{damaged}: its question bank vectors are missing or damaged; "
                             f"{REBUILD}.") from exc
-    return Selector(bank, vectors)
+    return Selector(bank, vectors, framework.characteristics)
