@@ -80,10 +80,11 @@ class Characteristic(_Strict):
     # that recognises people does not "count without identifying".
     yields_to: tuple[str, ...] = ()
     # What is at stake for residents in a case that has it: 1 it decides or acts on individual
-    # residents, 2 it watches people or handles data about them, 3 it concerns how the technology
-    # is organised or what it measures. The public values most at stake in a case are those of
-    # its characteristics with the most at stake (bank/select.py).
-    stakes: int = Field(default=2, ge=1, le=3)
+    # residents, 2 it watches people, handles data about them or changes how they deal with the
+    # municipality, 3 it concerns how the technology is organised or what it measures. Of the
+    # public values with a reason for a case, those of its characteristics with the most at stake
+    # lead (bank/select.py).
+    stakes: int = Field(default=2, ge=1, le=3, strict=True)
 
     def name(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl

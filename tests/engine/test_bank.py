@@ -269,6 +269,18 @@ def test_the_values_of_what_decides_or_acts_on_residents_lead_those_of_how_it_is
     unranked = Selector(bank, {"nl": np.zeros((0, 8), np.float32)})
     assert [v.key for v in unranked.select(case, vector, pool).values][:2] == [
         "lokale-democratie", "controle-over-technologie"]
+    # Read once, so that a generator gives both what is at stake and the values' order.
+    once = Selector(bank, {"nl": np.zeros((0, 8), np.float32)},
+                    (c for c in framework.characteristics))
+    assert once.stakes == stakes and once.own_values["herkent-personen"][0] == "privacy"
+
+
+@pytest.mark.slow
+def test_the_index_ranks_values_by_what_is_at_stake(engine):
+    selector = engine.index.selector
+    assert selector.stakes == {c.key: c.stakes for c in engine.index.framework.characteristics}
+    assert selector.own_values["herkent-personen"] == engine.index.framework.characteristic(
+        "herkent-personen").values
 
 
 def test_a_technology_holding_a_facet_loses_it_where_the_facet_has_its_own_slot():

@@ -25,6 +25,10 @@ def test_seed_framework_loads():
                   "values: [privacy, geluk]", 1), "unknown value 'geluk'"),
     (SEED.replace("yields_to: [herkent-personen", "yields_to: [herkenning", 1),
      "unknown characteristic 'herkenning'"),
+    (SEED.replace("    stakes: 1\n", "    stakes: 0\n", 1),
+     r"line \d+: characteristics\.\d+\.stakes Input should be greater than or equal to 1"),
+    (SEED.replace("    stakes: 1\n", "    stakes: hoog\n", 1),
+     r"line \d+: characteristics\.\d+\.stakes Input should be a valid integer"),
     (SEED.replace("steps:", "steps: [", 1), r"line \d+ is not valid YAML"),
     ("- a list", "must be a mapping"),
 ])

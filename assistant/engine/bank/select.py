@@ -69,6 +69,7 @@ class Selector:
         self.bank = bank
         self.vectors = vectors
         # framework.yaml's `stakes` and `values` of each characteristic, for the values' order.
+        characteristics = tuple(characteristics)
         self.stakes = {c.key: c.stakes for c in characteristics}
         self.own_values = {c.key: c.values for c in characteristics}
 
@@ -146,7 +147,8 @@ class Selector:
                 held = reasons.get(r.value)
                 if held is None or len(r.needs) > len(held.needs):
                     reasons[r.value] = r
-        # The values of the characteristics with the most at stake for residents first (what
+        # Of the values with a reason for the case, those of the characteristics with the most at
+        # stake for residents first (what
         # decides about them before what only watches them, and that before how it is organised:
         # framework.yaml's `stakes`), each group in the case's order, and the values of one
         # characteristic in the order framework.yaml gives them; a value no characteristic of the
