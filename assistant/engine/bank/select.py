@@ -148,11 +148,11 @@ class Selector:
                 if held is None or len(r.needs) > len(held.needs):
                     reasons[r.value] = r
         # Of the values with a reason for the case, those of the characteristics with the most at
-        # stake for residents first (what
-        # decides about them before what only watches them, and that before how it is organised:
-        # framework.yaml's `stakes`), each group in the case's order, and the values of one
-        # characteristic in the order framework.yaml gives them; a value no characteristic of the
-        # case names ranks by those its reason needs.
+        # stake for residents first (what decides about them before what only watches them, and
+        # that before how it is organised: framework.yaml's `stakes`), each group in the case's
+        # order, and the values of one characteristic in the order framework.yaml gives them; a
+        # value no characteristic of the case names ranks by those its reason needs. (Which
+        # reason a value shows is still its most particular one.)
         order = list(case.characteristics)
 
         def rank(value: str) -> tuple[int, int, int]:
