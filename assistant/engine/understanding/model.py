@@ -96,6 +96,16 @@ CONTEXT_CHARS = 500
 _SENTENCE_END = re.compile(r"[.?!](?=\s|$)")
 
 
+def implied_by(keys: Sequence[str], implies: Sequence[tuple[str, str]]) -> list[str]:
+    """``keys`` and, after them, every characteristic that one of them implies through the
+    pairs ``implies`` (a implies b), an implied one's implications included; the same closure at
+    training (the cross-validation's predictions) and at answering."""
+    out = list(keys)
+    for key in out:  # grows while it is read: an implied one's implications follow it
+        out += [b for a, b in implies if a == key and b not in out]
+    return out
+
+
 def case_text(subject: str, context: str = "") -> str:
     """The text a case is embedded as: the technology as written, followed by what the message
     describes or quotes of it (cut at :data:`CONTEXT_CHARS`), or the technology alone."""
@@ -464,12 +474,8 @@ class AnalyserModel:
     def implied(self, keys: Sequence[str]) -> list[str]:
         """``keys`` and, after them, the characteristics they imply: where nearly every labelled
         case with one has the other as well (a technology that recognises people processes
-        personal data; see :func:`.train.implications`; :func:`.train.with_implied` does the same
-        for the cross-validation's arrays)."""
-        out = list(keys)
-        for key in out:  # grows while it is read: an implied one's implications follow it
-            out += [b for a, b in self.implies if a == key and b not in out]
-        return out
+        personal data; see :func:`.train.implications` and :func:`implied_by`)."""
+        return implied_by(keys, self.implies)
 
     def characteristics(self, text: str, vector: np.ndarray, triggered: Collection[str] = (),
                         phrase_vector: np.ndarray | None = None) -> list[str]:

@@ -56,6 +56,7 @@ from assistant.engine.understanding.model import (
     AnalyserModel,
     case_text,
     described_of,
+    implied_by,
     runs,
 )
 from assistant.engine.understanding.spans import (
@@ -294,15 +295,14 @@ def implications(labels: np.ndarray, keys: Sequence[str],
 
 def with_implied(predicted: np.ndarray, keys: Sequence[str],
                  implied: Sequence[tuple[str, str]]) -> np.ndarray:
-    """``predicted`` (cases x ``keys``) with every characteristic ``implied`` by one it has."""
+    """``predicted`` (cases x ``keys``) with every characteristic ``implied`` by one it has,
+    each row closed as the analyser closes a case (:func:`.model.implied_by`)."""
     out = predicted.copy()
-    pairs = [(keys.index(a), keys.index(b)) for a, b in implied if a in keys and b in keys]
-    for _ in range(len(keys)):
-        before = out.copy()
-        for i, j in pairs:
-            out[:, j] |= out[:, i]
-        if (out == before).all():
-            break
+    column = {k: i for i, k in enumerate(keys)}
+    for row in out:
+        for key in implied_by([keys[int(i)] for i in np.flatnonzero(row)], implied):
+            if key in column:
+                row[column[key]] = True
     return out
 
 
