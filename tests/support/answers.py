@@ -17,6 +17,15 @@ def supports(answer, engine):
     for claim in answer.summary + answer.related:
         # What is most at stake (the short answer's opening): a value with the case's reason,
         # cited as the values section cites that value (checked below).
+        if claim.verdict and "/" in claim.bank_id:
+            # The question that asks about the first of them: one of the answer's own questions,
+            # from a bank entry that serves that value, cited as it is.
+            key, _, bank_id = claim.bank_id.removeprefix("value:").partition("/")
+            first = next(v for v in answer.public_values if v.reason)
+            shown = next(q for s in answer.denkraam for q in s.questions if q.bank_id == bank_id)
+            assert key == first.key and key in entry(engine, bank_id).values
+            assert claim.text.endswith(shown.text) and claim.citations == shown.citations
+            continue
         if claim.verdict:
             value = next(v for v in answer.public_values if f"value:{v.key}" == claim.bank_id)
             assert claim in answer.summary and value.reason and value.reason in claim.text

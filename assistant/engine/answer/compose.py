@@ -192,6 +192,9 @@ class Composer:
         if denkraam:
             self._denkraam(retrieval, cites, answer)
             verdict = self._verdict(answer, lang) if questions_lead and answer.denkraam else []
+            key = self._key_question(answer, lang) if verdict else None
+            if key is not None:
+                verdict.insert(1, key)
             # What matters most in this case comes first (after the lead that says what
             # follows, when no sentence of the texts names the technology), then what the
             # texts say of it.
@@ -235,6 +238,25 @@ class Composer:
             out.append(Claim(text=as_sentence(text), citations=list(v.citations),
                              bank_id=f"{VERDICT_MARK}{v.key}"))
         return out
+
+    def _key_question(self, answer: Answer, lang: str) -> Claim | None:
+        """The question that asks about what is most at stake, to follow the first value of
+        the short answer: of the answer's questions from the bank that serve that value (the
+        entry's ``values``), the one that engages most with the case (the characteristics and
+        facets it needs), the first shown on a tie. Cited as the question is, and marked as
+        part of what is most at stake (``value:KEY/ENTRY``). None when no question serves it."""
+        first = next((v for v in answer.public_values if v.reason), None)
+        if first is None:
+            return None
+        entries = {e.id: e for e in self.index.selector.bank.entries}
+        serving = [(c, entries[c.bank_id]) for s in answer.denkraam for c in s.questions
+                   if c.bank_id in entries and first.key in entries[c.bank_id].values]
+        if not serving:
+            return None
+        claim, entry = max(serving, key=lambda t: len(t[1].needs) + bool(t[1].any))
+        return Claim(text=of(lang).VERDICT_ASK.format(question=claim.text),
+                     citations=list(claim.citations),
+                     bank_id=f"{VERDICT_MARK}{first.key}/{entry.id}")
 
     @staticmethod
     def ask_about(subject: str, lang: str) -> str:
