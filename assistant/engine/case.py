@@ -14,7 +14,7 @@ questions: a facet the lists miss only means that fewer questions name it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.engine.framework import Characteristic, Matcher
 from assistant.engine.query import Query
+from assistant.engine.text.articles import demonstrative_form
 from assistant.engine.text.words import ARTICLES, STOPWORDS, words
 
 FILE = Path(__file__).with_name("case.yaml")
@@ -307,15 +308,22 @@ class Case:
     technology: str | None
     characteristics: tuple[str, ...] = ()
     facets: dict[str, str] = field(default_factory=dict)
+    # How a question after the first refers back to the technology ("deze camera" for "de
+    # camera met microfoons"; :func:`.text.articles.demonstrative_form`), if that is sure.
+    anaphor: str | None = None
 
     @property
     def features(self) -> frozenset[str]:
         """What a bank question's ``needs`` and ``excludes`` are checked against."""
         return frozenset(self.characteristics) | frozenset(self.facets)
 
-    def slots(self, used: frozenset[str] = frozenset()) -> dict[str, str]:
+    def slots(self, used: frozenset[str] = frozenset(), again: bool = False) -> dict[str, str]:
         """The words for each slot. The technology loses the place it ends with when the place
-        fills a slot of its own ("wifi-telling in de binnenstad" and "{plaats}")."""
+        fills a slot of its own ("wifi-telling in de binnenstad" and "{plaats}"); named
+        ``again`` (after a question that named it in full), it is the :attr:`anaphor` where
+        there is one."""
+        if again and self.anaphor:
+            return {"onderwerp": self.anaphor, **self.facets}
         subject = self.technology or SUBJECT_FALLBACK[self.language]
         said = self.facets.get("plaats")
         # Only a place, which carries its preposition, and only at the end: "gates at the town
@@ -346,9 +354,14 @@ def characteristics_of(q: Query, matcher: Matcher,
 
 
 def case_of(q: Query, matcher: Matcher,
-            implied: Callable[[list[str]], list[str]] | None = None) -> Case:
+            implied: Callable[[list[str]], list[str]] | None = None,
+            articles: Mapping[str, tuple[int, int]] | None = None) -> Case:
     """The case of an analysed question: its technology, what it does
-    (:func:`characteristics_of`) and its facets."""
+    (:func:`characteristics_of`), its facets and, with the analyser's counts of Dutch articles
+    (``articles``), how a later question refers back to its short name."""
     facets = facets_of(" ".join(x for x in (q.text, *q.conditions) if x), q.language)
+    anaphor = demonstrative_form(q.name, q.language, articles) \
+        if q.name and articles is not None else None
     return Case(language=q.language, technology=q.name or q.subject,
-                characteristics=characteristics_of(q, matcher, implied), facets=facets)
+                characteristics=characteristics_of(q, matcher, implied), facets=facets,
+                anaphor=anaphor)

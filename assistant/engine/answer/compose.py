@@ -53,6 +53,7 @@ from assistant.engine.text.prose import as_sentence, join_words
 from assistant.engine.text.sentences import is_closed
 from assistant.engine.text.words import STOPWORDS, words
 from assistant.engine.understanding.language import language_data
+from assistant.engine.understanding.model import phrase_form
 from assistant.messages import en, of
 
 # How many passages closest to the case join the answer's ranking as the passages a question for
@@ -77,6 +78,10 @@ LEAD_VALUES = 3
 # A what-to-ask answer opens with what is most at stake in the case: this many public values with
 # the reason the case gives for each (the values section lists them all, in the same order).
 VERDICT_VALUES = 2
+# How likely the words a later question refers back to the technology with must name one
+# (the analyser's technology classifier: "chatbot" 0.98, "camera" 0.31, "boa's" 0.19,
+# "huurwoningen" 0.03).
+ANAPHOR_TECHNOLOGY = 0.25
 # The most questions for the council a what-to-ask answer shows: the bank gives at most 11 (see
 # bank/select.py), and a question on what the user's description says (answer/probes.py) is
 # added only below this.
@@ -498,7 +503,10 @@ class Composer:
         for this case (see :mod:`assistant.engine.bank.select`)."""
         q = retrieval.query
         lang = q.language
-        case = case_of(q, self.matcher, self.analyser.model.implied)
+        case = case_of(q, self.matcher, self.analyser.model.implied,
+                       self.analyser.model.articles)
+        if case.anaphor and not self._refers_to_technology(case.anaphor):
+            case = replace(case, anaphor=None)
         case_vector = self._case_vector(retrieval)
         pool = self._pool(retrieval, case_vector)
         selection = self.index.selector.select(case, case_vector, pool)
@@ -537,6 +545,17 @@ class Composer:
             ValueItem(key=v.key, name=self.index.framework.value(v.key).name(lang),
                       reason=v.reason, citations=[cites.cite(v.passage)])
             for v in selection.values]
+
+    def _refers_to_technology(self, anaphor: str) -> bool:
+        """Whether the words a later question refers back with ("deze camera") still name a
+        technology by their meaning (the analyser's technology classifier): a short name that
+        took in a place or a group of people before the technology ("huurwoningen van
+        woningcorporatie Woonstad sensoren") would otherwise be referred to as "deze
+        huurwoningen". Then the questions repeat the name instead."""
+        words_after = anaphor.partition(" ")[2]
+        model = self.analyser.model
+        p = model.technology_probability(self.analyser.vector(phrase_form(words_after)))
+        return p >= ANAPHOR_TECHNOLOGY
 
     def _probes(self, q: Query, steps: set[int]) -> list[Probe]:
         """The probes of what the message describes (see :mod:`.probes`), in ``steps``. A

@@ -83,6 +83,7 @@ class Selector:
         concerns: set[str] = set()
         named: dict[str, int] = {}  # facet slot -> questions naming it
         taken: list[int] = []
+        named_subject = False
         fitting = [i for i, e in enumerate(self.bank.entries) if e.fits(features)]
         for step in sorted(PER_STEP):
             ranked = sorted(
@@ -102,7 +103,11 @@ class Selector:
                 if passage is None:
                     unsupported += 1
                     continue
-                slots = case.slots(entry.slots)
+                # The technology is named in full in the first question that names it, and
+                # referred back to in later ones ("deze camera"): read out one after another,
+                # a dozen questions repeating "de camera met microfoons" are hard to follow.
+                slots = case.slots(entry.slots, again=named_subject)
+                named_subject = named_subject or SUBJECT_SLOT in entry.slots
                 text = entry.text(lang).format(**slots)
                 out.questions.append(Chosen(step, entry, text[0].upper() + text[1:], passage))
                 concerns.add(entry.concern)

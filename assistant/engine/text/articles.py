@@ -82,3 +82,60 @@ def definite_form(named: str, language: str, counts: Mapping[str, tuple[int, int
     if gender is None or gender == "het" and at > 0:
         return named
     return f"{gender} {rest}"
+
+
+# Endings of a word that is most likely a plural ("camera's", "sensoren", "bodycams"); a noun
+# ending in one of the exceptions is singular as often ("proces", "bus", "status").
+_PLURAL_NL = ("'s", "’s", "en", "s")
+_PLURAL_EN = ("s",)
+_SINGULAR_S = ("ss", "us", "is", "es'", "ys'")
+
+
+def _plural(word: str, language: str) -> bool:
+    if word.endswith(("'s", "’s")):
+        return True
+    if word.endswith(_SINGULAR_S):
+        return False
+    return word.endswith(_PLURAL_EN if language == "en" else _PLURAL_NL)
+
+
+def demonstrative_form(named: str, language: str, counts: Mapping[str, tuple[int, int]]
+                       ) -> str | None:
+    """How a later question refers back to the technology ``named`` (its definite name, as
+    :func:`definite_form` gives it): its words up to the first function word after a
+    demonstrative, "deze camera" for "de camera met microfoons", "dit algoritme" for "het
+    algoritme van TaxaData", "these smart traffic lights" for "the smart traffic lights that
+    give cyclists priority". None where that is not sure to be right: a name without an article
+    that starts with a capital ("Microsoft 365"), a Dutch noun whose article is unknown, or a
+    "het" noun after another word of the name whose ending would change ("een nieuw platform")."""
+    article, _, rest = named.partition(" ")
+    lowered = article.lower()
+    articles = ("the", "a", "an") if language == "en" else ("de", "het", "een")
+    if lowered not in articles or not rest:
+        article, rest, lowered = "", named, ""
+        if named[:1].isupper():
+            return None
+    run = []
+    for token in rest.split():
+        if fold(token) in STOPWORDS:
+            break
+        run.append(token)
+    if not run:
+        return None
+    chunk = " ".join(run)
+    head = words(run[-1])
+    if not head:
+        return None
+    last = fold(run[-1])
+    if language == "en":
+        return f"{'these' if _plural(last, 'en') else 'this'} {chunk}"
+    if lowered == "het":
+        return f"dit {chunk}"
+    if lowered == "de":
+        return f"deze {chunk}"
+    if _plural(last, "nl"):
+        return f"deze {chunk}"
+    gender = definite_article(head[-1], counts)
+    if gender is None or gender == "het" and len(run) > 1:
+        return None
+    return f"{'dit' if gender == 'het' else 'deze'} {chunk}"

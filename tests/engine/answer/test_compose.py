@@ -251,3 +251,26 @@ def test_a_detail_the_texts_lack_gets_where_it_is_written_down_and_no_filler(eng
     names = engine.ask("Welke gemeenten gebruiken al wifi-telling?")
     assert names.status == "not_in_texts" and names.missing == ["place"]
     assert len(names.notices) == 1
+
+
+def test_later_questions_refer_back_to_the_technology_the_first_one_names(engine):
+    """Read out one after another, the questions name the technology once in full and then
+    refer back to it; the values at stake keep the full name, as they are read on their own."""
+    answer = engine.ask("Wat moet ik vragen over een camera met microfoons op de Stationsweg?")
+    questions = [q.text for s in answer.denkraam for q in s.questions]
+    assert answer.named == "de camera met microfoons"
+    full = [i for i, q in enumerate(questions) if "camera met microfoons" in q]
+    back = [i for i, q in enumerate(questions) if "deze camera" in q]
+    assert len(full) == 1 and back and full[0] < back[0]
+    assert any("camera met microfoons" in (v.reason or "") for v in answer.public_values)
+    supports(answer, engine)
+
+
+def test_a_later_question_refers_back_only_with_words_that_name_a_technology(engine):
+    """A short name that took in a place or people before the technology is not referred back
+    to by those ("deze huurwoningen"): the questions then repeat the name."""
+    composer = engine.composer
+    assert composer._refers_to_technology("deze chatbot")
+    assert composer._refers_to_technology("deze slimme camera's")
+    assert not composer._refers_to_technology("deze huurwoningen")
+    assert not composer._refers_to_technology("these residents")

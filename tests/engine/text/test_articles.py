@@ -5,6 +5,7 @@ from assistant.engine.text.articles import (
     article_counts,
     definite_article,
     definite_form,
+    demonstrative_form,
 )
 
 TEXTS = [
@@ -54,6 +55,29 @@ def test_a_noun_is_known_by_itself_or_by_a_compounds_last_part_seen_often_enough
 def test_the_definite_form_replaces_only_an_indefinite_article_it_can_tell(named, language,
                                                                            expected):
     assert definite_form(named, language, COUNTS) == expected
+
+
+@pytest.mark.parametrize(("named", "language", "expected"), [
+    ("de camera met microfoons", "nl", "deze camera"),
+    ("het risicomodel voor de bijstand", "nl", "dit risicomodel"),
+    ("slimme camera's", "nl", "deze slimme camera's"),  # a plural takes "deze" whatever it is
+    ("sensoren die tellen", "nl", "deze sensoren"),
+    ("chatbot", "nl", "deze chatbot"),  # a bare noun by its article
+    ("risicomodel", "nl", "dit risicomodel"),
+    ("nieuw model", "nl", None),  # "dit nieuwe model": the adjective would change
+    ("geluidsflitser", "nl", None),  # unknown article
+    ("de MORA-app", "nl", "deze MORA-app"),
+    ("MORA-app", "nl", None),  # a name without an article stays a name
+    ("the smart traffic lights that give cyclists priority", "en", "these smart traffic lights"),
+    ("the scan car for parking enforcement", "en", "this scan car"),
+    ("smart water meters", "en", "these smart water meters"),
+    ("the bus", "en", "this bus"),
+    ("Microsoft 365", "en", None),
+    ("de van", "nl", None),  # nothing before the first function word
+])
+def test_a_later_question_refers_back_by_the_words_before_the_first_function_word(
+        named, language, expected):
+    assert demonstrative_form(named, language, COUNTS) == expected
 
 
 @pytest.mark.slow
