@@ -11,6 +11,7 @@ LABELS = {
     "page": "p.",
     "try": "Questions the texts do cover:",
     "related": "What the texts do say",
+    "related_ask": "What the texts say about it",
     "followups": "Ask further:",
     "conditions": "Assuming",
     "about": "About",

@@ -114,6 +114,7 @@ LABELS = {
     "page": "p.",
     "try": "Vragen waar de teksten wel over gaan:",
     "related": "Wat de teksten wel zeggen",
+    "related_ask": "Wat de teksten erover zeggen",
     "followups": "Verder vragen:",
     "conditions": "Uitgaande van",
     "about": "Over",

@@ -19,7 +19,7 @@ from types import ModuleType
 
 from ..engine.answer.model import Answer, Citation
 from ..messages import of
-from .markdown import claim_text, marks, source_line
+from .markdown import claim_text, marks, related_label, source_line
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def to_markdown(answers: Answered, day: date | None = None) -> str:
         if short:
             lines += [f"### {labels['summary']}", "", short, ""]
         if s.answer.related:
-            lines += [f"**{labels['related']}:** {_related(s, _escape)}", ""]
+            lines += [f"**{related_label(s.answer, labels)}:** {_related(s, _escape)}", ""]
         if s.answer.denkraam:
             lines += [f"### {labels['questions']}", ""]
         for step in s.answer.denkraam:
@@ -180,7 +180,7 @@ def to_docx(answers: Answered, day: date | None = None) -> bytes:
             doc.add_paragraph(short)
         if s.answer.related:
             para = doc.add_paragraph()
-            para.add_run(f"{labels['related']}: ").bold = True
+            para.add_run(f"{related_label(s.answer, labels)}: ").bold = True
             para.add_run(_related(s, str))
         if s.answer.denkraam:
             doc.add_heading(labels["questions"], level=2)

@@ -22,6 +22,13 @@ def labels(lang: str) -> dict[str, str]:
     return dict(of(lang).LABELS)
 
 
+def related_label(answer: Answer, lab: dict[str, str]) -> str:
+    """The label of the texts' sentences shown beside the short answer: what they say of the
+    technology, after a what-to-ask answer's short answer; what they do say, beside a question
+    they do not answer."""
+    return lab["related_ask"] if answer.denkraam else lab["related"]
+
+
 def marks(citations: list[int]) -> str:
     """Citation markers to put after a claim, e.g. " [1] [3]"."""
     return "".join(f" [{n}]" for n in citations)
@@ -74,7 +81,8 @@ def render_sections(answer: Answer, suggestions: bool = True, compact: bool = Fa
     if answer.validation is not None:  # a language model was asked: say who wrote this
         first += ["", f"_{lab['by_llm'] if answer.written_by == 'llm' else lab['by_composer']}_"]
     if answer.related:
-        first += ["", f"**{lab['related']}:** " + " ".join(claim_text(c) for c in answer.related)]
+        first += ["", f"**{related_label(answer, lab)}:** "
+                  + " ".join(claim_text(c) for c in answer.related)]
     if answer.followups and suggestions:  # the chat shows them as buttons instead
         first += ["", lab["followups"], *[f"- {text(s)}" for s in answer.followups]]
     sections = ["\n".join(first) + "\n"]

@@ -206,6 +206,12 @@ class Composer:
             if not answer.summary and not answer.notices and answer.denkraam:
                 lead = self._lead(q.name or subject, answer, lang, values=not verdict)
                 answer.summary = [Claim(text=lead), *verdict]
+            elif verdict:
+                # The short answer is what is at stake and what to ask about it; the sentences
+                # of the texts that name the technology follow apart, as what the texts say of
+                # it (often the technology in a list of examples: no answer to what to ask).
+                answer.related = [c for c in answer.summary if c.citations]
+                answer.summary = verdict
             else:
                 answer.summary = [*verdict, *answer.summary]
             if unsure and subject:

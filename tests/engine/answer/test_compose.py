@@ -68,11 +68,13 @@ def test_english_question_gets_an_english_answer_citing_dutch_passages(engine):
     assert "privacy" in [v.name for v in answer.public_values]
     markdown = render_markdown(answer)
     assert "Questions for the council" in markdown and "Sources" in markdown
-    # What is most at stake is written in English; what the texts say is quoted in Dutch.
+    # What is most at stake is written in English and is the whole short answer; what the texts
+    # say of the technology follows apart, quoted in Dutch.
     assert answer.summary[0].text.startswith("Most at stake is ") and answer.summary[0].verdict
     assert answer.summary[1].text.startswith("So ask at least: ") and answer.summary[1].verdict
-    assert all(c.quote for c in answer.summary if c.citations and not c.verdict)
-    assert any(c.quote for c in answer.summary)
+    assert all(c.verdict for c in answer.summary)
+    assert answer.related and all(c.quote and c.citations for c in answer.related)
+    assert "**What the texts say about it:** “" in markdown
     assert any("wifi-telling" in fold(c.text) for c in answer.citations)
     supports(answer, engine)
 
@@ -136,11 +138,11 @@ def test_a_topic_the_description_mentions_is_not_quoted_as_the_case(engine):
     assert any(t.key == "sensoren" for t in retrieval.query.topics)
     # Retrieval does offer sentences naming sensors: the short answer leaves them out.
     assert any("sensor" in fold(s.text) for s in retrieval.sentences)
-    quoted = [c.text for c in answer.summary if not c.verdict]
+    quoted = [c.text for c in [*answer.summary, *answer.related] if not c.verdict]
     assert not any("sensor" in fold(t) for t in quoted), quoted
     supports(answer, engine)
     cameras = engine.ask("Wat moet ik vragen over slimme camera's bij het station?")
-    assert any("cameratoezicht" in fold(c.text) for c in cameras.summary if not c.verdict)
+    assert any("cameratoezicht" in fold(c.text) for c in cameras.related)
 
 
 def test_a_technology_no_sentence_names_gets_a_lead_instead_of_unrelated_quotes(engine):
@@ -168,11 +170,13 @@ def test_a_technology_no_sentence_names_gets_a_lead_instead_of_unrelated_quotes(
     assert first.text.startswith("Wat vooral op het spel staat, is ")
     assert second.text.startswith("Ook ")
     supports(answer, engine)
-    # A technology a sentence does name is introduced by that sentence, after what is at stake
-    # when the case gives reasons for its values.
+    # A technology a sentence does name: the short answer is what is at stake when the case gives
+    # reasons for its values, and that sentence follows apart, as what the texts say of it.
     camera = engine.ask("Wat moet ik vragen over cameratoezicht?")
     assert camera.summary[0].text.startswith("Wat vooral op het spel staat, is ")
-    assert "cameratoezicht" in camera.summary[VERDICT_VALUES + 1].text
+    assert len(camera.summary) == VERDICT_VALUES + 1
+    assert any("cameratoezicht" in c.text for c in camera.related)
+    assert "**Wat de teksten erover zeggen:** " in render_markdown(camera)
     supports(camera, engine)
 
 
