@@ -195,9 +195,9 @@ class Composer:
         else:
             answer.summary = self._summary(retrieval, cites)
         if denkraam:
-            self._denkraam(retrieval, cites, answer)
+            full = self._denkraam(retrieval, cites, answer)
             verdict = self._verdict(answer, lang) if questions_lead and answer.denkraam else []
-            key = self._key_question(answer, lang) if verdict else None
+            key = self._key_question(answer, lang, full) if verdict else None
             if key is not None:
                 verdict.insert(1, key)
             # What matters most in this case comes first (after the lead that says what
@@ -250,12 +250,14 @@ class Composer:
                              bank_id=f"{VERDICT_MARK}{v.key}"))
         return out
 
-    def _key_question(self, answer: Answer, lang: str) -> Claim | None:
+    def _key_question(self, answer: Answer, lang: str, full: dict[str, str]) -> Claim | None:
         """The question that asks about what is most at stake, to follow the first value of
         the short answer: of the answer's questions from the bank that serve that value (the
         entry's ``values``), the one that engages most with the case (the characteristics and
-        facets it needs), the first shown on a tie. Cited as the question is, and marked as
-        part of what is most at stake (``value:KEY/ENTRY``). None when no question serves it."""
+        facets it needs), the first shown on a tie. Worded as it reads naming the technology in
+        full (``full``, by entry id: the short answer is read before the questions), cited as
+        the question is, and marked as part of what is most at stake (``value:KEY/ENTRY``).
+        None when no question serves it."""
         first = next((v for v in answer.public_values if v.reason), None)
         if first is None:
             return None
@@ -265,7 +267,12 @@ class Composer:
         if not serving:
             return None
         claim, entry = max(serving, key=lambda t: len(t[1].needs) + bool(t[1].any))
-        return Claim(text=of(lang).VERDICT_ASK.format(question=claim.text),
+        question = full.get(entry.id, claim.text)
+        if lang != "en" and not question[1:2].isupper():
+            # Dutch writes a question after a colon from a small letter ("Vraag daarom in elk
+            # geval: welk doel ..."), unless it opens with a name ("MORA-app", "AI").
+            question = question[:1].lower() + question[1:]
+        return Claim(text=of(lang).VERDICT_ASK.format(question=question),
                      citations=list(claim.citations),
                      bank_id=f"{VERDICT_MARK}{first.key}/{entry.id}")
 
@@ -504,9 +511,11 @@ class Composer:
         vectors = index.vectors.reconstruct_batch(np.asarray(rows, dtype=np.int64))
         return [(index.passages[r], v) for r, v in zip(rows, vectors, strict=True)]
 
-    def _denkraam(self, retrieval: Retrieval, cites: _Citations, answer: Answer) -> None:
+    def _denkraam(self, retrieval: Retrieval, cites: _Citations, answer: Answer
+                  ) -> dict[str, str]:
         """The questions for the council and the public values at stake, from the question bank
-        for this case (see :mod:`assistant.engine.bank.select`)."""
+        for this case (see :mod:`assistant.engine.bank.select`); returns each question's text
+        naming the technology in full, by its bank entry (or probe) id."""
         q = retrieval.query
         lang = q.language
         case = case_of(q, self.matcher, self.analyser.model.implied,
@@ -519,6 +528,7 @@ class Composer:
         # (step, text, passage, bank entry, its concern) of each question, in the order shown.
         shown: list[tuple[int, str, Passage, str, str | None]] = [
             (c.step, c.text, c.passage, c.entry.id, c.entry.concern) for c in selection.questions]
+        again = {c.entry.id: c.again or c.text for c in selection.questions}
         for p in self._probes(q, {c.step for c in selection.questions}):
             passage = self._probe_support(p, pool)
             if passage is None:
@@ -536,10 +546,21 @@ class Composer:
             shown = [s for i, s in enumerate(shown) if i not in same]
             after = max((i for i, s in enumerate(shown) if s[0] <= p.item.step), default=-1)
             shown.insert(after + 1, probe)
+        # The first question that names the technology names it in full; later ones refer back
+        # to it ("deze camera"): read out one after another, a dozen questions repeating "de
+        # camera met microfoons" are hard to follow. Decided on the questions as shown, after
+        # the probes took their places.
+        named = False
         sections = []
         for step in self.index.framework.steps:
-            claims = [Claim(text=text, citations=[cites.cite(passage)], bank_id=bank_id)
-                      for n, text, passage, bank_id, _ in shown if n == step.step]
+            claims = []
+            for n, text, passage, bank_id, _ in shown:
+                if n != step.step:
+                    continue
+                short = again.get(bank_id, text)
+                claims.append(Claim(text=short if named else text,
+                                    citations=[cites.cite(passage)], bank_id=bank_id))
+                named = named or short != text
             if claims:
                 sections.append(StepSection(step=step.step, name=step.name(lang),
                                             about=step.about(lang), questions=claims))
@@ -551,6 +572,7 @@ class Composer:
             ValueItem(key=v.key, name=self.index.framework.value(v.key).name(lang),
                       reason=v.reason, citations=[cites.cite(v.passage)])
             for v in selection.values]
+        return {bank_id: text for _, text, _, bank_id, _ in shown}
 
     def _refers_to_technology(self, anaphor: str) -> bool:
         """Whether the words a later question refers back with ("deze camera") still name a

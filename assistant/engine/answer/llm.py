@@ -253,13 +253,18 @@ class LLMWriter:
         summary += [Claim(text=c.text, citations=c.citations) for c in draft.summary
                     if c.supported]
         denkraam = []
+        # The question the short answer names as the one to ask at least stays below it.
+        key = {c.bank_id.partition("/")[2] for c in summary if c.verdict and c.bank_id}
         for section in composed.denkraam:
             mine = draft.questions.get(section.step)
             if mine is not None and mine.supported:
                 # The model's question for this step first, then the framework's own.
                 written = Claim(text=mine.text, citations=mine.citations)
                 others = [q for q in section.questions if q.text != mine.text]
-                section = section.model_copy(update={"questions": [written, *others][:3]})
+                named = [q for q in others if q.bank_id in key][:1]
+                kept = named + [q for q in others if q not in named][:2 - len(named)]
+                kept.sort(key=others.index)
+                section = section.model_copy(update={"questions": [written, *kept]})
             denkraam.append(section)
         return composed.model_copy(update={
             "summary": summary, "denkraam": denkraam, "written_by": "llm",

@@ -45,6 +45,9 @@ class Chosen:
     entry: Entry
     text: str
     passage: Passage
+    # The question as it reads after one that named the technology in full: referring back to
+    # it ("deze camera", :attr:`.case.Case.anaphor`); the same text where there is no anaphor.
+    again: str = ""
 
 
 @dataclass
@@ -83,7 +86,6 @@ class Selector:
         concerns: set[str] = set()
         named: dict[str, int] = {}  # facet slot -> questions naming it
         taken: list[int] = []
-        named_subject = False
         fitting = [i for i, e in enumerate(self.bank.entries) if e.fits(features)]
         for step in sorted(PER_STEP):
             ranked = sorted(
@@ -103,13 +105,10 @@ class Selector:
                 if passage is None:
                     unsupported += 1
                     continue
-                # The technology is named in full in the first question that names it, and
-                # referred back to in later ones ("deze camera"): read out one after another,
-                # a dozen questions repeating "de camera met microfoons" are hard to follow.
-                slots = case.slots(entry.slots, again=named_subject)
-                named_subject = named_subject or SUBJECT_SLOT in entry.slots
-                text = entry.text(lang).format(**slots)
-                out.questions.append(Chosen(step, entry, text[0].upper() + text[1:], passage))
+                text = entry.text(lang).format(**case.slots(entry.slots))
+                again = entry.text(lang).format(**case.slots(entry.slots, again=True))
+                out.questions.append(Chosen(step, entry, text[0].upper() + text[1:], passage,
+                                            again[0].upper() + again[1:]))
                 concerns.add(entry.concern)
                 for s in entry.slots - {SUBJECT_SLOT}:
                     named[s] = named.get(s, 0) + 1

@@ -84,19 +84,40 @@ def definite_form(named: str, language: str, counts: Mapping[str, tuple[int, int
     return f"{gender} {rest}"
 
 
-# Endings of a word that is most likely a plural ("camera's", "sensoren", "bodycams"); a noun
-# ending in one of the exceptions is singular as often ("proces", "bus", "status").
+# Endings of a word that may be a plural ("camera's", "sensoren", "bodycams"); in English a noun
+# ending in one of the exceptions is as often singular ("bus", "status", "analysis").
 _PLURAL_NL = ("'s", "’s", "en", "s")
-_PLURAL_EN = ("s",)
-_SINGULAR_S = ("ss", "us", "is", "es'", "ys'")
+_SINGULAR_S_EN = ("ss", "us", "is")
+# An English name whose last word ends so runs on into a participle ("drones filming",
+# "cameras installed"): its words are no noun phrase to refer back with.
+_PARTICIPLE_EN = ("ing", "ed")
 
 
-def _plural(word: str, language: str) -> bool:
-    if word.endswith(("'s", "’s")):
-        return True
-    if word.endswith(_SINGULAR_S):
-        return False
-    return word.endswith(_PLURAL_EN if language == "en" else _PLURAL_NL)
+def _dutch_demonstrative(head: str, first: bool, counts: Mapping[str, tuple[int, int]]
+                         ) -> str | None:
+    """ "deze" or "dit" for the Dutch noun ``head`` (folded) at the end of a name without an
+    article (``first``: it is the name's only word), or None when that is not sure. The word as
+    written, seen with an article, says it ("kentekenscannen" after "het" takes "dit", "camera's"
+    after "de" takes "deze"); a word that may be a plural is one when its singular is a known noun
+    ("sensoren" of "sensor"); else the article of the noun or of its last part
+    (:func:`definite_article`), "dit" only for a "het" noun that is the name's only word (an
+    adjective before it would change: "nieuw model", "dit nieuwe model")."""
+    seen = counts.get(head)
+    if seen is not None and max(seen) >= MIN_SHARE * sum(seen):
+        het = seen[1] > seen[0]
+        return None if het and not first else "dit" if het else "deze"
+    for ending in _PLURAL_NL:
+        stem = head[:-len(ending)] if head.endswith(ending) else ""
+        # A consonant doubled before "-en" is one in the singular ("modellen", "model").
+        stems = [stem, stem[:-1]] if len(stem) > 1 and stem[-1] == stem[-2] else [stem]
+        if any(len(t) >= MIN_PART and definite_article(t, counts) is not None for t in stems):
+            return "deze"
+    if head.endswith(_PLURAL_NL):
+        return None  # a plural or a noun made of a verb ("scannen"): not told by its ending
+    gender = definite_article(head, counts)
+    if gender is None or gender == "het" and not first:
+        return None
+    return "dit" if gender == "het" else "deze"
 
 
 def demonstrative_form(named: str, language: str, counts: Mapping[str, tuple[int, int]]
@@ -106,13 +127,13 @@ def demonstrative_form(named: str, language: str, counts: Mapping[str, tuple[int
     demonstrative, "deze camera" for "de camera met microfoons", "dit algoritme" for "het
     algoritme van TaxaData", "these smart traffic lights" for "the smart traffic lights that
     give cyclists priority". None where that is not sure to be right: a name without an article
-    that starts with a capital ("Microsoft 365"), a Dutch noun whose article is unknown, or a
-    "het" noun after another word of the name whose ending would change ("een nieuw platform")."""
+    that starts with a capital ("Microsoft 365"), an English one that runs on into a participle
+    ("drones filming"), a Dutch noun whose article or number is not known."""
     article, _, rest = named.partition(" ")
     lowered = article.lower()
     articles = ("the", "a", "an") if language == "en" else ("de", "het", "een")
     if lowered not in articles or not rest:
-        article, rest, lowered = "", named, ""
+        rest, lowered = named, ""
         if named[:1].isupper():
             return None
     run = []
@@ -120,22 +141,20 @@ def demonstrative_form(named: str, language: str, counts: Mapping[str, tuple[int
         if fold(token) in STOPWORDS:
             break
         run.append(token)
-    if not run:
+    parts = words(run[-1]) if run else []
+    if not parts:
         return None
     chunk = " ".join(run)
-    head = words(run[-1])
-    if not head:
-        return None
-    last = fold(run[-1])
+    last = parts[-1]
     if language == "en":
-        return f"{'these' if _plural(last, 'en') else 'this'} {chunk}"
+        if last.endswith(_PARTICIPLE_EN):
+            return None
+        plural = last.endswith("s") and not last.endswith(_SINGULAR_S_EN)
+        return f"{'these' if plural else 'this'} {chunk}"
     if lowered == "het":
         return f"dit {chunk}"
     if lowered == "de":
         return f"deze {chunk}"
-    if _plural(last, "nl"):
-        return f"deze {chunk}"
-    gender = definite_article(head[-1], counts)
-    if gender is None or gender == "het" and len(run) > 1:
-        return None
-    return f"{'dit' if gender == 'het' else 'deze'} {chunk}"
+    word = fold(run[-1])
+    head = _dutch_demonstrative(word if word in counts else last, len(run) == 1, counts)
+    return f"{head} {chunk}" if head else None

@@ -267,7 +267,34 @@ def test_later_questions_refer_back_to_the_technology_the_first_one_names(engine
     back = [i for i, q in enumerate(questions) if "deze camera" in q]
     assert len(full) == 1 and back and full[0] < back[0]
     assert any("camera met microfoons" in (v.reason or "") for v in answer.public_values)
+    # The short answer is read before the questions: its question names the technology in full,
+    # and, after the colon, opens with a small letter.
+    key = next(c for c in answer.summary if "/" in (c.bank_id or ""))
+    assert key.text.startswith("Vraag daarom in elk geval: ") and key.text[27:28].islower()
+    assert "deze camera" not in key.text and "camera met microfoons" in key.text
     supports(answer, engine)
+
+
+def test_the_first_question_shown_names_the_technology_even_where_a_probe_takes_a_place(engine):
+    """A question on what the plan's description says may take the place of a bank question:
+    the full name goes to the first question as shown, whichever that is."""
+    answer = engine.ask("De gemeente wil bodycams voor boa's inzetten omdat handhavers steeds "
+                        "vaker worden bedreigd. Een andere werkwijze, zoals in tweetallen "
+                        "surveilleren, is niet overwogen. Wat moet ik vragen?")
+    questions = [q for s in answer.denkraam for q in s.questions]
+    assert answer.named and any(q.bank_id.startswith("probe:") for q in questions)
+    named = [i for i, q in enumerate(questions) if answer.named in q.text]
+    back = [i for i, q in enumerate(questions) if "deze bodycams" in q.text]
+    assert named and back and named[0] < back[0]
+
+
+def test_a_short_name_that_took_in_a_place_is_repeated_rather_than_referred_to(engine):
+    """ "deze huurwoningen" would misname sensors in rented homes: where the words before the
+    first function word of the short name do not name a technology, no question refers back."""
+    answer = engine.ask("De gemeente wil in 300 huurwoningen van woningcorporatie Woonstad "
+                        "sensoren plaatsen die vocht en temperatuur meten. Wat moet ik vragen?")
+    questions = " ".join(q.text for s in answer.denkraam for q in s.questions)
+    assert answer.denkraam and "deze huurwoningen" not in questions
 
 
 def test_a_later_question_refers_back_only_with_words_that_name_a_technology(engine):

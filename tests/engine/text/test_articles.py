@@ -61,7 +61,7 @@ def test_the_definite_form_replaces_only_an_indefinite_article_it_can_tell(named
     ("de camera met microfoons", "nl", "deze camera"),
     ("het risicomodel voor de bijstand", "nl", "dit risicomodel"),
     ("slimme camera's", "nl", "deze slimme camera's"),  # a plural takes "deze" whatever it is
-    ("sensoren die tellen", "nl", "deze sensoren"),
+    ("camera's die tellen", "nl", "deze camera's"),
     ("chatbot", "nl", "deze chatbot"),  # a bare noun by its article
     ("risicomodel", "nl", "dit risicomodel"),
     ("nieuw model", "nl", None),  # "dit nieuwe model": the adjective would change
@@ -74,6 +74,13 @@ def test_the_definite_form_replaces_only_an_indefinite_article_it_can_tell(named
     ("the bus", "en", "this bus"),
     ("Microsoft 365", "en", None),
     ("de van", "nl", None),  # nothing before the first function word
+    ("drones filming", "en", None),  # runs on into a participle
+    ("cameras installed on the square", "en", None),
+    ("kentekenscannen", "nl", None),  # "-en" of a noun made of a verb: not told by its ending
+    ("camera's", "nl", "deze camera's"),
+    ("modellen", "nl", "deze modellen"),  # a plural of a known noun
+    ("model", "nl", "dit model"),
+    ("oude model", "nl", None),
 ])
 def test_a_later_question_refers_back_by_the_words_before_the_first_function_word(
         named, language, expected):
