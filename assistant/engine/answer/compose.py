@@ -8,12 +8,14 @@ is composed depends on the kind of question:
   that leans on the one before it ("Dat", "Daarnaast") brings that one along, and a question that
   needs two texts gets a sentence from each;
 * "what should I ask about X" (and a bare topic) starts with what is most at stake in the case
-  (two public values, each with the case's reason) and the sentences that name X (or a line
-  saying what follows), then gives questions for the council
-  per denkraam step, chosen from the question bank for the case X is (:mod:`assistant.engine.case`,
-  :mod:`assistant.engine.bank`), filled with the user's words and each cited to a passage that
-  speaks to its step or value (left out when none does); then the public values at stake, each
-  with the reason it is at stake in this case and cited to a passage naming it;
+  (two public values, each with the case's reason, and after the first the answer's question
+  that asks about it), with the sentences that name X apart (``related``; or, without reasons, a
+  line saying what follows), then gives questions for the council per denkraam step, chosen
+  from the question bank for the case X is (:mod:`assistant.engine.case`,
+  :mod:`assistant.engine.bank`), filled with the user's words (X named in full in the first,
+  referred back to in the others: "deze camera") and each cited to a passage that speaks to its
+  step or value (left out when none does); then the public values at stake, each with the
+  reason it is at stake in this case and cited to a passage naming it;
 * a factual, why, how, yes-no or compare question gets only the answer, with the denkraam
   questions offered as a follow-up;
 * when the texts do not hold what was asked (retrieval's ``missing``) the answer says so, names

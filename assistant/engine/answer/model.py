@@ -27,7 +27,8 @@ class Citation(BaseModel):
 
 
 # The mark (``Claim.bank_id``) of a short answer's sentence on what is most at stake, before the
-# public value's key.
+# public value's key ("value:privacy"), or before the key and the bank entry of the question that
+# asks about it ("value:privacy/s2-images-area-on-map").
 VERDICT_MARK = "value:"
 
 
@@ -40,12 +41,14 @@ class Claim(BaseModel):
     quote: bool = False
     # A question for the council: the bank entry it was made from ("probe:ITEM" for a probe of
     # what the user described, "tension:ID" for a worksheet question from periods named apart);
-    # in a short answer, "value:KEY" for what is most at stake (a public value with its reason).
+    # in a short answer, "value:KEY" for what is most at stake (a public value with its reason)
+    # and "value:KEY/ENTRY" for the question that asks about it.
     bank_id: str | None = None
 
     @property
     def verdict(self) -> bool:
-        """A short answer's sentence on what is most at stake (a value with its reason)."""
+        """A short answer's sentence on what is most at stake (a value with its reason, or the
+        question that asks about it)."""
         return bool(self.bank_id and self.bank_id.startswith(VERDICT_MARK))
 
 
