@@ -270,3 +270,27 @@ def test_endpoint_failures_are_described_by_the_clients_exception_classes():
     assert _describe(httpx.ConnectError("refused", request=request)) == (
         "the endpoint could not be reached")
     assert _describe(ValueError("x")) == "the endpoint's answer could not be read (ValueError)"
+
+
+def test_the_question_the_short_answer_names_keeps_its_place_beside_the_models():
+    """The model's question for a step comes first and the step keeps three; the question the
+    short answer names to ask at least stays among them, wherever it stood."""
+    from assistant.engine.answer.llm import Draft, LLMWriter
+    from assistant.engine.answer.model import Answer, Claim, StepSection, Validation
+    from assistant.engine.answer.validate import Checked
+
+    bank = [Claim(text=f"Vraag {i}?", citations=[1], bank_id=f"e{i}") for i in range(4)]
+    composed = Answer(
+        question="q", language="nl", kind="ask", abstained=False,
+        summary=[Claim(text="Op het spel staat privacy: x.", bank_id="value:privacy"),
+                 Claim(text="Vraag daarom in elk geval: vraag 3?", bank_id="value:privacy/e3")],
+        denkraam=[StepSection(step=4, name="n", about="a", questions=bank)])
+    draft = Draft(questions={4: Checked(text="Eigen vraag?", citations=[1], supported=True)})
+    written = LLMWriter._answer(composed, draft, Validation())
+    assert [q.text for q in written.denkraam[0].questions] == ["Eigen vraag?", "Vraag 0?",
+                                                               "Vraag 3?"]
+    # Without such a question the step keeps the model's and the first two.
+    composed.summary = composed.summary[:1]
+    written = LLMWriter._answer(composed, draft, Validation())
+    assert [q.text for q in written.denkraam[0].questions] == ["Eigen vraag?", "Vraag 0?",
+                                                               "Vraag 1?"]
