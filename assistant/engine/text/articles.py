@@ -56,6 +56,16 @@ def definite_article(noun: str, counts: Mapping[str, tuple[int, int]]) -> str | 
     return None
 
 
+def _before_function_word(text: str) -> list[str]:
+    """The words of ``text`` (split at spaces) before its first function word."""
+    run = []
+    for token in text.split():
+        if fold(token) in STOPWORDS:
+            break
+        run.append(token)
+    return run
+
+
 def definite_form(named: str, language: str, counts: Mapping[str, tuple[int, int]]) -> str:
     """``named`` (a name with the article the user wrote, :func:`..query.named_form`) with the
     definite article in place of an indefinite one, where the article is known (see the module
@@ -70,11 +80,7 @@ def definite_form(named: str, language: str, counts: Mapping[str, tuple[int, int
     # The head noun: the last word of the first run of words before a function word that does
     # not start with a capital ("nieuwe kantine voor ...", "app GeluidMelder"), the last part of
     # a compound written with a hyphen ("MORA-app").
-    run = []
-    for token in rest.split():
-        if fold(token) in STOPWORDS:
-            break
-        run.append(token)
+    run = _before_function_word(rest)
     lower = [k for k, t in enumerate(run) if t[:1].islower()]
     at = lower[-1] if lower else len(run) - 1
     parts = words(run[at]) if run else []
@@ -136,11 +142,7 @@ def demonstrative_form(named: str, language: str, counts: Mapping[str, tuple[int
         rest, lowered = named, ""
         if named[:1].isupper():
             return None
-    run = []
-    for token in rest.split():
-        if fold(token) in STOPWORDS:
-            break
-        run.append(token)
+    run = _before_function_word(rest)
     parts = words(run[-1]) if run else []
     if not parts:
         return None
