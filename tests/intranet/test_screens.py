@@ -58,14 +58,30 @@ PROBLEMS = """([rootExpr, frame]) => {
     const at = (x, y) => (root.elementFromPoint || document.elementFromPoint).call(root, x, y);
     const seen = r => [r.left + 1, r.right - 1].some(x => {
         const e = at(x, r.top + r.height / 2); return e && e.closest('.message-content'); });
+    // The part of a line its scrolling boxes leave in view: a line half scrolled out of the
+    // conversation is cut off at the conversation's edge, not shown under what lies beyond it.
+    const clipped = (node, r) => {
+        let top = r.top, bottom = r.bottom, left = r.left, right = r.right;
+        for (let e = node.parentElement; e; e = e.parentElement) {
+            const s = getComputedStyle(e);
+            if (![s.overflowX, s.overflowY].some(o => o === 'auto' || o === 'scroll'
+                                                     || o === 'hidden' || o === 'clip')) continue;
+            const b = e.getBoundingClientRect();
+            top = Math.max(top, b.top); bottom = Math.min(bottom, b.bottom);
+            left = Math.max(left, b.left); right = Math.min(right, b.right);
+        }
+        return {top, bottom, left, right, width: right - left, height: bottom - top};
+    };
     const texts = [];
     for (const content of root.querySelectorAll('.message-content')) {
         const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
             if (!n.nodeValue.trim()) continue;
             const range = document.createRange(); range.selectNodeContents(n);
-            for (const r of range.getClientRects())
+            for (const whole of range.getClientRects()) {
+                const r = clipped(n, whole);
                 if (r.width > 2 && r.height > 2 && seen(r)) texts.push(r);
+            }
         }
     }
     const covering = [];
