@@ -349,7 +349,7 @@ def characteristics_of(q: Query, matcher: Matcher,
     if implied is not None:
         keys = implied(keys)
     known = {c.key: c for c in matcher.framework.characteristics}
-    once = [known[k] for k in dict.fromkeys(keys) if k in known]
+    once = [known[k] for k in keys if k in known]
     return tuple(c.key for c in Characteristic.prevailing(once))
 
 

@@ -44,6 +44,7 @@ from assistant.engine.answer.model import (
     ValueItem,
 )
 from assistant.engine.answer.probes import Probe, described_sentences, probes
+from assistant.engine.bank.select import Chosen
 from assistant.engine.case import case_of, characteristics_of
 from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Concept
@@ -197,9 +198,9 @@ class Composer:
         else:
             answer.summary = self._summary(retrieval, cites)
         if denkraam:
-            full = self._denkraam(retrieval, cites, answer)
+            chosen = self._denkraam(retrieval, cites, answer)
             verdict = self._verdict(answer, lang) if questions_lead and answer.denkraam else []
-            key = self._key_question(answer, lang, full) if verdict else None
+            key = self._key_question(answer, lang, chosen) if verdict else None
             if key is not None:
                 verdict.insert(1, key)
             # What matters most in this case comes first (after the lead that says what
@@ -252,24 +253,24 @@ class Composer:
                              bank_id=f"{VERDICT_MARK}{v.key}"))
         return out
 
-    def _key_question(self, answer: Answer, lang: str, full: dict[str, str]) -> Claim | None:
+    @staticmethod
+    def _key_question(answer: Answer, lang: str, chosen: dict[str, Chosen]) -> Claim | None:
         """The question that asks about what is most at stake, to follow the first value of
         the short answer: of the answer's questions from the bank that serve that value (the
         entry's ``values``), the one that engages most with the case (the characteristics and
         facets it needs), the first shown on a tie. Worded as it reads naming the technology in
-        full (``full``, by entry id: the short answer is read before the questions), cited as
-        the question is, and marked as part of what is most at stake (``value:KEY/ENTRY``).
-        None when no question serves it."""
+        full (``chosen``, the bank's questions by entry id: the short answer is read before the
+        questions), cited as the question is, and marked as part of what is most at stake
+        (``value:KEY/ENTRY``). None when no question serves it."""
         first = next((v for v in answer.public_values if v.reason), None)
         if first is None:
             return None
-        entries = {e.id: e for e in self.index.selector.bank.entries}
-        serving = [(c, entries[c.bank_id]) for s in answer.denkraam for c in s.questions
-                   if c.bank_id in entries and first.key in entries[c.bank_id].values]
+        serving = [(c, chosen[c.bank_id]) for s in answer.denkraam for c in s.questions
+                   if c.bank_id in chosen and first.key in chosen[c.bank_id].entry.values]
         if not serving:
             return None
-        claim, entry = max(serving, key=lambda t: len(t[1].needs) + bool(t[1].any))
-        question = full.get(entry.id, claim.text)
+        claim, bank = max(serving, key=lambda t: len(t[1].entry.needs) + bool(t[1].entry.any))
+        entry, question = bank.entry, bank.text
         if lang != "en" and not question[1:2].isupper():
             # Dutch writes a question after a colon from a small letter ("Vraag daarom in elk
             # geval: welk doel ..."), unless it opens with a name ("MORA-app", "AI").
@@ -514,10 +515,10 @@ class Composer:
         return [(index.passages[r], v) for r, v in zip(rows, vectors, strict=True)]
 
     def _denkraam(self, retrieval: Retrieval, cites: _Citations, answer: Answer
-                  ) -> dict[str, str]:
+                  ) -> dict[str, Chosen]:
         """The questions for the council and the public values at stake, from the question bank
-        for this case (see :mod:`assistant.engine.bank.select`); returns each question's text
-        naming the technology in full, by its bank entry (or probe) id."""
+        for this case (see :mod:`assistant.engine.bank.select`); returns the bank's questions
+        chosen for it, by entry id."""
         q = retrieval.query
         lang = q.language
         case = case_of(q, self.matcher, self.analyser.model.implied,
@@ -530,7 +531,7 @@ class Composer:
         # (step, text, passage, bank entry, its concern) of each question, in the order shown.
         shown: list[tuple[int, str, Passage, str, str | None]] = [
             (c.step, c.text, c.passage, c.entry.id, c.entry.concern) for c in selection.questions]
-        again = {c.entry.id: c.again or c.text for c in selection.questions}
+        chosen = {c.entry.id: c for c in selection.questions}
         for p in self._probes(q, {c.step for c in selection.questions}):
             passage = self._probe_support(p, pool)
             if passage is None:
@@ -559,7 +560,7 @@ class Composer:
             for n, text, passage, bank_id, _ in shown:
                 if n != step.step:
                     continue
-                short = again.get(bank_id, text)
+                short = chosen[bank_id].again if bank_id in chosen else text
                 claims.append(Claim(text=short if named else text,
                                     citations=[cites.cite(passage)], bank_id=bank_id))
                 named = named or short != text
@@ -574,7 +575,7 @@ class Composer:
             ValueItem(key=v.key, name=self.index.framework.value(v.key).name(lang),
                       reason=v.reason, citations=[cites.cite(v.passage)])
             for v in selection.values]
-        return {bank_id: text for _, text, _, bank_id, _ in shown}
+        return chosen
 
     def _refers_to_technology(self, anaphor: str) -> bool:
         """Whether the words a later question refers back with ("deze camera") still name a

@@ -47,7 +47,7 @@ class Chosen:
     passage: Passage
     # The question as it reads after one that named the technology in full: referring back to
     # it ("deze camera", :attr:`.case.Case.anaphor`); the same text where there is no anaphor.
-    again: str = ""
+    again: str
 
 
 @dataclass
