@@ -18,10 +18,13 @@ def supports(answer, engine):
         # What is most at stake (the short answer's opening): a value with the case's reason,
         # cited as the values section cites that value (checked below).
         if claim.verdict and "/" in claim.bank_id:
-            # The question that asks about the first of them: one of the answer's own questions,
+            # The question that asks about the first of them (or, when the case gives no
+            # reasons, about the first value the lead names): one of the answer's own questions,
             # from a bank entry that serves that value, cited as it is.
             key, _, bank_id = claim.bank_id.removeprefix("value:").partition("/")
-            first = next(v for v in answer.public_values if v.reason)
+            first = next((v for v in answer.public_values if v.reason), answer.public_values[0])
+            if not first.reason:
+                assert first.name in answer.summary[0].text, answer.summary[0].text
             shown = next(q for s in answer.denkraam for q in s.questions if q.bank_id == bank_id)
             assert key == first.key and key in entry(engine, bank_id).values
             assert claim.citations == shown.citations and claim.text.endswith("?")

@@ -193,28 +193,34 @@ class Composer:
             # treat as such are about something else (a colophon, another portfolio). When the
             # analyser was unsure and the texts do deal with the technology, the sentences
             # answering the other reading lead.
-            answer.summary = self._naming(retrieval, cites, q.name or subject,
-                                          self._topics_of(q))
+            # Where the texts do not deal with the technology as such (the notice says so), their
+            # sentences naming a word of it or a topic it falls under are not about it (the
+            # technology in a list of examples, "van biometrie, robots, ..."): none is shown.
+            answer.summary = [] if answer.notices else self._naming(
+                retrieval, cites, q.name or subject, self._topics_of(q))
         else:
             answer.summary = self._summary(retrieval, cites)
         if denkraam:
             chosen = self._denkraam(retrieval, cites, answer)
             verdict = self._verdict(answer, lang) if questions_lead and answer.denkraam else []
-            key = self._key_question(answer, lang, chosen) if verdict else None
+            key = self._key_question(answer, lang, chosen) \
+                if questions_lead and answer.denkraam else None
             if key is not None:
                 verdict.insert(1, key)
-            # What matters most in this case comes first (after the lead that says what
-            # follows, when no sentence of the texts names the technology), then what the
-            # texts say of it.
-            if not answer.summary and not answer.notices and answer.denkraam:
-                lead = self._lead(q.name or subject, answer, lang, values=not verdict)
-                answer.summary = [Claim(text=lead), *verdict]
-            elif verdict:
-                # The short answer is what is at stake and what to ask about it; the sentences
-                # of the texts that name the technology follow apart, as what the texts say of
-                # it (often the technology in a list of examples: no answer to what to ask).
+            # The short answer is what is at stake and what to ask about it: the reasons the
+            # case gives, or else the lead that says what follows and names the values most at
+            # stake (the lead also opens an answer that has nothing else to say first). The
+            # sentences of the texts that name the technology follow apart, as what the texts
+            # say of it (often the technology in a list of examples: no answer to what to ask).
+            # Without a question to ask at least and without reasons, they stay the short
+            # answer.
+            if answer.denkraam and (not answer.summary or verdict):
+                reasoned = any(v.reason for v in answer.public_values)
+                lead = [Claim(text=self._lead(q.name or subject, answer, lang,
+                                              values=not reasoned))] \
+                    if not reasoned or not (answer.summary or answer.notices) else []
                 answer.related = [c for c in answer.summary if c.citations]
-                answer.summary = verdict
+                answer.summary = [*lead, *verdict]
             else:
                 answer.summary = [*verdict, *answer.summary]
             if unsure and subject:
@@ -262,7 +268,9 @@ class Composer:
         full (``chosen``, the bank's questions by entry id: the short answer is read before the
         questions), cited as the question is, and marked as part of what is most at stake
         (``value:KEY/ENTRY``). None when no question serves it."""
-        first = next((v for v in answer.public_values if v.reason), None)
+        # Without a reason for the case, the first value the lead names.
+        first = next((v for v in answer.public_values if v.reason),
+                     answer.public_values[0] if answer.public_values else None)
         if first is None:
             return None
         serving = [(c, chosen[c.bank_id]) for s in answer.denkraam for c in s.questions
