@@ -203,7 +203,9 @@ class Composer:
         if denkraam:
             chosen = self._denkraam(retrieval, cites, answer)
             verdict = self._verdict(answer, lang) if questions_lead and answer.denkraam else []
-            key = self._key_question(answer, lang, chosen) \
+            # Without reasons only for a request for what to ask: a bare topic ("algoritmen en
+            # transparantie") is answered by what the texts say of it.
+            key = self._key_question(answer, lang, chosen, unreasoned=q.kind == "ask") \
                 if questions_lead and answer.denkraam else None
             if key is not None:
                 verdict.insert(1, key)
@@ -260,17 +262,18 @@ class Composer:
         return out
 
     @staticmethod
-    def _key_question(answer: Answer, lang: str, chosen: dict[str, Chosen]) -> Claim | None:
+    def _key_question(answer: Answer, lang: str, chosen: dict[str, Chosen],
+                      unreasoned: bool = True) -> Claim | None:
         """The question that asks about what is most at stake, to follow the first value of
         the short answer: of the answer's questions from the bank that serve that value (the
         entry's ``values``), the one that engages most with the case (the characteristics and
         facets it needs), the first shown on a tie. Worded as it reads naming the technology in
         full (``chosen``, the bank's questions by entry id: the short answer is read before the
         questions), cited as the question is, and marked as part of what is most at stake
-        (``value:KEY/ENTRY``). None when no question serves it."""
-        # Without a reason for the case, the first value the lead names.
+        (``value:KEY/ENTRY``). When the case gives no reasons, the first value the lead names
+        (unless not ``unreasoned``). None when no question serves it."""
         first = next((v for v in answer.public_values if v.reason),
-                     answer.public_values[0] if answer.public_values else None)
+                     answer.public_values[0] if answer.public_values and unreasoned else None)
         if first is None:
             return None
         serving = [(c, chosen[c.bank_id]) for s in answer.denkraam for c in s.questions

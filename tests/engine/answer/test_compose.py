@@ -115,6 +115,15 @@ def test_a_technology_the_texts_do_not_name_is_said_so(engine):
     assert not plain.notices and plain.related
 
 
+def test_a_bare_topic_without_reasons_is_answered_by_what_the_texts_say_of_it(engine):
+    answer = engine.ask("algoritmen en transparantie")
+    assert answer.kind == "topic" and answer.denkraam
+    assert not any(v.reason for v in answer.public_values)
+    assert answer.summary and not any(c.verdict for c in answer.summary)
+    assert "transparantie" in answer.summary[0].text and answer.summary[0].citations
+    supports(answer, engine)
+
+
 def test_a_factual_question_gets_the_answer_without_a_denkraam_block(engine):
     answer = engine.ask("Met wie organiseert de VNG workshops begeleidingsethiek?")
     assert answer.kind == "factual" and not answer.denkraam
