@@ -22,8 +22,9 @@ def supports(answer, engine):
             # reasons, about the first value the lead names): one of the answer's own questions,
             # from a bank entry that serves that value, cited as it is.
             key, _, bank_id = claim.bank_id.removeprefix("value:").partition("/")
-            first = next((v for v in answer.public_values if v.reason), answer.public_values[0])
-            if not first.reason:
+            first = next((v for v in answer.public_values if v.reason), None)
+            if first is None:  # of the values the opening line names
+                first = next(v for v in answer.public_values[:3] if v.key == key)
                 assert first.name in answer.summary[0].text, answer.summary[0].text
             shown = next(q for s in answer.denkraam for q in s.questions if q.bank_id == bank_id)
             assert key == first.key and key in entry(engine, bank_id).values

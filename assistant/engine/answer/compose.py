@@ -193,11 +193,13 @@ class Composer:
             # treat as such are about something else (a colophon, another portfolio). When the
             # analyser was unsure and the texts do deal with the technology, the sentences
             # answering the other reading lead.
-            # Where the texts do not deal with the technology as such (the notice says so), their
-            # sentences naming a word of it or a topic it falls under are not about it (the
-            # technology in a list of examples, "van biometrie, robots, ..."): none is shown.
-            answer.summary = [] if answer.notices else self._naming(
-                retrieval, cites, q.name or subject, self._topics_of(q))
+            # Where the texts do not deal with the technology as such (the notice says so), a
+            # sentence naming words of it is about something else ("sensoren" for druktemetingen
+            # when the case is an air-quality box): only those naming a framework topic its
+            # phrase names are shown ("wifi tracking" asks about wifi-telling).
+            answer.summary = self._naming(retrieval, cites,
+                                          None if answer.notices else q.name or subject,
+                                          self._topics_of(q))
         else:
             answer.summary = self._summary(retrieval, cites)
         if denkraam:
@@ -217,10 +219,15 @@ class Composer:
             # Without a question to ask at least and without reasons, they stay the short
             # answer.
             if answer.denkraam and (not answer.summary or verdict):
-                reasoned = any(v.reason for v in answer.public_values)
-                lead = [Claim(text=self._lead(q.name or subject, answer, lang,
-                                              values=not reasoned))] \
-                    if not reasoned or not (answer.summary or answer.notices) else []
+                reasons = any(c.verdict and "/" not in str(c.bank_id) for c in verdict)
+                lead: list[Claim] = []
+                if answer.notices and not reasons:
+                    # The notice says what follows: only the values most at stake.
+                    lead = [Claim(text=text) for text in
+                            [self._at_stake(answer, lang)] if text]
+                elif not reasons or not (answer.summary or answer.notices):
+                    lead = [Claim(text=self._lead(q.name or subject, answer, lang,
+                                                  values=not reasons))]
                 answer.related = [c for c in answer.summary if c.citations]
                 answer.summary = [*lead, *verdict]
             else:
@@ -233,18 +240,26 @@ class Composer:
         answer.citations = cites.build()
         return answer
 
-    @staticmethod
-    def _lead(subject: str | None, answer: Answer, lang: str, values: bool = True) -> str:
-        """One sentence before the questions when no sentence of the texts names the technology:
-        what follows, and (with ``values``) the public values most at stake, each cited in its
-        own section."""
+    @classmethod
+    def _lead(cls, subject: str | None, answer: Answer, lang: str, values: bool = True) -> str:
+        """The line that opens a short answer without reasons for its values, or without
+        sentences of the texts before them: what follows, and (with ``values``) the public values
+        most at stake, each cited in its own section."""
         said = of(lang)
         lead = said.ASK_LEAD.format(subject=subject) if subject else said.ASK_LEAD_NO_SUBJECT
-        names = [v.name for v in answer.public_values[:LEAD_VALUES]] if values else []
-        if names:
-            at_stake = said.ASK_LEAD_VALUE if len(names) == 1 else said.ASK_LEAD_VALUES
-            lead += " " + at_stake.format(values=join_words(names, lang))
-        return str(lead)
+        at_stake = cls._at_stake(answer, lang) if values else ""
+        return f"{lead} {at_stake}" if at_stake else str(lead)
+
+    @staticmethod
+    def _at_stake(answer: Answer, lang: str) -> str:
+        """The sentence naming the first :data:`LEAD_VALUES` public values ("Op het spel staan
+        vooral ..."), or nothing without values."""
+        said = of(lang)
+        names = [v.name for v in answer.public_values[:LEAD_VALUES]]
+        if not names:
+            return ""
+        at_stake = said.ASK_LEAD_VALUE if len(names) == 1 else said.ASK_LEAD_VALUES
+        return str(at_stake.format(values=join_words(names, lang)))
 
     @staticmethod
     def _verdict(answer: Answer, lang: str) -> list[Claim]:
@@ -270,15 +285,17 @@ class Composer:
         facets it needs), the first shown on a tie. Worded as it reads naming the technology in
         full (``chosen``, the bank's questions by entry id: the short answer is read before the
         questions), cited as the question is, and marked as part of what is most at stake
-        (``value:KEY/ENTRY``). When the case gives no reasons, the first value the lead names
-        (unless not ``unreasoned``). None when no question serves it."""
-        first = next((v for v in answer.public_values if v.reason),
-                     answer.public_values[0] if answer.public_values and unreasoned else None)
-        if first is None:
-            return None
-        serving = [(c, chosen[c.bank_id]) for s in answer.denkraam for c in s.questions
-                   if c.bank_id in chosen and first.key in chosen[c.bank_id].entry.values]
-        if not serving:
+        (``value:KEY/ENTRY``). When the case gives no reasons, the first of the values the lead
+        names that a question serves (unless not ``unreasoned``). None when no question serves
+        it."""
+        reasoned = [v for v in answer.public_values if v.reason][:1]
+        candidates = reasoned or (answer.public_values[:LEAD_VALUES] if unreasoned else [])
+        for first in candidates:
+            serving = [(c, chosen[c.bank_id]) for s in answer.denkraam for c in s.questions
+                       if c.bank_id in chosen and first.key in chosen[c.bank_id].entry.values]
+            if serving:
+                break
+        else:
             return None
         claim, bank = max(serving, key=lambda t: len(t[1].entry.needs) + bool(t[1].entry.any))
         entry, question = bank.entry, bank.text

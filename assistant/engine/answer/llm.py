@@ -169,9 +169,8 @@ class LLMWriter:
         draft = Draft()
         reason: str | None = None
         if on_text is not None:  # what is most at stake stays the composer's and leads
-            for claim in composed.summary:
-                if claim.verdict:
-                    on_text(_cited(claim))
+            for claim in opening(composed):
+                on_text(_cited(claim))
         try:
             for sentence in self._summary_sentences(self._stream(composed, draft, started), draft):
                 checked = self.checker.check(sentence, passages)
@@ -249,7 +248,7 @@ class LLMWriter:
     @staticmethod
     def _answer(composed: Answer, draft: Draft, validation: Validation) -> Answer:
         # What is most at stake stays the composer's, before what the model wrote.
-        summary = [c for c in composed.summary if c.verdict]
+        summary = opening(composed)
         summary += [Claim(text=c.text, citations=c.citations) for c in draft.summary
                     if c.supported]
         denkraam = []
@@ -323,3 +322,12 @@ def _describe(e: Exception) -> str:
     if isinstance(e, openai.APIConnectionError | httpx.TransportError):
         return "the endpoint could not be reached"
     return f"the endpoint's answer could not be read ({name})"
+
+
+def opening(composed: Answer) -> list[Claim]:
+    """The composer's short answer up to its last sentence on what is most at stake (the values
+    with their reasons and the question to ask at least, or the line naming the values before
+    that question when the case gives no reasons): it stays the composer's, before what the
+    model writes. None when nothing in it is marked so."""
+    last = max((i for i, c in enumerate(composed.summary) if c.verdict), default=-1)
+    return list(composed.summary[:last + 1])

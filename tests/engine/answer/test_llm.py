@@ -294,3 +294,27 @@ def test_the_question_the_short_answer_names_keeps_its_place_beside_the_models()
     written = LLMWriter._answer(composed, draft, Validation())
     assert [q.text for q in written.denkraam[0].questions] == ["Eigen vraag?", "Vraag 0?",
                                                                "Vraag 1?"]
+
+
+def test_the_line_naming_the_values_stays_before_the_question_to_ask_at_least():
+    """Without reasons the composer's short answer opens with a line naming the values at stake
+    and then the question to ask at least ("Vraag daarom ..."): with a model's answer both stay,
+    in that order, before what the model wrote; the texts' sentences after them do not."""
+    from assistant.engine.answer.llm import Draft, LLMWriter, opening
+    from assistant.engine.answer.model import Answer, Claim, Validation
+    from assistant.engine.answer.validate import Checked
+
+    lead = Claim(text="Hieronder staan vragen. Op het spel staat vooral privacy.")
+    key = Claim(text="Vraag daarom in elk geval: vraag 3?", citations=[1],
+                bank_id="value:privacy/e3")
+    quote = Claim(text="Een zin uit de teksten.", citations=[2])
+    composed = Answer(question="q", language="nl", kind="ask", abstained=False,
+                      summary=[lead, key, quote])
+    assert opening(composed) == [lead, key]
+    draft = Draft(summary=[Checked(text="Het model schrijft dit.", citations=[1],
+                                   supported=True)])
+    written = LLMWriter._answer(composed, draft, Validation())
+    assert [c.text for c in written.summary] == [lead.text, key.text, "Het model schrijft dit."]
+    # A short answer of the texts' sentences alone has no opening of the composer's.
+    assert opening(Answer(question="q", language="nl", kind="ask", abstained=False,
+                          summary=[quote])) == []
