@@ -112,6 +112,20 @@ class _Citations:
             self.order.append(passage.id)
         return self.order.index(passage.id) + 1
 
+    def in_reading_order(self, answer: Answer) -> None:
+        """Number the passages in the order a reader meets their marks: the short answer, what
+        the texts say beside it, the questions per step, the values (passages are cited while
+        the answer is put together, the questions before the short answer that names one)."""
+        cited: list[Claim | ValueItem] = [
+            *answer.summary, *answer.related, *(q for s in answer.denkraam for q in s.questions),
+            *answer.public_values]
+        first = list(dict.fromkeys(n for c in cited for n in c.citations))
+        first += [n for n in range(1, len(self.order) + 1) if n not in first]
+        number = {old: new for new, old in enumerate(first, start=1)}
+        for c in cited:
+            c.citations = [number[n] for n in c.citations]
+        self.order = [self.order[old - 1] for old in first]
+
     def build(self) -> list[Citation]:
         out = []
         for n, pid in enumerate(self.order, start=1):
@@ -237,6 +251,7 @@ class Composer:
                 answer.followups = [of(lang).WHAT_IS.format(subject=subject)]
         elif subject and (q.characteristics or q.topics or q.alternative == "ask"):
             answer.followups = [self.ask_about(subject, lang)]
+        cites.in_reading_order(answer)
         answer.citations = cites.build()
         return answer
 

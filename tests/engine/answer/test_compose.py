@@ -336,3 +336,21 @@ def test_a_later_question_refers_back_only_with_words_that_name_a_technology(eng
     assert composer._refers_to_technology("deze slimme camera's")
     assert not composer._refers_to_technology("deze huurwoningen")
     assert not composer._refers_to_technology("these residents")
+
+
+@pytest.mark.parametrize("question", [
+    "Wat moet ik vragen over wifi-telling?",
+    "Wat moet ik vragen over slimme lantaarnpalen?",
+    "What should I ask about parking sensors?",
+    "Wat zegt het Rathenau Instituut over privacy?",
+])
+def test_citations_are_numbered_in_the_order_they_are_read(engine, question):
+    """[1] is the first mark a reader meets, then [2]...: the short answer, what the texts say
+    beside it, the questions per step, the values; every passage listed is cited."""
+    answer = engine.ask(question)
+    read = [*answer.summary, *answer.related,
+            *(q for s in answer.denkraam for q in s.questions), *answer.public_values]
+    first = list(dict.fromkeys(n for c in read for n in c.citations))
+    assert first == list(range(1, len(answer.citations) + 1))
+    assert [c.n for c in answer.citations] == first
+    supports(answer, engine)
