@@ -171,7 +171,7 @@ def test_factual_answer_offers_the_denkraam_as_a_follow_up(page) -> None:  # typ
     follow_up = "Wat moet ik vragen over cameratoezicht?"
     reply.get_by_role("button", name=follow_up).click()
     denkraam = wait_answer(page, 1)
-    denkraam.get_by_text("Vragen voor de raad").wait_for()
+    denkraam.get_by_text("Vragen voor de raad", exact=True).wait_for()
     assert "cameratoezicht" in denkraam.inner_text()
 
 
