@@ -19,8 +19,9 @@ def supports(answer, engine):
         # cited as the values section cites that value (checked below).
         if claim.verdict and "/" in claim.bank_id:
             # The question that asks about the first of them (or, when the case gives no
-            # reasons, about the first value the lead names): one of the answer's own questions,
-            # from a bank entry that serves that value, cited as it is.
+            # reasons, about the first value the opening line names that a question serves): one
+            # of the answer's own questions, from a bank entry that serves that value, cited as
+            # it is.
             key, _, bank_id = claim.bank_id.removeprefix("value:").partition("/")
             first = next((v for v in answer.public_values if v.reason), None)
             if first is None:  # of the values the opening line names
