@@ -219,6 +219,7 @@ class Composer:
         if denkraam:
             chosen = self._denkraam(retrieval, cites, answer)
             verdict = self._verdict(answer, lang) if questions_lead and answer.denkraam else []
+            reasons = bool(verdict)  # the values with the case's reasons, before the question
             # Without reasons only for a request for what to ask: a bare topic ("algoritmen en
             # transparantie") is answered by what the texts say of it.
             key = self._key_question(answer, lang, chosen, unreasoned=q.kind == "ask") \
@@ -233,12 +234,11 @@ class Composer:
             # Without a question to ask at least and without reasons, they stay the short
             # answer.
             if answer.denkraam and (not answer.summary or verdict):
-                reasons = any(c.verdict and "/" not in str(c.bank_id) for c in verdict)
                 lead: list[Claim] = []
                 if answer.notices and not reasons:
                     # The notice says what follows: only the values most at stake.
-                    lead = [Claim(text=text) for text in
-                            [self._at_stake(answer, lang)] if text]
+                    at_stake = self._at_stake(answer, lang)
+                    lead = [Claim(text=at_stake)] if at_stake else []
                 elif not reasons or not (answer.summary or answer.notices):
                     lead = [Claim(text=self._lead(q.name or subject, answer, lang,
                                                   values=not reasons))]
