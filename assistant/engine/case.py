@@ -308,6 +308,9 @@ class Case:
     technology: str | None
     characteristics: tuple[str, ...] = ()
     facets: dict[str, str] = field(default_factory=dict)
+    # Characteristics the analyser is unsure the technology has, most at stake for residents
+    # first: the question bank's questions with `asks_whether` ask about them.
+    unsure: tuple[str, ...] = ()
     # How a question after the first refers back to the technology ("deze camera" for "de
     # camera met microfoons"; :func:`.text.articles.demonstrative_form`), if that is sure.
     anaphor: str | None = None
@@ -362,6 +365,9 @@ def case_of(q: Query, matcher: Matcher,
     facets = facets_of(" ".join(x for x in (q.text, *q.conditions) if x), q.language)
     anaphor = demonstrative_form(q.name, q.language, articles) \
         if q.name and articles is not None else None
+    characteristics = characteristics_of(q, matcher, implied)
+    # What is at stake for residents first (framework.yaml's `stakes`), then the likelier.
+    unsure = tuple(c.key for c in sorted(q.unsure, key=lambda c: c.stakes)
+                   if c.key not in characteristics)
     return Case(language=q.language, technology=q.name or q.subject,
-                characteristics=characteristics_of(q, matcher, implied), facets=facets,
-                anaphor=anaphor)
+                characteristics=characteristics, facets=facets, unsure=unsure, anaphor=anaphor)

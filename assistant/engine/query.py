@@ -96,6 +96,8 @@ class Query:
     values: list[Concept] = field(default_factory=list)
     instruments: list[Concept] = field(default_factory=list)
     characteristics: list[Characteristic] = field(default_factory=list)
+    # What the learned model is unsure the technology does (likeliest first): the answer asks.
+    unsure: list[Characteristic] = field(default_factory=list)
     # A what-to-ask question or bare topic whose subject names a technology: the learned model
     # read its characteristics with what the message describes (else they are trigger words).
     names_technology: bool = False
@@ -390,8 +392,10 @@ class QueryAnalyser:
                 case = case_text(q.subject, described)
                 triggered = set(keys) | {c.key for c in
                                          self.matcher.characteristics_in(words(described))}
-                keys = self.model.characteristics(case, self.vector(case), triggered,
+                keys, unsure = self.model.reading(case, self.vector(case), triggered,
                                                   self.vector(phrase_form(q.subject)))
+                q.unsure = [self._characteristics[k] for k in unsure
+                            if k in self._characteristics]
                 q.names_technology = True
                 # Any technology or plan is in scope for what to ask: the denkraam holds for it.
                 q.in_domain = True
@@ -430,6 +434,7 @@ class QueryAnalyser:
             added = self.matcher.characteristics_in(words(condition))
             base.characteristics = self._with_implied(
                 c.key for c in [*previous.characteristics, *added])
+            base.unsure = [c for c in previous.unsure if c not in base.characteristics]
         elif how == "why":
             base.kind = "why"
             base.tokens += own.tokens
@@ -453,11 +458,13 @@ class QueryAnalyser:
                 # The plan described before was about the other technology; the conditions
                 # added since still hold ("en als het een proef is?", then "en bij drones?").
                 base.names_technology = False
+                base.unsure = []
                 self._characterise(base, described=described_of(new, own.asked, own.context))
                 added = [c for condition in base.conditions
                          for c in self.matcher.characteristics_in(words(condition))]
                 base.characteristics = self._with_implied(
                     c.key for c in [*base.characteristics, *added])
+                base.unsure = [c for c in base.unsure if c not in base.characteristics]
         base.in_domain = previous.in_domain or own.in_domain
         return base
 

@@ -32,6 +32,11 @@ def test_the_shipped_bank_loads_and_covers_every_step_and_characteristic(framewo
         assert sum(char.key in (*e.needs, *e.any, *e.within) for e in bank.entries) >= 3, char.key
     assert all(e.nl.endswith("?") and e.en.endswith("?") for e in bank.entries)
     assert {r.value for r in bank.reasons} <= {v.key for v in framework.values}
+    # What decides or acts on residents can always be asked about when the analyser is unsure
+    # of it, by one question each.
+    whether = [e.asks_whether for e in bank.entries if e.asks_whether]
+    assert len(whether) == len(set(whether))
+    assert {c.key for c in framework.characteristics if c.stakes == 1} <= set(whether)
 
 
 def _broken(tmp_path, old, new):
@@ -51,6 +56,7 @@ def _broken(tmp_path, old, new):
     ("    needs: [", "    needs: [vliegt, ", "needs names 'vliegt'"),
     ("    within: [", "    within: [vliegt, ", "within names 'vliegt'"),
     ("    step: 1\n", "    step: 9\n", "step must be a denkraam step"),
+    ("    step: 1\n", "    step: 1\n    asks_whether: vliegt\n", "asks_whether names 'vliegt'"),
 ])
 def test_a_broken_entry_is_named_with_its_line(tmp_path, framework, old, new, message):
     path, _ = _broken(tmp_path, old, new)
@@ -242,6 +248,36 @@ def test_selection_caps_steps_and_facets_and_prefers_the_most_particular_reason(
             if c.step == 5] == ["either"]
 
 
+def test_what_the_analyser_is_unsure_of_is_asked_about_first_and_at_most_twice():
+    whether = [_entry(f"whether-{k}", step=step, concern=f"w{k}", asks_whether=k,
+                      nl=f"Doet {{onderwerp}} {k}?")
+               for k, step in (("herkent-personen", 4), ("handhaving", 4),
+                               ("persoonsgegevens", 2))]
+    regular = [_entry(f"r{step}{i}", step=step, concern=f"r{step}{i}",
+                      nl=f"Vraag {step}.{i} over {{onderwerp}}?")
+               for step in (2, 4) for i in range(3)]
+    selector = _selector(whether + regular)
+    pool = [(_passage("p", [2, 4], ["privacy"]), np.ones(8, dtype=np.float32) / 8 ** 0.5)]
+    vector = np.ones(8, dtype=np.float32) / 8 ** 0.5
+
+    def asked(case):
+        return [(c.step, c.entry.id) for c in selector.select(case, vector, pool).questions]
+
+    sure = Case(language="nl", technology="drones", characteristics=("herkent-personen",))
+    assert not [i for _, i in asked(sure) if i.startswith("whether-")]  # given, not asked
+    unsure = Case(language="nl", technology="drones",
+                  unsure=("persoonsgegevens", "handhaving", "herkent-personen"))
+    got = asked(unsure)
+    # The first two the case is unsure of, each leading its step; the third is left open.
+    assert ("whether-persoonsgegevens" in [i for s, i in got if s == 2][:1]
+            and [i for s, i in got if s == 4][0] == "whether-handhaving")
+    assert "whether-herkent-personen" not in [i for _, i in got]
+    assert sum(s == 4 for s, _ in got) == 3  # it takes a regular question's place
+    text = next(c.text for c in selector.select(unsure, vector, pool).questions
+                if c.entry.id == "whether-handhaving")
+    assert text == "Doet drones handhaving?"
+
+
 def test_the_values_of_what_decides_or_acts_on_residents_lead_those_of_how_it_is_organised():
     framework = Framework.parse((SEED_CORPUS / "framework.yaml").read_text(encoding="utf-8"))
     stakes = {c.key: c.stakes for c in framework.characteristics}
@@ -425,6 +461,23 @@ def test_a_retention_period_the_user_gave_is_asked_about_not_asked_for(engine):
     asked_for = {"s2-data-retention-set", "s4a-retention-general",
                  "s4a-images-retention-no-incident", "s5-retention-period-public"}
     assert not asked_for & {q.bank_id for q in questions}
+
+
+def test_what_the_analyser_is_unsure_of_is_asked_not_assumed(engine):
+    from assistant.engine.case import case_of
+
+    entries = {e.id: e for e in engine.index.selector.bank.entries}
+    message = "Wat moet ik vragen over drones boven de stad?"
+    case = case_of(engine.analyse(message), engine.index.matcher,
+                   engine.index.analyser.implied)
+    answer = engine.ask(message)
+    asked = [entries[q.bank_id].asks_whether for s in answer.denkraam for q in s.questions
+             if entries[q.bank_id].asks_whether]
+    assert asked and set(asked) <= set(case.unsure[:2])
+    assert not set(asked) & set(case.characteristics)
+    question = next(q for s in answer.denkraam for q in s.questions
+                    if entries[q.bank_id].asks_whether)
+    assert "drones" in question.text and question.citations
 
 
 def test_two_street_technologies_get_different_questions(engine):

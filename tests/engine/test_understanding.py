@@ -703,6 +703,41 @@ def test_the_questions_name_the_technology_short_and_the_subject_keeps_the_whole
     assert len(swap.name.split()) < len(swap.subject.split()) and swap.name in swap.subject
 
 
+def test_what_the_model_is_unsure_of_is_read_apart_and_kept_by_a_condition(engine):
+    from assistant.engine.case import case_of
+    from assistant.engine.understanding.model import (
+        CHARACTERISTIC_PROBABILITY,
+        UNSURE_PROBABILITY,
+        case_text,
+    )
+
+    analyser = engine.retriever.analyser
+    model = analyser.model
+    unsure_seen = 0
+    for subject in ("wifi-telling", "drones boven de stad", "een vertaalapp op een tablet bij "
+                    "de balie", "slimme laadpalen"):
+        text = case_text(subject, "")
+        vector = analyser.vector(text)
+        given, unsure = model.reading(text, vector)
+        p = model.characteristic_probabilities(text, vector)
+        assert given == model.characteristics(text, vector)
+        assert all(UNSURE_PROBABILITY <= p[k] < CHARACTERISTIC_PROBABILITY for k in unsure)
+        assert not set(unsure) & set(model.implied(given))
+        unsure_seen += len(unsure)
+    assert unsure_seen  # the band is not empty for these bare names
+    first = engine.analyse("Wat moet ik vragen over drones boven de stad?")
+    assert first.unsure
+    case = case_of(first, engine.index.matcher, engine.index.analyser.implied)
+    assert case.unsure and not set(case.unsure) & set(case.characteristics)
+    stakes = [c.stakes for c in first.unsure]
+    assert [engine.index.framework.characteristic(k).stakes for k in case.unsure] \
+        == sorted(stakes)
+    # A condition keeps what is still open; one it settles is given, not asked about.
+    trial = engine.analyse("En als het een proef is?", previous=first)
+    assert trial.followup == "condition" and trial.unsure == [
+        c for c in first.unsure if c not in trial.characteristics]
+
+
 @pytest.mark.slow
 def test_only_mentions_near_the_best_are_weighed_by_their_meaning(engine, monkeypatch):
     from assistant.engine.query import SUBJECT_MARGIN

@@ -8,7 +8,8 @@ higher where they are met); ``within`` only says where the question applies. Its
 ({onderwerp}, {plaats}, ...) are filled with the case's words, so every facet slot it uses must be
 among its needs, and its Dutch and English texts must use the same slots. ``grounds`` says what a
 passage must speak to for the question to be cited to it: ``step`` (the question's denkraam step)
-or a public value.
+or a public value. A question with ``asks_whether`` (a characteristic) asks whether the technology
+has it, and is shown only for a case whose analyser is unsure of it (:attr:`.case.Case.unsure`).
 A :class:`Reason` says why a value is at stake for a case with its ``needs``.
 
 A file that fails its schema or names an unknown characteristic, value or slot is refused with
@@ -80,6 +81,7 @@ class Entry(_Strict):
     any: tuple[str, ...] = ()
     within: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
+    asks_whether: str | None = None
     values: tuple[str, ...] = ()
     grounds: tuple[str, ...] = Field(min_length=1)
     nl: str = Field(min_length=10)
@@ -92,8 +94,11 @@ class Entry(_Strict):
     def slots(self) -> frozenset[str]:
         return slots_of(self.nl)
 
-    def fits(self, features: frozenset[str]) -> bool:
-        """Whether a case with these characteristics and facets may get this question."""
+    def fits(self, features: frozenset[str], unsure: frozenset[str] = frozenset()) -> bool:
+        """Whether a case with these characteristics and facets, unsure of ``unsure``, may get
+        this question."""
+        if self.asks_whether is not None and self.asks_whether not in unsure:
+            return False
         return (set(self.needs) <= features and (not self.any or bool(features & set(self.any)))
                 and (not self.within or bool(features & set(self.within)))
                 and not features & set(self.excludes))
@@ -190,6 +195,10 @@ def load_bank(framework: Framework, questions: Path = QUESTIONS, reasons: Path =
                     refuse(questions, qnode, (*at, part, j), e.id,
                            f"{part} names {key!r}, which is neither a characteristic of the "
                            "framework nor a facet of a case")
+        if e.asks_whether is not None and e.asks_whether not in characteristics:
+            refuse(questions, qnode, (*at, "asks_whether"), e.id,
+                   f"asks_whether names {e.asks_whether!r}, which is not a characteristic of the "
+                   "framework")
         for j, key in enumerate(e.values):
             if key not in values:
                 refuse(questions, qnode, (*at, "values", j), e.id, f"unknown value {key!r}")

@@ -8,6 +8,10 @@ the answer already has one with the same concern or one that says nearly the sam
 (:data:`SAME_QUESTION`), and only when a passage retrieved for the case speaks to its grounding (its
 step, or one of its values, as framework.yaml's evidence tags the passages): the most similar such
 passage is cited. A question without one is left out and counted.
+
+Before that, the characteristics the analyser is unsure the case has (:attr:`.case.Case.unsure`,
+most at stake first) are asked about: for at most :data:`MAX_UNSURE` of them, the question that
+asks whether the case has it (``asks_whether``) leads its step.
 """
 
 from __future__ import annotations
@@ -37,6 +41,9 @@ SAME_QUESTION = 0.95
 # fewer than MIN_REASONED have one.
 MAX_VALUES = 5
 MIN_REASONED = 3
+# At most this many characteristics the analyser is unsure of are asked about: the answer stays
+# about the case, not about what the message left open.
+MAX_UNSURE = 2
 
 
 @dataclass
@@ -86,11 +93,19 @@ class Selector:
         concerns: set[str] = set()
         named: dict[str, int] = {}  # facet slot -> questions naming it
         taken: list[int] = []
-        fitting = [i for i, e in enumerate(self.bank.entries) if e.fits(features)]
+        entries = self.bank.entries
+        fitting = [i for i, e in enumerate(entries) if e.fits(features, frozenset(case.unsure))]
+        asking: list[int] = []
+        for key in case.unsure:
+            whether = next((i for i in fitting if entries[i].asks_whether == key
+                            and self._support(entries[i], vectors[i], pool) is not None), None)
+            if whether is not None and len(asking) < MAX_UNSURE:
+                asking.append(whether)
         for step in sorted(PER_STEP):
-            ranked = sorted(
-                (i for i in fitting if self.bank.entries[i].step == step),
-                key=lambda i: -(similarity[i] + NEED_WEIGHT * self._met(self.bank.entries[i])))
+            ranked = [i for i in asking if entries[i].step == step] + sorted(
+                (i for i in fitting
+                 if entries[i].step == step and entries[i].asks_whether is None),
+                key=lambda i: -(similarity[i] + NEED_WEIGHT * self._met(entries[i])))
             count = 0
             unsupported = 0
             for i in ranked:
