@@ -96,7 +96,8 @@ class Query:
     values: list[Concept] = field(default_factory=list)
     instruments: list[Concept] = field(default_factory=list)
     characteristics: list[Characteristic] = field(default_factory=list)
-    # What the learned model is unsure the technology does (likeliest first): the answer asks.
+    # What the learned model is unsure the technology does (likeliest first): the answer asks
+    # about the first two the question bank has a question for (bank/select.py).
     unsure: list[Characteristic] = field(default_factory=list)
     # A what-to-ask question or bare topic whose subject names a technology: the learned model
     # read its characteristics with what the message describes (else they are trigger words).

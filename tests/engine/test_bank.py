@@ -265,6 +265,8 @@ def test_what_the_analyser_is_unsure_of_is_asked_about_first_and_at_most_twice()
 
     sure = Case(language="nl", technology="drones", characteristics=("herkent-personen",))
     assert not [i for _, i in asked(sure) if i.startswith("whether-")]  # given, not asked
+    given = frozenset({"herkent-personen"})
+    assert not whether[0].fits(given, given) and whether[0].fits(frozenset(), given)
     unsure = Case(language="nl", technology="drones",
                   unsure=("persoonsgegevens", "handhaving", "herkent-personen"))
     got = asked(unsure)
@@ -276,6 +278,16 @@ def test_what_the_analyser_is_unsure_of_is_asked_about_first_and_at_most_twice()
     text = next(c.text for c in selector.select(unsure, vector, pool).questions
                 if c.entry.id == "whether-handhaving")
     assert text == "Doet drones handhaving?"
+    # A question of an earlier step with the same concern does not take its place.
+    clash = _selector([_entry("first", step=1, concern="wpersoonsgegevens"), *whether,
+                       *regular])
+    got = [c.entry.id for c in clash.select(unsure, vector, pool).questions]
+    assert "whether-persoonsgegevens" in got and "first" not in got
+    # A characteristic the bank has no question for does not use up a place.
+    open_ = Case(language="nl", technology="drones",
+                 unsure=("houdt-toezicht", "handhaving", "herkent-personen"))
+    got = [c.entry.id for c in selector.select(open_, vector, pool).questions]
+    assert {"whether-handhaving", "whether-herkent-personen"} <= set(got)
 
 
 def test_the_values_of_what_decides_or_acts_on_residents_lead_those_of_how_it_is_organised():
@@ -473,7 +485,9 @@ def test_what_the_analyser_is_unsure_of_is_asked_not_assumed(engine):
     answer = engine.ask(message)
     asked = [entries[q.bank_id].asks_whether for s in answer.denkraam for q in s.questions
              if entries[q.bank_id].asks_whether]
-    assert asked and set(asked) <= set(case.unsure[:2])
+    having = {e.asks_whether for e in entries.values()}
+    assert asked and len(asked) <= 2 and set(asked) <= set(case.unsure)
+    assert next(k for k in case.unsure if k in having) in asked
     assert not set(asked) & set(case.characteristics)
     question = next(q for s in answer.denkraam for q in s.questions
                     if entries[q.bank_id].asks_whether)

@@ -97,7 +97,8 @@ class Entry(_Strict):
     def fits(self, features: frozenset[str], unsure: frozenset[str] = frozenset()) -> bool:
         """Whether a case with these characteristics and facets, unsure of ``unsure``, may get
         this question."""
-        if self.asks_whether is not None and self.asks_whether not in unsure:
+        if self.asks_whether is not None and (self.asks_whether not in unsure
+                                               or self.asks_whether in features):
             return False
         return (set(self.needs) <= features and (not self.any or bool(features & set(self.any)))
                 and (not self.within or bool(features & set(self.within)))

@@ -10,8 +10,9 @@ step, or one of its values, as framework.yaml's evidence tags the passages): the
 passage is cited. A question without one is left out and counted.
 
 Before that, the characteristics the analyser is unsure the case has (:attr:`.case.Case.unsure`,
-most at stake first) are asked about: for at most :data:`MAX_UNSURE` of them, the question that
-asks whether the case has it (``asks_whether``) leads its step.
+most at stake first) are asked about: for the first :data:`MAX_UNSURE` of them that the bank has a
+supported question for, the question that asks whether the case has it (``asks_whether``) leads
+its step, and its concern is kept from the questions of earlier steps.
 """
 
 from __future__ import annotations
@@ -90,7 +91,6 @@ class Selector:
         features = case.features
         similarity = vectors @ case_vector
         out = Selection()
-        concerns: set[str] = set()
         named: dict[str, int] = {}  # facet slot -> questions naming it
         taken: list[int] = []
         entries = self.bank.entries
@@ -101,6 +101,8 @@ class Selector:
                             and self._support(entries[i], vectors[i], pool) is not None), None)
             if whether is not None and len(asking) < MAX_UNSURE:
                 asking.append(whether)
+        # Their concerns are theirs from the start: no question of an earlier step takes one.
+        concerns: set[str] = {entries[i].concern for i in asking}
         for step in sorted(PER_STEP):
             ranked = [i for i in asking if entries[i].step == step] + sorted(
                 (i for i in fitting
@@ -112,9 +114,9 @@ class Selector:
                 if count >= PER_STEP[step]:
                     break
                 entry = self.bank.entries[i]
-                if entry.concern in concerns or any(
+                if i not in asking and (entry.concern in concerns or any(
                         named.get(s, 0) >= MAX_PER_FACET for s in entry.slots) or any(
-                        float(vectors[i] @ vectors[j]) >= SAME_QUESTION for j in taken):
+                        float(vectors[i] @ vectors[j]) >= SAME_QUESTION for j in taken)):
                     continue
                 passage = self._support(entry, vectors[i], pool)
                 if passage is None:

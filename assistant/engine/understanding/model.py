@@ -498,7 +498,7 @@ class AnalyserModel:
                 phrase_vector: np.ndarray | None = None) -> tuple[list[str], list[str]]:
         """The characteristics of the case (:meth:`characteristics`) and, likeliest first, the
         learned ones it is unsure of: from :data:`UNSURE_PROBABILITY` up to the probability at
-        which one is given, and not implied by one given."""
+        which one is given, and not implied by one the learned models give."""
         learned = self.characteristic_probabilities(text, vector, triggered)
         ranked = sorted(learned.items(), key=lambda kv: -kv[1])
         out = [k for k, p in ranked if p >= CHARACTERISTIC_PROBABILITY]
