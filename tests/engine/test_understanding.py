@@ -372,15 +372,15 @@ def test_a_case_that_recognises_people_processes_personal_data(engine, monkeypat
     assert report["micro"]["recall"] >= report["without_implications"]["recall"]
     # However unsure the model is of personal data on its own, recognising people brings it,
     # after the characteristics read.
-    monkeypatch.setattr(model, "characteristics",
-                        lambda *args, **kwargs: ["herkent-personen", "experiment"])
+    monkeypatch.setattr(model, "reading",
+                        lambda *args, **kwargs: (["herkent-personen", "experiment"], []))
     query = engine.analyse("Wat moet ik vragen over camera's met gezichtsherkenning bij het "
                            "stadhuis, als proef van een half jaar?")
     keys = [c.key for c in query.characteristics]
     assert keys[:2] == ["herkent-personen", "experiment"] and "persoonsgegevens" in keys[2:]
     assert "persoonsgegevens" in case_of(query, engine.index.matcher, model.implied).characteristics
     # A follow-up's condition brings its implications too.
-    monkeypatch.setattr(model, "characteristics", lambda *args, **kwargs: ["experiment"])
+    monkeypatch.setattr(model, "reading", lambda *args, **kwargs: (["experiment"], []))
     first = engine.analyse("Wat moet ik vragen over camera's bij het stadhuis?")
     assert "persoonsgegevens" not in [c.key for c in first.characteristics]
     then = engine.analyse("En als er gezichtsherkenning bij komt?", previous=first)
