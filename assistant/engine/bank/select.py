@@ -113,7 +113,7 @@ class Selector:
             for i in ranked:
                 if count >= PER_STEP[step]:
                     break
-                entry = self.bank.entries[i]
+                entry = entries[i]
                 if i not in asking and (entry.concern in concerns or any(
                         named.get(s, 0) >= MAX_PER_FACET for s in entry.slots) or any(
                         float(vectors[i] @ vectors[j]) >= SAME_QUESTION for j in taken)):
