@@ -54,7 +54,7 @@ from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
 from assistant.engine.text.prose import as_sentence, join_words
 from assistant.engine.text.sentences import is_closed
-from assistant.engine.text.words import STOPWORDS, words
+from assistant.engine.text.words import STOPWORDS, fold, words
 from assistant.engine.understanding.language import language_data
 from assistant.engine.understanding.model import phrase_form
 from assistant.messages import en, of
@@ -414,7 +414,7 @@ class Composer:
     def _subject_notice(self, q: Query, subject: str | None, chars: list[str]) -> list[str]:
         """Say so when the texts never mention the technology asked about, naming what the
         questions rest on instead: ``chars``, the case's characteristics."""
-        if not subject:
+        if not subject or self._names_topic(q, subject):
             return []
         # One word of the technology's name the texts never use means they do not deal with it
         # as such, however familiar the rest is.
@@ -425,6 +425,14 @@ class Composer:
         basis = (said.BASIS_CHARACTERISTICS.format(characteristics=join_words(chars, lang))
                  if chars else said.BASIS_GENERAL)
         return [said.NOT_SPECIFIC.format(subject=subject, basis=basis)]
+
+    def _names_topic(self, q: Query, subject: str) -> bool:
+        """Whether the technology, as named or as written, is one of framework.yaml's topics by
+        its Dutch or English name ("wifi tracking" is wifi-telling): the texts deal with it, though
+        they write it in other words. Not by the topic's other terms: those are words that point
+        to it ("gezichtsherkenning" to biometrics, which the texts only name in a list)."""
+        names = {fold(n) for t in self.index.framework.topics for n in (t.nl, t.en)}
+        return any(fold(s) in names for s in (subject, q.subject) if s)
 
     def _in_texts(self, word: str) -> bool:
         return self.analyser.in_texts(word)
