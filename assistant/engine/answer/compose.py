@@ -147,6 +147,8 @@ class Composer:
                                         if d.get("publisher")))
         self._publishers = publishers
         self._cues: dict[str, frozenset[str]] = {}
+        # framework.yaml's topics by their Dutch and English names (_names_topic).
+        self._topic_names = {fold(n) for t in index.framework.topics for n in (t.nl, t.en)}
 
     # -- declining -------------------------------------------------------------------------------
 
@@ -431,8 +433,7 @@ class Composer:
         its Dutch or English name ("wifi tracking" is wifi-telling): the texts deal with it, though
         they write it in other words. Not by the topic's other terms: those are words that point
         to it ("gezichtsherkenning" to biometrics, which the texts only name in a list)."""
-        names = {fold(n) for t in self.index.framework.topics for n in (t.nl, t.en)}
-        return any(fold(s) in names for s in (subject, q.subject) if s)
+        return any(fold(s) in self._topic_names for s in (subject, q.subject) if s)
 
     def _in_texts(self, word: str) -> bool:
         return self.analyser.in_texts(word)
