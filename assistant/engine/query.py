@@ -123,6 +123,10 @@ class Query:
     # indefinite and the noun's article is known ("de chatbot" for "een chatbot", see
     # text/articles.py).
     name: str | None = None
+    # For a why follow-up: the query whose answer it asks about. The conversation's question
+    # is still that one, so a new condition, the values or another technology build on it,
+    # not on the why (QueryAnalyser._derive).
+    explains: Query | None = None
 
     @property
     def asked(self) -> str:
@@ -417,7 +421,12 @@ class QueryAnalyser:
 
     def _derive(self, previous: Query, own: Query, how: str) -> Query:
         """A new query from the previous one and a follow-up message (see the module
-        docstring): the subject, characteristics and conditions carry over."""
+        docstring): the subject, characteristics and conditions carry over. After a why
+        follow-up, a condition, the values or another technology are asked of the question the
+        why was about ("Wat moet ik vragen over X?", "Waarom is dat erg?", "En bij drones?" asks
+        what to ask about drones); where the texts say so is asked of the why itself."""
+        if previous.explains is not None and how in ("condition", "values", "swap"):
+            previous = previous.explains
         base = dataclasses.replace(
             previous, text=own.text, question="", context=previous.context, followup=how,
             vector=own.vector, probabilities=own.probabilities, alternative=None,
@@ -437,6 +446,7 @@ class QueryAnalyser:
                 c.key for c in [*previous.characteristics, *added])
             base.unsure = [c for c in previous.unsure if c not in base.characteristics]
         elif how == "why":
+            base.explains = previous.explains or previous
             base.kind = "why"
             base.tokens += own.tokens
             base.search = f"{own.text.rstrip(' ?')} ({subject})"

@@ -863,6 +863,28 @@ def test_a_swap_reads_the_new_technology_and_keeps_the_conditions(engine):
 
 
 @pytest.mark.slow
+def test_after_a_why_the_conversation_goes_on_with_the_question_the_why_was_about(engine):
+    """ "Waarom is dat erg?" asks about one point of an answer; "en bij drones?" after it asks
+    the conversation's question (what to ask) about drones, with its conditions, not why."""
+    first = engine.analyse("Wat moet ik vragen over slimme camera's op vuilniswagens?")
+    trial = engine.analyse("En wat als het alleen een proef van een half jaar is?", first)
+    why = engine.analyse("Waarom is dat erg, het gaat toch alleen om afval?", trial)
+    assert why.followup == "why" and why.kind == "why" and why.explains is trial
+    again = engine.analyse("Waarom dan?", why)
+    assert again.explains is trial
+    swap = engine.analyse("En bij drones?", again)
+    assert swap.followup == "swap" and swap.kind == "ask" and "drones" in swap.subject
+    assert swap.conditions == trial.conditions and swap.explains is None
+    # Where the texts say so is asked of the why itself.
+    sources = engine.analyse("Waar staat dat?", why)
+    assert sources.followup == "sources" and sources.kind == "why"
+    # A why asked on its own is the conversation's question: another technology asks it again.
+    alone = engine.analyse("Waarom zijn slimme camera's op vuilniswagens een risico?")
+    assert alone.kind == "why" and alone.explains is None
+    assert engine.analyse("En bij drones?", alone).kind == "why"
+
+
+@pytest.mark.slow
 def test_a_follow_up_builds_on_a_declined_question_and_values_follow_an_answer(engine):
     chat = Conversation(engine)
     declined = chat.ask("Hoeveel kost een slimme lantaarnpaal?")
