@@ -14,7 +14,7 @@ questions: a facet the lists miss only means that fewer questions name it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,12 +24,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from assistant.engine.framework import Characteristic, Matcher
 from assistant.engine.query import Query
 from assistant.engine.text.articles import demonstrative_form
-from assistant.engine.text.words import ARTICLES, STOPWORDS, words
+from assistant.engine.text.words import ARTICLES, STOPWORDS, fold, words
 
 FILE = Path(__file__).with_name("case.yaml")
 # The slots a bank question may have besides {onderwerp}, each a facet of the case.
 FACETS = ("plaats", "duur", "bewaartermijn", "kosten", "leverancier", "betrokkenen", "gegevens",
-          "gevolg")
+          "gevolg", "werking")
 SUBJECT_FALLBACK = {"nl": "deze technologie", "en": "this technology"}
 # Words a facet may start with that take a capital only at the start of a sentence.
 _LOWER_WHEN_LEADING = frozenset({"de", "het", "een", "in", "op", "bij", "aan", "the", "a", "an",
@@ -66,6 +66,12 @@ class _Forms(BaseModel):
     data: tuple[str, ...] = Field(min_length=1)
     vague_data: tuple[str, ...]
     consequences: tuple[str, ...] = Field(min_length=1)
+    relatives: tuple[str, ...] = Field(min_length=1)
+    purpose_opens: tuple[str, ...] = Field(min_length=1)
+    purpose_needs: tuple[str, ...]
+    purpose_not_next: tuple[str, ...]
+    intent_verbs: tuple[str, ...]
+    actors: tuple[str, ...]
 
     @model_validator(mode="after")
     def _shared_are_duration_cues(self) -> _Forms:
@@ -103,9 +109,17 @@ class _Patterns:
     shared_cues: frozenset[str]
     cost_cues: frozenset[str]
     cost_not: re.Pattern[str]
+    relatives: frozenset[str]
+    purpose_opens: frozenset[str]
+    purpose_needs: frozenset[str]
+    purpose_not_next: frozenset[str]
+    intent_verbs: frozenset[str]
+    actors: frozenset[str]
+    articles: frozenset[str]
+    coordinators: frozenset[str]  # the language file's words that join two clauses
 
     @classmethod
-    def of(cls, f: _Forms) -> _Patterns:
+    def of(cls, f: _Forms, coordinators: frozenset[str]) -> _Patterns:
         art = rf"(?:(?:{_alt(f.articles)})\s+)?"
         word = r"[^\W\d_][\w'’-]*"
         number = rf"(?:\d+(?:[.,]\d+)?|{_alt(f.numbers)})"
@@ -140,15 +154,24 @@ class _Patterns:
             shared_cues=frozenset(f.shared_cues),
             cost_cues=frozenset(f.cost_cues),
             cost_not=re.compile(rf"\b(?:{_alt(f.cost_not)})\b", i),
+            relatives=frozenset(f.relatives),
+            purpose_opens=frozenset(f.purpose_opens),
+            purpose_needs=frozenset(f.purpose_needs),
+            purpose_not_next=frozenset(f.purpose_not_next),
+            intent_verbs=frozenset(f.intent_verbs),
+            actors=frozenset(f.actors),
+            articles=frozenset(f.articles),
+            coordinators=coordinators,
         )
 
 
 @cache
 def _patterns() -> dict[str, _Patterns]:
-    from assistant.engine.understanding.language import read_data_file
+    from assistant.engine.understanding.language import language_data, read_data_file
 
     data = read_data_file(FILE, "case forms file", _CaseFile.model_validate)
-    return {"nl": _Patterns.of(data.nl), "en": _Patterns.of(data.en)}
+    return {"nl": _Patterns.of(data.nl, language_data("nl").coordinators),
+            "en": _Patterns.of(data.en, language_data("en").coordinators)}
 
 
 def _first(pattern: re.Pattern[str], text: str, group: int | str = 0, bare: bool = False
@@ -275,6 +298,108 @@ def facets_of(text: str, lang: str) -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
+# The longest description of what a technology does that fills a slot, in words after the word
+# that starts it: a longer clause is left out rather than cut, since a cut clause no longer reads.
+FUNCTION_WORDS = 14
+# How many words (a verb: "drones inzetten om ...") may stand between a technology and a clause of
+# purpose about it.
+PURPOSE_GAP = 2
+# Where a relative clause ends: punctuation before a space, a closing quote or the end, a
+# bracket, a line break.
+_RELATIVE_END = re.compile(r"[,;:.!?](?=[\"'’”]?(?:\s|$))|[?!()\n]")
+# What may stand between a technology's name and the clause about it: the bracket that closes
+# its last word, a short aside in brackets ("slimme verkeerslichten (iVRI's) die ...") and a
+# comma.
+_ASIDE = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*")
+
+
+def function_of(text: str, lang: str, phrases: Iterable[str]) -> str | None:
+    """What the technology does as the user wrote it: the first relative clause right after one
+    of ``phrases`` (its short name, its whole phrase) in ``text``, whole and with the word that
+    starts it ("die de laadsnelheid verlagen als het stroomnet vol is"), or else a clause of
+    purpose after it or after the verb that follows it ("om zwerfafval in de parken op te
+    sporen"), so that it reads after the technology's name in any question ("de inzet van
+    drones om zwerfafval in de parken op te sporen"). A clause about who does something with it
+    ("die de gemeente wil ophangen") gives way to one after it (", die vrachtwagens voorrang
+    geven"); a clause longer than :data:`FUNCTION_WORDS` words is left out."""
+    p = _patterns()[lang]
+    for phrase in phrases:
+        head, _, rest = phrase.strip().partition(" ")
+        bare = rest if rest and head.lower() in p.articles else phrase.strip()
+        # Word by word: the analyser's phrase drops the brackets the message has ("slimme
+        # verkeerslichten iVRI's" of "slimme verkeerslichten (iVRI's)").
+        parts = re.findall(r"[\w'’-]+", bare)
+        if not parts:
+            continue
+        found = r"[\s()]+".join(re.escape(w) for w in parts)
+        for m in re.finditer(rf"(?<![\w'’-]){found}(?![\w'’-])", text, re.IGNORECASE):
+            aside = _ASIDE.match(text, m.end())
+            at = aside.end() if aside else m.end()
+            clause = _relative_clause(p, text, at) or _purpose_clause(p, text, at)
+            if clause:
+                return clause
+    return None
+
+
+def _clause_from(p: _Patterns, text: str, at: int) -> tuple[str, re.Match[str] | None]:
+    """The clause that starts at ``at``: to its end, or to a word joining another noun with a
+    clause of its own ("wegdeksensoren die temperatuur meten en software die routes plant")."""
+    end = _RELATIVE_END.search(text, at)
+    said = text[at:end.start() if end else len(text)].split()
+    folded = [fold(w) for w in said]
+    for k in range(2, len(said)):
+        if folded[k] in p.relatives:
+            joins = [j for j in range(1, k - 1) if folded[j] in p.coordinators]
+            if joins:
+                said = said[:joins[-1]]
+                break
+    return " ".join(said), end
+
+
+def _relative_clause(p: _Patterns, text: str, at: int) -> str | None:
+    while True:
+        first = words(text[at:at + 40])[:1]
+        if not first or first[0] not in p.relatives:
+            return None
+        clause, end = _clause_from(p, text, at)
+        said = clause.split()[1:]
+        while said and fold(said[0]) in p.articles:
+            said = said[1:]
+        folded = [fold(w) for w in clause.split()]
+        if said and (fold(said[0]).strip(",") in p.actors
+                     or (said[0][:1].isupper() and said[0][1:2].islower())
+                     or (len(folded) > 3 and folded[-2] in p.intent_verbs)):
+            # Who does something with it, not what it does: the clause after it, if one follows.
+            if end is None or text[end.start()] != ",":
+                return None
+            at = end.end()
+            while at < len(text) and text[at].isspace():
+                at += 1
+            continue
+        return clause if 2 <= len(clause.split()) - 1 <= FUNCTION_WORDS else None
+
+
+def _purpose_clause(p: _Patterns, text: str, at: int) -> str | None:
+    """A clause of purpose at ``at`` or after at most :data:`PURPOSE_GAP` words of the same
+    clause (the verb: "drones inzetten om ..."), none of them a relative word, an actor or a
+    name ("sensors Amsterdam wants to put ..." is what Amsterdam wants, not what they do for)."""
+    clause, _ = _clause_from(p, text, at)
+    said = clause.split()
+    for k in range(min(PURPOSE_GAP, len(said) - 1) + 1):
+        if k and (fold(said[k - 1]) in p.relatives | p.actors or said[k - 1][:1].isupper()):
+            return None
+        if fold(said[k]) not in p.purpose_opens:
+            continue
+        rest = said[k:]
+        folded = [fold(w) for w in rest]
+        if (p.purpose_needs and not p.purpose_needs & set(folded[1:])) \
+                or len(folded) < 3 or folded[1] in p.purpose_not_next \
+                or rest[1][:1].isupper() or rest[1][:1].isdigit():
+            return None
+        return " ".join(rest) if len(rest) - 1 <= FUNCTION_WORDS else None
+    return None
+
+
 def _plural_unit(period: str | None, lang: str) -> str | None:
     """ "two year" (from "a two year trial") -> "two years", so that "after {duur}" reads right;
     Dutch units are the same after any number ("twee jaar")."""
@@ -363,11 +488,15 @@ def case_of(q: Query, matcher: Matcher,
     (:func:`characteristics_of`), its facets and, with the analyser's counts of Dutch articles
     (``articles``), how a later question refers back to its short name."""
     facets = facets_of(" ".join(x for x in (q.text, *q.conditions) if x), q.language)
+    technology = q.name or q.subject
+    does = function_of(q.text, q.language, [x for x in (q.name, q.subject) if x])
+    if does and technology and fold(does) not in fold(technology):
+        facets["werking"] = does
     anaphor = demonstrative_form(q.name, q.language, articles) \
         if q.name and articles is not None else None
     characteristics = characteristics_of(q, matcher, implied)
     # What is at stake for residents first (framework.yaml's `stakes`), then the likelier.
     unsure = tuple(c.key for c in sorted(q.unsure, key=lambda c: c.stakes)
                    if c.key not in characteristics)
-    return Case(language=q.language, technology=q.name or q.subject,
+    return Case(language=q.language, technology=technology,
                 characteristics=characteristics, facets=facets, unsure=unsure, anaphor=anaphor)

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.engine.bank import Entry, Selector, load_bank
 from assistant.engine.bank.schema import QUESTIONS, REASONS, Bank, Reason
-from assistant.engine.case import Case, facets_of
+from assistant.engine.case import Case, facets_of, function_of
 from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Characteristic, Framework
 from assistant.errors import UnderstandingDataError
@@ -144,6 +144,37 @@ def test_an_unreadable_bank_is_one_sentence(tmp_path, framework):
 ])
 def test_facets_are_read_as_written(text, lang, expected):
     assert facets_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "phrases", "expected"), [
+    ("Wat moet ik vragen over slimme laadpalen die de laadsnelheid verlagen als het net vol is?",
+     "nl", ["slimme laadpalen"], "die de laadsnelheid verlagen als het net vol is"),
+    # The analyser's phrase without the brackets; a clause about who places it gives way.
+    ("Wat moet ik vragen over de slimme verkeerslichten (iVRI's) die Utrecht wil uitrollen, die "
+     "vrachtwagens en groepen fietsers voorrang geven?", "nl", ["de slimme verkeerslichten iVRI's"],
+     "die vrachtwagens en groepen fietsers voorrang geven"),
+    ("Wat moet ik vragen over vochtsensoren die de corporatie en de gemeente willen plaatsen?",
+     "nl", ["vochtsensoren"], None),
+    ("Wat moet ik vragen over camera's die de gemeente wil ophangen?", "nl", ["camera's"], None),
+    # Purpose, after the verb that follows the technology.
+    ("Wat als we drones inzetten om zwerfafval in de parken op te sporen?", "nl", ["drones"],
+     "om zwerfafval in de parken op te sporen"),
+    ("We want to use drones to detect litter in the parks.", "en", ["drones"],
+     "to detect litter in the parks"),
+    ("The sensors Amsterdam wants to put in the road.", "en", ["sensors"], None),
+    ("Fibre-optic internet to 1,800 rural addresses.", "en", ["fibre-optic"], None),
+    ("We send the sensor data to the supplier.", "en", ["sensor data"], None),
+    # A second noun with a clause of its own is not what the first one does.
+    ("Zwolle wil wegdeksensoren die temperatuur en vocht meten en software die routes plant.",
+     "nl", ["wegdeksensoren"], "die temperatuur en vocht meten"),
+    ("Deelname aan het RIEC waarbij gegevens worden gedeeld voor de Bibob-toets.' Waar moet ik op "
+     "letten?", "nl", ["RIEC"], "waarbij gegevens worden gedeeld voor de Bibob-toets"),
+    # Too long to read after a name: left out, not cut.
+    ("Een app die " + "heel " * 20 + "veel doet.", "nl", ["app"], None),
+    ("Wat moet ik vragen over wifi-telling?", "nl", ["wifi-telling"], None),
+])
+def test_what_a_technology_does_is_read_as_written(text, lang, phrases, expected):
+    assert function_of(text, lang, phrases) == expected
 
 
 def test_a_shared_cue_that_is_no_word_of_running_is_refused(tmp_path):
@@ -413,6 +444,26 @@ def test_a_plan_with_particulars_gets_questions_that_name_them(engine):
     assert len(named) >= 3  # the case's own particulars, not a template
     assert sum("Wastewatch" in q for q in questions) <= 2  # no answer turns around one of them
     assert answer.public_values and all(v.reason and v.citations for v in answer.public_values)
+
+
+def test_what_the_technology_does_is_asked_about_in_the_users_words(engine):
+    """Who gains and who loses, who sets the rules, who notices when it goes wrong: asked of the
+    technology with what the user says it does, in at most two questions."""
+    does = "die de laadsnelheid verlagen als het stroomnet vol is"
+    answer = engine.ask(f"Onze gemeente wil slimme laadpalen {does}. Wat moet ik vragen?")
+    assert answer.facets["werking"] == does
+    questions = [q for s in answer.denkraam for q in s.questions]
+    about = [q for q in questions if does in q.text]
+    assert 1 <= len(about) <= 2 and all(q.citations for q in about)
+    assert all(f"slimme laadpalen {does}" in q.text for q in about)
+    english = engine.ask("What should I ask about smart chargers that slow down charging when "
+                         "the grid is full?")
+    assert english.facets["werking"] == "that slow down charging when the grid is full"
+    assert any("chargers that slow down charging" in q.text
+               for s in english.denkraam for q in s.questions)
+    # No clause, no such question.
+    plain = engine.ask("Wat moet ik vragen over slimme laadpalen?")
+    assert "werking" not in plain.facets
 
 
 def test_a_described_plan_gets_questions_on_what_it_says(engine, monkeypatch):

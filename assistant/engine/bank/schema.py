@@ -42,11 +42,12 @@ NEUTRAL = {
     "nl": {"onderwerp": "deze technologie", "plaats": "op deze plek", "duur": "deze periode",
            "bewaartermijn": "deze termijn", "kosten": "dit bedrag",
            "leverancier": "de leverancier", "betrokkenen": "de inwoners",
-           "gegevens": "deze gegevens", "gevolg": "een sanctie"},
+           "gegevens": "deze gegevens", "gevolg": "een sanctie",
+           "werking": "die hier wordt ingezet"},
     "en": {"onderwerp": "this technology", "plaats": "in this place", "duur": "this period",
            "bewaartermijn": "this period", "kosten": "this amount",
            "leverancier": "the supplier", "betrokkenen": "the residents",
-           "gegevens": "these data", "gevolg": "a sanction"},
+           "gegevens": "these data", "gevolg": "a sanction", "werking": "that is used here"},
 }
 
 
