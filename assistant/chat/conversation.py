@@ -18,6 +18,11 @@ says):
   that question;
 * another technology ("En bij drones?"): the previous question about that technology.
 
+A why is about one point of an answer: a condition, the values or another technology after it are
+asked of the question the why was about (``Query.explains``). A follow-up keeps the message that
+named its technology (``Query.origin``), so that its answer still names the particulars that
+message gave (a place, a supplier, what the technology does).
+
 A self-contained new question starts fresh. The answers are kept for the export (see
 :meth:`Conversation.answered`). One Conversation belongs to one chat session; the engine is shared.
 """

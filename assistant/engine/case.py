@@ -25,6 +25,7 @@ from assistant.engine.framework import Characteristic, Matcher
 from assistant.engine.query import Query
 from assistant.engine.text.articles import demonstrative_form
 from assistant.engine.text.words import ARTICLES, STOPWORDS, fold, words
+from assistant.engine.understanding.language import language_data
 
 FILE = Path(__file__).with_name("case.yaml")
 # The slots a bank question may have besides {onderwerp}, each a facet of the case.
@@ -67,11 +68,19 @@ class _Forms(BaseModel):
     vague_data: tuple[str, ...]
     consequences: tuple[str, ...] = Field(min_length=1)
     relatives: tuple[str, ...] = Field(min_length=1)
+    determiners: tuple[str, ...]
     purpose_opens: tuple[str, ...] = Field(min_length=1)
     purpose_needs: tuple[str, ...]
     purpose_not_next: tuple[str, ...]
+    use_verbs: tuple[str, ...] = Field(min_length=1)
+    asking_verbs: tuple[str, ...]
     intent_verbs: tuple[str, ...]
+    first_person: tuple[str, ...]
+    not_after_comma: tuple[str, ...]
     actors: tuple[str, ...]
+    clause_joins: tuple[str, ...]
+    joins: tuple[str, ...]
+    question_words: tuple[str, ...]
 
     @model_validator(mode="after")
     def _shared_are_duration_cues(self) -> _Forms:
@@ -109,17 +118,23 @@ class _Patterns:
     shared_cues: frozenset[str]
     cost_cues: frozenset[str]
     cost_not: re.Pattern[str]
-    relatives: frozenset[str]
+    relatives: frozenset[str]  # what the technology does ({werking}): see case.yaml
+    determiners: frozenset[str]
     purpose_opens: frozenset[str]
     purpose_needs: frozenset[str]
     purpose_not_next: frozenset[str]
+    use_verbs: frozenset[str]
+    asking_verbs: frozenset[str]
     intent_verbs: frozenset[str]
+    first_person: frozenset[str]
+    not_after_comma: frozenset[str]
     actors: frozenset[str]
-    articles: frozenset[str]
-    coordinators: frozenset[str]  # the language file's words that join two clauses
+    clause_joins: frozenset[str]
+    joins: frozenset[str]
+    question_words: frozenset[str]
 
     @classmethod
-    def of(cls, f: _Forms, coordinators: frozenset[str]) -> _Patterns:
+    def of(cls, f: _Forms) -> _Patterns:
         art = rf"(?:(?:{_alt(f.articles)})\s+)?"
         word = r"[^\W\d_][\w'’-]*"
         number = rf"(?:\d+(?:[.,]\d+)?|{_alt(f.numbers)})"
@@ -155,23 +170,28 @@ class _Patterns:
             cost_cues=frozenset(f.cost_cues),
             cost_not=re.compile(rf"\b(?:{_alt(f.cost_not)})\b", i),
             relatives=frozenset(f.relatives),
+            determiners=frozenset(f.determiners),
             purpose_opens=frozenset(f.purpose_opens),
             purpose_needs=frozenset(f.purpose_needs),
             purpose_not_next=frozenset(f.purpose_not_next),
+            use_verbs=frozenset(f.use_verbs),
+            asking_verbs=frozenset(f.asking_verbs),
             intent_verbs=frozenset(f.intent_verbs),
+            first_person=frozenset(f.first_person),
+            not_after_comma=frozenset(f.not_after_comma),
             actors=frozenset(f.actors),
-            articles=frozenset(f.articles),
-            coordinators=coordinators,
+            clause_joins=frozenset(f.clause_joins),
+            joins=frozenset(f.joins),
+            question_words=frozenset(f.question_words),
         )
 
 
 @cache
 def _patterns() -> dict[str, _Patterns]:
-    from assistant.engine.understanding.language import language_data, read_data_file
+    from assistant.engine.understanding.language import read_data_file
 
     data = read_data_file(FILE, "case forms file", _CaseFile.model_validate)
-    return {"nl": _Patterns.of(data.nl, language_data("nl").coordinators),
-            "en": _Patterns.of(data.en, language_data("en").coordinators)}
+    return {"nl": _Patterns.of(data.nl), "en": _Patterns.of(data.en)}
 
 
 def _first(pattern: re.Pattern[str], text: str, group: int | str = 0, bare: bool = False
@@ -299,104 +319,133 @@ def facets_of(text: str, lang: str) -> dict[str, str]:
 
 
 # The longest description of what a technology does that fills a slot, in words after the word
-# that starts it: a longer clause is left out rather than cut, since a cut clause no longer reads.
+# that opens it: a longer clause is left out rather than cut, since a cut clause no longer reads.
 FUNCTION_WORDS = 14
-# How many words (a verb: "drones inzetten om ...") may stand between a technology and a clause of
-# purpose about it.
+# How many words may stand between a technology and a clause of purpose about it (use verbs:
+# "drones inzetten om ..."), and how far before it a use verb may stand ("use drones to ...").
 PURPOSE_GAP = 2
-# Where a relative clause ends: punctuation before a space, a closing quote or the end, a
-# bracket, a line break.
-_RELATIVE_END = re.compile(r"[,;:.!?](?=[\"'’”]?(?:\s|$))|[?!()\n]")
-# What may stand between a technology's name and the clause about it: the bracket that closes
-# its last word, a short aside in brackets ("slimme verkeerslichten (iVRI's) die ...") and a
-# comma.
-_ASIDE = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*")
+USE_BEFORE = 4
+# Where a clause ends: a comma, semicolon, colon, question or exclamation mark before a space, a
+# closing quote or the end; a full stop that ends a sentence (not "o.a. fietsers"); a quote, a
+# bracket, a dash between spaces, a line break.
+_CLAUSE_ENDS = re.compile(r"[,;:!?](?=[\"'’”»]?(?:\s|$))|\.(?=[\"'’”»]?(?:\s+[^a-z\s]|\s*$))"
+                          r"|[\"“”»«()\n–—]|\s-\s")
+# What may stand between a technology's name and a clause about it: the bracket that closes its
+# last word, a short aside in brackets ("slimme verkeerslichten (iVRI's) die ...") and a comma.
+_ASIDE = re.compile(r"\)?\s*(?:\([^()]{0,40}\)\s*)?(?P<comma>,)?\s*")
+# What a clause may not carry into the answer's Markdown.
+_MARKUP = re.compile(r"[\[\]<>*_`#|\\{}~]")
 
 
-def function_of(text: str, lang: str, phrases: Iterable[str]) -> str | None:
-    """What the technology does as the user wrote it: the first relative clause right after one
-    of ``phrases`` (its short name, its whole phrase) in ``text``, whole and with the word that
-    starts it ("die de laadsnelheid verlagen als het stroomnet vol is"), or else a clause of
-    purpose after it or after the verb that follows it ("om zwerfafval in de parken op te
-    sporen"), so that it reads after the technology's name in any question ("de inzet van
-    drones om zwerfafval in de parken op te sporen"). A clause about who does something with it
-    ("die de gemeente wil ophangen") gives way to one after it (", die vrachtwagens voorrang
-    geven"); a clause longer than :data:`FUNCTION_WORDS` words is left out."""
+def function_of(texts: Iterable[str], lang: str, name: str,
+                agrees: Callable[[str], bool] = lambda relative: True) -> str | None:
+    """What the technology does as the user wrote it ({werking}): in the first of ``texts`` (the
+    part that asks, then the whole message) that has one, the relative clause right after the
+    technology's ``name`` ("die de laadsnelheid verlagen als het stroomnet vol is"), or a clause
+    of purpose after the use verb that follows or precedes it ("om zwerfafval in de parken op
+    te sporen"), with the word that opens it, so that it reads after the name in any question
+    ("de inzet van drones om zwerfafval in de parken op te sporen"). ``agrees`` says whether a
+    relative word fits the name ("dat" after a het-word). What case.yaml's lists rule out is
+    left out (see there), and so is a clause longer than :data:`FUNCTION_WORDS` words."""
     p = _patterns()[lang]
-    for phrase in phrases:
-        head, _, rest = phrase.strip().partition(" ")
-        bare = rest if rest and head.lower() in p.articles else phrase.strip()
-        # Word by word: the analyser's phrase drops the brackets the message has ("slimme
-        # verkeerslichten iVRI's" of "slimme verkeerslichten (iVRI's)").
-        parts = re.findall(r"[\w'’-]+", bare)
-        if not parts:
-            continue
-        found = r"[\s()]+".join(re.escape(w) for w in parts)
-        for m in re.finditer(rf"(?<![\w'’-]){found}(?![\w'’-])", text, re.IGNORECASE):
+    head, _, rest = name.strip().partition(" ")
+    bare = rest if rest and fold(head) in p.determiners else name.strip()
+    # Word by word: the analyser's phrase drops the brackets the message has ("slimme
+    # verkeerslichten iVRI's" of "slimme verkeerslichten (iVRI's)").
+    parts = re.findall(r"[\w'’-]+", bare)
+    if not parts:
+        return None
+    found = re.compile(r"(?<![\w'’-])" + r"[\s()]+".join(re.escape(w) for w in parts)
+                       + r"(?![\w'’-])", re.IGNORECASE)
+    for text in texts:
+        for m in found.finditer(text):
             aside = _ASIDE.match(text, m.end())
-            at = aside.end() if aside else m.end()
-            clause = _relative_clause(p, text, at) or _purpose_clause(p, text, at)
+            assert aside is not None  # every part of it is optional
+            # A name that opens its sentence is its subject: a clause about it that no comma
+            # closes runs on into the sentence's own verb ("De camera's die kentekens lezen
+            # worden in mei geplaatst").
+            opening = all(fold(w) in p.determiners for w in
+                          re.split(r"[.!?:;]\s|\n", text[:m.start()])[-1].split())
+            clause = _relative_clause(p, text, aside.end(), bool(aside.group("comma")), agrees,
+                                      opening) \
+                or _purpose_clause(p, text, m.start(), aside.end())
             if clause:
                 return clause
     return None
 
 
-def _clause_from(p: _Patterns, text: str, at: int) -> tuple[str, re.Match[str] | None]:
-    """The clause that starts at ``at``: to its end, or to a word joining another noun with a
-    clause of its own ("wegdeksensoren die temperatuur meten en software die routes plant")."""
-    end = _RELATIVE_END.search(text, at)
+def _clause_at(p: _Patterns, text: str, at: int) -> tuple[list[str], re.Match[str] | None]:
+    """The words of the clause that opens at ``at``: to its end (:data:`_CLAUSE_ENDS`), or to a
+    word that joins another clause ("want", "en hoe ...") or another noun with a clause of its
+    own ("wegdeksensoren die temperatuur meten en software die routes plant")."""
+    end = _CLAUSE_ENDS.search(text, at)
     said = text[at:end.start() if end else len(text)].split()
     folded = [fold(w) for w in said]
-    for k in range(2, len(said)):
-        if folded[k] in p.relatives:
-            joins = [j for j in range(1, k - 1) if folded[j] in p.coordinators]
-            if joins:
-                said = said[:joins[-1]]
-                break
-    return " ".join(said), end
+    cut = len(said)
+    for k in range(1, len(said)):
+        if folded[k] in p.clause_joins or (
+                folded[k] in p.joins and k + 1 < len(said) and folded[k + 1] in p.question_words):
+            cut = k
+            break
+    second = next((k for k in range(2, cut) if folded[k] in p.relatives), None)
+    if second is not None:
+        joins = [k for k in range(1, second - 1) if folded[k] in p.joins]
+        if joins:
+            cut = joins[-1]
+    return said[:cut], end
 
 
-def _relative_clause(p: _Patterns, text: str, at: int) -> str | None:
-    while True:
-        first = words(text[at:at + 40])[:1]
-        if not first or first[0] not in p.relatives:
+def _relative_clause(p: _Patterns, text: str, at: int, after_comma: bool,
+                     agrees: Callable[[str], bool], opening: bool) -> str | None:
+    while at < len(text) and text[at].isalpha():
+        said, end = _clause_at(p, text, at)
+        folded = [fold(w) for w in said]
+        if not folded or folded[0] not in p.relatives or not agrees(folded[0]):
             return None
-        clause, end = _clause_from(p, text, at)
-        said = clause.split()[1:]
-        while said and fold(said[0]) in p.articles:
-            said = said[1:]
-        folded = [fold(w) for w in clause.split()]
-        if said and (fold(said[0]).strip(",") in p.actors
-                     or (said[0][:1].isupper() and said[0][1:2].islower())
-                     or (len(folded) > 3 and folded[-2] in p.intent_verbs)):
-            # Who does something with it, not what it does: the clause after it, if one follows.
+        if p.first_person & set(folded) or _MARKUP.search(" ".join(said)) or (
+                after_comma and len(folded) > 1 and folded[1] in p.not_after_comma):
+            return None
+        k = 1
+        while k < len(said) and folded[k] in p.determiners:
+            k += 1
+        first = said[k] if k < len(said) else ""
+        if fold(first) in p.actors or first[:1].isupper() or (
+                len(folded) > 3 and folded[-2] in p.intent_verbs):
+            # Who does something with it (a name, an abbreviation: "die het UWV gebruikt"), not
+            # what it does: the clause after it, where a comma leads to one.
             if end is None or text[end.start()] != ",":
                 return None
             at = end.end()
             while at < len(text) and text[at].isspace():
                 at += 1
+            after_comma = True
             continue
-        return clause if 2 <= len(clause.split()) - 1 <= FUNCTION_WORDS else None
+        if opening and (end is None or text[end.start()] != ","):
+            return None
+        return " ".join(said) if 1 <= len(said) - 1 <= FUNCTION_WORDS else None
+    return None
 
 
-def _purpose_clause(p: _Patterns, text: str, at: int) -> str | None:
-    """A clause of purpose at ``at`` or after at most :data:`PURPOSE_GAP` words of the same
-    clause (the verb: "drones inzetten om ..."), none of them a relative word, an actor or a
-    name ("sensors Amsterdam wants to put ..." is what Amsterdam wants, not what they do for)."""
-    clause, _ = _clause_from(p, text, at)
-    said = clause.split()
+def _purpose_clause(p: _Patterns, text: str, start: int, at: int) -> str | None:
+    """A clause of purpose after at most :data:`PURPOSE_GAP` use verbs after the technology
+    ("drones inzetten om ..."), or right after it where a use verb stands at most
+    :data:`USE_BEFORE` words before it in its clause ("use drones to ...")."""
+    said, _ = _clause_at(p, text, at)
+    folded = [fold(w) for w in said]
+    before = [fold(w) for w in re.split(r"[,;:.!?]\s", text[:start])[-1].split()][-USE_BEFORE:]
     for k in range(min(PURPOSE_GAP, len(said) - 1) + 1):
-        if k and (fold(said[k - 1]) in p.relatives | p.actors or said[k - 1][:1].isupper()):
+        if folded[k] in p.purpose_opens:
+            rest = said[k:]
+            used = k > 0 or p.use_verbs & set(before)
+            if not used or len(rest) < 3 or folded[k + 1] in p.purpose_not_next \
+                    or not rest[1][:1].isalpha() or rest[1][:1].isupper() \
+                    or (p.purpose_needs and not p.purpose_needs & set(folded[k + 1:])) \
+                    or p.first_person & set(folded) or p.asking_verbs & set(folded[k + 1:]) \
+                    or _MARKUP.search(" ".join(rest)):
+                return None
+            return " ".join(rest) if len(rest) - 1 <= FUNCTION_WORDS else None
+        if folded[k] not in p.use_verbs:
             return None
-        if fold(said[k]) not in p.purpose_opens:
-            continue
-        rest = said[k:]
-        folded = [fold(w) for w in rest]
-        if (p.purpose_needs and not p.purpose_needs & set(folded[1:])) \
-                or len(folded) < 3 or folded[1] in p.purpose_not_next \
-                or rest[1][:1].isupper() or rest[1][:1].isdigit():
-            return None
-        return " ".join(rest) if len(rest) - 1 <= FUNCTION_WORDS else None
     return None
 
 
@@ -481,16 +530,46 @@ def characteristics_of(q: Query, matcher: Matcher,
     return tuple(c.key for c in Characteristic.prevailing(once))
 
 
+def _werking(q: Query, technology: str | None,
+             articles: Mapping[str, tuple[int, int]] | None) -> str | None:
+    """What the technology does, as written in the message that named it (:func:`function_of`),
+    where it reads right after the name in every question: not after a name with a qualifier
+    ("de sensor in het zwembad dat ..." may be about the pool) or one that ends on a use verb,
+    and "dat" only after a noun that takes "het" (the analyser's counts of Dutch articles, where
+    it knows the noun)."""
+    if not technology:
+        return None
+    lang = q.language
+    qualifiers = language_data(lang).qualifiers
+    if any(fold(w) in qualifiers for w in technology.split()[1:]) \
+            or fold(technology.split()[-1]) in _patterns()[lang].use_verbs:
+        # After a qualifier the clause may be about its noun; a name that ends on a use verb
+        # ("een systeem invoeren") is not read right, and would not read right with a clause.
+        return None
+    head = fold(technology.split()[-1])
+
+    def agrees(relative: str) -> bool:
+        counts = (articles or {}).get(head)
+        return relative != "dat" or lang != "nl" or counts is None or counts[1] > counts[0]
+
+    said = q.origin or q.text
+    asked = q.question if q.question and not q.origin else ""
+    does = function_of([x for x in (asked, said) if x], lang, technology, agrees)
+    return does if does and fold(does) not in fold(technology) else None
+
+
 def case_of(q: Query, matcher: Matcher,
             implied: Callable[[list[str]], list[str]] | None = None,
             articles: Mapping[str, tuple[int, int]] | None = None) -> Case:
     """The case of an analysed question: its technology, what it does
     (:func:`characteristics_of`), its facets and, with the analyser's counts of Dutch articles
     (``articles``), how a later question refers back to its short name."""
-    facets = facets_of(" ".join(x for x in (q.text, *q.conditions) if x), q.language)
+    # A follow-up's own words and conditions first, then the message that named the technology.
+    said = [x for x in (q.text, *q.conditions, q.origin) if x]
+    facets = facets_of(" ".join(dict.fromkeys(said)), q.language)
     technology = q.name or q.subject
-    does = function_of(q.text, q.language, [x for x in (q.name, q.subject) if x])
-    if does and technology and fold(does) not in fold(technology):
+    does = _werking(q, technology, articles)
+    if does:
         facets["werking"] = does
     anaphor = demonstrative_form(q.name, q.language, articles) \
         if q.name and articles is not None else None

@@ -11,7 +11,8 @@ words of the texts, the framework concepts and publishers it names.
 
 A follow-up in a conversation is not analysed from scratch: :meth:`QueryAnalyser.analyse` with the
 previous query derives a new one from it (a new condition, why, values, sources, another
-technology), keeping its subject, characteristics and conditions.
+technology), keeping its subject, characteristics and conditions, and the message that named the
+technology; after a why, from the question the why was about.
 """
 
 from __future__ import annotations
@@ -127,6 +128,9 @@ class Query:
     # is still that one, so a new condition, the values or another technology build on it,
     # not on the why (QueryAnalyser._derive).
     explains: Query | None = None
+    # For a follow-up: the message that named its technology (a swap's own message), where the
+    # case reads its particulars and what the technology does as well as in the follow-up.
+    origin: str = ""
 
     @property
     def asked(self) -> str:
@@ -433,6 +437,7 @@ class QueryAnalyser:
             only_context=False, language=own.language or previous.language,
             conditions=list(previous.conditions), details=[],
             tokens=list(previous.tokens), weights=list(previous.weights))
+        base.origin = previous.origin or previous.text
         subject = previous.subject or "deze technologie"
         if how == "condition":
             condition = _condition(own.text, own.language)
@@ -458,6 +463,7 @@ class QueryAnalyser:
             if new:
                 old = set(self.analyzer.tokens(previous.subject or ""))
                 base.subject = new
+                base.origin = own.text
                 base.name = self._named(own.text, new, own.language) \
                     if new == own.subject else new
                 base.topics = own.topics or previous.topics

@@ -875,6 +875,12 @@ def test_after_a_why_the_conversation_goes_on_with_the_question_the_why_was_abou
     swap = engine.analyse("En bij drones?", again)
     assert swap.followup == "swap" and swap.kind == "ask" and "drones" in swap.subject
     assert swap.conditions == trial.conditions and swap.explains is None
+    # A new condition or the values after a why are asked of the question, too.
+    later = engine.analyse("En als het een proef van een jaar is?", why)
+    assert later.followup == "condition" and later.kind == "ask" and later.explains is None
+    assert later.conditions == [*trial.conditions, later.conditions[-1]]
+    values = engine.analyse("Welke publieke waarden spelen hier?", why)
+    assert values.followup == "values" and values.kind == "ask" and values.asks_values
     # Where the texts say so is asked of the why itself.
     sources = engine.analyse("Waar staat dat?", why)
     assert sources.followup == "sources" and sources.kind == "why"

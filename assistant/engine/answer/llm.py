@@ -152,7 +152,9 @@ class LLMWriter:
         p = prompts()[lang]
         passages = "\n\n".join(f"[{c.n}] {c.title}: {' '.join(c.text.split())}"
                                for c in answer.citations)
-        facets = "; ".join(answer.facets.values())
+        # What it does reads after the technology's name ("slimme laadpalen die ...").
+        facets = "; ".join(f"{answer.subject or ''} {v}".strip() if k == "werking" else v
+                           for k, v in answer.facets.items())
         task = (p["task_ask"].format(subject=answer.subject or answer.topic or "deze technologie",
                                      case=p["case"].format(facets=facets) if facets else "")
                 if answer.denkraam else p["task_answer"])

@@ -19,6 +19,7 @@ one sentence naming the entry and its line.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import string
 from collections.abc import Callable
@@ -35,6 +36,8 @@ from assistant.errors import UnderstandingDataError
 QUESTIONS = Path(__file__).with_name("questions.yaml")
 REASONS = Path(__file__).with_name("reasons.yaml")
 SUBJECT_SLOT = "onderwerp"
+# What the technology does ({werking}, see case.function_of): read only right after its name.
+WERKING_SLOT = "werking"
 STEP_GROUND = "step"
 _SLOT = re.compile(r"\{([^{}]*)\}")
 # What the slots read as when the bank's questions are embedded, without a case.
@@ -43,11 +46,12 @@ NEUTRAL = {
            "bewaartermijn": "deze termijn", "kosten": "dit bedrag",
            "leverancier": "de leverancier", "betrokkenen": "de inwoners",
            "gegevens": "deze gegevens", "gevolg": "een sanctie",
-           "werking": "die hier wordt ingezet"},
+           "werking": "met deze werking"},
     "en": {"onderwerp": "this technology", "plaats": "in this place", "duur": "this period",
            "bewaartermijn": "this period", "kosten": "this amount",
            "leverancier": "the supplier", "betrokkenen": "the residents",
-           "gegevens": "these data", "gevolg": "a sanction", "werking": "that is used here"},
+           "gegevens": "these data", "gevolg": "a sanction",
+           "werking": "with this function"},
 }
 
 
@@ -234,6 +238,10 @@ def _check_slots(nl: str, en: str, needs: tuple[str, ...], refuse: Callable[[str
     unknown = slots - set(FACETS) - {SUBJECT_SLOT}
     if unknown:
         refuse(f"unknown slot {{{sorted(unknown)[0]}}}")
+    if WERKING_SLOT in slots and not all(f"{{{SUBJECT_SLOT}}} {{{WERKING_SLOT}}}" in t
+                                         for t in (nl, en)):
+        refuse(f"{{{WERKING_SLOT}}} must follow {{{SUBJECT_SLOT}}} directly, as what the "
+               "technology does reads only after its name")
     unlisted = slots - {SUBJECT_SLOT} - set(needs)
     if unlisted:
         refuse(f"the slot {{{sorted(unlisted)[0]}}} is used but not among its needs, so it could "
@@ -241,5 +249,7 @@ def _check_slots(nl: str, en: str, needs: tuple[str, ...], refuse: Callable[[str
 
 
 def bank_hash() -> str:
-    """What the index manifest records of the bank (its vectors are built with the index)."""
-    return hashlib.sha256(QUESTIONS.read_bytes() + b"\0" + REASONS.read_bytes()).hexdigest()
+    """What the index manifest records of the bank (its vectors are built with the index, from
+    its questions with the slots' neutral words)."""
+    return hashlib.sha256(QUESTIONS.read_bytes() + b"\0" + REASONS.read_bytes() + b"\0"
+                          + json.dumps(NEUTRAL, sort_keys=True).encode()).hexdigest()
