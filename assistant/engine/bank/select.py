@@ -36,6 +36,9 @@ NEED_WEIGHT = 0.03
 # A facet the user gave (a supplier, a place) is named in at most this many questions: the
 # answer engages with the case without turning around one particular.
 MAX_PER_FACET = 2
+# What the technology does is a clause of the user's own: it is read back in one question, not
+# two (graded blind, two questions with the same clause read as a pasted description).
+FACET_LIMITS = {"werking": 1}
 # Two questions whose vectors are this similar ask the same thing.
 SAME_QUESTION = 0.95
 # At most this many public values; values without a reason for the case are added only when
@@ -115,7 +118,8 @@ class Selector:
                     break
                 entry = entries[i]
                 if i not in asking and (entry.concern in concerns or any(
-                        named.get(s, 0) >= MAX_PER_FACET for s in entry.slots) or any(
+                        named.get(s, 0) >= FACET_LIMITS.get(s, MAX_PER_FACET)
+                        for s in entry.slots) or any(
                         float(vectors[i] @ vectors[j]) >= SAME_QUESTION for j in taken)):
                     continue
                 passage = self._support(entry, vectors[i], pool)
