@@ -152,8 +152,9 @@ class LLMWriter:
         p = prompts()[lang]
         passages = "\n\n".join(f"[{c.n}] {c.title}: {' '.join(c.text.split())}"
                                for c in answer.citations)
-        # What it does reads after the technology's name ("slimme laadpalen die ...").
-        facets = "; ".join(f"{answer.subject or ''} {v}".strip() if k == "werking" else v
+        # What it does reads after the technology's short name ("slimme laadpalen die ..."): the
+        # subject as written may hold the clause already.
+        facets = "; ".join(f"{answer.named or ''} {v}".strip() if k == "werking" else v
                            for k, v in answer.facets.items())
         task = (p["task_ask"].format(subject=answer.subject or answer.topic or "deze technologie",
                                      case=p["case"].format(facets=facets) if facets else "")

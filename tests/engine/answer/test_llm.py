@@ -318,3 +318,19 @@ def test_the_line_naming_the_values_stays_before_the_question_to_ask_at_least():
     # A short answer of the texts' sentences alone has no opening of the composer's.
     assert opening(Answer(question="q", language="nl", kind="ask", abstained=False,
                           summary=[quote])) == []
+
+
+def test_what_the_technology_does_reaches_the_model_after_its_name():
+    """The case's particulars go into the prompt; what the technology does reads after its
+    short name, not as a bare clause."""
+    from assistant.engine.answer.llm import LLMWriter
+    from assistant.engine.answer.model import Answer, Claim, StepSection
+
+    answer = Answer(
+        question="q", language="nl", kind="ask", abstained=False, subject="slimme laadpalen",
+        named="de slimme laadpalen",
+        facets={"plaats": "in de binnenstad", "werking": "die de laadsnelheid verlagen"},
+        denkraam=[StepSection(step=1, name="n", about="a",
+                              questions=[Claim(text="Vraag?", citations=[])])])
+    user = LLMWriter.messages(object.__new__(LLMWriter), answer)[1].content
+    assert "in de binnenstad; de slimme laadpalen die de laadsnelheid verlagen" in user
