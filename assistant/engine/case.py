@@ -75,7 +75,7 @@ class _Forms(BaseModel):
     use_verbs: tuple[str, ...] = Field(min_length=1)
     asking_verbs: tuple[str, ...]
     intent_verbs: tuple[str, ...]
-    first_person: tuple[str, ...]
+    personal: tuple[str, ...]
     not_after_comma: tuple[str, ...]
     actors: tuple[str, ...]
     clause_joins: tuple[str, ...]
@@ -126,7 +126,7 @@ class _Patterns:
     use_verbs: frozenset[str]
     asking_verbs: frozenset[str]
     intent_verbs: frozenset[str]
-    first_person: frozenset[str]
+    personal: frozenset[str]
     not_after_comma: frozenset[str]
     actors: frozenset[str]
     clause_joins: frozenset[str]
@@ -177,7 +177,7 @@ class _Patterns:
             use_verbs=frozenset(f.use_verbs),
             asking_verbs=frozenset(f.asking_verbs),
             intent_verbs=frozenset(f.intent_verbs),
-            first_person=frozenset(f.first_person),
+            personal=frozenset(f.personal),
             not_after_comma=frozenset(f.not_after_comma),
             actors=frozenset(f.actors),
             clause_joins=frozenset(f.clause_joins),
@@ -402,7 +402,7 @@ def _relative_clause(p: _Patterns, text: str, at: int, after_comma: bool,
         folded = [fold(w) for w in said]
         if not folded or folded[0] not in p.relatives or not agrees(folded[0]):
             return None
-        if p.first_person & set(folded) or _MARKUP.search(" ".join(said)) or (
+        if p.personal & set(folded) or _MARKUP.search(" ".join(said)) or (
                 after_comma and len(folded) > 1 and folded[1] in p.not_after_comma):
             return None
         k = 1
@@ -440,7 +440,7 @@ def _purpose_clause(p: _Patterns, text: str, start: int, at: int) -> str | None:
             if not used or len(rest) < 3 or folded[k + 1] in p.purpose_not_next \
                     or not rest[1][:1].isalpha() or rest[1][:1].isupper() \
                     or (p.purpose_needs and not p.purpose_needs & set(folded[k + 1:])) \
-                    or p.first_person & set(folded) or p.asking_verbs & set(folded[k + 1:]) \
+                    or p.personal & set(folded) or p.asking_verbs & set(folded[k + 1:]) \
                     or _MARKUP.search(" ".join(rest)):
                 return None
             return " ".join(rest) if len(rest) - 1 <= FUNCTION_WORDS else None

@@ -191,6 +191,8 @@ def test_facets_are_read_as_written(text, lang, expected):
      None),
     ("We willen een chatbot, dat scheelt werk.", "nl", "een chatbot", None),
     ("Should we use ANPR cameras, which seems risky?", "en", "ANPR cameras", None),
+    ("Ede vervangt het formulier door een MORA-app waarmee je met een foto schade kunt melden.",
+     "nl", "een MORA-app", None),
     # Where a clause ends: a closing quote, a sentence; not an abbreviation.
     ("Deelname aan het RIEC waarbij gegevens worden gedeeld voor de Bibob-toets.' Waar moet ik op "
      "letten?", "nl", "het RIEC", "waarbij gegevens worden gedeeld voor de Bibob-toets"),
