@@ -67,20 +67,21 @@ class _Forms(BaseModel):
     data: tuple[str, ...] = Field(min_length=1)
     vague_data: tuple[str, ...]
     consequences: tuple[str, ...] = Field(min_length=1)
-    relatives: tuple[str, ...] = Field(min_length=1)
-    determiners: tuple[str, ...]
-    purpose_opens: tuple[str, ...] = Field(min_length=1)
-    purpose_needs: tuple[str, ...]
-    purpose_not_next: tuple[str, ...]
-    use_verbs: tuple[str, ...] = Field(min_length=1)
-    asking_verbs: tuple[str, ...]
-    intent_verbs: tuple[str, ...]
-    personal: tuple[str, ...]
-    not_after_comma: tuple[str, ...]
-    actors: tuple[str, ...]
-    clause_joins: tuple[str, ...]
-    joins: tuple[str, ...]
-    question_words: tuple[str, ...]
+    # What the technology does ({werking}): see case.yaml. Read as sets by function_of.
+    relatives: frozenset[str] = Field(min_length=1)
+    determiners: frozenset[str]
+    purpose_opens: frozenset[str] = Field(min_length=1)
+    purpose_needs: frozenset[str]
+    purpose_not_next: frozenset[str]
+    use_verbs: frozenset[str] = Field(min_length=1)
+    asking_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
+    personal: frozenset[str]
+    not_after_comma: frozenset[str]
+    actors: frozenset[str]
+    clause_joins: frozenset[str]
+    joins: frozenset[str]
+    question_words: frozenset[str]
 
     @model_validator(mode="after")
     def _shared_are_duration_cues(self) -> _Forms:
@@ -118,20 +119,7 @@ class _Patterns:
     shared_cues: frozenset[str]
     cost_cues: frozenset[str]
     cost_not: re.Pattern[str]
-    relatives: frozenset[str]  # what the technology does ({werking}): see case.yaml
-    determiners: frozenset[str]
-    purpose_opens: frozenset[str]
-    purpose_needs: frozenset[str]
-    purpose_not_next: frozenset[str]
-    use_verbs: frozenset[str]
-    asking_verbs: frozenset[str]
-    intent_verbs: frozenset[str]
-    personal: frozenset[str]
-    not_after_comma: frozenset[str]
-    actors: frozenset[str]
-    clause_joins: frozenset[str]
-    joins: frozenset[str]
-    question_words: frozenset[str]
+    forms: _Forms  # the word lists as read, for what the technology does ({werking})
 
     @classmethod
     def of(cls, f: _Forms) -> _Patterns:
@@ -169,20 +157,7 @@ class _Patterns:
             shared_cues=frozenset(f.shared_cues),
             cost_cues=frozenset(f.cost_cues),
             cost_not=re.compile(rf"\b(?:{_alt(f.cost_not)})\b", i),
-            relatives=frozenset(f.relatives),
-            determiners=frozenset(f.determiners),
-            purpose_opens=frozenset(f.purpose_opens),
-            purpose_needs=frozenset(f.purpose_needs),
-            purpose_not_next=frozenset(f.purpose_not_next),
-            use_verbs=frozenset(f.use_verbs),
-            asking_verbs=frozenset(f.asking_verbs),
-            intent_verbs=frozenset(f.intent_verbs),
-            personal=frozenset(f.personal),
-            not_after_comma=frozenset(f.not_after_comma),
-            actors=frozenset(f.actors),
-            clause_joins=frozenset(f.clause_joins),
-            joins=frozenset(f.joins),
-            question_words=frozenset(f.question_words),
+            forms=f,
         )
 
 
@@ -347,7 +322,7 @@ def function_of(texts: Iterable[str], lang: str, name: str,
     ("de inzet van drones om zwerfafval in de parken op te sporen"). ``agrees`` says whether a
     relative word fits the name ("dat" after a het-word). What case.yaml's lists rule out is
     left out (see there), and so is a clause longer than :data:`FUNCTION_WORDS` words."""
-    p = _patterns()[lang]
+    p = _patterns()[lang].forms
     head, _, rest = name.strip().partition(" ")
     bare = rest if rest and fold(head) in p.determiners else name.strip()
     # Word by word: the analyser's phrase drops the brackets the message has ("slimme
@@ -374,7 +349,7 @@ def function_of(texts: Iterable[str], lang: str, name: str,
     return None
 
 
-def _clause_at(p: _Patterns, text: str, at: int) -> tuple[list[str], re.Match[str] | None]:
+def _clause_at(p: _Forms, text: str, at: int) -> tuple[list[str], re.Match[str] | None]:
     """The words of the clause that opens at ``at``: to its end (:data:`_CLAUSE_ENDS`), or to a
     word that joins another clause ("want", "en hoe ...") or another noun with a clause of its
     own ("wegdeksensoren die temperatuur meten en software die routes plant")."""
@@ -395,7 +370,7 @@ def _clause_at(p: _Patterns, text: str, at: int) -> tuple[list[str], re.Match[st
     return said[:cut], end
 
 
-def _relative_clause(p: _Patterns, text: str, at: int, after_comma: bool,
+def _relative_clause(p: _Forms, text: str, at: int, after_comma: bool,
                      agrees: Callable[[str], bool], opening: bool) -> str | None:
     while at < len(text) and text[at].isalpha():
         said, end = _clause_at(p, text, at)
@@ -426,7 +401,7 @@ def _relative_clause(p: _Patterns, text: str, at: int, after_comma: bool,
     return None
 
 
-def _purpose_clause(p: _Patterns, text: str, start: int, at: int) -> str | None:
+def _purpose_clause(p: _Forms, text: str, start: int, at: int) -> str | None:
     """A clause of purpose after at most :data:`PURPOSE_GAP` use verbs after the technology
     ("drones inzetten om ..."), or right after it where a use verb stands at most
     :data:`USE_BEFORE` words before it in its clause ("use drones to ...")."""
@@ -542,7 +517,7 @@ def _werking(q: Query, technology: str | None,
     lang = q.language
     qualifiers = language_data(lang).qualifiers
     if any(fold(w) in qualifiers for w in technology.split()[1:]) \
-            or fold(technology.split()[-1]) in _patterns()[lang].use_verbs:
+            or fold(technology.split()[-1]) in _patterns()[lang].forms.use_verbs:
         # After a qualifier the clause may be about its noun; a name that ends on a use verb
         # ("een systeem invoeren") is not read right, and would not read right with a clause.
         return None
