@@ -458,9 +458,53 @@ def test_the_gap_report_compares_the_items_no_sentence_reaches_with_the_labels()
     assert gap_report(scores, y, groups, threshold=0.7, smallest=3)["proposals"] == 0
 
 
+def test_the_gap_threshold_grows_with_the_length_of_the_proposal():
+    from assistant.engine.review.model import (
+        GAP_BASE_SENTENCES,
+        GAP_SLOPE,
+        GAP_THRESHOLD,
+        THRESHOLD,
+        gap_threshold,
+    )
+
+    assert gap_threshold(0) == gap_threshold(8) == gap_threshold(GAP_BASE_SENTENCES) \
+        == GAP_THRESHOLD
+    assert gap_threshold(2 * GAP_BASE_SENTENCES) == pytest.approx(GAP_THRESHOLD + GAP_SLOPE)
+    assert gap_threshold(18) == pytest.approx(GAP_THRESHOLD + GAP_SLOPE * 0.5849625, abs=1e-6)
+    lengths = [10, 20, 50, 100, 300, 1000, 10**6]
+    grown = [gap_threshold(n) for n in lengths]
+    assert grown == sorted(grown) and grown[-1] == THRESHOLD
+    assert gap_threshold(29) == THRESHOLD > gap_threshold(28)
+
+
+def test_padding_a_proposal_with_sentences_that_address_nothing_hides_gaps_at_a_fixed_threshold():
+    import numpy as np
+
+    from assistant.engine.review.model import gap_report
+
+    # Two proposals of eight sentences, two items: item 0 addressed (0.95) in both, item 1 in
+    # neither (at most 0.3); and seven sentences of a shorter text that address nothing, each
+    # reaching 0.48 for item 1 by chance. Read alone, both proposals' gap is found. Padded with
+    # ten sentences that address nothing (at least three of them those seven), a fixed threshold
+    # of 0.45 loses it; the threshold grown with the length (18 sentences: 0.45 + 0.08 *
+    # log2(18 / 12) = 0.497) does not.
+    own = np.array([[0.95, 0.3]] + [[0.1, 0.2]] * 7)
+    chance = np.array([[0.1, 0.48]] * 7)
+    scores = np.vstack([own, own, chance])
+    y = np.array([[1, 0]] + [[0, 0]] * 7 + [[1, 0]] + [[0, 0]] * 7 + [[0, 0]] * 7)
+    groups = np.array(["a"] * 8 + ["b"] * 8 + ["c"] * 7, dtype=object)
+    alone = gap_report(scores, y, groups, smallest=8)
+    assert (alone["gaps"], alone["reported"], alone["recall"]) == (2, 2, 1.0)
+    fixed = gap_report(scores, y, groups, threshold=0.45, smallest=8, padding=10)
+    assert fixed["recall"] == 0.0
+    grown = gap_report(scores, y, groups, smallest=8, padding=10)
+    assert (grown["reported"], grown["recall"], grown["precision"]) == (2, 1.0, 1.0)
+
+
 def test_the_trained_model_reports_its_gaps_on_proposals_it_did_not_learn_from(engine):
     gaps = engine.index.review.meta["gaps"]
-    for reading in ("with headings", "without headings"):
+    assert len(gaps) == 3  # with headings, without, and padded as a long proposal
+    for reading in gaps:
         assert gaps[reading]["proposals"] >= 100
         assert 0.0 < gaps[reading]["precision"] <= 1.0 and 0.0 < gaps[reading]["recall"] <= 1.0
 

@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 from assistant.engine.answer.model import Answer, Citation, Claim, ValueItem
 from assistant.engine.index.embedding import query_vectors
 from assistant.engine.review.checklist import checklist, has_figure, quotable
-from assistant.engine.review.model import GAP_THRESHOLD, THRESHOLD
+from assistant.engine.review.model import THRESHOLD, gap_threshold
 from assistant.engine.review.proposal import Line, Proposal, read_proposal
 from assistant.engine.review.tensions import READING, pick, quote_of, tensions
 from assistant.engine.understanding.language import detect_language
@@ -154,11 +154,12 @@ class Reviewer:
 
     def assign(self, scores: np.ndarray) -> dict[int, list[tuple[float, int]]]:
         """Per item, the (probability, sentence) pairs that speak to it, best first: from
-        :data:`~assistant.engine.review.model.GAP_THRESHOLD`, so that an item without any is
-        missing (the worksheet quotes only those from ``THRESHOLD``)."""
+        :func:`~assistant.engine.review.model.gap_threshold` of the proposal's length, so that
+        an item without any is missing (the worksheet quotes only those from ``THRESHOLD``)."""
         found: dict[int, list[tuple[float, int]]] = {}
+        floor = gap_threshold(len(scores))
         for i in range(len(self.items)):
-            rows = np.flatnonzero(scores[:, i] >= GAP_THRESHOLD)
+            rows = np.flatnonzero(scores[:, i] >= floor)
             found[i] = sorted(((float(scores[r, i]), int(r)) for r in rows), reverse=True)
         return found
 
@@ -232,7 +233,7 @@ class Reviewer:
             sheet = WorksheetStep(step=step.step, name=step.name(lang), about=step.about(lang))
             shown: dict[int, str] = {}  # sentence position -> the item it is quoted for
             step_items = [(i, item) for i, item in enumerate(self.items) if item.step == step.step]
-            # An item no sentence reaches GAP_THRESHOLD for is missing; one that some sentence
+            # An item no sentence reaches the gap threshold for is missing; one that some sentence
             # reaches it for but none THRESHOLD is neither missing nor quoted (the reading is not
             # sure enough to show a sentence as evidence).
             sure = {i: [(prob, r) for prob, r in found[i] if prob >= THRESHOLD]
