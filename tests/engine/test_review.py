@@ -501,6 +501,23 @@ def test_padding_a_proposal_with_sentences_that_address_nothing_hides_gaps_at_a_
     assert (grown["reported"], grown["recall"], grown["precision"]) == (2, 1.0, 1.0)
 
 
+def test_in_a_long_proposal_an_item_needs_a_surer_sentence_to_count_as_addressed(engine):
+    import numpy as np
+
+    from assistant.engine.review import Reviewer
+
+    reviewer = Reviewer(engine)
+
+    def found(sentences: int) -> list[tuple[float, int]]:
+        # One sentence at 0.5 for the first item, the others at 0.
+        scores = np.zeros((sentences, len(reviewer.items)))
+        scores[3, 0] = 0.5
+        return reviewer.assign(scores)[0]
+
+    assert found(10) == [(0.5, 3)]  # ten sentences: 0.45 is enough
+    assert found(60) == []  # sixty: 0.55, so the item is missing
+
+
 def test_the_trained_model_reports_its_gaps_on_proposals_it_did_not_learn_from(engine):
     gaps = engine.index.review.meta["gaps"]
     assert len(gaps) == 3  # with headings, without, and padded as a long proposal

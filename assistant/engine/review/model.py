@@ -53,9 +53,9 @@ GAP_THRESHOLD = 0.45
 # beyond GAP_BASE_SENTENCES, up to THRESHOLD (reached at 29 sentences): in a long proposal an
 # item counts as addressed where a sentence is sure enough to be quoted for it
 # (:func:`gap_threshold`). Chosen on the labelled proposals cross-validated, each read also with
-# 20 to 200 sentences of other proposals that address no item added (the training report's
-# padded figures), and on the six development proposals (evals/worksheets/): see
-# docs/proposals.md.
+# 20, 50, 100 and 200 sentences of other proposals that address no item added (the training
+# report gives the figures with 50), and on the six development proposals (evals/worksheets/):
+# see docs/proposals.md.
 GAP_BASE_SENTENCES = 12
 GAP_SLOPE = 0.08
 # How many sentences that address no item the training report adds to each labelled proposal to
@@ -81,7 +81,7 @@ C = 4.0
 # 0.512; 1 gives the most recall at a given precision.
 GRAM_WEIGHT = 1.0
 # Raised whenever how the model is trained changes, so that no older trained one is reused.
-TRAINING_VERSION = 6
+TRAINING_VERSION = 7
 
 
 class LabelledSentence(BaseModel):
@@ -322,7 +322,10 @@ def train(vectors: np.ndarray, texts: list[str], sections: list[str | None], y: 
             f"with {PADDING} sentences that address no item added":
             gap_report(out_of_fold, y, group_ids, padding=PADDING)}
     meta = {"trained_on": {"sentences": int(y.shape[0]), "data": data_hash()},
-            "threshold": THRESHOLD, "gap_threshold": GAP_THRESHOLD, "c": C,
+            "threshold": THRESHOLD, "gap_threshold": GAP_THRESHOLD,
+            "gap_growth": {"base_sentences": GAP_BASE_SENTENCES, "per_doubling": GAP_SLOPE,
+                           "up_to": THRESHOLD},
+            "c": C,
             "gram_weight": GRAM_WEIGHT,
             "folds": "per proposal", "report": report, "gaps": gaps}
     return ReviewModel(ids=tuple(i.id for i in items), coef=coef, intercept=intercept,
@@ -337,7 +340,8 @@ def gap_report(scores: np.ndarray, y: np.ndarray, groups: np.ndarray,
     sentences reaches ``threshold`` (by default :func:`gap_threshold` of its length), and is
     missing when none is labelled with it. With ``padding``, each proposal is read with that
     many sentences of other proposals that address no item added (drawn the same way each
-    time): a long raadsvoorstel, whose procedure, background and appendices address none."""
+    time): a long raadsvoorstel, whose procedure, background and appendices address none. (Where
+    fewer such sentences are left, all of them are added.)"""
     rng = np.random.default_rng(0)
     nothing = np.flatnonzero(y.max(axis=1) == 0)
     right = said = real = proposals = 0

@@ -307,8 +307,10 @@ class Reviewer:
                   ) -> list[tuple[str, str, tuple[int, ...]]]:
         """The step's questions from two periods the proposal names (``tensions.yaml``), each
         with its id and the sentences that name them: when the first side's period is longer
-        than the second's. A sentence counts for an item from :data:`~.tensions.READING`
-        (``scores``: the proposal model's probabilities). Of a group, the first tension whose
+        than the second's. A sentence counts for an item from :data:`~.tensions.READING`, or
+        from the gap threshold of the proposal's length where that is higher (``scores``: the
+        proposal model's probabilities), so that no question quotes a sentence for an item the
+        worksheet reports missing. Of a group, the first tension whose
         shorter period the proposal names decides: a term is compared with the trial where
         there is one, and only else with the first evaluation."""
         if not len(proposal.lines):
@@ -316,9 +318,11 @@ class Reviewer:
         texts = {row: line.text for row, line in enumerate(proposal.lines)}
         ids = {item.id: i for i, item in enumerate(self.items)}
 
+        floor = max(READING, gap_threshold(len(scores)))
+
         def rows(items: tuple[str, ...]) -> set[int]:
             columns = [ids[item] for item in items]
-            return {int(r) for r in np.flatnonzero((scores[:, columns] >= READING).any(axis=1))}
+            return {int(r) for r in np.flatnonzero((scores[:, columns] >= floor).any(axis=1))}
 
         out: list[tuple[str, str, tuple[int, ...]]] = []
         decided: set[str] = set()  # the groups whose shorter period was found
