@@ -32,9 +32,10 @@ from assistant.errors import UnderstandingDataError
 TENSIONS = Path(__file__).with_name("tensions.yaml")
 # Probability from which the proposal model's reading puts a sentence under an item here: more
 # likely than not; here a sentence must also name a period with the side's cue words near it.
-# In a proposal of more than 18 sentences the gap threshold (review/model.py, gap_threshold) is
-# higher, and that one counts, so that no question quotes a sentence for an item the worksheet
-# reports missing. Chosen on thirty short development proposals (see docs/proposals.md).
+# Only among the sentences the worksheet counts the item as addressed by (from the gap threshold,
+# review/model.py gap_threshold, higher than this in a proposal of more than 18 sentences), so
+# that no question quotes a sentence for an item the worksheet reports missing. Chosen on thirty
+# short development proposals (see docs/proposals.md).
 READING = 0.5
 # Months per unit of time, as the case's forms name the units (both languages).
 _MONTHS = {"uur": 1 / 720, "uren": 1 / 720, "hours": 1 / 720, "dag": 1 / 30, "dagen": 1 / 30,

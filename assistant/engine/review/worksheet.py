@@ -190,7 +190,7 @@ class Reviewer:
         mapped = time.perf_counter()
         answer = self.engine.ask(case_message(self.engine, proposal), use_llm=False)
         asked = time.perf_counter()
-        sheet = self._sheet(proposal, found, answer, scores, display)
+        sheet = self._sheet(proposal, found, answer, display)
         sheet.timings_ms = {"read": round((read - started) * 1000, 1),
                             "map": round((mapped - read) * 1000, 1),
                             "questions": round((asked - mapped) * 1000, 1),
@@ -198,7 +198,7 @@ class Reviewer:
         return sheet, Reading(proposal, vectors, found, self)
 
     def _sheet(self, proposal: Proposal, found: dict[int, list[tuple[float, int]]],
-               answer: Answer, scores: np.ndarray, display: str | None = None) -> Worksheet:
+               answer: Answer, display: str | None = None) -> Worksheet:
         lang = answer.language
         citations: list[SheetCitation] = []
         guidance: dict[str, int] = {}  # passage id -> the worksheet's citation number
@@ -272,7 +272,7 @@ class Reviewer:
                 ranked.append((rank, len(ranked), Claim(text=question, citations=cites)))
             # A question from two periods the proposal names in different places (a supplier's
             # term longer than the trial) first: it is the most particular to the proposal.
-            for tension_id, question, rows in self._tensions(step.step, proposal, scores, lang):
+            for tension_id, question, rows in self._tensions(step.step, proposal, found, lang):
                 cites = [cite_line(proposal.lines[row]) for row in rows]
                 support = self._support(step.step, question)
                 cites += [cite_passage(support)] if support else []
@@ -303,26 +303,23 @@ class Reviewer:
                          scanned=proposal.scanned, unread=proposal.unread,
                          public_values=values, citations=citations)
 
-    def _tensions(self, step: int, proposal: Proposal, scores: np.ndarray, lang: str
+    def _tensions(self, step: int, proposal: Proposal,
+                  found: dict[int, list[tuple[float, int]]], lang: str
                   ) -> list[tuple[str, str, tuple[int, ...]]]:
         """The step's questions from two periods the proposal names (``tensions.yaml``), each
         with its id and the sentences that name them: when the first side's period is longer
-        than the second's. A sentence counts for an item from :data:`~.tensions.READING`, or
-        from the gap threshold of the proposal's length where that is higher (``scores``: the
-        proposal model's probabilities), so that no question quotes a sentence for an item the
-        worksheet reports missing. Of a group, the first tension whose
-        shorter period the proposal names decides: a term is compared with the trial where
-        there is one, and only else with the first evaluation."""
+        than the second's. A sentence counts for an item from :data:`~.tensions.READING`, among
+        the sentences the item counts as addressed by (``found``, :meth:`assign`), so that no
+        question quotes a sentence for an item the worksheet reports missing. Of a group, the
+        first tension whose shorter period the proposal names decides: a term is compared with
+        the trial where there is one, and only else with the first evaluation."""
         if not len(proposal.lines):
             return []
         texts = {row: line.text for row, line in enumerate(proposal.lines)}
         ids = {item.id: i for i, item in enumerate(self.items)}
 
-        floor = max(READING, gap_threshold(len(scores)))
-
         def rows(items: tuple[str, ...]) -> set[int]:
-            columns = [ids[item] for item in items]
-            return {int(r) for r in np.flatnonzero((scores[:, columns] >= floor).any(axis=1))}
+            return {r for item in items for p, r in found[ids[item]] if p >= READING}
 
         out: list[tuple[str, str, tuple[int, ...]]] = []
         decided: set[str] = set()  # the groups whose shorter period was found
