@@ -107,10 +107,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .evals.runner import evaluate, load_reference
 
     settings = load_settings()
-    if not (args.file or args.kinds or args.conversations or args.cases
+    if not (args.file or args.kinds or args.names or args.conversations or args.cases
             or args.characteristics or args.worksheets or args.fits):
-        print("Name a reference set, --kinds FILE, --conversations FILE, --characteristics "
-              "FILE, --cases FILE, --fits FILE or --worksheets DIR.",
+        print("Name a reference set, --kinds FILE, --names FILE, --conversations FILE, "
+              "--characteristics FILE, --cases FILE, --fits FILE or --worksheets DIR.",
               file=sys.stderr)
         return 2
     if args.grades and not args.cases:
@@ -138,7 +138,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print_worksheets(result)
         _write_json(args.json, result)
         return 0
-    if args.kinds or args.conversations or args.characteristics:
+    if args.kinds or args.names or args.conversations or args.characteristics:
         return _eval_understanding(engine, args)
     questions = load_reference(Path(args.file), set(engine.index.documents))
     if args.llm and engine.llm is None:
@@ -190,6 +190,9 @@ def _eval_understanding(engine: Any, args: argparse.Namespace) -> int:
     if args.kinds:
         out["kinds"] = eu.score_kinds(engine, eu.load_kinds(Path(args.kinds)))
         eu.print_kinds(out["kinds"])
+    if args.names:
+        out["names"] = eu.score_names(engine, eu.load_names(Path(args.names)))
+        eu.print_names(out["names"])
     if args.conversations:
         out["conversations"] = eu.score_conversations(
             engine, eu.load_conversations(Path(args.conversations)))
@@ -199,7 +202,7 @@ def _eval_understanding(engine: Any, args: argparse.Namespace) -> int:
         out["characteristics"] = eu.score_characteristics(
             engine, eu.load_characteristics(Path(args.characteristics), keys))
         eu.print_characteristics(out["characteristics"])
-    name = Path(args.kinds or args.conversations or args.characteristics).stem
+    name = Path(args.kinds or args.names or args.conversations or args.characteristics).stem
     print(f"Report: {eu.write_report(out, Path(args.reports), name)}")
     _write_json(args.json, out)
     return 0
@@ -316,6 +319,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kinds", metavar="FILE",
                    help="score the kinds and subjects of a labelled question set, e.g. "
                    "evals/heldout/questions.jsonl")
+    p.add_argument("--names", metavar="FILE",
+                   help="score the subject and the short name the council's questions use on "
+                   "messages that describe a plan, e.g. evals/heldout/names.jsonl")
     p.add_argument("--conversations", metavar="FILE",
                    help="put conversations through the chat's follow-up handling, e.g. "
                    "evals/conversations.jsonl")

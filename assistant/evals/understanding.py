@@ -19,6 +19,14 @@
   reported: precision, recall and F1 per characteristic and over all, the messages whose set is
   exactly right, and those given a characteristic they do not have (the answer would then ask
   about something the case rules out).
+* **Names** (``assistant eval --names FILE``): JSON Lines with ``text``, ``kind`` (``ask`` or
+  ``other``), ``subject`` (as written) and ``name`` (the short name a council member would use in
+  a question to the college), messages that describe a plan, often with a place, a time or a
+  count before the technology. Reported: whether what to ask is recognised (or not), the subject
+  exact or covering over every message, and for what-to-ask messages whether the name the
+  council's questions use is the labelled one (without a leading article) and whether it holds
+  only words of the labelled subject (one that takes in the place before the technology, "het
+  marktplein slimme camera's", does not).
 * The cross-validated report of the trained analyser (accuracy per kind, confusion matrix,
   subject spans) comes from the index (``analyser/meta.json``); :func:`print_analyser` prints it.
 """
@@ -34,7 +42,7 @@ from ..chat.conversation import Conversation, Turn
 from ..engine import Engine
 from ..engine.framework import Characteristic
 from ..engine.query import Query
-from ..engine.text.words import fold
+from ..engine.text.words import ARTICLES, fold, words
 from ..engine.understanding.labelled import KINDS
 from ..errors import AssistantError, EvalFileError
 from .runner import subject_match, text_lines
@@ -121,6 +129,45 @@ def score_kinds(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
                                "n": subject_total},
         "rows": per_row,
     }
+
+
+def _bare(text: str | None) -> list[str]:
+    """The words of a name without a leading article or demonstrative."""
+    found = words(text or "")
+    while found and found[0] in ARTICLES | {"deze", "dit", "die", "dat", "this", "that"}:
+        found = found[1:]
+    return found
+
+
+def score_names(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    asked = right_kind = exact = covers = named_right = named_inside = 0
+    per_row = []
+    for row in rows:
+        try:
+            query = engine.analyse(row["text"])
+        except AssistantError as exc:
+            per_row.append({"id": row.get("id"), "error": str(exc)})
+            continue
+        is_ask = row["kind"] == "ask"
+        right_kind += (query.kind == "ask") == is_ask
+        e, c = subject_match(row["subject"], query.subject)
+        exact += e
+        covers += c
+        entry: dict[str, Any] = {"id": row.get("id"), "kind": query.kind,
+                                 "subject": query.subject, "subject_expected": row["subject"]}
+        if is_ask:
+            asked += 1
+            got = _bare(query.name or query.subject)
+            within = set(_bare(row["subject"]))
+            named_right += got == _bare(row["name"])
+            named_inside += bool(got) and all(w in within for w in got)
+            entry |= {"name": query.name, "name_expected": row["name"]}
+        per_row.append(entry)
+    n = len(rows)
+    return {"messages": n, "ask_or_not": {"right": right_kind, "n": n},
+            "subject_as_written": {"exact": exact, "covers": covers, "n": n},
+            "name": {"right": named_right, "within_subject": named_inside, "n": asked},
+            "rows": per_row}
 
 
 def _check_turn(turn: Turn, expect: dict[str, Any], previous_answer: Any) -> dict[str, bool]:
@@ -237,6 +284,14 @@ def load_kinds(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def load_names(path: Path) -> list[dict[str, Any]]:
+    rows = _read_lines(path, ("text", "kind", "subject", "name"))
+    for row in rows:
+        if row["kind"] not in ("ask", "other"):
+            raise EvalFileError(f"{path}: the kind {row['kind']!r} is not ask or other.")
+    return rows
+
+
 def load_conversations(path: Path) -> list[dict[str, Any]]:
     rows = _read_lines(path, ("turns",))
     for row in rows:
@@ -264,6 +319,17 @@ def print_kinds(result: dict[str, Any]) -> None:
     print(f"Bare topics given the denkraam block: {_pct(t['right'], t['n'])}")
     print(f"Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
           f"{_pct(s['covers'], s['n'])}")
+
+
+def print_names(result: dict[str, Any]) -> None:
+    a, s, m = result["ask_or_not"], result["subject_as_written"], result["name"]
+    print(f"Names: {result['messages']} messages")
+    print(f"What to ask recognised (or not): {_pct(a['right'], a['n'])}")
+    print(f"Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
+          f"{_pct(s['covers'], s['n'])}")
+    print(f"Name in the council's questions (what-to-ask messages): as labelled "
+          f"{_pct(m['right'], m['n'])}, only words of the subject "
+          f"{_pct(m['within_subject'], m['n'])}")
 
 
 def print_characteristics(result: dict[str, Any]) -> None:
@@ -369,6 +435,15 @@ def write_report(out: dict[str, Any], folder: Path, name: str) -> Path:
         s = kinds["subject_as_written"]
         lines.append(f"- Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
                      f"{_pct(s['covers'], s['n'])}")
+    if "names" in out:
+        r = out["names"]
+        a, s, m = r["ask_or_not"], r["subject_as_written"], r["name"]
+        lines += ["", f"## {name}: names", "",
+                  f"- What to ask recognised or not: {_pct(a['right'], a['n'])}",
+                  f"- Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
+                  f"{_pct(s['covers'], s['n'])}",
+                  f"- Name in the council's questions: as labelled {_pct(m['right'], m['n'])}, "
+                  f"only words of the subject {_pct(m['within_subject'], m['n'])}"]
     if "conversations" in out:
         c = out["conversations"]
         lines += ["", f"## {name}: conversations", "",

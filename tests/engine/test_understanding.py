@@ -999,6 +999,26 @@ def test_the_eval_command_scores_kinds_and_conversations(seed_settings, monkeypa
     bad.write_text('{"text": "drones", "characteristics": ["vliegt"]}\n', encoding="utf-8")
     assert main(["eval", "--characteristics", str(bad)]) == 2
     assert "'vliegt', not a characteristic" in capsys.readouterr().err
+    names = tmp_path / "names.jsonl"
+    names.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"text": "De gemeente wil in het Beatrixpark slimme prullenbakken neerzetten. Wat moet "
+         "ik vragen?", "kind": "ask", "subject": "slimme prullenbakken",
+         "name": "slimme prullenbakken"},
+        {"text": "Wat kosten de bodycams van de handhavers?", "kind": "other",
+         "subject": "bodycams", "name": "bodycams"}]) + "\n", encoding="utf-8")
+    assert main(["eval", "--names", str(names), "--reports", str(tmp_path / "r"),
+                 "--json", str(out)]) == 0
+    scored = json.loads(out.read_text("utf-8"))["names"]
+    assert scored["messages"] == 2 and scored["name"]["n"] == 1
+    assert scored["ask_or_not"]["n"] == 2 and len(scored["rows"]) == 2
+    assert 0 <= scored["name"]["right"] <= scored["name"]["within_subject"] <= 1
+    assert "Name in the council's questions" in capsys.readouterr().out
+    report = next((tmp_path / "r").glob("analyser-names-*.md")).read_text("utf-8")
+    assert "## names: names" in report
+    bad.write_text('{"text": "drones", "kind": "factual", "subject": "drones", "name": "d"}\n',
+                   encoding="utf-8")
+    assert main(["eval", "--names", str(bad)]) == 2
+    assert "is not ask or other" in capsys.readouterr().err
 
 
 def test_what_a_message_says_of_its_technology_includes_the_rest_of_the_asking_sentence():
