@@ -703,6 +703,25 @@ def test_the_questions_name_the_technology_short_and_the_subject_keeps_the_whole
     assert len(swap.name.split()) < len(swap.subject.split()) and swap.name in swap.subject
 
 
+@pytest.mark.parametrize(("message", "name"), [
+    ("Onze gemeente wil op het marktplein slimme camera's ophangen die zakkenrollers herkennen "
+     "aan hun gedrag. Wat moet ik als raadslid daarover vragen?", "slimme camera's"),
+    ("Het college wil in alle parken slimme prullenbakken neerzetten die melden wanneer ze vol "
+     "zijn. Waar moet ik op letten?", "slimme prullenbakken"),
+    ("De gemeente wil op de sportvelden robotmaaiers inzetten. Wat moet ik daarover vragen?",
+     "robotmaaiers"),
+])
+def test_a_place_before_the_technology_is_not_part_of_its_name(engine, message, name):
+    # Dutch puts the place before the object ("op het marktplein slimme camera's ophangen"):
+    # the name the council's questions use is the technology's, not the place's with it.
+    query = engine.retriever.analyser.analyse(message)
+    assert query.kind == "ask"
+    named = (query.name or "").split()
+    if named and named[0] in ("de", "het", "een"):
+        named = named[1:]
+    assert " ".join(named) == name
+
+
 def test_what_the_model_is_unsure_of_is_read_apart_and_kept_by_a_condition(engine):
     from assistant.engine.case import case_of
     from assistant.engine.understanding.model import (

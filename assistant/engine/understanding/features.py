@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.engine.text import lexicon
 from assistant.engine.text.words import fold, words
 
 # Words with their inner hyphens and apostrophes ("wifi-telling", "camera's"), with offsets.
@@ -54,6 +55,13 @@ class Ngrams:
                 out[i] = count * self.idf[i]
         norm = float(np.linalg.norm(out))
         return out / norm if norm else out
+
+
+def frequency(word: str) -> int:
+    """How common a folded word is, in powers of ten of its count in the Dutch or English word
+    lists (0 for a word neither holds)."""
+    found = max(lexicon.count(word, "nl"), lexicon.count(word, "en"))
+    return min(int(math.log10(found + 1)), 5)
 
 
 def tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
@@ -92,6 +100,7 @@ def token_features(tokens: list[str], stopwords: frozenset[str],
                           name(padded[j + 2]))
         feats = [f"w={name(w)}", f"suf3={w[-3:]}", f"suf2={w[-2:]}", f"p1={p1}", f"n1={n1}",
                  f"p2={p2}", f"n2={n2}", f"p1w={p1}|{name(w)}", f"wn1={name(w)}|{n1}",
+                 f"p2p1={p2}|{p1}", f"freq={frequency(w)}",
                  f"len={min(len(w), 12) // 3}"]
         if w in stopwords:
             feats.append("stop")

@@ -29,6 +29,7 @@ from functools import cache
 import numpy as np
 
 from assistant.engine.text.words import fold
+from assistant.engine.understanding.features import frequency
 from assistant.engine.understanding.features import tokens_with_offsets as _tokens
 from assistant.engine.understanding.language import language_data
 
@@ -142,6 +143,10 @@ def span_features(ctx: SpanContext, i: int, j: int, known: frozenset[str],
         "out_before": before, "out_after": after,
         f"first={name(ws[i])}": 1.0, f"last={name(ws[j])}": 1.0,
         f"prev={name(ws[i - 1]) if i > 0 else '<s>'}": 1.0,
+        f"prev2={name(ws[i - 2]) if i > 1 else '<s>'}|{name(ws[i - 1]) if i > 0 else '<s>'}": 1.0,
+        "b_inner": float(p[i + 1:j + 1, 1].max()) if j > i else 0.0,
+        f"firstfreq={frequency(ws[i])}": 1.0,
+        f"prevfreq={frequency(ws[i - 1]) if i > 0 else '<s>'}": 1.0,
         f"next={name(ws[j + 1]) if j + 1 < n else '</s>'}": 1.0,
         f"lastsuf={ws[j][-3:]}": 1.0, f"firstsuf={ws[i][-2:]}": 1.0,
         "stop_frac": sum(w in stopwords for w in ws[i:j + 1]) / length,
@@ -251,6 +256,8 @@ def name_features(tokens: list[tuple[str, int, int]], folded: list[str], text: s
         f"next={name(ws[j + 1]) if j + 1 < n else '</p>'}": 1.0,
         f"lastsuf={ws[j][-3:]}": 1.0, f"firstsuf={ws[i][-2:]}": 1.0,
         "stop_frac": sum(w in stopwords for w in ws[i:j + 1]) / length,
+        f"firstfreq={frequency(ws[i])}": 1.0,
+        f"prevfreq={frequency(ws[i - 1]) if i > 0 else '<p>'}": 1.0,
     }
     if j + 1 < n:
         f[f"nextsuf={ws[j + 1][-2:]}"] = 1.0
