@@ -170,6 +170,25 @@ def test_a_case_without_labelled_spans_teaches_what_it_does_but_not_where_its_ph
     assert any(not c.spans for c in cases) and any(c.spans for c in cases)
 
 
+def test_a_question_written_to_teach_spans_teaches_the_subject_and_name_but_not_the_kind():
+    from assistant.engine.understanding.labelled import LabelledQuestion, load_labelled
+    from assistant.engine.understanding.train import kind_rows, name_rows, subject_rows
+
+    asked = LabelledQuestion(id="q1", text="Wat moet ik vragen over bodycams?", lang="nl",
+                             kind="ask", question="Wat moet ik vragen over bodycams?",
+                             subject="bodycams")
+    order = LabelledQuestion(id="q2", text="De gemeente wil op het plein 12 slimme bankjes "
+                             "plaatsen. Wat moet ik vragen?", lang="nl", kind="ask",
+                             question="Wat moet ik vragen?", subject="12 slimme bankjes",
+                             name="slimme bankjes", teaches_kind=False)
+    texts, labels, groups = kind_rows([asked, order])
+    assert texts == ["Wat moet ik vragen over bodycams?"] and set(groups) == {"q1"}
+    assert [r[0] for r in subject_rows([asked, order])] == ["q1", "q2"]
+    assert "q2" in [r[0] for r in name_rows([asked, order])]
+    items = load_labelled()
+    assert any(not q.teaches_kind for q in items) and any(q.teaches_kind for q in items)
+
+
 def test_language_files_pass_their_schema_and_an_unknown_detail_is_refused():
     for lang in ("nl", "en"):
         data = language_data(lang)
