@@ -121,6 +121,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from .evals.fits import load_fits
 
         fits = load_fits(Path(args.fits))
+    if args.names:
+        from .evals.understanding import load_names
+
+        names = load_names(Path(args.names))
     engine = Engine.load(settings)
     if args.cases:
         return _eval_cases(engine, args)
@@ -139,7 +143,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         _write_json(args.json, result)
         return 0
     if args.kinds or args.names or args.conversations or args.characteristics:
-        return _eval_understanding(engine, args)
+        return _eval_understanding(engine, args, names if args.names else None)
     questions = load_reference(Path(args.file), set(engine.index.documents))
     if args.llm and engine.llm is None:
         print(engine.llm_problem or "--llm needs ASSISTANT_LLM_URL and ASSISTANT_LLM_MODEL.",
@@ -181,7 +185,8 @@ def _eval_cases(engine: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _eval_understanding(engine: Any, args: argparse.Namespace) -> int:
+def _eval_understanding(engine: Any, args: argparse.Namespace,
+                        names: list[dict[str, Any]] | None = None) -> int:
     from .evals import understanding as eu
 
     out: dict[str, Any] = {"analyser": engine.index.analyser.meta["report"]
@@ -190,8 +195,8 @@ def _eval_understanding(engine: Any, args: argparse.Namespace) -> int:
     if args.kinds:
         out["kinds"] = eu.score_kinds(engine, eu.load_kinds(Path(args.kinds)))
         eu.print_kinds(out["kinds"])
-    if args.names:
-        out["names"] = eu.score_names(engine, eu.load_names(Path(args.names)))
+    if names is not None:
+        out["names"] = eu.score_names(engine, names)
         eu.print_names(out["names"])
     if args.conversations:
         out["conversations"] = eu.score_conversations(

@@ -143,12 +143,13 @@ def score_names(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
     asked = right_kind = exact = covers = named_right = named_inside = 0
     per_row = []
     for row in rows:
+        is_ask = row["kind"] == "ask"
+        asked += is_ask  # a message that fails counts as wrong, not as left out
         try:
             query = engine.analyse(row["text"])
         except AssistantError as exc:
             per_row.append({"id": row.get("id"), "error": str(exc)})
             continue
-        is_ask = row["kind"] == "ask"
         right_kind += (query.kind == "ask") == is_ask
         e, c = subject_match(row["subject"], query.subject)
         exact += e
@@ -156,7 +157,6 @@ def score_names(engine: Engine, rows: list[dict[str, Any]]) -> dict[str, Any]:
         entry: dict[str, Any] = {"id": row.get("id"), "kind": query.kind,
                                  "subject": query.subject, "subject_expected": row["subject"]}
         if is_ask:
-            asked += 1
             got = _bare(query.name or query.subject)
             within = set(_bare(row["subject"]))
             named_right += got == _bare(row["name"])
@@ -286,9 +286,13 @@ def load_kinds(path: Path) -> list[dict[str, Any]]:
 
 def load_names(path: Path) -> list[dict[str, Any]]:
     rows = _read_lines(path, ("text", "kind", "subject", "name"))
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
+        where = f"{path}: message {row.get('id', number)!r}"
         if row["kind"] not in ("ask", "other"):
-            raise EvalFileError(f"{path}: the kind {row['kind']!r} is not ask or other.")
+            raise EvalFileError(f"{where}: the kind {row['kind']!r} is not ask or other.")
+        for key in ("text", "subject", "name"):
+            if not isinstance(row[key], str) or not row[key].strip():
+                raise EvalFileError(f"{where}: {key!r} is not a text.")
     return rows
 
 

@@ -189,6 +189,18 @@ def test_a_question_written_to_teach_spans_teaches_the_subject_and_name_but_not_
     assert any(not q.teaches_kind for q in items) and any(q.teaches_kind for q in items)
 
 
+def test_the_tagger_reads_the_two_words_before_together_and_how_common_a_word_is():
+    from assistant.engine.text.words import STOPWORDS
+    from assistant.engine.understanding.features import frequency, token_features
+
+    # Powers of ten of the word lists' count: unknown 0, the lists' floor (50) 1, "de" capped.
+    assert frequency("qxzvwk") == 0 and frequency("camara") == 1
+    assert frequency("de") == 5 and frequency("pakken") == 4 > frequency("parken")
+    first, second, third = token_features(["Op", "de", "sportvelden"], STOPWORDS, frozenset())
+    assert "p2p1=<s2>|<s>" in first and "p2p1=<s>|op" in second and "p2p1=op|de" in third
+    assert f"freq={frequency('sportvelden')}" in third
+
+
 def test_language_files_pass_their_schema_and_an_unknown_detail_is_refused():
     for lang in ("nl", "en"):
         data = language_data(lang)
@@ -1057,6 +1069,10 @@ def test_the_eval_command_scores_kinds_and_conversations(seed_settings, monkeypa
                    encoding="utf-8")
     assert main(["eval", "--names", str(bad)]) == 2
     assert "is not ask or other" in capsys.readouterr().err
+    bad.write_text('{"id": "n1", "text": "drones", "kind": "ask", "subject": null, '
+                   '"name": "drones"}\n', encoding="utf-8")
+    assert main(["eval", "--names", str(bad)]) == 2
+    assert "message 'n1': 'subject' is not a text" in capsys.readouterr().err
 
 
 def test_what_a_message_says_of_its_technology_includes_the_rest_of_the_asking_sentence():

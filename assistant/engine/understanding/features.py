@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -57,9 +58,10 @@ class Ngrams:
         return out / norm if norm else out
 
 
+@functools.lru_cache(maxsize=65536)
 def frequency(word: str) -> int:
     """How common a folded word is, in powers of ten of its count in the Dutch or English word
-    lists (0 for a word neither holds)."""
+    lists: 0 for a word neither holds, 1 for most listed words (the lists' floor is 50)."""
     found = max(lexicon.count(word, "nl"), lexicon.count(word, "en"))
     return min(int(math.log10(found + 1)), 5)
 

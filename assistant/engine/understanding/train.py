@@ -28,6 +28,7 @@ import numpy as np
 from assistant.engine.framework import Framework
 from assistant.engine.index.cache import EmbeddingCache
 from assistant.engine.index.cache import key as cache_key
+from assistant.engine.text import lexicon
 from assistant.engine.text.articles import MIN_SHARE, article_counts, definite_article
 from assistant.engine.text.words import ARTICLES, STOPWORDS, fold, words
 from assistant.engine.understanding.features import (
@@ -113,9 +114,10 @@ Embed = Callable[[str], Sequence[float]]
 
 
 def data_hash() -> str:
-    """What the index manifest records of the analyser's training data and code version."""
-    return hashlib.sha256(f"{ANALYSER_VERSION}:{labelled_hash()}:{files_hash()}".encode()
-                          ).hexdigest()
+    """What the index manifest records of the analyser's training data and code version (and of
+    the word lists, whose counts are features)."""
+    return hashlib.sha256(f"{ANALYSER_VERSION}:{labelled_hash()}:{files_hash()}:"
+                          f"{lexicon.PACKAGE}".encode()).hexdigest()
 
 
 def _examples(framework: Framework) -> list[tuple[int, str]]:
