@@ -172,7 +172,12 @@ def test_a_case_without_labelled_spans_teaches_what_it_does_but_not_where_its_ph
 
 def test_a_question_written_to_teach_spans_teaches_the_subject_and_name_but_not_the_kind():
     from assistant.engine.understanding.labelled import LabelledQuestion, load_labelled
-    from assistant.engine.understanding.train import kind_rows, name_rows, subject_rows
+    from assistant.engine.understanding.train import (
+        kind_rows,
+        name_rows,
+        subject_rows,
+        technology_rows,
+    )
 
     asked = LabelledQuestion(id="q1", text="Wat moet ik vragen over bodycams?", lang="nl",
                              kind="ask", question="Wat moet ik vragen over bodycams?",
@@ -180,13 +185,16 @@ def test_a_question_written_to_teach_spans_teaches_the_subject_and_name_but_not_
     order = LabelledQuestion(id="q2", text="De gemeente wil op het plein 12 slimme bankjes "
                              "plaatsen. Wat moet ik vragen?", lang="nl", kind="ask",
                              question="Wat moet ik vragen?", subject="12 slimme bankjes",
-                             name="slimme bankjes", teaches_kind=False)
+                             name="slimme bankjes", spans_only=True)
     texts, labels, groups = kind_rows([asked, order])
     assert texts == ["Wat moet ik vragen over bodycams?"] and set(groups) == {"q1"}
     assert [r[0] for r in subject_rows([asked, order])] == ["q1", "q2"]
     assert "q2" in [r[0] for r in name_rows([asked, order])]
+    frame = Framework.parse((SEED_CORPUS / "framework.yaml").read_text(encoding="utf-8"))
+    phrases, _, _ = technology_rows([asked, order], frozenset({"de", "het", "op", "wil"}), frame)
+    assert "bodycams" in phrases and not any("bankjes" in p or "plein" in p for p in phrases)
     items = load_labelled()
-    assert any(not q.teaches_kind for q in items) and any(q.teaches_kind for q in items)
+    assert any(q.spans_only for q in items) and any(not q.spans_only for q in items)
 
 
 def test_the_tagger_reads_the_two_words_before_together_and_how_common_a_word_is():

@@ -14,9 +14,10 @@ Sensaris"); without it the subject is its own name. ``details`` are what the que
 for (an amount, a date...), not words that merely occur. Follow-up kinds carry ``previous`` (the
 question before it in the chat) and a condition follow-up its ``condition``. ``also`` marks a
 message that asks two things ("what is X and what should I ask?"). A line written to teach
-where a technology's phrase begins and ends, whose kinds and asking sentences follow the brief
-it was written from rather than how council members ask, says ``"teaches_kind": false``: the
-kind model does not learn from it (``wordorder.jsonl``). A line that fails the schema is refused
+where a technology's phrase begins and ends, whose kinds, asking sentences and surrounding words
+follow the brief it was written from rather than how council members ask, says
+``"spans_only": true``: the tagger and the span and name rankers learn from it, the kind model
+and the technology classifier do not (``wordorder.jsonl``). A line that fails the schema is refused
 with one sentence naming the file and line.
 
 Beside them, ``phrases/*.jsonl`` holds short phrases labelled for one question only: does the
@@ -80,7 +81,7 @@ class LabelledQuestion(BaseModel):
     previous: str | None = None
     condition: str | None = None
     also: Kind | None = None
-    teaches_kind: bool = True  # false: the line teaches the subject and name, not the kind
+    spans_only: bool = False  # true: it teaches the subject's ends and name, not kind or scope
 
     @model_validator(mode="after")
     def _consistent(self) -> LabelledQuestion:
