@@ -439,7 +439,8 @@ class AnalyserModel:
 
     def technology_probability(self, vector: np.ndarray) -> float:
         """How likely a phrase names a technology or plan, from its e5 vector (trained on the
-        labelled subjects against the other words of the same messages)."""
+        labelled subjects against the other words of the same messages, not those of the lines
+        that teach spans only)."""
         z = float(self.technology_coef @ np.asarray(vector, dtype=np.float32).ravel()
                   + self.technology_intercept)
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
