@@ -325,15 +325,21 @@ def print_kinds(result: dict[str, Any]) -> None:
           f"{_pct(s['covers'], s['n'])}")
 
 
-def print_names(result: dict[str, Any]) -> None:
+def _names_lines(result: dict[str, Any]) -> list[str]:
+    """The figures of :func:`score_names`, one line each (printed and in the report)."""
     a, s, m = result["ask_or_not"], result["subject_as_written"], result["name"]
+    return [f"What to ask recognised (or not): {_pct(a['right'], a['n'])}",
+            f"Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
+            f"{_pct(s['covers'], s['n'])}",
+            f"Name in the council's questions (what-to-ask messages): as labelled "
+            f"{_pct(m['right'], m['n'])}, only words of the subject "
+            f"{_pct(m['within_subject'], m['n'])}"]
+
+
+def print_names(result: dict[str, Any]) -> None:
     print(f"Names: {result['messages']} messages")
-    print(f"What to ask recognised (or not): {_pct(a['right'], a['n'])}")
-    print(f"Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
-          f"{_pct(s['covers'], s['n'])}")
-    print(f"Name in the council's questions (what-to-ask messages): as labelled "
-          f"{_pct(m['right'], m['n'])}, only words of the subject "
-          f"{_pct(m['within_subject'], m['n'])}")
+    for line in _names_lines(result):
+        print(line)
 
 
 def print_characteristics(result: dict[str, Any]) -> None:
@@ -440,14 +446,8 @@ def write_report(out: dict[str, Any], folder: Path, name: str) -> Path:
         lines.append(f"- Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
                      f"{_pct(s['covers'], s['n'])}")
     if "names" in out:
-        r = out["names"]
-        a, s, m = r["ask_or_not"], r["subject_as_written"], r["name"]
-        lines += ["", f"## {name}: names", "",
-                  f"- What to ask recognised or not: {_pct(a['right'], a['n'])}",
-                  f"- Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
-                  f"{_pct(s['covers'], s['n'])}",
-                  f"- Name in the council's questions: as labelled {_pct(m['right'], m['n'])}, "
-                  f"only words of the subject {_pct(m['within_subject'], m['n'])}"]
+        lines += ["", f"## {name}: names", ""]
+        lines += [f"- {line}" for line in _names_lines(out["names"])]
     if "conversations" in out:
         c = out["conversations"]
         lines += ["", f"## {name}: conversations", "",
