@@ -321,16 +321,20 @@ def print_kinds(result: dict[str, Any]) -> None:
     print(f"Denkraam block exactly when asked: {_pct(d['right'], d['n'])}")
     t = result["topics_with_block"]
     print(f"Bare topics given the denkraam block: {_pct(t['right'], t['n'])}")
-    print(f"Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
-          f"{_pct(s['covers'], s['n'])}")
+    print(_subject_line(s))
+
+
+def _subject_line(s: dict[str, Any]) -> str:
+    """How often the technology was found as written (the kinds and names figures alike)."""
+    return (f"Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
+            f"{_pct(s['covers'], s['n'])}")
 
 
 def _names_lines(result: dict[str, Any]) -> list[str]:
     """The figures of :func:`score_names`, one line each (printed and in the report)."""
     a, s, m = result["ask_or_not"], result["subject_as_written"], result["name"]
     return [f"What to ask recognised (or not): {_pct(a['right'], a['n'])}",
-            f"Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
-            f"{_pct(s['covers'], s['n'])}",
+            _subject_line(s),
             f"Name in the council's questions (what-to-ask messages): as labelled "
             f"{_pct(m['right'], m['n'])}, only words of the subject "
             f"{_pct(m['within_subject'], m['n'])}"]
@@ -442,9 +446,7 @@ def write_report(out: dict[str, Any], folder: Path, name: str) -> Path:
                             "denkraam_exactly_when_asked"),
                            ("Bare topics given the denkraam block", "topics_with_block")):
             lines.append(f"- {label}: {_pct(kinds[key]['right'], kinds[key]['n'])}")
-        s = kinds["subject_as_written"]
-        lines.append(f"- Subject as written: exact {_pct(s['exact'], s['n'])}, covers "
-                     f"{_pct(s['covers'], s['n'])}")
+        lines.append(f"- {_subject_line(kinds['subject_as_written'])}")
     if "names" in out:
         lines += ["", f"## {name}: names", ""]
         lines += [f"- {line}" for line in _names_lines(out["names"])]
