@@ -605,6 +605,57 @@ def test_the_span_ranker_is_trained_and_beats_the_taggers_own_run_on_unseen_tech
     assert len(candidates(ctx)) <= MAX_CANDIDATES
 
 
+def test_the_floor_gets_the_most_unmarked_messages_right():
+    """(score, names a technology, best candidate shares a word with it, candidate) of messages
+    whose words the tagger all leaves outside: the floor is the score that gets most right."""
+    from assistant.engine.understanding.train import _floor
+
+    floor, report = _floor([(2.0, True, True, "blockchain"), (1.0, True, True, "nft"),
+                            (1.5, False, False, ""), (-1.0, False, False, ""),
+                            (0.5, True, False, "ask")])
+    # At 2.0: one named found, both unnamed below (3 right); at 1.0: two named, one unnamed
+    # below (3 right): the higher floor wins a tie.
+    assert floor == 2.0
+    assert report == {"named": 3, "unnamed": 2, "floor": 2.0, "named_found": 1,
+                      "named_wrong": 0, "unnamed_found": 0}
+    # No floor gets more right than none: no subject without a run, as before.
+    floor, report = _floor([(1.0, True, True, "x"), (2.0, False, False, ""),
+                            (3.0, False, False, "")])
+    assert floor is None and report["named_found"] == report["unnamed_found"] == 0
+    assert _floor([])[0] is None
+
+
+@pytest.mark.slow
+def test_a_word_the_tagger_leaves_outside_is_the_subject_when_the_ranker_is_sure_enough(
+        engine, monkeypatch):
+    """The tagger gives a word it never saw ("blockchain") close to START_OUTSIDE; whether it
+    is the subject then rests on the span ranker's learned floor, not on which side of the
+    threshold retraining puts it."""
+    from assistant.engine.understanding.model import START_OUTSIDE
+
+    model = engine.retriever.analyser.model
+    unmarked = model.meta["report"]["unmarked"]
+    assert model.span_floor is not None and unmarked["floor"] == round(model.span_floor, 3)
+    assert unmarked["named"] > 50 and unmarked["unnamed"] > 200
+    # It finds more of the technologies than it gives a message without one a subject.
+    assert unmarked["named_found"] > unmarked["unnamed_found"]
+    tag = model.tag
+
+    def outside(text):  # every word at least just above the threshold: no run
+        return [(s, e, np.array([max(p[0], START_OUTSIDE + 0.03), *p[1:]]))
+                for s, e, p in tag(text)]
+
+    monkeypatch.setattr(model, "tag", outside)
+    assert not runs("What should I ask about blockchain?", outside(
+        "What should I ask about blockchain?"))
+    found = model.subjects("What should I ask about blockchain?")
+    assert found and found[0].text == "blockchain"
+    assert found[0].confidence >= model.span_floor
+    assert model.subjects("Wat is de denkraam?") == []
+    monkeypatch.setattr(model, "span_floor", None)  # a model trained without one
+    assert model.subjects("What should I ask about blockchain?") == []
+
+
 def _folded(phrase: str) -> tuple[list[tuple[str, int, int]], list[str]]:
     tokens = tokens_with_offsets(phrase)
     return tokens, [t.lower() for t, _, _ in tokens]

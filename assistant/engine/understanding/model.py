@@ -303,6 +303,10 @@ class AnalyserModel:
         self.span_features = {f: i for i, f in enumerate(meta.get("span_features", []))}
         self.span_coef = np.asarray(arrays.get("span_coef", np.zeros(0)), dtype=np.float32)
         self.span_intercept = float(np.asarray(arrays.get("span_intercept", [0.0])).ravel()[0])
+        floor = float(np.asarray(arrays.get("span_floor", [np.nan])).ravel()[0])
+        # How well the span ranker's best candidate must score for a subject where the tagger
+        # marks no word (see :meth:`subjects`); None: no subject there.
+        self.span_floor: float | None = None if math.isnan(floor) else floor
         self.name_features = {f: i for i, f in enumerate(meta.get("name_features", []))}
         self.name_coef = np.asarray(arrays.get("name_coef", np.zeros(0)), dtype=np.float32)
         self.name_intercept = float(np.asarray(arrays.get("name_intercept", [0.0])).ravel()[0])
@@ -380,12 +384,15 @@ class AnalyserModel:
 
     def subjects(self, text: str, limit: int = SUBJECT_CANDIDATES) -> list[Subject]:
         """Phrases that name the technology or plan, as written, the likeliest first, one per
-        mention, at most ``limit``; none when the tagger marks no word (see :func:`runs`). The
-        span ranker (:mod:`.spans`) chooses each phrase's ends; ``confidence`` is its score. A
-        model without a ranker gives the tagger's runs."""
+        mention, at most ``limit``. The span ranker (:mod:`.spans`) chooses each phrase's ends;
+        ``confidence`` is its score. Where the tagger marks no word (see :func:`runs`), only
+        the candidates that score at least the ranker's learned floor (a word the tagger never
+        saw, "blockchain", may still name a technology), and none for a model without a floor.
+        A model without a ranker gives the tagger's runs."""
         tagged = self.tag(text)
         found = runs(text, tagged)
-        if not found or not self.span_features:
+        floor = -math.inf if found else self.span_floor
+        if floor is None or not self.span_features:
             return found[:limit]
         tokens = tokens_with_offsets(text)
         ctx = self.span_context(text, tokens, tagged, found)
@@ -396,7 +403,7 @@ class AnalyserModel:
                                                            self.stopwords))
                              for i, j in spans], dtype=np.float32)
         return [Subject(text[tokens[i][1]:tokens[j][2]], tokens[i][1], tokens[j][2], score)
-                for i, j, score in mentions(spans, scores, limit)]
+                for i, j, score in mentions(spans, scores, limit) if score >= floor]
 
     @staticmethod
     def span_context(text: str, tokens: list[tuple[str, int, int]],

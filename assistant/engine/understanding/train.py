@@ -74,7 +74,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 35
+ANALYSER_VERSION = 40
 # How many of the technologies it never saw in training the scope threshold keeps: refusing a
 # technology costs a council member more than a denkraam answer about a plan with little
 # technology in it. The threshold was 0.3 by hand, chosen when 0.3 kept 0.94 (and refused 0.83
@@ -530,7 +530,7 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
             grams, [labels[i] for i in rows])
 
     report = cross_validate(texts, labels, groups, kind_fit, kind_predict)
-    span_names, span_coef, span_intercept, subject_report, ranked = _subjects(
+    span_names, span_coef, span_intercept, span_floor, subject_report, ranked = _subjects(
         rows, feats, tags, tag_groups, tag_fit, known, stopwords)
     report.update(subject_report)
     name_names, name_coef, name_intercept, report["names"] = _names(
@@ -565,6 +565,9 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         "characteristic_idf": case_ngrams.idf if case_ngrams else np.zeros(0, np.float32),
         "span_coef": span_coef,
         "span_intercept": np.asarray([span_intercept], dtype=np.float32),
+        # NaN: no floor (a message without a run gets no subject).
+        "span_floor": np.asarray([np.nan if span_floor is None else span_floor],
+                                 dtype=np.float32),
         "name_coef": name_coef,
         "name_intercept": np.asarray([name_intercept], dtype=np.float32),
         "technology_coef": technology.coef_.ravel().astype(np.float32),
@@ -693,10 +696,11 @@ def _words_within(tokens: list[tuple[str, int, int]], start: int, end: int
 def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list[str]],
               tags: list[str], tag_groups: list[str], tag_fit: Callable[[np.ndarray], Any],
               known: frozenset[str], stopwords: frozenset[str]
-              ) -> tuple[list[str], np.ndarray, float, dict[str, Any], dict[str, str]]:
-    """The span ranker (:mod:`.spans`): its feature names, weights and intercept, the
-    cross-validated figures of the phrase the analyser takes as the technology, and that phrase
-    per message id (from the fold that did not see it).
+              ) -> tuple[list[str], np.ndarray, float, float | None, dict[str, Any],
+                         dict[str, str]]:
+    """The span ranker (:mod:`.spans`): its feature names, weights and intercept, its floor
+    (:func:`_floor`), the cross-validated figures of the phrase the analyser takes as the
+    technology, and that phrase per message id (from the fold that did not see it).
 
     Every technology is in one fold only (grouped by the longest word of the subject), so that
     the figures say how the analyser does on technologies it never saw. The ranker learns from
@@ -705,7 +709,6 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
     (labelled questions, labelled cases): the phrase of the tagger's first run as the query
     shapes it (:func:`.model.runs`, :func:`.model.subject_phrase`) and the ranker's best
     candidate, each as word-for-word equal to the labelled subject and as word F1."""
-    from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
     by_row: dict[str, list[int]] = {}
@@ -713,18 +716,23 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
         by_row.setdefault(g, []).append(r)
     labelled = [row for row in rows if row[2]]
     part_of = {row[0]: fold_of(row[2] or "") for row in labelled}
+    # The messages that name no technology teach the floor; their tagger probabilities come from
+    # folds that did not see them either.
+    unnamed = [row for row in rows if not row[2]]
+    unnamed_part = {row[0]: fold_of(row[1]) for row in unnamed}
     tagged_of: dict[str, list[tuple[int, int, np.ndarray]]] = {}
     exact_tags: dict[str, bool] = {}
     for part in range(FOLDS):
-        test = {rid for rid, p in part_of.items() if p == part}
+        test = {rid for rid, p in [*part_of.items(), *unnamed_part.items()] if p == part}
         train_rows = np.asarray([r for rid, rs in by_row.items() if rid not in test for r in rs])
         vec, clf = tag_fit(train_rows)
         order = [list(clf.classes_).index(t) for t in TAGS]
-        for rid, text, _, _ in labelled:
+        for rid, text, subject, _ in [*labelled, *unnamed]:
             if rid not in test:
                 continue
             x = vec.transform([dict.fromkeys(feats[r], 1) for r in by_row[rid]])
-            exact_tags[rid] = list(clf.predict(x)) == [tags[r] for r in by_row[rid]]
+            if subject:
+                exact_tags[rid] = list(clf.predict(x)) == [tags[r] for r in by_row[rid]]
             tagged_of[rid] = [(start, end, p) for (_, start, end), p in
                               zip(tokens_with_offsets(text), clf.predict_proba(x)[:, order],
                                   strict=True)]
@@ -752,17 +760,11 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
     names = sorted({name for fs in features_of.values() for f in fs for name in f})
     column = {name: k for k, name in enumerate(names)}
     first_row: dict[str, int] = {}
-    data: list[float] = []
-    indices: list[int] = []
-    indptr = [0]
+    count = 0
     for rid, _, _, _ in labelled:
-        first_row[rid] = len(indptr) - 1
-        for f in features_of[rid]:
-            indices.extend(column[name] for name in f)
-            data.extend(f.values())
-            indptr.append(len(indices))
-    matrix = sparse.csr_matrix((np.asarray(data, np.float64), np.asarray(indices),
-                                np.asarray(indptr)), shape=(len(indptr) - 1, len(names)))
+        first_row[rid] = count
+        count += len(features_of[rid])
+    matrix = _rows([f for rid, _, _, _ in labelled for f in features_of[rid]], column)
 
     def rows_of(rid: str) -> np.ndarray:
         return np.arange(first_row[rid], first_row[rid] + len(spans_of[rid]))
@@ -772,22 +774,48 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
         y = [span == gold_of[rid] for rid in ids for span in spans_of[rid]]
         return LogisticRegression(C=SPAN_C, max_iter=3000).fit(x, y)
 
+    def best(clf: Any, text: str, spans: list[tuple[int, int]], x: Any
+             ) -> tuple[float, tuple[int, int], str]:
+        scores = clf.decision_function(x)
+        i, j = spans[int(np.argmax(scores))]
+        tokens = tokens_with_offsets(text)
+        return float(np.max(scores)), (i, j), text[tokens[i][1]:tokens[j][2]]
+
     ranked: dict[str, str] = {}
+    # Where the tagger marks no word: the best candidate's score, whether the message names a
+    # technology and whether that candidate shares a word with it, and the candidate.
+    unmarked: dict[str, tuple[float, bool, bool, str]] = {}
     for part in range(FOLDS):
         learn = [rid for rid, p in part_of.items() if p != part and spans_of[rid]]
         if len({span == gold_of[rid] for rid in learn for span in spans_of[rid]}) < 2:
             continue  # too few labelled subjects to learn from in this fold
         clf = fit(learn)
         for rid, text, _, _ in labelled:
-            if part_of[rid] != part:
+            if part_of[rid] != part or not spans_of[rid]:
                 continue
-            if not has_runs[rid] or not spans_of[rid]:
-                ranked[rid] = base_of[rid]  # as at answering: no run, no subject
+            score, (i, j), phrase = best(clf, text, spans_of[rid], matrix[rows_of(rid)])
+            if has_runs[rid]:
+                ranked[rid] = phrase
+            else:
+                gold = gold_of[rid]
+                unmarked[rid] = (score, True, gold is not None and i <= gold[1]
+                                 and j >= gold[0], phrase)
+        for rid, text, _, _ in unnamed:
+            if unnamed_part[rid] != part or runs(text, tagged_of[rid]):
                 continue
-            scores = clf.decision_function(matrix[rows_of(rid)])
-            i, j = spans_of[rid][int(np.argmax(scores))]
             tokens = tokens_with_offsets(text)
-            ranked[rid] = text[tokens[i][1]:tokens[j][2]]
+            ctx = AnalyserModel.span_context(text, tokens, tagged_of[rid], [])
+            spans = candidates(ctx)
+            if spans:
+                x = _rows([span_features(ctx, i, j, known, stopwords) for i, j in spans],
+                          column)
+                unmarked[rid] = (best(clf, text, spans, x)[0], False, False, "")
+    floor, floor_report = _floor(list(unmarked.values()))
+    for rid, _, _, _ in labelled:
+        if rid not in ranked:  # as at answering: no run, and no candidate from the floor
+            best_of = unmarked.get(rid)
+            ranked[rid] = best_of[3] if best_of and floor is not None and best_of[0] >= floor \
+                else base_of[rid]
 
     report: dict[str, Any] = {}
     for name, marked in (("questions", False), ("cases", True)):
@@ -803,12 +831,58 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
         / max(questions.get("n", 0), 1), 3)
     report["subject_phrase_exact_unseen"] = questions.get("span_ranker", {}).get("exact", 0.0)
     report["subject_phrase_f1_unseen"] = questions.get("span_ranker", {}).get("f1", 0.0)
+    report["unmarked"] = floor_report
     usable = [rid for rid in part_of if spans_of[rid]]
     if len({span == gold_of[rid] for rid in usable for span in spans_of[rid]}) < 2:
-        return [], np.zeros(0, np.float32), 0.0, report, ranked
+        return [], np.zeros(0, np.float32), 0.0, None, report, ranked
     clf = fit(usable)
     return (names, clf.coef_.ravel().astype(np.float32),
-            float(clf.intercept_.ravel()[0]), report, ranked)
+            float(clf.intercept_.ravel()[0]), floor, report, ranked)
+
+
+def _rows(features: list[dict[str, float]], column: dict[str, int]) -> Any:
+    """``features`` as rows of the ranker's sparse matrix (names it never saw left out)."""
+    from scipy import sparse
+
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for f in features:
+        kept = [(column[name], value) for name, value in f.items() if name in column]
+        indices.extend(k for k, _ in kept)
+        data.extend(v for _, v in kept)
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.asarray(data, np.float64), np.asarray(indices, np.int64),
+                              np.asarray(indptr)), shape=(len(features), len(column)))
+
+
+def _floor(unmarked: list[tuple[float, bool, bool, str]]) -> tuple[float | None, dict[str, Any]]:
+    """How well the span ranker's best candidate must score for a message whose words the tagger
+    all leaves outside (:data:`.model.START_OUTSIDE`) to get a subject all the same: a bare word
+    the tagger never saw ("blockchain") sits just above that threshold, while a message that
+    names no technology ("Wat is de denkraam?") has no candidate that scores well.
+
+    Chosen on the cross-validated scores of such messages (best candidate by a ranker of a fold
+    that did not see them): the floor that gets the most of them right, a message that names a
+    technology when its best candidate shares a word with it and scores at least the floor, one
+    that names none when its best scores below. None (no subject without a run, as before) when
+    no floor gets more right than none does."""
+    named = [(s, hit) for s, is_named, hit, _ in unmarked if is_named]
+    unnamed = sorted(s for s, is_named, _, _ in unmarked if not is_named)
+    floor: float | None = None
+    right = len(unnamed)
+    for candidate in sorted({s for s, hit in named if hit}, reverse=True):
+        score = sum(hit and s >= candidate for s, hit in named) + \
+            sum(s < candidate for s in unnamed)
+        if score > right:
+            floor, right = candidate, score
+    top = np.inf if floor is None else floor
+    found = [hit for s, hit in named if s >= top]
+    return floor, {
+        "named": len(named), "unnamed": len(unnamed),
+        "floor": None if floor is None else round(floor, 3),
+        "named_found": sum(found), "named_wrong": len(found) - sum(found),
+        "unnamed_found": sum(s >= top for s in unnamed)}
 
 
 def name_rows(items: Sequence[LabelledQuestion], cases: Sequence[LabelledCase] = ()
