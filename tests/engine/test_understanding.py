@@ -606,23 +606,30 @@ def test_the_span_ranker_is_trained_and_beats_the_taggers_own_run_on_unseen_tech
 
 
 def test_the_floor_gets_the_most_unmarked_messages_right():
-    """(score, names a technology, best candidate shares a word with it, candidate) of messages
-    whose words the tagger all leaves outside: the floor is the score that gets most right."""
+    """(score, names a technology, best candidate overlaps its mention, candidate) of messages
+    whose words the tagger all leaves outside: the floor is the score that gets most right, set
+    halfway down to the next lower score."""
     from assistant.engine.understanding.train import _floor
 
     floor, report = _floor([(2.0, True, True, "blockchain"), (1.0, True, True, "nft"),
                             (1.5, False, False, ""), (-1.0, False, False, ""),
-                            (0.5, True, False, "ask")])
-    # At 2.0: one named found, both unnamed below (3 right); at 1.0: two named, one unnamed
-    # below (3 right): the higher floor wins a tie.
-    assert floor == 2.0
-    assert report == {"named": 3, "unnamed": 2, "floor": 2.0, "named_found": 1,
-                      "named_wrong": 0, "unnamed_found": 0}
+                            (0.5, True, False, "ask"), (1.2, True, False, "wat"),
+                            (1.1, True, False, "vragen"), (2.5, True, False, "should")])
+    # From 2.0: one named found, both unnamed below (3 right); from 1.0: two named, one unnamed
+    # below (3 right): the higher wins a tie. A candidate that misses its mention is not right
+    # (counted as found, 1.0 would get 6 right). Halfway from 2.0 down to 1.5.
+    assert floor == 1.75
+    assert report == {"named": 6, "unnamed": 2, "floor": 1.75, "named_found": 1,
+                      "named_wrong": 1, "unnamed_found": 0}
+    # A message that names none is right only below the floor, not at it.
+    assert _floor([(1.0, True, True, "x"), (1.0, False, False, "")])[0] is None
     # No floor gets more right than none: no subject without a run, as before.
     floor, report = _floor([(1.0, True, True, "x"), (2.0, False, False, ""),
                             (3.0, False, False, "")])
     assert floor is None and report["named_found"] == report["unnamed_found"] == 0
     assert _floor([])[0] is None
+    # Nothing below the floor: the floor is the lowest score it accepts.
+    assert _floor([(1.0, True, True, "x")])[0] == 1.0
 
 
 @pytest.mark.slow
@@ -639,21 +646,37 @@ def test_a_word_the_tagger_leaves_outside_is_the_subject_when_the_ranker_is_sure
     assert unmarked["named"] > 50 and unmarked["unnamed"] > 200
     # It finds more of the technologies than it gives a message without one a subject.
     assert unmarked["named_found"] > unmarked["unnamed_found"]
+    learned = model.span_floor
     tag = model.tag
 
-    def outside(text):  # every word at least just above the threshold: no run
-        return [(s, e, np.array([max(p[0], START_OUTSIDE + 0.03), *p[1:]]))
-                for s, e, p in tag(text)]
+    def outside(text):  # every word just above the threshold at least: no run starts
+        out = []
+        for start, end, p in tag(text):
+            o = max(float(p[0]), START_OUTSIDE + 0.03)
+            out.append((start, end, np.array([o, *(p[1:] * (1 - o) / max(1 - p[0], 1e-9))])))
+        return out
 
     monkeypatch.setattr(model, "tag", outside)
-    assert not runs("What should I ask about blockchain?", outside(
-        "What should I ask about blockchain?"))
-    found = model.subjects("What should I ask about blockchain?")
-    assert found and found[0].text == "blockchain"
-    assert found[0].confidence >= model.span_floor
-    assert model.subjects("Wat is de denkraam?") == []
+    question = "What should I ask about blockchain?"
+    assert not runs(question, outside(question))
+    # The ranker's best candidate is the technology; it is the subject from the floor up.
+    monkeypatch.setattr(model, "span_floor", -np.inf)
+    best = model.subjects(question)[0]
+    assert best.text == "blockchain"
+    monkeypatch.setattr(model, "span_floor", best.confidence + 0.01)
+    assert model.subjects(question) == []
+    monkeypatch.setattr(model, "span_floor", best.confidence - 0.01)
+    assert [s.text for s in model.subjects(question)] == ["blockchain"]
+    monkeypatch.setattr(model, "span_floor", learned)
+    assert [s.text for s in model.subjects(question)] == ["blockchain"]
     monkeypatch.setattr(model, "span_floor", None)  # a model trained without one
-    assert model.subjects("What should I ask about blockchain?") == []
+    assert model.subjects(question) == []
+    # Where a run starts, the floor plays no part.
+    monkeypatch.setattr(model, "tag", tag)
+    monkeypatch.setattr(model, "span_floor", np.inf)
+    marked = "Wat moet ik vragen over de slimme camera's op het Stationsplein?"
+    assert runs(marked, tag(marked))
+    assert any("camera" in s.text for s in model.subjects(marked))
 
 
 def _folded(phrase: str) -> tuple[list[tuple[str, int, int]], list[str]]:

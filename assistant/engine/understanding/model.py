@@ -385,10 +385,11 @@ class AnalyserModel:
     def subjects(self, text: str, limit: int = SUBJECT_CANDIDATES) -> list[Subject]:
         """Phrases that name the technology or plan, as written, the likeliest first, one per
         mention, at most ``limit``. The span ranker (:mod:`.spans`) chooses each phrase's ends;
-        ``confidence`` is its score. Where the tagger marks no word (see :func:`runs`), only
-        the candidates that score at least the ranker's learned floor (a word the tagger never
-        saw, "blockchain", may still name a technology), and none for a model without a floor.
-        A model without a ranker gives the tagger's runs."""
+        ``confidence`` is its score. Where the tagger marks no word (see :func:`runs`), the
+        best candidate of each mention is kept only where it scores at least the ranker's
+        learned floor (a word the tagger never saw, "blockchain", may still name a technology;
+        :func:`.train._floor`); none where the model has no floor. A model without a ranker
+        gives the tagger's runs."""
         tagged = self.tag(text)
         found = runs(text, tagged)
         floor = -math.inf if found else self.span_floor

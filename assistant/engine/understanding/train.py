@@ -74,7 +74,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 40
+ANALYSER_VERSION = 41
 # How many of the technologies it never saw in training the scope threshold keeps: refusing a
 # technology costs a council member more than a denkraam answer about a plan with little
 # technology in it. The threshold was 0.3 by hand, chosen when 0.3 kept 0.94 (and refused 0.83
@@ -705,10 +705,15 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
     Every technology is in one fold only (grouped by the longest word of the subject), so that
     the figures say how the analyser does on technologies it never saw. The ranker learns from
     the tagger's probabilities of folds that did not see the message (as at answering, where
-    the tagger never saw the question) and is scored over the same folds. Reported per set
-    (labelled questions, labelled cases): the phrase of the tagger's first run as the query
-    shapes it (:func:`.model.runs`, :func:`.model.subject_phrase`) and the ranker's best
-    candidate, each as word-for-word equal to the labelled subject and as word F1."""
+    the tagger never saw the question) and is scored over the same folds; the messages that
+    name no technology are in the tagger's folds too (by their text), as the floor is chosen on
+    their scores. Where the tagger marks no word, a fold's message gets the best candidate when
+    it reaches the floor chosen on the other folds' messages. Reported per set (labelled
+    questions, labelled cases): the phrase of the tagger's first run as the query shapes it
+    (:func:`.model.runs`, :func:`.model.subject_phrase`), the ranker's best candidate, and the
+    same without the floor (no subject where no run starts), each as word-for-word equal to the
+    labelled subject and as word F1; and (``unmarked``) what the floor chosen on all folds does
+    on the messages without a run."""
     from sklearn.linear_model import LogisticRegression
 
     by_row: dict[str, list[int]] = {}
@@ -782,9 +787,11 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
         return float(np.max(scores)), (i, j), text[tokens[i][1]:tokens[j][2]]
 
     ranked: dict[str, str] = {}
-    # Where the tagger marks no word: the best candidate's score, whether the message names a
-    # technology and whether that candidate shares a word with it, and the candidate.
+    # Where the tagger marks no word and the ranker has candidates: the best candidate's score,
+    # whether the message names a technology and whether that candidate overlaps the labelled
+    # mention's words, and the candidate; by fold.
     unmarked: dict[str, tuple[float, bool, bool, str]] = {}
+    fold_of_unmarked: dict[str, int] = {}
     for part in range(FOLDS):
         learn = [rid for rid, p in part_of.items() if p != part and spans_of[rid]]
         if len({span == gold_of[rid] for rid in learn for span in spans_of[rid]}) < 2:
@@ -800,6 +807,7 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
                 gold = gold_of[rid]
                 unmarked[rid] = (score, True, gold is not None and i <= gold[1]
                                  and j >= gold[0], phrase)
+                fold_of_unmarked[rid] = part
         for rid, text, _, _ in unnamed:
             if unnamed_part[rid] != part or runs(text, tagged_of[rid]):
                 continue
@@ -810,12 +818,22 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
                 x = _rows([span_features(ctx, i, j, known, stopwords) for i, j in spans],
                           column)
                 unmarked[rid] = (best(clf, text, spans, x)[0], False, False, "")
+                fold_of_unmarked[rid] = part
     floor, floor_report = _floor(list(unmarked.values()))
-    for rid, _, _, _ in labelled:
-        if rid not in ranked:  # as at answering: no run, and no candidate from the floor
+    without_floor = dict(ranked)
+    for part in range(FOLDS):
+        # The floor this fold's messages get: chosen on the other folds' messages.
+        part_floor = _floor([v for rid, v in unmarked.items()
+                             if fold_of_unmarked[rid] != part])[0]
+        for rid, _, _, _ in labelled:
+            if part_of[rid] != part or rid in ranked:
+                continue
+            # No run (as at answering: a subject only from a candidate that reaches the floor),
+            # no candidate, or no ranker in this fold: the tagger's own run, if any.
+            without_floor[rid] = base_of[rid]
             best_of = unmarked.get(rid)
-            ranked[rid] = best_of[3] if best_of and floor is not None and best_of[0] >= floor \
-                else base_of[rid]
+            ranked[rid] = best_of[3] if best_of and part_floor is not None \
+                and best_of[0] >= part_floor else base_of[rid]
 
     report: dict[str, Any] = {}
     for name, marked in (("questions", False), ("cases", True)):
@@ -824,7 +842,8 @@ def _subjects(rows: Sequence[tuple[str, str, str | None, str]], feats: list[list
             continue
         expected = [(rid, subject or "") for rid, _, subject, _ in ids]
         report[name] = {"n": len(ids), "tagger_runs": _figures(base_of, expected),
-                        "span_ranker": _figures(ranked, expected)}
+                        "span_ranker": _figures(ranked, expected),
+                        "span_ranker_no_floor": _figures(without_floor, expected)}
     questions = report.get("questions", {})
     report["subject_exact_unseen"] = round(
         sum(v for rid, v in exact_tags.items() if not rid.startswith("case:"))
@@ -862,20 +881,34 @@ def _floor(unmarked: list[tuple[float, bool, bool, str]]) -> tuple[float | None,
     the tagger never saw ("blockchain") sits just above that threshold, while a message that
     names no technology ("Wat is de denkraam?") has no candidate that scores well.
 
-    Chosen on the cross-validated scores of such messages (best candidate by a ranker of a fold
-    that did not see them): the floor that gets the most of them right, a message that names a
-    technology when its best candidate shares a word with it and scores at least the floor, one
-    that names none when its best scores below. None (no subject without a run, as before) when
-    no floor gets more right than none does."""
+    ``unmarked`` holds such messages that have candidates: (cross-validated score of the best
+    candidate, whether the message names a technology, whether that candidate overlaps the
+    labelled mention's words, the candidate). A message that names a technology is right when
+    its best candidate overlaps the mention and reaches the floor; one that names none, when its
+    best stays below. The floor gets the most of them right, the higher one where two tie;
+    None (no subject without a run, as before) when none gets more right than no floor does. It
+    lies halfway between the lowest score it accepts and the highest below that, since the
+    final ranker (trained on all messages) scores a little differently from the folds' rankers.
+    Weighed alike, a wrong subject and a missed one cost the same here; a subject is put in
+    scope for what to ask by the technology classifier, not by this floor.
+
+    Reported: the messages that name a technology (``named``) and that name none
+    (``unnamed``); of the first, those the floor finds (``named_found``) and those it gives a
+    candidate that misses the mention (``named_wrong``); of the second, those it wrongly gives
+    a subject (``unnamed_found``)."""
     named = [(s, hit) for s, is_named, hit, _ in unmarked if is_named]
-    unnamed = sorted(s for s, is_named, _, _ in unmarked if not is_named)
-    floor: float | None = None
+    unnamed = [s for s, is_named, _, _ in unmarked if not is_named]
+    chosen: float | None = None
     right = len(unnamed)
     for candidate in sorted({s for s, hit in named if hit}, reverse=True):
         score = sum(hit and s >= candidate for s, hit in named) + \
             sum(s < candidate for s in unnamed)
         if score > right:
-            floor, right = candidate, score
+            chosen, right = candidate, score
+    floor = chosen
+    if chosen is not None:
+        below = [s for s, _, _, _ in unmarked if s < chosen]
+        floor = (chosen + max(below)) / 2 if below else chosen
     top = np.inf if floor is None else floor
     found = [hit for s, hit in named if s >= top]
     return floor, {
