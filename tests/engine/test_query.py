@@ -2,6 +2,8 @@
 
 import pytest
 
+from assistant.engine.text.words import ARTICLES
+
 
 @pytest.mark.parametrize(("question", "kind"), [
     ("Wat moet ik vragen over gezichtsherkenning?", "ask"),
@@ -50,5 +52,9 @@ def test_a_word_of_the_language_is_never_corrected(engine, question, word, subje
     assert word not in query.corrected
     assert word in query.search_text.lower()
     if subject:
-        assert query.subject == subject
+        # The phrase as the user wrote it, the word uncorrected; whether the span ranker takes in
+        # the user's article before it ("een") is not what this checks (the answer names the
+        # technology with the user's article either way).
+        first, _, rest = query.subject.partition(" ")
+        assert (rest if first.lower() in ARTICLES else query.subject) == subject
 
