@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+from text_to_num import alpha2digit
 
 from assistant.engine.text.words import fold
 from assistant.engine.understanding.features import frequency
@@ -47,6 +48,24 @@ MAX_CANDIDATES = 1500
 # one) or at a line break.
 _CLAUSE_END = re.compile(r"[,:;.!?](?=\s|$)|\n")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@cache
+def is_count(word: str) -> bool:
+    """Whether a word (as the tokeniser gives it) counts something: a figure ("60", "3.000") or
+    a number word from two up, in Dutch or English, as text2num reads it ("acht", "twintig",
+    "tweeëntwintig", "twelve"). Not "een"/"one" (as often an article), nor a code with letters
+    ("5G", "CO2"). A count before a technology is part of what the user wrote ("acht slimme
+    camera's"), but not of its short name, and a place before a count is not part of the
+    phrase ("Julianapark acht slimme camera's")."""
+    if _FIGURE.fullmatch(word):
+        return True
+    if not word.isalpha():
+        return False
+    return any(alpha2digit(word, lang, threshold=2).isdigit() for lang in ("nl", "en"))
 
 
 def _clause_ends_before(text: str, tokens: list[tuple[str, int, int]], k: int) -> bool:
@@ -163,6 +182,12 @@ def span_features(ctx: SpanContext, i: int, j: int, known: frozenset[str],
         f["first_cap"] = 1.0
     if any(c.isdigit() for c in first):
         f["first_digit"] = 1.0
+    if is_count(ws[i]):
+        f["first_count"] = 1.0
+    if any(is_count(ws[k]) for k in range(i + 1, j + 1)):
+        f["inner_count"] = 1.0
+    if i > 0 and not ctx.breaks[i] and is_count(ws[i - 1]):
+        f["prev_count"] = 1.0
     if any(any(c.isdigit() for c in t) for t, _, _ in ctx.tokens[i:j + 1]):
         f["has_digit"] = 1.0
     if any(ws[k] in relatives for k in range(i + 1, j + 1)):
@@ -277,6 +302,10 @@ def name_features(tokens: list[tuple[str, int, int]], folded: list[str], text: s
         f["first_digit"] = 1.0
     if any(digit(k) for k in range(i, j + 1)):
         f["has_digit"] = 1.0
+    if any(is_count(ws[k]) for k in range(i, j + 1)):
+        f["has_count"] = 1.0
+    if i > 0 and is_count(ws[i - 1]):
+        f["prev_count"] = 1.0
     if any(ws[k] in relatives for k in range(i + 1, j + 1)):
         f["has_rel"] = 1.0
     return f
