@@ -59,8 +59,10 @@ def is_count(word: str) -> bool:
     a number word from two up, in Dutch or English, as text2num reads it ("acht", "twintig",
     "tweeëntwintig", "twelve"). Not "een"/"one" (as often an article), nor a code with letters
     ("5G", "CO2"). A count before a technology is part of what the user wrote ("acht slimme
-    camera's"), but not of its short name, and a place before a count is not part of the
-    phrase ("Julianapark acht slimme camera's")."""
+    camera's"), but not of the short name the council's questions use ("slimme camera's"):
+    the name ranker sees counts inside and before a candidate. (As features of the span
+    ranker they lowered its cross-validated phrase, 0.573 to 0.567 exact on the labelled
+    questions, and are not used there.)"""
     if _FIGURE.fullmatch(word):
         return True
     if not word.isalpha():
@@ -182,12 +184,6 @@ def span_features(ctx: SpanContext, i: int, j: int, known: frozenset[str],
         f["first_cap"] = 1.0
     if any(c.isdigit() for c in first):
         f["first_digit"] = 1.0
-    if is_count(ws[i]):
-        f["first_count"] = 1.0
-    if any(is_count(ws[k]) for k in range(i + 1, j + 1)):
-        f["inner_count"] = 1.0
-    if i > 0 and not ctx.breaks[i] and is_count(ws[i - 1]):
-        f["prev_count"] = 1.0
     if any(any(c.isdigit() for c in t) for t, _, _ in ctx.tokens[i:j + 1]):
         f["has_digit"] = 1.0
     if any(ws[k] in relatives for k in range(i + 1, j + 1)):

@@ -74,7 +74,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 42
+ANALYSER_VERSION = 43
 # How many of the technologies it never saw in training the scope threshold keeps: refusing a
 # technology costs a council member more than a denkraam answer about a plan with little
 # technology in it. The threshold was 0.3 by hand, chosen when 0.3 kept 0.94 (and refused 0.83
