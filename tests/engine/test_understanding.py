@@ -30,6 +30,7 @@ from assistant.engine.understanding.spans import (
     SPAN_WORDS,
     candidates,
     choose_name,
+    is_count,
     mentions,
     name_candidates,
     name_features,
@@ -729,6 +730,27 @@ def test_name_features_say_what_is_cut_off_after_and_before_a_name():
     named = features(1, 4, frozenset({"van"}))
     assert named["next_rel"] == named["cap_inside"] == 1.0 and "next_rel" not in f
     assert features(1, 2, frozenset())["next=<w>"] == 1.0
+
+
+@pytest.mark.parametrize(("word", "count"), [
+    ("60", True), ("3.000", True), ("1,200", True), ("acht", True), ("twintig", True),
+    ("twee", True), ("twelve", True), ("honderd", True),
+    # An article as often as a number, a code with letters, an ordinal, a share.
+    ("een", False), ("one", False), ("5g", False), ("co2", False), ("eerste", False),
+    ("second", False), ("helft", False), ("camera's", False),
+])
+def test_a_count_is_a_figure_or_a_number_word_from_two_up(word, count):
+    assert is_count(word) is count
+
+
+def test_the_name_ranker_sees_a_count_before_and_inside_a_candidate():
+    phrase = "Julianapark acht slimme camera's"
+    tokens, folded = _folded(phrase)
+    after = name_features(tokens, folded, phrase, 2, 3, frozenset(), frozenset())
+    assert after["prev_count"] == 1.0 and "has_count" not in after
+    counted = name_features(tokens, folded, phrase, 1, 3, frozenset(), frozenset())
+    assert counted["has_count"] == 1.0 and "prev_count" not in counted
+    assert "prev_digit" not in after  # a number word is no digit
 
 
 def test_the_name_is_chosen_by_its_score_and_a_long_phrase_costs_linear_time():
