@@ -15,6 +15,7 @@ from assistant.chat.conversation import Conversation
 from assistant.chat.views import reply_sections
 from assistant.engine.framework import Framework
 from assistant.engine.query import named_form
+from assistant.engine.text.words import fold
 from assistant.engine.understanding.features import tokens_with_offsets
 from assistant.engine.understanding.labelled import (
     KINDS,
@@ -733,11 +734,15 @@ def test_name_features_say_what_is_cut_off_after_and_before_a_name():
 
 
 @pytest.mark.parametrize(("word", "count"), [
-    ("60", True), ("3.000", True), ("1,200", True), ("acht", True), ("twintig", True),
-    ("twee", True), ("twelve", True), ("honderd", True),
-    # An article as often as a number, a code with letters, an ordinal, a share.
+    ("60", True), ("200", True), ("acht", True), ("twintig", True), ("twee", True),
+    ("twelve", True), ("honderd", True), ("twenty-two", True),
+    # Folded, "tweeëntwintig" has lost the diaeresis text2num reads it by.
+    (fold("tweeëntwintig"), True), ("tweeentwintig", True),
+    # An article as often as a number, a code with letters, an ordinal, a share, an English
+    # plural.
     ("een", False), ("one", False), ("5g", False), ("co2", False), ("eerste", False),
-    ("second", False), ("helft", False), ("camera's", False),
+    ("tweede", False), ("second", False), ("helft", False), ("camera's", False),
+    ("hundreds", False), ("tens", False), ("zes", True),
 ])
 def test_a_count_is_a_figure_or_a_number_word_from_two_up(word, count):
     assert is_count(word) is count
@@ -750,6 +755,8 @@ def test_the_name_ranker_sees_a_count_before_and_inside_a_candidate():
     assert after["prev_count"] == 1.0 and "has_count" not in after
     counted = name_features(tokens, folded, phrase, 1, 3, frozenset(), frozenset())
     assert counted["has_count"] == 1.0 and "prev_count" not in counted
+    whole = name_features(tokens, folded, phrase, 0, 3, frozenset(), frozenset())
+    assert whole["has_count"] == 1.0  # inside, not at its first word
     assert "prev_digit" not in after  # a number word is no digit
 
 

@@ -415,8 +415,8 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
         "format_version": "an older version of the assistant",
         "corpus_hash": "a different corpus (the texts in corpus/ have changed since)",
         "passages": "other passage settings",
-        "analyser_data": "another labelled question set or language files (the question "
-                         "analyser is trained again)",
+        "analyser_data": "another labelled question set, language files or text2num (the "
+                         "question analyser is trained again)",
         "calibration_data": "other calibration questions",
         "bank_data": "another question bank (its questions are embedded again)",
         "review_data": "other labelled proposal sentences or another checklist (the proposal "

@@ -74,7 +74,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 43
+ANALYSER_VERSION = 44
 # How many of the technologies it never saw in training the scope threshold keeps: refusing a
 # technology costs a council member more than a denkraam answer about a plan with little
 # technology in it. The threshold was 0.3 by hand, chosen when 0.3 kept 0.94 (and refused 0.83
@@ -116,11 +116,15 @@ Embed = Callable[[str], Sequence[float]]
 def data_hash() -> str:
     """What the index manifest records of the analyser's training data and code version (and of
     the word lists, whose counts are features, and of text2num, which reads the number words
-    the span and name rankers see as counts)."""
-    from importlib.metadata import version
+    the name ranker sees as counts)."""
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
+        text2num = version("text2num")
+    except PackageNotFoundError:  # importable without its metadata (vendored, frozen)
+        text2num = "absent"
     return hashlib.sha256(f"{ANALYSER_VERSION}:{labelled_hash()}:{files_hash()}:"
-                          f"{lexicon.PACKAGE}:{version('text2num')}".encode()).hexdigest()
+                          f"{lexicon.PACKAGE}:{text2num}".encode()).hexdigest()
 
 
 def _examples(framework: Framework) -> list[tuple[int, str]]:
