@@ -174,6 +174,11 @@ class Retrieval:
     # (the best for each detail found).
     checked: list[str] = field(default_factory=list)
     holding: list[Sentence] = field(default_factory=list)
+    # For a detail asked for that no sentence answers well enough (a figure, an amount, a date,
+    # a period, a share), the best sentence of the passages looked in that states that kind of
+    # detail all the same ("in 2026 kwamen 263 klachten binnen" for a question about 2025): the
+    # answer shows it with a caution instead of saying that the texts lack such a detail.
+    nearest: dict[str, Sentence] = field(default_factory=dict)
     # What the passages were searched with: for a what-to-ask question, its technology with what
     # the message describes (see Retriever.query_vector).
     vector: Any = None
@@ -330,9 +335,11 @@ class Retriever:
         return tokens
 
     def _details(self, query: Query, sentences: list[Sentence], hits: list[Hit]
-                 ) -> tuple[list[str], list[str], list[Sentence]]:
+                 ) -> tuple[list[str], list[str], list[Sentence], dict[str, Sentence]]:
         """The details and proper names the question asks about that the texts do not hold, the
-        passages looked in, and the sentences that hold the details found.
+        passages looked in, the sentences that hold the details found, and for each detail of
+        :data:`details.STATED` not found, the best sentence looked in that states that kind of
+        detail anyway (about another year, another thing, too far from the question).
 
         A detail is looked for in every passage the answer could draw on: those of the first
         :data:`DETAIL_PASSAGES` of the ranking that are more similar to the question than any
@@ -344,9 +351,10 @@ class Retriever:
         any bonus for the detail), so that a number about something else does not count; a name
         beside the party asked after ("als leverancier") counts however far down."""
         if query.kind in ("ask", "topic"):
-            return [], [], []
+            return [], [], [], {}
         out: list[str] = []
         holding: list[Sentence] = []
+        nearest: dict[str, Sentence] = {}
         checked: set[str] = set()
         if query.details:
             # The passages above the floor, and those of the best passage's document: a detail
@@ -377,14 +385,22 @@ class Retriever:
                          and all(y in s.text or y in (s.previous or "") for y in years)]
                 if found:
                     holding.append(max(found, key=lambda s: s.base))
-                else:
-                    out.append(detail)
+                    continue
+                out.append(detail)
+                # The closest statement of that kind of detail, from the document the question
+                # is most about (the best passage's) where it has one: the running costs of
+                # another plan are no near answer to those of this one.
+                near = [s for s in pool if self._states(query, detail, s)] \
+                    if detail in details.STATED else []
+                own = [s for s in near if s.passage.doc == first]
+                if near:
+                    nearest[detail] = max(own or near, key=lambda s: s.base)
         # Names count only where the question asks about them, not in what it describes.
         out += [name for name in self._proper_names(query.asked)
                 if self._unknown_words(name, query.corrected)]
         order = [h.passage.id for h in hits if h.passage.id in checked]
         unique = list({s.row: s for s in holding}.values())  # one sentence may hold two details
-        return out, order, unique
+        return out, order, unique, nearest
 
     def floor(self, query: Query) -> float:
         """The calibrated floor of relatedness for the question's language."""
@@ -400,6 +416,14 @@ class Retriever:
                                            if d in found)
             return found
         return frozenset(d for i, d in enumerate(details.STATED) if mask >> i & 1)
+
+    def _states(self, query: Query, detail: str, s: Sentence) -> bool:
+        """Whether sentence ``s`` states the kind of ``detail`` asked for (one of
+        :data:`details.STATED`), per whatever rate: an amount for a question about yearly costs
+        may be a one-off one. A count must still count what was asked."""
+        if detail == "amount":
+            return bool(ANSWERED_BY[detail] & self._stated(s))
+        return self._holds(query, detail, s)
 
     def _holds(self, query: Query, detail: str, s: Sentence) -> bool:
         """Whether sentence ``s`` states the kind of ``detail`` the question asks for."""
@@ -572,8 +596,8 @@ class Retriever:
         looked = max(n, DETAIL_PASSAGES) if query.details else n
         sentences = self.answer_sentences(query, hits, self._sentence_vector(query, vector),
                                           looked) if relevant else []
-        missing, checked, holding = self._details(query, sentences, hits) if relevant \
-            else ([], [], [])
+        missing, checked, holding, nearest = self._details(query, sentences, hits) \
+            if relevant else ([], [], [], {})
         if holding:
             # The passage that states the detail asked for answers the question best: it leads.
             first = list(dict.fromkeys(s.passage.id for s in holding))
@@ -583,7 +607,7 @@ class Retriever:
         return Retrieval(
             query=query, hits=hits, relevance=relevance, relevant=relevant, coverage=coverage,
             closest=closest, sentences=[s for s in sentences if s.rank < n], missing=missing,
-            checked=checked, holding=holding, vector=vector[0],
+            checked=checked, holding=holding, nearest=nearest, vector=vector[0],
             timings_ms={"lexical": (t_lex - started) * 1000, "dense": (t_dense - t_lex) * 1000,
                         "embed": (t_embed - t_lex) * 1000,
                         "retrieve": (ended - started) * 1000},

@@ -26,6 +26,8 @@ ANSWER_MEASURES = {
                         "better)",
     "unanswerable_declined": "unanswerable questions declined",
     "told_missing": "answerable questions told the texts lack what they asked",
+    "nearest_answerable": "answerable questions shown the closest detail with a caution instead",
+    "nearest_unanswerable": "unanswerable questions shown the closest detail with a caution",
 }
 GROUP_COLUMNS = ["n", "hit@1", "hit@5", "abstain_accuracy", "summary_has_answer"]
 

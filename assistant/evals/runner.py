@@ -329,6 +329,11 @@ def evaluate(engine: Engine, questions: list[RefQuestion],
         # Answerable questions told that the texts lack a detail they hold: worse than a
         # refusal, since it says something false about a document.
         "told_missing": sum(1 for q in answerable if rows[q.id].get("status") == "not_in_texts"),
+        # Questions shown, with a caution, the closest statement of the kind of detail asked
+        # for rather than told that the texts lack it.
+        "nearest_answerable": sum(1 for q in answerable if rows[q.id].get("status") == "nearest"),
+        "nearest_unanswerable": sum(1 for q in questions if q.abstain
+                                    and rows[q.id].get("status") == "nearest"),
     }
     return {"systems": systems, "answers": answers, "questions": per_question,
             "calibration": engine.index.manifest.get("calibration"),

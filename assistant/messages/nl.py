@@ -153,6 +153,12 @@ FOUND_IN = {"amount": ("de begroting", "het raadsvoorstel", "het contract met de
             "name": ("het contract", "het aanbestedingsbesluit")}
 LOOK_IN = "Zoiets staat meestal in {places}; u kunt het college ernaar vragen."
 NOT_IN_TEXTS_DETAILS = ": ze noemen {details}."
+# A detail of the kind asked for that the texts state, but not as the answer to the question
+# (another year, another amount): shown with this caution, not called missing.
+NEAREST = {"amount": "bedrag", "count": "aantal", "date": "datum", "duration": "termijn",
+           "percentage": "percentage"}
+NEAREST_NOTICE = ("Ik vind in de teksten geen {details} als antwoord op precies deze vraag. Wat "
+                  "er het dichtst bij komt, staat hieronder: kijk of het is wat u zoekt.")
 NAMES_ABSENT = " {names} komt er niet in voor."
 NAMES_ABSENT_MANY = " {names} komen er niet in voor."
 NO_QUESTION = ("Uw bericht bevat een tekst maar geen vraag. Zal ik opsommen wat u erover kunt "

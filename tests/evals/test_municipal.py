@@ -10,7 +10,7 @@ import pytest
 
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.engine.corpus.readers import load_corpus
-from assistant.evals.runner import evaluate, load_reference
+from assistant.evals.runner import RefQuestion, evaluate, load_reference
 
 from ..conftest import copy_corpus
 from ..support import OUTPUT
@@ -199,6 +199,35 @@ def test_a_detail_is_said_missing_only_after_looking(municipal_engine):
     assert answer.status == "not_in_texts"
     assert answer.missing == ["count"]
     assert any(pid.startswith("raadsinformatiebrief-meetnet-grondwater") for pid in answer.checked)
+
+
+@pytest.mark.parametrize("question, kind, closest", [
+    # The letter states a one-off cost, not a yearly one.
+    ("Wat kost het meetnet voor het grondwater per jaar?", "bedrag",
+     "De aanleg van het meetnet kost ruim een ton."),
+    # It counts the wells placed in 2027, not in 2026.
+    ("Hoeveel peilbuizen plaatst het college in 2026?", "aantal", "achttien peilbuizen"),
+])
+def test_a_detail_stated_otherwise_is_quoted_with_a_caution_not_called_missing(
+        municipal_engine, question, kind, closest):
+    """The texts state that kind of detail, but not as the answer: the answer does not say they
+    lack it; it quotes the closest statement first, from the document asked about, and says to
+    check it."""
+    from assistant.messages import nl
+
+    answer = municipal_engine.ask(question)
+    assert answer.status == "nearest" and answer.abstained
+    assert answer.notices[0] == nl.NEAREST_NOTICE.format(details=kind)
+    assert not any(n.startswith(nl.NOT_IN_TEXTS) for n in answer.notices)
+    assert closest in answer.related[0].text
+    assert answer.citation(answer.related[0].citations[0]).doc == \
+        "raadsinformatiebrief-meetnet-grondwater"
+    # Counted apart from the answers that say the texts lack what was asked.
+    questions = [RefQuestion(id="n", question=question, lang="nl", kind="detail", abstain=False,
+                             expect=[{"doc": "raadsinformatiebrief-meetnet-grondwater",
+                                      "contains": closest}])]
+    answers = evaluate(municipal_engine, questions)["answers"]
+    assert answers["nearest_answerable"] == 1 and answers["told_missing"] == 0
 
 
 def test_the_floor_of_relatedness_is_calibrated_on_the_corpus(municipal_engine, engine):

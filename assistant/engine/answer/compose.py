@@ -20,8 +20,10 @@ is composed depends on the kind of question:
   questions offered as a follow-up;
 * when the texts do not hold what was asked (retrieval's ``missing``) the answer says so, names
   what is missing, says where such a detail is usually written down and adds, labelled, what the
-  texts do say about the question; a question outside the texts is declined with questions they
-  do cover.
+  texts do say about the question; where they state that kind of detail, though not as the
+  answer (retrieval's ``nearest``), the answer quotes the closest with a caution instead of
+  saying that they lack it; a question outside the texts is declined with questions they do
+  cover.
 """
 
 from __future__ import annotations
@@ -342,21 +344,32 @@ class Composer:
         q = retrieval.query
         lang = q.language
         said = of(lang)
-        details = [said.MISSING[m] for m in retrieval.missing if m in said.MISSING]
-        names = [m for m in retrieval.missing if m not in said.MISSING]
+        # A detail the passages looked in state, though not as the answer (another year, a
+        # total for a price per piece), is not called missing: the closest is shown, with a
+        # caution. Only what they do not state at all is said to be missing.
+        nearest = {m: s for m, s in retrieval.nearest.items() if m in retrieval.missing}
+        absent = [m for m in retrieval.missing if m not in nearest]
+        details = [said.MISSING[m] for m in absent if m in said.MISSING]
+        names = [m for m in absent if m not in said.MISSING]
         if lang == "en":  # "they do not say who that is", "they mention no date"
             details = [en.DETAIL_NOT_SAID.format(what=d[4:]) if d.startswith("not ")
                        else en.DETAIL_MENTIONED.format(what=d) for d in details]
-        notice = said.NOT_IN_TEXTS + (
-            said.NOT_IN_TEXTS_DETAILS.format(details=join_words(details, lang)) if details
-            else ".")
-        if names:
-            absent = said.NAMES_ABSENT if len(names) == 1 else said.NAMES_ABSENT_MANY
-            notice += absent.format(names=join_words(names, lang))
-        answer.status = "not_in_texts"
+        answer.notices = []
+        if absent:
+            notice = said.NOT_IN_TEXTS + (
+                said.NOT_IN_TEXTS_DETAILS.format(details=join_words(details, lang)) if details
+                else ".")
+            if names:
+                absent_names = said.NAMES_ABSENT if len(names) == 1 else said.NAMES_ABSENT_MANY
+                notice += absent_names.format(names=join_words(names, lang))
+            answer.notices.append(notice)
+        if nearest:
+            kinds = [said.NEAREST[m] for m in nearest]
+            answer.notices.append(said.NEAREST_NOTICE.format(
+                details=join_words(kinds, lang, "or")))
+        answer.status = "not_in_texts" if absent else "nearest"
         answer.abstained = True
         answer.missing = list(retrieval.missing)
-        answer.notices = [notice]
         # Where such a detail is written down (the proposal, the budget, the DPIA), and that it
         # is the college's to answer: a pointer, not only a refusal. The likeliest place of each
         # missing detail first; a missing place or proper name has no such document.
@@ -365,12 +378,14 @@ class Composer:
         places = places[:MAX_PLACES]
         if places:
             answer.notices.append(said.LOOK_IN.format(places=join_words(places, lang, "or")))
-        # "What the texts do say" only from sentences about what was asked (and any holding a
-        # detail that was found): one that shares no more than a common word with it is filler,
-        # however close e5 puts it.
+        # "What the texts do say": the closest statement of each detail first, then sentences
+        # about what was asked (and any holding a detail that was found): one that shares no
+        # more than a common word with it is filler, however close e5 puts it.
         about = self._about(q, retrieval.sentences)
-        answer.related = self._summary(replace(retrieval, sentences=about), cites, limit=2,
-                                       lead=False)
+        closest = list({s.row: s for s in nearest.values()}.values())
+        answer.related = self._summary(
+            replace(retrieval, sentences=about, holding=retrieval.holding + closest), cites,
+            limit=max(2, len(closest)), lead=False)
         answer.suggestions = self.suggestions(lang)
         answer.citations = cites.build()
         return answer
