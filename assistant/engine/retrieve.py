@@ -174,10 +174,11 @@ class Retrieval:
     # (the best for each detail found).
     checked: list[str] = field(default_factory=list)
     holding: list[Sentence] = field(default_factory=list)
-    # For a detail asked for that no sentence answers well enough (a figure, an amount, a date,
-    # a period, a share), the best sentence of the passages looked in that states that kind of
-    # detail all the same ("in 2026 kwamen 263 klachten binnen" for a question about 2025): the
-    # answer shows it with a caution instead of saying that the texts lack such a detail.
+    # For a detail asked for that no sentence holds (a figure, an amount, a date, a period, a
+    # share), the best sentence looked in that would have held it but for the year it is about
+    # or what an amount is per ("in 2026 kwamen 263 klachten binnen" for
+    # 2025, a one-off amount for a yearly one), answering the question as well as a holding
+    # sentence must: the answer quotes it with a caution instead of saying the texts lack it.
     nearest: dict[str, Sentence] = field(default_factory=dict)
     # What the passages were searched with: for a what-to-ask question, its technology with what
     # the message describes (see Retriever.query_vector).
@@ -338,8 +339,8 @@ class Retriever:
                  ) -> tuple[list[str], list[str], list[Sentence], dict[str, Sentence]]:
         """The details and proper names the question asks about that the texts do not hold, the
         passages looked in, the sentences that hold the details found, and for each detail of
-        :data:`details.STATED` not found, the best sentence looked in that states that kind of
-        detail anyway (about another year, another thing, too far from the question).
+        :data:`details.STATED` not found, the best sentence that would have held it but for the
+        year it is about or what an amount is per (see ``nearest`` of :class:`Retrieval`).
 
         A detail is looked for in every passage the answer could draw on: those of the first
         :data:`DETAIL_PASSAGES` of the ranking that are more similar to the question than any
@@ -387,14 +388,16 @@ class Retriever:
                     holding.append(max(found, key=lambda s: s.base))
                     continue
                 out.append(detail)
-                # The closest statement of that kind of detail, from the document the question
-                # is most about (the best passage's) where it has one: the running costs of
-                # another plan are no near answer to those of this one.
-                near = [s for s in pool if self._states(query, detail, s)] \
+                # The closest statement of that kind of detail: one that would have answered,
+                # as close to the question as a sentence holding it must be, but for what it is
+                # per or which year it is about ("in 2026" for 2025, a one-off amount for a
+                # yearly one). (Kept to the best passage's document, it lost English questions,
+                # whose best passage is the least sure.)
+                near = [s for s in pool if s.base >= best - DETAIL_MARGIN
+                        and self._holds(query, detail, s, per=False)] \
                     if detail in details.STATED else []
-                own = [s for s in near if s.passage.doc == first]
                 if near:
-                    nearest[detail] = max(own or near, key=lambda s: s.base)
+                    nearest[detail] = max(near, key=lambda s: s.base)
         # Names count only where the question asks about them, not in what it describes.
         out += [name for name in self._proper_names(query.asked)
                 if self._unknown_words(name, query.corrected)]
@@ -417,16 +420,10 @@ class Retriever:
             return found
         return frozenset(d for i, d in enumerate(details.STATED) if mask >> i & 1)
 
-    def _states(self, query: Query, detail: str, s: Sentence) -> bool:
-        """Whether sentence ``s`` states the kind of ``detail`` asked for (one of
-        :data:`details.STATED`), per whatever rate: an amount for a question about yearly costs
-        may be a one-off one. A count must still count what was asked."""
-        if detail == "amount":
-            return bool(ANSWERED_BY[detail] & self._stated(s))
-        return self._holds(query, detail, s)
-
-    def _holds(self, query: Query, detail: str, s: Sentence) -> bool:
-        """Whether sentence ``s`` states the kind of ``detail`` the question asks for."""
+    def _holds(self, query: Query, detail: str, s: Sentence, per: bool = True) -> bool:
+        """Whether sentence ``s`` states the kind of ``detail`` the question asks for; with
+        ``per`` false, an amount per whatever it is per (a one-off amount for a yearly one).
+        A count must count what was asked either way."""
         if detail == "count" and details.asks_how_often(query.asked):
             # "Hoe vaak" is answered by how often ("elk kwartaal", "drie keer", "in 14 procent
             # van de gesprekken"), not by a number of something.
@@ -435,7 +432,7 @@ class Retriever:
             stated = self._stated(s)
             if not ANSWERED_BY[detail] & stated:
                 return False
-            if detail == "amount":
+            if detail == "amount" and per:
                 # An amount asked for per year is not answered by a one-off amount, nor by one
                 # per minute; one asked for per lamp post not by a total. What an amount is per
                 # ("per lichtmast") is compared within one language only.

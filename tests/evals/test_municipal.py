@@ -207,27 +207,55 @@ def test_a_detail_is_said_missing_only_after_looking(municipal_engine):
      "De aanleg van het meetnet kost ruim een ton."),
     # It counts the wells placed in 2027, not in 2026.
     ("Hoeveel peilbuizen plaatst het college in 2026?", "aantal", "achttien peilbuizen"),
+    # In English, whose best passage is another document's.
+    ("What does the groundwater network cost per year?", "amount",
+     "De aanleg van het meetnet kost ruim een ton."),
 ])
 def test_a_detail_stated_otherwise_is_quoted_with_a_caution_not_called_missing(
         municipal_engine, question, kind, closest):
     """The texts state that kind of detail, but not as the answer: the answer does not say they
-    lack it; it quotes the closest statement first, from the document asked about, and says to
-    check it."""
-    from assistant.messages import nl
+    lack it; it quotes the closest statement first and, right above it, says to check it."""
+    from assistant.messages import of
 
+    said = of("en" if question.startswith("What") else "nl")
     answer = municipal_engine.ask(question)
     assert answer.status == "nearest" and answer.abstained
-    assert answer.notices[0] == nl.NEAREST_NOTICE.format(details=kind)
-    assert not any(n.startswith(nl.NOT_IN_TEXTS) for n in answer.notices)
+    assert answer.notices[-1] == said.NEAREST_NOTICE.format(details=kind)
+    assert not any(n.startswith(said.NOT_IN_TEXTS) for n in answer.notices)
     assert closest in answer.related[0].text
     assert answer.citation(answer.related[0].citations[0]).doc == \
         "raadsinformatiebrief-meetnet-grondwater"
     # Counted apart from the answers that say the texts lack what was asked.
-    questions = [RefQuestion(id="n", question=question, lang="nl", kind="detail", abstain=False,
+    questions = [RefQuestion(id="n", question=question, lang=said.__name__[-2:], kind="detail",
+                             abstain=False,
                              expect=[{"doc": "raadsinformatiebrief-meetnet-grondwater",
                                       "contains": closest}])]
     answers = evaluate(municipal_engine, questions)["answers"]
     assert answers["nearest_answerable"] == 1 and answers["told_missing"] == 0
+
+
+def test_the_closest_statement_stays_beside_a_detail_that_was_found(municipal_engine):
+    answer = municipal_engine.ask("Wat kost het meetnet voor het grondwater per jaar en hoe lang "
+                                  "worden de meetgegevens bewaard?")
+    assert answer.status == "nearest" and answer.missing == ["amount"]
+    related = [c.text for c in answer.related]
+    assert "ruim een ton" in related[0]
+    assert any("achtenveertig uur" in text for text in related[1:])
+
+
+@pytest.mark.parametrize("question", [
+    # The yearly costs in the texts are those of another plan (the parking sensors).
+    "Wat kosten de camera's in het Stadspark per jaar?",
+    # A period the letter states (how long data are kept) is no near answer to "when".
+    "Wanneer wordt het meetnet voor het grondwater geëvalueerd?",
+])
+def test_a_detail_about_something_else_is_no_closest_statement(municipal_engine, question):
+    from assistant.messages import nl
+
+    answer = municipal_engine.ask(question)
+    assert answer.status == "not_in_texts"
+    assert answer.notices[0].startswith(nl.NOT_IN_TEXTS)
+    assert nl.NEAREST_NOTICE.split("{")[0] not in " ".join(answer.notices)
 
 
 def test_the_floor_of_relatedness_is_calibrated_on_the_corpus(municipal_engine, engine):

@@ -344,10 +344,11 @@ class Composer:
         q = retrieval.query
         lang = q.language
         said = of(lang)
-        # A detail the passages looked in state, though not as the answer (another year, a
-        # total for a price per piece), is not called missing: the closest is shown, with a
-        # caution. Only what they do not state at all is said to be missing.
-        nearest = {m: s for m, s in retrieval.nearest.items() if m in retrieval.missing}
+        # A detail the texts state, though not as the answer (about another year, a one-off
+        # amount for a yearly one), is not called missing: its closest statement is quoted first,
+        # with a caution. Only what they do not state so is said to be missing.
+        nearest = {m: s for m, s in retrieval.nearest.items()
+                   if self._usable(s.text, closed=False)}
         absent = [m for m in retrieval.missing if m not in nearest]
         details = [said.MISSING[m] for m in absent if m in said.MISSING]
         names = [m for m in absent if m not in said.MISSING]
@@ -363,10 +364,6 @@ class Composer:
                 absent_names = said.NAMES_ABSENT if len(names) == 1 else said.NAMES_ABSENT_MANY
                 notice += absent_names.format(names=join_words(names, lang))
             answer.notices.append(notice)
-        if nearest:
-            kinds = [said.NEAREST[m] for m in nearest]
-            answer.notices.append(said.NEAREST_NOTICE.format(
-                details=join_words(kinds, lang, "or")))
         answer.status = "not_in_texts" if absent else "nearest"
         answer.abstained = True
         answer.missing = list(retrieval.missing)
@@ -378,14 +375,19 @@ class Composer:
         places = places[:MAX_PLACES]
         if places:
             answer.notices.append(said.LOOK_IN.format(places=join_words(places, lang, "or")))
-        # "What the texts do say": the closest statement of each detail first, then sentences
-        # about what was asked (and any holding a detail that was found): one that shares no
-        # more than a common word with it is filler, however close e5 puts it.
-        about = self._about(q, retrieval.sentences)
+        # The caution last, right above what it points to.
+        if nearest:
+            answer.notices.append(said.NEAREST_NOTICE.format(
+                details=join_words([said.NEAREST[m] for m in nearest], lang, "or")))
+        # "What the texts do say": the closest statements, always and first; then sentences about
+        # what was asked (and any holding a detail that was found): one that shares no more than
+        # a common word with it is filler, however close e5 puts it.
         closest = list({s.row: s for s in nearest.values()}.values())
-        answer.related = self._summary(
-            replace(retrieval, sentences=about, holding=retrieval.holding + closest), cites,
-            limit=max(2, len(closest)), lead=False)
+        first = self._summary(replace(retrieval, sentences=[], holding=closest), cites,
+                              limit=len(closest), lead=False) if closest else []
+        about = self._about(q, retrieval.sentences)
+        rest = self._summary(replace(retrieval, sentences=about), cites, limit=2, lead=False)
+        answer.related = first + [c for c in rest if c.text not in {f.text for f in first}]
         answer.suggestions = self.suggestions(lang)
         answer.citations = cites.build()
         return answer
