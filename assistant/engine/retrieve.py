@@ -340,7 +340,8 @@ class Retriever:
         """The details and proper names the question asks about that the texts do not hold, the
         passages looked in, the sentences that hold the details found, and for each detail of
         :data:`details.STATED` not found, the best sentence that would have held it but for the
-        year it is about or what an amount is per (see ``nearest`` of :class:`Retrieval`).
+        year it is about or what an amount is per, where there is one (see ``nearest`` of
+        :class:`Retrieval`).
 
         A detail is looked for in every passage the answer could draw on: those of the first
         :data:`DETAIL_PASSAGES` of the ranking that are more similar to the question than any
@@ -391,8 +392,8 @@ class Retriever:
                 # The closest statement of that kind of detail: one that would have answered,
                 # as close to the question as a sentence holding it must be, but for what it is
                 # per or which year it is about ("in 2026" for 2025, a one-off amount for a
-                # yearly one). (Kept to the best passage's document, it lost English questions,
-                # whose best passage is the least sure.)
+                # yearly one). From every passage looked in, not only the best passage's
+                # document: an English question's best passage is the least sure.
                 near = [s for s in pool if s.base >= best - DETAIL_MARGIN
                         and self._holds(query, detail, s, per=False)] \
                     if detail in details.STATED else []

@@ -154,7 +154,8 @@ FOUND_IN = {"amount": ("de begroting", "het raadsvoorstel", "het contract met de
 LOOK_IN = "Zoiets staat meestal in {places}; u kunt het college ernaar vragen."
 NOT_IN_TEXTS_DETAILS = ": ze noemen {details}."
 # A detail of the kind asked for that the texts state, but not as the answer to the question
-# (another year, another amount): shown with this caution, not called missing.
+# (about another year, an amount per something else: one-off for yearly): quoted under this
+# caution, not called missing.
 NEAREST = {"amount": "bedrag", "count": "aantal", "date": "datum", "duration": "termijn",
            "percentage": "percentage"}
 NEAREST_NOTICE = ("Ik vind in de teksten geen {details} als antwoord op precies deze vraag. Wat "

@@ -220,7 +220,9 @@ def test_a_detail_stated_otherwise_is_quoted_with_a_caution_not_called_missing(
     said = of("en" if question.startswith("What") else "nl")
     answer = municipal_engine.ask(question)
     assert answer.status == "nearest" and answer.abstained
-    assert answer.notices[-1] == said.NEAREST_NOTICE.format(details=kind)
+    # The caution, then where such a detail is usually written down.
+    assert answer.notices[0] == said.NEAREST_NOTICE.format(details=kind)
+    assert answer.notices[1].startswith(said.LOOK_IN.split("{")[0])
     assert not any(n.startswith(said.NOT_IN_TEXTS) for n in answer.notices)
     assert closest in answer.related[0].text
     assert answer.citation(answer.related[0].citations[0]).doc == \
@@ -244,9 +246,12 @@ def test_the_closest_statement_stays_beside_a_detail_that_was_found(municipal_en
 
 
 @pytest.mark.parametrize("question", [
+    # A place the texts lack: the costs in Noorderhaven are no near answer for Utrecht.
+    "Wat kost het meetnet voor het grondwater in Utrecht per jaar?",
     # The yearly costs in the texts are those of another plan (the parking sensors).
     "Wat kosten de camera's in het Stadspark per jaar?",
-    # A period the letter states (how long data are kept) is no near answer to "when".
+    # The period the letter states (how long data are kept) is about something else: it
+    # answers the question less well than a holding sentence must.
     "Wanneer wordt het meetnet voor het grondwater geëvalueerd?",
 ])
 def test_a_detail_about_something_else_is_no_closest_statement(municipal_engine, question):

@@ -346,10 +346,15 @@ class Composer:
         said = of(lang)
         # A detail the texts state, though not as the answer (about another year, a one-off
         # amount for a yearly one), is not called missing: its closest statement is quoted first,
-        # with a caution. Only what they do not state so is said to be missing.
+        # under a caution. Only what they do not state so is said to be missing, and where a
+        # name the question asks about is missing, so is every detail.
         nearest = {m: s for m, s in retrieval.nearest.items()
                    if self._usable(s.text, closed=False)}
         absent = [m for m in retrieval.missing if m not in nearest]
+        if any(m not in said.MISSING for m in absent):
+            # A name the texts lack ("in Utrecht"): a figure about another place or party is no
+            # near answer.
+            nearest, absent = {}, list(retrieval.missing)
         details = [said.MISSING[m] for m in absent if m in said.MISSING]
         names = [m for m in absent if m not in said.MISSING]
         if lang == "en":  # "they do not say who that is", "they mention no date"
@@ -364,6 +369,9 @@ class Composer:
                 absent_names = said.NAMES_ABSENT if len(names) == 1 else said.NAMES_ABSENT_MANY
                 notice += absent_names.format(names=join_words(names, lang))
             answer.notices.append(notice)
+        if nearest:
+            answer.notices.append(said.NEAREST_NOTICE.format(
+                details=join_words([said.NEAREST[m] for m in nearest], lang, "or")))
         answer.status = "not_in_texts" if absent else "nearest"
         answer.abstained = True
         answer.missing = list(retrieval.missing)
@@ -375,16 +383,13 @@ class Composer:
         places = places[:MAX_PLACES]
         if places:
             answer.notices.append(said.LOOK_IN.format(places=join_words(places, lang, "or")))
-        # The caution last, right above what it points to.
-        if nearest:
-            answer.notices.append(said.NEAREST_NOTICE.format(
-                details=join_words([said.NEAREST[m] for m in nearest], lang, "or")))
-        # "What the texts do say": the closest statements, always and first; then sentences about
-        # what was asked (and any holding a detail that was found): one that shares no more than
-        # a common word with it is filler, however close e5 puts it.
-        closest = list({s.row: s for s in nearest.values()}.values())
-        first = self._summary(replace(retrieval, sentences=[], holding=closest), cites,
-                              limit=len(closest), lead=False) if closest else []
+        # "What the texts do say": each closest statement, first and whatever its score; then
+        # sentences about what was asked (and any holding a detail that was found): one that
+        # shares no more than a common word with it is filler, however close e5 puts it.
+        closest = sorted({s.row: s for s in nearest.values()}.values(),
+                         key=lambda s: (s.rank, s.position))
+        first = [Claim(text=s.text, citations=[cites.cite(s.passage)], quote=lang == "en")
+                 for s in closest]
         about = self._about(q, retrieval.sentences)
         rest = self._summary(replace(retrieval, sentences=about), cites, limit=2, lead=False)
         answer.related = first + [c for c in rest if c.text not in {f.text for f in first}]
