@@ -176,9 +176,9 @@ class Retrieval:
     holding: list[Sentence] = field(default_factory=list)
     # For a detail asked for that no sentence holds (a figure, an amount, a date, a period, a
     # share), the best sentence looked in that would have held it but for the year it is about
-    # or what an amount is per ("in 2026 kwamen 263 klachten binnen" for
-    # 2025, a one-off amount for a yearly one), answering the question as well as a holding
-    # sentence must: the answer quotes it with a caution instead of saying the texts lack it.
+    # or what an amount is per ("in 2026 kwamen 263 klachten binnen" for 2025, a one-off amount
+    # for a yearly one), answering the question as well as a holding sentence must: the answer
+    # quotes it under a caution instead of saying that the texts lack it.
     nearest: dict[str, Sentence] = field(default_factory=dict)
     # What the passages were searched with: for a what-to-ask question, its technology with what
     # the message describes (see Retriever.query_vector).
