@@ -175,10 +175,11 @@ class Retrieval:
     checked: list[str] = field(default_factory=list)
     holding: list[Sentence] = field(default_factory=list)
     # For a detail asked for that no sentence holds (a figure, an amount, a date, a period, a
-    # share), the best sentence looked in that would have held it but for the year it is about
-    # or what an amount is per ("in 2026 kwamen 263 klachten binnen" for 2025, a one-off amount
-    # for a yearly one), answering the question as well as a holding sentence must: the answer
-    # quotes it under a caution instead of saying that the texts lack it.
+    # share, a name), the best sentence looked in that would have held it but for the year it is
+    # about or what an amount is per ("in 2026 kwamen 263 klachten binnen" for 2025, a one-off
+    # amount for a yearly one), or that names a company where another party or a brand was asked
+    # after, answering the question as well as a holding sentence must: the answer quotes it
+    # under a caution instead of saying that the texts lack it.
     nearest: dict[str, Sentence] = field(default_factory=dict)
     # What the passages were searched with: for a what-to-ask question, its technology with what
     # the message describes (see Retriever.query_vector).
@@ -339,9 +340,10 @@ class Retriever:
                  ) -> tuple[list[str], list[str], list[Sentence], dict[str, Sentence]]:
         """The details and proper names the question asks about that the texts do not hold, the
         passages looked in, the sentences that hold the details found, and for each detail of
-        :data:`details.STATED` not found, the best sentence that would have held it but for the
-        year it is about or what an amount is per, where there is one (see ``nearest`` of
-        :class:`Retrieval`).
+        :data:`details.STATED` or name not found, the best sentence that would have held it but
+        for the year it is about or what an amount is per (for a name: a company's named in the
+        best passage's document where another party was asked after), where there is one (see
+        ``nearest`` of :class:`Retrieval`).
 
         A detail is looked for in every passage the answer could draw on: those of the first
         :data:`DETAIL_PASSAGES` of the ranking that are more similar to the question than any
@@ -394,9 +396,18 @@ class Retriever:
                 # per or which year it is about ("in 2026" for 2025, a one-off amount for a
                 # yearly one). From every passage looked in, not only the best passage's
                 # document: an English question's best passage is the least sure.
-                near = [s for s in pool if s.base >= best - DETAIL_MARGIN
-                        and self._holds(query, detail, s, per=False)] \
-                    if detail in details.STATED else []
+                # For a name, that is a company's (with its legal form) where the question asked
+                # after another party or a brand ("Telpunt Systems B.V." as supplier for "welk
+                # merk"), named in the document the question is most about (the best passage's),
+                # however little else it shares with the question, as a supplier named beside
+                # the word asked after is found.
+                if detail == "name":
+                    near = [s for s in pool if s.passage.doc == first
+                            and _LEGAL_FORM.search(s.text)]
+                else:
+                    near = [s for s in pool if s.base >= best - DETAIL_MARGIN
+                            and self._holds(query, detail, s, per=False)] \
+                        if detail in details.STATED else []
                 if near:
                     nearest[detail] = max(near, key=lambda s: s.base)
         # Names count only where the question asks about them, not in what it describes.

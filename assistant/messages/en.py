@@ -46,7 +46,7 @@ FOUND_IN = {"amount": ("the budget", "the council proposal", "the contract with 
 LOOK_IN = "Such details are usually found in {places}; you can ask the executive."
 NOT_IN_TEXTS_DETAILS = ": {details}."
 NEAREST = {"amount": "amount", "count": "number", "date": "date", "duration": "period",
-           "percentage": "percentage"}
+           "percentage": "percentage", "name": "name"}
 NEAREST_NOTICE = ("I find no {details} in the texts that answers exactly this question. What "
                   "comes closest is below: check whether it is what you are looking for.")
 DETAIL_NOT_SAID = "they do not say {what}"

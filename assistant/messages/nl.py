@@ -157,7 +157,7 @@ NOT_IN_TEXTS_DETAILS = ": ze noemen {details}."
 # (about another year, an amount per something else: one-off for yearly): quoted under this
 # caution, not called missing.
 NEAREST = {"amount": "bedrag", "count": "aantal", "date": "datum", "duration": "termijn",
-           "percentage": "percentage"}
+           "percentage": "percentage", "name": "naam"}
 NEAREST_NOTICE = ("Ik vind in de teksten geen {details} als antwoord op precies deze vraag. Wat "
                   "er het dichtst bij komt, staat hieronder: kijk of het is wat u zoekt.")
 NAMES_ABSENT = " {names} komt er niet in voor."

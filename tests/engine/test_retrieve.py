@@ -143,10 +143,11 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
         # asked for per month, by neither (the one per year is quoted as the closest, below).
         ("Wat kost de telsoftware van de verkeerscamera's jaarlijks?", "4.500", None),
         ("Wat kost de telsoftware van de verkeerscamera's per maand?", "4.500", "amount"),
-        # A company's legal form names the supplier, not the brand it supplies.
+        # A company's legal form names the supplier, not the brand it supplies: asked for the
+        # brand, the supplier is quoted as the closest.
         ("Welke leverancier levert de telsoftware van de verkeerscamera's op de Dorpsstraat?",
          "Telpunt", None),
-        ("Welk merk verkeerscamera's hangt er op de Dorpsstraat?", None, "name"),
+        ("Welk merk verkeerscamera's hangt er op de Dorpsstraat?", "Telpunt", "name"),
         # The day of a date and the figure of an amount number nothing: "sinds 1 mei 2027" and
         # "€ 86.000" do not say how many cameras there are.
         ("Hoeveel verkeerscamera's hangen er op de Dorpsstraat?", None, "count"),

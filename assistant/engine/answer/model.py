@@ -88,7 +88,8 @@ class Validation(BaseModel):
 class Answer(BaseModel):
     """One answer. ``status``: answered; not_in_texts (in scope, but the texts do not hold what
     was asked: ``missing`` says what, ``related`` what they do say, first any sentence that
-    would have given a detail but for its year or what an amount is per); nearest (every
+    would have given a detail but for its year or what an amount is per, or that names a
+    company where another party was asked after); nearest (every
     detail in ``missing`` has such a sentence and no name is missing: the sentences are quoted
     first in ``related`` under a caution, and the answer does not claim that the texts lack
     it); out_of_scope; no_question (a
