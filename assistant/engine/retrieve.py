@@ -175,10 +175,10 @@ class Retrieval:
     checked: list[str] = field(default_factory=list)
     holding: list[Sentence] = field(default_factory=list)
     # For a detail asked for that no sentence holds (a figure, an amount, a date, a period, a
-    # share, a name), the best sentence looked in that would have held it but for the year it is
-    # about or what an amount is per ("in 2026 kwamen 263 klachten binnen" for 2025, a one-off
-    # amount for a yearly one), or that names a company where another party or a brand was asked
-    # after, answering the question as well as a holding sentence must: the answer quotes it
+    # share), the best sentence looked in that would have held it but for the year it is about
+    # or what an amount is per ("in 2026 kwamen 263 klachten binnen" for 2025, a one-off amount
+    # for a yearly one), answering the question as well as a holding sentence must; for a name,
+    # a sentence of the best passage's document that names a company. The answer quotes it
     # under a caution instead of saying that the texts lack it.
     nearest: dict[str, Sentence] = field(default_factory=dict)
     # What the passages were searched with: for a what-to-ask question, its technology with what
@@ -341,8 +341,8 @@ class Retriever:
         """The details and proper names the question asks about that the texts do not hold, the
         passages looked in, the sentences that hold the details found, and for each detail of
         :data:`details.STATED` or name not found, the best sentence that would have held it but
-        for the year it is about or what an amount is per (for a name: a company's named in the
-        best passage's document where another party was asked after), where there is one (see
+        for the year it is about or what an amount is per (for a name: a company named in the
+        best passage's document), where there is one (see
         ``nearest`` of :class:`Retrieval`).
 
         A detail is looked for in every passage the answer could draw on: those of the first
@@ -396,11 +396,10 @@ class Retriever:
                 # per or which year it is about ("in 2026" for 2025, a one-off amount for a
                 # yearly one). From every passage looked in, not only the best passage's
                 # document: an English question's best passage is the least sure.
-                # For a name, that is a company's (with its legal form) where the question asked
-                # after another party or a brand ("Telpunt Systems B.V." as supplier for "welk
-                # merk"), named in the document the question is most about (the best passage's),
-                # however little else it shares with the question, as a supplier named beside
-                # the word asked after is found.
+                # For a name, that is a company's (with its legal form) named in the document the
+                # question is most about (the best passage's), however little else it shares with
+                # the question, as a supplier named beside the word asked after is found:
+                # "Telpunt Systems B.V. ... als leverancier" for "welk merk".
                 if detail == "name":
                     near = [s for s in pool if s.passage.doc == first
                             and _LEGAL_FORM.search(s.text)]

@@ -193,8 +193,10 @@ def test_a_sentence_naming_the_party_asked_after_answers_however_far_down(engine
     missing, _, holding, _ = retriever._details(query, [best, named], hits)
     assert "name" not in missing and holding == [named]
     other = sentence("Het onderhoud doet Kustbeheer B.V. uit Apeldoorn.", far)
-    missing, _, holding, _ = retriever._details(query, [best, other], hits)
+    missing, _, holding, nearest = retriever._details(query, [best, other], hits)
     assert "name" in missing and not holding
+    # It is the closest statement: a company the document names, quoted under a caution.
+    assert nearest == {"name": other}
 
 
 def test_a_name_of_several_words_is_one_name_and_is_said_missing_as_written(engine):

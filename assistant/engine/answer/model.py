@@ -89,11 +89,11 @@ class Answer(BaseModel):
     """One answer. ``status``: answered; not_in_texts (in scope, but the texts do not hold what
     was asked: ``missing`` says what, ``related`` what they do say, first any sentence that
     would have given a detail but for its year or what an amount is per, or that names a
-    company where another party was asked after); nearest (every
-    detail in ``missing`` has such a sentence and no name is missing: the sentences are quoted
-    first in ``related`` under a caution, and the answer does not claim that the texts lack
-    it); out_of_scope; no_question (a
-    pasted text without a question: ``suggestions`` offers what to ask about it). ``abstained``
+    company where a name was asked); nearest (every detail in ``missing`` has such a sentence
+    and no proper name, of a place or a party, is missing: the sentences are quoted first in
+    ``related`` under a caution, and the answer does not claim that the texts lack it);
+    out_of_scope; no_question (a pasted text without a question: ``suggestions`` offers what to
+    ask about it). ``abstained``
     is true unless the question was answered. ``conditions`` are what follow-ups added ("een
     proef van een half jaar"), which the answer is about; ``followup`` says how the question
     built on the one before it (condition, why, values, swap)."""
