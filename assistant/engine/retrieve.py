@@ -342,8 +342,7 @@ class Retriever:
         passages looked in, the sentences that hold the details found, and for each detail of
         :data:`details.STATED` or name not found, the best sentence that would have held it but
         for the year it is about or what an amount is per (for a name: a company named in the
-        best passage's document), where there is one (see
-        ``nearest`` of :class:`Retrieval`).
+        best passage's document), where there is one (see ``nearest`` of :class:`Retrieval`).
 
         A detail is looked for in every passage the answer could draw on: those of the first
         :data:`DETAIL_PASSAGES` of the ranking that are more similar to the question than any
