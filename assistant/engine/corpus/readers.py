@@ -1,5 +1,6 @@
 """Load the guidance texts: .txt, .md, .html, .pdf and Word (.docx), with their metadata from
-sources.yaml.
+sources.yaml or, where it does not describe a document, from the document's first page
+(:mod:`.front`).
 
 Each file becomes a :class:`Document` of headings and paragraphs (with PDF page numbers). Web
 captures carry page chrome ("Doorgaan naar inhoud", icon labels, "Lees het hele rapport hier");
@@ -22,6 +23,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from assistant.engine.corpus import front
 from assistant.engine.corpus.chrome import (
     CHROME_ATTRIBUTE,
     DATE_LINE,
@@ -278,7 +280,10 @@ def read_markdown(path: Path) -> list[Block]:
             blocks.extend(_blocks_from_lines(lines))
             lines = []
             title = _plain(token, breaks=" ").strip()
-            if title and not is_chrome(title):
+            # The first heading of the first level is the document's own title, however much it
+            # looks like a label with a date or a list of tags ("Beleidsnota ... 2027–2030").
+            first = heading == 1 and not any(b.kind == "heading" for b in blocks)
+            if title and (first or not is_chrome(title)):
                 blocks.append(Block("heading", title, None, 1 if heading <= 2 else 2))
         elif token.type == "inline":
             opened = tokens[i - 2] if i >= 2 else None
@@ -366,7 +371,8 @@ def read_html(path: Path) -> list[Block]:
         if el.name.startswith("h"):
             blocks.extend(_blocks_from_lines(lines))
             lines = []
-            if not is_chrome(text):
+            first = el.name == "h1" and not any(b.kind == "heading" for b in blocks)
+            if first or not is_chrome(text):  # the first h1 is the page's title (as Markdown)
                 blocks.append(Block("heading", text, None, 1 if el.name in ("h1", "h2") else 2))
         else:
             lines.extend([text, ""])
@@ -587,15 +593,18 @@ def load_document(path: Path, meta: Source) -> Document:
     blocks = READERS[path.suffix.lower()](path)
     if not any(b.kind == "para" for b in blocks):
         raise _Unreadable("holds no readable text")
-    first_heading = next((b.text for b in blocks if b.kind == "heading"), None)
-    title = meta.title or first_heading or path.stem
+    # What sources.yaml says, else what the document says of itself on its first page, else
+    # (a title) its file name: "beleidsnota-verantwoord-algoritmegebruik" as "Beleidsnota
+    # verantwoord algoritmegebruik".
+    title = meta.title or front.title(blocks) or front.name_of(path.stem)
+    dated = meta.date or front.date(front.leading_lines(path))
     blocks = _drop_empty_headings(_drop_self_citations(blocks, title))
     return Document(
         doc_id=path.stem,
         path=path,
         title=title,
         publisher=meta.publisher,
-        date=meta.date,
+        date=dated,
         kind=meta.kind,
         language=meta.language,
         url=meta.url,
