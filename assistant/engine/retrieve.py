@@ -347,11 +347,10 @@ class Retriever:
         A detail is looked for in every passage the answer could draw on: those of the first
         :data:`DETAIL_PASSAGES` of the ranking that are more similar to the question than any
         unrelated question comes to this corpus (``floor``, calibrated at ``assistant index``)
-        or that belong to the first passage's document, and always the first; when the question
-        names a publisher, those of that publisher's texts instead. A sentence there holds it
-        when it states that kind of detail as asked (in any of the forms details.py reads; per
-        year if asked per year; how often if asked how often) and answers the question nearly as
-        well as the best sentence (of those texts) does (within :data:`DETAIL_MARGIN`, before
+        or that belong to the first passage's document, and always the first. A sentence there
+        holds it when it states that kind of detail as asked (in any of the forms details.py
+        reads; per year if asked per year; how often if asked how often) and answers the
+        question nearly as well as the best sentence does (within :data:`DETAIL_MARGIN`, before
         any bonus for the detail), so that a number about something else does not count; a name
         beside the party asked after ("als leverancier") counts however far down."""
         if query.kind in ("ask", "topic"):
@@ -366,26 +365,15 @@ class Retriever:
             # reached, however little its wording has in common with the question's.
             floor = self.floor(query)
             first = hits[0].passage.doc if hits else None
-            # A question that names whose texts to look in ("volgens de Future City
-            # Foundation") is answered from those texts: their passages among the first
-            # DETAIL_PASSAGES are looked in, however little like the question they read, and a
-            # sentence there need answer only nearly as well as the best sentence of those
-            # texts. Another publisher's closer sentence neither answers it nor sets the bar.
-            named = [h for h in hits[:DETAIL_PASSAGES] if h.passage.doc in query.source_docs]
-            if named:
-                first = named[0].passage.doc
-                checked = {h.passage.id for h in named}
-            else:
-                checked = {h.passage.id for i, h in enumerate(hits[:DETAIL_PASSAGES])
-                           if i == 0 or h.dense > floor or h.passage.doc == first}
+            checked = {h.passage.id for i, h in enumerate(hits[:DETAIL_PASSAGES])
+                       if i == 0 or h.dense > floor or h.passage.doc == first}
             # A sentence that can lead an answer: not a question, not a label. (Requiring a word
             # in common with the question lost English questions and inflected verbs:
             # "geëvalueerd" and "evalueert".)
             pool = [s for s in sentences if s.passage.id in checked
                     and len(s.text.split()) >= 4 and not s.text.endswith("?")]
             top_k = self.settings.retrieval.top_k
-            best = max((s.base for s in sentences if s.rank < top_k
-                        and (not named or s.passage.id in checked)), default=0.0)
+            best = max((s.base for s in sentences if s.rank < top_k), default=0.0)
             # A year the question names ("hoeveel meldingen in 2024") must be that of the
             # detail: a count for 2025 does not answer it.
             years = [t for t in details.tokens(query.asked) if details.is_year(t)]

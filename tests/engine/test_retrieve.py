@@ -75,6 +75,9 @@ def test_a_named_publisher_chooses_the_texts_not_the_words(engine, question, pub
     ("Welke gemeenten gebruiken al wifi-telling?", "place"),
     ("Is wifi-telling toegestaan volgens de AVG?", "AVG"),
     ("What does a smart street light cost?", "amount"),
+    # The VNG's text has a date ("Sinds 2020 ...") but not of this: measured against the best of
+    # that text alone rather than of all, it would have answered.
+    ("Wanneer begint de pilot met slimme lantaarnpalen volgens de VNG?", "date"),
 ])
 def test_a_detail_the_texts_do_not_hold_is_named(engine, question, missing):
     answer = engine.ask(question)
@@ -220,24 +223,3 @@ def test_a_name_of_several_words_is_one_name_and_is_said_missing_as_written(engi
         query = retriever.analyse(question)
         assert not [n for n in retriever._proper_names(query.asked)
                     if retriever._unknown_words(n, query.corrected)], question
-
-
-def test_a_detail_asked_of_a_named_publisher_is_found_in_its_texts(engine):
-    # The Future City Foundation's text gives the date in other words ("kiest Nederland haar
-    # lokale volksvertegenwoordiging") and far down the ranking, below another publisher's
-    # closer sentences; those neither answer the question nor set the bar a sentence must meet.
-    question = "Wanneer waren de gemeenteraadsverkiezingen volgens de Future City Foundation?"
-    retrieval = engine.retrieve(question)
-    assert not retrieval.missing
-    fcf = "fcf-2021-digitalisering-in-de-portefeuille"
-    assert [s.passage.doc for s in retrieval.holding] == [fcf]
-    answer = engine.ask(question)
-    assert answer.status == "answered" and not answer.abstained
-    assert "16 maart 2022" in answer.summary[0].text
-    # The short answer says what that publisher's texts say, not another's sentence beside it.
-    cited = {answer.citations[n - 1].doc for c in answer.summary for n in c.citations}
-    assert cited == {fcf}
-    supports(answer, engine)
-    # Where the named publisher's texts lack the detail, the answer still says so.
-    budget = engine.ask("Wat is het budget van de VNG voor de DataWijzer?")
-    assert budget.status == "not_in_texts" and "amount" in budget.missing

@@ -471,11 +471,6 @@ class Composer:
         holding = [s for s in retrieval.holding if self._usable(s.text, closed=False)]
         candidates = holding + [s for s in retrieval.sentences
                                 if self._usable(s.text) and s not in holding]
-        if len(q.publishers) == 1:
-            # "Volgens de Future City Foundation": what that publisher's texts say, where they
-            # say something, without another publisher's sentence beside it.
-            own = [s for s in candidates if s.passage.doc in q.publishers[0]]
-            candidates = own or candidates
         if not candidates:
             return []
         limit = limit or MAX_SENTENCES.get(kind, 2)
