@@ -1,5 +1,5 @@
-"""What a document says of itself on its first page, for a document sources.yaml does not
-describe (most documents a griffie adds): its title and its date.
+"""What a document says of itself on its first page, for a document sources.yaml gives no title
+or date (most documents a griffie adds).
 
 A raadsvoorstel, raadsinformatiebrief or rekenkamerrapport opens with a label and a block of
 particulars before its text: "RAADSVOORSTEL", "Onderwerp: Proef met bodycams ...",
@@ -8,18 +8,25 @@ LINDEWAARDE". Its first heading is therefore often the kind of document, the org
 numbered decision point, not its title; and the reader drops the particulars as page chrome, so
 the date is read from the first lines as the file shows them.
 
-* Title (:func:`title`): of the first blocks, before the text begins, the first that reads as a
-  title: not a label with particulars ("Aan: de gemeenteraad"), not an organisation, not a date
-  line, not a numbered heading; the subject after "Onderwerp:" or "Betreft:" where one is given;
-  the kind of document before it where the document gives one ("Raadsvoorstel: ..."); the
-  subtitle of a title that is a question ("Slim geparkeerd? Onderzoek naar de parkeersensoren").
-* Date (:func:`date`): the first date after a label that says it is the document's ("Datum",
-  "Vastgesteld door het college op", "Datum collegebesluit", "Gepubliceerd op"), as
-  YYYY-MM-DD (or YYYY-MM where no day is given).
+* Title (:func:`title`): of the first blocks, before the text begins, the subject after
+  "Onderwerp:" or "Betreft:" where one is given, else the first block that reads as a title: not
+  a particular ("Aan: de gemeenteraad", anything with a date after its label), not the
+  organisation ("Gemeente Lindewaarde"), not a table of contents or a version line, not a
+  numbered heading; with the kind of document before it where the document names one
+  ("Raadsvoorstel: ...") and, for a title that is a question, its subtitle ("Slim geparkeerd?
+  Onderzoek naar de parkeersensoren ...").
+* Date (:func:`date`): the first date on one of the first lines that begins with Datum,
+  Vastgesteld, Gepubliceerd, Publicatiedatum, Date or Published ("Datum collegebesluit: 3
+  november 2026", "Vastgesteld door het college op 6 oktober 2026"), as YYYY-MM-DD (or YYYY-MM
+  where no day is given). Day before month, as Dutch documents write it.
+
+Neither ever stops ingestion: a first page that cannot be read this way gives no title or date.
 """
 
 from __future__ import annotations
 
+import datetime
+import logging
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +35,8 @@ from assistant.engine.text.words import words
 
 if TYPE_CHECKING:
     from assistant.engine.corpus.readers import Block
+
+log = logging.getLogger(__name__)
 
 # The blocks a title is looked for in, and the lines a date is: the first page's worth.
 LEAD_BLOCKS = 8
@@ -41,39 +50,58 @@ _KINDS = frozenset("""
     collegevoorstel beleidsnota beleidsnotitie notitie nota memo memorandum brief rapport
     onderzoeksrapport rekenkamerrapport rekenkamerbrief evaluatie persbericht nieuwsbericht
     factsheet voorstel besluit amendement motie initiatiefvoorstel
-    council proposal report letter memo policy note press release
+    council proposal report letter policy note press release
 """.split())
-# The first word of a line that names who wrote the document, not what it is about.
+# A line naming who wrote the document: short, or a list of its parts ("Gemeente Lindewaarde –
+# afdeling Openbare Ruimte, team Verlichting"); never one with a colon.
 _ORGANISATION = re.compile(
-    r"^(gemeente|rekenkamer\w*|college|provincie|waterschap|afdeling|team|griffie|"
-    r"gemeenteraad|raad|stichting|municipality|city of)\b", re.I)
+    r"^(gemeente|rekenkamer\w*|provincie|waterschap|griffie|college van|afdeling|stichting|"
+    r"municipality|city of)\b", re.I)
 _SUBJECT = re.compile(r"^\s*(onderwerp|betreft|subject|titel|title)\s*:\s*(.+?)\s*$", re.I)
-# "Aan: de gemeenteraad", "Kenmerk: RV-2026-087", "Leden rekenkamercommissie: ...": a label of
-# at most three words before a colon ("Beleidsnota Pilot Digitale Identiteit: de Kustwallet" is a
-# title), or any label before a date ("Ter bespreking in de commissie: 2 november 2026").
 _LABEL = re.compile(r"^\s*([^:]{2,60}?)\s*:\s+(\S.*)$")
-_NUMBERED = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*[.)]?\s")
-_DATE_LABEL = re.compile(
-    r"^\s*(?:\|\s*)?(datum(?:\s+\w+){0,2}|vastgesteld(?:\s+\w+){0,4}?\s+op|"
-    r"gepubliceerd(?:\s+op)?|publicatiedatum|date(?:\s+\w+)?|published(?:\s+on)?)"
-    r"\s*[:|;]?\s*(?P<rest>.*)$", re.I)
+# The first word of the label of a particular ("Aan:", "Kenmerk:", "Leden rekenkamercommissie:").
+_PARTICULARS = frozenset("""
+    aan van cc kenmerk ons uw datum portefeuillehouder portefeuillehouders wethouder informatie
+    contact contactpersoon afdeling team commissie registratienummer zaaknummer bijlage bijlagen
+    versie status opdrachtgever auteur auteurs leden onderzoeker onderzoekers telefoon e-mail
+    email behandelaar steller agendapunt vergadering raadsvergadering collegevergadering
+    to from date author authors version ref reference
+""".split())
+# Lines of a first page that are no title: a table of contents, a version, a web address.
+_NOT_TITLE = re.compile(r"^(inhoud|inhoudsopgave|table of contents|contents|versie\b|version\b)|"
+                        r"^\S+\.(nl|com|org|eu|net|be)(/\S*)?$", re.I)
+_NUMBERED = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*[.)]?\s+[A-ZÀ-Ý]")
+_DATE_LABEL = re.compile(r"^\s*(?:\|\s*)?(datum|vastgesteld|gepubliceerd|publicatiedatum|date|"
+                         r"published)\b", re.I)
 _MONTH_NUMBER = {name: i + 1 for i, name in enumerate(
     "januari februari maart april mei juni juli augustus september oktober november december"
     .split())} | {name: i + 1 for i, name in enumerate(
         "january february march april may june july august september october november december"
         .split())} | {short: n for short, n in (
-            ("jan", 1), ("feb", 2), ("mrt", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
-            ("sep", 9), ("sept", 9), ("okt", 10), ("oct", 10), ("nov", 11), ("dec", 12))}
+            ("jan", 1), ("feb", 2), ("mrt", 3), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
+            ("aug", 8), ("sep", 9), ("sept", 9), ("okt", 10), ("oct", 10), ("nov", 11),
+            ("dec", 12))}
 _MONTH_NAMES = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_NAMES})\.?\s+((?:19|20)\d\d)\b", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.I)
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?\s+((?:19|20)\d\d)\b", re.I)
-_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 _NUMERIC = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d\d)\b")
 
 
 def _labelled(text: str) -> bool:
+    """A particular: a known label ("Kenmerk: ..."), or any label before a date ("Ter
+    bespreking in de commissie: 2 november 2026")."""
     m = _LABEL.match(text)
-    return m is not None and (len(words(m.group(1))) <= 3 or parse_date(m.group(2)) is not None)
+    if m is None:
+        return False
+    label = words(m.group(1))
+    return bool(label) and label[0] in _PARTICULARS or parse_date(m.group(2)) is not None
+
+
+def _organisation(text: str) -> bool:
+    return bool(_ORGANISATION.match(text)) and ":" not in text and (
+        len(words(text)) <= 4 or bool(re.search(r"[,–—|]| - ", text)))
 
 
 def _is_kind(label: str) -> bool:
@@ -82,14 +110,29 @@ def _is_kind(label: str) -> bool:
 
 
 def _kind_name(label: str) -> str:
-    label = " ".join(label.split())
+    label = " ".join(label.split()).rstrip(" :")
     return label[:1].upper() + label[1:].lower() if label.isupper() else label
 
 
 def _title_like(text: str) -> bool:
     n = len(words(text))
     return 0 < n <= TITLE_WORDS and not text.rstrip().endswith((".", ";", ",", ":")) \
-        and not _NUMBERED.match(text) and not _DATE_LABEL.match(text)
+        and not _NUMBERED.match(text) and not _DATE_LABEL.match(text) \
+        and not _NOT_TITLE.match(text.strip())
+
+
+def describe(path: Path, blocks: list[Block], need_title: bool, need_date: bool
+             ) -> tuple[str | None, str | None]:
+    """The title and date the first page of ``path`` (read into ``blocks``) gives, each only
+    where needed; (None, None) rather than an error where it cannot be read: the document is
+    still loaded, under its file name."""
+    try:
+        return (title(blocks) if need_title else None,
+                date(leading_lines(path)) if need_date else None)
+    except Exception as exc:  # noqa: BLE001 - a title is never worth losing a document over
+        log.warning("Could not read a title or date from the first page of %s (%s).",
+                    path.name, exc.__class__.__name__)
+        return None, None
 
 
 def title(blocks: list[Block]) -> str | None:
@@ -100,18 +143,18 @@ def title(blocks: list[Block]) -> str | None:
     for i, block in enumerate(lead):
         text = " ".join(block.text.split())
         subject = _SUBJECT.match(text)
-        if subject:
+        if subject and _title_like(subject.group(2)):
             return f"{kind}: {subject.group(2)}" if kind else subject.group(2)
         label, colon, rest = text.partition(":")
-        if colon and rest.strip() and _is_kind(label):
+        if colon and _title_like(rest.strip()) and _is_kind(label):
             return f"{_kind_name(label)}: {rest.strip()}"  # "Raadsvoorstel: camera's bij ..."
         if _is_kind(text):
             kind = kind or _kind_name(text)
             continue
-        if _ORGANISATION.match(text) and len(words(text)) <= 12 or _labelled(text) \
-                or _DATE_LABEL.match(text):
+        if subject or _organisation(text) or _labelled(text) or _DATE_LABEL.match(text) \
+                or _NOT_TITLE.match(text):
             continue
-        if block.kind == "para" and not _title_like(text) or _NUMBERED.match(text):
+        if _NUMBERED.match(text) or block.kind == "para" and not _title_like(text):
             break  # the text begins
         if not _title_like(text):
             continue
@@ -122,7 +165,7 @@ def title(blocks: list[Block]) -> str | None:
             # A question as the title leans on its subtitle ("Slim geparkeerd?"); any other
             # heading that follows is the first section's.
             sub = " ".join(after.text.split())
-            if _title_like(sub) and not _labelled(sub) and not _ORGANISATION.match(sub) \
+            if _title_like(sub) and not _labelled(sub) and not _organisation(sub) \
                     and not _is_kind(sub):
                 found = f"{found} {sub}"
         if kind and words(found)[0] not in _KINDS:
@@ -139,66 +182,80 @@ def name_of(stem: str) -> str:
 
 
 def date(lines: list[str]) -> str | None:
-    """The first date of the first ``LEAD_LINES`` lines that follows a label saying it is the
-    document's, as YYYY-MM-DD or YYYY-MM; None where there is none."""
+    """The first date on one of the first :data:`LEAD_LINES` lines that begins with a label
+    saying it is the document's (see the module's docstring); None where there is none."""
     for line in lines[:LEAD_LINES]:
-        m = _DATE_LABEL.match(line.replace("*", "").strip())
-        if not m:
-            continue
-        found = parse_date(m.group("rest"))
+        line = line.replace("*", "").strip()
+        m = _DATE_LABEL.match(line)
+        found = parse_date(line[m.end():]) if m else None
         if found:
             return found
     return None
 
 
+def _valid(year: int, month: int, day: int | None = None) -> str | None:
+    try:
+        datetime.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return f"{year}-{month:02d}-{day:02d}" if day else f"{year}-{month:02d}"
+
+
 def parse_date(text: str) -> str | None:
-    """The first date in ``text`` ("6 oktober 2026", "2026-10-06", "06-10-2026", "oktober
-    2026"), as YYYY-MM-DD or YYYY-MM."""
-    found = []
-    m = _DAY_MONTH_YEAR.search(text)
-    if m:
-        day, month = int(m.group(1)), _MONTH_NUMBER[m.group(2).lower()]
-        if 1 <= day <= 31:
-            found.append((m.start(), f"{m.group(3)}-{month:02d}-{day:02d}"))
-    m = _ISO.search(text)
-    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
-        found.append((m.start(), m.group(0)))
-    m = _NUMERIC.search(text)
-    if m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
-        found.append((m.start(), f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"))
-    if not found:
-        m = _MONTH_YEAR.search(text)
-        if m:
-            found.append((m.start(), f"{m.group(2)}-{_MONTH_NUMBER[m.group(1).lower()]:02d}"))
-    return min(found)[1] if found else None
+    """The first valid date in ``text`` ("6 oktober 2026", "2026-10-06", "06-10-2026", "October
+    6, 2026", "oktober 2026"), as YYYY-MM-DD or YYYY-MM."""
+    found: list[tuple[int, str | None]] = []
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        month = _MONTH_NUMBER.get(m.group(2).lower())
+        if month:
+            found.append((m.start(), _valid(int(m.group(3)), month, int(m.group(1)))))
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        month = _MONTH_NUMBER.get(m.group(1).lower())
+        if month:
+            found.append((m.start(), _valid(int(m.group(3)), month, int(m.group(2)))))
+    for m in _ISO.finditer(text):
+        found.append((m.start(), _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+    for m in _NUMERIC.finditer(text):
+        found.append((m.start(), _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))))
+    dated = [(at, d) for at, d in found if d]
+    if dated:
+        return min(dated)[1]
+    for m in _MONTH_YEAR.finditer(text):
+        month = _MONTH_NUMBER.get(m.group(1).lower())
+        valid = month and _valid(int(m.group(2)), month)
+        if valid:
+            return valid
+    return None
 
 
 def leading_lines(path: Path) -> list[str]:
-    """The first lines of a file's text as it shows them, markup left out; none where the file
-    cannot be read this way (the document is read, and fails, by its reader)."""
+    """The first lines of a file's text as it shows them (markup left out; a Word table's rows
+    as "cell | cell"); none where the file cannot be read this way (the document is read, and
+    fails, by its reader)."""
+    from assistant.engine.corpus import readers
+
     suffix = path.suffix.lower()
+    lines: list[str] = []
     try:
         if suffix in (".txt", ".md"):
             text = path.read_bytes()[:20_000].decode("utf-8", errors="replace")
             lines = [re.sub(r"^[#>\s]+|[*_`]", "", line) for line in text.splitlines()]
         elif suffix in (".html", ".htm"):
-            from bs4 import BeautifulSoup
-
-            soup = BeautifulSoup(path.read_bytes()[:200_000], "html.parser")
-            for tag in soup(["script", "style", "nav", "footer", "noscript", "svg", "template"]):
-                tag.decompose()
-            lines = (soup.body or soup).get_text("\n").splitlines()
+            lines = readers.html_content(path).get_text("\n").splitlines()
         elif suffix == ".pdf":
-            from assistant.engine.corpus.readers import open_pdf, pdf_page_lines
-
-            pages = pdf_page_lines(open_pdf(path))
-            lines = pages[0] if pages else []
+            pages = readers.open_pdf(path).pages
+            lines = (pages[0].extract_text() or "").splitlines() if len(pages) else []
         elif suffix == ".docx":
             import docx
+            from docx.table import Table
 
-            lines = [p.text for p in docx.Document(str(path)).paragraphs[:LEAD_LINES]]
-        else:
-            return []
+            for item in docx.Document(str(path)).iter_inner_content():
+                if isinstance(item, Table):
+                    lines += [" | ".join(cell.text for cell in row.cells) for row in item.rows]
+                else:
+                    lines.append(item.text)
+                if len(lines) >= LEAD_LINES:
+                    break
     except Exception:  # noqa: BLE001 - the reader reports an unreadable file, not this
         return []
     return [line.strip() for line in lines if line.strip()][:LEAD_LINES]

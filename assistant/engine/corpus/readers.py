@@ -280,8 +280,9 @@ def read_markdown(path: Path) -> list[Block]:
             blocks.extend(_blocks_from_lines(lines))
             lines = []
             title = _plain(token, breaks=" ").strip()
-            # The first heading of the first level is the document's own title, however much it
-            # looks like a label with a date or a list of tags ("Beleidsnota ... 2027–2030").
+            # A Markdown file's first "#" heading is its own title, however much it looks like
+            # a label with a date or a list of tags ("# Beleidsnota ... 2027–2030"). (A web
+            # page's first h1 may be the site's name or a news label: there the rules stand.)
             first = heading == 1 and not any(b.kind == "heading" for b in blocks)
             if title and (first or not is_chrome(title)):
                 blocks.append(Block("heading", title, None, 1 if heading <= 2 else 2))
@@ -343,7 +344,9 @@ def _is_chrome_element(el: Any) -> bool:
     return any(CHROME_ATTRIBUTE.search(str(v)) for v in values if v)
 
 
-def read_html(path: Path) -> list[Block]:
+def html_content(path: Path) -> Any:
+    """The body of a web page without its chrome: scripts, navigation, header, footer, forms,
+    figures, and elements whose class, id or role names chrome (BeautifulSoup's tree)."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(_decode(path), "html.parser")
@@ -353,7 +356,11 @@ def read_html(path: Path) -> list[Block]:
     for tag in [t for t in soup.find_all(True) if _is_chrome_element(t)]:
         if not tag.decomposed:
             tag.decompose()
-    body = soup.body or soup
+    return soup.body or soup
+
+
+def read_html(path: Path) -> list[Block]:
+    body = html_content(path)
     lines: list[str] = []
     blocks: list[Block] = []
     for el in body.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote",
@@ -371,8 +378,7 @@ def read_html(path: Path) -> list[Block]:
         if el.name.startswith("h"):
             blocks.extend(_blocks_from_lines(lines))
             lines = []
-            first = el.name == "h1" and not any(b.kind == "heading" for b in blocks)
-            if first or not is_chrome(text):  # the first h1 is the page's title (as Markdown)
+            if not is_chrome(text):
                 blocks.append(Block("heading", text, None, 1 if el.name in ("h1", "h2") else 2))
         else:
             lines.extend([text, ""])
@@ -596,8 +602,9 @@ def load_document(path: Path, meta: Source) -> Document:
     # What sources.yaml says, else what the document says of itself on its first page, else
     # (a title) its file name: "beleidsnota-verantwoord-algoritmegebruik" as "Beleidsnota
     # verantwoord algoritmegebruik".
-    title = meta.title or front.title(blocks) or front.name_of(path.stem)
-    dated = meta.date or front.date(front.leading_lines(path))
+    own_title, own_date = front.describe(path, blocks, not meta.title, not meta.date)
+    title = meta.title or own_title or front.name_of(path.stem)
+    dated = meta.date or own_date
     blocks = _drop_empty_headings(_drop_self_citations(blocks, title))
     return Document(
         doc_id=path.stem,

@@ -44,6 +44,16 @@ def _blocks(*rows: tuple[str, str]) -> list[Block]:
                                                           "6 oktober 2026"),
              ("heading", "Ter bespreking in de commissie Bestuur: 2 november 2026"),
              ("heading", "1. Samenvatting"), ("para", "De gemeente gebruikt algoritmes.")), None),
+    # Titles that begin like an organisation or a label are titles.
+    (_blocks(("heading", "Raad weten met digitalisering"), ("para", "Tekst.")),
+     "Raad weten met digitalisering"),
+    (_blocks(("heading", "Visie: data als bron"), ("para", "Tekst.")), "Visie: data als bron"),
+    (_blocks(("heading", "10 jaar Wmo in de wijk"), ("para", "Tekst.")), "10 jaar Wmo in de wijk"),
+    # The kind on a line of its own, with its colon; a table of contents and a web address.
+    (_blocks(("heading", "Raadsvoorstel:"), ("heading", "Drones bij dijkinspectie")),
+     "Raadsvoorstel: Drones bij dijkinspectie"),
+    (_blocks(("heading", "Inhoudsopgave"), ("heading", "lindewaarde.nl"),
+             ("heading", "Het parkeerplan")), "Het parkeerplan"),
     # The text begins at once: no title of its own.
     (_blocks(("para", "De gemeente gebruikt twaalf algoritmes in het sociaal domein, waarvan "
                       "drie bij beslissingen over inwoners.")), None),
@@ -62,6 +72,14 @@ def test_the_title_is_what_the_first_page_calls_the_document(blocks, title):
     (["Datum: oktober 2025"], "2025-10"),
     (["Date: 2026-03-01"], "2026-03-01"),
     (["Datum: 01-04-2026"], "2026-04-01"),
+    # Without a colon, after a label of two words, in English, with a time.
+    (["Datum 3 november 2026"], "2026-11-03"),
+    (["Datum collegebesluit 3 november 2026"], "2026-11-03"),
+    (["Published: March 3, 2026"], "2026-03-03"),
+    (["Date: 2026-11-03T10:00"], "2026-11-03"),
+    # No date that does not exist, and no label that only begins like one.
+    (["Datum: 31-02-2026"], None),
+    (["Datering van de tekst: mei 2021"], None),
     # A date in the text is not the document's.
     (["Sinds 1 oktober 2026 staat de chatbot online.", "Kenmerk: RIB-2027-004"], None),
 ])
@@ -107,3 +125,49 @@ def test_a_section_heading_is_no_subtitle():
     blocks = _blocks(("heading", "Proef met geluidssensoren"), ("heading", "Waarom deze proef?"),
                      ("para", "Het centrum is een levendig uitgaansgebied."))
     assert front.title(blocks) == "Proef met geluidssensoren"
+
+
+def test_sources_yaml_decides_where_it_speaks_and_the_first_page_elsewhere(tmp_path):
+    first_page = ("RAADSVOORSTEL\n\nOnderwerp: Drones bij dijkinspectie\n\n"
+                  "Datum collegebesluit: 3 november 2026\n\n1. Inleiding\n\n"
+                  "Het college stelt voor drones in te zetten bij de inspectie van dijken.\n")
+    for stem in ("beschreven", "half", "kaal"):
+        (tmp_path / f"{stem}.txt").write_text(first_page, encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text(
+        "beschreven:\n  title: Drones boven de dijk\n  date: '2026-12-01'\n"
+        "half:\n  publisher: Gemeente Zeewijk\n", encoding="utf-8")
+    docs = {d.doc_id: d for d in load_corpus(tmp_path).documents}
+    assert (docs["beschreven"].title, docs["beschreven"].date) == ("Drones boven de dijk",
+                                                                   "2026-12-01")
+    assert (docs["half"].title, docs["half"].date) == (
+        "Raadsvoorstel: Drones bij dijkinspectie", "2026-11-03")
+    assert docs["half"].publisher == "Gemeente Zeewijk"
+    assert docs["kaal"].title == "Raadsvoorstel: Drones bij dijkinspectie"
+
+
+def test_a_word_file_dated_in_a_table(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Raadsinformatiebrief", style="Title")
+    table = document.add_table(rows=2, cols=2)
+    for row, (label, value) in zip(table.rows, [("Kenmerk", "RIB-2027-004"),
+                                                 ("Datum", "19 januari 2027")], strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
+    document.add_paragraph("Onderwerp: drones bij dijkinspectie")
+    document.add_paragraph("Geachte raadsleden, wij informeren u over de proef met drones.")
+    path = tmp_path / "brief.docx"
+    document.save(str(path))
+    doc = load_corpus(tmp_path).documents[0]
+    assert (doc.title, doc.date) == ("Raadsinformatiebrief: drones bij dijkinspectie",
+                                     "2027-01-19")
+
+
+def test_a_first_page_that_cannot_be_read_costs_the_title_not_the_document(tmp_path, caplog):
+    path = tmp_path / "plan.txt"
+    path.write_text("Het plan\n\nDe gemeente wil drones inzetten bij dijkinspecties.\n",
+                    encoding="utf-8")
+    blocks = [Block("heading", "Het plan", None, 1)]
+    assert front.describe(path, blocks, True, True) == ("Het plan", None)
+    assert front.describe(path, [None], True, True) == (None, None)  # type: ignore[list-item]
+    assert "Could not read a title or date" in caplog.text
