@@ -20,23 +20,26 @@ the date is read from the first lines as the file shows them.
   november 2026", "Vastgesteld door het college op 6 oktober 2026"), as YYYY-MM-DD (or YYYY-MM
   where no day is given). Day before month, as Dutch documents write it.
 
-Neither ever stops ingestion: a first page that cannot be read this way gives no title or date.
+The readers give this module the blocks and the first lines (:func:`.readers.first_lines`);
+reading them can cost a document its title, never the document.
 """
 
 from __future__ import annotations
 
 import datetime
-import logging
 import re
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
 from assistant.engine.text.words import words
 
-if TYPE_CHECKING:
-    from assistant.engine.corpus.readers import Block
 
-log = logging.getLogger(__name__)
+class _Block(Protocol):
+    """A heading or paragraph as the readers give it (:class:`.readers.Block`)."""
+
+    kind: str
+    text: str
+
 
 # The blocks a title is looked for in, and the lines a date is: the first page's worth.
 LEAD_BLOCKS = 8
@@ -121,21 +124,7 @@ def _title_like(text: str) -> bool:
         and not _NOT_TITLE.match(text.strip())
 
 
-def describe(path: Path, blocks: list[Block], need_title: bool, need_date: bool
-             ) -> tuple[str | None, str | None]:
-    """The title and date the first page of ``path`` (read into ``blocks``) gives, each only
-    where needed; (None, None) rather than an error where it cannot be read: the document is
-    still loaded, under its file name."""
-    try:
-        return (title(blocks) if need_title else None,
-                date(leading_lines(path)) if need_date else None)
-    except Exception as exc:  # noqa: BLE001 - a title is never worth losing a document over
-        log.warning("Could not read a title or date from the first page of %s (%s).",
-                    path.name, exc.__class__.__name__)
-        return None, None
-
-
-def title(blocks: list[Block]) -> str | None:
+def title(blocks: Sequence[_Block]) -> str | None:
     """The document's title as its first blocks give it (see the module's docstring); None
     where they give none (the caller names it by its file)."""
     kind: str | None = None
@@ -226,36 +215,3 @@ def parse_date(text: str) -> str | None:
         if valid:
             return valid
     return None
-
-
-def leading_lines(path: Path) -> list[str]:
-    """The first lines of a file's text as it shows them (markup left out; a Word table's rows
-    as "cell | cell"); none where the file cannot be read this way (the document is read, and
-    fails, by its reader)."""
-    from assistant.engine.corpus import readers
-
-    suffix = path.suffix.lower()
-    lines: list[str] = []
-    try:
-        if suffix in (".txt", ".md"):
-            text = path.read_bytes()[:20_000].decode("utf-8", errors="replace")
-            lines = [re.sub(r"^[#>\s]+|[*_`]", "", line) for line in text.splitlines()]
-        elif suffix in (".html", ".htm"):
-            lines = readers.html_content(path).get_text("\n").splitlines()
-        elif suffix == ".pdf":
-            pages = readers.open_pdf(path).pages
-            lines = (pages[0].extract_text() or "").splitlines() if len(pages) else []
-        elif suffix == ".docx":
-            import docx
-            from docx.table import Table
-
-            for item in docx.Document(str(path)).iter_inner_content():
-                if isinstance(item, Table):
-                    lines += [" | ".join(cell.text for cell in row.cells) for row in item.rows]
-                else:
-                    lines.append(item.text)
-                if len(lines) >= LEAD_LINES:
-                    break
-    except Exception:  # noqa: BLE001 - the reader reports an unreadable file, not this
-        return []
-    return [line.strip() for line in lines if line.strip()][:LEAD_LINES]

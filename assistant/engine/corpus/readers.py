@@ -592,6 +592,51 @@ def _drop_self_citations(blocks: list[Block], title: str) -> list[Block]:
     return out
 
 
+def first_lines(path: Path) -> list[str]:
+    """The first :data:`.front.LEAD_LINES` lines of a file's text as it shows them, the particulars
+    the readers drop as chrome included (markup left out; a Word table's rows as "cell | cell");
+    none where the file cannot be read this way (its reader reports an unreadable file)."""
+    suffix = path.suffix.lower()
+    lines: list[str] = []
+    try:
+        if suffix in (".txt", ".md"):
+            text = path.read_bytes()[:20_000].decode("utf-8", errors="replace")
+            lines = [re.sub(r"^[#>\s]+|[*_`]", "", line) for line in text.splitlines()]
+        elif suffix in (".html", ".htm"):
+            lines = html_content(path).get_text("\n").splitlines()
+        elif suffix == ".pdf":
+            pages = open_pdf(path).pages
+            lines = (pages[0].extract_text() or "").splitlines() if len(pages) else []
+        elif suffix == ".docx":
+            import docx
+            from docx.table import Table
+
+            for item in docx.Document(str(path)).iter_inner_content():
+                if isinstance(item, Table):
+                    lines += [" | ".join(cell.text for cell in row.cells) for row in item.rows]
+                else:
+                    lines.append(item.text)
+                if len(lines) >= front.LEAD_LINES:
+                    break
+    except Exception:  # noqa: BLE001 - the reader reports an unreadable file, not this
+        return []
+    return [line.strip() for line in lines if line.strip()][:front.LEAD_LINES]
+
+
+def own_title_and_date(path: Path, blocks: list[Block], need_title: bool, need_date: bool
+                       ) -> tuple[str | None, str | None]:
+    """The title and date the first page of ``path`` (read into ``blocks``) gives (see
+    :mod:`.front`), each only where needed; (None, None) rather than an error where it cannot be
+    read: the document is still loaded, under its file name."""
+    try:
+        return (front.title(blocks) if need_title else None,
+                front.date(first_lines(path)) if need_date else None)
+    except Exception as exc:  # noqa: BLE001 - a title is never worth losing a document over
+        log.warning("Could not read a title or date from the first page of %s (%s).",
+                    path.name, exc.__class__.__name__)
+        return None, None
+
+
 def load_document(path: Path, meta: Source) -> Document:
     """Read one file; raises ``_Unreadable`` for a file ingestion must skip."""
     if path.stat().st_size == 0:
@@ -602,7 +647,7 @@ def load_document(path: Path, meta: Source) -> Document:
     # What sources.yaml says, else what the document says of itself on its first page, else
     # (a title) its file name: "beleidsnota-verantwoord-algoritmegebruik" as "Beleidsnota
     # verantwoord algoritmegebruik".
-    own_title, own_date = front.describe(path, blocks, not meta.title, not meta.date)
+    own_title, own_date = own_title_and_date(path, blocks, not meta.title, not meta.date)
     title = meta.title or own_title or front.name_of(path.stem)
     dated = meta.date or own_date
     blocks = _drop_empty_headings(_drop_self_citations(blocks, title))

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine.corpus import front
-from assistant.engine.corpus.readers import Block, load_corpus
+from assistant.engine.corpus.readers import Block, load_corpus, own_title_and_date
 
 from ...conftest import SEED_CORPUS
 
@@ -168,6 +168,6 @@ def test_a_first_page_that_cannot_be_read_costs_the_title_not_the_document(tmp_p
     path.write_text("Het plan\n\nDe gemeente wil drones inzetten bij dijkinspecties.\n",
                     encoding="utf-8")
     blocks = [Block("heading", "Het plan", None, 1)]
-    assert front.describe(path, blocks, True, True) == ("Het plan", None)
-    assert front.describe(path, [None], True, True) == (None, None)  # type: ignore[list-item]
+    assert own_title_and_date(path, blocks, True, True) == ("Het plan", None)
+    assert own_title_and_date(path, [None], True, True) == (None, None)  # type: ignore[list-item]
     assert "Could not read a title or date" in caplog.text
