@@ -73,7 +73,9 @@ _PARTICULARS = frozenset("""
 # Lines of a first page that are no title: a table of contents, a version, a web address.
 _NOT_TITLE = re.compile(r"^(inhoud|inhoudsopgave|table of contents|contents|versie\b|version\b)|"
                         r"^\S+\.(nl|com|org|eu|net|be)(/\S*)?$", re.I)
-_NUMBERED = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*[.)]?\s+[A-ZÀ-Ý]")
+# A numbered heading ("1. Inleiding", "4. Kennis te nemen van ..."); the readers keep such a
+# line as a heading by the same pattern.
+NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*[.)]?\s+[A-ZÀ-Ý]")
 _DATE_LABEL = re.compile(r"^\s*(?:\|\s*)?(datum|vastgesteld|gepubliceerd|publicatiedatum|date|"
                          r"published)\b", re.I)
 _MONTH_NUMBER = {name: i + 1 for i, name in enumerate(
@@ -120,7 +122,7 @@ def _kind_name(label: str) -> str:
 def _title_like(text: str) -> bool:
     n = len(words(text))
     return 0 < n <= TITLE_WORDS and not text.rstrip().endswith((".", ";", ",", ":")) \
-        and not _NUMBERED.match(text) and not _DATE_LABEL.match(text) \
+        and not NUMBERED_HEADING.match(text) and not _DATE_LABEL.match(text) \
         and not _NOT_TITLE.match(text.strip())
 
 
@@ -143,7 +145,7 @@ def title(blocks: Sequence[_Block]) -> str | None:
         if subject or _organisation(text) or _labelled(text) or _DATE_LABEL.match(text) \
                 or _NOT_TITLE.match(text):
             continue
-        if _NUMBERED.match(text) or block.kind == "para" and not _title_like(text):
+        if NUMBERED_HEADING.match(text) or block.kind == "para" and not _title_like(text):
             break  # the text begins
         if not _title_like(text):
             continue

@@ -44,7 +44,6 @@ FRAMEWORK_FILE = "framework.yaml"
 
 _LIST_ITEM = re.compile(r"^\s*(\d{1,2}[.)]|[-*•–])\s+")
 # "1. Inleiding", "2.3 Kosten", "4) Planning": a numbered heading, not a list item.
-_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*[.)]?\s+[A-ZÀ-Ý]")
 _TERMINAL = re.compile(r"[.!?:;,…)\"'’”]$")
 _SENTENCE_END = re.compile(r"[.!?…:\"'’”]$")
 
@@ -169,7 +168,7 @@ def _blocks_from_lines(lines: list[str], page: int | None = None) -> list[Block]
                 blocks.pop()  # a label over a date ("nieuws", "Rapport") is metadata too
             continue
         wrapped_on = bool(para) and width and len(last_line) >= 0.75 * width
-        if para and _LIST_ITEM.match(line) and not _NUMBERED_HEADING.match(line) and (
+        if para and _LIST_ITEM.match(line) and not front.NUMBERED_HEADING.match(line) and (
                 para[-1].endswith(":") or _LIST_ITEM.match(last_line)):
             para.append(stripped)  # list items stay with the sentence that leads in
             last_line = stripped
@@ -180,7 +179,7 @@ def _blocks_from_lines(lines: list[str], page: int | None = None) -> list[Block]
             last_line = stripped
             continue
         ended = not para or bool(_SENTENCE_END.search(last_line))
-        numbered = bool(_NUMBERED_HEADING.match(line)) and len(words(stripped)) <= 10 \
+        numbered = bool(front.NUMBERED_HEADING.match(line)) and len(words(stripped)) <= 10 \
             and not _TERMINAL.search(stripped)
         short = not width or len(stripped) < 0.75 * width or not following
         looks_heading = _is_heading_line(line) and not following[:1].islower() and short
