@@ -418,6 +418,11 @@ def _needs(engine, answer):
     return [set(entries[q.bank_id].needs) for s in answer.denkraam for q in s.questions]
 
 
+def _needs_of(engine, question):
+    return set(next(e for e in engine.index.selector.bank.entries
+                    if e.id == question.bank_id).needs)
+
+
 def test_a_counter_that_identifies_nobody_is_not_asked_about_images(engine):
     answer = engine.ask("Wat moet ik vragen over anonieme personentellers in het winkelgebied?")
     assert len(answer.denkraam) >= 4
@@ -472,6 +477,27 @@ def test_data_traced_to_residents_are_asked_about_and_never_called_the_environme
     for a in (answer, air):
         shown = [c for c in framework.characteristics if c.name("nl") in a.characteristics]
         assert Characteristic.prevailing(shown) == shown
+
+
+def test_what_detects_events_and_alerts_is_asked_about_its_alerts(engine):
+    # A technology that notices something by itself and alerts whoever must act is asked about
+    # its alerts: what it must notice, who acts on it, false alarms and misses, reporting.
+    for message in ("Wat moet ik vragen over geluidssensoren in het uitgaansgebied die agressie "
+                    "herkennen en dan de politie waarschuwen?",
+                    "Welke vragen stel ik over sensoren in de dijk die een alarm sturen als de "
+                    "dijk gaat schuiven?"):
+        assert "signaleert-automatisch" in {c.key for c in engine.analyse(message).characteristics}
+        answer = engine.ask(message)
+        steps = {s.step for s in answer.denkraam for q in s.questions
+                 if "signaleert-automatisch" in _needs_of(engine, q)}
+        assert len(steps) >= 3, message
+    # What only counts, serves residents or acts by itself without alerting anyone is not.
+    for message in ("Wat moet ik vragen over anonieme personentellers in de winkelstraat?",
+                    "Wat moet ik vragen over een chatbot op de gemeentewebsite?",
+                    "Wat moet ik vragen over slimme lantaarnpalen die dimmen als er niemand is?"):
+        answer = engine.ask(message)
+        assert len(answer.denkraam) >= 4
+        assert not any("signaleert-automatisch" in n for n in _needs(engine, answer)), message
 
 
 def test_a_plan_with_particulars_gets_questions_that_name_them(engine):
