@@ -418,9 +418,6 @@ def _needs(engine, answer):
     return [set(entries[q.bank_id].needs) for s in answer.denkraam for q in s.questions]
 
 
-def _needs_of(engine, question):
-    return set(next(e for e in engine.index.selector.bank.entries
-                    if e.id == question.bank_id).needs)
 
 
 def test_a_counter_that_identifies_nobody_is_not_asked_about_images(engine):
@@ -488,11 +485,17 @@ def test_what_detects_events_and_alerts_is_asked_about_its_alerts(engine):
                     "dijk gaat schuiven?"):
         assert "signaleert-automatisch" in {c.key for c in engine.analyse(message).characteristics}
         answer = engine.ask(message)
+        entries = {e.id: e for e in engine.index.selector.bank.entries}
         steps = {s.step for s in answer.denkraam for q in s.questions
-                 if "signaleert-automatisch" in _needs_of(engine, q)}
+                 if "signaleert-automatisch" in entries[q.bank_id].needs}
         assert len(steps) >= 3, message
-    # What only counts, serves residents or acts by itself without alerting anyone is not.
+        concerns = {entries[q.bank_id].concern for s in answer.denkraam for q in s.questions
+                    if "signaleert-automatisch" in entries[q.bank_id].needs}
+        assert concerns & {"error-rates", "alert-follow-up", "evaluation"}, message
+    # What only counts, serves residents or acts by itself without alerting anyone is not, nor
+    # is a question that is "alert" to the risks of digitalisation.
     for message in ("Wat moet ik vragen over anonieme personentellers in de winkelstraat?",
+                    "Waar moet de raad alert op zijn bij digitalisering?",
                     "Wat moet ik vragen over een chatbot op de gemeentewebsite?",
                     "Wat moet ik vragen over slimme lantaarnpalen die dimmen als er niemand is?"):
         answer = engine.ask(message)
