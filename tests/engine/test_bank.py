@@ -12,6 +12,7 @@ from assistant.engine.bank.schema import QUESTIONS, REASONS, Bank, Reason
 from assistant.engine.case import Case, facets_of, function_of
 from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Characteristic, Framework
+from assistant.engine.text.words import fold
 from assistant.errors import UnderstandingDataError
 
 from ..conftest import SEED_CORPUS
@@ -418,8 +419,6 @@ def _needs(engine, answer):
     return [set(entries[q.bank_id].needs) for s in answer.denkraam for q in s.questions]
 
 
-
-
 def test_a_counter_that_identifies_nobody_is_not_asked_about_images(engine):
     answer = engine.ask("Wat moet ik vragen over anonieme personentellers in het winkelgebied?")
     assert len(answer.denkraam) >= 4
@@ -479,13 +478,21 @@ def test_data_traced_to_residents_are_asked_about_and_never_called_the_environme
 def test_what_detects_events_and_alerts_is_asked_about_its_alerts(engine):
     # A technology that notices something by itself and alerts whoever must act is asked about
     # its alerts: what it must notice, who acts on it, false alarms and misses, reporting.
+    framework = engine.index.framework
+    alerting = framework.characteristic("signaleert-automatisch")
+    # Its trigger words are not the council's own: being alert to risks, alarming figures, the
+    # council's signalling role.
+    for said in ("alert", "alarmerend", "alarmeert", "signaleringsfunctie", "signaleren"):
+        assert not alerting.matches([fold(said)]), said
+    assert all(alerting.matches([fold(said)]) for said in ("alarm", "vroegsignalering",
+                                                          "valdetectie", "brandalarm"))
+    entries = {e.id: e for e in engine.index.selector.bank.entries}
     for message in ("Wat moet ik vragen over geluidssensoren in het uitgaansgebied die agressie "
                     "herkennen en dan de politie waarschuwen?",
                     "Welke vragen stel ik over sensoren in de dijk die een alarm sturen als de "
                     "dijk gaat schuiven?"):
         assert "signaleert-automatisch" in {c.key for c in engine.analyse(message).characteristics}
         answer = engine.ask(message)
-        entries = {e.id: e for e in engine.index.selector.bank.entries}
         steps = {s.step for s in answer.denkraam for q in s.questions
                  if "signaleert-automatisch" in entries[q.bank_id].needs}
         assert len(steps) >= 3, message
