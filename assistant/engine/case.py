@@ -139,7 +139,7 @@ class _Patterns:
         i = re.IGNORECASE
         return cls(
             place=re.compile(rf"\b(?:{_alt(f.place_prepositions)})\s+{art}(?:{word}\s+)?"
-                             rf"[\w'’-]*(?:{_alt(f.place_words)})\b(?-i:\s+[A-Z][\w'’-]*)?"
+                             rf"[\w'’-]*(?:{_alt(f.place_words)})\b(?-i:(?:\s+[A-Z][\w'’-]*)+)?"
                              r"(?!\s+(?:van|of)\b)", i),
             duration=re.compile(rf"\b(?:(?:een|a)\s+(?=half|halve))?{number}\s+(?:{word}\s+)?"
                                 rf"(?:{_alt(f.time_units)})\b", i),

@@ -120,6 +120,9 @@ def test_an_unreadable_bank_is_one_sentence(tmp_path, framework):
             "kosten": "€ 80.000 per jaar"}),
     ("De leverancier Citysense plaatst sensoren in de wijk Oost die bezoekers tellen.", "nl",
      {"leverancier": "Citysense", "plaats": "in de wijk Oost", "betrokkenen": "bezoekers"}),
+    # A place's name of several words, an article first, is named whole.
+    ("Bij basisschool De Regenboog komen sensoren die de luchtkwaliteit meten.", "nl",
+     {"plaats": "bij basisschool De Regenboog"}),
     ("Camerabeelden van Wastewatch B.V. leiden tot een boete voor afvaldumpers.", "nl",
      {"gegevens": "camerabeelden", "leverancier": "Wastewatch B.V.", "gevolg": "een boete",
       "betrokkenen": "afvaldumpers"}),
