@@ -32,10 +32,11 @@ _CTA_VERB = re.compile(
     r"\b(lees|klik|download|bekijk|bestel|ga|kijk|read|click|view|see|order)\b", re.I
 )
 _CTA_HERE = re.compile(r"\b(hier|here)\b", re.I)
-MONTHS = (
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
-    "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
-)
+# The Dutch months in their order (front.py numbers them), and how they are shortened.
+DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                "september", "oktober", "november", "december")
+MONTHS = "|".join(DUTCH_MONTHS + ("jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept",
+                                  "okt", "nov", "dec"))
 _DATE = rf"(\d{{1,2}}\s+({MONTHS})\s+\d{{4}}|({MONTHS})\s+\d{{4}}|\d{{4}}-\d{{2}}(-\d{{2}})?|" \
         rf"\d{{1,2}}[-/]\d{{1,2}}[-/]\d{{4}})"
 DATE_LINE = re.compile(rf"^\s*{_DATE}\s*$", re.I)

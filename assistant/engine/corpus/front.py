@@ -31,6 +31,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from assistant.engine.corpus.chrome import DUTCH_MONTHS
 from assistant.engine.text.words import words
 
 
@@ -78,9 +79,8 @@ _NOT_TITLE = re.compile(r"^(inhoud|inhoudsopgave|table of contents|contents|vers
 NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(\.\d{1,2})*[.)]?\s+[A-ZÀ-Ý]")
 _DATE_LABEL = re.compile(r"^\s*(?:\|\s*)?(datum|vastgesteld|gepubliceerd|publicatiedatum|date|"
                          r"published)\b", re.I)
-_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(
-    "januari februari maart april mei juni juli augustus september oktober november december"
-    .split())} | {name: i + 1 for i, name in enumerate(
+_MONTH_NUMBER = {name: i + 1 for i, name in enumerate(DUTCH_MONTHS)} | {
+    name: i + 1 for i, name in enumerate(
         "january february march april may june july august september october november december"
         .split())} | {short: n for short, n in (
             ("jan", 1), ("feb", 2), ("mrt", 3), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7),
