@@ -45,6 +45,7 @@ from assistant.engine.understanding.model import (
     AnalyserModel,
     case_text,
     described_of,
+    named_alone,
     phrase_form,
     subject_phrase,
 )
@@ -411,7 +412,8 @@ class QueryAnalyser:
                 triggered = set(keys) | {c.key for c in
                                          self.matcher.characteristics_in(words(described))}
                 keys, unsure = self.model.reading(case, self.vector(case), triggered,
-                                                  self.vector(phrase_form(q.subject)))
+                                                  self.vector(phrase_form(q.subject)),
+                                                  alone=named_alone(q.subject, described))
                 q.unsure = [self._characteristics[k] for k in unsure
                             if k in self._characteristics]
                 q.names_technology = True

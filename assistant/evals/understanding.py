@@ -18,7 +18,9 @@
   the chat does and what its case does read (:func:`~assistant.engine.case.characteristics_of`);
   reported: precision, recall and F1 per characteristic and over all, the messages whose set is
   exactly right, and those given a characteristic they do not have (the answer would then ask
-  about something the case rules out).
+  about something the case rules out). A message may list under ``maybe`` what depends on how
+  its technology is set up: those are counted apart, by whether the answer gives them, asks the
+  college about them (the analyser is unsure of them) or leaves them out.
 * **Names** (``assistant eval --names FILE``): JSON Lines with ``text``, ``kind`` (``ask`` or
   ``other``), ``subject`` (as written) and ``name`` (the short name a council member would use in
   a question to the college), messages that describe a plan, often with a place, a time or a
@@ -233,25 +235,37 @@ def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[st
     counts: dict[str, Counter[str]] = {k: Counter() for k in keys}  # tp, fp, fn, tn
     exact = wrong_added = 0
     per_row = []
+    # A characteristic labelled maybe (it depends on how the technology is set up) is neither
+    # right nor wrong to give: counted apart, by whether the answer asks the college about it.
+    maybe: Counter[str] = Counter()
     for row in rows:
         # Read through yields_to as the case is: household data that are also a measurement
         # are labelled with both, and the case keeps the one that prevails.
         expected = {c.key for c in Characteristic.prevailing(
             [framework.characteristic(k) for k in row["characteristics"]])}
+        open_ = set(row.get("maybe", ())) - expected
+        unsure: set[str] = set()
         try:
-            got = set(characteristics_of(engine.analyse(row["text"]), engine.index.matcher,
+            query = engine.analyse(row["text"])
+            got = set(characteristics_of(query, engine.index.matcher,
                                          engine.index.analyser.implied))
+            unsure = {c.key for c in query.unsure}
         except AssistantError as exc:
             per_row.append({"id": row.get("id"), "error": str(exc)})
             got = set()
         else:
             per_row.append({"id": row.get("id"), "text": row["text"][:200],
-                            "expected": sorted(expected), "got": sorted(got)})
+                            "expected": sorted(expected), "got": sorted(got)}
+                           | ({"maybe": sorted(open_), "unsure": sorted(unsure)}
+                              if open_ or unsure else {}))
         for k in keys:
+            if k in open_:
+                maybe["given" if k in got else "asked" if k in unsure else "left_out"] += 1
+                continue
             counts[k]["tp" if k in got and k in expected else
                       "fp" if k in got else "fn" if k in expected else "tn"] += 1
-        exact += got == expected
-        wrong_added += bool(got - expected)
+        exact += not ((got ^ expected) - open_)
+        wrong_added += bool(got - expected - open_)
 
     def f1(c: Counter[str]) -> dict[str, Any]:
         return {"n": c["tp"] + c["fn"]} | precision_recall_f1(c["tp"], c["fp"], c["fn"])
@@ -262,13 +276,14 @@ def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[st
     return {"messages": len(rows), "micro": f1(total),
             "macro_f1": round(sum(present) / max(len(present), 1), 3),
             "exact_sets": exact, "given_one_they_lack": wrong_added,
-            "per_characteristic": per, "rows": per_row}
+            "per_characteristic": per, "rows": per_row} | (
+        {"maybe": {"cells": sum(maybe.values()), **maybe}} if maybe else {})
 
 
 def load_characteristics(path: Path, keys: set[str]) -> list[dict[str, Any]]:
     rows = _read_lines(path, ("text", "characteristics"))
     for number, row in enumerate(rows, start=1):
-        unknown = set(row["characteristics"]) - keys
+        unknown = (set(row["characteristics"]) | set(row.get("maybe", ()))) - keys
         if unknown:
             raise EvalFileError(f"{path}: message {row.get('id', number)!r} names "
                                 f"{sorted(unknown)[0]!r}, not a characteristic of framework.yaml.")
@@ -352,6 +367,11 @@ def print_characteristics(result: dict[str, Any]) -> None:
           f"recall {m['recall']:.3f}, F1 {m['f1']:.3f} (macro F1 {result['macro_f1']:.3f}); "
           f"exactly right {_pct(result['exact_sets'], result['messages'])}; given one they "
           f"lack {_pct(result['given_one_they_lack'], result['messages'])}")
+    if result.get("maybe"):
+        mb = result["maybe"]
+        n = mb["cells"]
+        print(f"  labelled 'maybe' ({n}): asked about {_pct(mb.get('asked', 0), n)}, given "
+              f"{_pct(mb.get('given', 0), n)}, left out {_pct(mb.get('left_out', 0), n)}")
     for key, v in result["per_characteristic"].items():
         print(f"  {key:24s} n={v['n']:3d}  P {v['precision']:.3f}  R {v['recall']:.3f}  "
               f"F1 {v['f1']:.3f}")
@@ -406,6 +426,17 @@ def print_analyser(meta: dict[str, Any]) -> None:
               f"precision {m['precision']:.3f}, recall {m['recall']:.3f}, F1 {m['f1']:.3f}; "
               f"every characteristic right {chars['exact_sets_unseen']:.3f}, given one they "
               f"lack {chars['given_one_they_lack_unseen']:.3f}")
+    named = report.get("characteristics_named")
+    if named and named.get("micro"):
+        # The model for a technology named alone (it only adds to what the answer asks), on the
+        # cases named alone; the cells labelled maybe by where it reads them.
+        m, mb = named["named_alone"], named.get("maybe", {"cells": 0})
+        print(f"  what a name alone leaves open ({m['cases']} of {named['cases']} labelled cases "
+              f"named alone, unseen technologies): from 0.75 precision {m['precision']:.3f}, "
+              f"recall {m['recall']:.3f}; of the {mb['cells']} characteristics labelled 'maybe', "
+              f"read from 0.5 to 0.75 {_pct(mb.get('asked', 0), mb['cells'])}, above "
+              f"{_pct(mb.get('given', 0), mb['cells'])}, below "
+              f"{_pct(mb.get('left_out', 0), mb['cells'])}")
 
 
 def _matrix(confusion: dict[str, dict[str, int]]) -> list[str]:
@@ -465,8 +496,14 @@ def write_report(out: dict[str, Any], folder: Path, name: str) -> Path:
                   f"{c['messages']} messages: precision {m['precision']:.3f}, recall "
                   f"{m['recall']:.3f}, F1 {m['f1']:.3f} (macro F1 {c['macro_f1']:.3f}); exactly "
                   f"right {_pct(c['exact_sets'], c['messages'])}; given one they lack "
-                  f"{_pct(c['given_one_they_lack'], c['messages'])}.", "",
-                  "| characteristic | n | precision | recall | F1 |", "|---|---|---|---|---|"]
+                  f"{_pct(c['given_one_they_lack'], c['messages'])}.", ""]
+        if c.get("maybe"):
+            n = c["maybe"]["cells"]
+            lines += [f"Labelled 'maybe' ({n}): asked about "
+                      f"{_pct(c['maybe'].get('asked', 0), n)}, given "
+                      f"{_pct(c['maybe'].get('given', 0), n)}, left out "
+                      f"{_pct(c['maybe'].get('left_out', 0), n)}.", ""]
+        lines += ["| characteristic | n | precision | recall | F1 |", "|---|---|---|---|---|"]
         lines += [f"| {k} | {v['n']} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} |"
                   for k, v in c["per_characteristic"].items()]
     path = folder / f"analyser-{name}-{time.strftime('%Y%m%d-%H%M%S')}.md"

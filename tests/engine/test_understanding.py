@@ -151,6 +151,46 @@ def test_the_characteristic_models_train_without_cases_and_refuse_an_unknown_key
     assert "'c9'" in str(err.value) and "'experimnt'" in str(err.value)
 
 
+def test_a_characteristic_labelled_maybe_is_learned_as_unsure_and_counted_apart():
+    from assistant.engine.understanding.labelled import LabelledCase
+    from assistant.engine.understanding.train import _characteristics
+
+    # Three kinds of technology: one that has it, one that lacks it, one named so that it
+    # depends on how it is set up.
+    rng = np.random.default_rng(7)
+    centres = {"has": np.array([1.0, 0, 0, 0]), "lacks": np.array([0, 1.0, 0, 0]),
+               "open": np.array([0, 0, 1.0, 0])}
+    x, texts, cases, groups = [], [], [], []
+    for kind, centre in centres.items():
+        for i in range(12):
+            x.append(centre + rng.normal(0, 0.05, 4))
+            text = f"{kind}meter {i}"
+            texts.append(text)
+            groups.append(f"{kind}{i}")
+            cases.append(LabelledCase(
+                id=f"{kind}{i}", text=text, lang="nl", subject=text,
+                characteristics=("persoonsgegevens",) if kind == "has" else (),
+                maybe=("persoonsgegevens",) if kind == "open" else ()))
+    learned, ngrams, coef, intercept, report = _characteristics(
+        np.asarray(x, dtype=np.float32), texts, [set()] * len(texts), cases,
+        ["persoonsgegevens"], groups)
+    assert learned == ["persoonsgegevens"] and ngrams is not None
+    # Left out of training, the technologies named so that it depends are mostly read as
+    # unsure (between 0.5 and 0.75), and none is counted as a wrong reading.
+    assert report["maybe"]["cells"] == 12
+    assert report["maybe"]["asked"] >= 8 and report["maybe"]["given"] <= 2
+    assert report["per_characteristic"]["persoonsgegevens"]["precision"] == 1.0
+    assert report["per_characteristic"]["persoonsgegevens"]["maybe"] == 12
+    with pytest.raises(ValueError, match="named twice"):
+        LabelledCase(id="c1", text="wifi-telling", lang="nl", subject="wifi-telling",
+                     characteristics=("persoonsgegevens",), maybe=("persoonsgegevens",))
+    typo = LabelledCase(id="c9", text="wifi", lang="nl", subject="wifi", maybe=("persoons",))
+    with pytest.raises(UnderstandingDataError) as err:
+        _characteristics(np.zeros((1, 4)), ["wifi"], [set()], [typo], ["persoonsgegevens"],
+                         ["wifi"])
+    assert "'c9'" in str(err.value) and "'persoons'" in str(err.value)
+
+
 def test_a_case_without_labelled_spans_teaches_what_it_does_but_not_where_its_phrase_ends():
     from assistant.engine.understanding.labelled import LabelledCase
     from assistant.engine.understanding.train import case_rows, name_rows, subject_rows
@@ -163,7 +203,7 @@ def test_a_case_without_labelled_spans_teaches_what_it_does_but_not_where_its_ph
                              characteristics=("persoonsgegevens",))
     assert [r[0] for r in subject_rows([], [spans, only_what])] == ["case:c1"]
     assert [r[0] for r in name_rows([], [spans, only_what])] == ["case:c1"]
-    texts, _, _ = case_rows([spans, only_what], Framework.parse(
+    texts, _, _, alone = case_rows([spans, only_what], Framework.parse(
         (SEED_CORPUS / "framework.yaml").read_text(encoding="utf-8")))
     # The characteristics model reads the rest of the asking sentence too.
     assert texts == ["slimme watermeters per adres",
@@ -353,6 +393,42 @@ def test_what_a_technology_does_is_learned_from_the_case_as_described(engine, me
     assert query.names_technology
     found = set(case_of(query, engine.index.matcher, engine.index.analyser.implied).characteristics)
     assert has <= found and not lacks & found
+
+
+@pytest.mark.parametrize(("subject", "described", "alone"), [
+    ("wifi-telling", "", True),
+    ("wifi-telling", "wat moet ik vragen", True),
+    ("bluetooth beacons in the shopping street", "- what to ask", True),
+    ("kentekencamera's voor de milieuzone", "kentekencamera's voor de milieuzone:", True),
+    ("wifi-tellers", "die alleen aantallen per uur doorsturen", False),
+    ("bodycams", "De boa's van Noord krijgen ze vanaf mei.", False),
+])
+def test_a_technology_is_named_alone_when_the_message_says_nothing_of_it(subject, described,
+                                                                         alone):
+    from assistant.engine.understanding.model import named_alone
+
+    assert named_alone(subject, described) is alone
+
+
+def test_a_technology_named_alone_is_asked_about_what_its_name_leaves_open(engine):
+    from assistant.engine.case import case_of
+
+    # Wifi-telling may only count phones or follow them: the name leaves it open, so the
+    # answer asks the college rather than assuming either.
+    bare = engine.analyse("Wat moet ik vragen over wifi-telling?")
+    case = case_of(bare, engine.index.matcher, engine.index.analyser.implied)
+    assert "herkent-personen" in case.unsure and "herkent-personen" not in case.characteristics
+    entries = {e.id: e for e in engine.index.selector.bank.entries}
+    answer = engine.ask("Wat moet ik vragen over wifi-telling?")
+    asked = {entries[q.bank_id].asks_whether for s in answer.denkraam for q in s.questions}
+    assert "herkent-personen" in asked
+    # Described, the same technology is read as described: it only counts.
+    described = engine.analyse(
+        "Wat moet ik vragen over wifi-tellers in het winkelgebied? Ze tellen alleen hoeveel "
+        "telefoons er langskomen en sturen per uur een totaal door.")
+    case = case_of(described, engine.index.matcher, engine.index.analyser.implied)
+    assert "telt-zonder-herkennen" in case.characteristics
+    assert "herkent-personen" not in case.characteristics + case.unsure
 
 
 def test_implications_between_characteristics_come_from_the_labelled_cases():
@@ -1161,6 +1237,19 @@ def test_the_eval_command_scores_kinds_and_conversations(seed_settings, monkeypa
     bad.write_text('{"text": "drones", "characteristics": ["vliegt"]}\n', encoding="utf-8")
     assert main(["eval", "--characteristics", str(bad)]) == 2
     assert "'vliegt', not a characteristic" in capsys.readouterr().err
+    # What a name leaves open (maybe) is counted apart: never a miss nor a wrong reading.
+    cases.write_text(json.dumps({"text": "Wat moet ik vragen over wifi-telling?",
+                                 "characteristics": [],
+                                 "maybe": ["herkent-personen", "persoonsgegevens"]}) + "\n",
+                     encoding="utf-8")
+    assert main(["eval", "--characteristics", str(cases), "--json", str(out)]) == 0
+    scored = json.loads(out.read_text("utf-8"))["characteristics"]
+    assert scored["maybe"]["cells"] == 2 and scored["maybe"].get("asked", 0) >= 1
+    assert scored["per_characteristic"]["herkent-personen"]["n"] == 0
+    assert "labelled 'maybe' (2): asked about" in capsys.readouterr().out
+    bad.write_text('{"text": "drones", "characteristics": [], "maybe": ["vliegt"]}\n',
+                   encoding="utf-8")
+    assert main(["eval", "--characteristics", str(bad)]) == 2
     names = tmp_path / "names.jsonl"
     names.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
         {"text": "De gemeente wil in het Beatrixpark slimme prullenbakken neerzetten. Wat moet "

@@ -38,6 +38,13 @@ direct geanonimiseerd"), and the labels follow what it says::
 A case written to teach what technologies do, whose subject was not labelled for where the
 technology's phrase begins and ends, says ``"spans": false``: the characteristics model reads it,
 the subject tagger and the span and name rankers do not (``cases/households.jsonl``).
+
+A technology named without a description can leave a characteristic open: "wifi-telling" may only
+count phones or may follow them. Such a case lists it under ``maybe`` (``cases/names.jsonl``)::
+
+    {"id": "N0001", "text": "Wat moet ik vragen over wifi-telling?", "lang": "nl",
+     "subject": "wifi-telling", "characteristics": ["data-openbare-ruimte"],
+     "maybe": ["herkent-personen", "telt-zonder-herkennen", "persoonsgegevens"], "spans": false}
 """
 
 from __future__ import annotations
@@ -130,6 +137,11 @@ class LabelledCase(BaseModel):
     subject: str
     name: str | None = None
     characteristics: tuple[str, ...] = ()
+    # A case labelled as its name leaves it (``cases/names.jsonl``) lists what depends on how the
+    # technology is set up ("wifi-telling" may only count phones or follow them), possibly
+    # nothing; the model for technologies named alone learns those as unsure, so that the answer
+    # asks the college. None: labelled as described (what a description settles).
+    maybe: tuple[str, ...] | None = None
     spans: bool = True  # the subject's ends teach the tagger and the span and name rankers
 
     @model_validator(mode="after")
@@ -139,9 +151,10 @@ class LabelledCase(BaseModel):
         if self.subject not in self.text:
             raise ValueError("subject is not a part of text")
         _check_name(self.name, self.subject)
-        if len(set(self.characteristics)) != len(self.characteristics):
+        named = self.characteristics + (self.maybe or ())
+        if len(set(named)) != len(named):
             raise ValueError("a characteristic is named twice")
-        bad = [k for k in self.characteristics if not _KEY.fullmatch(k)]
+        bad = [k for k in named if not _KEY.fullmatch(k)]
         if bad:
             raise ValueError(f"{bad[0]!r} is not a characteristic key")
         return self

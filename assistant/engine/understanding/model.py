@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from assistant.engine.text.articles import definite_form
-from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold
+from assistant.engine.text.words import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, fold, words
 from assistant.engine.understanding.features import Ngrams, token_features, tokens_with_offsets
 from assistant.engine.understanding.language import language_data, question_frame
 from assistant.engine.understanding.spans import (
@@ -117,6 +117,15 @@ def case_text(subject: str, context: str = "") -> str:
     """The text a case is embedded as: the technology as written, followed by what the message
     describes or quotes of it (cut at :data:`CONTEXT_CHARS`), or the technology alone."""
     return f"{subject}. {context}"[:CONTEXT_CHARS] if context else phrase_form(subject)
+
+
+def named_alone(subject: str, described: str) -> bool:
+    """Whether a message names its technology without saying anything of it: what it says
+    besides (``described``, :func:`described_of`) is the question's frame ("wat moet ik
+    vragen", "- what to ask"), function words, or the technology's own words again. What a
+    technology so named does is often left open, where a description would settle it."""
+    known = DUTCH_STOPWORDS | ENGLISH_STOPWORDS | question_frame() | set(words(subject))
+    return all(w in known for w in words(described))
 
 
 def described_of(subject: str, question: str, context: str) -> str:
@@ -300,6 +309,17 @@ class AnalyserModel:
                                        dtype=np.float32)
         self.learned_intercept = np.asarray(arrays.get("characteristic_intercept",
                                                        np.zeros(0)), dtype=np.float32)
+        # For a technology named alone, where the labelled cases include some labelled as their
+        # name leaves them (train._characteristics): the same features, its own weights.
+        self.named_learned: list[str] = list(meta.get("named_learned_characteristics", []))
+        grams = meta.get("named_characteristic_ngrams", [])
+        self.named_ngrams = Ngrams({g: i for i, g in enumerate(grams)},
+                                   np.asarray(arrays.get("named_characteristic_idf", np.zeros(0)),
+                                              dtype=np.float32))
+        self.named_coef = np.asarray(arrays.get("named_characteristic_coef", np.zeros((0, 1))),
+                                     dtype=np.float32)
+        self.named_intercept = np.asarray(arrays.get("named_characteristic_intercept",
+                                                     np.zeros(0)), dtype=np.float32)
         self.span_features = {f: i for i, f in enumerate(meta.get("span_features", []))}
         self.span_coef = np.asarray(arrays.get("span_coef", np.zeros(0)), dtype=np.float32)
         self.span_intercept = float(np.asarray(arrays.get("span_intercept", [0.0])).ravel()[0])
@@ -340,10 +360,13 @@ class AnalyserModel:
             raise ValueError("the span ranker's weights do not fit its features")
         if model.name_coef.shape != (len(model.name_features),):
             raise ValueError("the name ranker's weights do not fit its features")
-        if model.learned and model.learned_coef.shape != (
-                len(model.learned), model.example_vectors.shape[1]
-                + len(model.case_ngrams.vocabulary) + len(model.characteristic_keys)):
-            raise ValueError("the characteristic weights do not fit the features")
+        for learned, ngrams, coef in (
+                (model.learned, model.case_ngrams, model.learned_coef),
+                (model.named_learned, model.named_ngrams, model.named_coef)):
+            if learned and coef.shape != (len(learned), model.example_vectors.shape[1]
+                                          + len(ngrams.vocabulary)
+                                          + len(model.characteristic_keys) + 1):
+                raise ValueError("the characteristic weights do not fit the features")
         return model
 
     # -- kind ------------------------------------------------------------------------------------
@@ -466,26 +489,36 @@ class AnalyserModel:
             out[key] = max(out.get(key, -1.0), float(sim))
         return out
 
-    def case_features(self, text: str, vector: np.ndarray, triggered: Collection[str]
-                      ) -> np.ndarray:
-        """What the characteristic models read of a case: its e5 vector, its word n-grams, and
-        which characteristics framework.yaml's trigger words name in it (their weight is
-        learned, so a trigger counts as much as the labelled cases show it to be right)."""
-        flags = np.asarray([TRIGGER_WEIGHT * (k in triggered) for k in self.characteristic_keys],
-                           dtype=np.float32)
+    def case_features(self, text: str, vector: np.ndarray, triggered: Collection[str],
+                      alone: bool = False, ngrams: Ngrams | None = None) -> np.ndarray:
+        """What the characteristic models read of a case: its e5 vector, its word n-grams (of
+        ``ngrams``, by default the described model's), which characteristics framework.yaml's
+        trigger words name in it (their weight is learned, so a trigger counts as much as the
+        labelled cases show it to be right), and whether the technology is named alone, without
+        a description (``alone``)."""
+        flags = np.asarray([TRIGGER_WEIGHT * (k in triggered) for k in self.characteristic_keys]
+                           + [float(alone)], dtype=np.float32)
         return np.concatenate([self.vector_weight * np.asarray(vector, np.float32).ravel(),
-                               self.case_ngrams.transform(text), flags])
+                               (ngrams or self.case_ngrams).transform(text), flags])
 
     def characteristic_probabilities(self, text: str, vector: np.ndarray,
-                                     triggered: Collection[str] = ()) -> dict[str, float]:
+                                     triggered: Collection[str] = (),
+                                     alone: bool = False) -> dict[str, float]:
         """How likely the case ``text`` (:func:`case_text`) with this vector, in which the
-        trigger words of ``triggered`` occur, has each learned characteristic."""
-        if not self.learned:
+        trigger words of ``triggered`` occur, has each learned characteristic; with ``alone``,
+        as the model for technologies named alone reads it, where there is one (it learned what
+        such a name leaves open as unsure; see :meth:`reading`)."""
+        if alone and self.named_learned:
+            learned, ngrams, coef, intercept = (self.named_learned, self.named_ngrams,
+                                                self.named_coef, self.named_intercept)
+        else:
+            learned, ngrams, coef, intercept = (self.learned, self.case_ngrams,
+                                                self.learned_coef, self.learned_intercept)
+        if not learned:
             return {}
-        features = self.case_features(text, vector, triggered)
-        z = self.learned_coef @ features + self.learned_intercept
+        z = coef @ self.case_features(text, vector, triggered, alone, ngrams) + intercept
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
-        return {k: float(v) for k, v in zip(self.learned, p, strict=True)}
+        return {k: float(v) for k, v in zip(learned, p, strict=True)}
 
     def implied(self, keys: Sequence[str]) -> list[str]:
         """``keys`` and, after them, the characteristics they imply: where nearly every labelled
@@ -494,26 +527,37 @@ class AnalyserModel:
         return implied_by(keys, self.implies)
 
     def characteristics(self, text: str, vector: np.ndarray, triggered: Collection[str] = (),
-                        phrase_vector: np.ndarray | None = None) -> list[str]:
+                        phrase_vector: np.ndarray | None = None, alone: bool = False
+                        ) -> list[str]:
         """Characteristics of the case ``text`` (:func:`case_text`) with this vector (see the
         module docstring), likeliest first. The caller decides first that the case names a
         technology at all. A characteristic that is not learned is given as before there were
         labelled cases: when its trigger words occur (``triggered``), or when the technology's
         phrase (``phrase_vector``, by default ``vector``) is close to one of its examples and
         within :data:`CHARACTERISTIC_MARGIN` of the closest example of any characteristic."""
-        return self.reading(text, vector, triggered, phrase_vector)[0]
+        return self.reading(text, vector, triggered, phrase_vector, alone)[0]
 
     def reading(self, text: str, vector: np.ndarray, triggered: Collection[str] = (),
-                phrase_vector: np.ndarray | None = None) -> tuple[list[str], list[str]]:
+                phrase_vector: np.ndarray | None = None, alone: bool = False
+                ) -> tuple[list[str], list[str]]:
         """The characteristics of the case (:meth:`characteristics`) and, likeliest first, the
         learned ones it is unsure of: from :data:`UNSURE_PROBABILITY` up to the probability at
-        which one is given, and not implied by one the learned models give."""
+        which one is given, and not implied by one the learned models give; for a technology
+        named alone (``alone``), after them those the model for names reads from
+        :data:`UNSURE_PROBABILITY` on (:meth:`characteristic_probabilities`)."""
         learned = self.characteristic_probabilities(text, vector, triggered)
         ranked = sorted(learned.items(), key=lambda kv: -kv[1])
         out = [k for k, p in ranked if p >= CHARACTERISTIC_PROBABILITY]
         implied = set(self.implied(out))
         unsure = [k for k, p in ranked
                   if UNSURE_PROBABILITY <= p < CHARACTERISTIC_PROBABILITY and k not in implied]
+        if alone and self.named_learned:
+            # What a name alone leaves open is asked, never assumed: the model for names adds
+            # to what the answer asks about, likeliest first, and gives nothing.
+            named = self.characteristic_probabilities(text, vector, triggered, alone=True)
+            unsure += [k for k, p in sorted(named.items(), key=lambda kv: -kv[1])
+                       if p >= UNSURE_PROBABILITY and k not in out and k not in implied
+                       and k not in unsure]
         if len(learned) == len(self.characteristic_keys):
             return out, unsure  # every characteristic is learned: no fallback to look at
         out += [k for k in self.characteristic_keys if k not in learned and k in triggered]

@@ -53,11 +53,13 @@ from assistant.engine.understanding.model import (
     CONTEXT,
     TAGS,
     TRIGGER_WEIGHT,
+    UNSURE_PROBABILITY,
     WORDS_ASK_MIN,
     AnalyserModel,
     case_text,
     described_of,
     implied_by,
+    named_alone,
     runs,
 )
 from assistant.engine.understanding.spans import (
@@ -74,7 +76,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 44
+ANALYSER_VERSION = 51
 # How many of the technologies it never saw in training the scope threshold keeps: refusing a
 # technology costs a council member more than a denkraam answer about a plan with little
 # technology in it. The threshold was 0.3 by hand, chosen when 0.3 kept 0.94 (and refused 0.83
@@ -109,6 +111,12 @@ CHARACTERISTIC_MIN_CASES = 8
 # implication: the one would then always drop the other.
 IMPLIES_SHARE = 0.95
 IMPLIES_MIN_CASES = 40
+# A characteristic a labelled case may have (``maybe``: it depends on how the technology named
+# is set up) is learned as the middle of the band the analyser reads as unsure, between
+# UNSURE_PROBABILITY and CHARACTERISTIC_PROBABILITY: the case counts this much with it and the
+# rest without, so that such a technology gets the question whether it has it. (At one half it
+# would sit on the band's lower edge, and about half of such cases would fall below it.)
+MAYBE_SHARE = (UNSURE_PROBABILITY + CHARACTERISTIC_PROBABILITY) / 2
 
 Embed = Callable[[str], Sequence[float]]
 
@@ -274,12 +282,13 @@ def technology_rows(items: list[LabelledQuestion], stopwords: frozenset[str],
 
 
 def case_rows(cases: Sequence[LabelledCase], framework: Framework
-              ) -> tuple[list[str], list[set[str]], list[str]]:
+              ) -> tuple[list[str], list[set[str]], list[str], list[bool]]:
     """The text each labelled case is embedded as at answer time (:func:`.model.case_text`: the
     technology with what the message describes of it), the characteristics whose trigger words
-    occur in the technology or the description, and a group per case for cross-validation (the
-    longest word of its technology, so that a fold holds technologies the others do not)."""
-    texts, triggered, groups = [], [], []
+    occur in the technology or the description, a group per case for cross-validation (the
+    longest word of its technology, so that a fold holds technologies the others do not), and
+    whether the message names its technology alone (:func:`.model.named_alone`)."""
+    texts, triggered, groups, alone = [], [], [], []
     for case in cases:
         parts = split(case.text)
         context = described_of(case.subject, parts.question, parts.context) \
@@ -289,7 +298,8 @@ def case_rows(cases: Sequence[LabelledCase], framework: Framework
         triggered.append({c.key for c in framework.characteristics
                           if any(c.matches(w) for w in said)})
         groups.append(technology_group(case.subject))
-    return texts, triggered, groups
+        alone.append(named_alone(case.subject, context))
+    return texts, triggered, groups, alone
 
 
 def implications(labels: np.ndarray, keys: Sequence[str],
@@ -326,80 +336,140 @@ def with_implied(predicted: np.ndarray, keys: Sequence[str],
 
 def _characteristics(x: np.ndarray, texts: list[str], triggered: list[set[str]],
                      cases: Sequence[LabelledCase], keys: list[str], groups: list[str],
-                     yielding: Collection[tuple[str, str]] = ()
+                     yielding: Collection[tuple[str, str]] = (),
+                     named: Sequence[bool] | None = None
                      ) -> tuple[list[str], Ngrams | None, np.ndarray, np.ndarray, dict[str, Any]]:
     """One logistic regression per characteristic with at least
     :data:`CHARACTERISTIC_MIN_CASES` labelled cases, over the case's e5 vector and its word
-    n-grams (weighed as in the kind model) and the framework's trigger words in it, and their
-    cross-validated precision, recall and F1 on technologies left out of training (grouped
-    folds)."""
+    n-grams (weighed as in the kind model), the framework's trigger words in it and whether it
+    names its technology alone (``named``), and their cross-validated precision, recall and F1
+    on technologies left out of training (grouped folds), also apart for the cases named alone
+    and those described. A characteristic a case labels ``maybe`` is learned as unsure
+    (:data:`MAYBE_SHARE`) and counted apart, by how it is read."""
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    unknown = next(((c.id, k) for c in cases for k in c.characteristics if k not in keys), None)
+    unknown = next(((c.id, k) for c in cases for k in (*c.characteristics, *(c.maybe or ()))
+                    if k not in keys), None)
     if unknown:
         raise UnderstandingDataError(
             f"The labelled case {unknown[0]!r} names the characteristic {unknown[1]!r}, which "
             "corpus/framework.yaml does not have: correct the case or add the characteristic.")
     labels = np.asarray([[k in c.characteristics for k in keys] for c in cases],
                         dtype=bool).reshape(len(cases), len(keys))
+    # What depends on how a technology named without a description is set up: learned as
+    # unsure (see fit_one), left out of the figures.
+    maybe = np.asarray([[k in (c.maybe or ()) for k in keys] for c in cases],
+                       dtype=bool).reshape(len(cases), len(keys))
     learned = [k for j, k in enumerate(keys)
                if CHARACTERISTIC_MIN_CASES <= labels[:, j].sum() < len(cases)]
     report: dict[str, Any] = {"cases": len(cases), "learned": learned, "per_characteristic": {}}
     if not learned:
         return [], None, np.zeros((0, 0), np.float32), np.zeros(0, np.float32), report
 
-    flags = np.asarray([[TRIGGER_WEIGHT * (k in t) for k in keys] for t in triggered],
-                       dtype=np.float32)
+    # The trigger flags and whether the technology is named alone (``named``, by default where
+    # the case is its technology's phrase alone; .model.case_features).
+    if named is None:
+        named = [text == case_text(case.subject) for text, case in zip(texts, cases, strict=True)]
+    flags = np.asarray([[TRIGGER_WEIGHT * (k in t) for k in keys] + [float(a)]
+                        for t, a in zip(triggered, named, strict=True)],
+                       dtype=np.float32).reshape(len(cases), len(keys) + 1)
 
     def matrix(ngrams: Ngrams, rows: np.ndarray) -> Any:
         grams = sparse.csr_matrix(np.vstack([ngrams.transform(texts[i]) for i in rows]))
         return sparse.hstack([sparse.csr_matrix(VECTOR_WEIGHT * x[rows]), grams,
                               sparse.csr_matrix(flags[rows])], format="csr")
 
+    def fit_one(m: Any, rows: np.ndarray, j: int) -> Any:
+        y = labels[rows, j]
+        half = np.flatnonzero(maybe[rows, j])
+        if not 0 < y.sum() < len(rows):
+            return None
+        if not len(half):
+            return LogisticRegression(C=CHARACTERISTIC_C, max_iter=3000,
+                                      class_weight="balanced").fit(m, y)
+        # Each case that may have it enters twice, with it and without, weighed so that the
+        # model learns it in the middle of the band read as unsure (MAYBE_SHARE).
+        y = y.copy()
+        y[half] = True
+        weight = np.ones(len(rows) + len(half))
+        weight[half] = MAYBE_SHARE
+        weight[len(rows):] = 1.0 - MAYBE_SHARE
+        return LogisticRegression(C=CHARACTERISTIC_C, max_iter=3000,
+                                  class_weight="balanced").fit(
+            sparse.vstack([m, m[half]], format="csr"),
+            np.concatenate([y, np.zeros(len(half), dtype=bool)]), sample_weight=weight)
+
     def fit(rows: np.ndarray) -> tuple[Ngrams, list[Any]]:
         ngrams = Ngrams.fit([texts[i] for i in rows])
         m = matrix(ngrams, rows)
-        return ngrams, [LogisticRegression(C=CHARACTERISTIC_C, max_iter=3000,
-                                           class_weight="balanced").fit(m, labels[rows, j])
-                        if 0 < labels[rows, j].sum() < len(rows) else None for j in columns]
+        return ngrams, [fit_one(m, rows, j) for j in columns]
 
     columns = [keys.index(k) for k in learned]
     predicted = np.zeros((len(cases), len(learned)), dtype=bool)
-    alone = np.zeros_like(predicted)  # without the implications, for the report
+    direct = np.zeros_like(predicted)  # without the implications, for the report
+    probability = np.zeros(predicted.shape, dtype=np.float32)
     folds = min(FOLDS, len(set(groups)))
     if folds >= 2:
         for train_rows, test_rows in GroupKFold(n_splits=folds).split(x, groups=groups):
             ngrams, models = fit(train_rows)
             test = matrix(ngrams, test_rows)
             for i, (j, model) in enumerate(zip(columns, models, strict=True)):
-                alone[test_rows, i] = labels[train_rows, j].any() if model is None else \
-                    model.predict_proba(test)[:, 1] >= CHARACTERISTIC_PROBABILITY
+                probability[test_rows, i] = float(labels[train_rows, j].any()) \
+                    if model is None else model.predict_proba(test)[:, 1]
+            direct[test_rows] = probability[test_rows] >= CHARACTERISTIC_PROBABILITY
             # The implications as the cases of the other folds show them.
             predicted[test_rows] = with_implied(
-                alone[test_rows], learned,
+                direct[test_rows], learned,
                 implications(labels[train_rows][:, columns], learned, yielding))
     report["implies"] = implications(labels, keys, yielding)
     truth = labels[:, columns]
+    # A cell labelled maybe is neither right nor wrong: it is counted apart, by how it was read.
+    known = ~maybe[:, columns]
     report["without_implications"] = precision_recall_f1(
-        int((alone & truth).sum()), int((alone & ~truth).sum()), int((~alone & truth).sum())) | {
-        "exact_sets_unseen": round(float((alone == truth).all(axis=1).mean()), 3),
-        "given_one_they_lack_unseen": round(float((alone & ~truth).any(axis=1).mean()), 3)}
+        int((direct & truth & known).sum()), int((direct & ~truth & known).sum()),
+        int((~direct & truth).sum())) | {
+        "exact_sets_unseen": round(float(((direct == truth) | ~known).all(axis=1).mean()), 3),
+        "given_one_they_lack_unseen": round(float((direct & ~truth & known).any(axis=1).mean()),
+                                            3)}
     tp_all = fp_all = fn_all = 0
     for i, (key, j) in enumerate(zip(learned, columns, strict=True)):
         truth = labels[:, j]
         tp = int((predicted[:, i] & truth).sum())
-        fp = int((predicted[:, i] & ~truth).sum())
+        fp = int((predicted[:, i] & ~truth & known[:, i]).sum())
         fn = int((~predicted[:, i] & truth).sum())
         tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
         report["per_characteristic"][key] = (precision_recall_f1(tp, fp, fn)
-                                             | {"n": int(truth.sum())})
+                                             | {"n": int(truth.sum()),
+                                                "maybe": int((~known[:, i]).sum())})
     report["micro"] = precision_recall_f1(tp_all, fp_all, fn_all)
     truth = labels[:, columns]
-    report["exact_sets_unseen"] = round(float((predicted == truth).all(axis=1).mean()), 3)
-    report["given_one_they_lack_unseen"] = round(float((predicted & ~truth).any(axis=1).mean()),
-                                                 3)
+    # The same for the technologies named alone and for those the case describes.
+    for name, subset in (("named_alone", flags[:, -1] > 0), ("described", flags[:, -1] == 0)):
+        p, t, k = predicted[subset], truth[subset], known[subset]
+        report[name] = precision_recall_f1(int((p & t).sum()), int((p & ~t & k).sum()),
+                                           int((~p & t).sum())) | {
+            "cases": int(subset.sum()),
+            "given_one_they_lack": round(float((p & ~t & k).any(axis=1).mean()), 3)
+            if subset.any() else 0.0,
+            "right": int((p & t).sum()),
+            # what the model gives of what the labels leave open (maybe)
+            "given_open": int((p & ~k).sum())}
+    report["exact_sets_unseen"] = round(float(((predicted == truth) | ~known).all(axis=1).mean()),
+                                        3)
+    report["given_one_they_lack_unseen"] = round(
+        float((predicted & ~truth & known).any(axis=1).mean()), 3)
+    if (~known).any():
+        # How the cells labelled maybe were read on unseen technologies: asked about (between
+        # UNSURE_PROBABILITY and CHARACTERISTIC_PROBABILITY), given, or left out.
+        read = probability[~known]
+        report["maybe"] = {
+            "cells": int(read.size),
+            "asked": int(((read >= UNSURE_PROBABILITY) & (read < CHARACTERISTIC_PROBABILITY))
+                         .sum()),
+            "given": int((read >= CHARACTERISTIC_PROBABILITY).sum()),
+            "left_out": int((read < UNSURE_PROBABILITY).sum())}
     report["folds"] = folds
     ngrams, models = fit(np.arange(len(cases)))
     coef = np.vstack([m.coef_.ravel() for m in models]).astype(np.float32)
@@ -488,7 +558,7 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     stopwords = STOPWORDS
     tech_texts, tech_labels, tech_groups = technology_rows(items, stopwords, framework,
                                                                  phrases)
-    case_texts, case_triggered, case_groups = case_rows(cases, framework)
+    case_texts, case_triggered, case_groups, case_alone = case_rows(cases, framework)
     vectors = question_vectors(texts + [t for _, t in examples] + tech_texts + case_texts, embed,
                                fingerprint, cache_dir)
     kind_vectors = vectors[:len(texts)]
@@ -496,9 +566,22 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     tech_vectors = vectors[len(texts) + len(examples):len(texts) + len(examples) + len(tech_texts)]
     case_vectors = vectors[len(vectors) - len(case_texts):]
     keys = [c.key for c in framework.characteristics]
+    yielding = {(c.key, other) for c in framework.characteristics for other in c.yields_to}
+    # Two models: one for a technology the message describes, learned from the cases labelled
+    # as described (as before there was the other: its flag for a technology named alone is
+    # never set), and, where there are cases labelled as their name leaves them
+    # (LabelledCase.maybe), one for a technology named alone, learned from all cases: what a
+    # name leaves open must not make a described technology's reading less sure.
+    described = [i for i, c in enumerate(cases) if c.maybe is None]
     learned, case_ngrams, case_coef, case_intercept, case_report = _characteristics(
-        case_vectors, case_texts, case_triggered, cases, keys, case_groups,
-        {(c.key, other) for c in framework.characteristics for other in c.yields_to})
+        case_vectors[described], [case_texts[i] for i in described],
+        [case_triggered[i] for i in described], [cases[i] for i in described], keys,
+        [case_groups[i] for i in described], yielding, [False] * len(described))
+    named_learned, named_ngrams, named_coef, named_intercept, named_report = _characteristics(
+        case_vectors, case_texts, case_triggered, cases, keys, case_groups, yielding,
+        case_alone) \
+        if len(described) < len(cases) else ([], None, np.zeros((0, 0), np.float32),
+                                               np.zeros(0, np.float32), {})
     technology, technology_report = _technology(tech_vectors, np.asarray(tech_labels),
                                                 tech_groups)
 
@@ -548,6 +631,8 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     report["articles"] = _articles_report(articles)
     report["technology"] = technology_report
     report["characteristics"] = case_report
+    if named_report:
+        report["characteristics_named"] = named_report
     report["words_first"] = _words_first(texts, labels, groups, words_fit)
 
     all_rows = np.arange(len(texts))
@@ -570,6 +655,9 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         "characteristic_coef": case_coef,
         "characteristic_intercept": case_intercept,
         "characteristic_idf": case_ngrams.idf if case_ngrams else np.zeros(0, np.float32),
+        "named_characteristic_coef": named_coef,
+        "named_characteristic_intercept": named_intercept,
+        "named_characteristic_idf": named_ngrams.idf if named_ngrams else np.zeros(0, np.float32),
         "span_coef": span_coef,
         "span_intercept": np.asarray([span_intercept], dtype=np.float32),
         # NaN: no floor (a message without a run gets no subject).
@@ -597,6 +685,10 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         "characteristic_ngrams": sorted(case_ngrams.vocabulary,
                                         key=case_ngrams.vocabulary.__getitem__)
         if case_ngrams else [],
+        "named_learned_characteristics": named_learned,
+        "named_characteristic_ngrams": sorted(named_ngrams.vocabulary,
+                                              key=named_ngrams.vocabulary.__getitem__)
+        if named_ngrams else [],
         "trained_on": {"questions": len(items), "kind_rows": len(texts),
                        "per_kind": dict(Counter(labels)),
                        "languages": dict(Counter(i.lang for i in items)),
