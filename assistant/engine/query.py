@@ -413,7 +413,8 @@ class QueryAnalyser:
                                          self.matcher.characteristics_in(words(described))}
                 keys, unsure = self.model.reading(case, self.vector(case), triggered,
                                                   self.vector(phrase_form(q.subject)),
-                                                  alone=named_alone(q.subject, described))
+                                                  alone=named_alone(q.subject, described,
+                                                                    self.model.frame_words))
                 q.unsure = [self._characteristics[k] for k in unsure
                             if k in self._characteristics]
                 q.names_technology = True

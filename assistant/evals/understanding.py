@@ -19,8 +19,9 @@
   reported: precision, recall and F1 per characteristic and over all, the messages whose set is
   exactly right, and those given a characteristic they do not have (the answer would then ask
   about something the case rules out). A message may list under ``maybe`` what depends on how
-  its technology is set up: those are counted apart, by whether the answer gives them, asks the
-  college about them (the analyser is unsure of them) or leaves them out.
+  its technology is set up: those are counted apart, by whether the analyser gives them, is
+  unsure of them (the answer asks about at most two such, the most at stake first) or leaves
+  them out.
 * **Names** (``assistant eval --names FILE``): JSON Lines with ``text``, ``kind`` (``ask`` or
   ``other``), ``subject`` (as written) and ``name`` (the short name a council member would use in
   a question to the college), messages that describe a plan, often with a place, a time or a
@@ -236,7 +237,8 @@ def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[st
     exact = wrong_added = 0
     per_row = []
     # A characteristic labelled maybe (it depends on how the technology is set up) is neither
-    # right nor wrong to give: counted apart, by whether the answer asks the college about it.
+    # right nor wrong to give: counted apart, by whether the analyser is unsure of it (the
+    # answer asks about at most two of those, the most at stake first).
     maybe: Counter[str] = Counter()
     for row in rows:
         # Read through yields_to as the case is: household data that are also a measurement
@@ -260,7 +262,7 @@ def score_characteristics(engine: Engine, rows: list[dict[str, Any]]) -> dict[st
                               if open_ or unsure else {}))
         for k in keys:
             if k in open_:
-                maybe["given" if k in got else "asked" if k in unsure else "left_out"] += 1
+                maybe["given" if k in got else "unsure" if k in unsure else "left_out"] += 1
                 continue
             counts[k]["tp" if k in got and k in expected else
                       "fp" if k in got else "fn" if k in expected else "tn"] += 1
@@ -370,7 +372,7 @@ def print_characteristics(result: dict[str, Any]) -> None:
     if result.get("maybe"):
         mb = result["maybe"]
         n = mb["cells"]
-        print(f"  labelled 'maybe' ({n}): asked about {_pct(mb.get('asked', 0), n)}, given "
+        print(f"  labelled 'maybe' ({n}): unsure {_pct(mb.get('unsure', 0), n)}, given "
               f"{_pct(mb.get('given', 0), n)}, left out {_pct(mb.get('left_out', 0), n)}")
     for key, v in result["per_characteristic"].items():
         print(f"  {key:24s} n={v['n']:3d}  P {v['precision']:.3f}  R {v['recall']:.3f}  "
@@ -427,16 +429,19 @@ def print_analyser(meta: dict[str, Any]) -> None:
               f"every characteristic right {chars['exact_sets_unseen']:.3f}, given one they "
               f"lack {chars['given_one_they_lack_unseen']:.3f}")
     named = report.get("characteristics_named")
-    if named and named.get("micro"):
-        # The model for a technology named alone (it only adds to what the answer asks), on the
-        # cases named alone; the cells labelled maybe by where it reads them.
-        m, mb = named["named_alone"], named.get("maybe", {"cells": 0})
-        print(f"  what a name alone leaves open ({m['cases']} of {named['cases']} labelled cases "
-              f"named alone, unseen technologies): from 0.75 precision {m['precision']:.3f}, "
-              f"recall {m['recall']:.3f}; of the {mb['cells']} characteristics labelled 'maybe', "
-              f"read from 0.5 to 0.75 {_pct(mb.get('asked', 0), mb['cells'])}, above "
-              f"{_pct(mb.get('given', 0), mb['cells'])}, below "
-              f"{_pct(mb.get('left_out', 0), mb['cells'])}")
+    if named and named.get("named_alone"):
+        # The model for a technology named alone only adds to what the analyser is unsure of:
+        # what it reads from 0.5 on the cases named alone, by label, and where it reads the
+        # cells labelled maybe.
+        alone, mb = named["named_alone"], named.get("maybe", {"cells": 0})
+        read = alone.get("read_from_unsure", {})
+        print(f"  what a name alone leaves open ({alone['cases']} of {named['cases']} labelled "
+              f"cases named alone, unseen technologies): read from 0.5 {sum(read.values())} "
+              f"characteristics, labelled yes {read.get('yes', 0)}, maybe "
+              f"{read.get('maybe', 0)}, no {read.get('no', 0)}; of the {mb['cells']} labelled "
+              f"maybe, {_pct(mb.get('unsure', 0), mb['cells'])} from 0.5 to 0.75, "
+              f"{_pct(mb.get('above', 0), mb['cells'])} above, "
+              f"{_pct(mb.get('below', 0), mb['cells'])} below")
 
 
 def _matrix(confusion: dict[str, dict[str, int]]) -> list[str]:
@@ -499,8 +504,8 @@ def write_report(out: dict[str, Any], folder: Path, name: str) -> Path:
                   f"{_pct(c['given_one_they_lack'], c['messages'])}.", ""]
         if c.get("maybe"):
             n = c["maybe"]["cells"]
-            lines += [f"Labelled 'maybe' ({n}): asked about "
-                      f"{_pct(c['maybe'].get('asked', 0), n)}, given "
+            lines += [f"Labelled 'maybe' ({n}): unsure "
+                      f"{_pct(c['maybe'].get('unsure', 0), n)}, given "
                       f"{_pct(c['maybe'].get('given', 0), n)}, left out "
                       f"{_pct(c['maybe'].get('left_out', 0), n)}.", ""]
         lines += ["| characteristic | n | precision | recall | F1 |", "|---|---|---|---|---|"]

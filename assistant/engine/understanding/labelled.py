@@ -42,7 +42,7 @@ the subject tagger and the span and name rankers do not (``cases/households.json
 A technology named without a description can leave a characteristic open: "wifi-telling" may only
 count phones or may follow them. Such a case lists it under ``maybe`` (``cases/names.jsonl``)::
 
-    {"id": "N0001", "text": "Wat moet ik vragen over wifi-telling?", "lang": "nl",
+    {"id": "N001", "text": "Wat moet ik vragen over wifi-telling?", "lang": "nl",
      "subject": "wifi-telling", "characteristics": ["data-openbare-ruimte"],
      "maybe": ["herkent-personen", "telt-zonder-herkennen", "persoonsgegevens"], "spans": false}
 """

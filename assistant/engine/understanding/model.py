@@ -119,13 +119,15 @@ def case_text(subject: str, context: str = "") -> str:
     return f"{subject}. {context}"[:CONTEXT_CHARS] if context else phrase_form(subject)
 
 
-def named_alone(subject: str, described: str) -> bool:
+def named_alone(subject: str, described: str, frame: Collection[str] = ()) -> bool:
     """Whether a message names its technology without saying anything of it: what it says
     besides (``described``, :func:`described_of`) is the question's frame ("wat moet ik
-    vragen", "- what to ask"), function words, or the technology's own words again. What a
-    technology so named does is often left open, where a description would settle it."""
+    vragen", "- what to ask"; with ``frame``, the words the labelled names frame their question
+    with besides: "waar moet ik op letten", "in de commissie"), function words, or the
+    technology's own words again. What a technology so named does is often left open, where a
+    description would settle it."""
     known = DUTCH_STOPWORDS | ENGLISH_STOPWORDS | question_frame() | set(words(subject))
-    return all(w in known for w in words(described))
+    return all(w in known or w in frame for w in words(described))
 
 
 def described_of(subject: str, question: str, context: str) -> str:
@@ -320,6 +322,9 @@ class AnalyserModel:
                                      dtype=np.float32)
         self.named_intercept = np.asarray(arrays.get("named_characteristic_intercept",
                                                      np.zeros(0)), dtype=np.float32)
+        if self.named_coef.shape[0] != len(self.named_learned):
+            self.named_learned = []  # no weights for it: technologies named alone as described
+        self.frame_words = frozenset(meta.get("frame_words", []))
         self.span_features = {f: i for i, f in enumerate(meta.get("span_features", []))}
         self.span_coef = np.asarray(arrays.get("span_coef", np.zeros(0)), dtype=np.float32)
         self.span_intercept = float(np.asarray(arrays.get("span_intercept", [0.0])).ravel()[0])
@@ -499,7 +504,8 @@ class AnalyserModel:
         flags = np.asarray([TRIGGER_WEIGHT * (k in triggered) for k in self.characteristic_keys]
                            + [float(alone)], dtype=np.float32)
         return np.concatenate([self.vector_weight * np.asarray(vector, np.float32).ravel(),
-                               (ngrams or self.case_ngrams).transform(text), flags])
+                               (self.case_ngrams if ngrams is None else ngrams).transform(text),
+                               flags])
 
     def characteristic_probabilities(self, text: str, vector: np.ndarray,
                                      triggered: Collection[str] = (),
@@ -551,20 +557,21 @@ class AnalyserModel:
         implied = set(self.implied(out))
         unsure = [k for k, p in ranked
                   if UNSURE_PROBABILITY <= p < CHARACTERISTIC_PROBABILITY and k not in implied]
+        if len(learned) < len(self.characteristic_keys):
+            # Characteristics without a learned model: their trigger words or examples.
+            out += [k for k in self.characteristic_keys if k not in learned and k in triggered]
+            scores = self.characteristic_scores(
+                vector if phrase_vector is None else phrase_vector)
+            if scores:
+                top = max(scores.values())
+                out += [k for k, s in sorted(scores.items(), key=lambda kv: -kv[1])
+                        if k not in learned and k not in out and s >= CHARACTERISTIC_MIN
+                        and s >= top - CHARACTERISTIC_MARGIN]
         if alone and self.named_learned:
             # What a name alone leaves open is asked, never assumed: the model for names adds
-            # to what the answer asks about, likeliest first, and gives nothing.
+            # to what the analyser is unsure of, likeliest first, and gives nothing.
+            given = set(self.implied(out))
             named = self.characteristic_probabilities(text, vector, triggered, alone=True)
             unsure += [k for k, p in sorted(named.items(), key=lambda kv: -kv[1])
-                       if p >= UNSURE_PROBABILITY and k not in out and k not in implied
-                       and k not in unsure]
-        if len(learned) == len(self.characteristic_keys):
-            return out, unsure  # every characteristic is learned: no fallback to look at
-        out += [k for k in self.characteristic_keys if k not in learned and k in triggered]
-        scores = self.characteristic_scores(vector if phrase_vector is None else phrase_vector)
-        if scores:
-            top = max(scores.values())
-            out += [k for k, s in sorted(scores.items(), key=lambda kv: -kv[1])
-                    if k not in learned and k not in out and s >= CHARACTERISTIC_MIN
-                    and s >= top - CHARACTERISTIC_MARGIN]
+                       if p >= UNSURE_PROBABILITY and k not in given and k not in unsure]
         return out, unsure

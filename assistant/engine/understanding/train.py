@@ -76,7 +76,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Raised whenever what the analyser computes changes, so that no older trained one is reused.
-ANALYSER_VERSION = 51
+ANALYSER_VERSION = 53
 # How many of the technologies it never saw in training the scope threshold keeps: refusing a
 # technology costs a council member more than a denkraam answer about a plan with little
 # technology in it. The threshold was 0.3 by hand, chosen when 0.3 kept 0.94 (and refused 0.83
@@ -117,6 +117,9 @@ IMPLIES_MIN_CASES = 40
 # rest without, so that such a technology gets the question whether it has it. (At one half it
 # would sit on the band's lower edge, and about half of such cases would fall below it.)
 MAYBE_SHARE = (UNSURE_PROBABILITY + CHARACTERISTIC_PROBABILITY) / 2
+# A word the labelled names frame their question with counts as frame (train.frame_words) when
+# at least this many of them use it: one use is as likely a slip ("leten").
+FRAME_MIN_CASES = 2
 
 Embed = Callable[[str], Sequence[float]]
 
@@ -281,24 +284,45 @@ def technology_rows(items: list[LabelledQuestion], stopwords: frozenset[str],
     return texts, [phrases[t] for t in texts], [technology_group(t) for t in texts]
 
 
-def case_rows(cases: Sequence[LabelledCase], framework: Framework
+def _described(case: LabelledCase) -> str:
+    """What the message of a labelled case says of its technology (:func:`.model.described_of`),
+    as the analyser reads it at answer time."""
+    parts = split(case.text)
+    return described_of(case.subject, parts.question, parts.context) \
+        if case.text.strip() != case.subject.strip() else ""
+
+
+def frame_words(cases: Sequence[LabelledCase]) -> list[str]:
+    """The words the cases labelled as their name leaves them (``maybe``, written to say nothing
+    of the technology) frame their question with, besides function words, the question frame of
+    the language files and the technology's own words ("waar moet ik op letten", "in de
+    commissie"), in at least :data:`FRAME_MIN_CASES` of them (:func:`.model.named_alone`)."""
+    counts: Counter[str] = Counter()
+    frame = STOPWORDS | question_frame()
+    for case in cases:
+        if case.maybe is not None:
+            own = set(words(case.subject))
+            counts.update({w for w in words(_described(case)) if w not in own and w not in frame})
+    return sorted(w for w, n in counts.items() if n >= FRAME_MIN_CASES)
+
+
+def case_rows(cases: Sequence[LabelledCase], framework: Framework, frame: Collection[str] = ()
               ) -> tuple[list[str], list[set[str]], list[str], list[bool]]:
     """The text each labelled case is embedded as at answer time (:func:`.model.case_text`: the
     technology with what the message describes of it), the characteristics whose trigger words
     occur in the technology or the description, a group per case for cross-validation (the
     longest word of its technology, so that a fold holds technologies the others do not), and
-    whether the message names its technology alone (:func:`.model.named_alone`)."""
+    whether the message names its technology alone (:func:`.model.named_alone`, with the
+    question's ``frame`` words of :func:`frame_words`)."""
     texts, triggered, groups, alone = [], [], [], []
     for case in cases:
-        parts = split(case.text)
-        context = described_of(case.subject, parts.question, parts.context) \
-            if case.text.strip() != case.subject.strip() else ""
+        context = _described(case)
         texts.append(case_text(case.subject, context))
         said = (words(case.subject), words(context))
         triggered.append({c.key for c in framework.characteristics
                           if any(c.matches(w) for w in said)})
         groups.append(technology_group(case.subject))
-        alone.append(named_alone(case.subject, context))
+        alone.append(named_alone(case.subject, context, frame))
     return texts, triggered, groups, alone
 
 
@@ -390,16 +414,24 @@ def _characteristics(x: np.ndarray, texts: list[str], triggered: list[set[str]],
             return LogisticRegression(C=CHARACTERISTIC_C, max_iter=3000,
                                       class_weight="balanced").fit(m, y)
         # Each case that may have it enters twice, with it and without, weighed so that the
-        # model learns it in the middle of the band read as unsure (MAYBE_SHARE).
+        # model learns it in the middle of the band read as unsure (MAYBE_SHARE). The other
+        # cases are balanced as class_weight="balanced" would (which would also scale the two
+        # copies apart); the two copies share the mean of the two classes' weights.
+        hard = np.ones(len(rows), dtype=bool)
+        hard[half] = False
+        n_yes = int(y[hard].sum())
+        n_no = max(int(hard.sum()) - n_yes, 1)
+        w_yes, w_no = hard.sum() / (2 * n_yes), hard.sum() / (2 * n_no)
+        weight = np.where(y, w_yes, w_no).astype(np.float64)
+        shared = (w_yes + w_no) / 2
+        weight[half] = shared * MAYBE_SHARE
         y = y.copy()
         y[half] = True
-        weight = np.ones(len(rows) + len(half))
-        weight[half] = MAYBE_SHARE
-        weight[len(rows):] = 1.0 - MAYBE_SHARE
-        return LogisticRegression(C=CHARACTERISTIC_C, max_iter=3000,
-                                  class_weight="balanced").fit(
+        return LogisticRegression(C=CHARACTERISTIC_C, max_iter=3000).fit(
             sparse.vstack([m, m[half]], format="csr"),
-            np.concatenate([y, np.zeros(len(half), dtype=bool)]), sample_weight=weight)
+            np.concatenate([y, np.zeros(len(half), dtype=bool)]),
+            sample_weight=np.concatenate([weight, np.full(len(half),
+                                                          shared * (1.0 - MAYBE_SHARE))]))
 
     def fit(rows: np.ndarray) -> tuple[Ngrams, list[Any]]:
         ngrams = Ngrams.fit([texts[i] for i in rows])
@@ -445,31 +477,40 @@ def _characteristics(x: np.ndarray, texts: list[str], triggered: list[set[str]],
                                                 "maybe": int((~known[:, i]).sum())})
     report["micro"] = precision_recall_f1(tp_all, fp_all, fn_all)
     truth = labels[:, columns]
-    # The same for the technologies named alone and for those the case describes.
-    for name, subset in (("named_alone", flags[:, -1] > 0), ("described", flags[:, -1] == 0)):
+    # The same for the technologies named alone and for those the case describes, and for the
+    # cases labelled as their name leaves them; for those named alone also what is read from
+    # UNSURE_PROBABILITY on (what the model for names adds to what the analyser is unsure of),
+    # by label.
+    names = np.asarray([c.maybe is not None for c in cases], dtype=bool)
+    subsets = (("named_alone", flags[:, -1] > 0), ("described", flags[:, -1] == 0),
+               ("names", names))
+    for name, subset in subsets:
+        if not subset.any() or folds < 2:
+            continue
         p, t, k = predicted[subset], truth[subset], known[subset]
         report[name] = precision_recall_f1(int((p & t).sum()), int((p & ~t & k).sum()),
                                            int((~p & t).sum())) | {
             "cases": int(subset.sum()),
-            "given_one_they_lack": round(float((p & ~t & k).any(axis=1).mean()), 3)
-            if subset.any() else 0.0,
-            "right": int((p & t).sum()),
-            # what the model gives of what the labels leave open (maybe)
-            "given_open": int((p & ~k).sum())}
+            "given_one_they_lack": round(float((p & ~t & k).any(axis=1).mean()), 3)}
+        if name == "named_alone":
+            read = probability[subset] >= UNSURE_PROBABILITY
+            report[name]["read_from_unsure"] = {"yes": int((read & t).sum()),
+                                                "maybe": int((read & ~k).sum()),
+                                                "no": int((read & ~t & k).sum())}
     report["exact_sets_unseen"] = round(float(((predicted == truth) | ~known).all(axis=1).mean()),
                                         3)
     report["given_one_they_lack_unseen"] = round(
         float((predicted & ~truth & known).any(axis=1).mean()), 3)
-    if (~known).any():
-        # How the cells labelled maybe were read on unseen technologies: asked about (between
-        # UNSURE_PROBABILITY and CHARACTERISTIC_PROBABILITY), given, or left out.
+    if (~known).any() and folds >= 2:
+        # How the cells labelled maybe were read on unseen technologies: in the band read as
+        # unsure (UNSURE_PROBABILITY to CHARACTERISTIC_PROBABILITY), above it, or below.
         read = probability[~known]
         report["maybe"] = {
             "cells": int(read.size),
-            "asked": int(((read >= UNSURE_PROBABILITY) & (read < CHARACTERISTIC_PROBABILITY))
-                         .sum()),
-            "given": int((read >= CHARACTERISTIC_PROBABILITY).sum()),
-            "left_out": int((read < UNSURE_PROBABILITY).sum())}
+            "unsure": int(((read >= UNSURE_PROBABILITY) & (read < CHARACTERISTIC_PROBABILITY))
+                          .sum()),
+            "above": int((read >= CHARACTERISTIC_PROBABILITY).sum()),
+            "below": int((read < UNSURE_PROBABILITY).sum())}
     report["folds"] = folds
     ngrams, models = fit(np.arange(len(cases)))
     coef = np.vstack([m.coef_.ravel() for m in models]).astype(np.float32)
@@ -558,7 +599,8 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     stopwords = STOPWORDS
     tech_texts, tech_labels, tech_groups = technology_rows(items, stopwords, framework,
                                                                  phrases)
-    case_texts, case_triggered, case_groups, case_alone = case_rows(cases, framework)
+    frame = frame_words(cases)
+    case_texts, case_triggered, case_groups, case_alone = case_rows(cases, framework, frame)
     vectors = question_vectors(texts + [t for _, t in examples] + tech_texts + case_texts, embed,
                                fingerprint, cache_dir)
     kind_vectors = vectors[:len(texts)]
@@ -567,19 +609,23 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     case_vectors = vectors[len(vectors) - len(case_texts):]
     keys = [c.key for c in framework.characteristics]
     yielding = {(c.key, other) for c in framework.characteristics for other in c.yields_to}
-    # Two models: one for a technology the message describes, learned from the cases labelled
+    # Two models. One for a technology the message describes, learned from the cases labelled
     # as described (as before there was the other: its flag for a technology named alone is
-    # never set), and, where there are cases labelled as their name leaves them
-    # (LabelledCase.maybe), one for a technology named alone, learned from all cases: what a
-    # name leaves open must not make a described technology's reading less sure.
+    # never set). And, where there are cases labelled as their name leaves them
+    # (LabelledCase.maybe), one for a technology named alone, learned from those and from the
+    # cases that describe their technology, not from the ones labelled as described that name
+    # it alone (there what the name leaves open was labelled absent): what a name leaves open
+    # must not make a described technology's reading less sure.
     described = [i for i, c in enumerate(cases) if c.maybe is None]
     learned, case_ngrams, case_coef, case_intercept, case_report = _characteristics(
         case_vectors[described], [case_texts[i] for i in described],
         [case_triggered[i] for i in described], [cases[i] for i in described], keys,
         [case_groups[i] for i in described], yielding, [False] * len(described))
+    named = [i for i, c in enumerate(cases) if c.maybe is not None or not case_alone[i]]
     named_learned, named_ngrams, named_coef, named_intercept, named_report = _characteristics(
-        case_vectors, case_texts, case_triggered, cases, keys, case_groups, yielding,
-        case_alone) \
+        case_vectors[named], [case_texts[i] for i in named], [case_triggered[i] for i in named],
+        [cases[i] for i in named], keys, [case_groups[i] for i in named], yielding,
+        [case_alone[i] for i in named]) \
         if len(described) < len(cases) else ([], None, np.zeros((0, 0), np.float32),
                                                np.zeros(0, np.float32), {})
     technology, technology_report = _technology(tech_vectors, np.asarray(tech_labels),
@@ -626,7 +672,7 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     name_names, name_coef, name_intercept, report["names"] = _names(
         name_rows(items, cases), ranked, known, stopwords)
     articles = article_counts([i.text for i in items if i.lang == "nl"]
-                              + [c.text for c in cases if c.lang == "nl"]
+                              + [c.text for c in cases if c.lang == "nl" and c.maybe is None]
                               + [p.text for p in phrases if p.lang == "nl"])
     report["articles"] = _articles_report(articles)
     report["technology"] = technology_report
@@ -686,6 +732,7 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
                                         key=case_ngrams.vocabulary.__getitem__)
         if case_ngrams else [],
         "named_learned_characteristics": named_learned,
+        "frame_words": frame,
         "named_characteristic_ngrams": sorted(named_ngrams.vocabulary,
                                               key=named_ngrams.vocabulary.__getitem__)
         if named_ngrams else [],
