@@ -119,6 +119,22 @@ def case_text(subject: str, context: str = "") -> str:
     return f"{subject}. {context}"[:CONTEXT_CHARS] if context else phrase_form(subject)
 
 
+def _case_model(meta: dict[str, Any], arrays: Any, prefix: str
+                ) -> tuple[list[str], Ngrams, np.ndarray, np.ndarray]:
+    """The learned characteristics, word n-grams, weights and intercepts of one characteristics
+    model of a saved analyser (``prefix`` "" for described technologies, "named_" for those
+    named alone)."""
+    grams = meta.get(f"{prefix}characteristic_ngrams", [])
+    return (list(meta.get(f"{prefix}learned_characteristics", [])),
+            Ngrams({g: i for i, g in enumerate(grams)},
+                   np.asarray(arrays.get(f"{prefix}characteristic_idf", np.zeros(0)),
+                              dtype=np.float32)),
+            np.asarray(arrays.get(f"{prefix}characteristic_coef", np.zeros((0, 1))),
+                       dtype=np.float32),
+            np.asarray(arrays.get(f"{prefix}characteristic_intercept", np.zeros(0)),
+                       dtype=np.float32))
+
+
 def named_alone(subject: str, described: str, frame: Collection[str] = ()) -> bool:
     """Whether a message names its technology without saying anything of it: what it says
     besides (``described``, :func:`described_of`) is the question's frame ("wat moet ik
@@ -300,28 +316,14 @@ class AnalyserModel:
         self.characteristic_keys: list[str] = list(meta["characteristics"])
         self.example_vectors = np.asarray(arrays["example_vectors"], dtype=np.float32)
         self.example_owner = np.asarray(arrays["example_owner"], dtype=np.int32)
-        self.learned: list[str] = list(meta.get("learned_characteristics", []))
+        self.learned, self.case_ngrams, self.learned_coef, self.learned_intercept = \
+            _case_model(meta, arrays, "")
         self.implies: list[tuple[str, str]] = list(dict.fromkeys(
             (str(a), str(b)) for a, b in meta.get("characteristic_implies", [])))
-        grams = meta.get("characteristic_ngrams", [])
-        self.case_ngrams = Ngrams({g: i for i, g in enumerate(grams)},
-                                  np.asarray(arrays.get("characteristic_idf", np.zeros(0)),
-                                             dtype=np.float32))
-        self.learned_coef = np.asarray(arrays.get("characteristic_coef", np.zeros((0, 1))),
-                                       dtype=np.float32)
-        self.learned_intercept = np.asarray(arrays.get("characteristic_intercept",
-                                                       np.zeros(0)), dtype=np.float32)
         # For a technology named alone, where the labelled cases include some labelled as their
         # name leaves them (train._characteristics): the same features, its own weights.
-        self.named_learned: list[str] = list(meta.get("named_learned_characteristics", []))
-        grams = meta.get("named_characteristic_ngrams", [])
-        self.named_ngrams = Ngrams({g: i for i, g in enumerate(grams)},
-                                   np.asarray(arrays.get("named_characteristic_idf", np.zeros(0)),
-                                              dtype=np.float32))
-        self.named_coef = np.asarray(arrays.get("named_characteristic_coef", np.zeros((0, 1))),
-                                     dtype=np.float32)
-        self.named_intercept = np.asarray(arrays.get("named_characteristic_intercept",
-                                                     np.zeros(0)), dtype=np.float32)
+        self.named_learned, self.named_ngrams, self.named_coef, self.named_intercept = \
+            _case_model(meta, arrays, "named_")
         if self.named_coef.shape[0] != len(self.named_learned):
             self.named_learned = []  # no weights for it: technologies named alone as described
         self.frame_words = frozenset(meta.get("frame_words", []))
