@@ -326,6 +326,13 @@ def _pct(right: int, n: int) -> str:
     return f"{right}/{n} ({right / n:.0%})" if n else "-"
 
 
+def _maybe(counts: dict[str, int]) -> str:
+    """How the characteristics labelled maybe were read (score_characteristics)."""
+    n = counts["cells"]
+    return (f"labelled 'maybe' ({n}): unsure {_pct(counts.get('unsure', 0), n)}, given "
+            f"{_pct(counts.get('given', 0), n)}, left out {_pct(counts.get('left_out', 0), n)}")
+
+
 def print_kinds(result: dict[str, Any]) -> None:
     print(f"Kinds: {result['kind_accuracy']:.3f} right over {result['questions']} questions")
     for kind, v in result["per_kind"].items():
@@ -370,10 +377,7 @@ def print_characteristics(result: dict[str, Any]) -> None:
           f"exactly right {_pct(result['exact_sets'], result['messages'])}; given one they "
           f"lack {_pct(result['given_one_they_lack'], result['messages'])}")
     if result.get("maybe"):
-        mb = result["maybe"]
-        n = mb["cells"]
-        print(f"  labelled 'maybe' ({n}): unsure {_pct(mb.get('unsure', 0), n)}, given "
-              f"{_pct(mb.get('given', 0), n)}, left out {_pct(mb.get('left_out', 0), n)}")
+        print(f"  {_maybe(result['maybe'])}")
     for key, v in result["per_characteristic"].items():
         print(f"  {key:24s} n={v['n']:3d}  P {v['precision']:.3f}  R {v['recall']:.3f}  "
               f"F1 {v['f1']:.3f}")
@@ -503,11 +507,7 @@ def write_report(out: dict[str, Any], folder: Path, name: str) -> Path:
                   f"right {_pct(c['exact_sets'], c['messages'])}; given one they lack "
                   f"{_pct(c['given_one_they_lack'], c['messages'])}.", ""]
         if c.get("maybe"):
-            n = c["maybe"]["cells"]
-            lines += [f"Labelled 'maybe' ({n}): unsure "
-                      f"{_pct(c['maybe'].get('unsure', 0), n)}, given "
-                      f"{_pct(c['maybe'].get('given', 0), n)}, left out "
-                      f"{_pct(c['maybe'].get('left_out', 0), n)}.", ""]
+            lines += [f"{_maybe(c['maybe'])}.", ""]
         lines += ["| characteristic | n | precision | recall | F1 |", "|---|---|---|---|---|"]
         lines += [f"| {k} | {v['n']} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} |"
                   for k, v in c["per_characteristic"].items()]

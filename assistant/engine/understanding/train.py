@@ -392,12 +392,10 @@ def _characteristics(x: np.ndarray, texts: list[str], triggered: list[set[str]],
     if not learned:
         return [], None, np.zeros((0, 0), np.float32), np.zeros(0, np.float32), report
 
-    # The trigger flags and whether the technology is named alone (``named``, by default where
-    # the case is its technology's phrase alone; .model.case_features).
-    if named is None:
-        named = [text == case_text(case.subject) for text, case in zip(texts, cases, strict=True)]
+    # The trigger flags and whether the technology is named alone (``named``, case_rows; none
+    # unless said; .model.case_features).
     flags = np.asarray([[TRIGGER_WEIGHT * (k in t) for k in keys] + [float(a)]
-                        for t, a in zip(triggered, named, strict=True)],
+                        for t, a in zip(triggered, named or [False] * len(cases), strict=True)],
                        dtype=np.float32).reshape(len(cases), len(keys) + 1)
 
     def matrix(ngrams: Ngrams, rows: np.ndarray) -> Any:
