@@ -34,9 +34,13 @@ def test_the_shipped_bank_loads_and_covers_every_step_and_characteristic(framewo
     assert all(e.nl.endswith("?") and e.en.endswith("?") for e in bank.entries)
     assert {r.value for r in bank.reasons} <= {v.key for v in framework.values}
     # What decides or acts on residents can always be asked about when the analyser is unsure
-    # of it, by one question each.
-    whether = [e.asks_whether for e in bank.entries if e.asks_whether]
-    assert len(whether) == len(set(whether))
+    # of it; the ways one characteristic is asked after take one place, so they share their step
+    # and concern.
+    whether: dict[str, set[tuple[int, str]]] = {}
+    for e in bank.entries:
+        if e.asks_whether:
+            whether.setdefault(e.asks_whether, set()).add((e.step, e.concern))
+    assert all(len(kinds) == 1 for kinds in whether.values())
     assert {c.key for c in framework.characteristics if c.stakes == 1} <= set(whether)
 
 
@@ -365,6 +369,39 @@ def test_what_the_analyser_is_unsure_of_is_asked_about_first_and_at_most_twice()
                  unsure=("houdt-toezicht", "handhaving", "herkent-personen"))
     got = [c.entry.id for c in selector.select(open_, vector, pool).questions]
     assert {"whether-handhaving", "whether-herkent-personen"} <= set(got)
+
+
+def test_of_the_ways_to_ask_after_one_characteristic_the_one_closest_to_the_case_is_asked():
+    ways = [_entry(f"whether-{w}", concern="w", asks_whether="herkent-personen",
+                   nl=f"Herkent {{onderwerp}} mensen aan hun {w}?")
+            for w in ("gezicht", "telefoon")]
+    regular = [_entry(f"r{i}", concern=f"r{i}", nl=f"Vraag {i} over {{onderwerp}}?")
+               for i in range(3)]
+    selector = _selector(ways + regular)
+    pool = [(_passage("p", [4], ["privacy"]), np.ones(8, dtype=np.float32) / 8 ** 0.5)]
+    case = Case(language="nl", technology="tellers", unsure=("herkent-personen",))
+    for near in (0, 1):
+        vector = selector.vectors["nl"][near]
+        got = [c.entry.id for c in selector.select(case, vector, pool).questions]
+        # One of them, the one whose vector is the case's, and in the first place of its step.
+        assert got[0] == ways[near].id and ways[1 - near].id not in got
+
+
+def test_a_technology_is_asked_about_recognition_in_the_way_it_could_recognise(engine):
+    entries = {e.id: e for e in engine.index.selector.bank.entries}
+
+    def recognition(message):
+        answer = engine.ask(message)
+        return [q.text for s in answer.denkraam for q in s.questions
+                if entries[q.bank_id].asks_whether == "herkent-personen"]
+
+    # Wifi-telling follows phones if it recognises anyone, a scan car number plates: neither
+    # is asked whether it recognises faces.
+    phones = recognition("Wat moet ik vragen over wifi-telling?")
+    plates = recognition("Wat moet ik vragen over de scanauto voor parkeerhandhaving?")
+    assert len(phones) == len(plates) == 1
+    assert "telefoons" in phones[0] and "gezicht" not in phones[0]
+    assert "kentekens" in plates[0] and "gezicht" not in plates[0]
 
 
 def test_the_values_of_what_decides_or_acts_on_residents_lead_those_of_how_it_is_organised():

@@ -11,8 +11,9 @@ passage is cited. A question without one is left out and counted.
 
 Before that, the characteristics the analyser is unsure the case has (:attr:`.case.Case.unsure`,
 most at stake first) are asked about: for the first :data:`MAX_UNSURE` of them that the bank has a
-supported question for, the question that asks whether the case has it (``asks_whether``) leads
-its step, and its concern is kept from the questions of earlier steps.
+supported question for, the question that asks whether the case has it (``asks_whether``; where
+the bank asks it in several ways, the one most similar to the case) leads its step, and its
+concern is kept from the questions of earlier steps.
 """
 
 from __future__ import annotations
@@ -100,10 +101,12 @@ class Selector:
         fitting = [i for i, e in enumerate(entries) if e.fits(features, frozenset(case.unsure))]
         asking: list[int] = []
         for key in case.unsure:
-            whether = next((i for i in fitting if entries[i].asks_whether == key
-                            and self._support(entries[i], vectors[i], pool) is not None), None)
-            if whether is not None and len(asking) < MAX_UNSURE:
-                asking.append(whether)
+            # Of the ways the bank asks after one characteristic (recognising people by their
+            # face, their number plate or their phone), the one closest to the case.
+            variants = [i for i in fitting if entries[i].asks_whether == key
+                        and self._support(entries[i], vectors[i], pool) is not None]
+            if variants and len(asking) < MAX_UNSURE:
+                asking.append(max(variants, key=lambda i: similarity[i]))
         # Their concerns are theirs from the start: no question of an earlier step takes one.
         concerns: set[str] = {entries[i].concern for i in asking}
         for step in sorted(PER_STEP):
