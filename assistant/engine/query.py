@@ -122,8 +122,8 @@ class Query:
     # The technology as the council's questions name it: the short name inside ``subject``
     # ("luchtkwaliteitsmeters" of "luchtkwaliteitsmeters die de gemeente huurt van Sensaris")
     # with the article the user wrote before it (:func:`named_form`), definite where it was
-    # indefinite and the noun's article is known ("de chatbot" for "een chatbot", see
-    # text/articles.py).
+    # indefinite or, in Dutch, missing and the noun's article is known ("de chatbot" for "een
+    # chatbot" or "chatbot", see text/articles.py).
     name: str | None = None
     # For a why follow-up: the query whose answer it asks about. The conversation's question
     # is still that one, so a new condition, the values or another technology build on it,

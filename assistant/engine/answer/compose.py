@@ -54,6 +54,7 @@ from assistant.engine.index.build import LoadedIndex
 from assistant.engine.index.embedding import query_vectors
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
+from assistant.engine.text.articles import without_article
 from assistant.engine.text.prose import as_sentence, join_words
 from assistant.engine.text.sentences import is_closed
 from assistant.engine.text.words import STOPWORDS, fold, words
@@ -455,7 +456,8 @@ class Composer:
         its Dutch or English name ("wifi tracking" is wifi-telling): the texts deal with it, though
         they write it in other words. Not by the topic's other terms: those are words that point
         to it ("gezichtsherkenning" to biometrics, which the texts only name in a list)."""
-        return any(fold(s) in self._topic_names for s in (subject, q.subject) if s)
+        return any(fold(without_article(s)) in self._topic_names for s in (subject, q.subject)
+                   if s)
 
     def _in_texts(self, word: str) -> bool:
         return self.analyser.in_texts(word)

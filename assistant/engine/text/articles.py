@@ -8,7 +8,9 @@ labelled Dutch messages write nouns after "de", "het", "deze" and "dit" (:func:`
 A noun never seen after one is known by the last part of a compound that was, seen at least
 :data:`MIN_HEAD` times ("risicomodel" by "model"); one known neither way keeps "een", as does a
 "het" noun after another word of the name, which may be an adjective that would have to
-change too ("een nieuw platform", "het nieuwe platform").
+change too ("een nieuw platform", "het nieuwe platform"). A name written without an article
+("algoritme voor woningtoewijzing") gets the definite one the same way: "van algoritme" is no
+Dutch.
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ from assistant.engine.text.words import STOPWORDS, fold, words
 
 # The determiners that tell a Dutch noun's gender, and the article each stands for.
 GENDER_OF = {"de": "de", "het": "het", "deze": "de", "dit": "het"}
+# Dutch words that determine a noun themselves and are no stopword (a closed class): a name that
+# starts with one takes no article.
+DETERMINERS_NL = frozenset({
+    "onze", "jullie", "welk", "welke", "elk", "elke", "ieder", "iedere", "alle", "enkele",
+    "sommige", "beide", "zo'n", "zulk", "zulke", "dezelfde", "hetzelfde", "meerdere",
+    "verschillende", "diverse", "vele", "enige", "weinig", "twee", "drie", "vier", "vijf", "zes",
+    "zeven", "acht", "negen", "tien", "twaalf", "twintig", "honderd", "duizend"})
 # A noun's article is the one it takes at least this share of the times it is seen with one.
 MIN_SHARE = 0.8
 # The last part of a compound stands for it when seen with an article at least this often.
@@ -68,15 +77,13 @@ def _before_function_word(text: str) -> list[str]:
 
 def definite_form(named: str, language: str, counts: Mapping[str, tuple[int, int]]) -> str:
     """``named`` (a name with the article the user wrote, :func:`..query.named_form`) with the
-    definite article in place of an indefinite one, where the article is known (see the module
-    docstring); otherwise as it is."""
+    definite article in place of an indefinite one, and before a Dutch name written without one,
+    where the article is known (see the module docstring); otherwise as it is."""
     article, _, rest = named.partition(" ")
-    if not rest:
-        return named
     if language == "en":
-        return f"the {rest}" if article.lower() in ("a", "an") else named
-    if article.lower() != "een":
-        return named
+        return f"the {rest}" if rest and article.lower() in ("a", "an") else named
+    if article.lower() != "een" or not rest:
+        return _bare_definite(named, counts)
     # The head noun: the last word of the first run of words before a function word that does
     # not start with a capital ("nieuwe kantine voor ...", "app GeluidMelder"), the last part of
     # a compound written with a hyphen ("MORA-app").
@@ -88,6 +95,34 @@ def definite_form(named: str, language: str, counts: Mapping[str, tuple[int, int
     if gender is None or gender == "het" and at > 0:
         return named
     return f"{gender} {rest}"
+
+
+def _bare_definite(named: str, counts: Mapping[str, tuple[int, int]]) -> str:
+    """A Dutch name written without an article ("algoritme voor woningtoewijzing") with the
+    definite one, which a singular noun needs after the questions' prepositions ("van het
+    algoritme voor woningtoewijzing", not "van algoritme ..."); a plural reads right with it as
+    well. The head noun is found as for an indefinite name (:func:`definite_form`). As it is
+    where the name starts with a word that determines the noun already ("deze", "onze",
+    "meerdere", a number) or with a capital (a product's name), where the head noun's article
+    is not known, and before a "het" noun after another word, which may be an adjective that
+    would change too ("nieuw platform", "het nieuwe platform")."""
+    run = _before_function_word(named)
+    first = fold(named.split()[0])
+    if not run or not run[0][:1].islower() or first in STOPWORDS or first in DETERMINERS_NL:
+        return named
+    lower = [k for k, t in enumerate(run) if t[:1].islower()]
+    at = lower[-1]
+    parts = words(run[at])
+    gender = definite_article(parts[-1], counts) if parts else None
+    if gender is None or gender == "het" and at > 0:
+        return named
+    return f"{gender} {named}"
+
+
+def without_article(name: str) -> str:
+    """``name`` without the article :func:`definite_form` may have put before it."""
+    article, _, rest = name.partition(" ")
+    return rest if rest and article.lower() in ("de", "het", "een", "the", "a", "an") else name
 
 
 # Endings of a word that may be a plural ("camera's", "sensoren", "bodycams"); in English a noun
@@ -140,8 +175,9 @@ def demonstrative_form(named: str, language: str, counts: Mapping[str, tuple[int
     articles = ("the", "a", "an") if language == "en" else ("de", "het", "een")
     if lowered not in articles or not rest:
         rest, lowered = named, ""
-        if named[:1].isupper():
-            return None
+        if named[:1].isupper() or language != "en" and (
+                fold(article) in STOPWORDS or fold(article) in DETERMINERS_NL):
+            return None  # a product's name; "onze app", which "deze" cannot go before
     run = _before_function_word(rest)
     parts = words(run[-1]) if run else []
     if not parts:

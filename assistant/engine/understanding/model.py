@@ -462,8 +462,9 @@ class AnalyserModel:
             dtype=np.float32))
 
     def definite(self, named: str, language: str) -> str:
-        """``named`` with the definite article for an indefinite one the user wrote, where its
-        noun's article is known (:func:`.articles.definite_form`)."""
+        """``named`` with the definite article for an indefinite one the user wrote, or before a
+        Dutch name without one, where its noun's article is known
+        (:func:`.articles.definite_form`)."""
         return definite_form(named, language, self.articles)
 
     @property
