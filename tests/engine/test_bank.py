@@ -62,6 +62,13 @@ def _broken(tmp_path, old, new):
     ("    within: [", "    within: [vliegt, ", "within names 'vliegt'"),
     ("    step: 1\n", "    step: 9\n", "step must be a denkraam step"),
     ("    step: 1\n", "    step: 1\n    asks_whether: vliegt\n", "asks_whether names 'vliegt'"),
+    ("    step: 1\n", "    step: 1\n    about: {nl: vliegen, en: flying}\n",
+     "about is read only for a question with asks_whether"),
+    # The ways of asking after one characteristic: one without `about`, one place in the answer.
+    ("    about: {nl: \"een persoonlijke pas, account of app\", en: \"a personal pass, account or "
+     "app\"}\n", "", "exactly one must have no about"),
+    ("  - id: whether-recognition-devices\n    step: 4\n",
+     "  - id: whether-recognition-devices\n    step: 2\n", "share the step and concern"),
 ])
 def test_a_broken_entry_is_named_with_its_line(tmp_path, framework, old, new, message):
     path, _ = _broken(tmp_path, old, new)
@@ -371,20 +378,37 @@ def test_what_the_analyser_is_unsure_of_is_asked_about_first_and_at_most_twice()
     assert {"whether-handhaving", "whether-herkent-personen"} <= set(got)
 
 
-def test_of_the_ways_to_ask_after_one_characteristic_the_one_closest_to_the_case_is_asked():
+def test_of_the_ways_to_ask_after_one_characteristic_the_one_clearly_closest_is_asked():
+    from assistant.engine.bank.schema import About
+    from assistant.engine.bank.select import ABOUT_MARGIN
+
+    plain = _entry("whether-plain", concern="w", asks_whether="herkent-personen",
+                   nl="Herkent {onderwerp} mensen?")
     ways = [_entry(f"whether-{w}", concern="w", asks_whether="herkent-personen",
-                   nl=f"Herkent {{onderwerp}} mensen aan hun {w}?")
+                   about=About(nl=w, en=w), nl=f"Herkent {{onderwerp}} mensen aan hun {w}?")
             for w in ("gezicht", "telefoon")]
     regular = [_entry(f"r{i}", concern=f"r{i}", nl=f"Vraag {i} over {{onderwerp}}?")
                for i in range(3)]
-    selector = _selector(ways + regular)
+    bank = _selector([plain, *ways, *regular]).bank
+    assert bank.with_about == (1, 2) and bank.about_texts("nl") == ["gezicht", "telefoon"]
+    axes = np.eye(8, dtype=np.float32)
+    about = {"nl": axes[:2], "en": axes[:2]}
+    selector = Selector(bank, _selector([plain, *ways, *regular]).vectors, (), about)
     pool = [(_passage("p", [4], ["privacy"]), np.ones(8, dtype=np.float32) / 8 ** 0.5)]
     case = Case(language="nl", technology="tellers", unsure=("herkent-personen",))
-    for near in (0, 1):
-        vector = selector.vectors["nl"][near]
-        got = [c.entry.id for c in selector.select(case, vector, pool).questions]
-        # One of them, the one whose vector is the case's, and in the first place of its step.
-        assert got[0] == ways[near].id and ways[1 - near].id not in got
+
+    def asked(vector):
+        got = [c.entry.id for c in selector.select(case, vector / np.linalg.norm(vector),
+                                                   pool).questions]
+        whether = [i for i in got if i.startswith("whether-")]
+        assert len(whether) == 1 and got[0] == whether[0]  # one, first in its step
+        return whether[0]
+
+    assert asked(axes[0] + 0.5 * axes[1]) == "whether-gezicht"
+    assert asked(0.5 * axes[0] + axes[1]) == "whether-telefoon"
+    # Neither clearly closer: the way without examples.
+    assert asked(axes[0] + axes[1] + axes[2]) == "whether-plain"
+    assert asked(axes[0] + (1 - ABOUT_MARGIN) * axes[1] + axes[2]) == "whether-plain"
 
 
 def test_a_technology_is_asked_about_recognition_in_the_way_it_could_recognise(engine):
@@ -392,16 +416,16 @@ def test_a_technology_is_asked_about_recognition_in_the_way_it_could_recognise(e
 
     def recognition(message):
         answer = engine.ask(message)
-        return [q.text for s in answer.denkraam for q in s.questions
+        return [q.bank_id for s in answer.denkraam for q in s.questions
                 if entries[q.bank_id].asks_whether == "herkent-personen"]
 
-    # Wifi-telling follows phones if it recognises anyone, a scan car number plates: neither
-    # is asked whether it recognises faces.
-    phones = recognition("Wat moet ik vragen over wifi-telling?")
-    plates = recognition("Wat moet ik vragen over de scanauto voor parkeerhandhaving?")
-    assert len(phones) == len(plates) == 1
-    assert "telefoons" in phones[0] and "gezicht" not in phones[0]
-    assert "kentekens" in plates[0] and "gezicht" not in plates[0]
+    # Wifi-telling follows phones if it recognises anyone, a scan car number plates, a pass
+    # whoever holds it: none is asked whether it recognises faces, which a camera is.
+    assert recognition("Wat moet ik vragen over wifi-telling?") == ["whether-recognition-devices"]
+    assert recognition("Wat moet ik vragen over de scanauto voor parkeerhandhaving?") == [
+        "whether-recognition-plates"]
+    assert recognition("Wat moet ik vragen over de afvalpas?") == ["whether-recognition-accounts"]
+    assert recognition("Wat moet ik vragen over slimme camera's?") == ["whether-recognition-faces"]
 
 
 def test_the_values_of_what_decides_or_acts_on_residents_lead_those_of_how_it_is_organised():

@@ -9,7 +9,9 @@ higher where they are met); ``within`` only says where the question applies. Its
 among its needs, and its Dutch and English texts must use the same slots. ``grounds`` says what a
 passage must speak to for the question to be cited to it: ``step`` (the question's denkraam step)
 or a public value. A question with ``asks_whether`` (a characteristic) asks whether the technology
-has it, and is shown only for a case whose analyser is unsure of it (:attr:`.case.Case.unsure`).
+has it, and is shown only for a case whose analyser is unsure of it (:attr:`.case.Case.unsure`);
+several may ask after one characteristic in different ways, each but one saying what it is about
+(``about``).
 A :class:`Reason` says why a value is at stake for a case with its ``needs``.
 
 A file that fails its schema or names an unknown characteristic, value or slot is refused with
@@ -76,6 +78,18 @@ def _formats(text: str) -> bool:
     return True
 
 
+class About(_Strict):
+    """What one way of asking an ``asks_whether`` question is about, in a few words per
+    language ("camera's die beelden van mensen maken"): the selector asks the way whose words are
+    closest to the case."""
+
+    nl: str = Field(min_length=3)
+    en: str = Field(min_length=3)
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
 class Entry(_Strict):
     """One question of the bank (see the module docstring)."""
 
@@ -87,6 +101,7 @@ class Entry(_Strict):
     within: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     asks_whether: str | None = None
+    about: About | None = None
     values: tuple[str, ...] = ()
     grounds: tuple[str, ...] = Field(min_length=1)
     nl: str = Field(min_length=10)
@@ -143,6 +158,15 @@ class Bank:
         """The questions as the embedding model reads them: slots given neutral words."""
         neutral = NEUTRAL[lang]
         return [e.text(lang).format(**neutral) for e in self.entries]
+
+    @property
+    def with_about(self) -> tuple[int, ...]:
+        """The positions of the entries that say what they are about (:class:`About`)."""
+        return tuple(i for i, e in enumerate(self.entries) if e.about is not None)
+
+    def about_texts(self, lang: str) -> list[str]:
+        """What the entries of :attr:`with_about` are about, in their order."""
+        return [a.text(lang) for e in self.entries if (a := e.about) is not None]
 
 
 T = TypeVar("T")
@@ -205,6 +229,9 @@ def load_bank(framework: Framework, questions: Path = QUESTIONS, reasons: Path =
             refuse(questions, qnode, (*at, "asks_whether"), e.id,
                    f"asks_whether names {e.asks_whether!r}, which is not a characteristic of the "
                    "framework")
+        if e.about is not None and e.asks_whether is None:
+            refuse(questions, qnode, (*at, "about"), e.id,
+                   "about is read only for a question with asks_whether")
         for j, key in enumerate(e.values):
             if key not in values:
                 refuse(questions, qnode, (*at, "values", j), e.id, f"unknown value {key!r}")
@@ -214,6 +241,27 @@ def load_bank(framework: Framework, questions: Path = QUESTIONS, reasons: Path =
                        f"grounds names {key!r}: give 'step' or a public value")
         _check_slots(e.nl, e.en, e.needs, lambda why, e=e, at=at: refuse(  # type: ignore[misc]
             questions, qnode, (*at, "nl"), e.id, why))
+    # The ways of asking after one characteristic: all but one say what they are about, and that
+    # one, asked where none of the others clearly fits the case, does not.
+    ways: dict[str, list[int]] = {}
+    for i, e in enumerate(qfile.questions):
+        if e.asks_whether is not None:
+            ways.setdefault(e.asks_whether, []).append(i)
+    for key, at_ in ways.items():
+        plain = [i for i in at_ if qfile.questions[i].about is None]
+        first = qfile.questions[at_[0]]
+        for i in at_:
+            e = qfile.questions[i]
+            if (e.step, e.concern) != (first.step, first.concern):
+                refuse(questions, qnode, ("questions", i, "step"), e.id,
+                       f"the questions that ask whether a technology {key!r} take one place, "
+                       f"so they share the step and concern of {first.id}")
+        if len(at_) > 1 and len(plain) != 1:
+            i = plain[1] if plain else at_[0]
+            refuse(questions, qnode, ("questions", i, "about" if plain else "id"),
+                   qfile.questions[i].id,
+                   f"of the questions that ask whether a technology {key!r}, exactly one must "
+                   "have no about, to be asked where none of the others fits the case")
     for i, r in enumerate(rfile.reasons):
         at = ("reasons", i)
         if r.value not in values:

@@ -11,7 +11,8 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
     analyser/        the trained question analyser (model.npz, meta.json; see
                      assistant.engine.understanding), its hash in the manifest
     bank/            nl.npy and en.npy: the question bank's questions embedded (see
-                     assistant.engine.bank), their hash in the manifest
+                     assistant.engine.bank); about-nl.npy and about-en.npy: what its ways of
+                     asking one question are about; their hash in the manifest
     review/          model.npz and meta.json: which checklist items a sentence of a proposal
                      speaks to (see assistant.engine.review.model), their hash in the manifest
     publication/     model.npz, meta.json and passages.json: which passages speak about their
@@ -77,7 +78,7 @@ from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 9  # 9: documents not in sources.yaml are titled and dated by their first page
+FORMAT_VERSION = 10  # 10: the bank folder holds the vectors of what its ways of asking are about
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
 PASSAGES = "passages.sqlite"
@@ -86,7 +87,8 @@ SENTENCE_VECTORS = "sentences.npy"
 ANALYSER = "analyser"
 BANK = "bank"
 BANK_LANGUAGES = ("nl", "en")
-BANK_FILES = tuple(f"{lang}.npy" for lang in BANK_LANGUAGES)
+# The questions' vectors, and those of what the ways of asking one question are about.
+BANK_FILES = tuple(f"{part}{lang}.npy" for part in ("", "about-") for lang in BANK_LANGUAGES)
 REVIEW = "review"
 PUBLICATION = "publication"
 VERSIONED_PACKAGES = ("llama-index-core", "llama-index-retrievers-bm25", "faiss-cpu", "bm25s",
@@ -258,6 +260,8 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             for lang in BANK_LANGUAGES:
                 np.save(tmp / BANK / f"{lang}.npy", question_vectors(
                     bank.texts(lang), embed, fingerprint, settings.index.cache_dir))
+                np.save(tmp / BANK / f"about-{lang}.npy", question_vectors(
+                    bank.about_texts(lang), embed, fingerprint, settings.index.cache_dir))
             # Which checklist items a sentence of a proposal speaks to (assistant review).
             review = review_model_for(embed, fingerprint, settings.index.cache_dir)
             review.save(tmp / REVIEW)
@@ -568,9 +572,12 @@ def _load_bank(root: Path, manifest: dict[str, Any], damaged: str, framework: Fr
             raise ValueError("hash")
         vectors = {lang: np.load(folder / f"{lang}.npy", allow_pickle=False)
                    for lang in BANK_LANGUAGES}
-        if any(v.shape[0] != len(bank.entries) for v in vectors.values()):
+        about = {lang: np.load(folder / f"about-{lang}.npy", allow_pickle=False)
+                 for lang in BANK_LANGUAGES}
+        if any(v.shape[0] != len(bank.entries) for v in vectors.values()) or any(
+                v.shape[0] != len(bank.with_about) for v in about.values()):
             raise ValueError("rows")
     except Exception as exc:  # missing, cut short, altered: the same sentence
         raise IndexMismatch(f"{damaged}: its question bank vectors are missing or damaged; "
                             f"{REBUILD}.") from exc
-    return Selector(bank, vectors, framework.characteristics)
+    return Selector(bank, vectors, framework.characteristics, about)
