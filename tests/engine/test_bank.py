@@ -68,7 +68,13 @@ def _broken(tmp_path, old, new):
     ("    about: {nl: \"een persoonlijke pas, account of app\", en: \"a personal pass, account or "
      "app\"}\n", "", "exactly one must have no about"),
     ("  - id: whether-recognition-devices\n    step: 4\n",
-     "  - id: whether-recognition-devices\n    step: 2\n", "share the step and concern"),
+     "  - id: whether-recognition-devices\n    step: 2\n", "share the step, concern"),
+    ("  - id: whether-recognition-plates\n    step: 4\n",
+     "  - id: whether-recognition-plates\n    step: 4\n    needs: [plaats]\n",
+     "share the step, concern, needs"),
+    ("    asks_whether: beslist-over-inwoners\n",
+     "    asks_whether: beslist-over-inwoners\n    about: {nl: besluiten, en: decisions}\n",
+     "this one has no other"),
 ])
 def test_a_broken_entry_is_named_with_its_line(tmp_path, framework, old, new, message):
     path, _ = _broken(tmp_path, old, new)
@@ -406,9 +412,15 @@ def test_of_the_ways_to_ask_after_one_characteristic_the_one_clearly_closest_is_
 
     assert asked(axes[0] + 0.5 * axes[1]) == "whether-gezicht"
     assert asked(0.5 * axes[0] + axes[1]) == "whether-telefoon"
-    # Neither clearly closer: the way without examples.
+    # Neither clearly closer: the way without examples. (Unit vectors, so that the products
+    # are the similarities: one way ahead of the other by just over and just under the margin.)
+    def ahead(by):
+        x, y = 0.5, 0.5 - by
+        return x * axes[0] + y * axes[1] + np.sqrt(1 - x * x - y * y) * axes[2]
+
     assert asked(axes[0] + axes[1] + axes[2]) == "whether-plain"
-    assert asked(axes[0] + (1 - ABOUT_MARGIN) * axes[1] + axes[2]) == "whether-plain"
+    assert asked(ahead(1.2 * ABOUT_MARGIN)) == "whether-gezicht"
+    assert asked(ahead(0.8 * ABOUT_MARGIN)) == "whether-plain"
 
 
 def test_a_technology_is_asked_about_recognition_in_the_way_it_could_recognise(engine):

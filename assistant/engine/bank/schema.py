@@ -252,16 +252,21 @@ def load_bank(framework: Framework, questions: Path = QUESTIONS, reasons: Path =
         first = qfile.questions[at_[0]]
         for i in at_:
             e = qfile.questions[i]
-            if (e.step, e.concern) != (first.step, first.concern):
-                refuse(questions, qnode, ("questions", i, "step"), e.id,
+            # One place in the answer, shown for the same cases and cited alike: the choice
+            # between them is only by what they are about.
+            if _place(e) != _place(first):
+                refuse(questions, qnode, ("questions", i, "id"), e.id,
                        f"the questions that ask whether a technology {key!r} take one place, "
-                       f"so they share the step and concern of {first.id}")
+                       f"so they share the step, concern, needs, any, within, excludes and "
+                       f"grounds of {first.id}")
         if len(at_) > 1 and len(plain) != 1:
             i = plain[1] if plain else at_[0]
-            refuse(questions, qnode, ("questions", i, "about" if plain else "id"),
-                   qfile.questions[i].id,
+            refuse(questions, qnode, ("questions", i, "id"), qfile.questions[i].id,
                    f"of the questions that ask whether a technology {key!r}, exactly one must "
                    "have no about, to be asked where none of the others fits the case")
+        if len(at_) == 1 and not plain:
+            refuse(questions, qnode, ("questions", at_[0], "about"), first.id,
+                   "about chooses between ways of asking one question; this one has no other")
     for i, r in enumerate(rfile.reasons):
         at = ("reasons", i)
         if r.value not in values:
@@ -273,6 +278,11 @@ def load_bank(framework: Framework, questions: Path = QUESTIONS, reasons: Path =
         _check_slots(r.nl, r.en, r.needs, lambda why, r=r, at=at: refuse(  # type: ignore[misc]
             reasons, rnode, (*at, "nl"), r.value, why))
     return Bank(entries=qfile.questions, concerns=qfile.concerns, reasons=rfile.reasons)
+
+
+def _place(e: Entry) -> tuple[object, ...]:
+    """What decides where and for which cases a question is shown, and what it is cited to."""
+    return (e.step, e.concern, e.needs, e.any, e.within, e.excludes, e.grounds)
 
 
 def _check_slots(nl: str, en: str, needs: tuple[str, ...], refuse: Callable[[str], None]

@@ -27,7 +27,8 @@ DETERMINERS_NL = frozenset({
     "onze", "jullie", "welk", "welke", "elk", "elke", "ieder", "iedere", "alle", "enkele",
     "sommige", "beide", "zo'n", "zulk", "zulke", "dezelfde", "hetzelfde", "meerdere",
     "verschillende", "diverse", "vele", "enige", "weinig", "twee", "drie", "vier", "vijf", "zes",
-    "zeven", "acht", "negen", "tien", "twaalf", "twintig", "honderd", "duizend"})
+    "zeven", "acht", "negen", "tien", "elf", "twaalf", "vijftien", "twintig", "dertig",
+    "veertig", "vijftig", "honderd", "duizend"})
 # A noun's article is the one it takes at least this share of the times it is seen with one.
 MIN_SHARE = 0.8
 # The last part of a compound stands for it when seen with an article at least this often.
@@ -107,8 +108,10 @@ def _bare_definite(named: str, counts: Mapping[str, tuple[int, int]]) -> str:
     is not known, and before a "het" noun after another word, which may be an adjective that
     would change too ("nieuw platform", "het nieuwe platform")."""
     run = _before_function_word(named)
+    if not run:
+        return named
     first = fold(named.split()[0])
-    if not run or not run[0][:1].islower() or first in STOPWORDS or first in DETERMINERS_NL:
+    if not run[0][:1].islower() or first in STOPWORDS or first in DETERMINERS_NL:
         return named
     lower = [k for k, t in enumerate(run) if t[:1].islower()]
     at = lower[-1]

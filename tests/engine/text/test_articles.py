@@ -58,6 +58,8 @@ def test_a_noun_is_known_by_itself_or_by_a_compounds_last_part_seen_often_enough
     ("MORA-camera", "nl", "MORA-camera"),
     ("geluidsflitser", "nl", "geluidsflitser"),
     ("2 camera", "nl", "2 camera"),
+    ("", "nl", ""),
+    ("  ", "nl", "  "),
     ("twee camera", "nl", "twee camera"),
     ("meerdere camera", "nl", "meerdere camera"),
     ("dezelfde chatbot", "nl", "dezelfde chatbot"),
