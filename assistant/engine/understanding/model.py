@@ -30,6 +30,7 @@ import math
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -135,15 +136,29 @@ def _case_model(meta: dict[str, Any], arrays: Any, prefix: str
                        dtype=np.float32))
 
 
+@cache
+def _saying_nothing() -> frozenset[str]:
+    """Words that say nothing of a technology: function words and the question's frame ("wat
+    moet ik vragen", "- what to ask") of the language files."""
+    return DUTCH_STOPWORDS | ENGLISH_STOPWORDS | question_frame()
+
+
+def unframed(subject: str, described: str) -> list[str]:
+    """The words of what a message says of its technology (``described``,
+    :func:`described_of`) that are neither function words, the question's frame nor the
+    technology's own words again."""
+    own = set(words(subject))
+    nothing = _saying_nothing()
+    return [w for w in words(described) if w not in nothing and w not in own]
+
+
 def named_alone(subject: str, described: str, frame: Collection[str] = ()) -> bool:
     """Whether a message names its technology without saying anything of it: what it says
-    besides (``described``, :func:`described_of`) is the question's frame ("wat moet ik
-    vragen", "- what to ask"; with ``frame``, the words the labelled names frame their question
-    with besides: "waar moet ik op letten", "in de commissie"), function words, or the
-    technology's own words again. What a technology so named does is often left open, where a
-    description would settle it."""
-    known = DUTCH_STOPWORDS | ENGLISH_STOPWORDS | question_frame() | set(words(subject))
-    return all(w in known or w in frame for w in words(described))
+    besides is only the question's frame (:func:`unframed`; with ``frame``, the words the
+    labelled names frame their question with besides: "waar moet ik op letten", "in de
+    commissie"), function words, or the technology's own words again. What a technology so
+    named does is often left open, where a description would settle it."""
+    return all(w in frame for w in unframed(subject, described))
 
 
 def described_of(subject: str, question: str, context: str) -> str:

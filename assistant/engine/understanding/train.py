@@ -61,6 +61,7 @@ from assistant.engine.understanding.model import (
     implied_by,
     named_alone,
     runs,
+    unframed,
 )
 from assistant.engine.understanding.spans import (
     candidates,
@@ -298,11 +299,9 @@ def frame_words(cases: Sequence[LabelledCase]) -> list[str]:
     the language files and the technology's own words ("waar moet ik op letten", "in de
     commissie"), in at least :data:`FRAME_MIN_CASES` of them (:func:`.model.named_alone`)."""
     counts: Counter[str] = Counter()
-    frame = STOPWORDS | question_frame()
     for case in cases:
         if case.maybe is not None:
-            own = set(words(case.subject))
-            counts.update({w for w in words(_described(case)) if w not in own and w not in frame})
+            counts.update(set(unframed(case.subject, _described(case))))
     return sorted(w for w, n in counts.items() if n >= FRAME_MIN_CASES)
 
 
@@ -324,6 +323,20 @@ def case_rows(cases: Sequence[LabelledCase], framework: Framework, frame: Collec
         groups.append(technology_group(case.subject))
         alone.append(named_alone(case.subject, context, frame))
     return texts, triggered, groups, alone
+
+
+def _saved_case_model(prefix: str, learned: list[str], ngrams: Ngrams | None, coef: np.ndarray,
+                      intercept: np.ndarray) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """The arrays and the meta entries of one characteristics model, as
+    :func:`.model._case_model` reads them (``prefix`` "" for described technologies, "named_"
+    for those named alone)."""
+    return ({f"{prefix}characteristic_coef": coef,
+             f"{prefix}characteristic_intercept": intercept,
+             f"{prefix}characteristic_idf": ngrams.idf if ngrams else np.zeros(0, np.float32)},
+            {f"{prefix}learned_characteristics": learned,
+             f"{prefix}characteristic_ngrams": sorted(ngrams.vocabulary,
+                                                      key=ngrams.vocabulary.__getitem__)
+             if ngrams else []})
 
 
 def implications(labels: np.ndarray, keys: Sequence[str],
@@ -614,18 +627,24 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
     # cases that describe their technology, not from the ones labelled as described that name
     # it alone (there what the name leaves open was labelled absent): what a name leaves open
     # must not make a described technology's reading less sure.
+    def learned_from(rows: list[int], alone: list[bool]
+                     ) -> tuple[list[str], Ngrams | None, np.ndarray, np.ndarray, dict[str, Any]]:
+        return _characteristics(case_vectors[rows], [case_texts[i] for i in rows],
+                                [case_triggered[i] for i in rows], [cases[i] for i in rows],
+                                keys, [case_groups[i] for i in rows], yielding, alone)
+
     described = [i for i, c in enumerate(cases) if c.maybe is None]
-    learned, case_ngrams, case_coef, case_intercept, case_report = _characteristics(
-        case_vectors[described], [case_texts[i] for i in described],
-        [case_triggered[i] for i in described], [cases[i] for i in described], keys,
-        [case_groups[i] for i in described], yielding, [False] * len(described))
+    learned, case_ngrams, case_coef, case_intercept, case_report = learned_from(
+        described, [False] * len(described))
     named = [i for i, c in enumerate(cases) if c.maybe is not None or not case_alone[i]]
-    named_learned, named_ngrams, named_coef, named_intercept, named_report = _characteristics(
-        case_vectors[named], [case_texts[i] for i in named], [case_triggered[i] for i in named],
-        [cases[i] for i in named], keys, [case_groups[i] for i in named], yielding,
-        [case_alone[i] for i in named]) \
+    named_learned, named_ngrams, named_coef, named_intercept, named_report = learned_from(
+        named, [case_alone[i] for i in named]) \
         if len(described) < len(cases) else ([], None, np.zeros((0, 0), np.float32),
                                                np.zeros(0, np.float32), {})
+    case_arrays, case_meta = _saved_case_model("", learned, case_ngrams, case_coef,
+                                               case_intercept)
+    named_arrays, named_meta = _saved_case_model("named_", named_learned, named_ngrams,
+                                                 named_coef, named_intercept)
     technology, technology_report = _technology(tech_vectors, np.asarray(tech_labels),
                                                 tech_groups)
 
@@ -696,12 +715,8 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         "tag_intercept": tagger.intercept_[tag_order].astype(np.float32),
         "example_vectors": example_vectors.astype(np.float32),
         "example_owner": np.asarray([i for i, _ in examples], dtype=np.int32),
-        "characteristic_coef": case_coef,
-        "characteristic_intercept": case_intercept,
-        "characteristic_idf": case_ngrams.idf if case_ngrams else np.zeros(0, np.float32),
-        "named_characteristic_coef": named_coef,
-        "named_characteristic_intercept": named_intercept,
-        "named_characteristic_idf": named_ngrams.idf if named_ngrams else np.zeros(0, np.float32),
+        **case_arrays,
+        **named_arrays,
         "span_coef": span_coef,
         "span_intercept": np.asarray([span_intercept], dtype=np.float32),
         # NaN: no floor (a message without a run gets no subject).
@@ -724,16 +739,10 @@ def train(items: list[LabelledQuestion], framework: Framework, embed: Any, finge
         "name_features": name_names,
         "articles": {w: list(n) for w, n in sorted(articles.items())},
         "characteristics": keys,
-        "learned_characteristics": learned,
         "characteristic_implies": [list(pair) for pair in case_report.get("implies", [])],
-        "characteristic_ngrams": sorted(case_ngrams.vocabulary,
-                                        key=case_ngrams.vocabulary.__getitem__)
-        if case_ngrams else [],
-        "named_learned_characteristics": named_learned,
+        **case_meta,
+        **named_meta,
         "frame_words": frame,
-        "named_characteristic_ngrams": sorted(named_ngrams.vocabulary,
-                                              key=named_ngrams.vocabulary.__getitem__)
-        if named_ngrams else [],
         "trained_on": {"questions": len(items), "kind_rows": len(texts),
                        "per_kind": dict(Counter(labels)),
                        "languages": dict(Counter(i.lang for i in items)),
