@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from assistant.engine.text.words import STOPWORDS, fold, words
+from assistant.engine.text.words import ARTICLES, STOPWORDS, fold, words
 
 # The determiners that tell a Dutch noun's gender, and the article each stands for.
 GENDER_OF = {"de": "de", "het": "het", "deze": "de", "dit": "het"}
@@ -123,9 +123,10 @@ def _bare_definite(named: str, counts: Mapping[str, tuple[int, int]]) -> str:
 
 
 def without_article(name: str) -> str:
-    """``name`` without the article :func:`definite_form` may have put before it."""
+    """``name`` without a leading article (the one :func:`definite_form` may have put before it,
+    or the user's)."""
     article, _, rest = name.partition(" ")
-    return rest if rest and article.lower() in ("de", "het", "een", "the", "a", "an") else name
+    return rest if rest and fold(article) in ARTICLES else name
 
 
 # Endings of a word that may be a plural ("camera's", "sensoren", "bodycams"); in English a noun

@@ -29,8 +29,13 @@ from assistant.engine.framework import Framework
 from assistant.engine.index.cache import EmbeddingCache
 from assistant.engine.index.cache import key as cache_key
 from assistant.engine.text import lexicon
-from assistant.engine.text.articles import MIN_SHARE, article_counts, definite_article
-from assistant.engine.text.words import ARTICLES, STOPWORDS, fold, words
+from assistant.engine.text.articles import (
+    MIN_SHARE,
+    article_counts,
+    definite_article,
+    without_article,
+)
+from assistant.engine.text.words import STOPWORDS, fold, words
 from assistant.engine.understanding.features import (
     Ngrams,
     frame_vocabulary,
@@ -1077,12 +1082,9 @@ def name_rows(items: Sequence[LabelledQuestion], cases: Sequence[LabelledCase] =
     where its spans are labelled), ids as :func:`subject_rows` gives them; a subject without a
     labelled name is its own name, without a leading article (as the labelled names are
     written)."""
-    def own_name(subject: str) -> str:
-        first, _, rest = subject.partition(" ")
-        return rest if rest and fold(first) in ARTICLES else subject
-
-    return [(i.id, i.subject, i.name or own_name(i.subject)) for i in items if i.subject] + \
-        [(f"case:{c.id}", c.subject, c.name or own_name(c.subject)) for c in cases if c.spans]
+    return [(i.id, i.subject, i.name or without_article(i.subject)) for i in items
+            if i.subject] + [(f"case:{c.id}", c.subject, c.name or without_article(c.subject))
+                             for c in cases if c.spans]
 
 
 def _name_examples(phrase: str, name: str, known: frozenset[str], stopwords: frozenset[str]
