@@ -258,10 +258,12 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             bank = load_bank(framework)
             (tmp / BANK).mkdir()
             for lang in BANK_LANGUAGES:
-                np.save(tmp / BANK / f"{lang}.npy", question_vectors(
-                    bank.texts(lang), embed, fingerprint, settings.index.cache_dir))
-                np.save(tmp / BANK / f"about-{lang}.npy", question_vectors(
-                    bank.about_texts(lang), embed, fingerprint, settings.index.cache_dir))
+                # One pass over the kept vectors for the questions and what their ways concern.
+                questions = bank.texts(lang)
+                both = question_vectors(questions + bank.about_texts(lang), embed, fingerprint,
+                                        settings.index.cache_dir)
+                np.save(tmp / BANK / f"{lang}.npy", both[:len(questions)])
+                np.save(tmp / BANK / f"about-{lang}.npy", both[len(questions):])
             # Which checklist items a sentence of a proposal speaks to (assistant review).
             review = review_model_for(embed, fingerprint, settings.index.cache_dir)
             review.save(tmp / REVIEW)
