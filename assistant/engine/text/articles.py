@@ -85,41 +85,40 @@ def definite_form(named: str, language: str, counts: Mapping[str, tuple[int, int
         return f"the {rest}" if rest and article.lower() in ("a", "an") else named
     if article.lower() != "een" or not rest:
         return _bare_definite(named, counts)
-    # The head noun: the last word of the first run of words before a function word that does
-    # not start with a capital ("nieuwe kantine voor ...", "app GeluidMelder"), the last part of
-    # a compound written with a hyphen ("MORA-app").
-    run = _before_function_word(rest)
+    gender = _head_article(rest, counts)
+    return f"{gender} {rest}" if gender else named
+
+
+def _head_article(text: str, counts: Mapping[str, tuple[int, int]]) -> str | None:
+    """ "de" or "het" for the Dutch name ``text`` (without an article), by its head noun: the
+    last word of the first run of words before a function word that does not start with a
+    capital ("nieuwe kantine voor ...", "app GeluidMelder"), the last part of a compound written
+    with a hyphen ("MORA-app"). None where its article is not known, and for a "het" noun after
+    another word, which may be an adjective that would change too ("nieuw platform", "het
+    nieuwe platform")."""
+    run = _before_function_word(text)
     lower = [k for k, t in enumerate(run) if t[:1].islower()]
     at = lower[-1] if lower else len(run) - 1
     parts = words(run[at]) if run else []
     gender = definite_article(parts[-1], counts) if parts else None
-    if gender is None or gender == "het" and at > 0:
-        return named
-    return f"{gender} {rest}"
+    return None if gender is None or gender == "het" and at > 0 else gender
 
 
 def _bare_definite(named: str, counts: Mapping[str, tuple[int, int]]) -> str:
     """A Dutch name written without an article ("algoritme voor woningtoewijzing") with the
     definite one, which a singular noun needs after the questions' prepositions ("van het
     algoritme voor woningtoewijzing", not "van algoritme ..."); a plural reads right with it as
-    well. The head noun is found as for an indefinite name (:func:`definite_form`). As it is
-    where the name starts with a word that determines the noun already ("deze", "onze",
-    "meerdere", a number) or with a capital (a product's name), where the head noun's article
-    is not known, and before a "het" noun after another word, which may be an adjective that
-    would change too ("nieuw platform", "het nieuwe platform")."""
+    well. The article is that of its head noun, as for an indefinite name
+    (:func:`_head_article`). As it is where the name starts with a word that determines the noun
+    already ("deze", "onze", "meerdere", a number) or with a capital (a product's name)."""
     run = _before_function_word(named)
     if not run:
         return named
     first = fold(named.split()[0])
     if not run[0][:1].islower() or first in STOPWORDS or first in DETERMINERS_NL:
         return named
-    lower = [k for k, t in enumerate(run) if t[:1].islower()]
-    at = lower[-1]
-    parts = words(run[at])
-    gender = definite_article(parts[-1], counts) if parts else None
-    if gender is None or gender == "het" and at > 0:
-        return named
-    return f"{gender} {named}"
+    gender = _head_article(named, counts)
+    return f"{gender} {named}" if gender else named
 
 
 def without_article(name: str) -> str:
