@@ -313,6 +313,26 @@ def test_within_says_where_a_question_applies_without_ranking_it_higher():
     assert shipped["s4a-recognition-watchlists"].fits(street)
 
 
+def test_a_bodycam_is_not_asked_about_signs_and_a_street_camera_not_about_switching_on(engine):
+    # Signs on the spot, places left out and masking of homes assume equipment that stands
+    # somewhere; who switches recording on and who decides each deployment are for equipment
+    # driven around, flown or worn by staff (mobiele-apparatuur).
+    entries = engine.index.selector.bank.entries
+    placed = {e.id for e in entries if "mobiele-apparatuur" in e.excludes}
+    carried = {e.id for e in entries if "mobiele-apparatuur" in e.needs}
+    assert len(placed) >= 5 and len(carried) >= 3
+    for message in ("Vanaf maart dragen de boa's in de binnenstad een bodycam die ze zelf "
+                    "aanzetten als een situatie escaleert. Wat moet ik vragen?",
+                    "What should I ask about bodycams for enforcement officers?"):
+        answer = engine.ask(message)
+        asked = {q.bank_id for s in answer.denkraam for q in s.questions}
+        assert len(answer.denkraam) >= 4
+        assert asked & carried and not asked & placed, message
+    answer = engine.ask("Wat moet ik vragen over cameratoezicht op het stationsplein?")
+    asked = {q.bank_id for s in answer.denkraam for q in s.questions}
+    assert asked & placed and not asked & carried
+
+
 def test_selection_caps_steps_and_facets_and_prefers_the_most_particular_reason():
     entries = [_entry(f"p{i}", step=4, concern=f"c{i}", needs=("plaats",),
                       nl=f"Vraag {i} {{plaats}} over {{onderwerp}}?") for i in range(5)]
