@@ -62,11 +62,6 @@ ASK_LEAD_VALUES = "The values most at stake are {values}."
 VERDICT_FIRST = "Most at stake is {value}: {reason}"
 VERDICT_NEXT = "Also at stake is {value}: {reason}"
 VERDICT_ASK = "So ask at least: {question}"
-# A value's reason that holds only if the technology has what a question of the answer asks
-# about (a characteristic of framework.yaml, as a relative clause).
-IF_YES = ("{reason} (if this is technology that {feature}: see the {ordinal} question under "
-          "step {step})")
-ORDINALS = ("first", "second", "third", "fourth")
 ASK_ABOUT = "What should I ask about {subject}?"
 WHAT_IS = "What is {subject}?"
 NOT_SPECIFIC = ("The texts do not deal with {subject} as such; the questions below rest on "

@@ -172,11 +172,6 @@ ASK_LEAD_VALUES = "Op het spel staan vooral {values}."
 VERDICT_FIRST = "Wat vooral op het spel staat, is {value}: {reason}"
 VERDICT_NEXT = "Ook {value} staat op het spel: {reason}"
 VERDICT_ASK = "Vraag daarom in elk geval: {question}"
-# A value's reason that holds only if the technology has what a question of the answer asks
-# about (a characteristic of framework.yaml, as a relative clause).
-IF_YES = ("{reason} (als het om technologie gaat die {feature}: zie de {ordinal} vraag bij "
-          "stap {step})")
-ORDINALS = ("eerste", "tweede", "derde", "vierde")
 ASK_ABOUT = "Wat moet ik vragen over {subject}?"
 WHAT_IS = "Wat is {subject}?"
 NOT_SPECIFIC = ("De teksten gaan niet specifiek over {subject}; de vragen hieronder volgen uit "

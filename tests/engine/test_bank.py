@@ -418,57 +418,6 @@ def test_what_the_analyser_is_unsure_of_is_asked_about_first_and_at_most_twice()
     assert {"whether-handhaving", "whether-herkent-personen"} <= set(got)
 
 
-def test_a_value_whose_reason_rests_on_what_the_answer_asks_says_so():
-    # A value the case gives no reason for takes one that needs a characteristic the answer asks
-    # about, where that question serves the value; it never adds a value to those listed, and a
-    # characteristic no question asks about gives none.
-    whether = _entry("whether-herkent", step=4, concern="w", asks_whether="herkent-personen",
-                     values=("privacy",), nl="Kan {onderwerp} mensen herkennen?")
-    regular = [_entry(f"r{i}", step=4, concern=f"r{i}", values=("rechtvaardigheid",),
-                      nl=f"Vraag {i} over {{onderwerp}}?") for i in range(3)]
-    reasons = [Reason(value="privacy", needs=("herkent-personen",), nl="mensen worden gevolgd",
-                      en="people are followed"),
-               Reason(value="rechtvaardigheid", needs=("herkent-personen",),
-                      nl="fouten treffen groepen", en="errors hit groups"),
-               Reason(value="transparantie", needs=("plaats",), nl="wie er {plaats} is",
-                      en="who is {plaats}"),
-               Reason(value="autonomie", needs=("handhaving",), nl="er volgen sancties",
-                      en="sanctions follow")]
-    selector = _selector([whether, *regular], reasons)
-    pool = [(_passage("p", [4], ["privacy", "transparantie", "autonomie", "rechtvaardigheid"]),
-             np.ones(8, dtype=np.float32) / 8 ** 0.5)]
-    vector = np.ones(8, dtype=np.float32) / 8 ** 0.5
-    case = Case(language="nl", technology="wifi-telling", facets={"plaats": "in het centrum"},
-                unsure=("herkent-personen", "handhaving"))
-    values = selector.select(case, vector, pool).values
-    assert [(v.key, v.reason, v.asked, v.assumes) for v in values] == [
-        ("transparantie", "wie er in het centrum is", None, None),
-        ("privacy", "mensen worden gevolgd", "whether-herkent", "herkent-personen"),
-        ("rechtvaardigheid", None, None, None)]  # its question asks about something else
-    sure = Case(language="nl", technology="wifi-telling", characteristics=("herkent-personen",))
-    assert [(v.key, v.asked) for v in selector.select(sure, vector, pool).values][:2] == [
-        ("privacy", None), ("rechtvaardigheid", None)]
-
-
-def test_a_name_alone_gets_a_reason_that_holds_if_it_has_what_its_question_asks(engine):
-    answer = engine.ask("Wat moet ik vragen over wifi-telling?")
-    entries = {e.id: e for e in engine.index.selector.bank.entries}
-    step4 = next(s for s in answer.denkraam if s.step == 4)
-    first = entries[str(step4.questions[0].bank_id)]
-    assert first.asks_whether == "herkent-personen"
-    conditional = [v for v in answer.public_values if v.if_yes_step]
-    assert [v.key for v in conditional] == ["privacy"]
-    assert conditional[0].reason.endswith(
-        "(als het om technologie gaat die individuele personen kan herkennen of volgen: zie de "
-        "eerste vraag bij stap 4)")
-    # What is most at stake opens the short answer only with a reason the case itself gives;
-    # a topic, a worksheet and a language model's answer list the value without it.
-    assert not any(v.reason in c.text for c in answer.summary for v in conditional)
-    assert conditional[0].without_condition().reason is None
-    topic = engine.ask("algoritmen en transparantie")
-    assert not any(v.if_yes_step for v in topic.public_values)
-
-
 def test_of_the_ways_to_ask_after_one_characteristic_the_one_clearly_closest_is_asked():
     from assistant.engine.bank.schema import About
     from assistant.engine.bank.select import ABOUT_MARGIN

@@ -23,7 +23,7 @@ def supports(answer, engine):
             # of the answer's own questions, from a bank entry that serves that value, cited as
             # it is.
             key, _, bank_id = claim.bank_id.removeprefix("value:").partition("/")
-            first = next((v for v in answer.public_values if v.reason and not v.if_yes_step), None)
+            first = next((v for v in answer.public_values if v.reason), None)
             if first is None:  # of the values the opening line names
                 first = next(v for v in answer.public_values[:3] if v.key == key)
                 assert first.name in answer.summary[0].text, answer.summary[0].text

@@ -289,8 +289,7 @@ class Composer:
         None when the case gives no reasons (the values then only serve the questions)."""
         said = of(lang)
         out: list[Claim] = []
-        for v in [v for v in answer.public_values if v.reason and not v.if_yes_step
-                  ][:VERDICT_VALUES]:
+        for v in [v for v in answer.public_values if v.reason][:VERDICT_VALUES]:
             frame = said.VERDICT_FIRST if not out else said.VERDICT_NEXT
             text = frame.format(value=v.name, reason=str(v.reason).strip())
             out.append(Claim(text=as_sentence(text), citations=list(v.citations),
@@ -309,7 +308,7 @@ class Composer:
         (``value:KEY/ENTRY``). When the case gives no reasons, the first of the values the lead
         names that a question serves (unless not ``unreasoned``). None when no question serves
         it."""
-        reasoned = [v for v in answer.public_values if v.reason and not v.if_yes_step][:1]
+        reasoned = [v for v in answer.public_values if v.reason][:1]
         candidates = reasoned or (answer.public_values[:LEAD_VALUES] if unreasoned else [])
         for first in candidates:
             serving = [(c, chosen[c.bank_id]) for s in answer.denkraam for c in s.questions
@@ -648,32 +647,10 @@ class Composer:
         answer.questions_left_out = selection.left_out
         answer.facets = dict(case.facets)
         answer.named = case.technology
-        # A reason that holds only if the technology has what one of the questions shown asks
-        # about says so and names that question by its place; in a what-to-ask answer only (a
-        # topic's "technology" is its words), and only while the question is shown (a probe may
-        # have taken its place: the value is then listed without a reason, as it was).
-        said = of(lang)
-        places: dict[str, tuple[int, int]] = {}  # bank id -> (step, its place in the step)
-        count: dict[int, int] = {}
-        for n, _, _, bank_id, _ in shown:
-            count[n] = count.get(n, 0) + 1
-            places[bank_id] = (n, count[n])
-        values = []
-        for v in selection.values:
-            at: int | None = None
-            reason = v.reason
-            if v.asked:
-                n, place = places.get(v.asked, (0, 0))
-                reason = None
-                if q.kind == "ask" and n and place <= len(said.ORDINALS) and v.reason:
-                    at = n
-                    feature = self.index.framework.characteristic(str(v.assumes)).name(lang)
-                    reason = said.IF_YES.format(reason=v.reason.strip(), feature=feature,
-                                                step=n, ordinal=said.ORDINALS[place - 1])
-            values.append(ValueItem(key=v.key, name=self.index.framework.value(v.key).name(lang),
-                                    reason=reason, citations=[cites.cite(v.passage)],
-                                    if_yes_step=at))
-        answer.public_values = values
+        answer.public_values = [
+            ValueItem(key=v.key, name=self.index.framework.value(v.key).name(lang),
+                      reason=v.reason, citations=[cites.cite(v.passage)])
+            for v in selection.values]
         return chosen
 
     def _refers_to_technology(self, anaphor: str) -> bool:

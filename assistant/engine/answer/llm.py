@@ -268,12 +268,9 @@ class LLMWriter:
                 kept.sort(key=others.index)
                 section = section.model_copy(update={"questions": [written, *kept]})
             denkraam.append(section)
-        # The model's question leads each step, so a value's reason that names a question by
-        # its place in the composed answer no longer points at it.
-        values = [v.without_condition() for v in composed.public_values]
         return composed.model_copy(update={
             "summary": summary, "denkraam": denkraam, "written_by": "llm",
-            "validation": validation, "notices": composed.notices, "public_values": values})
+            "validation": validation, "notices": composed.notices})
 
 
 def _cited(sentence: Checked | Claim) -> str:

@@ -67,18 +67,6 @@ class ValueItem(BaseModel):
     name: str
     reason: str | None = None
     citations: list[int] = Field(default_factory=list)
-    # The denkraam step of the answer's question whether the case has what the reason assumes
-    # ("Kunnen met wifi-telling telefoons worden herkend ...?"): the reason holds if the answer
-    # to it is yes, and says so. None for a reason the case itself gives.
-    if_yes_step: int | None = None
-
-    def without_condition(self) -> ValueItem:
-        """This value without a reason that names a question by its place in the composed
-        answer, for an answer that arranges its questions otherwise (a worksheet, a language
-        model's answer): listed as it would be without that reason."""
-        if not self.if_yes_step:
-            return self
-        return self.model_copy(update={"reason": None, "if_yes_step": None})
 
 
 class Validation(BaseModel):

@@ -75,11 +75,6 @@ class ValueReason:
     key: str
     reason: str | None
     passage: Passage
-    # For a reason that holds only if the case has a characteristic the analyser is unsure of:
-    # the bank question (entry id) that asks whether it has it, and that characteristic. None for
-    # a reason the case itself gives.
-    asked: str | None = None
-    assumes: str | None = None
 
 
 @dataclass
@@ -157,8 +152,7 @@ class Selector:
             # Counted only where they left the step short: the next question took their place
             # otherwise.
             out.left_out += min(unsupported, PER_STEP[step] - count)
-        out.values = self._values(case, case_vector, out.questions, pool,
-                                  [entries[i] for i in asking])
+        out.values = self._values(case, case_vector, out.questions, pool)
         return out
 
     def _way(self, ways: list[int], case_vector: np.ndarray, lang: str) -> int:
@@ -194,14 +188,10 @@ class Selector:
         return best[1] if best else None
 
     def _values(self, case: Case, case_vector: np.ndarray, chosen: list[Chosen],
-                pool: list[tuple[Passage, np.ndarray]], asked: Iterable[Entry] = ()
-                ) -> list[ValueReason]:
+                pool: list[tuple[Passage, np.ndarray]]) -> list[ValueReason]:
         """The public values at stake: those with a reason for this case first (the most
-        particular reason of each), then, where fewer than :data:`MIN_REASONED` have one, those
-        the chosen questions serve. Each is cited to the retrieved passage naming it that is
-        closest to the case. A value the case gives no reason for takes one that holds if the
-        case has a characteristic the answer asks about (``asked``, the ``asks_whether``
-        questions chosen, most at stake first), where that question serves the value."""
+        particular reason of each), then those the chosen questions serve; each cited to the
+        retrieved passage naming it that is closest to the case."""
         features = case.features
         reasons: dict[str, Reason] = {}
         for r in self.bank.reasons:
@@ -209,20 +199,6 @@ class Selector:
                 held = reasons.get(r.value)
                 if held is None or len(r.needs) > len(held.needs):
                     reasons[r.value] = r
-        # A value without a reason of its own may have one if the case has what a question
-        # serving it asks about ("Kunnen met wifi-telling telefoons worden herkend ...?"): a
-        # reason that needs that characteristic and otherwise only what the case has. It never
-        # adds a value to those listed.
-        conditional: dict[str, tuple[Reason, Entry]] = {}
-        for entry in asked:
-            key = entry.asks_whether
-            for r in self.bank.reasons:
-                if (r.value in reasons or r.value not in entry.values or key not in r.needs
-                        or not set(r.needs) - {key} <= features):
-                    continue
-                held_ = conditional.get(r.value)
-                if held_ is None or (held_[1] is entry and len(r.needs) > len(held_[0].needs)):
-                    conditional[r.value] = (r, entry)
         # Of the values with a reason for the case, those of the characteristics with the most at
         # stake for residents first (what decides about them before what only watches them, and
         # that before how it is organised: framework.yaml's `stakes`), each group in the case's
@@ -248,16 +224,12 @@ class Selector:
             tagged = [(float(case_vector @ v), p) for p, v in pool if key in p.values]
             passage = max(tagged, key=lambda t: t[0])[1] if tagged else None
             reason = reasons.get(key)
-            asks: Entry | None = None
-            if reason is None and key in conditional:
-                reason, asks = conditional[key]
             text = None
             if reason is not None:
                 text = reason.text(case.language).format(**case.slots(frozenset(reason.needs)))
             if passage is None:
                 continue  # every value is cited
-            out.append(ValueReason(key, text, passage, asks.id if asks else None,
-                                   asks.asks_whether if asks else None))
+            out.append(ValueReason(key, text, passage))
             if len(out) >= MAX_VALUES:
                 break
         return out

@@ -294,9 +294,8 @@ class Reviewer:
                 sheet.questions.append(Claim(text=q.text, bank_id=q.bank_id,
                                              citations=[cite_guidance(n) for n in q.citations]))
             steps.append(sheet)
-        values = [v.without_condition().model_copy(
-            update={"citations": [cite_guidance(n) for n in v.citations]})
-            for v in answer.public_values]
+        values = [v.model_copy(update={"citations": [cite_guidance(n) for n in v.citations]})
+                  for v in answer.public_values]
         return Worksheet(file=display or proposal.path.name, title=proposal.title,
                          subject=answer.named or answer.subject, language=lang,
                          pages=proposal.pages, steps=steps,
