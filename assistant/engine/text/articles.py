@@ -114,11 +114,17 @@ def _bare_definite(named: str, counts: Mapping[str, tuple[int, int]]) -> str:
     run = _before_function_word(named)
     if not run:
         return named
-    first = fold(named.split()[0])
-    if not run[0][:1].islower() or first in STOPWORDS or first in DETERMINERS_NL:
+    if not run[0][:1].islower() or _determines(named.split()[0]):
         return named
     gender = _head_article(named, counts)
     return f"{gender} {named}" if gender else named
+
+
+def _determines(word: str) -> bool:
+    """Whether a Dutch name starting with ``word`` has its determiner already: a stopword
+    ("deze", "mijn") or one of :data:`DETERMINERS_NL` ("onze", "meerdere", a number)."""
+    folded = fold(word)
+    return folded in STOPWORDS or folded in DETERMINERS_NL
 
 
 def without_article(name: str) -> str:
@@ -178,8 +184,7 @@ def demonstrative_form(named: str, language: str, counts: Mapping[str, tuple[int
     articles = ("the", "a", "an") if language == "en" else ("de", "het", "een")
     if lowered not in articles or not rest:
         rest, lowered = named, ""
-        if named[:1].isupper() or language != "en" and (
-                fold(article) in STOPWORDS or fold(article) in DETERMINERS_NL):
+        if named[:1].isupper() or language != "en" and _determines(article):
             return None  # a product's name; "onze app", which "deze" cannot go before
     run = _before_function_word(rest)
     parts = words(run[-1]) if run else []
