@@ -7,7 +7,7 @@ QUESTION ?= Wat moet ik vragen over wifi-telling?
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install dev browser services run cluster ask index test test-fast test-llm lint docs docs-build eval eval-municipal eval-added-dev eval-added-dev2 eval-added bench \
+.PHONY: install dev browser services run cluster ask index test test-fast test-llm lint docs docs-build eval eval-municipal eval-added-dev eval-added-dev2 eval-added-dev3 eval-added bench \
 	bench-chat bench-widget bench-load bench-scale clean
 
 $(BIN)/python:
@@ -103,12 +103,12 @@ eval-municipal: install
 		$(BIN)/assistant eval evals/municipal.jsonl --json evals/reports/municipal.json
 
 # Answers about documents a municipality adds: the seed texts plus a folder of such documents,
-# indexed in build/. evals/added-dev/ and evals/added-dev2/ are development sets; evals/heldout/added/ the held-out
+# indexed in build/. evals/added-dev/, evals/added-dev2/ and evals/added-dev3/ are development sets; evals/heldout/added/ the held-out
 # test, written from a brief by someone who had not seen the code, and never tuned on.
 define added_eval
 	rm -rf build/$(1) && mkdir -p build/$(1)/corpus
 	cp corpus/* build/$(1)/corpus/
-	cd $(2) && cp *.txt *.md *.html *.pdf *.docx $(CURDIR)/build/$(1)/corpus/
+	cd $(2) && for f in *.txt *.md *.html *.pdf *.docx; do [ ! -e "$$f" ] || cp "$$f" $(CURDIR)/build/$(1)/corpus/; done
 	rm build/$(1)/corpus/README.md
 	ASSISTANT_CORPUS_DIR=build/$(1)/corpus ASSISTANT_INDEX_DIR=build/$(1)/index \
 		$(BIN)/assistant index --quiet
@@ -121,6 +121,9 @@ eval-added-dev: install
 
 eval-added-dev2: install
 	$(call added_eval,added-dev2,evals/added-dev2,evals/added-dev2.jsonl)
+
+eval-added-dev3: install
+	$(call added_eval,added-dev3,evals/added-dev3,evals/added-dev3.jsonl)
 
 eval-added: install
 	$(call added_eval,added,evals/heldout/added,evals/heldout/added.jsonl)
