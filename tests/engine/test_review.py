@@ -622,6 +622,34 @@ def test_questions_build_on_what_the_proposal_says(engine):
     assert any(q.text.startswith("Welke alternatieven") for q in sheet.steps[0].questions)
 
 
+def test_a_gap_asks_its_undecided_question_only_where_no_decision_is_put_to_the_council():
+    decision = next(item for item in read_checklist() if item.id == "decision")
+    assert decision.ask_undecided is not None
+    assert decision.gap_question("nl", decided=True) == decision.ask.nl
+    assert decision.gap_question("nl", decided=False) == decision.ask_undecided.nl
+    assert decision.gap_question("en", decided=False) == decision.ask_undecided.en
+    # An item without one asks its own question either way.
+    other = next(item for item in read_checklist() if item.ask_undecided is None)
+    assert other.gap_question("nl", decided=False) == other.ask.nl
+
+
+def test_a_letter_that_puts_no_decision_to_the_council_is_asked_why_not(engine):
+    from assistant.engine.review import Reviewer
+
+    reviewer = Reviewer(engine)
+    # A raadsinformatiebrief: no beslispunten, nothing the council is asked to decide.
+    letter = reviewer.review(DEV / "02-geluidssensoren-uitgaansgebied.txt")
+    assert not letter.has_decision and "decision" in letter.steps[1].missing_items
+    steering = [q.text for q in letter.steps[1].questions]
+    assert any(t.startswith("Het college legt de raad hierover geen besluit voor")
+               for t in steering)
+    assert not any(t.startswith("Wat besluit de raad precies") for t in steering)
+    # A raadsvoorstel with beslispunten is never told it puts no decision.
+    proposal = reviewer.review(DEV / "03-algoritme-bijstand.docx")
+    assert proposal.has_decision
+    assert not any("geen besluit voor" in q.text for s in proposal.steps for q in s.questions)
+
+
 def test_a_worksheet_key_that_leaves_an_item_undecided_is_one_sentence(tmp_path):
     from assistant.errors import EvalFileError
     from assistant.evals.worksheets import load_keys

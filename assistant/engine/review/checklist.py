@@ -76,6 +76,9 @@ class Item(_Strict):
     examples: tuple[str, ...] = Field(min_length=1)
     missing: Texts
     ask: Texts
+    # The question its gap raises in a document that puts no decision to the council (a
+    # raadsinformatiebrief, a decision of the college's own), where ``ask`` assumes one.
+    ask_undecided: Texts | None = None
     probe: Texts
     # The bank's concerns a probe stands in for in a what-to-ask answer (see
     # assistant/engine/answer/probes.py), and whether such an answer may probe this item at all.
@@ -84,6 +87,12 @@ class Item(_Strict):
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
+
+    def gap_question(self, lang: str, decided: bool) -> str:
+        """The question its gap raises: ``ask``, or ``ask_undecided`` where the document puts no
+        decision to the council (``decided`` false) and the item has one."""
+        return (self.ask if decided or self.ask_undecided is None
+                else self.ask_undecided).text(lang)
 
     def probe_text(self, lang: str, sentence: str, plan: bool = False) -> str:
         """The probe with ``sentence`` quoted (see :func:`as_quote`); with ``plan``, the quote

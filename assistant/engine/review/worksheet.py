@@ -227,6 +227,7 @@ class Reviewer:
 
         sections = {s.step: s for s in answer.denkraam}
         covered = {self.items[i].id for i, pairs in found.items() if pairs}
+        decided = proposal.has_decision or "decision" in covered
         framework = self.engine.index.framework
         steps: list[WorksheetStep] = []
         for step in framework.steps:
@@ -259,7 +260,7 @@ class Reviewer:
             for i, item in step_items:
                 cites: list[int] = []
                 if item.id in sheet.missing_items:
-                    question, rank = item.ask.text(lang), 0
+                    question, rank = item.gap_question(lang, decided), 0
                 else:
                     said = _probe_line(proposal, sure[i])
                     if said is None:
@@ -267,7 +268,7 @@ class Reviewer:
                     question = item.probe_text(lang, said.text)
                     rank = 1 if has_figure(said.text) else 2
                     cites.append(cite_line(said))
-                support = self._support(step.step, item.ask.text(lang))
+                support = self._support(step.step, item.gap_question(lang, decided))
                 cites += [cite_passage(support)] if support else []
                 ranked.append((rank, len(ranked), Claim(text=question, citations=cites)))
             # A question from two periods the proposal names in different places (a supplier's
@@ -299,7 +300,7 @@ class Reviewer:
         return Worksheet(file=display or proposal.path.name, title=proposal.title,
                          subject=answer.named or answer.subject, language=lang,
                          pages=proposal.pages, steps=steps,
-                         has_decision=proposal.has_decision or "decision" in covered,
+                         has_decision=decided,
                          scanned=proposal.scanned, unread=proposal.unread,
                          public_values=values, citations=citations)
 
