@@ -108,7 +108,7 @@ eval-municipal: install
 define added_eval
 	rm -rf build/$(1) && mkdir -p build/$(1)/corpus
 	cp corpus/* build/$(1)/corpus/
-	cd $(2) && for f in *.txt *.md *.html *.pdf *.docx; do [ ! -e "$$f" ] || cp "$$f" $(CURDIR)/build/$(1)/corpus/; done
+	cd $(2) && for f in *.txt *.md *.html *.pdf *.docx; do [ ! -e "$$f" ] || cp "$$f" $(CURDIR)/build/$(1)/corpus/ || exit 1; done
 	rm build/$(1)/corpus/README.md
 	ASSISTANT_CORPUS_DIR=build/$(1)/corpus ASSISTANT_INDEX_DIR=build/$(1)/index \
 		$(BIN)/assistant index --quiet

@@ -34,6 +34,8 @@ def test_the_checklist_covers_every_step():
     assert {i.step for i in items} == {1, 2, 3, 4, 5}
     assert len({i.id for i in items}) == len(items)
     assert all(i.ask.nl.endswith("?") and i.ask.en.endswith("?") for i in items)
+    assert all(i.ask_undecided.nl.endswith("?") and i.ask_undecided.en.endswith("?")
+               for i in items if i.ask_undecided)
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
@@ -641,10 +643,10 @@ def test_a_letter_that_puts_no_decision_to_the_council_is_asked_why_not(engine):
     letter = reviewer.review(DEV / "02-geluidssensoren-uitgaansgebied.txt")
     assert not letter.has_decision and "decision" in letter.steps[1].missing_items
     steering = [q.text for q in letter.steps[1].questions]
-    assert any(t.startswith("Het college legt de raad hierover geen besluit voor")
+    assert any(t.startswith("Als het college de raad hierover geen besluit voorlegt")
                for t in steering)
     assert not any(t.startswith("Wat besluit de raad precies") for t in steering)
-    # A raadsvoorstel with beslispunten is never told it puts no decision.
+    # A raadsvoorstel with beslispunten is not asked so.
     proposal = reviewer.review(DEV / "03-algoritme-bijstand.docx")
     assert proposal.has_decision
     assert not any("geen besluit voor" in q.text for s in proposal.steps for q in s.questions)

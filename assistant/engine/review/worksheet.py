@@ -227,7 +227,9 @@ class Reviewer:
 
         sections = {s.step: s for s in answer.denkraam}
         covered = {self.items[i].id for i, pairs in found.items() if pairs}
-        decided = proposal.has_decision or "decision" in covered
+        # Whether the document puts a decision to the council, as far as it was read: pages of a
+        # scan left unread may hold the beslispunten.
+        decided = proposal.has_decision or "decision" in covered or bool(proposal.unread)
         framework = self.engine.index.framework
         steps: list[WorksheetStep] = []
         for step in framework.steps:
@@ -268,7 +270,9 @@ class Reviewer:
                     question = item.probe_text(lang, said.text)
                     rank = 1 if has_figure(said.text) else 2
                     cites.append(cite_line(said))
-                support = self._support(step.step, item.gap_question(lang, decided))
+                # Cited to the guidance passage closest to the question the gap raises (for a
+                # quoted sentence, to the one its gap would have raised).
+                support = self._support(step.step, question if rank == 0 else item.ask.text(lang))
                 cites += [cite_passage(support)] if support else []
                 ranked.append((rank, len(ranked), Claim(text=question, citations=cites)))
             # A question from two periods the proposal names in different places (a supplier's
@@ -300,7 +304,7 @@ class Reviewer:
         return Worksheet(file=display or proposal.path.name, title=proposal.title,
                          subject=answer.named or answer.subject, language=lang,
                          pages=proposal.pages, steps=steps,
-                         has_decision=decided,
+                         has_decision=proposal.has_decision or "decision" in covered,
                          scanned=proposal.scanned, unread=proposal.unread,
                          public_values=values, citations=citations)
 
