@@ -227,9 +227,11 @@ class Reviewer:
 
         sections = {s.step: s for s in answer.denkraam}
         covered = {self.items[i].id for i, pairs in found.items() if pairs}
-        # Whether the document puts a decision to the council, as far as it was read: pages of a
-        # scan left unread may hold the beslispunten.
-        decided = proposal.has_decision or "decision" in covered or bool(proposal.unread)
+        # Whether the document puts a decision to the council: it has beslispunten or a sentence
+        # about the decision. Where pages of a scan were left unread they may hold them, and the
+        # gap's question still assumes a decision.
+        has_decision = proposal.has_decision or "decision" in covered
+        decided = has_decision or bool(proposal.unread)
         framework = self.engine.index.framework
         steps: list[WorksheetStep] = []
         for step in framework.steps:
@@ -304,7 +306,7 @@ class Reviewer:
         return Worksheet(file=display or proposal.path.name, title=proposal.title,
                          subject=answer.named or answer.subject, language=lang,
                          pages=proposal.pages, steps=steps,
-                         has_decision=proposal.has_decision or "decision" in covered,
+                         has_decision=has_decision,
                          scanned=proposal.scanned, unread=proposal.unread,
                          public_values=values, citations=citations)
 
