@@ -624,6 +624,146 @@ def test_questions_build_on_what_the_proposal_says(engine):
     assert any(q.text.startswith("Welke alternatieven") for q in sheet.steps[0].questions)
 
 
+def test_the_parts_of_a_probe_are_asked_as_one_question():
+    from assistant.engine.review.checklist import join_questions
+
+    assert join_questions(["Hoe is dat gemeten?"], "nl") == "Hoe is dat gemeten?"
+    assert join_questions(["Hoe is dat gemeten?", "Welk deel neemt het weg?"], "nl") == (
+        "Hoe is dat gemeten, en welk deel neemt het weg?")
+    assert join_questions(["Who?", "When?", "Why?"], "en") == "Who, when, and why?"
+    # Every probe asks all its parts where nothing in the proposal answers one.
+    for item in read_checklist():
+        for lang in ("nl", "en"):
+            probe = item.probe_text(lang, "Een zin")
+            assert probe.endswith("?") and all(
+                p.text(lang).rstrip("?")[1:] in probe for p in item.follow)
+
+
+@pytest.mark.parametrize(("entry", "old", "new", "message"), [
+    ("goal", "        answered_by: [stop]\n", "        answered_by: [stopping]\n",
+     "no item has the id 'stopping'"),
+    ("stop", "        figures: [percentage, count]\n", "        figures: [percent]\n",
+     "figure 'percent' is not one of"),
+    ("goal", "        answered_by: [stop]\n", "        answered_by: [goal]\n",
+     "the item's own quoted sentence would always answer this part"),
+    ("goal", '      - nl: "Wanneer noemt het college het mislukt?"',
+     '      - nl: "Wanneer noemt het college het mislukt."', "each part of a probe is a question"),
+    ("goal", '      - nl: "Wanneer noemt het college het mislukt?"',
+     '      - nl: "Wanneer noemt het college het mislukt}?"', "a probe's parts hold no braces"),
+    ("goal", "        answered_by: [stop]\n", "        figures: [count]\n",
+     "figures and beside_quote say which sentences of answered_by answer a part"),
+    ("stop", "        answered_by: [next-decision]\n",
+     "        answered_by: [next-decision]\n        beside_quote: true\n",
+     "beside_quote leaves out the item's own quoted sentence"),
+    ("goal", "“{quote}”\"\n", "“{quote}” Waarom?\"\n",
+     "a probe has exactly one slot, {quote}, at its end"),
+])
+def test_a_broken_part_of_a_probe_is_named_with_its_line(tmp_path, entry, old, new, message):
+    text = CHECKLIST.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {entry}\n")
+    assert old in text[start:]
+    path = tmp_path / "checklist.yaml"
+    path.write_text(text[:start] + text[start:].replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match=rf"line \d+: entry {entry}: {message}"):
+        read_checklist(path)
+
+
+def test_what_answers_a_part_of_a_probe_is_read_from_the_sentences_of_its_items():
+    """Without the engine: which sentences answer a part (``answered_by``, ``figures``,
+    ``beside_quote``), on a proposal whose reading is given."""
+    from assistant.engine.review.checklist import Part
+    from assistant.engine.review.proposal import Line, Proposal
+    from assistant.engine.review.worksheet import _answers, states_figure
+
+    texts = ["Wij informeren inwoners met een brief.",          # 0 residents (quoted)
+             "Wij informeren inwoners met een brief.",          # 1 the same, in the summary
+             "Bezwaar kan bij het privacyloket.",               # 2 residents
+             "De eenmalige kosten zijn € 85.000.",              # 3 costs
+             "De licentie kost € 900 per maand.",               # 4 costs
+             "Als minder dan 60 procent klopt, stoppen wij."]   # 5 stop
+    proposal = Proposal(Path("p.md"), "markdown", "P",
+                        lines=[Line(t, None, None, i) for i, t in enumerate(texts)])
+    quoted = proposal.lines[0]
+    other = Part(nl="Bij wie?", en="Where?", answered_by=("residents",), beside_quote=True)
+    assert _answers(other, "residents", quoted, {"residents": [0, 1, 2]}, proposal)
+    # The quoted sentence, or a copy of it, is no other sentence.
+    assert not _answers(other, "residents", quoted, {"residents": [0, 1]}, proposal)
+    yearly = Part(nl="Per jaar?", en="A year?", answered_by=("costs",), figures=("yearly",))
+    assert _answers(yearly, "costs", proposal.lines[3], {"costs": [3, 4]}, proposal)
+    assert not _answers(yearly, "costs", proposal.lines[3], {"costs": [3]}, proposal)
+    # Another item's sentences answer where they are read surely at all; an item with none
+    # does not.
+    failed = Part(nl="Wanneer mislukt?", en="When failed?", answered_by=("stop",))
+    assert _answers(failed, "goal", quoted, {"stop": [5]}, proposal)
+    assert not _answers(failed, "goal", quoted, {"stop": []}, proposal)
+    assert not _answers(failed, "goal", quoted, {}, proposal)
+    assert states_figure(texts[5], ("percentage", "count"))
+    assert not states_figure(texts[3], ("yearly",))
+
+
+PARKING = """# Raadsvoorstel: sensoren in de parkeergarage Centrum
+
+## Beslispunten
+
+1. In te stemmen met een proef van een jaar met bezettingssensoren in parkeergarage Centrum.
+
+## Aanleiding
+
+Automobilisten zoeken in de garage gemiddeld zes minuten naar een plek.
+
+## Kosten
+
+{costs}
+
+## Stoppen
+
+{stop}
+{next}"""
+
+
+def test_a_probe_asks_only_what_the_proposal_leaves_open(engine, tmp_path):
+    """The costs' probe asks for the costs per year only where the proposal does not state
+    them, and the probe on stopping is not asked where the proposal states the result it stops
+    at and that the council decides after the trial."""
+    from assistant.engine.review import Reviewer
+
+    reviewer = Reviewer(engine)
+    thorough = tmp_path / "volledig.md"
+    thorough.write_text(PARKING.format(
+        costs="De eenmalige kosten bedragen € 85.000 en de structurele kosten € 12.000 per jaar; "
+              "beide worden gedekt uit het budget Mobiliteit.",
+        stop="Als na een jaar de zoektijd niet met minstens 30 procent is gedaald, stoppen wij "
+             "met de proef en worden de sensoren verwijderd.",
+        next="\n## Vervolg\n\nIn juni 2027 besluit de raad over voortzetting van de proef.\n"),
+        encoding="utf-8")
+    thin = tmp_path / "beknopt.md"
+    thin.write_text(PARKING.format(
+        costs="De proef kost € 85.000, gedekt uit het budget Mobiliteit.",
+        stop="Als de proef niet werkt, stoppen wij ermee en worden de sensoren verwijderd.",
+        next=""), encoding="utf-8")
+
+    sheets = {path: reviewer.review(path) for path in (thorough, thin)}
+
+    def asked(path, lead):
+        return [q.text.split("” ", 1)[1] for s in sheets[path].steps for q in s.questions
+                if q.text.startswith(lead)]
+
+    # Both proposals address costs and stopping, and the worksheet quotes them for it.
+    for sheet in sheets.values():
+        for step, item in ((1, "costs"), (4, "stop")):
+            assert item not in sheet.steps[step].missing_items
+            assert item in {quote.item for quote in sheet.steps[step].says}
+
+    per_year = "Welke kosten en besparingen per jaar horen daarbij na de eerste periode"
+    assert asked(thorough, "Over de kosten") == [
+        "Wat gebeurt er als de kosten of de besparingen tegenvallen?"]
+    assert [q.startswith(per_year) for q in asked(thin, "Over de kosten")] == [True]
+    assert asked(thorough, "Over stoppen") == []
+    assert asked(thin, "Over stoppen") == [
+        "Bij welke uitkomst precies wordt dat besluit genomen, en wie neemt dat besluit: het "
+        "college of de raad?"]
+
+
 def test_a_gap_asks_its_undecided_question_only_where_no_decision_is_put_to_the_council():
     decision = next(item for item in read_checklist() if item.id == "decision")
     assert decision.ask_undecided is not None

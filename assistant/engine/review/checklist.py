@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.engine.bank.schema import _entry
+from assistant.engine.details import STATED
 from assistant.engine.framework import STEP_NUMBERS, YamlLines, parse_yaml
 from assistant.engine.text.prose import as_sentence
 from assistant.errors import UnderstandingDataError
@@ -67,6 +68,46 @@ class Texts(_Strict):
         return self.en if lang == "en" else self.nl
 
 
+# The figures a part of a probe can need to be answered (``Part.figures``): the details
+# details.py reads, and an amount per year or a structural one.
+FIGURES = (*STATED, "yearly")
+# The marks that may close a probe's quote after its {quote} slot.
+CLOSING_QUOTES = "”\"'’»"
+# How the parts of a probe are joined into one question, per language.
+AND = {"nl": ", en ", "en": ", and "}
+
+
+class Part(_Strict):
+    """One question of what a probe asks (``follow``), and what in the proposal answers it."""
+
+    nl: str = Field(min_length=5)
+    en: str = Field(min_length=5)
+    answered_by: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
+    beside_quote: bool = False
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+def join_questions(parts: list[str], lang: str) -> str:
+    """Questions asked as one: "Hoe is dat gemeten?" and "Welk deel ...?" make "Hoe is dat
+    gemeten, en welk deel ...?" (each after the first starts in lower case, unless it starts
+    with a name or an abbreviation: "DPIA", "I")."""
+    if not parts:
+        raise ValueError("a probe asks at least one part")
+    out = parts[0].rstrip("?")
+    for i, part in enumerate(parts[1:], start=1):
+        joint = AND["en" if lang == "en" else "nl"] if i == len(parts) - 1 else ", "
+        first = part[:1].lower() if part[1:2].islower() else part[:1]
+        out += joint + first + part[1:].rstrip("?")
+    return out + "?"
+
+
+def _braces(text: str) -> bool:
+    return "{" in text or "}" in text
+
+
 class Item(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     step: int
@@ -80,6 +121,8 @@ class Item(_Strict):
     # raadsinformatiebrief, a decision of the college's own), where ``ask`` assumes one.
     ask_undecided: Texts | None = None
     probe: Texts
+    # What the probe asks after its quote, part by part (see checklist.yaml).
+    follow: tuple[Part, ...] = Field(min_length=1)
     # The bank's concerns a probe stands in for in a what-to-ask answer (see
     # assistant/engine/answer/probes.py), and whether such an answer may probe this item at all.
     concerns: tuple[str, ...] = ()
@@ -94,11 +137,19 @@ class Item(_Strict):
         return (self.ask if decided or self.ask_undecided is None
                 else self.ask_undecided).text(lang)
 
-    def probe_text(self, lang: str, sentence: str, plan: bool = False) -> str:
-        """The probe with ``sentence`` quoted (see :func:`as_quote`); with ``plan``, the quote
-        is from the user's description of a plan, and the probe names it so
-        (:data:`PROPOSAL_WORDS`; the quote itself is left as the user wrote it)."""
-        template = self.probe.text(lang)
+    def probe_template(self, lang: str, parts: tuple[Part, ...] | None = None) -> str:
+        """The probe with its ``{quote}`` slot, asking ``parts`` (all of ``follow`` unless
+        given)."""
+        asked = self.follow if parts is None else parts
+        return f"{self.probe.text(lang)} {join_questions([p.text(lang) for p in asked], lang)}"
+
+    def probe_text(self, lang: str, sentence: str, plan: bool = False,
+                   parts: tuple[Part, ...] | None = None) -> str:
+        """The probe with ``sentence`` quoted (see :func:`as_quote`), asking ``parts`` (all of
+        ``follow`` unless given); with ``plan``, the quote is from the user's description of a
+        plan, and the probe names it so (:data:`PROPOSAL_WORDS`; the quote itself is left as
+        the user wrote it)."""
+        template = self.probe_template(lang, parts)
         return (as_plan(template, lang) if plan else template).format(quote=as_quote(sentence))
 
 
@@ -154,16 +205,43 @@ def _check(data: _ChecklistFile, node: YamlLines, what: str) -> None:
         if item.step not in STEP_NUMBERS:
             refuse(("items", i, "step"), item.id, "step must be a denkraam step, 1 to 5")
         for lang in ("nl", "en"):
-            probe = getattr(item.probe, lang)
-            if probe.count("{quote}") != 1 or probe.replace("{quote}", "").count("{"):
+            lead = getattr(item.probe, lang)
+            if (lead.count("{quote}") != 1 or _braces(lead.replace("{quote}", ""))
+                    or not lead.rstrip(CLOSING_QUOTES).endswith("{quote}")):
                 refuse(("items", i, "probe", lang), item.id,
-                       "a probe has exactly one slot, {quote}, and no other braces")
+                       "a probe has exactly one slot, {quote}, at its end, and no other braces")
+            for j, part in enumerate(item.follow):
+                if _braces(part.text(lang)):
+                    refuse(("items", i, "follow", j, lang), item.id,
+                           "a probe's parts hold no braces")
+            probe = item.probe_template(lang)
             proposal = PROPOSAL_WORDS[lang][0][0]
             head = probe.split("{quote}")[0]
             if as_plan(head, lang) == head or _names_proposal(as_plan(probe, lang), lang):
                 refuse(("items", i, "probe", lang), item.id,
                        f"a probe names the document before its quote as '{proposal}', and "
                        f"otherwise only as {' or '.join(repr(w) for w, _ in PROPOSAL_WORDS[lang])}")
+    for i, item in enumerate(data.items):
+        for j, part in enumerate(item.follow):
+            where = ("items", i, "follow", j)
+            if not all(getattr(part, lang).endswith("?") for lang in ("nl", "en")):
+                refuse(where, item.id, "each part of a probe is a question, ending in '?'")
+            unknown = [x for x in part.answered_by if x not in seen]
+            if unknown:
+                refuse((*where, "answered_by"), item.id, f"no item has the id {unknown[0]!r}")
+            odd = [f for f in part.figures if f not in FIGURES]
+            if odd:
+                refuse((*where, "figures"), item.id,
+                       f"figure {odd[0]!r} is not one of {', '.join(FIGURES)}")
+            if item.id in part.answered_by and not (part.figures or part.beside_quote):
+                refuse((*where, "answered_by"), item.id, "the item's own quoted sentence would "
+                       "always answer this part: name the figures it needs, or beside_quote")
+            if (part.figures or part.beside_quote) and not part.answered_by:
+                refuse(where, item.id, "figures and beside_quote say which sentences of "
+                       "answered_by answer a part, and it names none")
+            if part.beside_quote and item.id not in part.answered_by:
+                refuse(where, item.id, "beside_quote leaves out the item's own quoted sentence, "
+                       "and answered_by does not name the item")
     missing = set(STEP_NUMBERS) - {item.step for item in data.items}
     if missing:
         raise UnderstandingDataError(f"{what} has no item for step {min(missing)}; every "

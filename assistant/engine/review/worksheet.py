@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
+from assistant.engine import details
 from assistant.engine.answer.model import Answer, Citation, Claim, ValueItem
 from assistant.engine.index.embedding import query_vectors
-from assistant.engine.review.checklist import checklist, has_figure, quotable
+from assistant.engine.review.checklist import Part, checklist, has_figure, quotable
 from assistant.engine.review.model import THRESHOLD, gap_threshold
 from assistant.engine.review.proposal import Line, Proposal, read_proposal
 from assistant.engine.review.tensions import READING, pick, quote_of, tensions
@@ -58,6 +59,8 @@ ANSWERED = 0.3
 ABOUT_ITEM = 0.3
 ABOUT_SENTENCE = 0.88
 FOLLOWUP_QUOTES = 3
+# An amount asked for as recurring (details.rate_answers): any rate of time answers it.
+RECURRING = frozenset({"recurring"})
 # A question that follows from a gap is cited to the closest of this many guidance passages
 # that speaks to its step.
 SUPPORT_CANDIDATES = 40
@@ -232,6 +235,9 @@ class Reviewer:
         # gap's question still assumes a decision.
         has_decision = proposal.has_decision or "decision" in covered
         decided = has_decision or bool(proposal.unread)
+        # The sentences read surely as about each item, by item id (what answers a probe's part).
+        surely = {self.items[i].id: [r for p, r in pairs if p >= THRESHOLD]
+                  for i, pairs in found.items()}
         framework = self.engine.index.framework
         steps: list[WorksheetStep] = []
         for step in framework.steps:
@@ -269,7 +275,13 @@ class Reviewer:
                     said = _probe_line(proposal, sure[i])
                     if said is None:
                         continue
-                    question = item.probe_text(lang, said.text)
+                    # What the proposal answers elsewhere (or in the quoted sentence) is not
+                    # asked; an item it answers all of gets no question.
+                    asked = tuple(p for p in item.follow
+                                  if not _answers(p, item.id, said, surely, proposal))
+                    if not asked:
+                        continue
+                    question = item.probe_text(lang, said.text, parts=asked)
                     rank = 1 if has_figure(said.text) else 2
                     cites.append(cite_line(said))
                 # Cited to the guidance passage closest to the question the gap raises (for a
@@ -383,6 +395,38 @@ def _probe_line(proposal: Proposal, pairs: list[tuple[float, int]]) -> Line | No
         if quotable(line.text):
             return line
     return None
+
+
+def _answers(part: Part, item: str, quoted: Line, surely: dict[str, list[int]],
+             proposal: Proposal) -> bool:
+    """Whether the proposal answers ``part`` of item ``item``'s probe, which quotes ``quoted``: a
+    sentence read surely as about one of the part's ``answered_by`` items does, stating one of
+    its ``figures`` where it names them; of the probed item's own sentences the quoted one too,
+    unless ``beside_quote`` (then neither it nor a sentence worded the same, as a summary repeats
+    one, counts). Set on 16 development proposals whose questions a helper labelled as answered
+    by the proposal or not: see docs/proposals.md."""
+    said = " ".join(quoted.text.split())
+    for other in part.answered_by:
+        rows = surely.get(other, [])
+        if other == item and part.beside_quote:
+            rows = [r for r in rows if r != quoted.position
+                    and " ".join(proposal.lines[r].text.split()) != said]
+        if not part.figures and rows:
+            return True
+        if any(states_figure(proposal.lines[r].text, part.figures) for r in rows):
+            return True
+    return False
+
+
+def states_figure(text: str, figures: tuple[str, ...]) -> bool:
+    """Whether ``text`` states one of ``figures`` (:data:`~.checklist.FIGURES`): a detail
+    details.py reads, or "yearly", an amount that recurs in time (per year, per month,
+    structural)."""
+    stated = details.stated(text)
+    if "yearly" in figures and "amount" in stated and details.rate_answers(
+            RECURRING, details.rates(text)):
+        return True
+    return bool(stated & set(figures))
 
 
 def case_message(engine: Engine, proposal: Proposal) -> str:
