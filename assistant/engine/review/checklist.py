@@ -69,7 +69,7 @@ class Texts(_Strict):
 
 
 # The figures a part of a probe can need to be answered (``Part.figures``): the details
-# details.py reads, and an amount per year or a structural one.
+# details.py reads, and "yearly", an amount that recurs in time (per year, per month, structural).
 FIGURES = (*STATED, "yearly")
 # The marks that may close a probe's quote after its {quote} slot.
 CLOSING_QUOTES = "”\"'’»"

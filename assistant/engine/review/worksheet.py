@@ -6,8 +6,9 @@ the index (:mod:`.model`, learned from labelled sentences of proposals and of pl
 probability that it speaks to each checklist item, from its meaning and the heading it stands
 under. An item no sentence speaks to is a gap, stated in the step with the question that follows
 from it; an item the proposal addresses gets the question on what its sentence says (the item's
-probe). Where the proposal names a supplier's term in one place that outlasts the trial it names
-in another (:mod:`.tensions`), a question puts the two side by side. A step left with few
+probe), asking only the parts of it that the proposal does not answer elsewhere. Where the
+proposal names a supplier's term in one place that outlasts the trial it names in another
+(:mod:`.tensions`), a question puts the two side by side. A step left with few
 questions gets the question bank's, exactly as for "what should I ask about this plan?": the
 proposal's title and decision are the plan, so its technology, data, place, duration and cost
 are the case's. The guidance passages the questions are cited to are the worksheet's citations,
