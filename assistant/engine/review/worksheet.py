@@ -236,20 +236,19 @@ class Reviewer:
         # gap's question still assumes a decision.
         has_decision = proposal.has_decision or "decision" in covered
         decided = has_decision or bool(proposal.unread)
-        # The sentences read surely as about each item, by item id (what answers a probe's part).
-        surely = {self.items[i].id: [r for p, r in pairs if p >= THRESHOLD]
-                  for i, pairs in found.items()}
+        # An item no sentence reaches the gap threshold for is missing; one that some sentence
+        # reaches it for but none THRESHOLD is neither missing nor quoted (the reading is not
+        # sure enough to show a sentence as evidence). The sentences read surely answer the
+        # parts of other items' probes too, looked up by item id.
+        sure = {i: [(prob, r) for prob, r in pairs if prob >= THRESHOLD]
+                for i, pairs in found.items()}
+        surely = {self.items[i].id: [r for _, r in pairs] for i, pairs in sure.items()}
         framework = self.engine.index.framework
         steps: list[WorksheetStep] = []
         for step in framework.steps:
             sheet = WorksheetStep(step=step.step, name=step.name(lang), about=step.about(lang))
             shown: dict[int, str] = {}  # sentence position -> the item it is quoted for
             step_items = [(i, item) for i, item in enumerate(self.items) if item.step == step.step]
-            # An item no sentence reaches the gap threshold for is missing; one that some sentence
-            # reaches it for but none THRESHOLD is neither missing nor quoted (the reading is not
-            # sure enough to show a sentence as evidence).
-            sure = {i: [(prob, r) for prob, r in found[i] if prob >= THRESHOLD]
-                    for i, _ in step_items}
             for i, item in step_items:
                 if not found[i]:
                     sheet.missing.append(item.missing.text(lang))
