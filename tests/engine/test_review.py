@@ -631,12 +631,40 @@ def test_the_parts_of_a_probe_are_asked_as_one_question():
     assert join_questions(["Hoe is dat gemeten?", "Welk deel neemt het weg?"], "nl") == (
         "Hoe is dat gemeten, en welk deel neemt het weg?")
     assert join_questions(["Who?", "When?", "Why?"], "en") == "Who, when, and why?"
-    # Every probe asks all its parts where nothing in the proposal answers one.
+    # Every probe asks all its parts where nothing in the proposal answers one (of the parts
+    # asked of a document by the words it names, those asked where it names none of them).
     for item in read_checklist():
         for lang in ("nl", "en"):
             probe = item.probe_text(lang, "Een zin")
             assert probe.endswith("?") and all(
-                p.text(lang).rstrip("?")[1:] in probe for p in item.follow)
+                p.text(lang).rstrip("?")[1:] in probe for p in item.follow
+                if not p.where_named)
+
+
+def test_a_part_of_a_probe_is_asked_by_the_words_the_document_names():
+    from assistant.engine.review.checklist import named_words
+
+    costs = next(item for item in read_checklist() if item.id == "costs")
+    plain = costs.parts_for(named_words("De proef kost € 85.000 per jaar."))
+    saving = costs.parts_for(named_words("De sensoren besparen € 20.000 per jaar op energie."))
+    assert plain and saving and not set(plain) & set(saving)
+    assert not any("besparing" in p.nl for p in plain)
+    assert all("besparing" in p.nl for p in saving)
+    english = costs.parts_for(named_words("The lights save € 20,000 a year."))
+    assert all("savings" in p.en for p in english)
+
+
+def test_a_probe_leads_in_by_where_its_sentence_stands():
+    decision = next(item for item in read_checklist() if item.id == "decision")
+    sentence = "Het sluiten van de concessie is een bevoegdheid van het college."
+    assert decision.stands_under("beslispunten") and not decision.stands_under("kanttekeningen")
+    assert not decision.stands_under(None)
+    assert decision.probe_text("nl", sentence).startswith("Het voorstel vraagt de raad: “")
+    assert decision.probe_text("nl", sentence, elsewhere=True).startswith(
+        f"Over het besluit zegt het voorstel: “{sentence}” ")
+    # An item without a lead-in of its own for elsewhere uses its one lead-in.
+    costs = next(item for item in read_checklist() if item.id == "costs")
+    assert costs.probe_text("nl", sentence, elsewhere=True) == costs.probe_text("nl", sentence)
 
 
 @pytest.mark.parametrize(("entry", "old", "new", "message"), [
@@ -657,6 +685,19 @@ def test_the_parts_of_a_probe_are_asked_as_one_question():
      "beside_quote leaves out the item's own quoted sentence"),
     ("goal", "“{quote}”\"\n", "“{quote}” Waarom?\"\n",
      "a probe has exactly one slot, {quote}, at its end"),
+    ("decision", 'nl: "Over het besluit zegt het voorstel: “{quote}”"',
+     'nl: "Over het besluit zegt het voorstel: “{quote}” en meer"',
+     "a probe has exactly one slot, {quote}, at its end"),
+    ("decision", 'nl: "Over het besluit zegt het voorstel: “{quote}”"',
+     'nl: "Over het besluit: “{quote}”"', "a probe names the document before its quote"),
+    ("costs", "        unless_named: [bespar, saving, save]\n",
+     "        unless_named: [Bespar]\n", "'Bespar' is not the start of a word as it is read"),
+    ("costs", "        unless_named: [bespar, saving, save]\n",
+     "        unless_named: [bespar]\n        where_named: [kost]\n",
+     "a part has where_named or unless_named, not both"),
+    ("frameworks", "what happens if it does not?\"\n",
+     "what happens if it does not?\"\n        where_named: [kader]\n",
+     "some document would be asked no part"),
 ])
 def test_a_broken_part_of_a_probe_is_named_with_its_line(tmp_path, entry, old, new, message):
     text = CHECKLIST.read_text(encoding="utf-8")
@@ -754,14 +795,51 @@ def test_a_probe_asks_only_what_the_proposal_leaves_open(engine, tmp_path):
             assert item not in sheet.steps[step].missing_items
             assert item in {quote.item for quote in sheet.steps[step].says}
 
-    per_year = "Welke kosten en besparingen per jaar horen daarbij na de eerste periode"
-    assert asked(thorough, "Over de kosten") == [
-        "Wat gebeurt er als de kosten of de besparingen tegenvallen?"]
-    assert [q.startswith(per_year) for q in asked(thin, "Over de kosten")] == [True]
+    per_year = "Welke kosten per jaar horen daarbij na de eerste periode"
+    assert asked(thorough, "Over de kosten") == ["Wat gebeurt er als de kosten tegenvallen?"]
+    assert asked(thin, "Over de kosten") == [
+        f"{per_year}, en wat gebeurt er als de kosten tegenvallen?"]
     assert asked(thorough, "Over stoppen") == []
     assert asked(thin, "Over stoppen") == [
         "Bij welke uitkomst precies wordt dat besluit genomen, en wie neemt dat besluit: het "
         "college of de raad?"]
+
+
+def test_the_decision_is_said_to_be_asked_only_under_the_beslispunten(engine, tmp_path):
+    """The decision's probe says "Het voorstel vraagt de raad:" of a sentence under the
+    beslispunten; the same sentence under another heading is only said to be about the
+    decision, since such a sentence may ask the council nothing."""
+    from assistant.engine.review import Reviewer
+
+    reviewer = Reviewer(engine)
+    source = (DEV / "01-slimme-verkeerslichten.md").read_text(encoding="utf-8")
+    assert "## Beslispunten\n" in source
+    moved = tmp_path / "01-samenvatting.md"
+    moved.write_text(source.replace("## Beslispunten\n", "## Samenvatting\n"), encoding="utf-8")
+    quote = "“Hiervoor een investeringskrediet van € 1.240.000 beschikbaar te stellen"
+    for path, lead in ((DEV / "01-slimme-verkeerslichten.md", "Het voorstel vraagt de raad: "),
+                       (moved, "Over het besluit zegt het voorstel: ")):
+        steering = [q.text for q in reviewer.review(path).steps[1].questions]
+        assert any(t.startswith(lead + quote) for t in steering), steering
+        assert sum("“Hiervoor een investeringskrediet" in t for t in steering) == 1
+
+
+def test_savings_are_asked_about_only_where_the_proposal_speaks_of_them(engine, tmp_path):
+    from assistant.engine.review import Reviewer
+
+    reviewer = Reviewer(engine)
+    costs = ("De eenmalige kosten bedragen € 85.000 en de structurele kosten € 12.000 per jaar"
+             "{saving}.")
+    asked = {}
+    for name, saving in (("zonder", ""), ("met", "; de sensoren besparen jaarlijks € 5.000 aan "
+                                                  "handhaving")):
+        path = tmp_path / f"{name}.md"
+        path.write_text(PARKING.format(costs=costs.format(saving=saving), stop="", next=""),
+                        encoding="utf-8")
+        asked[name] = [q.text.split("” ", 1)[1] for s in reviewer.review(path).steps
+                       for q in s.questions if q.text.startswith("Over de kosten")]
+    assert asked == {"zonder": ["Wat gebeurt er als de kosten tegenvallen?"],
+                     "met": ["Wat gebeurt er als de kosten of de besparingen tegenvallen?"]}
 
 
 def test_a_gap_asks_its_undecided_question_only_where_no_decision_is_put_to_the_council():

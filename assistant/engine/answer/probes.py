@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.engine.review.checklist import Item, checklist, has_figure, quotable
+from assistant.engine.review.checklist import Item, checklist, has_figure, named_words, quotable
 from assistant.engine.review.model import THRESHOLD, ReviewModel
 from assistant.engine.understanding.split import sentences
 
@@ -47,9 +47,12 @@ class Probe:
     item: Item
     sentence: str
     probability: float
+    # The words of the user's description (checklist.named_words): which parts are asked.
+    named: frozenset[str] = frozenset()
 
     def text(self, lang: str) -> str:
-        return self.item.probe_text(lang, self.sentence, plan=True)
+        return self.item.probe_text(lang, self.sentence, plan=True,
+                                    parts=self.item.parts_for(self.named))
 
 
 def _without_lead_in(s: str) -> str:
@@ -123,9 +126,10 @@ def probes(model: ReviewModel, lines: list[str], vectors: np.ndarray,
              if item.in_answers and item.step in steps and scores[r, i] >= THRESHOLD]
     out: list[Probe] = []
     used: set[int] = set()
+    named = named_words(" ".join(lines))
     for _, minus, r, i in sorted(pairs):
         if len(out) < MAX_PROBES and r not in used and all(
                 o.item.step != items[i].step for o in out):
-            out.append(Probe(items[i], lines[r], -minus))
+            out.append(Probe(items[i], lines[r], -minus, named))
             used.add(r)
     return out

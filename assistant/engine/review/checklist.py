@@ -23,6 +23,7 @@ from assistant.engine.bank.schema import _entry
 from assistant.engine.details import STATED
 from assistant.engine.framework import STEP_NUMBERS, YamlLines, parse_yaml
 from assistant.engine.text.prose import as_sentence
+from assistant.engine.text.words import fold, words
 from assistant.errors import UnderstandingDataError
 
 CHECKLIST = Path(__file__).with_name("checklist.yaml")
@@ -85,9 +86,25 @@ class Part(_Strict):
     answered_by: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()
     beside_quote: bool = False
+    # Asked only of a document that names one of these words (``where_named``) or none of them
+    # (``unless_named``): the starts of words, lower case ("bespar": besparing, bespaart).
+    where_named: tuple[str, ...] = ()
+    unless_named: tuple[str, ...] = ()
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
+
+    def fits(self, named: frozenset[str]) -> bool:
+        """Whether the part is asked of a document whose words (folded) are ``named``."""
+        def names(starts: tuple[str, ...]) -> bool:
+            return any(w.startswith(starts) for w in named)
+        return ((not self.where_named or names(self.where_named))
+                and not (self.unless_named and names(self.unless_named)))
+
+
+def named_words(text: str) -> frozenset[str]:
+    """The words of a document as a part's ``where_named`` and ``unless_named`` read them."""
+    return frozenset(words(fold(text)))
 
 
 def join_questions(parts: list[str], lang: str) -> str:
@@ -121,6 +138,9 @@ class Item(_Strict):
     # raadsinformatiebrief, a decision of the college's own), where ``ask`` assumes one.
     ask_undecided: Texts | None = None
     probe: Texts
+    # The probe's lead-in for a sentence that stands under none of the item's ``sections``, where
+    # ``probe`` says what such a sentence is ("Het voorstel vraagt de raad:").
+    probe_elsewhere: Texts | None = None
     # What the probe asks after its quote, part by part (see checklist.yaml).
     follow: tuple[Part, ...] = Field(min_length=1)
     # The bank's concerns a probe stands in for in a what-to-ask answer (see
@@ -137,19 +157,33 @@ class Item(_Strict):
         return (self.ask if decided or self.ask_undecided is None
                 else self.ask_undecided).text(lang)
 
-    def probe_template(self, lang: str, parts: tuple[Part, ...] | None = None) -> str:
+    def stands_under(self, section: str | None) -> bool:
+        """Whether a sentence under the heading ``section`` (as a proposal's lines hold it:
+        without numbering, lower case) stands under one of the item's sections: the heading
+        starts with one."""
+        return section is not None and any(section.startswith(s) for s in self.sections)
+
+    def parts_for(self, named: frozenset[str]) -> tuple[Part, ...]:
+        """The parts of ``follow`` asked of a document whose words are ``named``
+        (:func:`named_words`)."""
+        return tuple(p for p in self.follow if p.fits(named))
+
+    def probe_template(self, lang: str, parts: tuple[Part, ...] | None = None,
+                       elsewhere: bool = False) -> str:
         """The probe with its ``{quote}`` slot, asking ``parts`` (all of ``follow`` unless
-        given)."""
-        asked = self.follow if parts is None else parts
-        return f"{self.probe.text(lang)} {join_questions([p.text(lang) for p in asked], lang)}"
+        given); with ``elsewhere``, led in for a sentence under none of the item's sections."""
+        asked = self.parts_for(frozenset()) if parts is None else parts
+        lead = self.probe_elsewhere if elsewhere and self.probe_elsewhere else self.probe
+        return f"{lead.text(lang)} {join_questions([p.text(lang) for p in asked], lang)}"
 
     def probe_text(self, lang: str, sentence: str, plan: bool = False,
-                   parts: tuple[Part, ...] | None = None) -> str:
+                   parts: tuple[Part, ...] | None = None, elsewhere: bool = False) -> str:
         """The probe with ``sentence`` quoted (see :func:`as_quote`), asking ``parts`` (all of
         ``follow`` unless given); with ``plan``, the quote is from the user's description of a
         plan, and the probe names it so (:data:`PROPOSAL_WORDS`; the quote itself is left as
-        the user wrote it)."""
-        template = self.probe_template(lang, parts)
+        the user wrote it); with ``elsewhere``, the sentence stands under none of the item's
+        sections (a plan has none)."""
+        template = self.probe_template(lang, parts, elsewhere or plan)
         return (as_plan(template, lang) if plan else template).format(quote=as_quote(sentence))
 
 
@@ -204,23 +238,27 @@ def _check(data: _ChecklistFile, node: YamlLines, what: str) -> None:
         seen.add(item.id)
         if item.step not in STEP_NUMBERS:
             refuse(("items", i, "step"), item.id, "step must be a denkraam step, 1 to 5")
+        leads = [("probe", False)] + ([("probe_elsewhere", True)] if item.probe_elsewhere
+                                       else [])
         for lang in ("nl", "en"):
-            lead = getattr(item.probe, lang)
-            if (lead.count("{quote}") != 1 or _braces(lead.replace("{quote}", ""))
-                    or not lead.rstrip(CLOSING_QUOTES).endswith("{quote}")):
-                refuse(("items", i, "probe", lang), item.id,
-                       "a probe has exactly one slot, {quote}, at its end, and no other braces")
+            for field, elsewhere in leads:
+                lead = getattr(getattr(item, field), lang)
+                if (lead.count("{quote}") != 1 or _braces(lead.replace("{quote}", ""))
+                        or not lead.rstrip(CLOSING_QUOTES).endswith("{quote}")):
+                    refuse(("items", i, field, lang), item.id, "a probe has exactly one slot, "
+                           "{quote}, at its end, and no other braces")
+                probe = item.probe_template(lang, item.follow, elsewhere)
+                proposal = PROPOSAL_WORDS[lang][0][0]
+                head = probe.split("{quote}")[0]
+                if as_plan(head, lang) == head or _names_proposal(as_plan(probe, lang), lang):
+                    refuse(("items", i, field, lang), item.id,
+                           f"a probe names the document before its quote as '{proposal}', and "
+                           "otherwise only as "
+                           f"{' or '.join(repr(w) for w, _ in PROPOSAL_WORDS[lang])}")
             for j, part in enumerate(item.follow):
                 if _braces(part.text(lang)):
                     refuse(("items", i, "follow", j, lang), item.id,
                            "a probe's parts hold no braces")
-            probe = item.probe_template(lang)
-            proposal = PROPOSAL_WORDS[lang][0][0]
-            head = probe.split("{quote}")[0]
-            if as_plan(head, lang) == head or _names_proposal(as_plan(probe, lang), lang):
-                refuse(("items", i, "probe", lang), item.id,
-                       f"a probe names the document before its quote as '{proposal}', and "
-                       f"otherwise only as {' or '.join(repr(w) for w, _ in PROPOSAL_WORDS[lang])}")
     for i, item in enumerate(data.items):
         for j, part in enumerate(item.follow):
             where = ("items", i, "follow", j)
@@ -242,6 +280,21 @@ def _check(data: _ChecklistFile, node: YamlLines, what: str) -> None:
             if part.beside_quote and item.id not in part.answered_by:
                 refuse(where, item.id, "beside_quote leaves out the item's own quoted sentence, "
                        "and answered_by does not name the item")
+            for key in ("where_named", "unless_named"):
+                odd = [w for w in getattr(part, key) if not re.fullmatch(r"[a-z]{4,}", w)]
+                if odd:
+                    refuse((*where, key), item.id, f"{odd[0]!r} is not the start of a word as "
+                           "it is read: four or more lower-case letters a to z")
+            if part.where_named and part.unless_named:
+                refuse(where, item.id, "a part has where_named or unless_named, not both")
+        # Whatever words a document has, the probe asks something: a part without conditions,
+        # or two parts of which one is asked where the other is not.
+        conditional = {p.where_named for p in item.follow} & {p.unless_named for p in item.follow}
+        if not any(not (p.where_named or p.unless_named) for p in item.follow) and not (
+                conditional - {()}):
+            refuse(("items", i, "follow"), item.id, "some document would be asked no part: give "
+                   "a part without where_named and unless_named, or a part with unless_named "
+                   "beside one with the same words as where_named")
     missing = set(STEP_NUMBERS) - {item.step for item in data.items}
     if missing:
         raise UnderstandingDataError(f"{what} has no item for step {min(missing)}; every "

@@ -28,7 +28,7 @@ from pydantic import BaseModel, Field
 from assistant.engine import details
 from assistant.engine.answer.model import Answer, Citation, Claim, ValueItem
 from assistant.engine.index.embedding import query_vectors
-from assistant.engine.review.checklist import Part, checklist, has_figure, quotable
+from assistant.engine.review.checklist import Part, checklist, has_figure, named_words, quotable
 from assistant.engine.review.model import THRESHOLD, gap_threshold
 from assistant.engine.review.proposal import Line, Proposal, read_proposal
 from assistant.engine.review.tensions import READING, pick, quote_of, tensions
@@ -243,6 +243,7 @@ class Reviewer:
         sure = {i: [(prob, r) for prob, r in pairs if prob >= THRESHOLD]
                 for i, pairs in found.items()}
         surely = {self.items[i].id: [r for _, r in pairs] for i, pairs in sure.items()}
+        named = named_words(" ".join([proposal.title, *(line.text for line in proposal.lines)]))
         framework = self.engine.index.framework
         steps: list[WorksheetStep] = []
         for step in framework.steps:
@@ -277,11 +278,12 @@ class Reviewer:
                         continue
                     # What the proposal answers elsewhere (or in the quoted sentence) is not
                     # asked; an item it answers all of gets no question.
-                    asked = tuple(p for p in item.follow
+                    asked = tuple(p for p in item.parts_for(named)
                                   if not _answers(p, item.id, said, surely, proposal))
                     if not asked:
                         continue
-                    question = item.probe_text(lang, said.text, parts=asked)
+                    question = item.probe_text(lang, said.text, parts=asked,
+                                               elsewhere=not item.stands_under(said.section))
                     rank = 1 if has_figure(said.text) else 2
                     cites.append(cite_line(said))
                 # Cited to the guidance passage closest to the question the gap raises (for a

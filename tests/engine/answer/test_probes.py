@@ -131,9 +131,8 @@ def test_a_probe_in_an_answer_leaves_the_users_quote_as_written():
     costs = next(i for i in checklist() if i.id == "costs")
     sentence = "De app “BuitenBeter” kost volgens het voorstel van de wijkraad € 12.000 per jaar."
     assert costs.probe_text("nl", sentence, plan=True) == (
-        f"Over de kosten zegt het plan: “{sentence}” Welke kosten en besparingen per jaar horen "
-        "daarbij na de eerste periode, en wat gebeurt er als de kosten of de besparingen "
-            "tegenvallen?")
+        f"Over de kosten zegt het plan: “{sentence}” Welke kosten per jaar horen daarbij na de "
+        "eerste periode, en wat gebeurt er als de kosten tegenvallen?")
     assert costs.probe_text("en", "The proposal costs €5.", plan=True).startswith(
         "On costs the plan says: “The proposal costs €5.” ")
 
