@@ -651,13 +651,19 @@ def test_a_part_of_a_probe_is_asked_by_the_words_the_document_names():
     assert not any("besparing" in p.nl for p in plain)
     assert all("besparing" in p.nl for p in saving)
     english = costs.parts_for(named_words("The lights save € 20,000 a year."))
-    assert all("savings" in p.en for p in english)
+    assert english and all("savings" in p.en for p in english)
+    # Dutch writes compounds as one word, and a word is read folded.
+    for text in ("De energiebesparing is € 5.000 per jaar.", "KOSTENBESPARENDE maatregelen"):
+        assert costs.parts_for(named_words(text)) == saving
 
 
 def test_a_probe_leads_in_by_where_its_sentence_stands():
     decision = next(item for item in read_checklist() if item.id == "decision")
     sentence = "Het sluiten van de concessie is een bevoegdheid van het college."
     assert decision.stands_under("beslispunten") and not decision.stands_under("kanttekeningen")
+    assert decision.stands_under("besluit") and decision.stands_under("besluit van de raad")
+    # A heading the decision's section starts but does not name as a whole word.
+    assert not decision.stands_under("besluitvorming")
     assert not decision.stands_under(None)
     assert decision.probe_text("nl", sentence).startswith("Het voorstel vraagt de raad: “")
     assert decision.probe_text("nl", sentence, elsewhere=True).startswith(
@@ -691,13 +697,16 @@ def test_a_probe_leads_in_by_where_its_sentence_stands():
     ("decision", 'nl: "Over het besluit zegt het voorstel: “{quote}”"',
      'nl: "Over het besluit: “{quote}”"', "a probe names the document before its quote"),
     ("costs", "        unless_named: [bespar, saving, save]\n",
-     "        unless_named: [Bespar]\n", "'Bespar' is not the start of a word as it is read"),
+     "        unless_named: [Bespar]\n", "'Bespar' is not part of a word as it is read"),
     ("costs", "        unless_named: [bespar, saving, save]\n",
      "        unless_named: [bespar]\n        where_named: [kost]\n",
      "a part has where_named or unless_named, not both"),
     ("frameworks", "what happens if it does not?\"\n",
      "what happens if it does not?\"\n        where_named: [kader]\n",
-     "some document would be asked no part"),
+     "a document that names none of its words would be asked no part"),
+    ("frameworks", "what happens if it does not?\"\n",
+     "what happens if it does not?\"\n        unless_named: [kader]\n",
+     "a document that names kader would be asked no part"),
 ])
 def test_a_broken_part_of_a_probe_is_named_with_its_line(tmp_path, entry, old, new, message):
     text = CHECKLIST.read_text(encoding="utf-8")
@@ -828,18 +837,23 @@ def test_savings_are_asked_about_only_where_the_proposal_speaks_of_them(engine, 
     from assistant.engine.review import Reviewer
 
     reviewer = Reviewer(engine)
-    costs = ("De eenmalige kosten bedragen € 85.000 en de structurele kosten € 12.000 per jaar"
-             "{saving}.")
     asked = {}
-    for name, saving in (("zonder", ""), ("met", "; de sensoren besparen jaarlijks € 5.000 aan "
-                                                  "handhaving")):
+    for name, costs in (
+            ("zonder", "De proef kost € 85.000, gedekt uit het budget Mobiliteit."),
+            ("met", "De proef kost € 85.000, gedekt uit het budget Mobiliteit; de sensoren "
+                    "besparen daarnaast op handhaving."),
+            # Named only in a heading, and in a compound.
+            ("kop", "De proef kost € 85.000, gedekt uit het budget Mobiliteit.\n\n"
+                    "## Energiebesparing\n\nDe sensoren verbruiken minder stroom.")):
         path = tmp_path / f"{name}.md"
-        path.write_text(PARKING.format(costs=costs.format(saving=saving), stop="", next=""),
-                        encoding="utf-8")
+        path.write_text(PARKING.format(costs=costs, stop="", next=""), encoding="utf-8")
         asked[name] = [q.text.split("” ", 1)[1] for s in reviewer.review(path).steps
                        for q in s.questions if q.text.startswith("Over de kosten")]
-    assert asked == {"zonder": ["Wat gebeurt er als de kosten tegenvallen?"],
-                     "met": ["Wat gebeurt er als de kosten of de besparingen tegenvallen?"]}
+    plain = ("Welke kosten per jaar horen daarbij na de eerste periode, en wat gebeurt er als de "
+             "kosten tegenvallen?")
+    saving = ("Welke kosten en besparingen per jaar horen daarbij na de eerste periode, en wat "
+              "gebeurt er als de kosten of de besparingen tegenvallen?")
+    assert asked == {"zonder": [plain], "met": [saving], "kop": [saving]}
 
 
 def test_a_gap_asks_its_undecided_question_only_where_no_decision_is_put_to_the_council():

@@ -54,6 +54,7 @@ from assistant.engine.index.build import LoadedIndex
 from assistant.engine.index.embedding import query_vectors
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
+from assistant.engine.review.checklist import named_words
 from assistant.engine.text.articles import without_article
 from assistant.engine.text.prose import as_sentence, join_words
 from assistant.engine.text.sentences import is_closed
@@ -673,7 +674,9 @@ class Composer:
         if not lines:
             return []
         vectors = query_vectors(self.index.embed_model, lines, spread=False)
-        return probes(self.index.review, lines, vectors, steps)
+        # The probes' parts are asked by the words of the whole description, also those of
+        # the sentences no probe quotes.
+        return probes(self.index.review, lines, vectors, steps, named_words(q.context))
 
     def _probe_support(self, p: Probe, pool: list[tuple[Passage, np.ndarray]]
                        ) -> Passage | None:

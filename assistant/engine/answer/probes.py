@@ -111,11 +111,13 @@ def described_sentences(context: str, subject: str | None = None) -> list[str]:
 
 
 def probes(model: ReviewModel, lines: list[str], vectors: np.ndarray,
-           steps: Collection[int]) -> list[Probe]:
+           steps: Collection[int], named: frozenset[str] | None = None) -> list[Probe]:
     """The probes for the sentences ``lines`` with their L2-normalised e5 question vectors, in
     the denkraam ``steps`` that have questions: every (sentence, item) pair from the threshold
     whose item answers may probe, those with a figure first, then the likeliest; one per
-    sentence and per step, at most :data:`MAX_PROBES`."""
+    sentence and per step, at most :data:`MAX_PROBES`. ``named`` are the words of the whole
+    description (:func:`~assistant.engine.review.checklist.named_words`; by default those of
+    ``lines``), by which a probe's parts are asked."""
     if not lines:
         return []
     items = checklist()
@@ -126,7 +128,7 @@ def probes(model: ReviewModel, lines: list[str], vectors: np.ndarray,
              if item.in_answers and item.step in steps and scores[r, i] >= THRESHOLD]
     out: list[Probe] = []
     used: set[int] = set()
-    named = named_words(" ".join(lines))
+    named = named_words(" ".join(lines)) if named is None else named
     for _, minus, r, i in sorted(pairs):
         if len(out) < MAX_PROBES and r not in used and all(
                 o.item.step != items[i].step for o in out):

@@ -11,6 +11,7 @@ sentence naming the entry and its line.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -23,7 +24,7 @@ from assistant.engine.bank.schema import _entry
 from assistant.engine.details import STATED
 from assistant.engine.framework import STEP_NUMBERS, YamlLines, parse_yaml
 from assistant.engine.text.prose import as_sentence
-from assistant.engine.text.words import fold, words
+from assistant.engine.text.words import words
 from assistant.errors import UnderstandingDataError
 
 CHECKLIST = Path(__file__).with_name("checklist.yaml")
@@ -74,6 +75,9 @@ class Texts(_Strict):
 FIGURES = (*STATED, "yearly")
 # The marks that may close a probe's quote after its {quote} slot.
 CLOSING_QUOTES = "”\"'’»"
+# The most words an item's parts may name (where_named, unless_named): the loader tries every set
+# of them.
+MAX_NAMED = 10
 # How the parts of a probe are joined into one question, per language.
 AND = {"nl": ", en ", "en": ", and "}
 
@@ -86,8 +90,9 @@ class Part(_Strict):
     answered_by: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()
     beside_quote: bool = False
-    # Asked only of a document that names one of these words (``where_named``) or none of them
-    # (``unless_named``): the starts of words, lower case ("bespar": besparing, bespaart).
+    # Asked only of a document that names one of these (``where_named``) or none of them
+    # (``unless_named``): parts of words, lower case, found anywhere in a word, since Dutch
+    # writes compounds as one word ("bespar": besparing, bespaart, energiebesparing).
     where_named: tuple[str, ...] = ()
     unless_named: tuple[str, ...] = ()
 
@@ -96,15 +101,18 @@ class Part(_Strict):
 
     def fits(self, named: frozenset[str]) -> bool:
         """Whether the part is asked of a document whose words (folded) are ``named``."""
-        def names(starts: tuple[str, ...]) -> bool:
-            return any(w.startswith(starts) for w in named)
-        return ((not self.where_named or names(self.where_named))
-                and not (self.unless_named and names(self.unless_named)))
+        return ((not self.where_named or _names(named, self.where_named))
+                and not (self.unless_named and _names(named, self.unless_named)))
+
+
+def _names(named: frozenset[str], parts: tuple[str, ...]) -> bool:
+    return any(part in word for word in named for part in parts)
 
 
 def named_words(text: str) -> frozenset[str]:
-    """The words of a document as a part's ``where_named`` and ``unless_named`` read them."""
-    return frozenset(words(fold(text)))
+    """The words of a document (folded: lower case, accents stripped) as a part's
+    ``where_named`` and ``unless_named`` read them."""
+    return frozenset(words(text))
 
 
 def join_questions(parts: list[str], lang: str) -> str:
@@ -159,9 +167,12 @@ class Item(_Strict):
 
     def stands_under(self, section: str | None) -> bool:
         """Whether a sentence under the heading ``section`` (as a proposal's lines hold it:
-        without numbering, lower case) stands under one of the item's sections: the heading
-        starts with one."""
-        return section is not None and any(section.startswith(s) for s in self.sections)
+        without numbering, lower case) stands under one of the item's sections: the heading is
+        one, or starts with one as a whole word ("besluit van de raad", not "besluitvorming").
+        Stricter than the proposal model's section features, which take any start: a lead-in
+        says what the sentence is."""
+        return section is not None and any(section == s or section.startswith(s + " ")
+                                           for s in self.sections)
 
     def parts_for(self, named: frozenset[str]) -> tuple[Part, ...]:
         """The parts of ``follow`` asked of a document whose words are ``named``
@@ -170,19 +181,20 @@ class Item(_Strict):
 
     def probe_template(self, lang: str, parts: tuple[Part, ...] | None = None,
                        elsewhere: bool = False) -> str:
-        """The probe with its ``{quote}`` slot, asking ``parts`` (all of ``follow`` unless
-        given); with ``elsewhere``, led in for a sentence under none of the item's sections."""
+        """The probe with its ``{quote}`` slot, asking ``parts`` (unless given, those asked of a
+        document that names none of the parts' words); with ``elsewhere``, led in for a sentence
+        under none of the item's sections."""
         asked = self.parts_for(frozenset()) if parts is None else parts
         lead = self.probe_elsewhere if elsewhere and self.probe_elsewhere else self.probe
         return f"{lead.text(lang)} {join_questions([p.text(lang) for p in asked], lang)}"
 
     def probe_text(self, lang: str, sentence: str, plan: bool = False,
                    parts: tuple[Part, ...] | None = None, elsewhere: bool = False) -> str:
-        """The probe with ``sentence`` quoted (see :func:`as_quote`), asking ``parts`` (all of
-        ``follow`` unless given); with ``plan``, the quote is from the user's description of a
+        """The probe with ``sentence`` quoted (see :func:`as_quote`), asking ``parts`` (as
+        :meth:`probe_template`); with ``plan``, the quote is from the user's description of a
         plan, and the probe names it so (:data:`PROPOSAL_WORDS`; the quote itself is left as
         the user wrote it); with ``elsewhere``, the sentence stands under none of the item's
-        sections (a plan has none)."""
+        sections. A plan has no sections: its sentences always stand elsewhere."""
         template = self.probe_template(lang, parts, elsewhere or plan)
         return (as_plan(template, lang) if plan else template).format(quote=as_quote(sentence))
 
@@ -283,18 +295,23 @@ def _check(data: _ChecklistFile, node: YamlLines, what: str) -> None:
             for key in ("where_named", "unless_named"):
                 odd = [w for w in getattr(part, key) if not re.fullmatch(r"[a-z]{4,}", w)]
                 if odd:
-                    refuse((*where, key), item.id, f"{odd[0]!r} is not the start of a word as "
-                           "it is read: four or more lower-case letters a to z")
+                    refuse((*where, key), item.id, f"{odd[0]!r} is not part of a word as it is "
+                           "read: four or more lower-case letters a to z (accents are stripped)")
             if part.where_named and part.unless_named:
                 refuse(where, item.id, "a part has where_named or unless_named, not both")
-        # Whatever words a document has, the probe asks something: a part without conditions,
-        # or two parts of which one is asked where the other is not.
-        conditional = {p.where_named for p in item.follow} & {p.unless_named for p in item.follow}
-        if not any(not (p.where_named or p.unless_named) for p in item.follow) and not (
-                conditional - {()}):
-            refuse(("items", i, "follow"), item.id, "some document would be asked no part: give "
-                   "a part without where_named and unless_named, or a part with unless_named "
-                   "beside one with the same words as where_named")
+        # Whatever words a document has, the probe asks something. Which parts a document is
+        # asked depends only on which of the item's words it names, so every set of them is
+        # tried (a handful: the loader refuses more than MAX_NAMED).
+        named = sorted({w for p in item.follow for w in (*p.where_named, *p.unless_named)})
+        if len(named) > MAX_NAMED:
+            refuse(("items", i, "follow"), item.id, f"the parts name {len(named)} words; at "
+                   f"most {MAX_NAMED}")
+        for size in range(len(named) + 1):
+            for chosen in itertools.combinations(named, size):
+                if not item.parts_for(frozenset(chosen)):
+                    names = " and ".join(chosen) or "none of its words"
+                    refuse(("items", i, "follow"), item.id, "a document that names "
+                           f"{names} would be asked no part")
     missing = set(STEP_NUMBERS) - {item.step for item in data.items}
     if missing:
         raise UnderstandingDataError(f"{what} has no item for step {min(missing)}; every "

@@ -243,7 +243,9 @@ class Reviewer:
         sure = {i: [(prob, r) for prob, r in pairs if prob >= THRESHOLD]
                 for i, pairs in found.items()}
         surely = {self.items[i].id: [r for _, r in pairs] for i, pairs in sure.items()}
-        named = named_words(" ".join([proposal.title, *(line.text for line in proposal.lines)]))
+        # The words the parts of probes are asked by: the proposal's whole text, headings too.
+        named = named_words(" ".join([proposal.title, *proposal.headings,
+                                      *(line.text for line in proposal.lines)]))
         framework = self.engine.index.framework
         steps: list[WorksheetStep] = []
         for step in framework.steps:

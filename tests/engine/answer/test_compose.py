@@ -324,6 +324,22 @@ def test_the_first_question_shown_names_the_technology_even_where_a_probe_takes_
     assert named and back and named[0] < back[0]
 
 
+def test_a_costs_probe_asks_about_savings_only_where_the_description_names_them(engine):
+    """The costs' probe on the user's own description asks about savings where the description
+    speaks of them anywhere, also in a sentence it does not quote, and not where it does not."""
+    plan = ("De gemeente wil 400 lantaarnpalen vervangen door slimme ledlampen die dimmen als er "
+            "niemand is.{saving} De lampen en de software kosten € 38.000 per jaar. Wat moet ik "
+            "vragen?")
+    asked = {}
+    for name, saving in (("zonder", ""), ("met", " Zo bespaart de gemeente op energie.")):
+        answer = engine.ask(plan.format(saving=saving))
+        asked[name] = [q.text for s in answer.denkraam for q in s.questions
+                       if q.text.startswith("Over de kosten zegt het plan")]
+    assert len(asked["zonder"]) == len(asked["met"]) == 1
+    assert "besparingen" not in asked["zonder"][0]
+    assert "besparingen" in asked["met"][0]
+
+
 def test_a_short_name_that_took_in_a_place_is_repeated_rather_than_referred_to(engine):
     """ "deze huurwoningen" would misname sensors in rented homes: where the words before the
     first function word of the short name do not name a technology, no question refers back."""

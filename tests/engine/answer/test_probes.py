@@ -13,7 +13,7 @@ from assistant.engine.answer.probes import (
 )
 from assistant.engine.bank import load_bank
 from assistant.engine.framework import Framework
-from assistant.engine.review.checklist import checklist
+from assistant.engine.review.checklist import checklist, named_words
 from assistant.engine.review.model import THRESHOLD
 
 from ...conftest import SEED_CORPUS
@@ -124,6 +124,17 @@ def test_the_sentence_that_introduces_the_technology_is_quoted_only_for_a_figure
         "Voor € 5.000 komt er een chatbot op de website.", later[2]]
     assert described_sentences(later[2], "AI") == [later[2]]
     assert len(described_sentences(text)) == 4
+
+
+def test_a_probes_parts_are_asked_by_the_words_of_the_whole_description():
+    """Savings named in a sentence no probe quotes still ask about them."""
+    lines = ["De licenties kosten € 9.000 per jaar."]
+    for named, savings in ((None, False),
+                           (named_words("De lampen besparen energie. " + lines[0]), True)):
+        found = probes(_Fixed([{"costs": 0.9}]), lines, np.zeros((1, 4), dtype=np.float32),
+                       (1, 2, 3, 4, 5), named)
+        assert len(found) == 1
+        assert ("besparingen" in found[0].text("nl")) is savings
 
 
 def test_a_probe_in_an_answer_leaves_the_users_quote_as_written():
