@@ -653,7 +653,8 @@ def test_a_part_of_a_probe_is_asked_by_the_words_the_document_names():
     english = costs.parts_for(named_words("The lights save € 20,000 a year."))
     assert english and all("savings" in p.en for p in english)
     # Dutch writes compounds as one word, and a word is read folded.
-    for text in ("De energiebesparing is € 5.000 per jaar.", "KOSTENBESPARENDE maatregelen"):
+    for text in ("De energiebesparing is € 5.000 per jaar.", "KOSTENBESPARENDE maatregelen",
+                 "Het bespaart de buitendienst tijd.", "Er wordt 10 procent bespaard."):
         assert costs.parts_for(named_words(text)) == saving
 
 
@@ -662,6 +663,7 @@ def test_a_probe_leads_in_by_where_its_sentence_stands():
     sentence = "Het sluiten van de concessie is een bevoegdheid van het college."
     assert decision.stands_under("beslispunten") and not decision.stands_under("kanttekeningen")
     assert decision.stands_under("besluit") and decision.stands_under("besluit van de raad")
+    assert decision.stands_under("besluit.") and decision.stands_under("beslispunten/besluit")
     # A heading the decision's section starts but does not name as a whole word.
     assert not decision.stands_under("besluitvorming")
     assert not decision.stands_under(None)
@@ -696,9 +698,9 @@ def test_a_probe_leads_in_by_where_its_sentence_stands():
      "a probe has exactly one slot, {quote}, at its end"),
     ("decision", 'nl: "Over het besluit zegt het voorstel: “{quote}”"',
      'nl: "Over het besluit: “{quote}”"', "a probe names the document before its quote"),
-    ("costs", "        unless_named: [bespar, saving, save]\n",
+    ("costs", "        unless_named: [bespar, bespaa, saving, save]\n",
      "        unless_named: [Bespar]\n", "'Bespar' is not part of a word as it is read"),
-    ("costs", "        unless_named: [bespar, saving, save]\n",
+    ("costs", "        unless_named: [bespar, bespaa, saving, save]\n",
      "        unless_named: [bespar]\n        where_named: [kost]\n",
      "a part has where_named or unless_named, not both"),
     ("frameworks", "what happens if it does not?\"\n",

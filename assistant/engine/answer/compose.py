@@ -675,8 +675,9 @@ class Composer:
             return []
         vectors = query_vectors(self.index.embed_model, lines, spread=False)
         # The probes' parts are asked by the words of the whole description, also those of
-        # the sentences no probe quotes.
-        return probes(self.index.review, lines, vectors, steps, named_words(q.context))
+        # the sentences no probe quotes, and of the conditions follow-ups added.
+        return probes(self.index.review, lines, vectors, steps,
+                      named_words(" ".join([q.context, *q.conditions])))
 
     def _probe_support(self, p: Probe, pool: list[tuple[Passage, np.ndarray]]
                        ) -> Passage | None:

@@ -92,7 +92,7 @@ class Part(_Strict):
     beside_quote: bool = False
     # Asked only of a document that names one of these (``where_named``) or none of them
     # (``unless_named``): parts of words, lower case, found anywhere in a word, since Dutch
-    # writes compounds as one word ("bespar": besparing, bespaart, energiebesparing).
+    # writes compounds as one word ("bespar": besparing, energiebesparing; "bespaa": bespaart).
     where_named: tuple[str, ...] = ()
     unless_named: tuple[str, ...] = ()
 
@@ -168,10 +168,10 @@ class Item(_Strict):
     def stands_under(self, section: str | None) -> bool:
         """Whether a sentence under the heading ``section`` (as a proposal's lines hold it:
         without numbering, lower case) stands under one of the item's sections: the heading is
-        one, or starts with one as a whole word ("besluit van de raad", not "besluitvorming").
-        Stricter than the proposal model's section features, which take any start: a lead-in
-        says what the sentence is."""
-        return section is not None and any(section == s or section.startswith(s + " ")
+        one, or starts with one as a whole word ("besluit van de raad", "besluit.", not
+        "besluitvorming"). Stricter than the proposal model's section features, which take any
+        start: a lead-in says what the sentence is."""
+        return section is not None and any(re.match(rf"{re.escape(s)}(?!\w)", section)
                                            for s in self.sections)
 
     def parts_for(self, named: frozenset[str]) -> tuple[Part, ...]:
@@ -301,7 +301,9 @@ def _check(data: _ChecklistFile, node: YamlLines, what: str) -> None:
                 refuse(where, item.id, "a part has where_named or unless_named, not both")
         # Whatever words a document has, the probe asks something. Which parts a document is
         # asked depends only on which of the item's words it names, so every set of them is
-        # tried (a handful: the loader refuses more than MAX_NAMED).
+        # tried (a handful: the loader refuses more than MAX_NAMED). Where one word holds
+        # another ("saves", "save"), some sets no document has are tried too: stricter, not
+        # laxer.
         named = sorted({w for p in item.follow for w in (*p.where_named, *p.unless_named)})
         if len(named) > MAX_NAMED:
             refuse(("items", i, "follow"), item.id, f"the parts name {len(named)} words; at "

@@ -327,11 +327,13 @@ def test_the_first_question_shown_names_the_technology_even_where_a_probe_takes_
 def test_a_costs_probe_asks_about_savings_only_where_the_description_names_them(engine):
     """The costs' probe on the user's own description asks about savings where the description
     speaks of them anywhere, also in a sentence it does not quote, and not where it does not."""
-    plan = ("De gemeente wil 400 lantaarnpalen vervangen door slimme ledlampen die dimmen als er "
-            "niemand is.{saving} De lampen en de software kosten € 38.000 per jaar. Wat moet ik "
+    # Savings are named in the sentence that introduces the technology, which no probe quotes
+    # (it states no figure).
+    plan = ("De gemeente wil alle lantaarnpalen vervangen door slimme ledlampen die dimmen als er "
+            "niemand is{saving}. De lampen en de software kosten € 38.000 per jaar. Wat moet ik "
             "vragen?")
     asked = {}
-    for name, saving in (("zonder", ""), ("met", " Zo bespaart de gemeente op energie.")):
+    for name, saving in (("zonder", ""), ("met", " en zo energie besparen")):
         answer = engine.ask(plan.format(saving=saving))
         asked[name] = [q.text for s in answer.denkraam for q in s.questions
                        if q.text.startswith("Over de kosten zegt het plan")]
