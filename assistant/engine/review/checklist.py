@@ -82,11 +82,9 @@ MAX_NAMED = 10
 AND = {"nl": ", en ", "en": ", and "}
 
 
-class Part(_Strict):
+class Part(Texts):
     """One question of what a probe asks (``follow``), and what in the proposal answers it."""
 
-    nl: str = Field(min_length=5)
-    en: str = Field(min_length=5)
     answered_by: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()
     beside_quote: bool = False
@@ -95,9 +93,6 @@ class Part(_Strict):
     # writes compounds as one word ("bespar": besparing, energiebesparing; "bespaa": bespaart).
     where_named: tuple[str, ...] = ()
     unless_named: tuple[str, ...] = ()
-
-    def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
 
     def fits(self, named: frozenset[str]) -> bool:
         """Whether the part is asked of a document whose words (folded) are ``named``."""
