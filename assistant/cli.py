@@ -108,9 +108,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     if not (args.file or args.kinds or args.names or args.conversations or args.cases
-            or args.characteristics or args.worksheets or args.fits):
+            or args.characteristics or args.worksheets or args.fits or args.readings):
         print("Name a reference set, --kinds FILE, --names FILE, --conversations FILE, "
-              "--characteristics FILE, --cases FILE, --fits FILE or --worksheets DIR.",
+              "--characteristics FILE, --cases FILE, --fits FILE, --readings FILE or "
+              "--worksheets DIR.",
               file=sys.stderr)
         return 2
     if args.grades and not args.cases:
@@ -121,6 +122,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from .evals.fits import load_fits
 
         fits = load_fits(Path(args.fits))
+    if args.readings:
+        from .engine.review.model import load_readings
+
+        readings = load_readings(Path(args.readings))
     if args.names:
         from .evals.understanding import load_names
 
@@ -133,6 +138,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
         result = evaluate_fits(engine, fits)
         print_fits(result)
+        _write_json(args.json, result)
+        return 0
+    if args.readings:
+        from .evals.readings import evaluate_readings, print_readings
+
+        result = evaluate_readings(engine, readings)
+        print_readings(result)
         _write_json(args.json, result)
         return 0
     if args.worksheets:
@@ -341,6 +353,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="answer the messages of question-fit judgements and count the questions "
                    "shown that are judged not to fit their case, e.g. "
                    "evals/heldout/fit.jsonl")
+    p.add_argument("--readings", metavar="FILE",
+                   help="score what the proposal model reads sentences as claiming (a gain, a "
+                   "cost) against labelled sentences, e.g. evals/heldout/readings.jsonl")
     p.add_argument("--worksheets", metavar="DIR",
                    help="review the proposals of DIR and score them against DIR/keys.jsonl "
                    "(step assignment and gaps), e.g. evals/worksheets")

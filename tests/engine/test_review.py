@@ -411,11 +411,15 @@ def test_a_headed_sentence_is_learned_a_second_time_without_its_heading():
 def test_the_model_reads_a_sentences_words_beside_its_vector_and_keeps_them_when_saved(tmp_path):
     import numpy as np
 
-    from assistant.engine.review.checklist import checklist
+    from assistant.engine.review.checklist import READINGS, checklist
     from assistant.engine.review.model import (
+        READING_THRESHOLD,
+        LabelledReading,
         LabelledSentence,
         ReviewModel,
+        reading_rows,
         train,
+        train_readings,
         training_rows,
     )
 
@@ -432,15 +436,54 @@ def test_the_model_reads_a_sentences_words_beside_its_vector_and_keeps_them_when
     texts, sections, y, groups = training_rows(rows)
     ids = [i.id for i in checklist()]
     vectors = np.ones((len(texts), 3), dtype=np.float32) / np.sqrt(3)
-    model = train(vectors, texts, sections, y, groups, folds=2)
+    items, meta = train(vectors, texts, sections, y, groups, folds=2)
+    # And what sentences claim, learned apart from the items, from words alone too.
+    gains = ["Dat scheelt ons 2 fte.", "Het scheelt veel inhuur.", "Dit scheelt tijd.",
+             "Het scheelt per jaar 9.000 euro."]
+    labelled = [LabelledReading(text=t, readings=("gain",), topic=f"g{n}", lang="nl")
+                for n, t in enumerate(gains)]
+    labelled += [LabelledReading(text=t, readings=("cost",), topic=f"c{n}", lang="nl")
+                 for n, t in enumerate(paid)]
+    labelled += [LabelledReading(text=t, topic=f"n{n}", lang="nl") for n, t in enumerate(kept)]
+    r_texts, r_sections, r_y, r_groups = reading_rows(labelled)
+    r_vectors = np.ones((len(r_texts), 3), dtype=np.float32) / np.sqrt(3)
+    readings, meta["readings"] = train_readings(r_vectors, r_texts, r_sections, r_y, r_groups,
+                                                folds=2)
+    assert set(meta["readings"]["report"]) == set(READINGS)
+    model = ReviewModel(items=items, readings=readings, meta=meta)
     asked = ["Hoe lang worden de beelden bewaard?", "Wat kost het per jaar?"]
     p = model.proba(vectors[:2], asked, [None, None])
     assert p[0, ids.index("retention")] > p[0, ids.index("costs")]
     assert p[1, ids.index("costs")] > p[1, ids.index("retention")]
+    said = ["Dat scheelt ons veel.", "De beelden worden bewaard."]
+    read = model.read(vectors[:2], said, [None, None])
+    gain = READINGS.index("gain")
+    assert read[0, gain] >= READING_THRESHOLD > read[1, gain]
+    # A document claims what one of its sentences is read as claiming.
+    assert "gain" in model.claims(vectors[:2], said, [None, None])
+    assert "gain" not in model.claims(vectors[1:2], said[1:], [None])
+    assert model.claims(vectors[:0], [], []) == frozenset()
     model.save(tmp_path)
     again = ReviewModel.load(tmp_path)
-    assert again.ngrams.vocabulary == model.ngrams.vocabulary
+    assert again.items.ngrams.vocabulary == model.items.ngrams.vocabulary
+    assert again.readings.ngrams.vocabulary == model.readings.ngrams.vocabulary
     assert np.allclose(again.proba(vectors[:2], asked, [None, None]), p)
+    assert np.allclose(again.read(vectors[:2], said, [None, None]), read)
+
+
+def test_a_labelled_reading_that_fails_its_schema_is_named_with_its_line(tmp_path):
+    from assistant.engine.review.model import load_readings, reading_files
+
+    good = reading_files()[0].read_text(encoding="utf-8").splitlines()[:2]
+    path = tmp_path / "readings.jsonl"
+    bad = '{"text": "Het scheelt geld.", "readings": ["winst"], "topic": "xy", "lang": "nl"}'
+    path.write_text("\n".join([*good, bad]), encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match="line 3 name the unknown reading 'winst'"):
+        load_readings(path)
+    path.write_text("\n".join([*good, '{"text": "Het scheelt geld.", "lang": "de"}']),
+                    encoding="utf-8")
+    with pytest.raises(UnderstandingDataError, match="line 3 fail their schema"):
+        load_readings(path)
 
 
 def test_the_gap_report_compares_the_items_no_sentence_reaches_with_the_labels():
@@ -632,30 +675,26 @@ def test_the_parts_of_a_probe_are_asked_as_one_question():
         "Hoe is dat gemeten, en welk deel neemt het weg?")
     assert join_questions(["Who?", "When?", "Why?"], "en") == "Who, when, and why?"
     # Every probe asks all its parts where nothing in the proposal answers one (of the parts
-    # asked of a document by the words it names, those asked where it names none of them).
+    # asked of a document by what it claims, those asked where it claims nothing).
     for item in read_checklist():
         for lang in ("nl", "en"):
             probe = item.probe_text(lang, "Een zin")
             assert probe.endswith("?") and all(
                 p.text(lang).rstrip("?")[1:] in probe for p in item.follow
-                if not p.where_named)
+                if not p.where_read)
 
 
-def test_a_part_of_a_probe_is_asked_by_the_words_the_document_names():
-    from assistant.engine.review.checklist import named_words
-
+def test_a_part_of_a_probe_is_asked_by_what_the_document_claims():
     costs = next(item for item in read_checklist() if item.id == "costs")
-    plain = costs.parts_for(named_words("De proef kost € 85.000 per jaar."))
-    saving = costs.parts_for(named_words("De sensoren besparen € 20.000 per jaar op energie."))
+    plain = costs.parts_for(frozenset())
+    saving = costs.parts_for(frozenset({"gain"}))
     assert plain and saving and not set(plain) & set(saving)
     assert not any("besparing" in p.nl for p in plain)
     assert all("besparing" in p.nl for p in saving)
-    english = costs.parts_for(named_words("The lights save € 20,000 a year."))
-    assert english and all("savings" in p.en for p in english)
-    # Dutch writes compounds as one word, and a word is read folded.
-    for text in ("De energiebesparing is € 5.000 per jaar.", "KOSTENBESPARENDE maatregelen",
-                 "Het bespaart de buitendienst tijd.", "Er wordt 10 procent bespaard."):
-        assert costs.parts_for(named_words(text)) == saving
+    assert all("savings" in p.en for p in saving)
+    # What the document states of its costs does not change what is asked.
+    assert costs.parts_for(frozenset({"cost"})) == plain
+    assert costs.parts_for(frozenset({"cost", "gain"})) == saving
 
 
 def test_a_probe_leads_in_by_where_its_sentence_stands():
@@ -698,17 +737,17 @@ def test_a_probe_leads_in_by_where_its_sentence_stands():
      "a probe has exactly one slot, {quote}, at its end"),
     ("decision", 'nl: "Over het besluit zegt het voorstel: “{quote}”"',
      'nl: "Over het besluit: “{quote}”"', "a probe names the document before its quote"),
-    ("costs", "        unless_named: [bespar, bespaa, saving, save]\n",
-     "        unless_named: [Bespar]\n", "'Bespar' is not part of a word as it is read"),
-    ("costs", "        unless_named: [bespar, bespaa, saving, save]\n",
-     "        unless_named: [bespar]\n        where_named: [kost]\n",
-     "a part has where_named or unless_named, not both"),
+    ("costs", "        unless_read: [gain]\n",
+     "        unless_read: [savings]\n", "'savings' is not one of the readings gain, cost"),
+    ("costs", "        unless_read: [gain]\n",
+     "        unless_read: [gain]\n        where_read: [cost]\n",
+     "a part has where_read or unless_read, not both"),
     ("frameworks", "what happens if it does not?\"\n",
-     "what happens if it does not?\"\n        where_named: [kader]\n",
-     "a document that names none of its words would be asked no part"),
+     "what happens if it does not?\"\n        where_read: [cost]\n",
+     "a document read as none of its readings would be asked no part"),
     ("frameworks", "what happens if it does not?\"\n",
-     "what happens if it does not?\"\n        unless_named: [kader]\n",
-     "a document that names kader would be asked no part"),
+     "what happens if it does not?\"\n        unless_read: [gain]\n",
+     "a document read as gain would be asked no part"),
 ])
 def test_a_broken_part_of_a_probe_is_named_with_its_line(tmp_path, entry, old, new, message):
     text = CHECKLIST.read_text(encoding="utf-8")
@@ -835,27 +874,31 @@ def test_the_decision_is_said_to_be_asked_only_under_the_beslispunten(engine, tm
         assert sum("“Hiervoor een investeringskrediet" in t for t in steering) == 1
 
 
-def test_savings_are_asked_about_only_where_the_proposal_speaks_of_them(engine, tmp_path):
+def test_savings_are_asked_about_only_where_the_proposal_claims_a_gain(engine, tmp_path):
+    """Read by the proposal model, not by words: a gain worded without "besparing" counts, a
+    denied one does not."""
     from assistant.engine.review import Reviewer
 
     reviewer = Reviewer(engine)
     asked = {}
-    for name, costs in (
-            ("zonder", "De proef kost € 85.000, gedekt uit het budget Mobiliteit."),
-            ("met", "De proef kost € 85.000, gedekt uit het budget Mobiliteit; de sensoren "
-                    "besparen daarnaast op handhaving."),
-            # Named only in a heading, and in a compound.
-            ("kop", "De proef kost € 85.000, gedekt uit het budget Mobiliteit.\n\n"
-                    "## Energiebesparing\n\nDe sensoren verbruiken minder stroom.")):
+    costs = "De proef kost € 85.000, gedekt uit het budget Mobiliteit."
+    for name, more in (
+            ("zonder", ""),
+            ("scheelt", " Dat scheelt de handhavers zo'n 1.200 uur per jaar."),
+            ("opbrengst", " Bij invoering levert de garage naar verwachting € 60.000 per jaar "
+                          "meer parkeergeld op."),
+            ("ontkend", " Een besparing levert de proef niet op.")):
         path = tmp_path / f"{name}.md"
-        path.write_text(PARKING.format(costs=costs, stop="", next=""), encoding="utf-8")
+        path.write_text(PARKING.format(costs=costs + more, stop="", next=""), encoding="utf-8")
         asked[name] = [q.text.split("” ", 1)[1] for s in reviewer.review(path).steps
                        for q in s.questions if q.text.startswith("Over de kosten")]
     plain = ("Welke kosten per jaar horen daarbij na de eerste periode, en wat gebeurt er als de "
              "kosten tegenvallen?")
-    saving = ("Welke kosten en besparingen per jaar horen daarbij na de eerste periode, en wat "
-              "gebeurt er als de kosten of de besparingen tegenvallen?")
-    assert asked == {"zonder": [plain], "met": [saving], "kop": [saving]}
+    gain = ("Welke kosten en welke besparingen of opbrengsten per jaar horen daarbij na de eerste "
+            "periode, en wat gebeurt er als de kosten hoger of de besparingen of opbrengsten lager "
+            "uitvallen?")
+    assert asked == {"zonder": [plain], "scheelt": [gain], "opbrengst": [gain],
+                     "ontkend": [plain]}
 
 
 def test_a_gap_asks_its_undecided_question_only_where_no_decision_is_put_to_the_council():

@@ -45,7 +45,7 @@ from assistant.engine.answer.model import (
     StepSection,
     ValueItem,
 )
-from assistant.engine.answer.probes import Probe, described_sentences, probes
+from assistant.engine.answer.probes import Probe, described_statements, probes
 from assistant.engine.bank.select import Chosen
 from assistant.engine.case import case_of, characteristics_of
 from assistant.engine.corpus.passages import Passage
@@ -54,7 +54,6 @@ from assistant.engine.index.build import LoadedIndex
 from assistant.engine.index.embedding import query_vectors
 from assistant.engine.query import Query, QueryAnalyser
 from assistant.engine.retrieve import Retrieval, Sentence
-from assistant.engine.review.checklist import named_words
 from assistant.engine.text.articles import without_article
 from assistant.engine.text.prose import as_sentence, join_words
 from assistant.engine.text.sentences import is_closed
@@ -669,15 +668,18 @@ class Composer:
         """The probes of what the message describes (see :mod:`.probes`), in ``steps``. A
         follow-up that swaps the technology keeps the previous message's description for its
         retrieval, but those sentences are about the other technology."""
-        lines = (described_sentences(q.context, q.subject)
-                 if q.context and q.followup != "swap" else [])
+        statements = (described_statements(q.context, q.subject)
+                      if q.context and q.followup != "swap" else [])
+        lines = [s for s, quoted in statements if quoted]
         if not lines:
             return []
-        vectors = query_vectors(self.index.embed_model, lines, spread=False)
-        # The probes' parts are asked by the words of the whole description, also those of
-        # the sentences no probe quotes, and of the conditions follow-ups added.
-        return probes(self.index.review, lines, vectors, steps,
-                      named_words(" ".join([q.context, *q.conditions])))
+        # The probes' parts are asked by what the whole description claims (a gain), also in
+        # the sentences no probe quotes and in the conditions follow-ups added: embedded with
+        # the quotable ones, in one batch.
+        rest = [s for s, quoted in statements if not quoted] + list(q.conditions)
+        vectors = query_vectors(self.index.embed_model, lines + rest, spread=False)
+        claimed = self.index.review.claims(vectors, lines + rest, [None] * len(vectors))
+        return probes(self.index.review, lines, vectors[:len(lines)], steps, claimed)
 
     def _probe_support(self, p: Probe, pool: list[tuple[Passage, np.ndarray]]
                        ) -> Passage | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.engine.review.checklist import Item, checklist, has_figure, named_words, quotable
+from assistant.engine.review.checklist import Item, checklist, has_figure, quotable
 from assistant.engine.review.model import THRESHOLD, ReviewModel
 from assistant.engine.understanding.split import sentences
 
@@ -47,12 +47,12 @@ class Probe:
     item: Item
     sentence: str
     probability: float
-    # The words of the user's description (checklist.named_words): which parts are asked.
-    named: frozenset[str] = frozenset()
+    # What the user's description claims (the checklist's READINGS): which parts are asked.
+    claimed: frozenset[str] = frozenset()
 
     def text(self, lang: str) -> str:
         return self.item.probe_text(lang, self.sentence, plan=True,
-                                    parts=self.item.parts_for(self.named))
+                                    parts=self.item.parts_for(self.claimed))
 
 
 def _without_lead_in(s: str) -> str:
@@ -97,27 +97,33 @@ def described_sentences(context: str, subject: str | None = None) -> list[str]:
     introduces the technology (the first to name ``subject``, as whole words) is left out unless
     it states a figure: the whole answer is about what it says ("De gemeente wil een chatbot op
     de website zetten die inwoners helpt"), and quoting it reads the user's plan back to them."""
+    return [s for s, quoted in described_statements(context, subject) if quoted]
+
+
+def described_statements(context: str, subject: str | None = None) -> list[tuple[str, bool]]:
+    """Every statement of what a message describes (not a question), as
+    :func:`described_sentences` reads it, and whether a question may quote it."""
     named = re.compile(rf"(?<!\w){re.escape(subject)}(?!\w)", re.IGNORECASE) if subject else None
     out = []
     for s in sentences(context):
         s = _unquoted(_without_lead_in(s.strip()))
+        introduces = False
         if named is not None and named.search(s):
             named = None  # the first sentence that names it introduces it
-            if not has_figure(s):
-                continue
-        if len(s.split()) >= 2 and not s.endswith("?") and quotable(s, DESCRIBED_WORDS):
-            out.append(s)
+            introduces = not has_figure(s)
+        if len(s.split()) >= 2 and not s.endswith("?"):
+            out.append((s, not introduces and quotable(s, DESCRIBED_WORDS)))
     return out
 
 
 def probes(model: ReviewModel, lines: list[str], vectors: np.ndarray,
-           steps: Collection[int], named: frozenset[str] | None = None) -> list[Probe]:
+           steps: Collection[int], claimed: frozenset[str] | None = None) -> list[Probe]:
     """The probes for the sentences ``lines`` with their L2-normalised e5 question vectors, in
     the denkraam ``steps`` that have questions: every (sentence, item) pair from the threshold
     whose item answers may probe, those with a figure first, then the likeliest; one per
-    sentence and per step, at most :data:`MAX_PROBES`. ``named`` are the words of the whole
-    description (:func:`~assistant.engine.review.checklist.named_words`; by default those of
-    ``lines``), by which a probe's parts are asked."""
+    sentence and per step, at most :data:`MAX_PROBES`. ``claimed`` is what the whole description
+    claims (:meth:`~assistant.engine.review.model.ReviewModel.claims`; by default what ``lines``
+    claim), by which a probe's parts are asked."""
     if not lines:
         return []
     items = checklist()
@@ -128,10 +134,11 @@ def probes(model: ReviewModel, lines: list[str], vectors: np.ndarray,
              if item.in_answers and item.step in steps and scores[r, i] >= THRESHOLD]
     out: list[Probe] = []
     used: set[int] = set()
-    named = named_words(" ".join(lines)) if named is None else named
+    if claimed is None:
+        claimed = model.claims(vectors, lines, [None] * len(lines))
     for _, minus, r, i in sorted(pairs):
         if len(out) < MAX_PROBES and r not in used and all(
                 o.item.step != items[i].step for o in out):
-            out.append(Probe(items[i], lines[r], -minus, named))
+            out.append(Probe(items[i], lines[r], -minus, claimed))
             used.add(r)
     return out

@@ -24,7 +24,6 @@ from assistant.engine.bank.schema import _entry
 from assistant.engine.details import STATED
 from assistant.engine.framework import STEP_NUMBERS, YamlLines, parse_yaml
 from assistant.engine.text.prose import as_sentence
-from assistant.engine.text.words import words
 from assistant.errors import UnderstandingDataError
 
 CHECKLIST = Path(__file__).with_name("checklist.yaml")
@@ -75,9 +74,13 @@ class Texts(_Strict):
 FIGURES = (*STATED, "yearly")
 # The marks that may close a probe's quote after its {quote} slot.
 CLOSING_QUOTES = "”\"'’»"
-# The most words an item's parts may name (where_named, unless_named): the loader tries every set
-# of them.
-MAX_NAMED = 10
+# What the proposal model reads a sentence as claiming, beside the checklist items it speaks to
+# (learned from ``labelled/readings/``, see :mod:`.model`): "gain", that the plan saves or earns
+# the municipality money, staff time or other means ("scheelt € 40.000 per jaar", "is in vijf
+# jaar terugverdiend", "levert extra toeristenbelasting op"); "cost", that it states what the plan
+# costs the municipality or how that is covered. A part of a probe is asked by them
+# (``where_read``, ``unless_read``).
+READINGS = ("gain", "cost")
 # How the parts of a probe are joined into one question, per language.
 AND = {"nl": ", en ", "en": ", and "}
 
@@ -88,26 +91,15 @@ class Part(Texts):
     answered_by: tuple[str, ...] = ()
     figures: tuple[str, ...] = ()
     beside_quote: bool = False
-    # Asked only of a document that names one of these (``where_named``) or none of them
-    # (``unless_named``): parts of words, lower case, found anywhere in a word, since Dutch
-    # writes compounds as one word ("bespar": besparing, energiebesparing; "bespaa": bespaart).
-    where_named: tuple[str, ...] = ()
-    unless_named: tuple[str, ...] = ()
+    # Asked only of a document a sentence of which the proposal model reads as one of these
+    # (``where_read``) or of one it reads as none of them (``unless_read``): :data:`READINGS`.
+    where_read: tuple[str, ...] = ()
+    unless_read: tuple[str, ...] = ()
 
-    def fits(self, named: frozenset[str]) -> bool:
-        """Whether the part is asked of a document whose words (folded) are ``named``."""
-        return ((not self.where_named or _names(named, self.where_named))
-                and not (self.unless_named and _names(named, self.unless_named)))
-
-
-def _names(named: frozenset[str], parts: tuple[str, ...]) -> bool:
-    return any(part in word for word in named for part in parts)
-
-
-def named_words(text: str) -> frozenset[str]:
-    """The words of a document (folded: lower case, accents stripped) as a part's
-    ``where_named`` and ``unless_named`` read them."""
-    return frozenset(words(text))
+    def fits(self, read: frozenset[str]) -> bool:
+        """Whether the part is asked of a document read as ``read`` (:data:`READINGS`)."""
+        return ((not self.where_read or bool(read & set(self.where_read)))
+                and not read & set(self.unless_read))
 
 
 def join_questions(parts: list[str], lang: str) -> str:
@@ -169,15 +161,14 @@ class Item(_Strict):
         return section is not None and any(re.match(rf"{re.escape(s)}(?!\w)", section)
                                            for s in self.sections)
 
-    def parts_for(self, named: frozenset[str]) -> tuple[Part, ...]:
-        """The parts of ``follow`` asked of a document whose words are ``named``
-        (:func:`named_words`)."""
-        return tuple(p for p in self.follow if p.fits(named))
+    def parts_for(self, read: frozenset[str]) -> tuple[Part, ...]:
+        """The parts of ``follow`` asked of a document read as ``read`` (:data:`READINGS`)."""
+        return tuple(p for p in self.follow if p.fits(read))
 
     def probe_template(self, lang: str, parts: tuple[Part, ...] | None = None,
                        elsewhere: bool = False) -> str:
         """The probe with its ``{quote}`` slot, asking ``parts`` (unless given, those asked of a
-        document that names none of the parts' words); with ``elsewhere``, led in for a sentence
+        document read as none of :data:`READINGS`); with ``elsewhere``, led in for a sentence
         under none of the item's sections."""
         asked = self.parts_for(frozenset()) if parts is None else parts
         lead = self.probe_elsewhere if elsewhere and self.probe_elsewhere else self.probe
@@ -287,27 +278,21 @@ def _check(data: _ChecklistFile, node: YamlLines, what: str) -> None:
             if part.beside_quote and item.id not in part.answered_by:
                 refuse(where, item.id, "beside_quote leaves out the item's own quoted sentence, "
                        "and answered_by does not name the item")
-            for key in ("where_named", "unless_named"):
-                odd = [w for w in getattr(part, key) if not re.fullmatch(r"[a-z]{4,}", w)]
+            for key in ("where_read", "unless_read"):
+                odd = [r for r in getattr(part, key) if r not in READINGS]
                 if odd:
-                    refuse((*where, key), item.id, f"{odd[0]!r} is not part of a word as it is "
-                           "read: four or more lower-case letters a to z (accents are stripped)")
-            if part.where_named and part.unless_named:
-                refuse(where, item.id, "a part has where_named or unless_named, not both")
-        # Whatever words a document has, the probe asks something. Which parts a document is
-        # asked depends only on which of the item's words it names, so every set of them is
-        # tried (a handful: the loader refuses more than MAX_NAMED). Where one word holds
-        # another ("saves", "save"), some sets no document has are tried too: stricter, not
-        # laxer.
-        named = sorted({w for p in item.follow for w in (*p.where_named, *p.unless_named)})
-        if len(named) > MAX_NAMED:
-            refuse(("items", i, "follow"), item.id, f"the parts name {len(named)} words; at "
-                   f"most {MAX_NAMED}")
+                    refuse((*where, key), item.id, f"{odd[0]!r} is not one of the readings "
+                           f"{', '.join(READINGS)}")
+            if part.where_read and part.unless_read:
+                refuse(where, item.id, "a part has where_read or unless_read, not both")
+        # However a document is read, the probe asks something: every set of the readings its
+        # parts name is tried.
+        named = sorted({r for p in item.follow for r in (*p.where_read, *p.unless_read)})
         for size in range(len(named) + 1):
             for chosen in itertools.combinations(named, size):
                 if not item.parts_for(frozenset(chosen)):
-                    names = " and ".join(chosen) or "none of its words"
-                    refuse(("items", i, "follow"), item.id, "a document that names "
+                    names = " and ".join(chosen) or "none of its readings"
+                    refuse(("items", i, "follow"), item.id, "a document read as "
                            f"{names} would be asked no part")
     missing = set(STEP_NUMBERS) - {item.step for item in data.items}
     if missing:

@@ -1,4 +1,5 @@
-"""Which checklist items a sentence of a proposal speaks to: learned from labelled sentences.
+"""Which checklist items a sentence of a proposal speaks to, and what it claims: learned from
+labelled sentences.
 
 ``labelled/*.jsonl`` hold sentences as proposals write them (beslispunten, a cost table
 row, a line of a letter without headings, procedural sentences that address nothing), each with
@@ -9,11 +10,18 @@ are added as sentences of their item. One logistic regression per item reads the
 vector of the sentence, its word n-grams (weighed by :data:`GRAM_WEIGHT`: the words that say what
 a sentence is about, "bewaard", "kost", "evaluatie", which the e5 vector, mostly about the
 technology, carries less of) and whether its heading is one where the item is usually dealt with
-(the checklist's ``sections``). ``assistant index`` trains it (the vectors of the labelled sentences
-and the trained model are kept in the analyser's cache, so a rebuild trains only when what it
-learns from changed), stores it in
-``index/review/`` with its hash in the manifest, and reports cross-validated precision, recall
-and F1 per item. Reading a proposal needs numpy only.
+(the checklist's ``sections``).
+
+``labelled/readings/*.jsonl`` hold sentences of proposals and of plans described in the chat,
+labelled only with what they claim (the checklist's READINGS: that the plan gains the
+municipality money, staff time or other means; what it costs the municipality). One model per
+reading learns from them the same way, with n-grams of its own (:class:`Head`); which parts of a
+probe are asked depends on what a document claims (:meth:`ReviewModel.claims`).
+
+``assistant index`` trains both (the vectors of the labelled sentences and the trained model are
+kept in the analyser's cache, so a rebuild trains only when what it learns from changed), stores
+them in ``index/review/`` with their hash in the manifest, and reports cross-validated precision,
+recall and F1 per item and per reading. Reading a proposal needs numpy only.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant.engine.review.checklist import CHECKLIST, Item, checklist
+from assistant.engine.review.checklist import CHECKLIST, READINGS, Item, checklist
 from assistant.engine.review.proposal import section_name
 from assistant.engine.understanding import features as ngram_module
 from assistant.engine.understanding.features import Ngrams
@@ -36,6 +44,9 @@ from assistant.errors import UnderstandingDataError
 
 LABELLED_DIR = Path(__file__).with_name("labelled")
 LABELLED = LABELLED_DIR / "sentences.jsonl"
+# Sentences labelled with what they claim (the checklist's READINGS), apart from the items: a
+# sentence there is not labelled with the items it speaks to, so the items do not learn from it.
+READINGS_DIR = LABELLED_DIR / "readings"
 FILES = ("model.npz", "meta.json")
 # Probability from which an item counts as addressed: an item no sentence reaches it for is
 # reported missing. Chosen on the labelled proposals themselves, cross-validated per proposal (the
@@ -80,8 +91,12 @@ C = 4.0
 # n-grams at 0.5 0.904 and 0.620, at 1 0.939 and 0.569 (at 0.55: 0.842 and 0.710), at 2 0.933 and
 # 0.512; 1 gives the most recall at a given precision.
 GRAM_WEIGHT = 1.0
+# Probability from which a sentence is read as claiming one of the READINGS; a document claims
+# it where one of its sentences does. Cross-validated per plan on the labelled readings (the
+# training report's "readings"): see docs/proposals.md ("Round 9").
+READING_THRESHOLD = 0.8
 # Raised whenever how the model is trained changes, so that no older trained one is reused.
-TRAINING_VERSION = 7
+TRAINING_VERSION = 8
 
 
 class LabelledSentence(BaseModel):
@@ -91,6 +106,18 @@ class LabelledSentence(BaseModel):
     section: str | None = None
     items: tuple[str, ...] = ()
     topic: str = ""
+
+
+class LabelledReading(BaseModel):
+    """A sentence of a proposal or of a plan described in the chat, with what it claims."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str = Field(min_length=3)
+    section: str | None = None
+    readings: tuple[str, ...] = ()
+    topic: str = Field(min_length=2)
+    lang: str = Field(pattern="^(nl|en)$")
 
 
 def gap_threshold(sentences: int) -> float:
@@ -107,6 +134,36 @@ def labelled_files() -> list[Path]:
 def load_all() -> list[LabelledSentence]:
     """The labelled sentences of every file in ``labelled/``."""
     return [row for path in labelled_files() for row in load_sentences(path)]
+
+
+def reading_files() -> list[Path]:
+    return sorted(READINGS_DIR.glob("*.jsonl"))
+
+
+def load_readings(path: Path) -> list[LabelledReading]:
+    """The sentences labelled with what they claim, of one file; a line that fails the schema
+    or names a reading the checklist does not know stops the build with one sentence naming the
+    file and line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnderstandingDataError(f"The labelled readings {path} cannot be read "
+                                     f"({exc.__class__.__name__}).") from exc
+    out: list[LabelledReading] = []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = LabelledReading.model_validate(json.loads(line))
+        except (ValueError, ValidationError) as exc:
+            raise UnderstandingDataError(f"The labelled readings {path} line {n} fail their "
+                                         f"schema ({exc.__class__.__name__}).") from exc
+        unknown = set(row.readings) - set(READINGS)
+        if unknown:
+            raise UnderstandingDataError(f"The labelled readings {path} line {n} name the "
+                                         f"unknown reading {sorted(unknown)[0]!r}.")
+        out.append(row)
+    return out
 
 
 def load_sentences(path: Path = LABELLED) -> list[LabelledSentence]:
@@ -140,9 +197,10 @@ def data_hash() -> str:
     built with another threshold or way of training is built again)."""
     digest = hashlib.sha256(
         f"{TRAINING_VERSION}\0{C}\0{THRESHOLD}\0{GAP_THRESHOLD}\0{GRAM_WEIGHT}\0{GAP_SLOPE}\0"
-        f"{GAP_BASE_SENTENCES}\0{PADDING}\0".encode())
-    for path in labelled_files():
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        f"{GAP_BASE_SENTENCES}\0{PADDING}\0{READING_THRESHOLD}\0".encode())
+    for path in [*labelled_files(), *reading_files()]:
+        digest.update(str(path.relative_to(LABELLED_DIR)).encode() + b"\0" + path.read_bytes()
+                      + b"\0")
     digest.update(CHECKLIST.read_bytes())
     # How a sentence's n-grams are read (a change there makes a saved vocabulary read otherwise).
     digest.update(Path(ngram_module.__file__).read_bytes())
@@ -178,44 +236,89 @@ def features(vectors: np.ndarray, texts: list[str], sections: list[str | None],
 
 
 @dataclass
-class ReviewModel:
-    """One logistic regression per checklist item over [e5 vector, n-grams, section features]."""
+class Head:
+    """Logistic regressions over [e5 vector, n-grams, section features], one per label."""
 
     ids: tuple[str, ...]
-    coef: np.ndarray  # items x features
-    intercept: np.ndarray  # items
-    meta: dict[str, Any]
+    coef: np.ndarray  # labels x features
+    intercept: np.ndarray  # labels
     ngrams: Ngrams
+
+    def proba(self, vectors: np.ndarray, texts: list[str], sections: list[str | None]
+              ) -> np.ndarray:
+        z = features(vectors, texts, sections, self.ngrams) @ self.coef.T
+        return 1.0 / (1.0 + np.exp(-(np.asarray(z) + self.intercept)))
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        grams = sorted(self.ngrams.vocabulary, key=self.ngrams.vocabulary.__getitem__)
+        return {f"{prefix}coef": self.coef, f"{prefix}intercept": self.intercept,
+                f"{prefix}ids": np.asarray(self.ids, dtype="U40"),
+                f"{prefix}idf": self.ngrams.idf, f"{prefix}grams": np.asarray(grams, dtype=str)}
+
+    @classmethod
+    def from_arrays(cls, data: Any, prefix: str) -> Head:
+        ngrams = Ngrams({str(g): i for i, g in enumerate(data[f"{prefix}grams"])},
+                        np.asarray(data[f"{prefix}idf"], dtype=np.float32))
+        head = cls(ids=tuple(str(i) for i in data[f"{prefix}ids"]), coef=data[f"{prefix}coef"],
+                   intercept=data[f"{prefix}intercept"], ngrams=ngrams)
+        if head.coef.shape[0] != len(head.ids) \
+                or head.coef.shape[1] <= len(ngrams.vocabulary) + len(checklist()):
+            raise ValueError("the model's n-grams do not match its weights")
+        return head
+
+
+@dataclass
+class ReviewModel:
+    """Which checklist items a sentence speaks to (``items``), and what it claims (``readings``:
+    the checklist's READINGS), each a :class:`Head` with n-grams of its own."""
+
+    items: Head
+    readings: Head
+    meta: dict[str, Any]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return self.items.ids
 
     def proba(self, vectors: np.ndarray, texts: list[str], sections: list[str | None]
               ) -> np.ndarray:
         """Per sentence (its e5 vector, its text, its heading) and item, the probability that
         the sentence speaks to the item."""
-        z = features(vectors, texts, sections, self.ngrams) @ self.coef.T
-        return 1.0 / (1.0 + np.exp(-(np.asarray(z) + self.intercept)))
+        return self.items.proba(vectors, texts, sections)
+
+    def read(self, vectors: np.ndarray, texts: list[str], sections: list[str | None]
+             ) -> np.ndarray:
+        """Per sentence and reading, the probability that the sentence claims it."""
+        return self.readings.proba(vectors, texts, sections)
+
+    def claims(self, vectors: np.ndarray, texts: list[str], sections: list[str | None]
+               ) -> frozenset[str]:
+        """The readings a document of these sentences claims: those one of its sentences is
+        read as from :data:`READING_THRESHOLD`."""
+        if not texts:
+            return frozenset()
+        sure = self.read(vectors, texts, sections).max(axis=0) >= READING_THRESHOLD
+        return frozenset(r for r, yes in zip(self.readings.ids, sure, strict=True) if yes)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        grams = sorted(self.ngrams.vocabulary, key=self.ngrams.vocabulary.__getitem__)
         with open(folder / "model.npz", "wb") as f:
-            np.savez(f, coef=self.coef, intercept=self.intercept,
-                     ids=np.asarray(self.ids, dtype="U40"), idf=self.ngrams.idf,
-                     grams=np.asarray(grams, dtype=str))
+            arrays: dict[str, Any] = {**self.items.arrays(""), **self.readings.arrays("reading_")}
+            np.savez(f, **arrays)
         (folder / "meta.json").write_text(json.dumps(self.meta, indent=1), encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> ReviewModel:
         with np.load(folder / "model.npz", allow_pickle=False) as data:
-            coef, intercept = data["coef"], data["intercept"]
-            ids = tuple(str(i) for i in data["ids"])
-            ngrams = Ngrams({str(g): i for i, g in enumerate(data["grams"])},
-                            np.asarray(data["idf"], dtype=np.float32))
+            if "reading_ids" not in data:
+                raise ValueError("the model was trained without readings")
+            items, readings = Head.from_arrays(data, ""), Head.from_arrays(data, "reading_")
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        if ids != tuple(i.id for i in checklist()) or coef.shape[0] != len(ids):
+        if items.ids != tuple(i.id for i in checklist()):
             raise ValueError("the model was trained for another checklist")
-        if coef.shape[1] <= len(ngrams.vocabulary) + len(ids):
-            raise ValueError("the model's n-grams do not match its weights")
-        return cls(ids=ids, coef=coef, intercept=intercept, meta=meta, ngrams=ngrams)
+        if readings.ids != READINGS:
+            raise ValueError("the model was trained for other readings")
+        return cls(items=items, readings=readings, meta=meta)
 
 
 def training_rows(rows: list[LabelledSentence]
@@ -273,10 +376,10 @@ def cleared_headings(x: Any, width: int) -> Any:
 
 
 def train(vectors: np.ndarray, texts: list[str], sections: list[str | None], y: np.ndarray,
-          groups: list[str] | None = None, folds: int = 5) -> ReviewModel:
+          groups: list[str] | None = None, folds: int = 5) -> tuple[Head, dict[str, Any]]:
     """Fit one model per item and measure it by cross-validation: the folds keep each proposal's
     sentences together (``groups``), and every fold trains as the final model does (its n-grams
-    from its own sentences)."""
+    from its own sentences). The items' head, and what the training report says of it."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
@@ -328,8 +431,73 @@ def train(vectors: np.ndarray, texts: list[str], sections: list[str | None], y: 
             "c": C,
             "gram_weight": GRAM_WEIGHT,
             "folds": "per proposal", "report": report, "gaps": gaps}
-    return ReviewModel(ids=tuple(i.id for i in items), coef=coef, intercept=intercept,
-                       meta=meta, ngrams=ngrams)
+    return Head(ids=tuple(i.id for i in items), coef=coef, intercept=intercept,
+                ngrams=ngrams), meta
+
+
+def reading_rows(rows: list[LabelledReading]
+                 ) -> tuple[list[str], list[str | None], np.ndarray, list[str]]:
+    """Texts, headings, the reading matrix (READINGS' order) and the plan of each labelled
+    sentence."""
+    texts = [r.text for r in rows]
+    sections: list[str | None] = [section_name(r.section) if r.section else None for r in rows]
+    y = np.asarray([[1 if k in r.readings else 0 for k in READINGS] for r in rows],
+                   dtype=np.int8).reshape(len(rows), len(READINGS))
+    return texts, sections, y, [r.topic.casefold() for r in rows]
+
+
+def train_readings(vectors: np.ndarray, texts: list[str], sections: list[str | None],
+                   y: np.ndarray, groups: list[str], folds: int = 5
+                   ) -> tuple[Head, dict[str, Any]]:
+    """Fit one model per reading, as the items' are fitted (their own n-grams, headed sentences
+    learned a second time without their heading), and measure it cross-validated per plan: per
+    reading, precision and recall of the sentences read as claiming it from a few thresholds, the
+    one used (:data:`READING_THRESHOLD`) among them."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    heads = section_features(sections, checklist())
+    out_of_fold = np.zeros(y.shape)
+    for learn, test in GroupKFold(n_splits=folds).split(vectors, groups=groups):
+        grams = Ngrams.fit([texts[r] for r in learn])
+        x = features(vectors, texts, sections, grams)
+        for j in range(len(READINGS)):
+            xl, yl = without_headings(x[learn], heads[learn], y[learn, j])
+            if yl.min() == yl.max():
+                out_of_fold[test, j] = float(yl[0])
+                continue
+            model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000).fit(xl, yl)
+            out_of_fold[test, j] = model.predict_proba(x[test])[:, 1]
+    ngrams = Ngrams.fit(texts)
+    x = features(vectors, texts, sections, ngrams)
+    coef = np.zeros((len(READINGS), x.shape[1]), dtype=np.float32)
+    intercept = np.zeros(len(READINGS), dtype=np.float32)
+    report: dict[str, Any] = {}
+    for j, key in enumerate(READINGS):
+        real = y[:, j] == 1
+        report[key] = {"sentences": int(real.sum()), "of": int(len(real)),
+                       "by_threshold": {f"{t:.2f}": _precision_recall(out_of_fold[:, j] >= t, real)
+                                        for t in (0.4, 0.5, 0.6, 0.7, 0.8)},
+                       "at_threshold": _precision_recall(out_of_fold[:, j] >= READING_THRESHOLD,
+                                                         real)}
+        xl, yl = without_headings(x, heads, y[:, j])
+        if yl.min() == yl.max():
+            raise UnderstandingDataError(f"The labelled readings hold no sentence both with and "
+                                         f"without the reading {key!r} to learn it from.")
+        model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000).fit(xl, yl)
+        coef[j] = model.coef_[0]
+        intercept[j] = model.intercept_[0]
+    return Head(ids=READINGS, coef=coef, intercept=intercept, ngrams=ngrams), {
+        "sentences": int(y.shape[0]), "threshold": READING_THRESHOLD, "folds": "per plan",
+        "report": report}
+
+
+def _precision_recall(said: np.ndarray, real: np.ndarray) -> dict[str, float]:
+    tp = int((said & real).sum())
+    precision = tp / max(int(said.sum()), 1)
+    recall = tp / max(int(real.sum()), 1)
+    return {"precision": round(precision, 3), "recall": round(recall, 3),
+            "f1": round(2 * precision * recall / max(precision + recall, 1e-9), 3)}
 
 
 def gap_report(scores: np.ndarray, y: np.ndarray, groups: np.ndarray,
@@ -379,13 +547,21 @@ def review_model_for(embed: Any, fingerprint: str, cache_dir: Path) -> ReviewMod
     # data_hash() covers the labelled files, the checklist and how the model is trained.
     key = hashlib.sha256(f"{data_hash()}\0{fingerprint}".encode())
 
-    def make(tmp: Path) -> ReviewModel:
-        texts, sections, y, groups = training_rows(load_all())
+    def vectors_of(texts: list[str]) -> np.ndarray:
         vectors = np.asarray(question_vectors(texts, embed, fingerprint, cache_dir),
                              dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.where(norms == 0, 1, norms)
+
+    def make(tmp: Path) -> ReviewModel:
+        texts, sections, y, groups = training_rows(load_all())
+        r_texts, r_sections, r_y, r_groups = reading_rows(
+            [row for path in reading_files() for row in load_readings(path)])
         with one_blas_thread():
-            model = train(vectors / np.where(norms == 0, 1, norms), texts, sections, y, groups)
+            items, meta = train(vectors_of(texts), texts, sections, y, groups)
+            readings, meta["readings"] = train_readings(vectors_of(r_texts), r_texts,
+                                                        r_sections, r_y, r_groups)
+        model = ReviewModel(items=items, readings=readings, meta=meta)
         model.save(tmp)
         return model
 

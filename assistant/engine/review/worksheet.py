@@ -28,7 +28,7 @@ from pydantic import BaseModel, Field
 from assistant.engine import details
 from assistant.engine.answer.model import Answer, Citation, Claim, ValueItem
 from assistant.engine.index.embedding import query_vectors
-from assistant.engine.review.checklist import Part, checklist, has_figure, named_words, quotable
+from assistant.engine.review.checklist import Part, checklist, has_figure, quotable
 from assistant.engine.review.model import THRESHOLD, gap_threshold
 from assistant.engine.review.proposal import Line, Proposal, read_proposal
 from assistant.engine.review.tensions import READING, pick, quote_of, tensions
@@ -187,14 +187,17 @@ class Reviewer:
         ``started`` is when reading it began, for the timings."""
         read = time.perf_counter()
         started = read if started is None else started
-        vectors = query_vectors(self.engine.index.embed_model, [ln.text for ln in proposal.lines])
-        scores = self.model.proba(vectors, [ln.text for ln in proposal.lines],
-                                  [ln.section for ln in proposal.lines])
+        texts = [ln.text for ln in proposal.lines]
+        sections = [ln.section for ln in proposal.lines]
+        vectors = query_vectors(self.engine.index.embed_model, texts)
+        scores = self.model.proba(vectors, texts, sections)
         found = self.assign(scores)
+        # What the proposal claims (a gain): which parts of the probes are asked.
+        claimed = self.model.claims(vectors, texts, sections)
         mapped = time.perf_counter()
         answer = self.engine.ask(case_message(self.engine, proposal), use_llm=False)
         asked = time.perf_counter()
-        sheet = self._sheet(proposal, found, answer, display)
+        sheet = self._sheet(proposal, found, answer, display, claimed)
         sheet.timings_ms = {"read": round((read - started) * 1000, 1),
                             "map": round((mapped - read) * 1000, 1),
                             "questions": round((asked - mapped) * 1000, 1),
@@ -202,7 +205,8 @@ class Reviewer:
         return sheet, Reading(proposal, vectors, found, self)
 
     def _sheet(self, proposal: Proposal, found: dict[int, list[tuple[float, int]]],
-               answer: Answer, display: str | None = None) -> Worksheet:
+               answer: Answer, display: str | None = None,
+               claimed: frozenset[str] = frozenset()) -> Worksheet:
         lang = answer.language
         citations: list[SheetCitation] = []
         guidance: dict[str, int] = {}  # passage id -> the worksheet's citation number
@@ -243,9 +247,6 @@ class Reviewer:
         sure = {i: [(prob, r) for prob, r in pairs if prob >= THRESHOLD]
                 for i, pairs in found.items()}
         surely = {self.items[i].id: [r for _, r in pairs] for i, pairs in sure.items()}
-        # The words the parts of probes are asked by: the proposal's whole text, headings too.
-        named = named_words(" ".join([proposal.title, *proposal.headings,
-                                      *(line.text for line in proposal.lines)]))
         framework = self.engine.index.framework
         steps: list[WorksheetStep] = []
         for step in framework.steps:
@@ -280,7 +281,7 @@ class Reviewer:
                         continue
                     # What the proposal answers elsewhere (or in the quoted sentence) is not
                     # asked; an item it answers all of gets no question.
-                    asked = tuple(p for p in item.parts_for(named)
+                    asked = tuple(p for p in item.parts_for(claimed)
                                   if not _answers(p, item.id, said, surely, proposal))
                     if not asked:
                         continue

@@ -324,22 +324,23 @@ def test_the_first_question_shown_names_the_technology_even_where_a_probe_takes_
     assert named and back and named[0] < back[0]
 
 
-def test_a_costs_probe_asks_about_savings_only_where_the_description_names_them(engine):
+def test_a_costs_probe_asks_about_savings_only_where_the_description_claims_a_gain(engine):
     """The costs' probe on the user's own description asks about savings where the description
-    speaks of them anywhere, also in a sentence it does not quote, and not where it does not."""
-    # Savings are named in the sentence that introduces the technology, which no probe quotes
-    # (it states no figure).
+    claims a gain anywhere, also in a sentence it does not quote, and not where it does not."""
+    # The gain is claimed in a sentence of its own, which the costs' probe does not quote (it
+    # quotes the sentence with the amount).
     plan = ("De gemeente wil alle lantaarnpalen vervangen door slimme ledlampen die dimmen als er "
-            "niemand is{saving}. De lampen en de software kosten € 38.000 per jaar. Wat moet ik "
+            "niemand is.{saving} De lampen en de software kosten € 38.000 per jaar. Wat moet ik "
             "vragen?")
     asked = {}
-    for name, saving in (("zonder", ""), ("met", " en zo energie besparen")):
+    for name, saving in (("zonder", ""), ("met", " Dat bespaart de gemeente veel geld op stroom.")):
         answer = engine.ask(plan.format(saving=saving))
         asked[name] = [q.text for s in answer.denkraam for q in s.questions
                        if q.text.startswith("Over de kosten zegt het plan")]
     assert len(asked["zonder"]) == len(asked["met"]) == 1
+    assert "€ 38.000" in asked["met"][0]
     assert "besparingen" not in asked["zonder"][0]
-    assert "besparingen" in asked["met"][0]
+    assert "besparingen of opbrengsten" in asked["met"][0]
 
 
 def test_a_short_name_that_took_in_a_place_is_repeated_rather_than_referred_to(engine):

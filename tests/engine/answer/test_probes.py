@@ -13,7 +13,7 @@ from assistant.engine.answer.probes import (
 )
 from assistant.engine.bank import load_bank
 from assistant.engine.framework import Framework
-from assistant.engine.review.checklist import checklist, named_words
+from assistant.engine.review.checklist import checklist
 from assistant.engine.review.model import THRESHOLD
 
 from ...conftest import SEED_CORPUS
@@ -22,9 +22,15 @@ from ...conftest import SEED_CORPUS
 class _Fixed:
     """A proposal model that gives each sentence the probabilities it is told to."""
 
-    def __init__(self, rows: list[dict[str, float]]) -> None:
+    def __init__(self, rows: list[dict[str, float]], claims: frozenset[str] = frozenset()
+                 ) -> None:
         ids = [i.id for i in checklist()]
         self.scores = np.array([[row.get(i, 0.0) for i in ids] for row in rows])
+        self.claimed = claims
+
+    def claims(self, vectors, texts, sections):
+        assert len(sections) == len(texts) == len(vectors)
+        return self.claimed
 
     def proba(self, vectors, texts, sections):
         assert len(sections) == len(texts) == len(vectors) == len(self.scores)
@@ -126,13 +132,17 @@ def test_the_sentence_that_introduces_the_technology_is_quoted_only_for_a_figure
     assert len(described_sentences(text)) == 4
 
 
-def test_a_probes_parts_are_asked_by_the_words_of_the_whole_description():
-    """Savings named in a sentence no probe quotes still ask about them."""
+def test_a_probes_parts_are_asked_by_what_the_description_claims():
+    """By default what the quoted lines claim; given, what the whole description claims (a gain
+    in a sentence no probe quotes)."""
     lines = ["De licenties kosten € 9.000 per jaar."]
-    for named, savings in ((None, False),
-                           (named_words("De lampen besparen energie. " + lines[0]), True)):
-        found = probes(_Fixed([{"costs": 0.9}]), lines, np.zeros((1, 4), dtype=np.float32),
-                       (1, 2, 3, 4, 5), named)
+    for model, claimed, savings in ((_Fixed([{"costs": 0.9}]), None, False),
+                                    (_Fixed([{"costs": 0.9}], frozenset({"gain"})), None, True),
+                                    (_Fixed([{"costs": 0.9}]), frozenset({"gain"}), True),
+                                    (_Fixed([{"costs": 0.9}], frozenset({"gain"})), frozenset(),
+                                     False)):
+        found = probes(model, lines, np.zeros((1, 4), dtype=np.float32), (1, 2, 3, 4, 5),
+                       claimed)
         assert len(found) == 1
         assert ("besparingen" in found[0].text("nl")) is savings
 
