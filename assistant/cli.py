@@ -123,9 +123,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
         fits = load_fits(Path(args.fits))
     if args.readings:
-        from .engine.review.model import load_readings
+        from .evals.readings import load_readings_file
 
-        readings = load_readings(Path(args.readings))
+        readings = load_readings_file(Path(args.readings))
     if args.names:
         from .evals.understanding import load_names
 

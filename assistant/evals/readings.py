@@ -17,6 +17,7 @@ probe are asked.
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -24,22 +25,40 @@ import numpy as np
 from ..engine import Engine
 from ..engine.index.embedding import query_vectors
 from ..engine.review.checklist import READINGS
-from ..engine.review.model import READING_THRESHOLD, LabelledReading
-from ..engine.review.proposal import section_name
+from ..engine.review.model import (
+    READING_THRESHOLD,
+    LabelledReading,
+    precision_recall,
+    reading_rows,
+)
+from ..errors import EvalFileError
+from .cases import jsonl_entries
+
+
+def load_readings_file(path: Path) -> list[LabelledReading]:
+    """The labelled sentences of a readings file; one sentence naming the file and line for an
+    entry that fails the schema or names a reading the checklist does not know."""
+    rows: list[LabelledReading] = jsonl_entries(path, LabelledReading, "readings file")
+    for n, row in enumerate(rows, start=1):
+        unknown = set(row.readings) - set(READINGS)
+        if unknown:
+            raise EvalFileError(f"The readings file {path} entry {n} names the unknown reading "
+                                f"{sorted(unknown)[0]!r}; the readings are "
+                                f"{', '.join(READINGS)}.")
+    return rows
 
 
 def evaluate_readings(engine: Engine, rows: list[LabelledReading]) -> dict[str, Any]:
-    texts = [r.text for r in rows]
-    sections = [section_name(r.section) if r.section else None for r in rows]
+    texts, sections, y, groups = reading_rows(rows)
     vectors = query_vectors(engine.index.embed_model, texts)
     read = engine.index.review.read(vectors, texts, sections)
     by_plan: dict[str, list[int]] = defaultdict(list)
-    for n, r in enumerate(rows):
-        by_plan[r.topic.casefold()].append(n)
+    for n, group in enumerate(groups):
+        by_plan[group].append(n)
     out: dict[str, Any] = {"sentences": len(rows), "plans": len(by_plan),
                            "threshold": READING_THRESHOLD, "readings": {}, "wrong": []}
     for j, key in enumerate(READINGS):
-        real = np.asarray([key in r.readings for r in rows])
+        real = y[:, j] == 1
         said = read[:, j] >= READING_THRESHOLD
         plan_real = np.asarray([bool(real[ns].any()) for ns in by_plan.values()])
         plan_said = np.asarray([bool(said[ns].any()) for ns in by_plan.values()])
@@ -54,12 +73,8 @@ def evaluate_readings(engine: Engine, rows: list[LabelledReading]) -> dict[str, 
 
 
 def _counts(said: np.ndarray, real: np.ndarray) -> dict[str, Any]:
-    tp = int((said & real).sum())
-    precision = tp / max(int(said.sum()), 1)
-    recall = tp / max(int(real.sum()), 1)
     return {"n": int(len(real)), "labelled": int(real.sum()), "read": int(said.sum()),
-            "precision": round(precision, 3), "recall": round(recall, 3),
-            "f1": round(2 * precision * recall / max(precision + recall, 1e-9), 3)}
+            **precision_recall(said, real)}
 
 
 def print_readings(result: dict[str, Any]) -> None:

@@ -425,8 +425,8 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
                          "question analyser is trained again)",
         "calibration_data": "other calibration questions",
         "bank_data": "another question bank (its questions are embedded again)",
-        "review_data": "other labelled proposal sentences or another checklist (the proposal "
-                       "model is trained again)",
+        "review_data": "other labelled proposal sentences or readings, another checklist or "
+                       "another way of training (the proposal model is trained again)",
         "publication_data": "other labelled publication sentences (the model of passages about "
                             "their publication is trained again)",
     }

@@ -205,8 +205,7 @@ class Reviewer:
         return sheet, Reading(proposal, vectors, found, self)
 
     def _sheet(self, proposal: Proposal, found: dict[int, list[tuple[float, int]]],
-               answer: Answer, display: str | None = None,
-               claimed: frozenset[str] = frozenset()) -> Worksheet:
+               answer: Answer, display: str | None, claimed: frozenset[str]) -> Worksheet:
         lang = answer.language
         citations: list[SheetCitation] = []
         guidance: dict[str, int] = {}  # passage id -> the worksheet's citation number

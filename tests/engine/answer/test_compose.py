@@ -7,6 +7,7 @@ import pytest
 
 from assistant.engine.answer.compose import VERDICT_VALUES, Composer
 from assistant.engine.answer.model import VERDICT_MARK, Answer, ValueItem
+from assistant.engine.answer.probes import DESCRIBED_WORDS
 from assistant.engine.text.prose import join_words
 from assistant.engine.text.words import fold
 from assistant.render.markdown import render_markdown
@@ -327,13 +328,16 @@ def test_the_first_question_shown_names_the_technology_even_where_a_probe_takes_
 def test_a_costs_probe_asks_about_savings_only_where_the_description_claims_a_gain(engine):
     """The costs' probe on the user's own description asks about savings where the description
     claims a gain anywhere, also in a sentence it does not quote, and not where it does not."""
-    # The gain is claimed in a sentence of its own, which the costs' probe does not quote (it
-    # quotes the sentence with the amount).
+    # The gain is claimed in a sentence too long to quote (over 25 words), read all the same.
     plan = ("De gemeente wil alle lantaarnpalen vervangen door slimme ledlampen die dimmen als er "
             "niemand is.{saving} De lampen en de software kosten € 38.000 per jaar. Wat moet ik "
             "vragen?")
     asked = {}
-    for name, saving in (("zonder", ""), ("met", " Dat bespaart de gemeente veel geld op stroom.")):
+    long = (" Dat bespaart de gemeente veel geld op stroom, omdat de lampen 's nachts alleen nog "
+            "op volle sterkte branden als er iemand langs komt en de rest van de tijd op een "
+            "kwart van het vermogen staan.")
+    assert len(long.split()) > DESCRIBED_WORDS
+    for name, saving in (("zonder", ""), ("met", long)):
         answer = engine.ask(plan.format(saving=saving))
         asked[name] = [q.text for s in answer.denkraam for q in s.questions
                        if q.text.startswith("Over de kosten zegt het plan")]

@@ -9,6 +9,7 @@ from assistant.engine.answer.probes import (
     DESCRIBED_WORDS,
     MAX_PROBES,
     described_sentences,
+    described_statements,
     probes,
 )
 from assistant.engine.bank import load_bank
@@ -130,6 +131,18 @@ def test_the_sentence_that_introduces_the_technology_is_quoted_only_for_a_figure
         "Voor € 5.000 komt er een chatbot op de website.", later[2]]
     assert described_sentences(later[2], "AI") == [later[2]]
     assert len(described_sentences(text)) == 4
+
+
+def test_every_statement_of_a_description_is_read_and_only_some_are_quoted():
+    """What a description claims is read in all its statements: also the one that introduces
+    the technology and one too long to quote; questions are not."""
+    long = "Daarmee " + "heel " * DESCRIBED_WORDS + "veel besparing."
+    text = (f"De gemeente wil een chatbot op de website. {long} Hij kost € 9.000 per jaar. "
+            "Wat vind jij?")
+    assert described_statements(text, "chatbot op de website") == [
+        ("De gemeente wil een chatbot op de website.", False), (long, False),
+        ("Hij kost € 9.000 per jaar.", True)]
+    assert described_sentences(text, "chatbot op de website") == ["Hij kost € 9.000 per jaar."]
 
 
 def test_a_probes_parts_are_asked_by_what_the_description_claims():
