@@ -28,24 +28,18 @@ from ..engine.review.checklist import READINGS
 from ..engine.review.model import (
     READING_THRESHOLD,
     LabelledReading,
+    load_readings,
     precision_recall,
     reading_rows,
 )
 from ..errors import EvalFileError
-from .cases import jsonl_entries
 
 
 def load_readings_file(path: Path) -> list[LabelledReading]:
     """The labelled sentences of a readings file; one sentence naming the file and line for an
-    entry that fails the schema or names a reading the checklist does not know."""
-    rows: list[LabelledReading] = jsonl_entries(path, LabelledReading, "readings file")
-    for n, row in enumerate(rows, start=1):
-        unknown = set(row.readings) - set(READINGS)
-        if unknown:
-            raise EvalFileError(f"The readings file {path} entry {n} names the unknown reading "
-                                f"{sorted(unknown)[0]!r}; the readings are "
-                                f"{', '.join(READINGS)}.")
-    return rows
+    entry that fails the schema or names a reading the checklist does not know, or for a file
+    without entries."""
+    return load_readings(path, "readings file", EvalFileError, empty=False)
 
 
 def evaluate_readings(engine: Engine, rows: list[LabelledReading]) -> dict[str, Any]:

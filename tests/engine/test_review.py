@@ -455,10 +455,14 @@ def test_the_model_reads_a_sentences_words_beside_its_vector_and_keeps_them_when
     p = model.proba(vectors[:2], asked, [None, None])
     assert p[0, ids.index("retention")] > p[0, ids.index("costs")]
     assert p[1, ids.index("costs")] > p[1, ids.index("retention")]
-    said = ["Dat scheelt ons veel.", "De beelden worden bewaard."]
+    said = ["Dat scheelt ons 4.000 uur.", "De beelden worden 28 dagen bewaard."]
     read = model.read(vectors[:2], said, [None, None])
     gain = READINGS.index("gain")
     assert read[0, gain] >= READING_THRESHOLD > read[1, gain]
+    # The readings' n-grams leave figures out; the items' read them.
+    assert not readings.figures and items.figures
+    assert not any(g[:1].isdigit() for g in readings.ngrams.vocabulary)
+    assert any(g[:1].isdigit() for g in items.ngrams.vocabulary)
     # A document claims what one of its sentences is read as claiming.
     assert "gain" in model.claims(vectors[:2], said, [None, None])
     assert "gain" not in model.claims(vectors[1:2], said[1:], [None])
@@ -469,6 +473,35 @@ def test_the_model_reads_a_sentences_words_beside_its_vector_and_keeps_them_when
     assert again.readings.ngrams.vocabulary == model.readings.ngrams.vocabulary
     assert np.allclose(again.proba(vectors[:2], asked, [None, None]), p)
     assert np.allclose(again.read(vectors[:2], said, [None, None]), read)
+    assert not again.readings.figures and again.items.figures
+
+
+def test_a_readings_n_grams_leave_figures_out():
+    from assistant.engine.review.model import without_figures
+
+    assert without_figures("Dat scheelt € 40.000 per jaar.").split() == [
+        "Dat", "scheelt", "€", "per", "jaar."]
+    assert without_figures("EUR 1,2 miljoen en 15%") == "EUR   miljoen en  %"
+    assert without_figures("Geen cijfers.") == "Geen cijfers."
+
+
+def test_a_readings_file_that_fails_is_named_with_its_line(tmp_path):
+    from assistant.errors import EvalFileError
+    from assistant.evals.readings import load_readings_file
+
+    path = tmp_path / "readings.jsonl"
+    good = '{"text": "Het scheelt geld.", "readings": ["gain"], "topic": "xy", "lang": "nl"}'
+    path.write_text(f"\n{good}\n", encoding="utf-8")
+    assert [r.readings for r in load_readings_file(path)] == [("gain",)]
+    path.write_text("\n" + good.replace('"gain"', '"winst"') + "\n", encoding="utf-8")
+    with pytest.raises(EvalFileError, match="line 2 name the unknown reading 'winst'"):
+        load_readings_file(path)
+    path.write_text('{"text": "Het scheelt geld."}\n', encoding="utf-8")
+    with pytest.raises(EvalFileError, match="line 1 fail their schema"):
+        load_readings_file(path)
+    path.write_text("\n", encoding="utf-8")
+    with pytest.raises(EvalFileError, match="holds no entries"):
+        load_readings_file(path)
 
 
 def test_a_labelled_reading_that_fails_its_schema_is_named_with_its_line(tmp_path):
@@ -899,7 +932,9 @@ def test_savings_are_asked_about_only_where_the_proposal_claims_a_gain(engine, t
             "uitvallen?")
     assert asked["zonder"] == asked["ontkend"] == [plain]
     assert asked["scheelt"] == [gain]
-    # A yearly amount answers the first part; the savings or revenue are asked all the same.
+    # A known limit: the yearly amount of the revenue answers the part that asks for the yearly
+    # costs and savings (answered by any costs sentence with a yearly amount), so only what
+    # happens if they fall short is asked.
     assert asked["opbrengst"] == ["Wat gebeurt er als de kosten hoger of de besparingen of "
                                   "opbrengsten lager uitvallen?"]
 
