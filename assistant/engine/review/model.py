@@ -296,10 +296,6 @@ class ReviewModel:
     readings: Head
     meta: dict[str, Any]
 
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return self.items.ids
-
     def proba(self, vectors: np.ndarray, texts: list[str], sections: list[str | None]
               ) -> np.ndarray:
         """Per sentence (its e5 vector, its text, its heading) and item, the probability that
@@ -395,46 +391,60 @@ def cleared_headings(x: Any, width: int) -> Any:
     return out
 
 
-def train(vectors: np.ndarray, texts: list[str], sections: list[str | None], y: np.ndarray,
-          groups: list[str] | None = None, folds: int = 5) -> tuple[Head, dict[str, Any]]:
-    """Fit one model per item and measure it by cross-validation: the folds keep each proposal's
-    sentences together (``groups``), and every fold trains as the final model does (its n-grams
-    from its own sentences). The items' head, and what the training report says of it."""
+def _fit(vectors: np.ndarray, texts: list[str], sections: list[str | None], y: np.ndarray,
+         groups: np.ndarray, names: tuple[str, ...], folds: int
+         ) -> tuple[np.ndarray, np.ndarray, Ngrams, np.ndarray, np.ndarray]:
+    """One logistic regression per label (column of ``y``, named by ``names``), headed sentences
+    learned a second time without their heading: the out-of-fold probabilities (folds keep each
+    group together, and every fold trains as the final models do, its n-grams from its own
+    sentences), the same with the test sentences' headings cleared, and the final models over
+    all rows (their n-grams, weights and intercepts)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
-    items = checklist()
-    heads = section_features(sections, items)
+    heads = section_features(sections, checklist())
     width = heads.shape[1]
-    group_ids = np.asarray(groups if groups is not None else range(len(texts)), dtype=object)
-    report: dict[str, dict[str, float | int]] = {}
-    splits = list(GroupKFold(n_splits=folds).split(vectors, groups=group_ids))
     out_of_fold = np.zeros(y.shape)
     out_of_fold_hidden = np.zeros(y.shape)
-    for learn, test in splits:
+    for learn, test in GroupKFold(n_splits=folds).split(vectors, groups=groups):
         grams = Ngrams.fit([texts[r] for r in learn])
         x = features(vectors, texts, sections, grams)
         hidden = cleared_headings(x[test], width)
-        for i in range(len(items)):
-            xl, yl = without_headings(x[learn], heads[learn], y[learn, i])
-            if yl.min() == yl.max():  # no sentence of this item to learn from in the fold
-                out_of_fold[test, i] = float(yl[0])
+        for j in range(len(names)):
+            xl, yl = without_headings(x[learn], heads[learn], y[learn, j])
+            if yl.min() == yl.max():  # nothing of this label to learn from in the fold
+                out_of_fold[test, j] = float(yl[0])
                 continue
             model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000).fit(xl, yl)
-            out_of_fold[test, i] = model.predict_proba(x[test])[:, 1]
-            out_of_fold_hidden[test, i] = model.predict_proba(hidden)[:, 1]
+            out_of_fold[test, j] = model.predict_proba(x[test])[:, 1]
+            out_of_fold_hidden[test, j] = model.predict_proba(hidden)[:, 1]
     ngrams = Ngrams.fit(texts)
     x = features(vectors, texts, sections, ngrams)
-    coef = np.zeros((len(items), x.shape[1]), dtype=np.float32)
-    intercept = np.zeros(len(items), dtype=np.float32)
-    for i, item in enumerate(items):
-        real = y[:, i] == 1
-        report[item.id] = {"sentences": int(real.sum()),
-                           **precision_recall(out_of_fold[:, i] >= THRESHOLD, real)}
-        xl, yl = without_headings(x, heads, y[:, i])
+    coef = np.zeros((len(names), x.shape[1]), dtype=np.float32)
+    intercept = np.zeros(len(names), dtype=np.float32)
+    for j, name in enumerate(names):
+        xl, yl = without_headings(x, heads, y[:, j])
+        if yl.min() == yl.max():
+            raise UnderstandingDataError(f"The labelled sentences hold none both with and "
+                                         f"without {name!r} to learn it from.")
         model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000).fit(xl, yl)
-        coef[i] = model.coef_[0]
-        intercept[i] = model.intercept_[0]
+        coef[j] = model.coef_[0]
+        intercept[j] = model.intercept_[0]
+    return out_of_fold, out_of_fold_hidden, ngrams, coef, intercept
+
+
+def train(vectors: np.ndarray, texts: list[str], sections: list[str | None], y: np.ndarray,
+          groups: list[str] | None = None, folds: int = 5) -> tuple[Head, dict[str, Any]]:
+    """Fit one model per item and measure it by cross-validation (:func:`_fit`; the folds keep
+    each proposal's sentences together, ``groups``). The items' head, and what the training
+    report says of it."""
+    ids = tuple(i.id for i in checklist())
+    group_ids = np.asarray(groups if groups is not None else range(len(texts)), dtype=object)
+    out_of_fold, out_of_fold_hidden, ngrams, coef, intercept = _fit(
+        vectors, texts, sections, y, group_ids, ids, folds)
+    report = {key: {"sentences": int((y[:, i] == 1).sum()),
+                    **precision_recall(out_of_fold[:, i] >= THRESHOLD, y[:, i] == 1)}
+              for i, key in enumerate(ids)}
     gaps = {"with headings": gap_report(out_of_fold, y, group_ids),
             "without headings": gap_report(out_of_fold_hidden, y, group_ids),
             f"with {PADDING} sentences that address no item added":
@@ -446,8 +456,7 @@ def train(vectors: np.ndarray, texts: list[str], sections: list[str | None], y: 
             "c": C,
             "gram_weight": GRAM_WEIGHT,
             "folds": "per proposal", "report": report, "gaps": gaps}
-    return Head(ids=tuple(i.id for i in items), coef=coef, intercept=intercept,
-                ngrams=ngrams), meta
+    return Head(ids=ids, coef=coef, intercept=intercept, ngrams=ngrams), meta
 
 
 def reading_rows(rows: list[LabelledReading]
@@ -464,32 +473,13 @@ def reading_rows(rows: list[LabelledReading]
 def train_readings(vectors: np.ndarray, texts: list[str], sections: list[str | None],
                    y: np.ndarray, groups: list[str], folds: int = 5
                    ) -> tuple[Head, dict[str, Any]]:
-    """Fit one model per reading, as the items' are fitted (their own n-grams, headed sentences
-    learned a second time without their heading), and measure it cross-validated per plan: per
-    reading, precision and recall of the sentences read as claiming it from a few thresholds, the
-    one used (:data:`READING_THRESHOLD`) among them. The n-grams leave the figures out
-    (:func:`without_figures`)."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
-
-    texts = [without_figures(t) for t in texts]
-
-    heads = section_features(sections, checklist())
-    out_of_fold = np.zeros(y.shape)
-    for learn, test in GroupKFold(n_splits=folds).split(vectors, groups=groups):
-        grams = Ngrams.fit([texts[r] for r in learn])
-        x = features(vectors, texts, sections, grams)
-        for j in range(len(READINGS)):
-            xl, yl = without_headings(x[learn], heads[learn], y[learn, j])
-            if yl.min() == yl.max():
-                out_of_fold[test, j] = float(yl[0])
-                continue
-            model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000).fit(xl, yl)
-            out_of_fold[test, j] = model.predict_proba(x[test])[:, 1]
-    ngrams = Ngrams.fit(texts)
-    x = features(vectors, texts, sections, ngrams)
-    coef = np.zeros((len(READINGS), x.shape[1]), dtype=np.float32)
-    intercept = np.zeros(len(READINGS), dtype=np.float32)
+    """Fit one model per reading as the items' are fitted (:func:`_fit`), cross-validated per
+    plan: per reading, precision and recall of the sentences read as claiming it from a few
+    thresholds, the one used (:data:`READING_THRESHOLD`) among them. The n-grams leave the
+    figures out (:func:`without_figures`)."""
+    out_of_fold, _, ngrams, coef, intercept = _fit(
+        vectors, [without_figures(t) for t in texts], sections, y,
+        np.asarray(groups, dtype=object), READINGS, folds)
     report: dict[str, Any] = {}
     for j, key in enumerate(READINGS):
         real = y[:, j] == 1
@@ -498,13 +488,6 @@ def train_readings(vectors: np.ndarray, texts: list[str], sections: list[str | N
                                         for t in (0.5, 0.6, 0.7, 0.8, 0.85, 0.9)},
                        "at_threshold": precision_recall(out_of_fold[:, j] >= READING_THRESHOLD,
                                                          real)}
-        xl, yl = without_headings(x, heads, y[:, j])
-        if yl.min() == yl.max():
-            raise UnderstandingDataError(f"The labelled readings hold no sentence both with and "
-                                         f"without the reading {key!r} to learn it from.")
-        model = LogisticRegression(C=C, class_weight="balanced", max_iter=2000).fit(xl, yl)
-        coef[j] = model.coef_[0]
-        intercept[j] = model.intercept_[0]
     return Head(ids=READINGS, coef=coef, intercept=intercept, ngrams=ngrams, figures=False), {
         "sentences": int(y.shape[0]), "threshold": READING_THRESHOLD, "folds": "per plan",
         "report": report}
