@@ -8,13 +8,15 @@ is and has, and fills their slots with its words. What the technology does comes
 question (its characteristics, learned from their examples) and from the words of what the message
 describes; the particulars are read by the forms of ``case.yaml``, one word list per language.
 Those lists are vocabulary (place words, units of time, groups of people), not readings of our own
-questions: a facet the lists miss only means that fewer questions name it.
+questions: a facet the lists miss only means that fewer questions name it. Which amount is what
+the case costs is read by the proposal model (a sentence that states a cost, learned from
+labelled sentences; see :func:`_cost`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -26,6 +28,7 @@ from assistant.engine.query import Query
 from assistant.engine.text.articles import demonstrative_form
 from assistant.engine.text.words import ARTICLES, STOPWORDS, fold, words
 from assistant.engine.understanding.language import language_data
+from assistant.engine.understanding.split import sentences
 
 FILE = Path(__file__).with_name("case.yaml")
 # The slots a bank question may have besides {onderwerp}, each a facet of the case.
@@ -57,8 +60,7 @@ class _Forms(BaseModel):
     duration_cues: tuple[str, ...] = Field(min_length=1)
     retention_cues: tuple[str, ...] = Field(min_length=1)
     shared_cues: tuple[str, ...]
-    cost_cues: tuple[str, ...] = Field(min_length=1)
-    cost_not: tuple[str, ...]
+    sanctions: tuple[str, ...]
     supplier_cues: tuple[str, ...]
     legal_forms: tuple[str, ...]
     people: tuple[str, ...] = Field(min_length=1)
@@ -117,8 +119,7 @@ class _Patterns:
     duration_cues: frozenset[str]
     retention_cues: frozenset[str]
     shared_cues: frozenset[str]
-    cost_cues: frozenset[str]
-    cost_not: re.Pattern[str]
+    sanctions: re.Pattern[str]
     forms: _Forms  # the word lists as read, for what the technology does ({werking})
 
     @classmethod
@@ -155,8 +156,7 @@ class _Patterns:
             duration_cues=frozenset(f.duration_cues),
             retention_cues=frozenset(f.retention_cues),
             shared_cues=frozenset(f.shared_cues),
-            cost_cues=frozenset(f.cost_cues),
-            cost_not=re.compile(rf"\b(?:{_alt(f.cost_not)})\b", i),
+            sanctions=re.compile(rf"\b(?:{_alt(f.sanctions)})\b", i),
             forms=f,
         )
 
@@ -179,7 +179,7 @@ def _sentence_start(text: str, at: int) -> bool:
     return not text[:at].strip() or bool(re.search(r"[.?!:]\s*$", text[:at]))
 
 
-# How many words around a period or an amount are read for what makes it the case's own.
+# How many words around a period are read for what makes it the case's own.
 CUE_WINDOW = 6
 # Where a clause ends: punctuation other than a colon ("bewaartermijn: 4 weken"), or a word
 # joining two clauses. Where a sentence ends.
@@ -187,18 +187,34 @@ _CLAUSE_BREAK = re.compile(r"[,;.!?()](?:\s|$)|\b(?:en|maar|and|but)\b", re.IGNO
 _SENTENCE_BREAK = re.compile(r"[;.!?](?:\s|$)")
 
 
-def _near(pattern: re.Pattern[str], text: str, cues: frozenset[str],
-          unless: re.Pattern[str] | None = None) -> str | None:
-    """The first match with one of ``cues`` among the words around it (an amount that is the
-    cost) and none of ``unless`` right before or after it."""
-    for m in pattern.finditer(text):
-        before = words(text[:m.start()])[-CUE_WINDOW:]
-        after = words(text[m.end():])[:CUE_WINDOW]
-        if unless is not None and (unless.search(" ".join(before[-3:]))
-                                   or unless.search(" ".join(after[:2]))):
-            continue
-        if cues & {*before, *after, *words(m.group(0))}:
-            return _tidy(m.group(0), starts_sentence=_sentence_start(text, m.start()))
+# What a sentence claims, per sentence (the proposal model's readings: "cost", "gain"; see
+# ReviewModel.sentence_claims).
+Reader = Callable[[list[str]], Sequence[frozenset[str]]]
+
+
+def _cost(p: _Patterns, text: str, read: Reader | None) -> str | None:
+    """What the case costs: the first amount of a sentence that ``read`` reads as stating what
+    the plan costs the municipality ("cost") and not as a saving or revenue ("gain"), that is
+    not a sanction right before or after it ("een boete van € 95"). Which sentence states a cost
+    is learned from labelled sentences, not from the words around an amount: "€ 500.000 uit het
+    wijkbudget" that residents allocate is no cost of the platform, "€ 300 per paal extra" is.
+    Without a reader, none."""
+    if read is None:
+        return None
+    found: list[tuple[str, re.Match[str]]] = []
+    for sentence in sentences(text):
+        for m in p.amount.finditer(sentence):
+            before, after = words(sentence[:m.start()]), words(sentence[m.end():])
+            if not (p.sanctions.search(" ".join(before[-3:]))
+                    or p.sanctions.search(" ".join(after[:2]))):
+                found.append((sentence, m))
+    if not found:
+        return None
+    said = list(dict.fromkeys(s for s, _ in found))
+    claimed = dict(zip(said, read(said), strict=True))
+    for sentence, m in found:
+        if "cost" in claimed[sentence] and "gain" not in claimed[sentence]:
+            return _tidy(m.group(0), starts_sentence=_sentence_start(sentence, m.start()))
     return None
 
 
@@ -272,8 +288,9 @@ def _tidy(phrase: str, bare: bool = False, starts_sentence: bool = False) -> str
     return phrase or None
 
 
-def facets_of(text: str, lang: str) -> dict[str, str]:
-    """The particulars ``text`` states, by facet (see :data:`FACETS`), as written."""
+def facets_of(text: str, lang: str, read: Reader | None = None) -> dict[str, str]:
+    """The particulars ``text`` states, by facet (see :data:`FACETS`), as written; what it costs
+    only with ``read`` (see :func:`_cost`)."""
     p = _patterns()[lang]
     runs, kept = _periods(p, text)
     out: dict[str, str | None] = {
@@ -281,7 +298,7 @@ def facets_of(text: str, lang: str) -> dict[str, str]:
         "plaats": _first(p.place, text),
         "duur": _plural_unit(runs, lang),
         "bewaartermijn": _plural_unit(kept, lang),
-        "kosten": _near(p.amount, text, p.cost_cues, p.cost_not),
+        "kosten": _cost(p, text, read),
         "leverancier": _first(p.legal, text, 0) or _first(p.supplier, text, "name"),
         "betrokkenen": _first(p.people, text, bare=True),
         "gevolg": _first(p.consequence, text),
@@ -535,13 +552,15 @@ def _werking(q: Query, technology: str | None,
 
 def case_of(q: Query, matcher: Matcher,
             implied: Callable[[list[str]], list[str]] | None = None,
-            articles: Mapping[str, tuple[int, int]] | None = None) -> Case:
+            articles: Mapping[str, tuple[int, int]] | None = None,
+            read: Reader | None = None) -> Case:
     """The case of an analysed question: its technology, what it does
-    (:func:`characteristics_of`), its facets and, with the analyser's counts of Dutch articles
-    (``articles``), how a later question refers back to its short name."""
+    (:func:`characteristics_of`), its facets (what it costs only with ``read``, see
+    :func:`facets_of`) and, with the analyser's counts of Dutch articles (``articles``), how a
+    later question refers back to its short name."""
     # A follow-up's own words and conditions first, then the message that named the technology.
     said = [x for x in (q.text, *q.conditions, q.origin) if x]
-    facets = facets_of(" ".join(dict.fromkeys(said)), q.language)
+    facets = facets_of(" ".join(dict.fromkeys(said)), q.language, read)
     technology = q.name or q.subject
     does = _werking(q, technology, articles)
     if does:

@@ -174,7 +174,29 @@ def test_an_unreadable_bank_is_one_sentence(tmp_path, framework):
     ("Een app waarmee inwoners grofvuil aanmelden.", "nl", {"betrokkenen": "inwoners"}),
 ])
 def test_facets_are_read_as_written(text, lang, expected):
-    assert facets_of(text, lang) == expected
+    # Every sentence read as stating a cost: which amount is the cost, and a sanction none.
+    assert facets_of(text, lang, lambda said: [frozenset({"cost"})] * len(said)) == expected
+
+
+def test_what_the_case_costs_is_an_amount_read_as_its_cost(engine):
+    """Which amount fills {kosten} is what the proposal model reads a sentence as: a cost of the
+    plan, not a budget residents allocate, a saving or a fine, whatever words stand around it."""
+    def cost(text: str, lang: str = "nl") -> str | None:
+        return engine.ask(text).facets.get("kosten")
+
+    assert cost("Wat moet ik vragen over de camera's bij de milieustraat? De aanschaf kost "
+                "€ 45.000 en daarna € 6.000 per jaar.") == "€ 45.000"
+    assert cost("What should I ask about the participation platform? The licences cost "
+                "€120,000 over three years.") == "€120,000"
+    # Money the plan moves that is not its cost: a participatory budget, a saving.
+    assert cost("Eindhoven plans an online participation platform where residents vote on how "
+                "to spend €500,000 of neighbourhood budget. What should I ask?") is None
+    assert cost("Bij de balie gaan medewerkers een vertaalapp gebruiken in plaats van een tolk. "
+                "Dat scheelt zo'n €40.000 per jaar. Wat vraag ik?") is None
+    # Without the proposal model's reading, no amount is taken for the cost.
+    assert "kosten" not in facets_of("De aanschaf kost € 45.000.", "nl")
+    assert facets_of("De aanschaf kost € 45.000.", "nl",
+                     lambda said: [frozenset({"cost", "gain"})] * len(said)) == {}
 
 
 @pytest.mark.parametrize(("text", "lang", "name", "expected"), [

@@ -598,7 +598,7 @@ class Composer:
         q = retrieval.query
         lang = q.language
         case = case_of(q, self.matcher, self.analyser.model.implied,
-                       self.analyser.model.articles)
+                       self.analyser.model.articles, self._read)
         if case.anaphor and not self._refers_to_technology(case.anaphor):
             case = replace(case, anaphor=None)
         case_vector = self._case_vector(retrieval)
@@ -680,6 +680,12 @@ class Composer:
         vectors = query_vectors(self.index.embed_model, lines + rest, spread=False)
         claimed = self.index.review.claims(vectors, lines + rest, [None] * len(vectors))
         return probes(self.index.review, lines, vectors[:len(lines)], steps, claimed)
+
+    def _read(self, sentences: list[str]) -> list[frozenset[str]]:
+        """What each of a message's ``sentences`` claims, as the proposal model reads it (for
+        the amount that is what the case costs: see :func:`~assistant.engine.case.facets_of`)."""
+        vectors = query_vectors(self.index.embed_model, sentences, spread=False)
+        return self.index.review.sentence_claims(vectors, sentences, [None] * len(sentences))
 
     def _probe_support(self, p: Probe, pool: list[tuple[Passage, np.ndarray]]
                        ) -> Passage | None:
