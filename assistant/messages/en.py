@@ -67,6 +67,7 @@ WHAT_IS = "What is {subject}?"
 NOT_SPECIFIC = ("The texts do not deal with {subject} as such; the questions below rest on "
                 "{basis}.")
 BASIS_CHARACTERISTICS = "what they say about technology that {characteristics}"
+BASIS_AMONG = "what they say about technology that, among other things, {characteristics}"
 BASIS_GENERAL = "what they say about digital technology in general"
 ENGLISH_LEAD = "The guidance texts are in Dutch; the passages that answer your question say:"
 EXPORT_TITLE = "Questions for the council on digitalisation"

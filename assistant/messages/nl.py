@@ -177,6 +177,7 @@ WHAT_IS = "Wat is {subject}?"
 NOT_SPECIFIC = ("De teksten gaan niet specifiek over {subject}; de vragen hieronder volgen uit "
                 "{basis}.")
 BASIS_CHARACTERISTICS = "wat ze zeggen over technologie die {characteristics}"
+BASIS_AMONG = "wat ze zeggen over technologie die onder meer {characteristics}"
 BASIS_GENERAL = "wat ze in het algemeen zeggen over digitale technologie"
 EXPORT_TITLE = "Vragen voor de raad over digitalisering"
 EXPORT_INTRO = ("Opgesteld met de raadsgids digitalisering op {day}. Elke vraag verwijst met [n] "

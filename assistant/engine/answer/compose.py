@@ -84,6 +84,9 @@ LEAD_VALUES = 3
 # A what-to-ask answer opens with what is most at stake in the case: this many public values with
 # the reason the case gives for each (the values section lists them all, in the same order).
 VERDICT_VALUES = 2
+# The notice that the texts do not deal with a technology as such names at most this many of
+# its characteristics: a list of seven clauses is read as no reason at all.
+NOTICE_CHARACTERISTICS = 2
 # How likely the words a later question refers back to the technology with must name one
 # (the analyser's technology classifier: "chatbot" 0.98, "camera" 0.31, "boa's" 0.19,
 # "huurwoningen" 0.03).
@@ -203,7 +206,7 @@ class Composer:
         denkraam = q.kind == "ask" or (q.kind == "topic" and (
             q.names_technology or q.characteristics or q.topics))
         if denkraam:
-            answer.notices = self._subject_notice(q, q.name or subject, answer.characteristics)
+            answer.notices = self._subject_notice(q, q.name or subject)
         unsure = q.alternative in ("factual", "why", "how", "yesno")
         questions_lead = denkraam and bool(answer.notices or not unsure)
         if questions_lead:
@@ -436,9 +439,11 @@ class Composer:
             head.append(w)
         return [w for w in head if len(w) >= shortest and w not in STOPWORDS]
 
-    def _subject_notice(self, q: Query, subject: str | None, chars: list[str]) -> list[str]:
+    def _subject_notice(self, q: Query, subject: str | None) -> list[str]:
         """Say so when the texts never mention the technology asked about, naming what the
-        questions rest on instead: ``chars``, the case's characteristics."""
+        questions rest on instead: the case's characteristics, at most
+        :data:`NOTICE_CHARACTERISTICS` of them, those with the most at stake for residents
+        first (framework.yaml's ``stakes``), "onder meer" where more are left out."""
         if not subject or self._names_topic(q, subject):
             return []
         # One word of the technology's name the texts never use means they do not deal with it
@@ -447,8 +452,15 @@ class Composer:
             return []
         lang = q.language
         said = of(lang)
-        basis = (said.BASIS_CHARACTERISTICS.format(characteristics=join_words(chars, lang))
-                 if chars else said.BASIS_GENERAL)
+        framework = self.index.framework
+        chars = sorted((framework.characteristic(k) for k in characteristics_of(
+            q, self.matcher, self.analyser.model.implied)), key=lambda c: c.stakes)
+        if not chars:
+            basis = said.BASIS_GENERAL
+        else:
+            named = join_words([c.name(lang) for c in chars[:NOTICE_CHARACTERISTICS]], lang)
+            basis = (said.BASIS_AMONG if len(chars) > NOTICE_CHARACTERISTICS
+                     else said.BASIS_CHARACTERISTICS).format(characteristics=named)
         return [said.NOT_SPECIFIC.format(subject=subject, basis=basis)]
 
     def _names_topic(self, q: Query, subject: str) -> bool:

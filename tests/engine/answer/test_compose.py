@@ -106,6 +106,14 @@ def test_a_technology_the_texts_do_not_name_is_said_so(engine):
     assert answer.subject == "gezichtsherkenning"
     assert answer.notices and "gezichtsherkenning" in answer.notices[0]
     assert "individuele personen kan herkennen" in answer.notices[0]
+    # It names what the questions rest on in two clauses, those with most at stake for residents,
+    # not the seven things a scan car does.
+    scan = engine.ask("Wat moet ik vragen over een scanauto die kentekens scant voor de "
+                      "parkeerhandhaving?")
+    assert len(scan.characteristics) > 2
+    assert scan.notices[0].endswith(
+        "wat ze zeggen over technologie die onder meer individuele personen kan herkennen of "
+        "volgen en tot handhaving of sancties tegen personen leidt.")
     # The short answer is what is at stake in the case and what to ask at least; the texts'
     # sentences follow apart only where they name a framework topic its phrase names.
     assert answer.summary and all(c.verdict or not c.citations for c in answer.summary)
