@@ -108,10 +108,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     if not (args.file or args.kinds or args.names or args.conversations or args.cases
-            or args.characteristics or args.worksheets or args.fits or args.readings):
+            or args.characteristics or args.worksheets or args.fits or args.readings
+            or args.costs):
         print("Name a reference set, --kinds FILE, --names FILE, --conversations FILE, "
-              "--characteristics FILE, --cases FILE, --fits FILE, --readings FILE or "
-              "--worksheets DIR.",
+              "--characteristics FILE, --cases FILE, --fits FILE, --readings FILE, --costs FILE "
+              "or --worksheets DIR.",
               file=sys.stderr)
         return 2
     if args.grades and not args.cases:
@@ -126,6 +127,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from .evals.readings import load_readings_file
 
         readings = load_readings_file(Path(args.readings))
+    if args.costs:
+        from .evals.costs import load_costs
+
+        costs = load_costs(Path(args.costs))
     if args.names:
         from .evals.understanding import load_names
 
@@ -145,6 +150,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
         result = evaluate_readings(engine, readings)
         print_readings(result)
+        _write_json(args.json, result)
+        return 0
+    if args.costs:
+        from .evals.costs import evaluate_costs, print_costs
+
+        result = evaluate_costs(engine, costs)
+        print_costs(result)
         _write_json(args.json, result)
         return 0
     if args.worksheets:
@@ -356,6 +368,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--readings", metavar="FILE",
                    help="score what the proposal model reads sentences as claiming (a gain, a "
                    "cost) against labelled sentences, e.g. evals/heldout/readings.jsonl")
+    p.add_argument("--costs", metavar="FILE",
+                   help="score which amount of a message a what-to-ask answer takes for what the "
+                   "plan costs against labelled messages, e.g. evals/heldout/costs.jsonl")
     p.add_argument("--worksheets", metavar="DIR",
                    help="review the proposals of DIR and score them against DIR/keys.jsonl "
                    "(step assignment and gaps), e.g. evals/worksheets")

@@ -175,13 +175,14 @@ def test_an_unreadable_bank_is_one_sentence(tmp_path, framework):
 ])
 def test_facets_are_read_as_written(text, lang, expected):
     # Every sentence read as stating a cost: which amount is the cost, and a sanction none.
-    assert facets_of(text, lang, lambda said: [frozenset({"cost"})] * len(said)) == expected
+    assert facets_of(text, lang, lambda said: [{"cost": 1.0, "gain": 0.0}] * len(said)) \
+        == expected
 
 
 def test_what_the_case_costs_is_an_amount_read_as_its_cost(engine):
-    """Which amount fills {kosten} is what the proposal model reads a sentence as: a cost of the
+    """Which amount fills {kosten} is what the proposal model reads a statement as: a cost of the
     plan, not a budget residents allocate, a saving or a fine, whatever words stand around it."""
-    def cost(text: str, lang: str = "nl") -> str | None:
+    def cost(text: str) -> str | None:
         return engine.ask(text).facets.get("kosten")
 
     assert cost("Wat moet ik vragen over de camera's bij de milieustraat? De aanschaf kost "
@@ -193,10 +194,42 @@ def test_what_the_case_costs_is_an_amount_read_as_its_cost(engine):
                 "to spend €500,000 of neighbourhood budget. What should I ask?") is None
     assert cost("Bij de balie gaan medewerkers een vertaalapp gebruiken in plaats van een tolk. "
                 "Dat scheelt zo'n €40.000 per jaar. Wat vraag ik?") is None
-    # Without the proposal model's reading, no amount is taken for the cost.
+    # A statement with two amounts is read clause by clause: the gain first, then the cost.
+    assert cost("Wat moet ik vragen over slimme parkeersensoren? Ze leveren jaarlijks € 200.000 "
+                "extra op, de aanschaf kost € 90.000.") == "€ 90.000"
+    # An abbreviation before the amount does not end its sentence; a number with a word of
+    # scale is an amount without a currency.
+    assert cost("Wat moet ik vragen over de nieuwe drone? De aanschaf kost ca. € 30.000.") \
+        == "€ 30.000"
+    assert cost("Wat moet ik vragen over het nieuwe zaaksysteem? Het college vraagt een "
+                "krediet van 1,7 miljoen.") == "1,7 miljoen"
+
+
+def test_amounts_are_read_in_their_own_statement():
+    from assistant.engine.case import _patterns, amount_statements
+
+    def read(text: str, lang: str = "nl") -> list[tuple[str, str]]:
+        return [(s, m.group(0)) for s, m in amount_statements(_patterns()[lang], text)]
+
+    assert read("Die levert jaarlijks € 200.000 extra op, de aanschaf kost € 90.000.") == [
+        ("Die levert jaarlijks € 200.000 extra op", "€ 200.000"),
+        ("de aanschaf kost € 90.000.", "€ 90.000.")]
+    assert read("De aanschaf kost ca. € 45.000. Wat vraag ik?") == [
+        ("De aanschaf kost ca. € 45.000.", "€ 45.000.")]
+    # A semicolon ends a statement; a sanction is no amount the plan costs, and one in the next
+    # clause does not take the cost with it.
+    assert read("De scanauto kost € 80.000; een boete van € 95 volgt automatisch.") == [
+        ("De scanauto kost € 80.000", "€ 80.000")]
+    assert read("Kost ons 18 mille, of ruim 2 ton met onderhoud.") == [
+        ("Kost ons 18 mille", "18 mille"), ("of ruim 2 ton met onderhoud.", "2 ton")]
+    assert read("We pay 120k per year for cameras 5 m high.", "en") == [
+        ("We pay 120k per year for cameras 5 m high.", "120k per year")]
+    assert read("Geen bedrag hier.") == []
+    # Without the proposal model's reading no amount is the cost, nor where it reads a gain
+    # more surely than a cost.
     assert "kosten" not in facets_of("De aanschaf kost € 45.000.", "nl")
-    assert facets_of("De aanschaf kost € 45.000.", "nl",
-                     lambda said: [frozenset({"cost", "gain"})] * len(said)) == {}
+    assert "kosten" not in facets_of("Dat scheelt € 40.000 per jaar.", "nl",
+                                     lambda said: [{"cost": 0.9, "gain": 0.95}] * len(said))
 
 
 @pytest.mark.parametrize(("text", "lang", "name", "expected"), [
@@ -840,3 +873,40 @@ def test_the_eval_command_counts_questions_shown_that_do_not_fit(seed_settings, 
         assert len({j.message for j in judgements}) >= 20
         assert {j.question for j in judgements} <= {e.id for e in
                                                     engine.index.selector.bank.entries}
+
+
+@pytest.mark.slow
+def test_the_eval_command_scores_which_amount_is_the_cost(seed_settings, monkeypatch, tmp_path,
+                                                          capsys, engine):
+    from assistant.cli import main
+
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(seed_settings.index.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(seed_settings.index.index_dir))
+    rows = [{"id": "a", "lang": "nl", "cost": "€ 45.000",
+             "text": "Wat moet ik vragen over de drone? De aanschaf kost € 45.000."},
+            {"id": "b", "lang": "nl", "cost": None,
+             "text": "Inwoners verdelen via het platform € 300.000 uit het wijkbudget."},
+            {"id": "c", "lang": "nl", "cost": "€ 90.000",
+             "text": "Een boete is € 95; de scanauto kost € 90.000."}]
+    path = tmp_path / "costs.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["eval", "--costs", str(path), "--json", str(out)]) == 0
+    result = json.loads(out.read_text("utf-8"))
+    assert result["messages"] == 3
+    assert result["right"] + result["wrong"] + result["missed"] == 3
+    assert result["right"] >= 2 and result["by_language"]["nl"]["right"] == result["right"]
+    assert "What the case costs in 3 messages" in capsys.readouterr().out
+    # A bad file is refused in one sentence, before the engine loads.
+    path.write_text(json.dumps(rows[0] | {"cost": "€ 50.000"}) + "\n", encoding="utf-8")
+    assert main(["eval", "--costs", str(path)]) == 2
+    assert "line 1 is not a valid entry" in capsys.readouterr().err
+
+
+def test_a_cost_found_is_judged_against_the_label():
+    from assistant.evals.costs import judge
+
+    assert judge("€ 45.000 per jaar", "€ 45.000") == "right"
+    assert judge(None, None) == "right"
+    assert judge("€ 95", "€ 45.000") == "wrong" and judge("€ 95", None) == "wrong"
+    assert judge(None, "€ 45.000") == "missed"

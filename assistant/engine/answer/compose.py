@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import zip_longest
 from os.path import commonprefix
@@ -189,11 +190,11 @@ class Composer:
         topic = q.topics[0] if q.topics else None
         subject = q.subject or (topic.name(lang) if topic else None)
         # What the technology does as the case the denkraam's questions come from has it.
+        does = characteristics_of(q, self.matcher, self.analyser.model.implied)
         answer = Answer(question=q.text, language=lang, kind=q.kind, abstained=False,
                         subject=subject, topic=topic.name(lang) if topic else None,
                         characteristics=[self.index.framework.characteristic(k).name(lang)
-                                         for k in characteristics_of(
-                                             q, self.matcher, self.analyser.model.implied)],
+                                         for k in does],
                         checked=list(retrieval.checked))
         if q.only_context:
             return self._no_question(q, answer)
@@ -206,7 +207,7 @@ class Composer:
         denkraam = q.kind == "ask" or (q.kind == "topic" and (
             q.names_technology or q.characteristics or q.topics))
         if denkraam:
-            answer.notices = self._subject_notice(q, q.name or subject)
+            answer.notices = self._subject_notice(q, q.name or subject, does)
         unsure = q.alternative in ("factual", "why", "how", "yesno")
         questions_lead = denkraam and bool(answer.notices or not unsure)
         if questions_lead:
@@ -439,9 +440,10 @@ class Composer:
             head.append(w)
         return [w for w in head if len(w) >= shortest and w not in STOPWORDS]
 
-    def _subject_notice(self, q: Query, subject: str | None) -> list[str]:
+    def _subject_notice(self, q: Query, subject: str | None, does: Sequence[str]
+                        ) -> list[str]:
         """Say so when the texts never mention the technology asked about, naming what the
-        questions rest on instead: the case's characteristics, at most
+        questions rest on instead: the case's characteristics (``does``), at most
         :data:`NOTICE_CHARACTERISTICS` of them, those with the most at stake for residents
         first (framework.yaml's ``stakes``), "onder meer" where more are left out."""
         if not subject or self._names_topic(q, subject):
@@ -452,13 +454,13 @@ class Composer:
             return []
         lang = q.language
         said = of(lang)
-        framework = self.index.framework
-        chars = sorted((framework.characteristic(k) for k in characteristics_of(
-            q, self.matcher, self.analyser.model.implied)), key=lambda c: c.stakes)
+        chars = sorted((self.index.framework.characteristic(k) for k in does),
+                       key=lambda c: c.stakes)
         if not chars:
             basis = said.BASIS_GENERAL
         else:
-            named = join_words([c.name(lang) for c in chars[:NOTICE_CHARACTERISTICS]], lang)
+            named = join_words([c.name(lang) for c in chars[:NOTICE_CHARACTERISTICS]], lang,
+                               clauses=True)
             basis = (said.BASIS_AMONG if len(chars) > NOTICE_CHARACTERISTICS
                      else said.BASIS_CHARACTERISTICS).format(characteristics=named)
         return [said.NOT_SPECIFIC.format(subject=subject, basis=basis)]
@@ -610,7 +612,7 @@ class Composer:
         q = retrieval.query
         lang = q.language
         case = case_of(q, self.matcher, self.analyser.model.implied,
-                       self.analyser.model.articles, self._read)
+                       self.analyser.model.articles, self.read_statements)
         if case.anaphor and not self._refers_to_technology(case.anaphor):
             case = replace(case, anaphor=None)
         case_vector = self._case_vector(retrieval)
@@ -693,11 +695,12 @@ class Composer:
         claimed = self.index.review.claims(vectors, lines + rest, [None] * len(vectors))
         return probes(self.index.review, lines, vectors[:len(lines)], steps, claimed)
 
-    def _read(self, sentences: list[str]) -> list[frozenset[str]]:
-        """What each of a message's ``sentences`` claims, as the proposal model reads it (for
-        the amount that is what the case costs: see :func:`~assistant.engine.case.facets_of`)."""
-        vectors = query_vectors(self.index.embed_model, sentences, spread=False)
-        return self.index.review.sentence_claims(vectors, sentences, [None] * len(sentences))
+    def read_statements(self, statements: list[str]) -> list[dict[str, float]]:
+        """How likely each of a message's ``statements`` claims each reading of the proposal
+        model (for the amount that is what the case costs: see
+        :func:`~assistant.engine.case.facets_of`)."""
+        vectors = query_vectors(self.index.embed_model, statements, spread=False)
+        return self.index.review.readings_of(vectors, statements, [None] * len(statements))
 
     def _probe_support(self, p: Probe, pool: list[tuple[Passage, np.ndarray]]
                        ) -> Passage | None:

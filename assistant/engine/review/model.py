@@ -307,20 +307,22 @@ class ReviewModel:
         """Per sentence and reading, the probability that the sentence claims it."""
         return self.readings.proba(vectors, texts, sections)
 
-    def sentence_claims(self, vectors: np.ndarray, texts: list[str],
-                        sections: list[str | None]) -> list[frozenset[str]]:
-        """Per sentence, the readings it is read as from :data:`READING_THRESHOLD`."""
+    def readings_of(self, vectors: np.ndarray, texts: list[str], sections: list[str | None]
+                    ) -> list[dict[str, float]]:
+        """Per sentence, how likely it claims each reading."""
         if not texts:
             return []
-        sure = self.read(vectors, texts, sections) >= READING_THRESHOLD
-        return [frozenset(r for r, yes in zip(self.readings.ids, row, strict=True) if yes)
-                for row in sure]
+        return [dict(zip(self.readings.ids, map(float, row), strict=True))
+                for row in self.read(vectors, texts, sections)]
 
     def claims(self, vectors: np.ndarray, texts: list[str], sections: list[str | None]
                ) -> frozenset[str]:
         """The readings a document of these sentences claims: those one of its sentences is
-        read as (:meth:`sentence_claims`)."""
-        return frozenset().union(*self.sentence_claims(vectors, texts, sections))
+        read as from :data:`READING_THRESHOLD`."""
+        if not texts:
+            return frozenset()
+        sure = self.read(vectors, texts, sections).max(axis=0) >= READING_THRESHOLD
+        return frozenset(r for r, yes in zip(self.readings.ids, sure, strict=True) if yes)
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
