@@ -60,6 +60,7 @@ class _Forms(BaseModel):
     retention_cues: tuple[str, ...] = Field(min_length=1)
     shared_cues: tuple[str, ...]
     sanctions: tuple[str, ...] = Field(min_length=1)
+    abbreviations: tuple[str, ...]
     supplier_cues: tuple[str, ...]
     legal_forms: tuple[str, ...]
     people: tuple[str, ...] = Field(min_length=1)
@@ -109,6 +110,8 @@ class _Patterns:
     place: re.Pattern[str]
     duration: re.Pattern[str]
     amount: re.Pattern[str]
+    money: re.Pattern[str]
+    abbreviations: frozenset[str]
     supplier: re.Pattern[str]
     legal: re.Pattern[str]
     people: re.Pattern[str]
@@ -126,8 +129,14 @@ class _Patterns:
         art = rf"(?:(?:{_alt(f.articles)})\s+)?"
         word = r"[^\W\d_][\w'’-]*"
         number = rf"(?:\d+(?:[.,]\d+)?|{_alt(f.numbers)})"
-        money = rf"(?:{_alt(f.currency)})"
-        scale = rf"(?:\s?(?:{_alt(f.scale)})\b)?"
+        # A currency written as a word is a whole word ("12 Europese steden" holds none).
+        money = "(?:" + "|".join(re.escape(c) + (r"\b" if c[-1:].isalnum() else "")
+                                 for c in sorted(f.currency, key=len, reverse=True)) + ")"
+        # A figure ends on a digit (the comma or full stop after it ends a clause), with the
+        # ",-" of "€ 75.000,-"; "k" right after it is a thousand ("€ 95K", "120k").
+        figure = r"\d+(?:[.,]\d+)*(?:,-)?"
+        thousand = r"k(?![\w-])"
+        scale = rf"(?:\s?(?:{_alt(f.scale)})\b|{thousand})?"
         bare = _alt(tuple(x for x in f.scale if len(x) > 1))
         per = rf"(?:\s(?:{_alt(f.per)})\b)?"
         name = r"[A-Z][\w&'’-]*(?:\s(?:[A-Z][\w&'’-]*|&\s[A-Z][\w'’-]*))*"
@@ -145,9 +154,12 @@ class _Patterns:
             duration=re.compile(rf"\b(?:(?:een|a)\s+(?=half|halve))?{number}\s+(?:{word}\s+)?"
                                 rf"(?:{_alt(f.time_units)})\b", i),
             # With a currency, or a number with a word of scale of its own ("1,7 miljoen",
-            # "2 ton", "120k"; not a one-letter one apart, "5 m" is a length).
-            amount=re.compile(rf"(?:{money}\s?\d[\d.,]*{scale}|\b\d[\d.,]*{scale}\s?{money}"
-                              rf"|\b\d[\d.,]*(?:\s?(?:{bare})\b|k\b))(?:\s?{money})?{per}", i),
+            # "2 ton", "120k"; not a one-letter one apart, "5 m" is a length; not "4K-camera's").
+            amount=re.compile(rf"(?:{money}\s?{figure}{scale}|\b{figure}{scale}\s?{money}"
+                              rf"|\b{figure}(?:\s?(?:{bare})\b|{thousand}))(?:\s?{money})?{per}",
+                              i),
+            money=re.compile(money, i),
+            abbreviations=frozenset(a.lower() for a in f.abbreviations),
             supplier=re.compile(rf"\b(?i:{_alt(f.supplier_cues)})\s+(?P<name>{name})"),
             legal=re.compile(rf"\b(?P<name>{name})\s+(?:{_alt(f.legal_forms)})(?=\W|$)"),
             people=re.compile(rf"\b{adjective}[\w'’-]*(?:{_alt(f.people)})\b", i),
@@ -192,44 +204,74 @@ _SENTENCE_BREAK = re.compile(r"[;.!?](?:\s|$)")
 # How likely each reading of the proposal model ("cost", "gain") is, per statement (see
 # ReviewModel.readings_of).
 Reader = Callable[[list[str]], Sequence[Mapping[str, float]]]
-# Where a statement an amount is read in ends: a full stop, question or exclamation mark before
-# a word with a capital (not "ca. € 45.000", "1,2 mln. euro"), a semicolon, an empty line.
-_STATEMENT_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[\"'“‘(]*[A-Z])|;\s+|\n\s*\n")
-# Where a clause ends, for a statement with several amounts: a comma, or a word joining clauses.
-_AMOUNT_CLAUSE_END = re.compile(r",\s|\s(?:en|maar|and|but)\s", re.IGNORECASE)
+# Where a statement an amount is read in may end: after a full stop, question or exclamation mark
+# and the space after it, at a semicolon, at a line end.
+_STATEMENT_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+|;\s+|\s*\n\s*")
+# What a statement cut at a clause break does not begin with (nor end with, but for a full stop
+# and with a closing bracket instead of an opening one).
+_BETWEEN = " ,;:.!?(\n"
+# Where a clause ends, for a statement with several amounts: punctuation, a bracket, a dash
+# between spaces, a line end, or a word joining clauses.
+_AMOUNT_CLAUSE_END = re.compile(r"[,;:.!?](?=\s)|[()]|\s[-–]\s|\n|\s(?:en|maar|and|but)\s",
+                                re.IGNORECASE)
 # How likely the proposal model must read a statement as a cost of the plan for its amount to be
 # what the case costs. On 140 chat messages with amounts labelled by a helper (which amount, if
-# any, is what the plan costs), 0.8 gives 97 right, 8 a wrong amount and 35 none where there is
-# one; 0.5 gives 106, 22 and 12. A wrong amount in a question is worse than none: the question
-# then states something false about the plan (see docs/knowledge.md).
+# any, is what the plan costs; evals/costs-dev.jsonl), 0.8 gives 97 right, 9 a wrong amount and
+# 34 none where there is one; 0.5 gives 106, 22 and 12. A wrong amount in a question is worse
+# than none: the question then states something false about the plan (see docs/knowledge.md).
 COST_PROBABILITY = 0.8
+
+
+def _statements(p: _Patterns, text: str) -> list[str]:
+    """``text`` cut where a statement ends (:data:`_STATEMENT_END`): not at the full stop of an
+    abbreviation of case.yaml ("ca.", "o.a.", "mln.") unless a capital follows, nor at a line
+    end before a figure or after a currency ("€\n45.000")."""
+    out, start = [], 0
+    for brk in _STATEMENT_END.finditer(text):
+        before, after = text[start:brk.start()], text[brk.end():brk.end() + 1]
+        if "\n" in brk.group(0) and (after[:1].isdigit() or before.endswith(("€", "£"))):
+            continue
+        last = before.rsplit(None, 1)[-1].lstrip("(").lower() if before.strip() else ""
+        if last[:-1] in p.abbreviations and last.endswith(".") and not after[:1].isupper():
+            continue
+        out.append(before)
+        start = brk.end()
+    out.append(text[start:])
+    return [s for s in out if s.strip()]
 
 
 def amount_statements(p: _Patterns, text: str) -> list[tuple[str, re.Match[str]]]:
     """Each amount of ``text`` with the statement it is read in: its sentence, or, where the
-    sentence holds several amounts, its part up to the clause break after it ("Dat levert
-    jaarlijks € 200.000 op" | "de aanschaf kost € 90.000"). An amount right next to a sanction
-    in its statement ("een boete van € 95") is left out."""
+    sentence holds several amounts, its part up to the clause break after it, and never past
+    the next amount ("Dat levert jaarlijks € 200.000 op" | "de aanschaf kost € 90.000"). Left
+    out: an amount right next to a sanction in its statement ("een boete van € 95"), and a
+    number with only a word of scale followed by another noun ("200 ton afval", "300 duizend
+    inwoners")."""
     out: list[tuple[str, re.Match[str]]] = []
-    for sentence in _STATEMENT_END.split(text):
-        found = list(p.amount.finditer(sentence))
+    for sentence in _statements(p, text):
+        found = [m for m in p.amount.finditer(sentence)
+                 if p.money.search(m.group(0)) or not (
+                     (nxt := words(sentence[m.end():])[:1]) and nxt[0] not in STOPWORDS)]
         cuts = [0]
-        for m in found[:-1]:
-            brk = _AMOUNT_CLAUSE_END.search(sentence, m.end())
-            cuts.append(brk.start() if brk else len(sentence))
+        for m, following in zip(found, found[1:], strict=False):
+            brk = _AMOUNT_CLAUSE_END.search(sentence, m.end(), following.start())
+            cuts.append(brk.start() if brk else following.start())
         cuts.append(len(sentence))
         for k, m in enumerate(found):
-            start, end = cuts[k], max(cuts[k + 1], m.end())
-            piece = sentence[start:end]
-            statement = piece.strip(" ,")
-            at = m.start() - start - (len(piece) - len(piece.lstrip(" ,")))
-            match = p.amount.match(statement, at)
-            if match is None:
+            piece = sentence[cuts[k]:cuts[k + 1]]
+            lead = len(piece) - len(piece.lstrip(_BETWEEN))
+            statement = piece.lstrip(_BETWEEN).rstrip(" ,;:)\n")
+            # The piece holds the whole amount (its cuts stand at or before its start and at or
+            # after its end, and an amount neither begins nor ends with what is stripped), so it
+            # is found again where it stands; a statement that lost it is not read.
+            match = p.amount.match(statement, m.start() - cuts[k] - lead)
+            if match is None or match.group(0) != m.group(0):
                 continue
             before, after = words(statement[:match.start()]), words(statement[match.end():])
-            if not (p.sanctions.search(" ".join(before[-3:]))
-                    or p.sanctions.search(" ".join(after[:2]))):
-                out.append((statement, match))
+            if p.sanctions.search(" ".join(before[-3:])) or p.sanctions.search(
+                    " ".join(after[:2])):
+                continue
+            out.append((statement, match))
     return out
 
 

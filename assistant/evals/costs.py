@@ -33,7 +33,7 @@ class CostMessage(BaseModel):
     id: str
     lang: str = Field(pattern="^(nl|en)$")
     text: str = Field(min_length=1)
-    cost: str | None
+    cost: str | None = Field(min_length=1)
 
     @model_validator(mode="after")
     def _cost_is_written(self) -> CostMessage:
@@ -51,14 +51,14 @@ def _norm(amount: str) -> str:
 
 
 def judge(found: str | None, labelled: str | None) -> str:
-    """"right" (the labelled amount, with or without what the slot adds such as "per jaar", or
-    rightly none), "wrong" (another amount) or "missed" (none where there is one)."""
+    """"right" (the labelled amount, or it with what the slot adds after it such as "per jaar";
+    or rightly none), "wrong" (another amount) or "missed" (none where there is one)."""
     if found is None:
         return "right" if labelled is None else "missed"
     if labelled is None:
         return "wrong"
     a, b = _norm(found), _norm(labelled)
-    return "right" if a.startswith(b) or b.startswith(a) else "wrong"
+    return "right" if a == b or a.startswith(b + " ") else "wrong"
 
 
 def evaluate_costs(engine: Engine, rows: list[CostMessage]) -> dict[str, Any]:

@@ -213,9 +213,9 @@ def test_amounts_are_read_in_their_own_statement():
 
     assert read("Die levert jaarlijks € 200.000 extra op, de aanschaf kost € 90.000.") == [
         ("Die levert jaarlijks € 200.000 extra op", "€ 200.000"),
-        ("de aanschaf kost € 90.000.", "€ 90.000.")]
+        ("de aanschaf kost € 90.000.", "€ 90.000")]
     assert read("De aanschaf kost ca. € 45.000. Wat vraag ik?") == [
-        ("De aanschaf kost ca. € 45.000.", "€ 45.000.")]
+        ("De aanschaf kost ca. € 45.000.", "€ 45.000")]
     # A semicolon ends a statement; a sanction is no amount the plan costs, and one in the next
     # clause does not take the cost with it.
     assert read("De scanauto kost € 80.000; een boete van € 95 volgt automatisch.") == [
@@ -225,11 +225,33 @@ def test_amounts_are_read_in_their_own_statement():
     assert read("We pay 120k per year for cameras 5 m high.", "en") == [
         ("We pay 120k per year for cameras 5 m high.", "120k per year")]
     assert read("Geen bedrag hier.") == []
+    # Two amounts without a clause break between them: each keeps its own part; a lower-case
+    # sentence and a line end end a statement, an abbreviation's full stop does not.
+    assert read("Ze kost € 45.000 (structureel € 5.000 per jaar)") == [
+        ("Ze kost € 45.000", "€ 45.000"), ("structureel € 5.000 per jaar", "€ 5.000 per jaar")]
+    assert read("de opbrengst is € 20.000 per jaar. het kost € 45.000.") == [
+        ("de opbrengst is € 20.000 per jaar.", "€ 20.000 per jaar"),
+        ("het kost € 45.000.", "€ 45.000")]
+    assert read("Opbrengst: € 20.000 per jaar\nAanschaf: € 50.000") == [
+        ("Opbrengst: € 20.000 per jaar", "€ 20.000 per jaar"), ("Aanschaf: € 50.000", "€ 50.000")]
+    assert read("De app kost 1,2 mln. Wat vraag ik?") == [("De app kost 1,2 mln.", "1,2 mln")]
+    # A figure ends on a digit; a thousand is "k" right after it; a count or a weight with a
+    # word of scale is no amount, nor is a word that begins like a currency.
+    assert read("kost € 45.000, € 5.000") == [("kost € 45.000", "€ 45.000"), ("€ 5.000", "€ 5.000")]
+    assert read("De camera's kosten € 95K per jaar.") == [
+        ("De camera's kosten € 95K per jaar.", "€ 95K per jaar")]
+    assert read("In een stad met 300 duizend inwoners kost het € 80.000, voor 200 ton afval.") \
+        == [("In een stad met 300 duizend inwoners kost het € 80.000, voor 200 ton afval.",
+             "€ 80.000")]
+    assert read("We kopen 20 4K-camera's; er doen 12 Europese steden mee.") == []
     # Without the proposal model's reading no amount is the cost, nor where it reads a gain
     # more surely than a cost.
     assert "kosten" not in facets_of("De aanschaf kost € 45.000.", "nl")
     assert "kosten" not in facets_of("Dat scheelt € 40.000 per jaar.", "nl",
                                      lambda said: [{"cost": 0.9, "gain": 0.95}] * len(said))
+    # A cost read less surely than COST_PROBABILITY is not taken.
+    assert "kosten" not in facets_of("De aanschaf kost € 45.000.", "nl",
+                                     lambda said: [{"cost": 0.7, "gain": 0.0}] * len(said))
 
 
 @pytest.mark.parametrize(("text", "lang", "name", "expected"), [
@@ -910,3 +932,6 @@ def test_a_cost_found_is_judged_against_the_label():
     assert judge(None, None) == "right"
     assert judge("€ 95", "€ 45.000") == "wrong" and judge("€ 95", None) == "wrong"
     assert judge(None, "€ 45.000") == "missed"
+    # Another figure that begins the same is another amount.
+    assert judge("€ 300", "€ 300.000") == "wrong" and judge("€ 45", "€ 450.000") == "wrong"
+    assert judge("€ 1.500.000", "€ 1.500") == "wrong"
