@@ -216,9 +216,10 @@ _AMOUNT_CLAUSE_END = re.compile(r"[,;:.!?](?=\s)|[()]|\s[-–]\s|\n|\s(?:en|maar
                                 re.IGNORECASE)
 # How likely the proposal model must read a statement as a cost of the plan for its amount to be
 # what the case costs. On 140 chat messages with amounts labelled by a helper (which amount, if
-# any, is what the plan costs; evals/costs-dev.jsonl), 0.8 gives 97 right, 9 a wrong amount and
-# 34 none where there is one; 0.5 gives 106, 22 and 12. A wrong amount in a question is worse
-# than none: the question then states something false about the plan (see docs/knowledge.md).
+# any, is what the plan costs; evals/costs-dev.jsonl), 0.8 gives 108 right, 10 a wrong amount
+# and 22 none where there is one; 0.7 gives 113, 17 and 10, 0.5 109, 27 and 4. A wrong amount in
+# a question is worse than none: the question then states something false about the plan (see
+# docs/knowledge.md).
 COST_PROBABILITY = 0.8
 
 
