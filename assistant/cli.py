@@ -118,6 +118,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.grades and not args.cases:
         print("--grades goes with --cases FILE.", file=sys.stderr)
         return 2
+    # The understanding evaluations (--kinds, --names, --conversations, --characteristics) run
+    # together; each other evaluation runs alone, so none given beside it is silently skipped.
+    given = [name for name, value in (
+        ("a reference set", args.file), ("--cases", args.cases), ("--fits", args.fits),
+        ("--readings", args.readings), ("--costs", args.costs),
+        ("--worksheets", args.worksheets),
+        ("--kinds, --names, --conversations or --characteristics",
+         args.kinds or args.names or args.conversations or args.characteristics)) if value]
+    if len(given) > 1:
+        print(f"Give one evaluation at a time: {' and '.join(given)} were given together.",
+              file=sys.stderr)
+        return 2
     baseline = load_baseline(Path(args.baseline)) if args.baseline else None
     if args.fits:  # a bad file is refused before the engine loads
         from .evals.fits import load_fits

@@ -60,9 +60,15 @@ def jsonl_entries(path: Path, model: type[BaseModel], what: str) -> list[Any]:
             continue
         try:
             out.append(model.model_validate(json.loads(line)))
-        except (ValueError, ValidationError) as exc:
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            where = ".".join(str(part) for part in error["loc"])
+            why = str(error["msg"]).removeprefix("Value error, ")
             raise EvalFileError(f"The {what} {path} line {n} is not a valid entry "
-                                f"({exc.__class__.__name__}).") from exc
+                                f"({f'{where}: {why}' if where else why}).") from exc
+        except ValueError as exc:
+            raise EvalFileError(f"The {what} {path} line {n} is not a valid entry (not JSON)."
+                                ) from exc
     if not out:
         raise EvalFileError(f"The {what} {path} holds no entries.")
     return out

@@ -922,7 +922,14 @@ def test_the_eval_command_scores_which_amount_is_the_cost(seed_settings, monkeyp
     # A bad file is refused in one sentence, before the engine loads.
     path.write_text(json.dumps(rows[0] | {"cost": "€ 50.000"}) + "\n", encoding="utf-8")
     assert main(["eval", "--costs", str(path)]) == 2
-    assert "line 1 is not a valid entry" in capsys.readouterr().err
+    assert "line 1 is not a valid entry (the cost is not written in the text)" \
+        in capsys.readouterr().err
+    path.write_text('{"id": "a", "lang": "nl",\n', encoding="utf-8")
+    assert main(["eval", "--costs", str(path)]) == 2
+    assert "line 1 is not a valid entry (not JSON)" in capsys.readouterr().err
+    # Two evaluations given together are refused, rather than one silently skipped.
+    assert main(["eval", "--costs", str(path), "--readings", str(path)]) == 2
+    assert "Give one evaluation at a time: --readings and --costs" in capsys.readouterr().err
 
 
 def test_a_cost_found_is_judged_against_the_label():
