@@ -107,17 +107,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from .evals.runner import evaluate, load_reference
 
     settings = load_settings()
-    if not (args.file or args.kinds or args.names or args.conversations or args.cases
-            or args.characteristics or args.worksheets or args.fits or args.readings
-            or args.costs):
-        print("Name a reference set, --kinds FILE, --names FILE, --conversations FILE, "
-              "--characteristics FILE, --cases FILE, --fits FILE, --readings FILE, --costs FILE "
-              "or --worksheets DIR.",
-              file=sys.stderr)
-        return 2
-    if args.grades and not args.cases:
-        print("--grades goes with --cases FILE.", file=sys.stderr)
-        return 2
     # The understanding evaluations (--kinds, --names, --conversations, --characteristics) run
     # together; each other evaluation runs alone, so none given beside it is silently skipped.
     given = [name for name, value in (
@@ -126,6 +115,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
         ("--worksheets", args.worksheets),
         ("--kinds, --names, --conversations or --characteristics",
          args.kinds or args.names or args.conversations or args.characteristics)) if value]
+    if not given:
+        print("Name a reference set, --kinds FILE, --names FILE, --conversations FILE, "
+              "--characteristics FILE, --cases FILE, --fits FILE, --readings FILE, --costs FILE "
+              "or --worksheets DIR.",
+              file=sys.stderr)
+        return 2
+    if args.grades and not args.cases:
+        print("--grades goes with --cases FILE.", file=sys.stderr)
+        return 2
     if len(given) > 1:
         print(f"Give one evaluation at a time: {' and '.join(given)} were given together.",
               file=sys.stderr)

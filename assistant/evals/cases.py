@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..engine import Engine
 from ..engine.text.words import STOPWORDS
 from ..errors import EvalFileError
-from .runner import denkraam_overlap, normalised_questions, text_lines
+from .runner import denkraam_overlap, first_problem, normalised_questions, text_lines
 
 
 class CaseQuestion(BaseModel):
@@ -61,11 +61,8 @@ def jsonl_entries(path: Path, model: type[BaseModel], what: str) -> list[Any]:
         try:
             out.append(model.model_validate(json.loads(line)))
         except ValidationError as exc:
-            error = exc.errors()[0]
-            where = ".".join(str(part) for part in error["loc"])
-            why = str(error["msg"]).removeprefix("Value error, ")
             raise EvalFileError(f"The {what} {path} line {n} is not a valid entry "
-                                f"({f'{where}: {why}' if where else why}).") from exc
+                                f"({first_problem(exc)}).") from exc
         except ValueError as exc:
             raise EvalFileError(f"The {what} {path} line {n} is not a valid entry (not JSON)."
                                 ) from exc

@@ -119,14 +119,19 @@ def load_reference(path: Path, known_docs: set[str]) -> list[RefQuestion]:
     return out
 
 
-def _first_problem(exc: ValidationError) -> str:
+def first_problem(exc: ValidationError) -> str:
     """The first thing pydantic found wrong, as "expect.0.doc: Field required"."""
     error = exc.errors()[0]
-    if error["type"] == "json_invalid":
-        return "not JSON (needs id, question, expect, abstain)"
     where = ".".join(str(part) for part in error["loc"])
     message = str(error["msg"]).removeprefix("Value error, ")
     return f"{where}: {message}" if where else message
+
+
+def _first_problem(exc: ValidationError) -> str:
+    """:func:`first_problem`, or what a reference question needs where the line is no JSON."""
+    if exc.errors()[0]["type"] == "json_invalid":
+        return "not JSON (needs id, question, expect, abstain)"
+    return first_problem(exc)
 
 
 def relevant_ids(q: RefQuestion, passages: list[Passage]) -> set[str]:

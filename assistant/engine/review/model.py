@@ -42,6 +42,7 @@ from assistant.engine.review.checklist import CHECKLIST, READINGS, Item, checkli
 from assistant.engine.review.proposal import section_name
 from assistant.engine.understanding import features as ngram_module
 from assistant.engine.understanding.features import Ngrams
+from assistant.engine.understanding.train import precision_recall_f1
 from assistant.errors import AssistantError, UnderstandingDataError
 
 LABELLED_DIR = Path(__file__).with_name("labelled")
@@ -502,12 +503,10 @@ def train_readings(vectors: np.ndarray, texts: list[str], sections: list[str | N
 
 
 def precision_recall(said: np.ndarray, real: np.ndarray) -> dict[str, float]:
-    """Precision, recall and F1 of the rows ``said`` (booleans) against the rows ``real``."""
+    """Precision, recall and F1 of the rows ``said`` (booleans) against the rows ``real``, as
+    the analyser's reports give them (:func:`.train.precision_recall_f1`)."""
     tp = int((said & real).sum())
-    precision = tp / max(int(said.sum()), 1)
-    recall = tp / max(int(real.sum()), 1)
-    return {"precision": round(precision, 3), "recall": round(recall, 3),
-            "f1": round(2 * precision * recall / max(precision + recall, 1e-9), 3)}
+    return precision_recall_f1(tp, int((said & ~real).sum()), int((~said & real).sum()))
 
 
 def gap_report(scores: np.ndarray, y: np.ndarray, groups: np.ndarray,
