@@ -16,7 +16,7 @@ labelled sentences; see :func:`_cost`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -28,6 +28,7 @@ from assistant.engine.query import Query
 from assistant.engine.text.articles import demonstrative_form
 from assistant.engine.text.words import ARTICLES, STOPWORDS, fold, words
 from assistant.engine.understanding.language import language_data
+from assistant.engine.understanding.model import SURE_PROBABILITY
 
 FILE = Path(__file__).with_name("case.yaml")
 # The slots a bank question may have besides {onderwerp}, each a facet of the case.
@@ -556,6 +557,9 @@ class Case:
     # Characteristics the analyser is unsure the technology has, most at stake for residents
     # first: the question bank's questions with `asks_whether` ask about them.
     unsure: tuple[str, ...] = ()
+    # Characteristics it has that the analyser reads as likely rather than sure
+    # (:func:`likely_of`): they lead what is at stake less (:func:`stakes_of`).
+    likely: tuple[str, ...] = ()
     # How a question after the first refers back to the technology ("deze camera" for "de
     # camera met microfoons"; :func:`.text.articles.demonstrative_form`), if that is sure.
     anaphor: str | None = None
@@ -629,6 +633,33 @@ def _werking(q: Query, technology: str | None,
     return does if does and fold(does) not in fold(technology) else None
 
 
+def likely_of(q: Query, characteristics: Sequence[str],
+              implied: Callable[[list[str]], list[str]] | None = None) -> tuple[str, ...]:
+    """Of a case's ``characteristics``, those the learned model reads as likely rather than
+    sure: below :data:`~.understanding.model.SURE_PROBABILITY`, and not implied by one it is sure
+    of. One it has no reading of (from trigger words, or implied by a sure one) is sure."""
+    read = q.characteristic_probabilities
+    sure = [k for k in characteristics if read.get(k, 1.0) >= SURE_PROBABILITY]
+    held = set(implied(sure) if implied is not None else sure)
+    return tuple(k for k in characteristics if k not in held)
+
+
+# A characteristic read as likely ranks, for what the answer leads with, as if it had at most
+# this much at stake (framework.yaml's `stakes`: 1 most): recognising people, deciding about
+# residents, enforcement and vulnerable residents assume the most of a case, and a lead that
+# assumes them wrongly misreads the whole answer (an identity wallet as a camera that follows
+# people), while what is only likely among the rest (data about people in public space for
+# lamp posts that light up when someone passes) still leads where it is most at stake.
+LIKELY_STAKES = 2
+
+
+def stakes_of(key: str, stakes: int, likely: Collection[str]) -> int:
+    """What the characteristic ``key`` puts at stake for the order of what the answer leads
+    with: its ``stakes``, no more than :data:`LIKELY_STAKES` where the analyser reads it as
+    likely (``likely``, :func:`likely_of`)."""
+    return max(stakes, LIKELY_STAKES) if key in likely else stakes
+
+
 def case_of(q: Query, matcher: Matcher,
             implied: Callable[[list[str]], list[str]] | None = None,
             articles: Mapping[str, tuple[int, int]] | None = None,
@@ -651,4 +682,5 @@ def case_of(q: Query, matcher: Matcher,
     unsure = tuple(c.key for c in sorted(q.unsure, key=lambda c: c.stakes)
                    if c.key not in characteristics)
     return Case(language=q.language, technology=technology,
-                characteristics=characteristics, facets=facets, unsure=unsure, anaphor=anaphor)
+                characteristics=characteristics, facets=facets, unsure=unsure,
+                likely=likely_of(q, characteristics, implied), anaphor=anaphor)

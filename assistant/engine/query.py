@@ -101,6 +101,10 @@ class Query:
     # What the learned model is unsure the technology does (likeliest first): the answer asks
     # about the first two the question bank has a question for (bank/select.py).
     unsure: list[Characteristic] = field(default_factory=list)
+    # How likely the learned model reads each characteristic it has a model for (empty where the
+    # characteristics come from trigger words): what the answer leads with comes from those it
+    # is sure of (case.likely_of).
+    characteristic_probabilities: dict[str, float] = field(default_factory=dict)
     # A what-to-ask question or bare topic whose subject names a technology: the learned model
     # read its characteristics with what the message describes (else they are trigger words).
     names_technology: bool = False
@@ -399,6 +403,7 @@ class QueryAnalyser:
         when there is no subject. With what those imply (:meth:`_with_implied`)."""
         if described is None:
             described = q.described
+        q.characteristic_probabilities = {}
         if q.subject:
             found = self.matcher.characteristics_in([q.corrected.get(w, w)
                                                      for w in words(q.subject)])
@@ -411,10 +416,14 @@ class QueryAnalyser:
                 case = case_text(q.subject, described)
                 triggered = set(keys) | {c.key for c in
                                          self.matcher.characteristics_in(words(described))}
-                keys, unsure = self.model.reading(case, self.vector(case), triggered,
+                vector = self.vector(case)
+                learned = self.model.characteristic_probabilities(case, vector, triggered)
+                keys, unsure = self.model.reading(case, vector, triggered,
                                                   self.vector(phrase_form(q.subject)),
                                                   alone=named_alone(q.subject, described,
-                                                                    self.model.frame_words))
+                                                                    self.model.frame_words),
+                                                  learned=learned)
+                q.characteristic_probabilities = learned
                 q.unsure = [self._characteristics[k] for k in unsure
                             if k in self._characteristics]
                 q.names_technology = True
@@ -461,6 +470,9 @@ class QueryAnalyser:
             added = self.matcher.characteristics_in(words(condition))
             base.characteristics = self._with_implied(
                 c.key for c in [*previous.characteristics, *added])
+            # What the condition says the technology does is sure, however the plan was read.
+            base.characteristic_probabilities = previous.characteristic_probabilities | {
+                c.key: 1.0 for c in added}
             base.unsure = [c for c in previous.unsure if c not in base.characteristics]
         elif how == "why":
             base.explains = previous.explains or previous
@@ -493,6 +505,8 @@ class QueryAnalyser:
                          for c in self.matcher.characteristics_in(words(condition))]
                 base.characteristics = self._with_implied(
                     c.key for c in [*base.characteristics, *added])
+                base.characteristic_probabilities = base.characteristic_probabilities | {
+                    c.key: 1.0 for c in added}
                 base.unsure = [c for c in base.unsure if c not in base.characteristics]
         base.in_domain = previous.in_domain or own.in_domain
         return base

@@ -3,15 +3,24 @@ choice of questions per case (with a fake set of vectors, fast) and, with the re
 that engage with the case and hold on a corpus without the seed texts."""
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from assistant.engine.bank import Entry, Selector, load_bank
 from assistant.engine.bank.schema import QUESTIONS, REASONS, Bank, Reason
-from assistant.engine.case import Case, facets_of, function_of
+from assistant.engine.case import (
+    LIKELY_STAKES,
+    Case,
+    facets_of,
+    function_of,
+    likely_of,
+    stakes_of,
+)
 from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Characteristic, Framework
+from assistant.engine.query import Query
 from assistant.engine.text.words import fold
 from assistant.errors import UnderstandingDataError
 
@@ -582,6 +591,62 @@ def test_the_values_of_what_decides_or_acts_on_residents_lead_those_of_how_it_is
     once = Selector(bank, {"nl": np.zeros((0, 8), np.float32)},
                     (c for c in framework.characteristics))
     assert once.stakes == stakes and once.own_values["herkent-personen"][0] == "privacy"
+
+
+def test_what_the_analyser_only_reads_as_likely_does_not_lead_the_values_as_most_at_stake():
+    framework = Framework.parse((SEED_CORPUS / "framework.yaml").read_text(encoding="utf-8"))
+    stakes = {c.key: c.stakes for c in framework.characteristics}
+    assert stakes["herkent-personen"] == 1 and stakes["vervangt-contact"] == 2
+    reasons = (Reason(value="inclusie", needs=("vervangt-contact",), nl="loket", en="desks"),
+               Reason(value="privacy", needs=("herkent-personen",), nl="gevolgd",
+                      en="followed"),
+               Reason(value="privacy", needs=("persoonsgegevens",), nl="herleidbaar",
+                      en="traced"),
+               Reason(value="autonomie", needs=("herkent-personen",), nl="mijden", en="avoid"))
+    bank = Bank(entries=(), concerns=(), reasons=reasons)
+    values = ("inclusie", "privacy", "autonomie")
+    pool = [(_passage("p", [4], list(values)), np.ones(8, dtype=np.float32) / 8 ** 0.5)]
+    vector = np.ones(8, dtype=np.float32) / 8 ** 0.5
+    selector = Selector(bank, {"nl": np.zeros((0, 8), np.float32)}, framework.characteristics)
+    sure = Case(language="nl", technology="de wallet", characteristics=(
+        "vervangt-contact", "herkent-personen", "persoonsgegevens"))
+    got = selector.select(sure, vector, pool).values
+    # Sure of all three: recognising people is most at stake, with its own reason for privacy.
+    assert [v.key for v in got] == ["privacy", "autonomie", "inclusie"]
+    assert got[0].reason == "gevolgd"
+    # Recognising people only likely: it ranks with what has less at stake, after the contact
+    # with the municipality (first in the case's order), and privacy gives the reason that rests
+    # on the personal data, not the one that assumes recognition.
+    likely = replace(sure, likely=("herkent-personen",))
+    got = selector.select(likely, vector, pool).values
+    assert [v.key for v in got] == ["inclusie", "privacy", "autonomie"]
+    assert got[1].reason == "herleidbaar"
+    # Likely data in public space (stakes 2 already) keeps its place: only what assumes the most
+    # of a case gives way.
+    assert stakes_of("data-openbare-ruimte", 2, {"data-openbare-ruimte"}) == 2
+    assert stakes_of("herkent-personen", 1, {"herkent-personen"}) == LIKELY_STAKES == 2
+    assert stakes_of("herkent-personen", 1, ()) == 1
+
+
+def test_a_characteristic_is_likely_below_the_sure_probability_unless_a_sure_one_implies_it():
+    query = Query(text="t", language="nl", kind="ask", subject="x", details=[], folded=[],
+                  tokens=[], expansion=[])
+    keys = ["experiment", "herkent-personen", "persoonsgegevens", "handhaving"]
+
+    def implied(given):
+        return list(dict.fromkeys([*given, *(["persoonsgegevens"] if "herkent-personen" in given
+                                             or "handhaving" in given else [])]))
+
+    query.characteristic_probabilities = {"experiment": 0.99, "herkent-personen": 0.8,
+                                          "persoonsgegevens": 0.3, "handhaving": 0.95}
+    # Personal data is read low, but enforcement (sure) implies it; recognition stays likely.
+    assert likely_of(query, keys, implied) == ("herkent-personen",)
+    query.characteristic_probabilities["handhaving"] = 0.85
+    assert likely_of(query, keys, implied) == ("herkent-personen", "persoonsgegevens",
+                                               "handhaving")
+    # From trigger words, without a reading: sure, as before.
+    query.characteristic_probabilities = {}
+    assert likely_of(query, keys, implied) == ()
 
 
 @pytest.mark.slow

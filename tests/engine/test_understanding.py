@@ -970,6 +970,52 @@ def test_a_place_before_the_technology_is_not_part_of_its_name(engine, message, 
     assert " ".join(named) == name
 
 
+def test_the_case_knows_which_characteristics_the_analyser_is_sure_of(engine):
+    from assistant.engine.case import case_of
+    from assistant.engine.understanding.model import (
+        CHARACTERISTIC_PROBABILITY,
+        SURE_PROBABILITY,
+    )
+
+    implied = engine.index.analyser.implied
+    seen = {"sure": 0, "likely": 0}
+    for message in ("Wat moet ik vragen over slimme camera's met gezichtsherkenning in het "
+                    "centrum?",
+                    "Our municipality joins a 6-month pilot with a digital identity wallet: "
+                    "residents log in to municipal services with an app on their phone. What "
+                    "should I ask?",
+                    "Wat moet ik vragen over led-verlichting in lantaarnpalen die feller gaat "
+                    "branden als er iemand langsloopt?",
+                    "Wat moet ik vragen over een algoritme dat bijstandsaanvragen beoordeelt?"):
+        query = engine.analyse(message)
+        read = query.characteristic_probabilities
+        assert read and set(read) <= {c.key for c in engine.index.framework.characteristics}
+        case = case_of(query, engine.index.matcher, implied)
+        sure = [k for k in case.characteristics if read.get(k, 1.0) >= SURE_PROBABILITY]
+        for key in case.characteristics:
+            if key in case.likely:
+                # Read as likely: given, below the sure probability, implied by nothing sure.
+                assert read[key] < SURE_PROBABILITY and key not in implied(sure)
+                assert read[key] >= CHARACTERISTIC_PROBABILITY or key in implied(
+                    list(case.characteristics))
+            else:
+                assert read.get(key, 1.0) >= SURE_PROBABILITY or key in implied(sure)
+        seen["likely"] += len(case.likely)
+        seen["sure"] += len(case.characteristics) - len(case.likely)
+    assert seen["sure"] and seen["likely"]  # both kinds occur among these four
+    # A follow-up with a condition keeps the reading; a question that names no technology has
+    # none, and all its characteristics are sure (they come from trigger words).
+    first = engine.analyse("Wat moet ik vragen over slimme camera's in het centrum?")
+    then = engine.analyse("En als het een proef is?", previous=first)
+    # What the condition says is sure; the rest is read as before.
+    assert then.characteristic_probabilities == first.characteristic_probabilities | {
+        "experiment": 1.0}
+    assert "experiment" not in case_of(then, engine.index.matcher, implied).likely
+    plain = engine.analyse("Wat is een DPIA?")
+    assert plain.characteristic_probabilities == {}
+    assert case_of(plain, engine.index.matcher, implied).likely == ()
+
+
 def test_what_the_model_is_unsure_of_is_read_apart_and_kept_by_a_condition(engine):
     from assistant.engine.case import case_of
     from assistant.engine.understanding.model import (

@@ -48,7 +48,7 @@ from assistant.engine.answer.model import (
 )
 from assistant.engine.answer.probes import Probe, described_statements, probes
 from assistant.engine.bank.select import Chosen
-from assistant.engine.case import case_of, characteristics_of
+from assistant.engine.case import case_of, characteristics_of, likely_of, stakes_of
 from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Concept
 from assistant.engine.index.build import LoadedIndex
@@ -445,7 +445,8 @@ class Composer:
         """Say so when the texts never mention the technology asked about, naming what the
         questions rest on instead: the case's characteristics (``does``), at most
         :data:`NOTICE_CHARACTERISTICS` of them, those with the most at stake for residents
-        first (framework.yaml's ``stakes``), "onder meer" where more are left out."""
+        first (framework.yaml's ``stakes``, less for what the analyser reads as likely:
+        :func:`.case.stakes_of`), "onder meer" where more are left out."""
         if not subject or self._names_topic(q, subject):
             return []
         # One word of the technology's name the texts never use means they do not deal with it
@@ -454,8 +455,9 @@ class Composer:
             return []
         lang = q.language
         said = of(lang)
+        likely = set(likely_of(q, does, self.analyser.model.implied))
         chars = sorted((self.index.framework.characteristic(k) for k in does),
-                       key=lambda c: c.stakes)
+                       key=lambda c: stakes_of(c.key, c.stakes, likely))
         if not chars:
             basis = said.BASIS_GENERAL
         else:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.engine.bank.schema import STEP_GROUND, SUBJECT_SLOT, Bank, Entry, Reason
-from assistant.engine.case import Case
+from assistant.engine.case import Case, stakes_of
 from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Characteristic
 
@@ -190,27 +190,42 @@ class Selector:
     def _values(self, case: Case, case_vector: np.ndarray, chosen: list[Chosen],
                 pool: list[tuple[Passage, np.ndarray]]) -> list[ValueReason]:
         """The public values at stake: those with a reason for this case first (the most
-        particular reason of each), then those the chosen questions serve; each cited to the
-        retrieved passage naming it that is closest to the case."""
+        particular reason of each, one that assumes what the analyser doubts only where there is
+        no other), then those the chosen questions serve; each cited to the retrieved passage
+        naming it that is closest to the case."""
         features = case.features
+        likely = set(case.likely)
+
+        def stakes(key: str) -> int:
+            return stakes_of(key, self.stakes.get(key, 2), likely)
+
+        # Characteristics read as likely that rank lower for it (stakes_of): a reason that
+        # assumes one of them gives way to one that does not.
+        doubted = {k for k in likely if stakes(k) != self.stakes.get(k, 2)}
+
+        def particular(r: Reason) -> tuple[bool, int]:
+            return not doubted & set(r.needs), len(r.needs)
+
         reasons: dict[str, Reason] = {}
         for r in self.bank.reasons:
             if set(r.needs) <= features:
                 held = reasons.get(r.value)
-                if held is None or len(r.needs) > len(held.needs):
+                if held is None or particular(r) > particular(held):
                     reasons[r.value] = r
         # Of the values with a reason for the case, those of the characteristics with the most at
         # stake for residents first (what decides about them before what only watches them, and
         # that before how it is organised: framework.yaml's `stakes`), each group in the case's
         # order, and the values of one characteristic in the order framework.yaml gives them; a
         # value no characteristic of the case names ranks by those its reason needs. (Which
-        # reason a value shows is still its most particular one.)
+        # reason a value shows is still the one chosen above.) A characteristic the analyser
+        # reads as likely counts as one with less at stake (case.stakes_of): the answer leads
+        # with the first value, and its reason and question.
         order = list(case.characteristics)
 
         def rank(value: str) -> tuple[int, int, int]:
-            named = [(self.stakes.get(n, 2), i, self.own_values[n].index(value))
+            named = [(stakes(n), i, self.own_values[n].index(value))
                      for i, n in enumerate(order) if value in self.own_values.get(n, ())]
-            needed = [(self.stakes.get(n, 2), order.index(n), len(self.own_values.get(n, ())))
+            needed = [(stakes(n), order.index(n), len(self.own_values.get(n, ())))
                       for n in reasons[value].needs if n in order]
             return min(named or needed, default=(4, len(order), 0))
 

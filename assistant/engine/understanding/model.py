@@ -95,6 +95,15 @@ CHARACTERISTIC_PROBABILITY = 0.75
 # (0.36 between 0.4 and 0.5, 0.88 from 0.75 on): a coin toss, which is what a council member
 # should put to the college.
 UNSURE_PROBABILITY = 0.5
+# From this probability a characteristic the analyser gives is sure; between
+# CHARACTERISTIC_PROBABILITY and this it is likely. What the answer leads with (the public value
+# most at stake, its question, the characteristics the notice names) comes from the sure ones
+# first: cross-validated over unseen technologies (grouped folds, 1,349 cases), 0.75 of the
+# case-characteristic pairs read from 0.75 to 0.9 have it against 0.93 from 0.9 on (for those
+# most at stake: recognising people 0.64 against 0.83, enforcement 0.60 against 0.89, deciding
+# about residents 0.73 against 0.93), while a lead that assumes what the case lacks misreads
+# the whole answer.
+SURE_PROBABILITY = 0.9
 # How much of a described or pasted plan is read with the technology (for its characteristics
 # and, being the same text, for retrieval of a what-to-ask question).
 CONTEXT_CHARS = 500
@@ -562,14 +571,16 @@ class AnalyserModel:
         return self.reading(text, vector, triggered, phrase_vector, alone)[0]
 
     def reading(self, text: str, vector: np.ndarray, triggered: Collection[str] = (),
-                phrase_vector: np.ndarray | None = None, alone: bool = False
-                ) -> tuple[list[str], list[str]]:
+                phrase_vector: np.ndarray | None = None, alone: bool = False,
+                learned: dict[str, float] | None = None) -> tuple[list[str], list[str]]:
         """The characteristics of the case (:meth:`characteristics`) and, likeliest first, the
         learned ones it is unsure of: from :data:`UNSURE_PROBABILITY` up to the probability at
         which one is given, and not implied by one the learned models give; for a technology
         named alone (``alone``), after them those the model for names reads from
-        :data:`UNSURE_PROBABILITY` on (:meth:`characteristic_probabilities`)."""
-        learned = self.characteristic_probabilities(text, vector, triggered)
+        :data:`UNSURE_PROBABILITY` on (:meth:`characteristic_probabilities`). ``learned`` are
+        the probabilities of :meth:`characteristic_probabilities` where the caller has them."""
+        if learned is None:
+            learned = self.characteristic_probabilities(text, vector, triggered)
         ranked = sorted(learned.items(), key=lambda kv: -kv[1])
         out = [k for k, p in ranked if p >= CHARACTERISTIC_PROBABILITY]
         implied = set(self.implied(out))
