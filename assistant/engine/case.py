@@ -636,8 +636,10 @@ def _werking(q: Query, technology: str | None,
 def likely_of(q: Query, characteristics: Sequence[str],
               implied: Callable[[list[str]], list[str]] | None = None) -> tuple[str, ...]:
     """Of a case's ``characteristics``, those the learned model reads as likely rather than
-    sure: below :data:`~.understanding.model.SURE_PROBABILITY`, and not implied by one it is sure
-    of. One it has no reading of (from trigger words, or implied by a sure one) is sure."""
+    sure: below :data:`~.understanding.model.SURE_PROBABILITY`, and not implied (``implied``,
+    the analyser model's :meth:`~.AnalyserModel.implied`) by one it is sure of. One it has no
+    reading of (the question named no technology, or no model was learned for it) is sure.
+    Without ``implied``, an implied one is judged by its own reading alone."""
     read = q.characteristic_probabilities
     sure = [k for k in characteristics if read.get(k, 1.0) >= SURE_PROBABILITY]
     held = set(implied(sure) if implied is not None else sure)

@@ -101,9 +101,10 @@ class Query:
     # What the learned model is unsure the technology does (likeliest first): the answer asks
     # about the first two the question bank has a question for (bank/select.py).
     unsure: list[Characteristic] = field(default_factory=list)
-    # How likely the learned model reads each characteristic it has a model for (empty where the
-    # characteristics come from trigger words): what the answer leads with comes from those it
-    # is sure of (case.likely_of).
+    # How likely the learned model read each characteristic it has a model for, where it read the
+    # technology (else empty), and 1.0 for what the name of a technology named alone or a
+    # follow-up's condition says it does: which ones are only likely (case.likely_of) and so do
+    # not lead the answer as most at stake.
     characteristic_probabilities: dict[str, float] = field(default_factory=dict)
     # A what-to-ask question or bare topic whose subject names a technology: the learned model
     # read its characteristics with what the message describes (else they are trigger words).
@@ -414,16 +415,21 @@ class QueryAnalyser:
                 # without the plan described before). For a what-to-ask question it is the text
                 # retrieval searches with (Retriever.query_vector), so it is embedded once.
                 case = case_text(q.subject, described)
-                triggered = set(keys) | {c.key for c in
+                named = set(keys)
+                triggered = named | {c.key for c in
                                          self.matcher.characteristics_in(words(described))}
                 vector = self.vector(case)
                 learned = self.model.characteristic_probabilities(case, vector, triggered)
+                alone = named_alone(q.subject, described, self.model.frame_words)
                 keys, unsure = self.model.reading(case, vector, triggered,
                                                   self.vector(phrase_form(q.subject)),
-                                                  alone=named_alone(q.subject, described,
-                                                                    self.model.frame_words),
-                                                  learned=learned)
-                q.characteristic_probabilities = learned
+                                                  alone=alone, learned=learned)
+                # A technology named without a description is what its name says it does
+                # ("gezichtsherkenning": framework.yaml's trigger words in the name), however
+                # surely the model reads it; a description may qualify the name ("zonder
+                # gezichtsherkenning"), so there the model's reading stands.
+                q.characteristic_probabilities = learned | {
+                    k: 1.0 for k in named if alone and k in keys and k in learned}
                 q.unsure = [self._characteristics[k] for k in unsure
                             if k in self._characteristics]
                 q.names_technology = True

@@ -621,8 +621,23 @@ def test_what_the_analyser_only_reads_as_likely_does_not_lead_the_values_as_most
     got = selector.select(likely, vector, pool).values
     assert [v.key for v in got] == ["inclusie", "privacy", "autonomie"]
     assert got[1].reason == "herleidbaar"
-    # Likely data in public space (stakes 2 already) keeps its place: only what assumes the most
-    # of a case gives way.
+    # Likely data in public space (stakes 2 already) keeps its place and its reason: only what
+    # assumes the most of a case gives way.
+    public = (Reason(value="privacy", needs=("data-openbare-ruimte",), nl="waargenomen",
+                     en="observed"),
+              Reason(value="privacy", needs=("marktpartijen",), nl="leverancier",
+                     en="vendor"),
+              Reason(value="leefbaarheid", needs=("fysieke-infrastructuur",), nl="straatbeeld",
+                     en="streetscape"))
+    lamps = Selector(Bank(entries=(), concerns=(), reasons=public),
+                     {"nl": np.zeros((0, 8), np.float32)}, framework.characteristics)
+    pool = [(_passage("p", [4], ["privacy", "leefbaarheid"]),
+             np.ones(8, dtype=np.float32) / 8 ** 0.5)]
+    case = Case(language="nl", technology="lantaarnpalen", characteristics=(
+        "fysieke-infrastructuur", "marktpartijen", "data-openbare-ruimte"),
+        likely=("data-openbare-ruimte",))
+    got = lamps.select(case, vector, pool).values
+    assert [v.key for v in got] == ["privacy", "leefbaarheid"] and got[0].reason == "waargenomen"
     assert stakes_of("data-openbare-ruimte", 2, {"data-openbare-ruimte"}) == 2
     assert stakes_of("herkent-personen", 1, {"herkent-personen"}) == LIKELY_STAKES == 2
     assert stakes_of("herkent-personen", 1, ()) == 1

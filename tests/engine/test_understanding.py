@@ -1003,6 +1003,25 @@ def test_the_case_knows_which_characteristics_the_analyser_is_sure_of(engine):
         seen["likely"] += len(case.likely)
         seen["sure"] += len(case.characteristics) - len(case.likely)
     assert seen["sure"] and seen["likely"]  # both kinds occur among these four
+    # A technology named alone is what its name says it does, however surely the model reads it.
+    named = engine.analyse("Wat moet ik vragen over gezichtsherkenning?")
+    assert named.characteristic_probabilities["herkent-personen"] == 1.0
+    assert "herkent-personen" not in case_of(named, engine.index.matcher, implied).likely
+    # The identity wallet the model reads as recognising people at 0.77 (development set d13):
+    # likely, so the answer does not lead with recognition.
+    wallet = ("Our municipality (Nijmegen) is joining a 6-month pilot with the European digital "
+              "identity wallet: 500 residents can log in to municipal services and prove their "
+              "age at the library with an app on their phone. What should a council member pay "
+              "attention to?")
+    query = engine.analyse(wallet)
+    assert CHARACTERISTIC_PROBABILITY <= query.characteristic_probabilities[
+        "herkent-personen"] < SURE_PROBABILITY
+    case = case_of(query, engine.index.matcher, implied)
+    assert "herkent-personen" in case.characteristics and "herkent-personen" in case.likely
+    answer = engine.ask(query)
+    assert answer.public_values and answer.public_values[0].key not in ("privacy", "autonomie")
+    assert not any("herkenn" in c.lower() or "recognis" in c.lower()
+                   for c in answer.notices), answer.notices
     # A follow-up with a condition keeps the reading; a question that names no technology has
     # none, and all its characteristics are sure (they come from trigger words).
     first = engine.analyse("Wat moet ik vragen over slimme camera's in het centrum?")

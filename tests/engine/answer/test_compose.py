@@ -8,6 +8,7 @@ import pytest
 from assistant.engine.answer.compose import VERDICT_VALUES, Composer
 from assistant.engine.answer.model import VERDICT_MARK, Answer, ValueItem
 from assistant.engine.answer.probes import DESCRIBED_WORDS
+from assistant.engine.case import case_of, stakes_of
 from assistant.engine.text.prose import join_words
 from assistant.engine.text.words import fold
 from assistant.render.markdown import render_markdown
@@ -107,16 +108,18 @@ def test_a_technology_the_texts_do_not_name_is_said_so(engine):
     assert answer.notices and "gezichtsherkenning" in answer.notices[0]
     assert "individuele personen kan herkennen" in answer.notices[0]
     # It names what the questions rest on in two clauses, those with most at stake for residents
-    # (framework.yaml's stakes), not the seven things a scan car does; "onder meer" says that
-    # there are more.
+    # (framework.yaml's stakes, less for what the analyser only reads as likely), not the seven
+    # things a scan car does; "onder meer" says that there are more.
     assert "onder meer" in answer.notices[0]
-    stakes = {c.name("nl"): c.stakes for c in engine.index.framework.characteristics}
-    stakes_en = {c.name("en"): c.stakes for c in engine.index.framework.characteristics}
-    for message, said, among in (
+    characteristics = engine.index.framework.characteristics
+    for message, lang, among in (
             ("Wat moet ik vragen over een scanauto die kentekens scant voor de "
-             "parkeerhandhaving?", stakes, "technologie die onder meer "),
+             "parkeerhandhaving?", "nl", "technologie die onder meer "),
             ("What should I ask about a scan car that reads licence plates for parking "
-             "enforcement?", stakes_en, "technology that, among other things, ")):
+             "enforcement?", "en", "technology that, among other things, ")):
+        likely = case_of(engine.analyse(message), engine.index.matcher,
+                         engine.index.analyser.implied).likely
+        said = {c.name(lang): stakes_of(c.key, c.stakes, likely) for c in characteristics}
         scan = engine.ask(message)
         assert len(scan.characteristics) > 2 and among in scan.notices[0]
         named = [c for c in scan.characteristics if c in scan.notices[0]]
