@@ -417,7 +417,7 @@ class QueryAnalyser:
                 case = case_text(q.subject, described)
                 named = set(keys)
                 triggered = named | {c.key for c in
-                                         self.matcher.characteristics_in(words(described))}
+                                     self.matcher.characteristics_in(words(described))}
                 vector = self.vector(case)
                 learned = self.model.characteristic_probabilities(case, vector, triggered)
                 alone = named_alone(q.subject, described, self.model.frame_words)
