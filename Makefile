@@ -7,7 +7,7 @@ QUESTION ?= Wat moet ik vragen over wifi-telling?
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install dev browser services run cluster ask index test test-fast test-llm lint docs docs-build eval eval-municipal eval-added-dev eval-added-dev2 eval-added-dev3 eval-added bench \
+.PHONY: install dev browser services run cluster ask index test test-fast test-llm lint docs docs-build eval eval-municipal eval-added-dev eval-added-dev2 eval-added-dev3 eval-added-dev4 eval-added eval-added2 bench \
 	bench-chat bench-widget bench-load bench-scale clean
 
 $(BIN)/python:
@@ -103,8 +103,8 @@ eval-municipal: install
 		$(BIN)/assistant eval evals/municipal.jsonl --json evals/reports/municipal.json
 
 # Answers about documents a municipality adds: the seed texts plus a folder of such documents,
-# indexed in build/. evals/added-dev/, evals/added-dev2/ and evals/added-dev3/ are development sets; evals/heldout/added/ the held-out
-# test, written from a brief by someone who had not seen the code, and never tuned on.
+# indexed in build/. evals/added-dev/ to evals/added-dev4/ are development sets; evals/heldout/added/ and evals/heldout/added2/ the held-out
+# tests, written from a brief by someone who had not seen the code, and never tuned on.
 define added_eval
 	rm -rf build/$(1) && mkdir -p build/$(1)/corpus
 	cp corpus/* build/$(1)/corpus/
@@ -125,8 +125,14 @@ eval-added-dev2: install
 eval-added-dev3: install
 	$(call added_eval,added-dev3,evals/added-dev3,evals/added-dev3.jsonl)
 
+eval-added-dev4: install
+	$(call added_eval,added-dev4,evals/added-dev4,evals/added-dev4.jsonl)
+
 eval-added: install
 	$(call added_eval,added,evals/heldout/added,evals/heldout/added.jsonl)
+
+eval-added2: install
+	$(call added_eval,added2,evals/heldout/added2,evals/heldout/added2.jsonl)
 
 bench: install
 	$(BIN)/python benchmarks/bench.py

@@ -76,6 +76,7 @@ class Forms(BaseModel):
     rate_openers_after_figure: tuple[str, ...]
     not_rates: tuple[str, ...]
     how_often: tuple[str, ...]
+    comparatives: dict[str, tuple[str, ...]]
     times: tuple[str, ...]
     frequencies: tuple[str, ...]
     prepositions: tuple[str, ...]
@@ -120,6 +121,10 @@ class _Words:
                            | frozenset(p.split()[-1] for p in merged("percent") if " " in p)
                            | frozenset(_DENOMINATORS) | {"half", "helft"})
         self.how_often = _phrases(merged("how_often"))
+        # What a comparative after "hoeveel" or "how many" measures, per detail.
+        self.comparatives = {detail: frozenset(fold(c) for f in forms
+                                               for c in f.comparatives.get(detail, ()))
+                             for detail in dict.fromkeys(k for f in forms for k in f.comparatives)}
         self.times = frozenset(merged("times"))
         self.frequencies = _phrases(merged("frequencies"))
         self.prepositions = frozenset(merged("prepositions"))
@@ -241,7 +246,31 @@ def asked(question: str, lang: str) -> list[str]:
         return [d for d in DETAILS if d in out and d != "count" or d == "amount"]
     if "count" in out and counted(_HOW_MANY) & w.units:
         return [d for d in DETAILS if d in out and d != "count" or d == "duration"]
+    # "hoeveel sneller", "hoeveel goedkoper": a difference, in what the comparative measures
+    # (time, money); "hoeveel meer", "how many more" stay a count.
+    difference = compared(question)
+    if "count" in out and difference:
+        return [d for d in DETAILS if d in out and d != "count" or d == difference]
     return out
+
+
+def compared(question: str) -> str | None:
+    """The detail a comparative right after "hoeveel" or "how many" measures: "hoeveel sneller"
+    a duration, "hoeveel goedkoper" an amount, "hoeveel meer", "hoeveel hoger" or "how many
+    more" a count (of anything). Such a question asks for a difference, which a text gives in
+    its own way ("van 14 naar 6 dagen", "vroeger zes uur, nu een kwartier"), and whether a
+    figure of that kind is the difference asked for, between the same two things, is more than
+    the detail check reads: see ``retrieve.py``."""
+    folded = words(question)
+    after = {fold(folded[i + 1]) for i, w in enumerate(folded[:-1]) if w in _HOW_MANY}
+    return next((detail for detail, forms in _words().comparatives.items() if after & forms),
+                None)
+
+
+def is_comparative(word: str) -> bool:
+    """Whether ``word`` (folded) is a comparative the details file names ("sneller", "meer",
+    "more")."""
+    return any(word in forms for forms in _words().comparatives.values())
 
 
 _HOW_MUCH = frozenset({"hoeveel", "much"})

@@ -114,7 +114,8 @@ def _counts(query: Query, sentence: str, stated: frozenset[str]) -> bool:
     folded = query.folded
     noun = next((folded[i + 1] for i, w in enumerate(folded[:-1])
                  if w in ("hoeveel", "many")), None)
-    if noun is None or noun in _GENERIC_COUNTED:
+    if noun is None or noun in _GENERIC_COUNTED or details.is_comparative(noun):
+        # "hoeveel meer", "how many more": a difference, which any number can give.
         return True
     if detect_language(sentence) != query.language:
         # The noun is read in the question's language: "complaints" cannot be matched word for
@@ -381,15 +382,23 @@ class Retriever:
             # Security B.V. als leverancier gekozen" for "welke leverancier") answers however
             # little else it shares with the question.
             party = language_data(query.language).party_heads(query.asked)
+            # A difference ("hoeveel sneller", "hoeveel meer"): a figure of its kind close to
+            # the question may be the difference between other things (the time to another
+            # destination, the saving of another service), which the check cannot tell apart,
+            # so the best such sentence is quoted under the caution below, not as the answer.
+            difference = details.compared(query.asked)
             for detail in query.details:
                 found = [s for s in pool if detail in s.holds
                          and (s.base >= best - DETAIL_MARGIN
                               or detail == "name" and mentions(s.text, party))
                          and all(y in s.text or y in (s.previous or "") for y in years)]
-                if found:
+                if found and detail != difference:
                     holding.append(max(found, key=lambda s: s.base))
                     continue
                 out.append(detail)
+                if found:
+                    nearest[detail] = max(found, key=lambda s: s.base)
+                    continue
                 # The closest statement of that kind of detail: one that would have answered,
                 # as close to the question as a sentence holding it must be, but for what it is
                 # per or which year it is about ("in 2026" for 2025, a one-off amount for a

@@ -155,9 +155,28 @@ def test_how_often_a_text_says_something_happens(text, says):
     ("Hoeveel minuten moet het geluid te hard zijn?", "nl", ["duration"]),
     ("How many minutes are the recordings kept?", "en", ["duration"]),
     ("How much rent does the municipality pay?", "en", ["amount"]),
+    # A comparative after "hoeveel" asks for a difference in what it measures: time, money, or
+    # (a count of) anything.
+    ("Hoeveel sneller wordt een aanvraag afgehandeld?", "nl", ["duration"]),
+    ("Hoeveel goedkoper is de nieuwe licentie?", "nl", ["amount"]),
+    ("Hoeveel meer meldingen kwamen er binnen?", "nl", ["count"]),
+    ("How many more complaints came in?", "en", ["count"]),
 ])
 def test_what_is_counted_says_which_detail_is_asked(question, lang, asked):
     assert details.asked(question, lang) == asked
+
+
+@pytest.mark.parametrize(("question", "difference"), [
+    ("Hoeveel sneller wordt een aanvraag afgehandeld?", "duration"),
+    ("hoeveel korter moet je wachten?", "duration"),
+    ("Hoeveel goedkoper is de nieuwe licentie?", "amount"),
+    ("Hoeveel minder telefoontjes kwamen er?", "count"),
+    ("How many more complaints came in?", "count"),
+    ("Hoeveel sensoren komen er?", None),
+    ("Is de app sneller dan het formulier?", None),
+])
+def test_a_comparative_after_hoeveel_asks_for_a_difference(question, difference):
+    assert details.compared(question) == difference
 
 
 def test_every_detail_a_question_can_ask_for_has_its_sentence_when_missing():

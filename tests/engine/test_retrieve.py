@@ -127,7 +127,8 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
         "# Raadsinformatiebrief over de Meldwijzer\n\n"
         "Sinds maart 2025 kunnen inwoners van Zeedorp meldingen over de openbare ruimte doen met "
         "de app Meldwijzer. In 2026 ontving de gemeente via de Meldwijzer 412 klachten over "
-        "losliggende stoeptegels en kapotte lantaarnpalen. De app is gebouwd door het eigen "
+        "losliggende stoeptegels en kapotte lantaarnpalen. Een melding is nu binnen twee dagen "
+        "afgehandeld; vroeger duurde dat gemiddeld negen dagen. De app is gebouwd door het eigen "
         "informatiseringsteam van de gemeente.\n", encoding="utf-8")
     (seed_copy.index.corpus_dir / "raadsvoorstel-verkeerscamera-zeedorp.md").write_text(
         "# Raadsvoorstel verkeerscamera's Zeedorp\n\n"
@@ -161,6 +162,11 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
         # Within one language the noun is still checked: a number of something else does not
         # count.
         ("Hoeveel storingen had de Meldwijzer in 2026?", None, "count"),
+        # "Hoeveel sneller" asks for a difference in time, not for a number of things: the
+        # periods are quoted as the closest, since whether they give the difference asked for
+        # (and not one between other things) is more than the check reads.
+        ("Hoeveel sneller wordt een melding met de Meldwijzer afgehandeld?", "negen dagen",
+         "duration"),
     ]:
         answer = engine.ask(question)
         if missing and holds:
