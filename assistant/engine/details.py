@@ -246,31 +246,60 @@ def asked(question: str, lang: str) -> list[str]:
         return [d for d in DETAILS if d in out and d != "count" or d == "amount"]
     if "count" in out and counted(_HOW_MANY) & w.units:
         return [d for d in DETAILS if d in out and d != "count" or d == "duration"]
-    # "hoeveel sneller", "hoeveel goedkoper": a difference, in what the comparative measures
-    # (time, money); "hoeveel meer", "how many more" stay a count.
-    difference = compared(question)
-    if "count" in out and difference:
-        return [d for d in DETAILS if d in out and d != "count" or d == difference]
+    # "hoeveel sneller", "hoeveel dagen korter", "hoeveel goedkoper": a difference, in what the
+    # comparative measures; the count stays where another "hoeveel" asks for a number of things.
+    differences = _differences(folded)
+    if "count" in out and differences:
+        plain = _asking(folded) > len(differences)
+        return [d for d in DETAILS if d in out and (d != "count" or plain)
+                or d == differences[0]]
     return out
 
 
 def compared(question: str) -> str | None:
-    """The detail a comparative right after "hoeveel" or "how many" measures: "hoeveel sneller"
-    a duration, "hoeveel goedkoper" an amount, "hoeveel meer", "hoeveel hoger" or "how many
-    more" a count (of anything). Such a question asks for a difference, which a text gives in
-    its own way ("van 14 naar 6 dagen", "vroeger zes uur, nu een kwartier"), and whether a
-    figure of that kind is the difference asked for, between the same two things, is more than
-    the detail check reads: see ``retrieve.py``."""
-    folded = words(question)
-    after = {fold(folded[i + 1]) for i, w in enumerate(folded[:-1]) if w in _HOW_MANY}
-    return next((detail for detail, forms in _words().comparatives.items() if after & forms),
+    """The detail a difference asked for is measured in, or None when the question asks for
+    none: a comparative within :data:`COMPARED_WITHIN` words after "hoeveel", "hoe veel", "how
+    many" or "how much" ("hoeveel sneller", "hoeveel dagen korter", "hoeveel ritten meer", "how
+    much cheaper"): a duration for "sneller", an amount for "goedkoper", a count (of anything)
+    for "meer", "minder", "hoger" (the details file's ``comparatives``). A text gives a
+    difference in its own way ("van 14 naar 6 dagen", "vroeger zes uur, nu een kwartier"), and
+    whether a figure of that kind is the difference asked for, between the same two things, is
+    more than the detail check reads: ``retrieve.py`` quotes it as the closest statement, not as
+    the answer."""
+    found = _differences(words(question))
+    return found[0] if found else None
+
+
+# How far after "hoeveel" a comparative may stand: "hoeveel sneller", "hoeveel dagen sneller".
+COMPARED_WITHIN = 2
+
+
+def _asking(folded: list[str]) -> int:
+    """How many times a question (its folded words) asks "hoeveel", "hoe veel", "how many" or
+    "how much"."""
+    return sum(1 for i, w in enumerate(folded)
+               if w in _HOW_MUCH | _HOW_MANY or w == "veel" and i > 0 and folded[i - 1] == "hoe")
+
+
+def _differences(folded: list[str]) -> list[str]:
+    """Per "hoeveel" (or "how many", "how much") in a question's folded words that a
+    comparative follows within
+    :data:`COMPARED_WITHIN` words, the detail that comparative measures."""
+    out = []
+    for i, w in enumerate(folded):
+        if w in _HOW_MUCH | _HOW_MANY or w == "veel" and i > 0 and folded[i - 1] == "hoe":
+            measured = next((m for word in folded[i + 1:i + 1 + COMPARED_WITHIN]
+                             if (m := comparative(word))), None)
+            if measured:
+                out.append(measured)
+    return out
+
+
+def comparative(word: str) -> str | None:
+    """What ``word`` (folded) measures if it is a comparative the details file names
+    ("sneller": duration, "meer": count), else None."""
+    return next((detail for detail, forms in _words().comparatives.items() if word in forms),
                 None)
-
-
-def is_comparative(word: str) -> bool:
-    """Whether ``word`` (folded) is a comparative the details file names ("sneller", "meer",
-    "more")."""
-    return any(word in forms for forms in _words().comparatives.values())
 
 
 _HOW_MUCH = frozenset({"hoeveel", "much"})

@@ -114,8 +114,10 @@ def _counts(query: Query, sentence: str, stated: frozenset[str]) -> bool:
     folded = query.folded
     noun = next((folded[i + 1] for i, w in enumerate(folded[:-1])
                  if w in ("hoeveel", "many")), None)
-    if noun is None or noun in _GENERIC_COUNTED or details.is_comparative(noun):
-        # "hoeveel meer", "how many more": a difference, which any number can give.
+    if noun is None or noun in _GENERIC_COUNTED or details.comparative(noun):
+        # "hoeveel meer", "how many fewer": a difference, which a text gives in its own way
+        # ("het aantal ritten steeg van 41.300 naar 86.900"); any number close to the question
+        # is quoted for it, and never as the answer (Retriever._details).
         return True
     if detect_language(sentence) != query.language:
         # The noun is read in the question's language: "complaints" cannot be matched word for
@@ -179,9 +181,13 @@ class Retrieval:
     # share), the best sentence looked in that would have held it but for the year it is about
     # or what an amount is per ("in 2026 kwamen 263 klachten binnen" for 2025, a one-off amount
     # for a yearly one), answering the question as well as a holding sentence must; for a name,
-    # a sentence of the best passage's document that names a company. The answer quotes it
-    # under a caution instead of saying that the texts lack it.
+    # a sentence of the best passage's document that names a company; for a difference asked
+    # for ("hoeveel sneller"), the best sentence that holds a figure of its kind. The answer
+    # quotes it under a caution instead of saying that the texts lack it.
     nearest: dict[str, Sentence] = field(default_factory=dict)
+    # The details of a difference asked for that a sentence holds, though not surely as the
+    # answer (they are in ``missing`` and ``nearest``): never said to be absent.
+    differences: list[str] = field(default_factory=list)
     # What the passages were searched with: for a what-to-ask question, its technology with what
     # the message describes (see Retriever.query_vector).
     vector: Any = None
@@ -343,7 +349,9 @@ class Retriever:
         passages looked in, the sentences that hold the details found, and for each detail of
         :data:`details.STATED` or name not found, the best sentence that would have held it but
         for the year it is about or what an amount is per (for a name: a company named in the
-        best passage's document), where there is one (see ``nearest`` of :class:`Retrieval`).
+        best passage's document; for a difference asked for, "hoeveel sneller", the one that
+        holds a figure of its kind, which is never taken as the answer), where there is one (see
+        ``nearest`` of :class:`Retrieval`).
 
         A detail is looked for in every passage the answer could draw on: those of the first
         :data:`DETAIL_PASSAGES` of the ranking that are more similar to the question than any
@@ -385,20 +393,21 @@ class Retriever:
             # A difference ("hoeveel sneller", "hoeveel meer"): a figure of its kind close to
             # the question may be the difference between other things (the time to another
             # destination, the saving of another service), which the check cannot tell apart,
-            # so the best such sentence is quoted under the caution below, not as the answer.
-            difference = details.compared(query.asked)
+            # so the best such sentence is quoted under the caution, not as the answer.
+            difference = details.compared(query.asked) is not None
             for detail in query.details:
                 found = [s for s in pool if detail in s.holds
                          and (s.base >= best - DETAIL_MARGIN
                               or detail == "name" and mentions(s.text, party))
                          and all(y in s.text or y in (s.previous or "") for y in years)]
-                if found and detail != difference:
+                if found and difference and detail in details.STATED:
+                    out.append(detail)
+                    nearest[detail] = max(found, key=lambda s: s.base)
+                    continue
+                if found:
                     holding.append(max(found, key=lambda s: s.base))
                     continue
                 out.append(detail)
-                if found:
-                    nearest[detail] = max(found, key=lambda s: s.base)
-                    continue
                 # The closest statement of that kind of detail: one that would have answered,
                 # as close to the question as a sentence holding it must be, but for what it is
                 # per or which year it is about ("in 2026" for 2025, a one-off amount for a
@@ -614,6 +623,9 @@ class Retriever:
                                           looked) if relevant else []
         missing, checked, holding, nearest = self._details(query, sentences, hits) \
             if relevant else ([], [], [], {})
+        # A difference asked for: a figure of its kind was found, if not surely the one asked for.
+        differences = [d for d in nearest if d in details.STATED] \
+            if nearest and details.compared(query.asked) is not None else []
         if holding:
             # The passage that states the detail asked for answers the question best: it leads.
             first = list(dict.fromkeys(s.passage.id for s in holding))
@@ -623,7 +635,8 @@ class Retriever:
         return Retrieval(
             query=query, hits=hits, relevance=relevance, relevant=relevant, coverage=coverage,
             closest=closest, sentences=[s for s in sentences if s.rank < n], missing=missing,
-            checked=checked, holding=holding, nearest=nearest, vector=vector[0],
+            checked=checked, holding=holding, nearest=nearest, differences=differences,
+            vector=vector[0],
             timings_ms={"lexical": (t_lex - started) * 1000, "dense": (t_dense - t_lex) * 1000,
                         "embed": (t_embed - t_lex) * 1000,
                         "retrieve": (ended - started) * 1000},

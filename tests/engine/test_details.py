@@ -159,8 +159,13 @@ def test_how_often_a_text_says_something_happens(text, says):
     # (a count of) anything.
     ("Hoeveel sneller wordt een aanvraag afgehandeld?", "nl", ["duration"]),
     ("Hoeveel goedkoper is de nieuwe licentie?", "nl", ["amount"]),
-    ("Hoeveel meer meldingen kwamen er binnen?", "nl", ["count"]),
-    ("How many more complaints came in?", "en", ["count"]),
+    ("Hoeveel dagen korter is de wachttijd?", "nl", ["duration"]),
+    ("hoe veel sneller is het?", "nl", ["duration"]),
+    # A question that also asks for a number of things keeps the count.
+    ("Hoeveel sensoren komen er, en hoeveel eerder zijn ze klaar?", "nl", ["count", "duration"]),
+    # Money named besides: an amount, whatever the comparative measures.
+    ("Hoeveel hoger worden de kosten?", "nl", ["amount"]),
+    ("How much more does the licence cost?", "en", ["amount"]),
 ])
 def test_what_is_counted_says_which_detail_is_asked(question, lang, asked):
     assert details.asked(question, lang) == asked
@@ -171,8 +176,13 @@ def test_what_is_counted_says_which_detail_is_asked(question, lang, asked):
     ("hoeveel korter moet je wachten?", "duration"),
     ("Hoeveel goedkoper is de nieuwe licentie?", "amount"),
     ("Hoeveel minder telefoontjes kwamen er?", "count"),
+    ("Hoeveel ritten meer werden er gemaakt?", "count"),
+    ("Hoeveel dagen sneller gaat het?", "duration"),
     ("How many more complaints came in?", "count"),
+    ("How much cheaper is the new licence?", "amount"),
+    ("Hoeveel hoger worden de kosten?", "count"),
     ("Hoeveel sensoren komen er?", None),
+    ("Hoeveel kost het?", None),
     ("Is de app sneller dan het formulier?", None),
 ])
 def test_a_comparative_after_hoeveel_asks_for_a_difference(question, difference):

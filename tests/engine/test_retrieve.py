@@ -167,6 +167,9 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
         # (and not one between other things) is more than the check reads.
         ("Hoeveel sneller wordt een melding met de Meldwijzer afgehandeld?", "negen dagen",
          "duration"),
+        # Nor is a price taken for how much cheaper something became.
+        ("Hoeveel goedkoper is de telsoftware van de verkeerscamera's geworden?", "4.500",
+         "amount"),
     ]:
         answer = engine.ask(question)
         if missing and holds:
@@ -177,6 +180,12 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
         else:
             assert answer.status == "answered", (question, answer.missing)
             assert any(holds in c.text for c in answer.summary), question
+    # A difference whose figures the texts hold is not said to be missing where a place the
+    # question names is.
+    answer = engine.ask("Hoeveel sneller wordt een melding met de Meldwijzer in Utrecht "
+                        "afgehandeld?")
+    assert answer.status == "not_in_texts" and "Utrecht" in answer.missing
+    assert "Utrecht" in answer.notices[0] and "termijn" not in answer.notices[0]
 
 
 def test_a_sentence_naming_the_party_asked_after_answers_however_far_down(engine):
