@@ -114,10 +114,11 @@ def _counts(query: Query, sentence: str, stated: frozenset[str]) -> bool:
     folded = query.folded
     noun = next((folded[i + 1] for i, w in enumerate(folded[:-1])
                  if w in ("hoeveel", "many")), None)
-    if noun is None or noun in _GENERIC_COUNTED or details.comparative(noun):
-        # "hoeveel meer", "how many fewer": a difference, which a text gives in its own way
-        # ("het aantal ritten steeg van 41.300 naar 86.900"); any number close to the question
-        # is quoted for it, and never as the answer (Retriever._details).
+    if noun is None or noun in _GENERIC_COUNTED or details.compared(query.asked) is not None:
+        # "hoeveel meer", "hoeveel ritten meer": a difference, which a text gives in its own
+        # way, the noun before the figures ("het aantal ritten steeg van 41.300 naar 86.900");
+        # any number close to the question is quoted for it, and never as the answer
+        # (Retriever._details).
         return True
     if detect_language(sentence) != query.language:
         # The noun is read in the question's language: "complaints" cannot be matched word for

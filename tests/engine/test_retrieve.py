@@ -128,7 +128,8 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
         "Sinds maart 2025 kunnen inwoners van Zeedorp meldingen over de openbare ruimte doen met "
         "de app Meldwijzer. In 2026 ontving de gemeente via de Meldwijzer 412 klachten over "
         "losliggende stoeptegels en kapotte lantaarnpalen. Een melding is nu binnen twee dagen "
-        "afgehandeld; vroeger duurde dat gemiddeld negen dagen. De app is gebouwd door het eigen "
+        "afgehandeld; vroeger duurde dat gemiddeld negen dagen. Het aantal meldingen steeg van 300 "
+        "in 2025 naar 412 in 2026. De app is gebouwd door het eigen "
         "informatiseringsteam van de gemeente.\n", encoding="utf-8")
     (seed_copy.index.corpus_dir / "raadsvoorstel-verkeerscamera-zeedorp.md").write_text(
         "# Raadsvoorstel verkeerscamera's Zeedorp\n\n"
@@ -167,6 +168,9 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
         # (and not one between other things) is more than the check reads.
         ("Hoeveel sneller wordt een melding met de Meldwijzer afgehandeld?", "negen dagen",
          "duration"),
+        # What a difference counts may stand before its figures ("Het aantal meldingen steeg
+        # van 300 ..."): a number close to the question is quoted, not said to be missing.
+        ("Hoeveel meldingen meer kwamen er in 2026 binnen via de Meldwijzer?", "412", "count"),
         # Nor is a price taken for how much cheaper something became.
         ("Hoeveel goedkoper is de telsoftware van de verkeerscamera's geworden?", "4.500",
          "amount"),
