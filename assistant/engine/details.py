@@ -256,6 +256,7 @@ def asked(question: str, lang: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def compared(question: str) -> str | None:
     """The detail a difference asked for is measured in, or None when the question asks for
     none: a comparative within :data:`COMPARED_WITHIN` words after "hoeveel", "hoe veel", "how
