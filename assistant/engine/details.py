@@ -77,6 +77,7 @@ class Forms(BaseModel):
     not_rates: tuple[str, ...]
     how_often: tuple[str, ...]
     comparatives: dict[str, tuple[str, ...]]
+    date_asks: dict[str, tuple[str, ...]]
     times: tuple[str, ...]
     frequencies: tuple[str, ...]
     prepositions: tuple[str, ...]
@@ -125,6 +126,10 @@ class _Words:
         self.comparatives = {detail: frozenset(fold(c) for f in forms
                                                for c in f.comparatives.get(detail, ()))
                              for detail in dict.fromkeys(k for f in forms for k in f.comparatives)}
+        # How precise a date a question asks for ("op welke datum": a day), per precision.
+        self.date_asks = {p: _phrases(tuple(dict.fromkeys(fold(c) for f in forms
+                                                          for c in f.date_asks.get(p, ()))))
+                          for p in _PRECISION}
         self.times = frozenset(merged("times"))
         self.frequencies = _phrases(merged("frequencies"))
         self.prepositions = frozenset(merged("prepositions"))
@@ -436,6 +441,52 @@ def _date(r: _Read, w: _Words) -> bool:
                    for i, t in enumerate(toks))
             or any(_ORDINAL.fullmatch(t) and "kwartaal" in toks[i + 1:i + 2]
                    for i, t in enumerate(toks)))
+
+
+# How precise a date is: a day of a month, or a month (or a quarter, which names three).
+_PRECISION = {"day": 2, "month": 1}
+
+
+@lru_cache(maxsize=4096)
+def date_asked(question: str) -> str | None:
+    """How precise a date ``question`` asks for: "day" ("op welke datum", "which day"), "month"
+    ("in welke maand"), or None ("wanneer", "in welk jaar": any date answers)."""
+    folded = fold(question)
+    return next((p for p, asks in _words().date_asks.items() if asks.search(folded)), None)
+
+
+def date_precision(text: str) -> str | None:
+    """The most precise date ``text`` states: "day" (a date in figures, or a day beside a month:
+    "1 maart 2027", "May 3"), "month" (a month, "in mei 2027", or a quarter, "het eerste
+    kwartaal van 2027", "Q1"), or None (a year, a season, no date)."""
+    folded = figures(text)
+    toks = _TOKEN.findall(folded)
+    w = _words()
+    if _NUMERIC_DATE.search(folded):
+        return "day"
+    month = False
+    for i, t in enumerate(toks):
+        if t not in w.months:
+            continue
+        beside = toks[max(0, i - 1):i] + toks[i + 1:i + 2]
+        if any(n.isdigit() and 1 <= int(n) <= 31 for n in beside):
+            return "day"
+        month = month or t in w.full_months or any(_NUMBER.fullmatch(n) for n in beside)
+    if month or _QUARTER.search(folded) or any(
+            (_ORDINAL.fullmatch(t) or t in _FIRST_LAST) and t2 in ("kwartaal", "quarter")
+            for t, t2 in zip(toks, toks[1:], strict=False)):
+        return "month"
+    return None
+
+
+# Ordinals text2num leaves as words: "het eerste kwartaal", "the first quarter".
+_FIRST_LAST = frozenset({"eerste", "laatste", "first", "second", "third", "fourth", "last"})
+
+
+def precise_enough(text: str, asked: str) -> bool:
+    """Whether ``text`` states a date as precise as ``asked`` (see :func:`date_asked`)."""
+    stated = date_precision(text)
+    return stated is not None and _PRECISION[stated] >= _PRECISION[asked]
 
 
 def _percentage(r: _Read, w: _Words) -> bool:

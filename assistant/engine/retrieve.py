@@ -469,6 +469,11 @@ class Retriever:
                 if asked and detect_language(s.text) != query.language:
                     asked = frozenset(r for r in asked if not r.startswith("per "))
                 return details.rate_answers(asked, details.rates(s.text))
+            if detail == "date" and per:
+                # "Op welke datum", "in welke maand": a year or a season does not say it (it is
+                # quoted as the closest statement instead).
+                precision = details.date_asked(query.asked)
+                return precision is None or details.precise_enough(s.text, precision)
             return detail != "count" or _counts(query, s.text, stated)
         if not ANSWER_TYPES[detail].search(s.text):
             return False

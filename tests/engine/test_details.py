@@ -189,6 +189,37 @@ def test_a_comparative_after_hoeveel_asks_for_a_difference(question, difference)
     assert details.compared(question) == difference
 
 
+@pytest.mark.parametrize(("text", "precision"), [
+    ("De proef begint op 1 september 2027.", "day"),
+    ("Op 01-03-2027 gaat het loket open.", "day"),
+    ("The trial starts on May 3, 2027.", "day"),
+    ("Na besluitvorming start in december 2026 een Europese aanbesteding.", "month"),
+    ("In mei 2027 volgt een evaluatie.", "month"),
+    ("Eerste kwartaal van 2027: plaatsing en test van de camera's.", "month"),
+    ("In het derde kwartaal van 2027 volgt de evaluatie.", "month"),
+    ("Wij adviseren het meetnet in 2028 uit te breiden.", None),
+    ("In het voorjaar van 2027 volgt een evaluatie.", None),
+])
+def test_how_precise_a_date_a_text_states(text, precision):
+    assert details.date_precision(text) == precision
+
+
+@pytest.mark.parametrize(("question", "precision", "answered_by"), [
+    ("Op welke datum wordt de aanbesteding gegund?", "day",
+     "In december 2026 start de aanbesteding."),
+    ("In welke maand van 2028 worden de sensoren geplaatst?", "month",
+     "Het meetnet wordt in 2028 uitgebreid."),
+    ("Which month will the cameras be installed?", "month", "The cameras are installed in 2027."),
+])
+def test_a_date_asked_to_the_day_or_month_is_not_answered_by_a_coarser_one(question, precision,
+                                                                             answered_by):
+    assert details.date_asked(question) == precision
+    assert details.asked(question, "en" if question.startswith("Which") else "nl") == ["date"]
+    assert not details.precise_enough(answered_by, precision)
+    assert details.precise_enough("Op 3 maart 2028 is het zover.", precision)
+    assert details.date_asked("Wanneer wordt de aanbesteding gegund?") is None
+
+
 def test_every_detail_a_question_can_ask_for_has_its_sentence_when_missing():
     from assistant.engine.understanding.language import DETAILS
     from assistant.messages import of

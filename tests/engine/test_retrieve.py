@@ -129,7 +129,8 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
         "de app Meldwijzer. In 2026 ontving de gemeente via de Meldwijzer 412 klachten over "
         "losliggende stoeptegels en kapotte lantaarnpalen. Een melding is nu binnen twee dagen "
         "afgehandeld; vroeger duurde dat gemiddeld negen dagen. Het aantal meldingen steeg van 300 "
-        "in 2025 naar 412 in 2026. De app is gebouwd door het eigen "
+        "in 2025 naar 412 in 2026. In 2027 komen er meldingen over afval bij. De app is gebouwd "
+        "door het eigen "
         "informatiseringsteam van de gemeente.\n", encoding="utf-8")
     (seed_copy.index.corpus_dir / "raadsvoorstel-verkeerscamera-zeedorp.md").write_text(
         "# Raadsvoorstel verkeerscamera's Zeedorp\n\n"
@@ -171,6 +172,12 @@ def test_details_in_letters_a_municipality_adds(seed_copy):
         # What a difference counts may stand before its figures ("Het aantal meldingen steeg
         # van 300 ..."): a number close to the question is quoted, not said to be missing.
         ("Hoeveel meldingen meer kwamen er in 2026 binnen via de Meldwijzer?", "412", "count"),
+        # A date asked to the month is not answered by a year, and one to the day is answered
+        # by the day. (The year is named: "sinds maart 2025" is a month of another matter, which
+        # the check does not tell apart.)
+        ("In welke maand van 2027 komen er meldingen over afval bij in de Meldwijzer?", "2027",
+         "date"),
+        ("Op welke datum begonnen de camera's op de Dorpsstraat te meten?", "1 mei 2027", None),
         # Nor is a price taken for how much cheaper something became.
         ("Hoeveel goedkoper is de telsoftware van de verkeerscamera's geworden?", "4.500",
          "amount"),
