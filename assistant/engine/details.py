@@ -127,16 +127,16 @@ class _Words:
                                                for c in f.comparatives.get(detail, ()))
                              for detail in dict.fromkeys(k for f in forms for k in f.comparatives)}
         # How precise a date a question asks for ("op welke datum": a day), per precision.
-        self.date_asks = {p: _phrases(tuple(dict.fromkeys(fold(c) for f in forms
-                                                          for c in f.date_asks.get(p, ()))))
-                          for p in _PRECISION}
+        self.date_asks = {p: _whole_phrases(tuple(dict.fromkeys(
+            fold(c) for f in forms for c in f.date_asks.get(p, ())))) for p in _PRECISION}
         self.times = frozenset(merged("times"))
         self.frequencies = _phrases(merged("frequencies"))
         self.prepositions = frozenset(merged("prepositions"))
         # Full month names date a sentence on their own; short ones ("jan", "may") only next to
         # a number, since they are also names and verbs.
-        self.full_months = frozenset(m for m in self.months if len(m) > 4 and m not in
-                                     {"march", "may"})
+        self.ambiguous_months = frozenset({"march", "may"})
+        self.full_months = frozenset(m for m in self.months if len(m) > 4
+                                     and m not in self.ambiguous_months)
 
 
 def _rate_patterns(rate: str, forms: list[Forms]) -> list[re.Pattern[str]]:
@@ -161,6 +161,14 @@ def _phrases(entries: tuple[str, ...]) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     alternatives = sorted((re.escape(e) for e in entries), key=len, reverse=True)
     return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(alternatives)})(?![a-z0-9])")
+
+
+def _whole_phrases(entries: tuple[str, ...]) -> re.Pattern[str]:
+    """As :func:`_phrases`, but a hyphen does not end an entry ("which day-care centres")."""
+    if not entries:
+        return re.compile(r"(?!x)x")
+    alternatives = sorted((re.escape(e) for e in entries), key=len, reverse=True)
+    return re.compile(rf"(?<![a-z0-9-])(?:{'|'.join(alternatives)})(?![a-z0-9-])")
 
 
 class _Languages(BaseModel):
@@ -449,38 +457,58 @@ _PRECISION = {"day": 2, "month": 1}
 
 @lru_cache(maxsize=4096)
 def date_asked(question: str) -> str | None:
-    """How precise a date ``question`` asks for: "day" ("op welke datum", "which day"), "month"
+    """How precise a date ``question`` asks for: "day" ("op welke datum", "what date"), "month"
     ("in welke maand"), or None ("wanneer", "in welk jaar": any date answers)."""
     folded = fold(question)
     return next((p for p, asks in _words().date_asks.items() if asks.search(folded)), None)
 
 
+# A day beside a month: "1 maart", "1e maart", "the 3rd of March"; "May 3" only before a year or
+# at the end of a clause ("In maart 12 meldingen" numbers meldingen). Not "12 maart-sensoren".
+_DAY = r"(?:[1-9]|[12]\d|3[01])"
+_ORDINAL_END = r"(?:e|ste|de|st|nd|rd|th)"
+# A quarter: "het 2e kwartaal", "Q3", "the 3rd quarter", "het eerste kwartaal".
+_QUARTER_PHRASE = re.compile(rf"\b(?:\d{_ORDINAL_END}?|eerste|laatste|first|last) "
+                             r"(?:kwartaal|quarter)\b")
+# Words before figures that number a rule, not a date: "artikel 2.3.10".
+_NOT_DATES = frozenset({"artikel", "art", "paragraaf", "hoofdstuk", "versie", "lid", "bijlage"})
+
+
+@cache
+def _day_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    w = _words()
+    months = "|".join(sorted((re.escape(m) for m in w.months), key=len, reverse=True))
+    plain = "|".join(sorted((re.escape(m) for m in w.months - w.ambiguous_months), key=len,
+                            reverse=True))
+    ambiguous = "|".join(sorted(re.escape(m) for m in w.ambiguous_months))
+    # "3 may be installed" is no date; "3 May 2027" is.
+    before = re.compile(rf"\b{_DAY}{_ORDINAL_END}? (?:of )?(?:the )?(?:(?:{plain})\b(?!-)"
+                        rf"|(?:{ambiguous}),? \d{{4}}\b)")
+    after = re.compile(rf"\b(?:{months}) {_DAY}{_ORDINAL_END}?\b(?=,? \d{{4}}\b|\s*[.,;:!?)]|\s*$)")
+    return before, after
+
+
 def date_precision(text: str) -> str | None:
     """The most precise date ``text`` states: "day" (a date in figures, or a day beside a month:
-    "1 maart 2027", "May 3"), "month" (a month, "in mei 2027", or a quarter, "het eerste
-    kwartaal van 2027", "Q1"), or None (a year, a season, no date)."""
+    "1 maart 2027", "1e maart", "the 3rd of March", "May 3, 2027"), "month" (a month named in full,
+    or beside a figure or in a sentence that names a year: "in mei 2027", "in 2027, in juni"; or
+    a quarter: "het eerste kwartaal van 2027", "Q1"), or None (a year, a season, no date)."""
     folded = figures(text)
-    toks = _TOKEN.findall(folded)
     w = _words()
-    if _NUMERIC_DATE.search(folded):
-        return "day"
-    month = False
-    for i, t in enumerate(toks):
-        if t not in w.months:
-            continue
-        beside = toks[max(0, i - 1):i] + toks[i + 1:i + 2]
-        if any(n.isdigit() and 1 <= int(n) <= 31 for n in beside):
+    for m in _NUMERIC_DATE.finditer(folded):
+        if not set(folded[:m.start()].split()[-1:]) & _NOT_DATES:
             return "day"
-        month = month or t in w.full_months or any(_NUMBER.fullmatch(n) for n in beside)
-    if month or _QUARTER.search(folded) or any(
-            (_ORDINAL.fullmatch(t) or t in _FIRST_LAST) and t2 in ("kwartaal", "quarter")
-            for t, t2 in zip(toks, toks[1:], strict=False)):
+    before, after = _day_patterns()
+    if before.search(folded) or after.search(folded):
+        return "day"
+    toks = _TOKEN.findall(folded)
+    year = any(is_year(t) for t in toks)
+    named = any(t in w.full_months or year and t not in w.ambiguous_months
+                or any(_NUMBER.fullmatch(n) for n in toks[max(0, i - 1):i] + toks[i + 1:i + 2])
+                for i, t in enumerate(toks) if t in w.months)
+    if named or _QUARTER.search(folded) or _QUARTER_PHRASE.search(folded):
         return "month"
     return None
-
-
-# Ordinals text2num leaves as words: "het eerste kwartaal", "the first quarter".
-_FIRST_LAST = frozenset({"eerste", "laatste", "first", "second", "third", "fourth", "last"})
 
 
 def precise_enough(text: str, asked: str) -> bool:

@@ -112,9 +112,10 @@ def _counts(query: Query, sentence: str, stated: frozenset[str]) -> bool:
     answered by "450 parkeersensoren" or "een kwart van de sensoren", not by a number of
     something else."""
     folded = query.folded
-    noun = next((folded[i + 1] for i, w in enumerate(folded[:-1])
-                 if w in ("hoeveel", "many")), None)
-    if noun is None or noun in _GENERIC_COUNTED or details.compared(query.asked) is not None:
+    at = next((i for i, w in enumerate(folded[:-1]) if w in ("hoeveel", "many")), None)
+    noun = folded[at + 1] if at is not None else None
+    asks = " ".join(folded[at:at + 1 + details.COMPARED_WITHIN]) if at is not None else ""
+    if noun is None or noun in _GENERIC_COUNTED or details.compared(asks) is not None:
         # "hoeveel meer", "hoeveel ritten meer": a difference, which a text gives in its own
         # way, the noun before the figures ("het aantal ritten steeg van 41.300 naar 86.900");
         # any number close to the question is quoted for it, and never as the answer

@@ -199,6 +199,15 @@ def test_a_comparative_after_hoeveel_asks_for_a_difference(question, difference)
     ("In het derde kwartaal van 2027 volgt de evaluatie.", "month"),
     ("Wij adviseren het meetnet in 2028 uit te breiden.", None),
     ("In het voorjaar van 2027 volgt een evaluatie.", None),
+    # Ordinal days, short month names in a sentence with a year, quarters in words.
+    ("Op 1e maart 2027 gaat het loket open.", "day"),
+    ("The service starts on the 3rd of March 2027.", "day"),
+    ("In 2027 start de proef in juni.", "month"),
+    ("In the third quarter of 2027 the evaluation follows.", "month"),
+    # A figure beside a month that numbers something else, and a rule's number, are no day.
+    ("In maart 12 meldingen over de app.", "month"),
+    ("In 2027, 3 may be installed.", "month"),
+    ("Zie artikel 2.3.10 van de APV.", None),
 ])
 def test_how_precise_a_date_a_text_states(text, precision):
     assert details.date_precision(text) == precision
@@ -218,6 +227,9 @@ def test_a_date_asked_to_the_day_or_month_is_not_answered_by_a_coarser_one(quest
     assert not details.precise_enough(answered_by, precision)
     assert details.precise_enough("Op 3 maart 2028 is het zover.", precision)
     assert details.date_asked("Wanneer wordt de aanbesteding gegund?") is None
+    # "welke dag" mostly asks for a day of the week; a hyphen does not end a cue.
+    assert details.date_asked("Op welke dag van de week is het loket open?") is None
+    assert details.date_asked("Which day-care centres use it, and since when?") is None
 
 
 def test_every_detail_a_question_can_ask_for_has_its_sentence_when_missing():
