@@ -127,8 +127,9 @@ class _Words:
                                                for c in f.comparatives.get(detail, ()))
                              for detail in dict.fromkeys(k for f in forms for k in f.comparatives)}
         # How precise a date a question asks for ("op welke datum": a day), per precision.
-        self.date_asks = {p: _whole_phrases(tuple(dict.fromkeys(
-            fold(c) for f in forms for c in f.date_asks.get(p, ())))) for p in _PRECISION}
+        self.date_asks = {p: _phrases(tuple(dict.fromkeys(
+            fold(c) for f in forms for c in f.date_asks.get(p, ()))), hyphen_joins=True)
+            for p in _PRECISION}
         self.times = frozenset(merged("times"))
         self.frequencies = _phrases(merged("frequencies"))
         self.prepositions = frozenset(merged("prepositions"))
@@ -156,19 +157,14 @@ def _rate_patterns(rate: str, forms: list[Forms]) -> list[re.Pattern[str]]:
     return out
 
 
-def _phrases(entries: tuple[str, ...]) -> re.Pattern[str]:
+def _phrases(entries: tuple[str, ...], hyphen_joins: bool = False) -> re.Pattern[str]:
+    """Any of ``entries`` as whole words; with ``hyphen_joins``, a hyphen does not end one
+    ("which day-care centres" does not hold "which day")."""
     if not entries:
         return re.compile(r"(?!x)x")
     alternatives = sorted((re.escape(e) for e in entries), key=len, reverse=True)
-    return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(alternatives)})(?![a-z0-9])")
-
-
-def _whole_phrases(entries: tuple[str, ...]) -> re.Pattern[str]:
-    """As :func:`_phrases`, but a hyphen does not end an entry ("which day-care centres")."""
-    if not entries:
-        return re.compile(r"(?!x)x")
-    alternatives = sorted((re.escape(e) for e in entries), key=len, reverse=True)
-    return re.compile(rf"(?<![a-z0-9-])(?:{'|'.join(alternatives)})(?![a-z0-9-])")
+    edge = "a-z0-9-" if hyphen_joins else "a-z0-9"
+    return re.compile(rf"(?<![{edge}])(?:{'|'.join(alternatives)})(?![{edge}])")
 
 
 class _Languages(BaseModel):
@@ -288,20 +284,25 @@ def compared(question: str) -> str | None:
 COMPARED_WITHIN = 2
 
 
+def _asks_how_many(folded: list[str], i: int) -> bool:
+    """Whether word ``i`` of a question's folded words asks "hoeveel", "hoe veel", "how many"
+    or "how much"."""
+    w = folded[i]
+    return w in _HOW_MUCH | _HOW_MANY or w == "veel" and i > 0 and folded[i - 1] == "hoe"
+
+
 def _asking(folded: list[str]) -> int:
-    """How many times a question (its folded words) asks "hoeveel", "hoe veel", "how many" or
-    "how much"."""
-    return sum(1 for i, w in enumerate(folded)
-               if w in _HOW_MUCH | _HOW_MANY or w == "veel" and i > 0 and folded[i - 1] == "hoe")
+    """How many times a question (its folded words) asks "hoeveel" or "how many"."""
+    return sum(1 for i in range(len(folded)) if _asks_how_many(folded, i))
 
 
 def _differences(folded: list[str]) -> list[str]:
     """Per "hoeveel" (or "how many", "how much") in a question's folded words that a
-    comparative follows within
-    :data:`COMPARED_WITHIN` words, the detail that comparative measures."""
+    comparative follows within :data:`COMPARED_WITHIN` words, the detail that comparative
+    measures."""
     out = []
-    for i, w in enumerate(folded):
-        if w in _HOW_MUCH | _HOW_MANY or w == "veel" and i > 0 and folded[i - 1] == "hoe":
+    for i in range(len(folded)):
+        if _asks_how_many(folded, i):
             measured = next((m for word in folded[i + 1:i + 1 + COMPARED_WITHIN]
                              if (m := comparative(word))), None)
             if measured:
