@@ -122,7 +122,7 @@ class _Words:
                            | frozenset(p.split()[-1] for p in merged("percent") if " " in p)
                            | frozenset(_DENOMINATORS) | {"half", "helft"})
         self.how_often = _phrases(merged("how_often"))
-        # What a comparative after "hoeveel" or "how many" measures, per detail.
+        # What a comparative after "hoeveel" or "how many" measures, per detail (compared).
         self.comparatives = {detail: frozenset(fold(c) for f in forms
                                                for c in f.comparatives.get(detail, ()))
                              for detail in dict.fromkeys(k for f in forms for k in f.comparatives)}
@@ -292,7 +292,8 @@ def _asks_how_many(folded: list[str], i: int) -> bool:
 
 
 def _asking(folded: list[str]) -> int:
-    """How many times a question (its folded words) asks "hoeveel" or "how many"."""
+    """How many times a question (its folded words) asks "hoeveel", "hoe veel", "how many" or
+    "how much"."""
     return sum(1 for i in range(len(folded)) if _asks_how_many(folded, i))
 
 
