@@ -665,11 +665,13 @@ def stakes_of(key: str, stakes: int, likely: Collection[str]) -> int:
 def case_of(q: Query, matcher: Matcher,
             implied: Callable[[list[str]], list[str]] | None = None,
             articles: Mapping[str, tuple[int, int]] | None = None,
-            read: Reader | None = None) -> Case:
+            read: Reader | None = None,
+            characteristics: Sequence[str] | None = None) -> Case:
     """The case of an analysed question: its technology, what it does
-    (:func:`characteristics_of`), its facets (what it costs only with ``read``, see
-    :func:`facets_of`) and, with the analyser's counts of Dutch articles (``articles``), how a
-    later question refers back to its short name."""
+    (:func:`characteristics_of`, or ``characteristics`` where the caller has them already),
+    its facets (what it costs only with ``read``, see :func:`facets_of`) and, with the
+    analyser's counts of Dutch articles (``articles``), how a later question refers back to its
+    short name."""
     # A follow-up's own words and conditions first, then the message that named the technology.
     said = [x for x in (q.text, *q.conditions, q.origin) if x]
     facets = facets_of(" ".join(dict.fromkeys(said)), q.language, read)
@@ -679,7 +681,8 @@ def case_of(q: Query, matcher: Matcher,
         facets["werking"] = does
     anaphor = demonstrative_form(q.name, q.language, articles) \
         if q.name and articles is not None else None
-    characteristics = characteristics_of(q, matcher, implied)
+    characteristics = tuple(characteristics) if characteristics is not None \
+        else characteristics_of(q, matcher, implied)
     # What is at stake for residents first (framework.yaml's `stakes`), then the likelier.
     unsure = tuple(c.key for c in sorted(q.unsure, key=lambda c: c.stakes)
                    if c.key not in characteristics)

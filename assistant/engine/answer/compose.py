@@ -226,7 +226,7 @@ class Composer:
         else:
             answer.summary = self._summary(retrieval, cites)
         if denkraam:
-            chosen = self._denkraam(retrieval, cites, answer)
+            chosen = self._denkraam(retrieval, cites, answer, does)
             verdict = self._verdict(answer, lang) if questions_lead and answer.denkraam else []
             reasons = bool(verdict)  # the values with the case's reasons, before the question
             # Without reasons only for a request for what to ask: a bare topic ("algoritmen en
@@ -609,15 +609,16 @@ class Composer:
         vectors = index.vectors.reconstruct_batch(np.asarray(rows, dtype=np.int64))
         return [(index.passages[r], v) for r, v in zip(rows, vectors, strict=True)]
 
-    def _denkraam(self, retrieval: Retrieval, cites: _Citations, answer: Answer
-                  ) -> dict[str, Chosen]:
+    def _denkraam(self, retrieval: Retrieval, cites: _Citations, answer: Answer,
+                  does: Sequence[str]) -> dict[str, Chosen]:
         """The questions for the council and the public values at stake, from the question bank
-        for this case (see :mod:`assistant.engine.bank.select`); returns the bank's questions
-        chosen for it, by entry id."""
+        for this case (see :mod:`assistant.engine.bank.select`), whose characteristics are
+        ``does`` (:func:`.case.characteristics_of`, read once per answer); returns the bank's
+        questions chosen for it, by entry id."""
         q = retrieval.query
         lang = q.language
         case = case_of(q, self.matcher, self.analyser.model.implied,
-                       self.analyser.model.articles, self.read_statements)
+                       self.analyser.model.articles, self.read_statements, does)
         if case.anaphor and not self._refers_to_technology(case.anaphor):
             case = replace(case, anaphor=None)
         case_vector = self._case_vector(retrieval)
