@@ -2,7 +2,8 @@
 
 A passage is a paragraph under its heading path. Short paragraphs (an intro line, a list lead-in)
 join the next paragraph of the same section, long ones are split at sentence boundaries, and a
-passage never crosses a heading or a PDF page. Numbering is by position in the document, so ids
+passage crosses a heading or a PDF page only where a whole section is too short to stand alone
+(see :func:`_join_fragments`). Numbering is by position in the document, so ids
 stay the same as long as the document text does.
 """
 
@@ -64,6 +65,12 @@ class Passage:
 # A passage's characters per word at most: a "word" of thousands of characters (an encoded
 # image, minified code) is cut, as a passage is not one line of a megabyte.
 CHARS_PER_WORD = 20
+# A section with fewer words than this in all (and fewer than the passages' least) is a fragment
+# that joins a neighbouring passage (see _join_fragments). Sections of 20 to 25 words are whole
+# statements ("7. Planning: Na instemming van de raad start de plaatsing in maart 2026 ...");
+# those below 20 in the development documents were all title blocks, lists of annexes, a
+# heading with its one line and the ends of sections cut off by a page break.
+FRAGMENT_WORDS = 20
 
 
 def _pieces(sentence: str, max_words: int) -> list[str]:
@@ -126,7 +133,7 @@ def split_document(doc: Document, min_words: int, max_words: int) -> list[Passag
         else:
             sections.append((path, block.page, [block.text]))
 
-    passages: list[Passage] = []
+    pieces: list[tuple[list[str], int | None, str, bool]] = []
     for heading_path, page, paras in sections:
         merged: list[str] = []
         carry = ""
@@ -145,8 +152,112 @@ def split_document(doc: Document, min_words: int, max_words: int) -> list[Passag
             # Kept whole unless it holds more characters than a passage (a run without spaces).
             merged.extend(_split_long(last, max_words)
                           if len(last) > max_words * CHARS_PER_WORD else [last])
-        for text in merged:
-            n = len(passages) + 1
-            passages.append(Passage(id=f"{doc.doc_id}#{n}", doc=doc.doc_id, n=n, text=text,
-                                    heading_path=heading_path, page=page))
+        # Only a section that is one piece in all can be a fragment: the last piece of a long
+        # paragraph split at a sentence ("Daarnaast kan iedereen maximaal 12 keer per jaar ...")
+        # is a passage of its own by design.
+        pieces.extend((heading_path, page, text, len(merged) == 1) for text in merged)
+
+    passages: list[Passage] = []
+    for heading_path, page, text in _join_fragments(pieces, min_words, max_words):
+        n = len(passages) + 1
+        passages.append(Passage(id=f"{doc.doc_id}#{n}", doc=doc.doc_id, n=n, text=text,
+                                heading_path=heading_path, page=page))
     return passages
+
+
+Piece = tuple[list[str], int | None, str]  # heading path, page, text
+
+
+def _join_fragments(pieces: list[tuple[list[str], int | None, str, bool]], min_words: int,
+                    max_words: int) -> list[Piece]:
+    """A section too short to be a passage of its own (fewer than :data:`FRAGMENT_WORDS` and
+    ``min_words`` words in all; ``pieces`` say whether each is a whole section) joins a
+    neighbour. Alone, such a fragment is carried to the top of many questions by its document's
+    title and the few words it shares with them, and it answers none of them.
+
+    * The end of a section that a page break cut off ("geen boetes op." at the top of the next
+      page, under the same headings) joins the piece it continues, as does a fragment that
+      begins in the middle of a sentence (after a line a reader took for a heading). Together,
+      two halves of a short section may make a whole one.
+    * Any other fragment (a title block, a heading with one line under it, a list of annexes)
+      joins the next passage, which keeps its own headings; the fragment's headings become
+      lines of the text before it, and the passage is cited from the fragment's page.
+      Fragments in a row join it together, as many as fit in a passage.
+    * Fragments at the end of a document join the passage before them.
+
+    A join that would overfill a passage is not made: the fragment then joins the passage
+    before it if that fits, else stays a passage of its own (with the fragments before it that
+    fit). The last piece of a long paragraph split at a sentence is never a fragment."""
+
+    def fits(text: str) -> bool:
+        return (len(words(text)) <= max_words + min_words
+                and len(text) <= max_words * CHARS_PER_WORD)
+
+    def lines(fragments: list[Piece], shown: list[str]) -> list[str]:
+        """The fragments as lines, each after those of its headings that the line before it
+        (or ``shown``) is not under."""
+        out: list[str] = []
+        above = shown
+        for path, _, text in fragments:
+            out.extend(h for h in path if h not in above)
+            above = path
+            out.append(text)
+        return out
+
+    def after(before: Piece, fragments: list[Piece]) -> Piece:
+        path, page, text = before
+        if len(fragments) == 1 and fragments[0][0] == path:
+            return path, page, f"{text} {fragments[0][2]}"
+        return path, page, "\n".join([text, *lines(fragments, path)])
+
+    def short(text: str) -> bool:
+        return len(words(text)) < min(min_words, FRAGMENT_WORDS)
+
+    # First, what continues the piece before it: the rest of a section a page break cut off
+    # (the same headings), or a fragment that begins in the middle of a sentence (after a line
+    # a reader took for a heading). Two halves of one short section may make a whole one.
+    continued: list[tuple[list[str], int | None, str, bool]] = []
+    for path, page, text, whole in pieces:
+        if whole and short(text) and continued \
+                and (continued[-1][0] == path or text[:1].islower()):
+            before = continued[-1]
+            joined = after(before[:3], [(path, page, text)])
+            if fits(joined[2]):
+                continued[-1] = (*joined, before[3])
+                continue
+        continued.append((path, page, text, whole))
+
+    # Then what stands apart: it joins the next passage, or at the end the one before.
+    out: list[Piece] = []
+    pending: list[Piece] = []
+
+    def settle() -> None:
+        """Pending fragments that cannot join the next passage: the one before, or alone."""
+        if not pending:
+            return
+        if out and fits(after(out[-1], pending)[2]):
+            out[-1] = after(out[-1], pending)
+        else:
+            path, page, _ = pending[0]
+            out.append((path, page, "\n".join(lines(pending, path))))
+        pending.clear()
+
+    for path, page, text, whole in continued:
+        if whole and short(text):
+            if pending and not fits("\n".join(lines([*pending, (path, page, text)],
+                                                     pending[0][0]))):
+                settle()  # a run of short sections (a glossary) fills passages in turn
+            pending.append((path, page, text))
+            continue
+        if pending:
+            text_with = "\n".join([*lines(pending, path), text])
+            if fits(text_with):
+                # Cited from the page it begins on, as a joined page-break tail is.
+                out.append((path, pending[0][1] if pending[0][1] is not None else page,
+                            text_with))
+                pending.clear()
+                continue
+            settle()
+        out.append((path, page, text))
+    settle()
+    return out

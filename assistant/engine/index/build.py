@@ -78,7 +78,9 @@ from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 10  # 10: the bank folder holds the vectors of what its ways of asking are about
+# 10: the bank folder holds the vectors of what its ways of asking are about; 11: a section too
+# short to stand alone joins a neighbouring passage (passages.py)
+FORMAT_VERSION = 11
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
 PASSAGES = "passages.sqlite"
