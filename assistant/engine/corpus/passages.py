@@ -72,6 +72,10 @@ CHARS_PER_WORD = 20
 # heading with its one line and the ends of sections cut off by a page break.
 FRAGMENT_WORDS = 20
 
+Piece = tuple[list[str], int | None, str]  # heading path, page, text
+# A piece and whether it is its section whole (not one of the pieces a long one is split into).
+SectionPiece = tuple[list[str], int | None, str, bool]
+
 
 def _pieces(sentence: str, max_words: int) -> list[str]:
     """A "sentence" of more than twice ``max_words`` words (no prose: a line without sentence
@@ -133,7 +137,7 @@ def split_document(doc: Document, min_words: int, max_words: int) -> list[Passag
         else:
             sections.append((path, block.page, [block.text]))
 
-    pieces: list[tuple[list[str], int | None, str, bool]] = []
+    pieces: list[SectionPiece] = []
     for heading_path, page, paras in sections:
         merged: list[str] = []
         carry = ""
@@ -165,11 +169,8 @@ def split_document(doc: Document, min_words: int, max_words: int) -> list[Passag
     return passages
 
 
-Piece = tuple[list[str], int | None, str]  # heading path, page, text
-
-
-def _join_fragments(pieces: list[tuple[list[str], int | None, str, bool]], min_words: int,
-                    max_words: int) -> list[Piece]:
+def _join_fragments(pieces: list[SectionPiece], min_words: int, max_words: int
+                    ) -> list[Piece]:
     """A section too short to be a passage of its own (fewer than :data:`FRAGMENT_WORDS` and
     ``min_words`` words in all; ``pieces`` say whether each is a whole section) joins a
     neighbour. Alone, such a fragment is carried to the top of many questions by its document's
@@ -216,7 +217,7 @@ def _join_fragments(pieces: list[tuple[list[str], int | None, str, bool]], min_w
     # First, what continues the piece before it: the rest of a section a page break cut off
     # (the same headings), or a fragment that begins in the middle of a sentence (after a line
     # a reader took for a heading). Two halves of one short section may make a whole one.
-    continued: list[tuple[list[str], int | None, str, bool]] = []
+    continued: list[SectionPiece] = []
     for path, page, text, whole in pieces:
         if whole and short(text) and continued \
                 and (continued[-1][0] == path or text[:1].islower()):
