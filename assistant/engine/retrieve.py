@@ -21,10 +21,12 @@ passages get a bonus.
 
 Scope comes from the texts: a question that names the domain (a framework concept, a
 characteristic of a technology, a domain word, a publisher or title) is in scope; any other needs
-most of its informative words, weighted by rarity, in one of the best passages (``coverage``).
-The details a question asks for (an amount, a date, a person...) must appear in one of the
-sentences that best answer it, and proper names it uses (a municipality, a law) must appear in the
-texts at all; otherwise ``missing`` says what the texts do not say.
+most of its informative words, weighted by rarity, in one of the best passages (``coverage``),
+or to come closer to a passage than any unrelated question does, by its dense vector (with a
+word in common) or by its latent terms (across languages; index/latent.py). The details a
+question asks for (an amount, a date, a person...) must appear in one of the sentences that best
+answer it, and proper names it uses (a municipality, a law) must appear in the texts at all;
+otherwise ``missing`` says what the texts do not say.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from assistant.engine import details
 from assistant.engine.corpus.passages import Passage
 from assistant.engine.framework import Characteristic
 from assistant.engine.index.build import LoadedIndex
+from assistant.engine.index.latent import has_latent_head, question_latent
 from assistant.engine.query import Query, QueryAnalyser, source_phrases
 from assistant.engine.text.words import STOPWORDS, fold, words
 from assistant.engine.understanding.language import detect_language, language_data, mentions
@@ -173,6 +176,8 @@ class Retrieval:
     relevant: bool
     coverage: float
     closest: float = 0.0  # cosine similarity of the best passage
+    # Cosine similarity of the latent terms of the closest passage, where scope looked at them.
+    latent: float | None = None
     sentences: list[Sentence] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # detail keys, or proper names the texts lack
     # The passages the details asked for were looked for in, and the sentences that hold them
@@ -246,6 +251,11 @@ class Retriever:
         # Below this cosine similarity a passage is as far from a question as unrelated questions
         # come to this corpus (calibrate.py, at `assistant index`).
         self.floors = {lang: float(f) for lang, f in index.manifest["calibration"]["floor"].items()}
+        # The same for the passages' latent terms (latent.py), where the index has them.
+        self.latent_floors = {lang: float(f) for lang, f in
+                              index.manifest["calibration"].get("latent", {}).get("floor", {})
+                              .items()} if index.latent is not None and has_latent_head(
+                                  index.embed_model) else {}
 
     def analyse(self, question: str, previous: Query | None = None) -> Query:
         return self.analyser.analyse(question, previous)
@@ -439,6 +449,16 @@ class Retriever:
         """The calibrated floor of relatedness for the question's language."""
         return self.floors.get(query.language, max(self.floors.values()))
 
+    def latent_floor(self, query: Query) -> float:
+        """The calibrated floor of latent closeness for the question's language."""
+        return self.latent_floors.get(query.language, max(self.latent_floors.values()))
+
+    def latent_closeness(self, query: Query) -> float:
+        """How close the question's latent terms come to the closest passage's (cosine)."""
+        vector = question_latent(self.index.embed_model, query.text)
+        return float((self.index.latent @ vector.T).max()) if self.index.latent.shape[0] \
+            else 0.0
+
     def _stated(self, s: Sentence) -> frozenset[str]:
         """The details sentence ``s`` states, kept per row as a bit mask (one byte a sentence,
         however large the library; writes from several threads store the same value)."""
@@ -620,6 +640,13 @@ class Retriever:
         by_closeness = query.in_domain or query.subject is not None or query.kind != "ask"
         relevant = relevance >= self.settings.retrieval.abstain_threshold or (
             by_closeness and closest > self.floor(query) and coverage > 0)
+        # Otherwise, a question whose latent terms come closer to a passage's than those of any
+        # unrelated question is in scope: the terms are shared across languages, so an English
+        # question about a Dutch document counts without a word in common (latent.py).
+        latent = None
+        if not relevant and by_closeness and self.latent_floors:
+            latent = self.latent_closeness(query)
+            relevant = latent > self.latent_floor(query)
         # A question that compares texts looks further down the ranking for the other text; so
         # does a question about a technology the texts may not name: its kind is found further
         # down. A detail asked for is looked for further down still.
@@ -641,8 +668,9 @@ class Retriever:
         ended = time.perf_counter()
         return Retrieval(
             query=query, hits=hits, relevance=relevance, relevant=relevant, coverage=coverage,
-            closest=closest, sentences=[s for s in sentences if s.rank < n], missing=missing,
-            checked=checked, holding=holding, nearest=nearest, differences=differences,
+            closest=closest, latent=latent, sentences=[s for s in sentences if s.rank < n],
+            missing=missing, checked=checked, holding=holding, nearest=nearest,
+            differences=differences,
             vector=vector[0],
             timings_ms={"lexical": (t_lex - started) * 1000, "dense": (t_dense - t_lex) * 1000,
                         "embed": (t_embed - t_lex) * 1000,

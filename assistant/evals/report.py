@@ -82,8 +82,15 @@ def calibration_line(calibration: dict[str, Any]) -> str:
              f"{calibration['probe_similarity'][lang]['p50']}, 95th percentile "
              f"{calibration['probe_similarity'][lang]['p95']})"
              for lang, floor in calibration["floor"].items()]
-    return ("relatedness floor of this index (the closest any unrelated question came to a "
+    line = ("relatedness floor of this index (the closest any unrelated question came to a "
             f"passage), per question language: {'; '.join(parts)}")
+    latent = calibration.get("latent")
+    if latent:
+        line += "; by latent terms: " + "; ".join(
+            f"{lang} {floor:.4f} (median {latent['probe_similarity'][lang]['p50']}, 95th "
+            f"percentile {latent['probe_similarity'][lang]['p95']})"
+            for lang, floor in latent["floor"].items())
+    return line
 
 
 def load_baseline(path: Path) -> dict[str, Any]:

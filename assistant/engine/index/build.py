@@ -18,6 +18,9 @@ Layout of ``index/`` (nothing here is committed; ``assistant index`` makes it)::
     publication/     model.npz, meta.json and passages.json: which passages speak about their
                      publication rather than its subject (see .publication), their hash in the
                      manifest
+    latent.npz       every passage's latent terms (a sparse vector), with the key of its text,
+                     for scope across languages (see assistant.engine.index.latent); its hash
+                     in the manifest
     bm25/            bm25s matrices and the Dutch analyzer (see assistant.engine.index.bm25), with
                      LlamaIndex's node corpus so that its BM25 retriever can be restored as well
     embeddings.npz   every passage's and sentence's vector by content key, so that the next
@@ -57,11 +60,11 @@ from assistant.engine.bank import Selector, bank_hash, load_bank
 from assistant.engine.corpus.passages import Passage, split_document
 from assistant.engine.corpus.readers import content_hash, load_corpus
 from assistant.engine.framework import Framework, Matcher
-from assistant.engine.index import swap
+from assistant.engine.index import latent, swap
 from assistant.engine.index.cache import FILE as EMBEDDINGS_FILE
 from assistant.engine.index.cache import EmbeddingCache, Progress
 from assistant.engine.index.cache import key as cache_key
-from assistant.engine.index.calibrate import calibrate, probes_hash
+from assistant.engine.index.calibrate import calibrate, probe_questions, probes_hash
 from assistant.engine.index.lexical import LexicalIndex
 from assistant.engine.index.publication import FILES as PUBLICATION_FILES
 from assistant.engine.index.publication import data_hash as publication_data_hash
@@ -79,8 +82,9 @@ from assistant.errors import AssistantError, IndexMismatch, IndexMissing
 log = logging.getLogger(__name__)
 
 # 10: the bank folder holds the vectors of what its ways of asking are about; 11: a section too
-# short to stand alone joins a neighbouring passage (passages.py)
-FORMAT_VERSION = 11
+# short to stand alone joins a neighbouring passage (passages.py); 12: the passages' latent terms
+# (latent.py)
+FORMAT_VERSION = 12
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
 PASSAGES = "passages.sqlite"
@@ -132,6 +136,8 @@ class LoadedIndex:
     # The ids of the passages about their publication (a colophon, a reading guide), which
     # support no question for the council (see .publication).
     about_publication: frozenset[str] = frozenset()
+    # Each passage's L2-normalised latent terms (a CSR matrix, row i passage i), or None.
+    latent: Any = None
 
     @property
     def analyzer(self) -> Analyzer:
@@ -256,6 +262,16 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             shutil.copytree(trained, tmp / ANALYSER)
             analyser_meta = json.loads((tmp / ANALYSER / "meta.json").read_text("utf-8"))
             calibration = calibrate(vector_index, embed, fingerprint, settings.index.cache_dir)
+            # Every passage's latent terms and their floor, for scope across languages.
+            latent_files = None
+            if settings.index.embedding_model == "e5" and latent.head_available():
+                latent_keys = [cache_key(fingerprint, "latent", t) for t in passage_texts]
+                latents = latent.passage_latents(passage_texts, latent_keys,
+                                                 settings.index.index_dir / latent.FILE)
+                latent.save(tmp / latent.FILE, latent_keys, latents)
+                calibration["latent"] = latent.calibrate(latents, probe_questions())
+                latent_files = {"file": latent.FILE, "top_k": latent.TOP_K,
+                                "sha256": latent.file_sha256(tmp / latent.FILE)}
             # The question bank's questions as the model reads them, to rank them per case.
             bank = load_bank(framework)
             (tmp / BANK).mkdir()
@@ -292,8 +308,9 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
                 "analyser": {"sha256": files_sha256(tmp / ANALYSER),
                              "questions": analyser_meta["trained_on"]["questions"],
                              "kind_accuracy_cv": analyser_meta["report"]["kind_accuracy"]},
-                # The floor of relatedness on this corpus (calibrate.py).
+                # The floor of relatedness on this corpus (calibrate.py, latent.py).
                 "calibration": calibration,
+                "latent": latent_files,
                 "bank": {"sha256": files_sha256(tmp / BANK, BANK_FILES),
                          "questions": len(bank.entries)},
                 "review": {"sha256": files_sha256(tmp / REVIEW, REVIEW_FILES),
@@ -514,6 +531,7 @@ def _load(settings: Settings) -> LoadedIndex:
     selector = _load_bank(root, manifest, damaged, framework)
     review = _load_review(root, manifest, damaged)
     about_publication = _load_publication(root, manifest, damaged)
+    latents = _load_latent(root, manifest, damaged, len(passages))
     names = tuple(str(d[k]) for d in documents.values() for k in ("title", "publisher")
                   if d.get(k))
     return LoadedIndex(path=settings.index.index_dir, manifest=manifest, documents=documents,
@@ -521,7 +539,26 @@ def _load(settings: Settings) -> LoadedIndex:
                        framework=framework, matcher=Matcher(framework, bm25.analyzer, names),
                        sentences=sentences, sentence_vectors=sentence_vectors,
                        analyser=analyser, selector=selector, review=review,
-                       about_publication=about_publication)
+                       about_publication=about_publication, latent=latents)
+
+
+def _load_latent(root: Path, manifest: dict[str, Any], damaged: str, passages: int) -> Any:
+    """The passages' latent vectors, if the index has them and they are those the manifest
+    names, one per passage; None for an index built without them (the MiniLM option)."""
+    recorded = manifest.get("latent")
+    if recorded is None:
+        return None
+    try:
+        path = root / latent.FILE
+        if latent.file_sha256(path) != recorded.get("sha256"):
+            raise ValueError("hash")
+        _, matrix = latent.load(path)
+        if matrix.shape[0] != passages or "latent" not in manifest["calibration"]:
+            raise ValueError("rows")
+    except Exception as exc:  # missing, cut short, altered: the same sentence
+        raise IndexMismatch(f"{damaged}: its passages' latent terms are missing or damaged; "
+                            f"{REBUILD}.") from exc
+    return matrix
 
 
 def _load_analyser(root: Path, manifest: dict[str, Any], damaged: str) -> AnalyserModel:

