@@ -189,6 +189,12 @@ def form_words() -> frozenset[str]:
     return w.money | w.units | w.rate_openers
 
 
+def names_a_month(name: str) -> bool:
+    """Whether ``name`` (a capitalised word of a question) is a month, in either language: part
+    of a date, not a name the texts must hold ("in March 2025" about a Dutch text)."""
+    return fold(name) in _words().months
+
+
 def figures(text: str, lang: str | None = None) -> str:
     """``text`` folded, with its number words written as figures ("twee weken" -> "2 weken";
     "een" stays, since it is mostly an article). Number words are read in the text's own

@@ -438,9 +438,10 @@ class Retriever:
                         if detail in details.STATED else []
                 if near:
                     nearest[detail] = max(near, key=lambda s: s.base)
-        # Names count only where the question asks about them, not in what it describes.
+        # Names count only where the question asks about them, not in what it describes; a
+        # month is part of a date, whatever the language of the texts.
         out += [name for name in self._proper_names(query.asked)
-                if self._unknown_words(name, query.corrected)]
+                if not details.names_a_month(name) and self._unknown_words(name, query.corrected)]
         order = [h.passage.id for h in hits if h.passage.id in checked]
         unique = list({s.row: s for s in holding}.values())  # one sentence may hold two details
         return out, order, unique, nearest

@@ -268,3 +268,9 @@ def test_a_damaged_forms_file_is_one_sentence(tmp_path, monkeypatch):
             details.stated("€ 5")
     finally:
         details._words.cache_clear()
+
+
+@pytest.mark.parametrize("name, month", [("March", True), ("Maart", True), ("mei", True),
+                                         ("Marco", False), ("Kustwallet", False)])
+def test_a_month_is_part_of_a_date_not_a_name(name, month):
+    assert details.names_a_month(name) is month
