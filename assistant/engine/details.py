@@ -189,10 +189,15 @@ def form_words() -> frozenset[str]:
     return w.money | w.units | w.rate_openers
 
 
-def names_a_month(name: str) -> bool:
-    """Whether ``name`` (a capitalised word of a question) is a month, in either language: part
-    of a date, not a name the texts must hold ("in March 2025" about a Dutch text)."""
-    return fold(name) in _words().months
+def names_a_month(name: str, text: str) -> bool:
+    """Whether ``name`` (a capitalised word of ``text``, a question) is a month, in either
+    language, beside a day or a year: part of a date, not a name the texts must hold ("in March
+    2025" about a Dutch text; "Jan" alone is a name)."""
+    if fold(name) not in _words().months:
+        return False
+    month = re.escape(name)
+    return re.search(rf"\b{month}\s+\d{{1,4}}\b|\b\d{{1,2}}(?:st|nd|rd|th|e)?\s+{month}\b",
+                     text) is not None
 
 
 def figures(text: str, lang: str | None = None) -> str:

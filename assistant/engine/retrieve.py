@@ -52,6 +52,8 @@ from assistant.engine.understanding.language import detect_language, language_da
 from assistant.engine.understanding.model import case_text
 
 EXPANSION_WEIGHT = 0.8
+# The language the texts are written in (an English question's answer says so: ENGLISH_LEAD).
+TEXTS_LANGUAGE = "nl"
 # A passage tagged with a topic the question names. 0.15 was set on the seed texts alone; with a
 # municipality's documents beside them it lifted seed passages over the document asked about
 # (evals/added-dev: hit@1 0.648 at 0.15, 0.676 at 0.05; the reference, municipal and advice sets
@@ -269,21 +271,23 @@ class Retriever:
             scores = scores + EXPANSION_WEIGHT * bm25.scores(query.expansion)
         return np.asarray(scores)
 
-    def query_vector(self, query: Query) -> np.ndarray:
-        # For "what should I ask about X" the question frame says nothing about the texts to
-        # look in: X alone is embedded (with the conditions a follow-up added). A question that
-        # is all of its message was embedded once already, by the analyser.
+    def search_input(self, query: Query) -> str:
+        """What the passages are searched with. For "what should I ask about X" the question
+        frame says nothing about the texts to look in: X alone (with the conditions a follow-up
+        added); a described or pasted plan says what the technology will do here (a trial, a
+        supplier, the data kept) and is read with it, as the characteristics model reads it (the
+        rest of the asking sentence and the description). Otherwise the question as the
+        embedding model reads it (Query.search_text)."""
         if query.kind == "ask" and query.subject:
-            # A described or pasted plan says what the technology will do here (a trial, a
-            # supplier, the data kept): it is read with the subject, as the characteristics
-            # model reads it (the rest of the asking sentence and the description).
-            text = query.search or case_text(query.subject, query.described)
-        elif query.search is None and not query.question and query.vector is not None \
-                and not query.corrected:
+            return query.search or case_text(query.subject, query.described)
+        return query.search_text
+
+    def query_vector(self, query: Query) -> np.ndarray:
+        # A question that is all of its message was embedded once already, by the analyser.
+        if not (query.kind == "ask" and query.subject) and query.search is None \
+                and not query.question and query.vector is not None and not query.corrected:
             return np.asarray(query.vector, dtype="float32").reshape(1, -1)
-        else:
-            text = query.search_text
-        return self.analyser.vector(text).reshape(1, -1)
+        return self.analyser.vector(self.search_input(query)).reshape(1, -1)
 
     def dense_scores(self, query: Query, vector: np.ndarray | None = None) -> np.ndarray:
         """Cosine similarity per passage; beyond the :data:`CANDIDATES` FAISS returns, the
@@ -441,7 +445,8 @@ class Retriever:
         # Names count only where the question asks about them, not in what it describes; a
         # month is part of a date, whatever the language of the texts.
         out += [name for name in self._proper_names(query.asked)
-                if not details.names_a_month(name) and self._unknown_words(name, query.corrected)]
+                if not details.names_a_month(name, query.asked)
+                and self._unknown_words(name, query.corrected)]
         order = [h.passage.id for h in hits if h.passage.id in checked]
         unique = list({s.row: s for s in holding}.values())  # one sentence may hold two details
         return out, order, unique, nearest
@@ -455,8 +460,9 @@ class Retriever:
         return self.latent_floors.get(query.language, max(self.latent_floors.values()))
 
     def latent_closeness(self, query: Query) -> float:
-        """How close the question's latent terms come to the closest passage's (cosine)."""
-        vector = question_latent(self.index.embed_model, query.text)
+        """How close the latent terms of what the passages are searched with come to the
+        closest passage's (cosine)."""
+        vector = question_latent(self.index.embed_model, self.search_input(query))
         return float((self.index.latent @ vector.T).max()) if self.index.latent.shape[0] \
             else 0.0
 
@@ -641,11 +647,15 @@ class Retriever:
         by_closeness = query.in_domain or query.subject is not None or query.kind != "ask"
         relevant = relevance >= self.settings.retrieval.abstain_threshold or (
             by_closeness and closest > self.floor(query) and coverage > 0)
-        # Otherwise, a question whose latent terms come closer to a passage's than those of any
-        # unrelated question is in scope: the terms are shared across languages, so an English
-        # question about a Dutch document counts without a word in common (latent.py).
+        # Otherwise, a question in another language than the texts' whose latent terms come
+        # closer to a passage's than those of any unrelated question is in scope: the terms are
+        # shared across languages, so an English question about a Dutch document counts without
+        # a word in common (latent.py). Not a request for what to ask: its latent terms carry
+        # what a council decides on, whatever the plan ("we decide on renovating the market
+        # square ... what should I watch out for" came above the floor).
         latent = None
-        if not relevant and by_closeness and self.latent_floors:
+        if not relevant and by_closeness and query.kind != "ask" \
+                and query.language != TEXTS_LANGUAGE and self.latent_floors:
             latent = self.latent_closeness(query)
             relevant = latent > self.latent_floor(query)
         # A question that compares texts looks further down the ranking for the other text; so

