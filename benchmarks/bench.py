@@ -18,6 +18,7 @@ from typing import Any
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.engine import Engine
 from assistant.engine.index.build import build_index
+from assistant.engine.index.latent import question_latent
 
 # Each answer is measured as a fresh question: the analyser's cache of question vectors is emptied
 # before it, so the embeddings that analysis needs are counted.
@@ -92,6 +93,15 @@ def run(model: str) -> None:
                 learned.characteristics(q, vector)
                 models.append((time.perf_counter() - t1) * 1000)
                 embed.append((t1 - t0) * 1000)
+        # A question's latent terms, made only for one in another language than the texts that
+        # the words and the dense floor leave out of scope (engine/index/latent.py).
+        latents: list[float] = []
+        if engine.retriever.latent_floors:
+            for _ in range(ROUNDS):
+                for q in QUESTIONS:
+                    t0 = time.perf_counter()
+                    question_latent(engine.index.embed_model, q)
+                    latents.append((time.perf_counter() - t0) * 1000)
         for name, values in (("answer", totals), ("retrieval", retrieve),
                              ("analysis (with its embeddings)", analyse),
                              ("one question embedding", embed),
@@ -100,7 +110,10 @@ def run(model: str) -> None:
                              ("the same, what-to-ask questions (their subject embedded too)",
                               added_ask),
                              ("the same, other questions", added_other),
-                             ("analysis models alone", models)):
+                             ("analysis models alone", models),
+                             ("a question's latent terms (scope across languages)", latents)):
+            if not values:
+                continue
             values.sort()
             p95 = values[int(0.95 * (len(values) - 1))]
             print(f"{name}: p50 {statistics.median(values):.1f} ms, p95 {p95:.1f} ms "
