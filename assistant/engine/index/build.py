@@ -269,8 +269,15 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
             if settings.index.embedding_model == "e5" and latent.head_available():
                 made_by = f"{fingerprint}-{latent.identity()}"
                 latent_keys = [cache_key(made_by, "latent", t) for t in passage_texts]
-                latents = latent.passage_latents(passage_texts, latent_keys,
-                                                 settings.index.index_dir / latent.FILE)
+                meter = Progress(doing="Reading the latent terms of",
+                                 things="new passages") if progress else None
+                try:
+                    latents = latent.passage_latents(passage_texts, latent_keys,
+                                                     settings.index.index_dir / latent.FILE,
+                                                     progress=meter)
+                finally:
+                    if meter is not None:
+                        meter.close()
                 latent.save(tmp / latent.FILE, latent_keys, latents)
                 calibration["latent"] = latent.calibrate(latents, probe_questions())
                 latent_files = {"file": latent.FILE, "top_k": latent.TOP_K,

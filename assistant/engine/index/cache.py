@@ -135,8 +135,10 @@ class Progress:
     estimated from the characters embedded so far); elsewhere (a log, CI) a plain line every
     10%, and the last one when done."""
 
-    def __init__(self, stream: TextIO | None = None) -> None:
+    def __init__(self, stream: TextIO | None = None, doing: str = "Embedding",
+                 things: str = "new texts") -> None:
         self.stream = stream or sys.stderr
+        self.doing, self.things = doing, things  # "Embedding 120 of 400 new texts"
         self.started = time.perf_counter()
         # A terminal that can draw the bar: rich draws nothing on a dumb one (TERM=dumb).
         self.tty = self.stream.isatty() and os.environ.get("TERM") != "dumb"
@@ -157,8 +159,8 @@ class Progress:
             return
         self._shown = tenth
         left = elapsed * (1 - share) / share if share > 0 else 0.0
-        line = (f"Embedding {done:,} of {total:,} new texts ({share:.0%}), "
-                f"{done / elapsed if elapsed else 0:.0f} texts/s, "
+        line = (f"{self.doing} {done:,} of {total:,} {self.things} ({share:.0%}), "
+                f"{done / elapsed if elapsed else 0:.0f} {self.things.split()[-1]}/s, "
                 + (f"about {duration(left)} left" if done < total
                    else f"done in {duration(elapsed)}"))
         self.stream.write(line + "\n")
@@ -170,8 +172,8 @@ class Progress:
         from rich.progress import Progress as Bar
 
         if self._bar is None:
-            self._bar = Bar(TextColumn("Embedding {task.fields[done]:,} of {task.fields[texts]:,} "
-                                       "new texts"),
+            self._bar = Bar(TextColumn(f"{self.doing} {{task.fields[done]:,}} of "
+                                       f"{{task.fields[texts]:,}} {self.things}"),
                             BarColumn(), TaskProgressColumn(), TimeRemainingColumn(),
                             console=Console(file=self.stream), transient=True)
             self._bar.start()

@@ -309,8 +309,12 @@ def test_repeated_text_is_embedded_once_with_progress_and_time_left(built, capsy
     # differs (the title and headings are embedded with it), its sentences do not.
     fresh = report.embeddings - report.reused
     assert 0 < report.embedded < fresh
-    assert err[-1].startswith(f"Embedding {report.embedded:,} of {report.embedded:,} new texts "
-                              "(100%)") and "done in" in err[-1]
+    embedding = [line for line in err if line.startswith("Embedding")]
+    assert embedding[-1].startswith(f"Embedding {report.embedded:,} of {report.embedded:,} new "
+                                    "texts (100%)") and "done in" in embedding[-1]
+    # Then the new passages' latent terms, on their own line.
+    assert err[-1].startswith("Reading the latent terms of ") and "new passages (100%)" in err[-1]
+    assert "passages/s, done in" in err[-1]
     index = load_index(built)
     rows = [i for i, (_, text) in enumerate(index.sentences) if text == shared]
     assert len(rows) == 4
