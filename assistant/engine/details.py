@@ -191,13 +191,16 @@ def form_words() -> frozenset[str]:
 
 def names_a_month(name: str, text: str) -> bool:
     """Whether ``name`` (a capitalised word of ``text``, a question) is a month, in either
-    language, beside a day or a year: part of a date, not a name the texts must hold ("in March
-    2025" about a Dutch text; "Jan" alone is a name)."""
-    if fold(name) not in _words().months:
+    language: part of a date, not a name the texts must hold ("in March 2025" about a Dutch
+    text). A short form ("Jan", "Okt") only beside a day or a year: "Jan" alone is a name."""
+    folded = fold(name)
+    if folded not in _words().months:
         return False
+    if len(folded) > 3 and folded != "sept":
+        return True
     month = re.escape(name)
-    return re.search(rf"\b{month}\s+\d{{1,4}}\b|\b\d{{1,2}}(?:st|nd|rd|th|e)?\s+{month}\b",
-                     text) is not None
+    return re.search(rf"\b{month}\.?,?\s+\d{{1,4}}\b|\b\d{{1,2}}(?:st|nd|rd|th|e)?\s+(?:of\s+)?"
+                     rf"{month}\b", text) is not None
 
 
 def figures(text: str, lang: str | None = None) -> str:

@@ -443,7 +443,7 @@ class Retriever:
                 if near:
                     nearest[detail] = max(near, key=lambda s: s.base)
         # Names count only where the question asks about them, not in what it describes; a
-        # month is part of a date, whatever the language of the texts.
+        # month (a short form beside a day or a year) is part of a date, in either language.
         out += [name for name in self._proper_names(query.asked)
                 if not details.names_a_month(name, query.asked)
                 and self._unknown_words(name, query.corrected)]

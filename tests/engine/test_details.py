@@ -272,10 +272,11 @@ def test_a_damaged_forms_file_is_one_sentence(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("name, text, month", [
     ("March", "How many e-bikes were added in March 2025?", True),
+    ("March", "What did the council decide in March?", True),
     ("Maart", "Wat gebeurde er op 3 Maart?", True),
-    ("mei", "Hoeveel meldingen kwamen er in mei 2026?", True),
-    ("Jan", "Wat zei Jan over de camera's?", False),  # a name, though an abbreviated month
-    ("May", "May the college share the data?", False),
+    ("Jan", "Hoeveel meldingen kwamen er in Jan. 2026?", True),
+    ("Okt", "Wat gebeurde er op 12 Okt?", True),
+    ("Jan", "Wat zei Jan over de camera's?", False),  # a name, though a month's short form
     ("Kustwallet", "Wat kost de Kustwallet in 2026?", False)])
-def test_a_month_beside_a_day_or_year_is_part_of_a_date_not_a_name(name, text, month):
+def test_a_month_is_part_of_a_date_not_a_name(name, text, month):
     assert details.names_a_month(name, text) is month

