@@ -654,8 +654,8 @@ class Retriever:
         # what a council decides on, whatever the plan ("we decide on renovating the market
         # square ... what should I watch out for" came above the floor).
         latent = None
-        if not relevant and by_closeness and query.kind != "ask" \
-                and query.language != TEXTS_LANGUAGE and self.latent_floors:
+        if not relevant and query.kind != "ask" and query.language != TEXTS_LANGUAGE \
+                and self.latent_floors:
             latent = self.latent_closeness(query)
             relevant = latent > self.latent_floor(query)
         # A question that compares texts looks further down the ranking for the other text; so
