@@ -236,8 +236,9 @@ def _join_fragments(pieces: list[SectionPiece], min_words: int, max_words: int
         """Pending fragments that cannot join the next passage: the one before, or alone."""
         if not pending:
             return
-        if out and fits(after(out[-1], pending)[2]):
-            out[-1] = after(out[-1], pending)
+        joined = after(out[-1], pending) if out else None
+        if joined is not None and fits(joined[2]):
+            out[-1] = joined
         else:
             path, page, _ = pending[0]
             out.append((path, page, "\n".join(lines(pending, path))))

@@ -282,7 +282,7 @@ def build_index(settings: Settings, progress: bool = True) -> BuildReport:
                 calibration["latent"] = latent.calibrate(latents, probe_questions())
                 latent_files = {"file": latent.FILE, "top_k": latent.TOP_K,
                                 "dimension": int(latents.shape[1]),
-                                "sha256": latent.file_sha256(tmp / latent.FILE)}
+                                "sha256": files_sha256(tmp, (latent.FILE,))}
             # The question bank's questions as the model reads them, to rank them per case.
             bank = load_bank(framework)
             (tmp / BANK).mkdir()
@@ -568,7 +568,7 @@ def _load_latent(root: Path, manifest: dict[str, Any], damaged: str, passages: i
         return None
     try:
         path = root / latent.FILE
-        if latent.file_sha256(path) != recorded.get("sha256"):
+        if files_sha256(root, (latent.FILE,)) != recorded.get("sha256"):
             raise ValueError("hash")
         _, matrix = latent.load(path)
         if matrix.shape != (passages, recorded.get("dimension")) \

@@ -28,7 +28,6 @@ vectors. A question's latent terms are computed only when the other two tests le
 
 from __future__ import annotations
 
-import hashlib
 import os
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
@@ -99,29 +98,17 @@ def _normalised(matrix: Any) -> Any:
 
 def latent_vectors(texts: Sequence[str], workers: int | None = None) -> Any:
     """The L2-normalised latent vectors of ``texts`` (a CSR matrix, one row each), spread over
-    the single-threaded engines that embed many questions at once (embedding.e5_queries): a
+    the single-threaded engines that embed many questions at once (embedding.over_engines): a
     passage takes about a fifth of a second of one core."""
-    from concurrent.futures import ThreadPoolExecutor
-
     from scipy import sparse
 
-    from assistant.engine.index.embedding import _worker
+    from assistant.engine.index.embedding import over_engines
 
     texts = list(texts)
     if not texts:
         return sparse.csr_matrix((0, 0), dtype=np.float32)
-    workers = max(1, min(workers or os.cpu_count() or 1, len(texts)))
-    engines = [_worker(i) for i in range(workers)]
-    size = -(-len(texts) // workers)
-    chunks = [texts[i * size:(i + 1) * size] for i in range(workers)]
-
-    def run(pair: tuple[tuple[Any, Any], list[str]]) -> Any:
-        (engine, lock), chunk = pair
-        with lock:
-            return engine.sparse(chunk, top_k=TOP_K, fmt="scipy") if chunk else None
-
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        parts = [p for p in pool.map(run, zip(engines, chunks, strict=True)) if p is not None]
+    parts = over_engines(texts, workers or os.cpu_count() or 1,
+                         lambda engine, chunk: engine.sparse(chunk, top_k=TOP_K, fmt="scipy"))
     return _normalised(sparse.vstack(parts))
 
 
@@ -146,10 +133,6 @@ def load(path: Path) -> tuple[list[str], Any]:
     if matrix.shape[0] != len(keys):
         raise ValueError("rows and keys differ")
     return keys, matrix
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 # Passages computed between two reports of progress.
