@@ -156,6 +156,14 @@ class ChatSettings(_Group):
         description="Most pages of an attached PDF; a longer document is refused in one sentence "
                     "(a 20-page proposal takes about 10 s to read on two cores).",
     )
+    max_pasted_chars: int = Field(
+        default=60_000, ge=100, le=1_000_000,
+        description="Longest text a raadslid may paste into the chat. A message longer than a "
+                    "question may be (ASSISTANT_MAX_QUESTION_CHARS) is read as a pasted proposal "
+                    "and answered with its worksheet, as an attached one is; its question, if it "
+                    "ends with one, is then answered about it. A longer paste is refused in one "
+                    "sentence that says to attach the file.",
+    )
     max_ocr_pages: int = Field(
         default=30, ge=1, le=2000,
         description="Most scanned pages of a PDF read by text recognition where "

@@ -38,7 +38,7 @@ def test_every_setting_has_its_own_variable_and_flat_name():
 
     fields = [(kind, name) for kind in Settings.BRANCHES.values() for name in kind.model_fields]
     variables = [variable_of(kind, name) for kind, name in fields]
-    assert len(set(variables)) == len(fields) == len(FLAT) == 49
+    assert len(set(variables)) == len(fields) == len(FLAT) == 50
     assert set(Settings.model_fields) == set(Settings.BRANCHES)
     assert variable_of(Settings.BRANCHES["llm"], "url") == "ASSISTANT_LLM_URL"
     assert variable_of(Settings.BRANCHES["history"], "keep") == "ASSISTANT_HISTORY"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import tempfile
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -188,6 +190,12 @@ async def on_message(message: cl.Message) -> None:
     if attached:
         await review_safely(attached, message)
         return
+    if limits.is_pasted(message.content):
+        # Longer than a question may be (the socket guard admitted it as a paste): the text of
+        # a proposal, read as an attached one is; a question it ends with is then answered
+        # about it.
+        await review_pasted(message.content, message)
+        return
     await answer_safely(message.content, message)
 
 
@@ -205,6 +213,38 @@ async def review_safely(attached: list[Any], asked: cl.Message) -> None:
                                         for e in attached])
 
 
+async def review_pasted(pasted: str, asked: cl.Message) -> None:
+    """A pasted proposal read along the denkraam, as an attached one: from a text file in a
+    private folder that is removed as soon as it is read. Then the question the text ends with,
+    if any ("... Wat moet ik hierover vragen?"), answered as a follow-up about it."""
+    question = pasted_question(pasted)
+    with tempfile.TemporaryDirectory(prefix="raadsgids-paste-") as folder:
+        path = Path(folder) / "voorstel.txt"
+        path.write_text(pasted, encoding="utf-8")
+        try:
+            read = await review_file(path, nl.PASTED_NAME, asked)
+        except Exception as exc:  # noqa: BLE001 - whatever went wrong, the chat goes on
+            logging.getLogger("assistant.chat").error("Reading a pasted proposal failed (%s)",
+                                                      type(exc).__name__)
+            await cl.Message(content=nl.FAILED).send()
+            return
+    if read and question:
+        await answer_safely(question, asked)
+
+
+def pasted_question(pasted: str) -> str | None:
+    """The question a pasted text ends with, short enough to be asked: the last sentence of
+    its last line, when that ends with a question mark. (Read by line first: a letter's
+    signature above the question, "J. Oudeman", would otherwise join it as one sentence.)"""
+    from assistant.engine.understanding.split import sentences
+
+    lines = [line.strip() for line in pasted.strip().splitlines() if line.strip()]
+    found = sentences(lines[-1]) if lines else []
+    last = found[-1].strip() if found else ""
+    return last if last.endswith("?") and len(last) <= settings.retrieval.max_question_chars \
+        else None
+
+
 async def conversation_unless_busy() -> Conversation | None:
     """The session's conversation (begun if there is none); None, with the raadslid told so,
     while this replica is too busy to take more."""
@@ -218,23 +258,31 @@ async def conversation_unless_busy() -> Conversation | None:
 
 
 async def review(attached: list[Any], asked: cl.Message) -> None:
+    first = attached[0]
+    name = str(getattr(first, "name", None) or "voorstel")
+    notes = [nl.PROPOSAL_ONE_FILE.format(name=name)] if len(attached) > 1 else []
+    await review_file(Path(first.path), name, asked, notes)
+
+
+async def review_file(path: Path, name: str, asked: cl.Message, notes: Sequence[str] = ()
+                      ) -> bool:
+    """Reply to ``asked`` with the worksheet of the proposal at ``path`` (``name`` as the
+    raadslid knows it), after ``notes``; whether it was read (not when the replica is busy or
+    the proposal cannot be read: then one sentence says why)."""
     from assistant.errors import ProposalError
     from assistant.render.worksheet import to_markdown
 
     conversation = await conversation_unless_busy()
     if conversation is None:
-        return
-    first = attached[0]
-    name = str(getattr(first, "name", None) or "voorstel")
-    notes = [nl.PROPOSAL_ONE_FILE.format(name=name)] if len(attached) > 1 else []
+        return False
     limits.waiting += 1
     try:
-        sheet = await cl.make_async(conversation.review)(Path(first.path), name)
+        sheet = await cl.make_async(conversation.review)(path, name)
     except ProposalError as exc:
         reply = cl.Message(content=text(" ".join([*notes, str(exc)])))
         await stored(asked, reply)
         await reply.send()
-        return
+        return False
     finally:
         limits.waiting -= 1
     panels = views.sheet_panels(sheet)
@@ -248,6 +296,7 @@ async def review(attached: list[Any], asked: cl.Message) -> None:
     reply.metadata = {"panels": panels, "sheet": kept_sheet(sheet)}
     await stored(asked, reply)
     await reply.send()
+    return True
 
 
 def forget_now(session: Any, keys: list[str | None]) -> None:

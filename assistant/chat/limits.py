@@ -19,9 +19,9 @@ import time
 from collections import deque
 
 from assistant.config import Settings
-from assistant.engine.text.cleaning import clean_question
+from assistant.engine.text.cleaning import clean_question, dutch_count
 from assistant.errors import QuestionError
-from assistant.messages.nl import BUSY, TOO_MANY, TOO_MANY_EXPORTS
+from assistant.messages.nl import BUSY, PASTED_TOO_LONG, TOO_MANY, TOO_MANY_EXPORTS
 
 # Exports per user per minute: a document of the whole conversation is built each time.
 EXPORTS_PER_MINUTE = 5
@@ -29,10 +29,12 @@ EXPORTS_PER_MINUTE = 5
 
 class QuestionLimits:
     def __init__(self, per_minute: int, max_waiting: int, max_chars: int = 0,
-                 too_many: str = TOO_MANY) -> None:
+                 too_many: str = TOO_MANY, max_pasted: int = 0) -> None:
         self.per_minute = per_minute
         self.max_waiting = max_waiting
         self.max_chars = max_chars
+        # A message longer than a question, up to this, is a pasted proposal (0: none).
+        self.max_pasted = max_pasted
         self.too_many = too_many
         self.waiting = 0
         self._asked: dict[str, deque[float]] = {}
@@ -61,13 +63,45 @@ class QuestionLimits:
         """A sentence when this question is refused before anything is stored: unusable text
         (empty, overlong, not text; the sentence of :func:`clean_question`), a busy replica or
         too many questions; None when it may be asked (and it is counted). A message with an
-        attached proposal may be without text; it counts as a question."""
+        attached proposal may be without text; it counts as a question. A text longer than a
+        question, up to ``max_pasted``, is a pasted proposal (:func:`is_pasted`); a longer one
+        is refused with a sentence that says to attach it."""
         if self.max_chars and not (attached and isinstance(text, str) and not text.strip()):
             try:
-                clean_question(text, self.max_chars)
+                if self.is_pasted(text):
+                    clean_question(text, self.max_pasted)
+                elif isinstance(text, str) and self.max_pasted and len(text) > self.max_pasted \
+                        and is_document(text):
+                    return PASTED_TOO_LONG.format(chars=dutch_count(len(text)),
+                                                  limit=dutch_count(self.max_pasted))
+                else:
+                    clean_question(text, self.max_chars)
             except QuestionError as exc:
                 return str(exc)
         return self.refusal(user, now)
+
+    def is_pasted(self, text: object) -> bool:
+        """Whether ``text`` is a pasted proposal, which the chat reads as one, not as a
+        question: longer than a question may be, no longer than a paste may be, and written as
+        a document (:func:`is_document`). Anything else too long is an overlong question."""
+        return (isinstance(text, str) and bool(self.max_chars) and bool(self.max_pasted)
+                and self.max_chars < len(text) <= self.max_pasted and is_document(text))
+
+
+def is_document(text: str) -> bool:
+    """Whether ``text`` reads as a document rather than as questions: at least as many
+    sentences that do not ask as make a message a pasted document for the analyser
+    (:data:`~assistant.engine.query.DOCUMENT_SENTENCES`). "waarom waarom ..." or a question
+    repeated forty times is not one."""
+    from assistant.engine.query import DOCUMENT_SENTENCES
+    from assistant.engine.understanding.split import sentences
+
+    told = 0
+    for sentence in sentences(text):
+        told += not sentence.rstrip().endswith("?")
+        if told >= DOCUMENT_SENTENCES:
+            return True
+    return False
 
 
 _SHARED: dict[str, QuestionLimits] = {}
@@ -78,7 +112,8 @@ def question_limits(settings: Settings) -> QuestionLimits:
     if "questions" not in _SHARED:
         _SHARED["questions"] = QuestionLimits(settings.chat.questions_per_minute,
                                               settings.chat.max_waiting_questions,
-                                              settings.retrieval.max_question_chars)
+                                              settings.retrieval.max_question_chars,
+                                              max_pasted=settings.chat.max_pasted_chars)
     return _SHARED["questions"]
 
 

@@ -5,6 +5,9 @@ server tells the griffie that runs it (see :mod:`assistant.messages`)."""
 NOT_TEXT = "Stel uw vraag als tekst."
 TOO_LONG = ("Uw vraag is te lang ({chars} tekens); houd haar onder {limit} tekens en stel één "
             "vraag tegelijk.")
+PASTED_TOO_LONG = ("Deze tekst is te lang om te plakken ({chars} tekens, hoogstens {limit}); voeg "
+                   "het voorstel als bestand toe, dan lees ik het langs het denkraam.")
+PASTED_NAME = "geplakte tekst"
 NOT_UTF8 = ("Uw vraag bevat tekens die geen geldige tekst zijn; typ haar opnieuw of sla haar op "
             "als UTF-8.")
 EMPTY = "Uw vraag is leeg: typ een vraag, bijvoorbeeld 'Wat moet ik vragen over wifi-telling?'."

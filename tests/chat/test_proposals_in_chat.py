@@ -110,3 +110,50 @@ def test_an_attached_proposal_gets_its_worksheet(seed_settings, tmp_path):
     values = str(out["values"])
     assert "wifi" in values.lower() and "Publieke waarden" in values, values[:400]
     (OUTPUT / "worksheet.md").write_text(sheet, encoding="utf-8")
+
+
+def test_a_pasted_proposal_gets_its_worksheet_and_its_question_answered(seed_settings, tmp_path):
+    """A proposal's text pasted into the chat, longer than a question may be, is read as an
+    attached one; the question it ends with is then answered about it; a paste over the limit
+    is one sentence; the text is not left on disk."""
+    env = server_env(seed_settings, tmp_path, str(tmp_path / "history.sqlite"),
+                     ASSISTANT_QUESTIONS_PER_MINUTE="0", ASSISTANT_MAX_PASTED_CHARS="8000")
+    letter = (DEV / "02-geluidssensoren-uitgaansgebied.txt").read_text(encoding="utf-8").strip()
+    pasted = f"{letter}\n\nHoe lang worden de metingen per seconde bewaard?"
+    assert 2000 < len(pasted) <= 8000 < 2 * len(pasted)
+    with chat_server(env, OUTPUT / "pasted.log") as (chat, proc):
+        cookie = sign_in(chat, "anna", "anna-haar-wachtwoord")
+
+        async def talk() -> tuple[list[str], str]:
+            sock = ChatSocket(chat, cookie)
+            await sock.connect()
+            before = set(sock.messages)
+
+            def replies() -> list[str]:
+                return [str(m.get("output", "")) for k, m in sock.messages.items()
+                        if k not in before and m.get("type") == "assistant_message"]
+
+            await sock.ask(pasted)
+            # The worksheet, then the answer to the question the text ended with.
+            await eventually_async(lambda: len(replies()) >= 2 and sock.idle,
+                                   what="the worksheet and the answer", timeout=120)
+            said = replies()
+            too_long, _ = await sock.ask(f"{letter}\n\n{letter}")
+            await sock.close()
+            return said, too_long
+
+        said, too_long = asyncio.run(talk())
+    assert len(said) == 2, said
+    sheet, answer = said
+    assert sheet.startswith("# Werkblad: "), sheet[:300]
+    for step in ("## 1. Doelen", "## 2. Sturing", "## 3. Gewenste effecten",
+                 "## 4. Ongewenste effecten", "## 5. Inzet van sturing"):
+        assert step in sheet
+    assert "geplakte tekst" in sheet and "Stiltemeter B.V." in sheet
+    # The question it ended with, answered about the proposal: its own sentence first.
+    assert answer.startswith("### Uit het voorstel"), answer[:300]
+    assert "De metingen per seconde bewaren wij drie maanden" in answer.split("###")[1]
+    assert too_long.startswith("Deze tekst is te lang om te plakken"), too_long
+    left = [p for root in (Path(tempfile.gettempdir()), tmp_path)
+            for p in root.rglob("raadsgids-paste-*")]
+    assert left == []

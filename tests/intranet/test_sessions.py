@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 import socketio
 
-from assistant.chat.limits import EXPORTS_PER_MINUTE, QuestionLimits, export_limits
+from assistant.chat.limits import EXPORTS_PER_MINUTE, QuestionLimits, export_limits, is_document
 from assistant.config import Settings
+from assistant.engine.text.cleaning import dutch_count
 from assistant.intranet import accounts
-from assistant.messages.nl import BUSY, ENDED, TOO_LARGE, TOO_MANY
+from assistant.messages.nl import BUSY, ENDED, PASTED_TOO_LONG, TOO_LARGE, TOO_MANY
 
 from ..support import OUTPUT as OUTPUTS
 from ..support.chat_server import chat_server, server_env
@@ -84,6 +85,28 @@ def test_a_question_is_admitted_before_it_is_stored_and_refused_in_one_sentence(
     exports = export_limits()
     assert all(exports.refusal("anna", now=0) is None for _ in range(EXPORTS_PER_MINUTE))
     assert exports.refusal("anna", now=1).startswith("U heeft net al een paar keer")
+
+
+def test_a_long_text_written_as_a_document_is_admitted_as_a_pasted_proposal():
+    limits = QuestionLimits(per_minute=0, max_waiting=2, max_chars=100, max_pasted=400)
+    document = ("De gemeente wil twaalf geluidsmeters ophangen. De proef duurt een jaar. "
+                "De meters meten alleen het geluidsniveau. Halverwege hoort de raad hoe het "
+                "gaat. Wat moet ik hierover vragen?")
+    assert 100 < len(document) <= 400
+    assert limits.is_pasted(document) and limits.admit("anna", document, now=0) is None
+    # Too long to paste: one sentence that says to attach it.
+    assert limits.admit("anna", document * 3, now=0) == PASTED_TOO_LONG.format(
+        chars=dutch_count(len(document) * 3), limit="400")
+    # Long, but not written as a document: an overlong question, however long.
+    for question in ("waarom " * 30, "Wat moet ik vragen over wifi-telling? " * 4,
+                     "Wat moet ik vragen over wifi-telling? " * 20):
+        assert not limits.is_pasted(question)
+        assert limits.admit("anna", question, now=0).startswith("Uw vraag is te lang")
+    # Without a limit for pastes, every long text is an overlong question.
+    plain = QuestionLimits(per_minute=0, max_waiting=2, max_chars=100)
+    assert not plain.is_pasted(document)
+    assert plain.admit("anna", document, now=0).startswith("Uw vraag is te lang")
+    assert is_document(document) and not is_document("Wat? Waarom? Hoe? Wie?")
 
 
 def test_lock_grows_with_each_failure_and_stops_at_a_day():

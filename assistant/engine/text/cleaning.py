@@ -14,6 +14,11 @@ _SPACE = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def dutch_count(n: int) -> str:
+    """A count as Dutch writes it: "60.000"."""
+    return f"{n:,}".replace(",", ".")
+
+
 def clean_question(text: object, max_chars: int) -> str:
     """Return the question with control characters removed and whitespace collapsed.
 
@@ -22,8 +27,8 @@ def clean_question(text: object, max_chars: int) -> str:
     if not isinstance(text, str):
         raise QuestionError(nl.NOT_TEXT)
     if len(text) > max_chars:
-        raise QuestionError(nl.TOO_LONG.format(chars=f"{len(text):,}".replace(",", "."),
-                                                limit=f"{max_chars:,}".replace(",", ".")))
+        raise QuestionError(nl.TOO_LONG.format(chars=dutch_count(len(text)),
+                                                limit=dutch_count(max_chars)))
     if _SURROGATE.search(text):
         # Bytes that were not UTF-8 (a terminal in another encoding) or a broken escape.
         raise QuestionError(nl.NOT_UTF8)
