@@ -12,7 +12,7 @@ import asyncio
 import logging
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -24,7 +24,7 @@ from starlette.datastructures import Headers
 
 from assistant.chat import views
 from assistant.chat.conversation import Conversation, Turn, kept_sheet, kept_turn
-from assistant.chat.limits import export_limits, question_limits
+from assistant.chat.limits import export_limits, pasted_question, question_limits
 from assistant.chat.page import MUNICIPAL_LOGO
 from assistant.chat.server import runtime
 from assistant.chat.theme import logo_file
@@ -202,47 +202,46 @@ async def on_message(message: cl.Message) -> None:
 async def review_safely(attached: list[Any], asked: cl.Message) -> None:
     """An attached proposal read along the denkraam; what goes wrong is one Dutch sentence."""
     try:
-        await review(attached, asked)
-    except Exception as exc:  # noqa: BLE001 - whatever went wrong, the chat goes on
-        logging.getLogger("assistant.chat").error("Reading a proposal failed (%s)",
-                                                  type(exc).__name__)
-        await cl.Message(content=nl.FAILED).send()
+        await reading(review(attached, asked), "a proposal")
     finally:
         # The proposal is read once and not kept on disk: the worksheet holds what it quotes.
         forget_now(cl.context.session, [getattr(e, "chainlit_key", None) or e.id
                                         for e in attached])
 
 
+async def reading(read: Awaitable[Any], what: str) -> Any:
+    """``read`` awaited; whatever goes wrong is one Dutch sentence and a log line naming
+    ``what`` was being read and the error's type, not its text (None then)."""
+    try:
+        return await read
+    except Exception as exc:  # noqa: BLE001 - whatever went wrong, the chat goes on
+        logging.getLogger("assistant.chat").error("Reading %s failed (%s)", what,
+                                                  type(exc).__name__)
+        await cl.Message(content=nl.FAILED).send()
+        return None
+
+
 async def review_pasted(pasted: str, asked: cl.Message) -> None:
     """A pasted proposal read along the denkraam, as an attached one: from a text file in a
     private folder that is removed as soon as it is read. Then the question the text ends with,
-    if any ("... Wat moet ik hierover vragen?"), answered as a follow-up about it."""
-    question = pasted_question(pasted)
-    with tempfile.TemporaryDirectory(prefix="raadsgids-paste-") as folder:
-        path = Path(folder) / "voorstel.txt"
-        path.write_text(pasted, encoding="utf-8")
-        try:
-            read = await review_file(path, nl.PASTED_NAME, asked)
-        except Exception as exc:  # noqa: BLE001 - whatever went wrong, the chat goes on
-            logging.getLogger("assistant.chat").error("Reading a pasted proposal failed (%s)",
-                                                      type(exc).__name__)
-            await cl.Message(content=nl.FAILED).send()
-            return
-    if read and question:
+    if any ("... Hoe lang worden de metingen bewaard?"), answered as a follow-up about it,
+    unless it asks what to ask; that question is not part of the proposal read."""
+    question, proposal = pasted_question(pasted, settings.retrieval.max_question_chars)
+
+    async def read() -> bool:
+        with tempfile.TemporaryDirectory(prefix="raadsgids-paste-") as folder:
+            path = Path(folder) / "voorstel.txt"
+            path.write_text(proposal, encoding="utf-8")
+            return await review_file(path, nl.PASTED_NAME, asked)
+
+    if not (await reading(read(), "a pasted proposal") and question):
+        return
+    conversation: Conversation | None = cl.user_session.get("conversation")
+    # A request for what to ask about it ("Wat moet ik hierover vragen?") has the worksheet for
+    # its answer; read on its own it names nothing the texts cover.
+    if conversation is not None and \
+            (await cl.make_async(conversation.understand)(question)).kind != "ask":
         await answer_safely(question, asked)
-
-
-def pasted_question(pasted: str) -> str | None:
-    """The question a pasted text ends with, short enough to be asked: the last sentence of
-    its last line, when that ends with a question mark. (Read by line first: a letter's
-    signature above the question, "J. Oudeman", would otherwise join it as one sentence.)"""
-    from assistant.engine.understanding.split import sentences
-
-    lines = [line.strip() for line in pasted.strip().splitlines() if line.strip()]
-    found = sentences(lines[-1]) if lines else []
-    last = found[-1].strip() if found else ""
-    return last if last.endswith("?") and len(last) <= settings.retrieval.max_question_chars \
-        else None
 
 
 async def conversation_unless_busy() -> Conversation | None:
@@ -320,7 +319,7 @@ async def refuse(sentence: str) -> None:
 @cl.action_callback("ask")
 async def on_suggestion(action: cl.Action) -> None:
     question = str(action.payload.get("question", ""))
-    refusal = limits.admit(user_key(), question)
+    refusal = limits.admit(user_key(), question, paste=False)
     if refusal:
         await refuse(refusal)
         return

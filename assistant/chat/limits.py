@@ -15,6 +15,7 @@ over them may ask ``per_minute`` questions at each.
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections import deque
 
@@ -58,20 +59,22 @@ class QuestionLimits:
         asked.append(now)
         return None
 
-    def admit(self, user: str, text: object, attached: bool = False, now: float | None = None
-              ) -> str | None:
+    def admit(self, user: str, text: object, attached: bool = False, now: float | None = None,
+              paste: bool = True) -> str | None:
         """A sentence when this question is refused before anything is stored: unusable text
         (empty, overlong, not text; the sentence of :func:`clean_question`), a busy replica or
         too many questions; None when it may be asked (and it is counted). A message with an
-        attached proposal may be without text; it counts as a question. A text longer than a
-        question, up to ``max_pasted``, is a pasted proposal (:func:`is_pasted`); a longer one
-        is refused with a sentence that says to attach it."""
+        attached proposal may be without text; it counts as a question. With ``paste`` and no
+        file attached, a text longer than a question, up to ``max_pasted``, is a pasted
+        proposal (:meth:`is_pasted`); a longer one written as a document is refused with a
+        sentence that says to attach it. (The "ask" button sends questions only: no paste.)"""
         if self.max_chars and not (attached and isinstance(text, str) and not text.strip()):
+            paste = paste and not attached
             try:
-                if self.is_pasted(text):
+                if paste and self.is_pasted(text):
                     clean_question(text, self.max_pasted)
-                elif isinstance(text, str) and self.max_pasted and len(text) > self.max_pasted \
-                        and is_document(text):
+                elif paste and isinstance(text, str) and self.max_pasted > self.max_chars \
+                        and len(text) > self.max_pasted and is_document(text):
                     return PASTED_TOO_LONG.format(chars=dutch_count(len(text)),
                                                   limit=dutch_count(self.max_pasted))
                 else:
@@ -83,25 +86,51 @@ class QuestionLimits:
     def is_pasted(self, text: object) -> bool:
         """Whether ``text`` is a pasted proposal, which the chat reads as one, not as a
         question: longer than a question may be, no longer than a paste may be, and written as
-        a document (:func:`is_document`). Anything else too long is an overlong question."""
+        a document (:func:`is_document`). Anything else too long is an overlong question. (A
+        paste limit at or below the question limit allows no paste.)"""
         return (isinstance(text, str) and bool(self.max_chars) and bool(self.max_pasted)
                 and self.max_chars < len(text) <= self.max_pasted and is_document(text))
 
 
+# How much of a long text is read to tell a document from questions: the guard reads it for
+# every long message, before anything else, so its cost must not grow with the message.
+DOCUMENT_PREFIX = 4000
+# A piece up to a sentence end or a line break, in one pass (linear in the text).
+_PIECE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
 def is_document(text: str) -> bool:
-    """Whether ``text`` reads as a document rather than as questions: at least as many
-    sentences that do not ask as make a message a pasted document for the analyser
+    """Whether ``text`` reads as a document rather than as questions: in its first
+    :data:`DOCUMENT_PREFIX` characters, at least as many sentences of three words or more that
+    do not ask as make a message a pasted document for the analyser
     (:data:`~assistant.engine.query.DOCUMENT_SENTENCES`). "waarom waarom ..." or a question
     repeated forty times is not one."""
     from assistant.engine.query import DOCUMENT_SENTENCES
-    from assistant.engine.understanding.split import sentences
 
     told = 0
-    for sentence in sentences(text):
-        told += not sentence.rstrip().endswith("?")
+    for piece in _PIECE.finditer(text[:DOCUMENT_PREFIX]):
+        sentence = piece.group(0).strip()
+        told += len(sentence.split()) >= 3 and not sentence.endswith("?")
         if told >= DOCUMENT_SENTENCES:
             return True
     return False
+
+
+def pasted_question(pasted: str, max_chars: int) -> tuple[str | None, str]:
+    """The question a pasted text ends with and the text without it: the last sentence of its
+    last line, when that ends with a question mark and the line is no longer than a question
+    may be (``max_chars``). Read by line first: a letter's signature above the question ("J.
+    Oudeman") would otherwise join it as one sentence. Of several questions on that line only
+    the last is asked; the others stay in the text."""
+    from assistant.engine.understanding.split import sentences
+
+    text = pasted.strip()
+    line = text.splitlines()[-1].strip() if text else ""
+    if not line.endswith("?") or len(line) > max_chars:
+        return None, pasted
+    last = sentences(line)[-1].strip()
+    at = text.rfind(last)
+    return last, text[:at].rstrip()
 
 
 _SHARED: dict[str, QuestionLimits] = {}

@@ -19,7 +19,14 @@ from pathlib import Path
 import pytest
 import socketio
 
-from assistant.chat.limits import EXPORTS_PER_MINUTE, QuestionLimits, export_limits, is_document
+from assistant.chat.limits import (
+    DOCUMENT_PREFIX,
+    EXPORTS_PER_MINUTE,
+    QuestionLimits,
+    export_limits,
+    is_document,
+    pasted_question,
+)
 from assistant.config import Settings
 from assistant.engine.text.cleaning import dutch_count
 from assistant.intranet import accounts
@@ -107,6 +114,27 @@ def test_a_long_text_written_as_a_document_is_admitted_as_a_pasted_proposal():
     assert not plain.is_pasted(document)
     assert plain.admit("anna", document, now=0).startswith("Uw vraag is te lang")
     assert is_document(document) and not is_document("Wat? Waarom? Hoe? Wie?")
+    # The "ask" button and a message with a file attached send questions, never a paste.
+    assert limits.admit("anna", document, now=0, paste=False).startswith("Uw vraag is te lang")
+    assert limits.admit("anna", document, attached=True, now=0).startswith("Uw vraag is te lang")
+    # Whether a text is a document is read from its start only: a huge one costs no more.
+    assert not is_document("a. " * (DOCUMENT_PREFIX // 3) + document)
+    # A paste limit at or below the question limit allows no paste.
+    closed = QuestionLimits(per_minute=0, max_waiting=2, max_chars=100, max_pasted=50)
+    assert not closed.is_pasted(document)
+    assert closed.admit("anna", document, now=0).startswith("Uw vraag is te lang")
+
+
+def test_the_question_a_pasted_text_ends_with_is_asked_apart_from_the_text():
+    letter = "Met deze brief informeren wij u.\nDe proef duurt een jaar.\n\nJ. Oudeman"
+    question, text = pasted_question(f"{letter}\n\nHoe lang duurt de proef?", 200)
+    assert (question, text) == ("Hoe lang duurt de proef?", letter)
+    assert pasted_question(letter, 200) == (None, letter)
+    # Of two questions on the last line the last is asked; the first stays with the text.
+    question, text = pasted_question(f"{letter}\nWie betaalt? Hoe lang duurt de proef?", 200)
+    assert question == "Hoe lang duurt de proef?" and text.endswith("Wie betaalt?")
+    # A last line longer than a question may be is no question.
+    assert pasted_question(f"{letter}\n{'lang ' * 50}?", 200)[0] is None
 
 
 def test_lock_grows_with_each_failure_and_stops_at_a_day():
