@@ -236,11 +236,11 @@ async def review_pasted(pasted: str, asked: cl.Message) -> None:
 
     if not (await reading(read(), "a pasted proposal") and question):
         return
-    conversation: Conversation | None = cl.user_session.get("conversation")
     # A request for what to ask about it ("Wat moet ik hierover vragen?") has the worksheet for
-    # its answer; read on its own it names nothing the texts cover.
-    if conversation is not None and \
-            (await cl.make_async(conversation.understand)(question)).kind != "ask":
+    # its answer; read on its own it names nothing the texts cover. It is read as a message of
+    # its own: the conversation's earlier question says nothing of what the paste asks.
+    query = await reading(cl.make_async(engine.analyse)(question), "a pasted question")
+    if query is not None and query.kind != "ask":
         await answer_safely(question, asked)
 
 

@@ -129,8 +129,11 @@ def pasted_question(pasted: str, max_chars: int) -> tuple[str | None, str]:
     if not line.endswith("?") or len(line) > max_chars:
         return None, pasted
     last = sentences(line)[-1].strip()
-    at = text.rfind(last)
-    return last, text[:at].rstrip()
+    before = text[:text.rfind(line)]
+    # The sentence as the line writes it (sentences() joins a short piece on with one space);
+    # where it cannot be found so, the whole line goes.
+    at = line.rfind(last)
+    return last, (before + (line[:at] if at >= 0 else "")).rstrip()
 
 
 _SHARED: dict[str, QuestionLimits] = {}

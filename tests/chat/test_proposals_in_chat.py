@@ -130,6 +130,8 @@ def test_a_pasted_proposal_gets_its_worksheet_and_its_question_answered(seed_set
         async def talk() -> tuple[list[str], str]:
             sock = ChatSocket(chat, cookie)
             await sock.connect()
+            # An earlier request for what to ask does not make the paste's question one.
+            await sock.ask("Wat moet ik vragen over wifi-telling?")
             before = set(sock.messages)
 
             def replies() -> list[str]:

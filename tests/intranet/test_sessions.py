@@ -133,6 +133,9 @@ def test_the_question_a_pasted_text_ends_with_is_asked_apart_from_the_text():
     # Of two questions on the last line the last is asked; the first stays with the text.
     question, text = pasted_question(f"{letter}\nWie betaalt? Hoe lang duurt de proef?", 200)
     assert question == "Hoe lang duurt de proef?" and text.endswith("Wie betaalt?")
+    # A short piece before the question, two spaces apart: the question still leaves the text.
+    question, text = pasted_question(f"{letter}\nDus.  Hoe lang duurt de proef?", 200)
+    assert question and question.endswith("Hoe lang duurt de proef?") and text == letter
     # A last line longer than a question may be is no question.
     assert pasted_question(f"{letter}\n{'lang ' * 50}?", 200)[0] is None
 
