@@ -146,7 +146,8 @@ def test_a_pasted_proposal_gets_its_worksheet_and_its_question_answered(seed_set
             # Asked what to ask about it: the worksheet is the answer, and nothing follows it.
             before = set(sock.messages)
             await sock.ask(f"{letter}\n\nWat moet ik hierover vragen?")
-            await asyncio.sleep(2)
+            # The task that answers it has ended: whatever it sends has been sent.
+            await eventually_async(lambda: sock.idle and replies(), what="the worksheet")
             said.append(" | ".join(reply[:40] for reply in replies()))
             too_long, _ = await sock.ask(f"{letter}\n\n{letter}")
             await sock.close()
