@@ -159,10 +159,11 @@ class ChatSettings(_Group):
     max_pasted_chars: int = Field(
         default=60_000, ge=100, le=1_000_000,
         description="Longest text a raadslid may paste into the chat. A message longer than a "
-                    "question may be (ASSISTANT_MAX_QUESTION_CHARS) is read as a pasted proposal "
-                    "and answered with its worksheet, as an attached one is; its question, if it "
-                    "ends with one, is then answered about it. A longer paste is refused in one "
-                    "sentence that says to attach the file.",
+                    "question may be (ASSISTANT_MAX_QUESTION_CHARS) and written as a document "
+                    "(three sentences that do not ask) is read as a pasted proposal and answered "
+                    "with its worksheet, as an attached one is; a question on its last line is "
+                    "then answered about it. A longer paste is refused in one sentence that says "
+                    "to attach the file; at or below the question limit, nothing is pasted.",
     )
     max_ocr_pages: int = Field(
         default=30, ge=1, le=2000,
