@@ -5,6 +5,8 @@ answer."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import http.client
 import http.cookiejar
 import json
 import time
@@ -119,15 +121,22 @@ class ChatSocket:
         body = (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
                 f'filename="{path.name}"\r\nContent-Type: {mime}\r\n\r\n').encode() \
             + path.read_bytes() + f"\r\n--{boundary}--\r\n".encode()
-        request = urllib.request.Request(
-            f"{self.base}/project/file?session_id={self.session_id}", data=body, method="POST",
-            headers={"Origin": self.base, "Cookie": self.cookie,
-                     "Content-Type": f"multipart/form-data; boundary={boundary}"})
+        url = urllib.parse.urlsplit(self.base)
+        conn = http.client.HTTPConnection(url.hostname or "127.0.0.1", url.port, timeout=60)
         try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                return response.status, json.loads(response.read())
-        except urllib.error.HTTPError as e:
-            return e.code, e.read().decode("utf-8", "replace")
+            # A body over the limit is refused before it is read: the server answers and closes
+            # while the body is still being sent; its answer is read below.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                conn.request("POST", f"/project/file?session_id={self.session_id}", body=body,
+                             headers={"Origin": self.base, "Cookie": self.cookie,
+                                      "Content-Type": f"multipart/form-data; boundary={boundary}"})
+            response = conn.getresponse()
+            data = response.read()
+            if response.status == 200:
+                return response.status, json.loads(data)
+            return response.status, data.decode("utf-8", "replace")
+        finally:
+            conn.close()
 
     async def press(self, action: dict[str, Any], timeout: float = 60) -> str:
         """Press a button as the page does (POST /project/action for this session) and wait
